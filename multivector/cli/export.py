@@ -1,0 +1,3 @@
+"""CLI commands: export (registered on the shared Typer app)."""
+
+from __future__ import annotations

@@ -1,0 +1,219 @@
+"""The embedded DuckDB store: articles, sentences, mentions, events, ties, quarantine.
+
+Each batch of coded articles is written in one transaction with bulk inserts
+(Arrow tables), so a kill mid-ingest leaves whole articles or none; article ids
+are content ids, so a rerun skips what is already there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from .errors import StoreError
+from .records import BadRecord, CodedArticle
+
+DEFAULT_STORE = "multivector.duckdb"
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY, date DATE NOT NULL, title VARCHAR, url VARCHAR, source VARCHAR,
+    text VARCHAR, lang VARCHAR, faq JSON, story_id VARCHAR, ingested_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR, sentence_idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
+    code VARCHAR, role VARCHAR, kind VARCHAR, rule VARCHAR, antecedent VARCHAR
+);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, date DATE, sentence_idx INTEGER,
+    start_char INTEGER, end_char INTEGER, source VARCHAR, source_role VARCHAR,
+    target VARCHAR, target_role VARCHAR, code VARCHAR, root VARCHAR, quad_class INTEGER,
+    goldstein DOUBLE, plover_type VARCHAR, plover_mode VARCHAR, pattern VARCHAR,
+    confidence DOUBLE, speaker VARCHAR, source_text VARCHAR, target_text VARCHAR, note VARCHAR
+);
+CREATE TABLE IF NOT EXISTS ties (
+    id VARCHAR PRIMARY KEY, article_id VARCHAR, date DATE, sentence_idx INTEGER,
+    start_char INTEGER, end_char INTEGER, a VARCHAR, b VARCHAR, type VARCHAR,
+    pattern VARCHAR, confidence DOUBLE, note VARCHAR
+);
+CREATE TABLE IF NOT EXISTS quarantine (source VARCHAR, reason VARCHAR, at TIMESTAMP);
+"""
+
+# Column order of each bulk-written table; Arrow tables are built in this order.
+EVENT_COLUMNS = (
+    "id article_id date sentence_idx start_char end_char source source_role target target_role code root "
+    "quad_class goldstein plover_type plover_mode pattern confidence speaker source_text target_text note"
+).split()
+TIE_COLUMNS = "id article_id date sentence_idx start_char end_char a b type pattern confidence note".split()
+
+
+def default_store_path() -> Path:
+    """The store path: $MULTIVECTOR_STORE, else ./multivector.duckdb."""
+    return Path(os.environ.get("MULTIVECTOR_STORE", DEFAULT_STORE))
+
+
+def event_rows(coded: Iterable[CodedArticle]) -> list[dict[str, Any]]:
+    """Flatten events into store/export rows (one dict per event, EVENT_COLUMNS keys)."""
+    rows = []
+    for c in coded:
+        for e in c.events:
+            d = dataclasses.asdict(e)
+            d["id"] = e.id
+            d["sentence_idx"] = d.pop("sentence_index")
+            d["start_char"] = d.pop("start")
+            d["end_char"] = d.pop("end")
+            rows.append({k: d[k] for k in EVENT_COLUMNS})
+    return rows
+
+
+def tie_rows(coded: Iterable[CodedArticle]) -> list[dict[str, Any]]:
+    rows = []
+    for c in coded:
+        for t in c.ties:
+            d = dataclasses.asdict(t)
+            d["id"] = t.id
+            d["sentence_idx"] = d.pop("sentence_index")
+            d["start_char"] = d.pop("start")
+            d["end_char"] = d.pop("end")
+            rows.append({k: d[k] for k in TIE_COLUMNS})
+    return rows
+
+
+class Store:
+    """A DuckDB file holding everything multivector knows; use as a context manager."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+        if read_only and not self.path.exists():
+            raise StoreError(str(self.path), "no such store", "run `multivector ingest PATH` or `multivector demo` first, or pass --store")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:  # locked by another process, or not a DuckDB file
+            first = str(exc).splitlines()[0]
+            raise StoreError(str(self.path), f"cannot open ({first})", "close other multivector processes or pass another --store") from exc
+        if not read_only:
+            self.con.execute(SCHEMA)
+            self.con.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- reading -------------------------------------------------------------
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        """Those of ``ids`` already stored (used to skip re-ingested articles)."""
+        if not ids:
+            return set()
+        tbl = pa.table({"id": list(ids)})  # noqa: F841 - referenced by name in SQL
+        return {r[0] for r in self.con.execute("SELECT a.id FROM articles a JOIN tbl USING (id)").fetchall()}
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of every table (what a rerun must leave unchanged)."""
+        out = {}
+        for t in ("articles", "sentences", "mentions", "events", "ties", "quarantine"):
+            row = self.con.execute(f"SELECT count(*) FROM {t}").fetchone()
+            out[t] = int(row[0]) if row else 0
+        return out
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run SQL and return rows as dicts."""
+        cur = self.con.execute(sql, list(params))
+        cols = [d[0] for d in cur.description or []]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+    # -- writing -------------------------------------------------------------
+    def write(self, batch: Sequence[CodedArticle]) -> int:
+        """Write coded articles not yet stored, all in one transaction; returns how many were new."""
+        fresh: dict[str, CodedArticle] = {}
+        for c in batch:
+            fresh.setdefault(c.article.id, c)
+        known = self.known_ids(list(fresh))
+        todo = [c for k, c in fresh.items() if k not in known]
+        if not todo:
+            return 0
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        arts = pa.Table.from_pylist(
+            [
+                {
+                    "id": c.article.id, "date": c.article.date, "title": c.article.title, "url": c.article.url,
+                    "source": c.article.source, "text": c.article.text, "lang": c.article.lang,
+                    "faq": json.dumps([dataclasses.asdict(f) for f in c.article.faq]),
+                    "story_id": c.story_id or c.article.id, "ingested_at": now,
+                }
+                for c in todo
+            ]
+        )
+        sents = pa.Table.from_pylist(
+            [
+                {"article_id": s.article_id, "idx": s.index, "start_char": s.start, "end_char": s.end, "text": s.text}
+                for c in todo
+                for s in c.sentences
+            ],
+            schema=pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start_char", pa.int32()),
+                              ("end_char", pa.int32()), ("text", pa.string())]),
+        )
+        ments = pa.Table.from_pylist(
+            [
+                {"article_id": c.article.id, "sentence_idx": m.sentence_index, "start_char": m.start, "end_char": m.end,
+                 "text": m.text, "code": m.code, "role": m.role, "kind": m.kind, "rule": m.rule, "antecedent": m.antecedent}
+                for c in todo
+                for m in c.mentions
+            ],
+            schema=pa.schema([("article_id", pa.string()), ("sentence_idx", pa.int32()), ("start_char", pa.int32()),
+                              ("end_char", pa.int32()), ("text", pa.string()), ("code", pa.string()),
+                              ("role", pa.string()), ("kind", pa.string()), ("rule", pa.string()),
+                              ("antecedent", pa.string())]),
+        )
+        evs = _table(event_rows(todo), EVENT_COLUMNS)
+        tis = _table(tie_rows(todo), TIE_COLUMNS)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.register("_arts", arts)
+            con.execute("INSERT INTO articles SELECT * FROM _arts")
+            for name, tbl in (("sentences", sents), ("mentions", ments), ("events", evs), ("ties", tis)):
+                if tbl.num_rows:
+                    con.register("_tmp", tbl)
+                    con.execute(f"INSERT OR IGNORE INTO {name} BY NAME SELECT * FROM _tmp")
+                    con.unregister("_tmp")
+            con.unregister("_arts")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return len(todo)
+
+    def quarantine(self, bad: Sequence[BadRecord]) -> None:
+        """Record inputs that could not be ingested, with their reasons."""
+        if not bad:
+            return
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        tbl = pa.Table.from_pylist([{"source": b.source, "reason": b.reason, "at": now} for b in bad])  # noqa: F841
+        self.con.execute("INSERT INTO quarantine SELECT * FROM tbl")
+
+
+def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> pa.Table:
+    if not rows:
+        return pa.table({c: pa.array([], pa.string()) for c in columns}).slice(0, 0)
+    return pa.Table.from_pylist(rows)
