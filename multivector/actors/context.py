@@ -1,0 +1,169 @@
+"""Resolve references across an article's sentences to the actor meant.
+
+Pronouns (he, its, they), descriptions ("the country", "the Gulf state"),
+relational phrases ("its neighbour") and pairs ("the two leaders", "both sides")
+are resolved against the actors named so far, nearest first; every resolved
+actor records where it came from ("Kazakhstan (sentence 0)").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from .matcher import Actor, DocActors
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "state", "kingdom", "government", "neighbour",
+                           "neighbor", "capital", "emirate", "ally", "partner"})
+PAIR_NOUNS_PERSON = frozenset({"leader", "president", "minister", "premier", "counterpart", "head"})
+PAIR_NOUNS_THING = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor", "state", "party",
+                              "capital"})
+ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "group", "body", "fund"})
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    sentence: int
+    token: int
+    actor: Actor
+    subject: bool
+
+
+class DocContext:
+    """Actors named so far in a document, for resolving later references."""
+
+    def __init__(self, actors: DocActors) -> None:
+        self.actors = actors
+        self.seen: list[Seen] = []
+        doc = actors.doc
+        sent_of = {}
+        for si, s in enumerate(doc.sents):
+            for t in s:
+                sent_of[t.i] = si
+        self.sent_of = sent_of
+        for span, _entry in actors.spans():
+            head = span.root
+            a = actors.actor_of(head) or actors.entity_at(head)
+            if a is None or a.kind == "adjective" and head.dep_ in ("amod", "compound"):
+                # "Russian gas": the adjective names a country but not as an actor of this phrase;
+                # keep it as a weak antecedent all the same ("depending on Russian gas ... its neighbour").
+                a = actors.entity_at(head)
+                if a is None:
+                    continue
+            subj = head.dep_ in ("nsubj", "nsubjpass")
+            self.seen.append(Seen(sent_of[head.i], head.i, a, subj))
+
+    def _before(self, token: Token) -> list[Seen]:
+        """Antecedent candidates, nearest first: same sentence before the token, then earlier sentences."""
+        si = self.sent_of[token.i]
+        same = [s for s in self.seen if s.sentence == si and s.token < token.i]
+        earlier = [s for s in self.seen if s.sentence < si]
+        # Earlier sentences: later sentence first; within a sentence, subjects first, then nearest.
+        earlier.sort(key=lambda s: (-s.sentence, not s.subject, -s.token))
+        return list(reversed(same)) + earlier
+
+    def _note(self, a: Actor, s: Seen, token: Token, words: str) -> Actor:
+        return replace(a, start=token.idx, end=token.idx + len(words), text=words,
+                       resolved_from=f"{s.actor.text} (sentence {s.sentence})")
+
+    def resolve(self, token: Token) -> list[Actor]:
+        """Actors a pronoun or description headed by ``token`` refers to (empty if none)."""
+        low = token.lower_
+        if token.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            return self._pronoun(token)
+        lemma = token.lemma_.lower()
+        det = {c.lower_ for c in token.lefts if c.dep_ in ("det", "nummod", "predet", "poss")}
+        words = " ".join(t.text for t in token.subtree if t.i <= token.i)
+        if (det & {"two", "both"}) or low in ("both",):
+            if lemma in PAIR_NOUNS_PERSON:
+                return self._pair(token, person=True, words=words)
+            if lemma in PAIR_NOUNS_THING:
+                return self._pair(token, person=False, words=words)
+        if lemma in ("neighbour", "neighbor") and "its" in det | {c.lower_ for c in token.lefts}:
+            owner = self._possessor(token)
+            for s in self._before(token):
+                if not s.actor.person and s.actor.kind not in ("igo", "bloc") and s.actor.code != owner:
+                    return [self._note(s.actor, s, token, words)]
+            return []
+        if "the" in det or "this" in det or "that" in det:
+            if lemma in ORG_NOUNS:
+                for s in self._before(token):
+                    if s.actor.kind in ("igo", "bloc"):
+                        return [self._note(s.actor, s, token, words)]
+                return []
+            if lemma in COUNTRY_NOUNS:
+                for s in self._before(token):
+                    if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group"):
+                        return [self._note(_gov(s.actor, lemma), s, token, words)]
+                return []
+            if lemma in PAIR_NOUNS_PERSON or self.actors.role_of(token) is not None and lemma in (
+                "president", "premier", "minister", "leader", "chancellor", "king", "emir"
+            ):
+                for s in self._before(token):
+                    if s.actor.person:
+                        return [self._note(s.actor, s, token, words)]
+        return []
+
+    def _possessor(self, token: Token) -> str | None:
+        for c in token.lefts:
+            if c.lower_ in THING_PRONOUNS:
+                r = self._pronoun(c)
+                return r[0].code if r else None
+        return None
+
+    def _pronoun(self, token: Token) -> list[Actor]:
+        low = token.lower_
+        cands = self._before(token)
+        if low in PERSON_PRONOUNS:
+            for s in cands:
+                if s.actor.person:
+                    return [self._note(s.actor, s, token, token.text)]
+            return []
+        if low in ("itself",):
+            # Reflexive: the subject of its clause.
+            head = token.head
+            while head.dep_ not in ("ROOT",) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                if head.head is head:
+                    break
+                head = head.head
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    a = self.actors.actor_of(c)
+                    if a is not None:
+                        return [replace(a, start=token.idx, end=token.idx + len(token.text), text=token.text,
+                                        resolved_from=f"{a.text} (clause subject)")]
+        if low in THING_PRONOUNS:
+            for s in cands:
+                if not s.actor.person:
+                    return [self._note(s.actor, s, token, token.text)]
+            return []
+        if low in PLURAL_PRONOUNS:
+            for s in cands:
+                if s.actor.kind in ("bloc", "igo") or s.actor.role in ("MIL", "CVL", "OPP", "BUS"):
+                    return [self._note(s.actor, s, token, token.text)]
+            return []
+        return []
+
+    def _pair(self, token: Token, *, person: bool, words: str) -> list[Actor]:
+        out: list[Actor] = []
+        codes: set[str] = set()
+        for s in self._before(token):
+            if (s.actor.person if person else not s.actor.person) and s.actor.code not in codes:
+                codes.add(s.actor.code)
+                out.append(self._note(s.actor, s, token, words))
+                if len(out) == 2:
+                    return out
+        if not person and len(out) < 2:
+            # "the two sides" after two leaders: fall back to any two actors.
+            return self._pair(token, person=True, words=words) if not out else out
+        return out
+
+
+def _gov(a: Actor, lemma: str) -> Actor:
+    """'the country' as a government actor when it acts ("the government", "the country" as agent)."""
+    return replace(a, role=a.role if a.role else ("GOV" if lemma in ("government",) else None), person=False,
+                   kind="country" if a.kind in ("capital", "seat", "adjective", "leader") else a.kind)

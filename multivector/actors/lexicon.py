@@ -1,0 +1,198 @@
+"""Actor lexicons (data/*.yaml) loaded into one lookup table.
+
+Surface strings (names, adjectives, capitals, seats, leaders, groups) map to
+entries; a leader's entry carries terms of office so the article date picks the
+country and role (Putin -> RUS GOV in 2023).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import LexiconError, UnknownActorError
+
+ORG_KINDS = ("igo", "bloc")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    title: str
+    start: dt.date
+    end: dt.date | None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a surface string denotes: an actor code with kind and default role."""
+
+    code: str
+    kind: str  # country | adjective | capital | seat | igo | bloc | leader | group | description
+    role: str | None
+    name: str
+    codable: bool = True
+    terms: tuple[Term, ...] = ()
+
+    def at(self, date: dt.date | None) -> tuple[str, str | None]:
+        """Code and role on a date (leaders: the term in force; out of office -> country, no role)."""
+        if not self.terms or date is None:
+            return self.code, self.role
+        for t in self.terms:
+            if t.start <= date and (t.end is None or date < t.end):
+                return (t.country or self.code), "GOV"
+        return self.code, None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    phrases: dict[str, tuple[Entry, ...]]
+    roles: dict[str, str]  # lower-case noun (phrase) -> role
+    titles: dict[str, str]  # lower-case title -> role
+    names: dict[str, str]  # code -> canonical name
+    bloc_adjectives: dict[str, str]  # "Western" -> WST
+    descriptions: dict[str, str]  # "the alliance" -> NATO (resolved only with context)
+
+    def lookup(self, surface: str) -> tuple[Entry, ...]:
+        return self.phrases.get(surface, ())
+
+    def name_of(self, code: str) -> str:
+        if code not in self.names:
+            raise UnknownActorError(code)
+        return self.names[code]
+
+    def check_code(self, code: str) -> str:
+        """Return the code upper-cased if known, else raise UnknownActorError."""
+        c = code.strip().upper()
+        if c not in self.names:
+            raise UnknownActorError(code)
+        return c
+
+    def search(self, term: str) -> list[tuple[str, str, str]]:
+        """(code, kind, surface) rows whose surface or code contains ``term`` (case-insensitive)."""
+        t = term.lower()
+        rows = {
+            (e.code, e.kind, s)
+            for s, es in self.phrases.items()
+            for e in es
+            if t in s.lower() or t == e.code.lower()
+        }
+        return sorted(rows)
+
+
+def _load_yaml(name: str) -> dict[str, Any]:
+    path = resources.files("multivector.actors") / "data" / name
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise LexiconError(str(path), f"not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(str(path), "top level must be a mapping")
+    return data
+
+
+def _date(v: Any, where: str) -> dt.date | None:
+    if v is None:
+        return None
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v))
+    except ValueError as exc:
+        raise LexiconError(where, f"bad date {v!r}") from exc
+
+
+def _strings(v: Any) -> Iterator[str]:
+    for s in v or ():
+        if isinstance(s, str) and s.strip():
+            yield s.strip()
+
+
+@functools.cache
+def load() -> Lexicon:
+    """Load and index every actor lexicon shipped with the package (once per process)."""
+    phrases: dict[str, list[Entry]] = {}
+    names: dict[str, str] = {}
+    bloc_adj: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+
+    def add(surface: str, e: Entry) -> None:
+        lst = phrases.setdefault(surface, [])
+        if e not in lst:
+            lst.append(e)
+
+    for c in _load_yaml("countries.yaml").get("countries", []):
+        code, name = c["code"], c["name"]
+        names[code] = name
+        add(name, Entry(code, "country", None, name))
+        for s in _strings(c.get("aliases")):
+            add(s, Entry(code, "country", None, name))
+        for s in _strings(c.get("adjectives")):
+            add(s, Entry(code, "adjective", None, name))
+        for s in _strings(c.get("capitals")):
+            add(s, Entry(code, "capital", "GOV", name))
+        for s in _strings(c.get("seats")):
+            add(s, Entry(code, "seat", "GOV", name))
+        for s in _strings(c.get("mil_seats")):
+            add(s, Entry(code, "seat", "MIL", name))
+
+    for o in _load_yaml("organizations.yaml").get("organizations", []):
+        code = o["code"]
+        name = o.get("name") or code
+        codable = bool(o.get("codable", True))
+        kind = "bloc" if code == "WST" else "igo"
+        names[code] = name
+        if code != "WST":
+            add(code, Entry(code, kind, None, name, codable))
+        for s in _strings(o.get("aliases")):
+            add(s, Entry(code, kind, None, name, codable))
+        for s in _strings(o.get("adjectives")):
+            if code == "WST":
+                bloc_adj[s] = code
+            else:
+                add(s, Entry(code, kind, None, name, codable))
+        for s in _strings(o.get("descriptions")):
+            descriptions[s] = code
+        for s in _strings(o.get("seats")):
+            add(s, Entry(code, kind, None, name, codable))
+
+    for p in _load_yaml("leaders.yaml").get("leaders", []):
+        where = f"leaders.yaml:{p.get('name')}"
+        terms = tuple(
+            Term(str(t.get("title", "")), _date(t.get("start"), where) or dt.date.min, _date(t.get("end"), where),
+                 t.get("country"))
+            for t in p.get("terms", [])
+        )
+        e = Entry(p["country"], "leader", "GOV", p["name"], True, terms)
+        add(p["name"], e)
+        for s in _strings(p.get("aliases")):
+            add(s, e)
+
+    for g in _load_yaml("groups.yaml").get("groups", []):
+        codable = bool(g.get("codable", True)) and bool(g.get("country"))
+        code = g.get("country") or "---"
+        e = Entry(code, "group", g.get("role"), g["name"], codable)
+        add(g["name"], e)
+        for s in _strings(g.get("aliases")):
+            add(s, e)
+
+    roles: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    rdata = _load_yaml("roles.yaml")
+    for role, words in (rdata.get("roles") or {}).items():
+        for w in _strings(words):
+            roles.setdefault(w.lower(), role)
+    for w, role in (rdata.get("titles") or {}).items():
+        titles[str(w).lower()] = role
+
+    return Lexicon(
+        {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions
+    )

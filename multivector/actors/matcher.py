@@ -1,0 +1,183 @@
+"""Find actor mentions in a parsed article and say which actor a noun phrase denotes.
+
+A case-sensitive PhraseMatcher over every lexicon surface string finds names,
+adjectives, capitals, seats, IGOs, leaders and groups; ``actors_of(token)``
+then reads a noun phrase's head, modifiers, apposition and ``of``-phrase to
+give code and role ("Russian troops" -> RUS MIL, "the Kremlin" -> RUS GOV).
+Pronouns and descriptions ("the country", "he") go to :mod:`.context`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .lexicon import Entry, Lexicon, load
+
+# Dependency labels through which a head noun takes its nationality.
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
+PERSON_ROLES_HINT = frozenset(
+    {"president", "minister", "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson", "leader",
+     "king", "queen", "emir", "ambassador", "envoy", "official", "diplomat", "commissioner", "secretary",
+     "secretary-general", "general", "commander", "prosecutor", "lawmaker", "senator", "governor", "mayor",
+     "prince", "counterpart", "head", "chief", "representative"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor for one argument of a predicate, with the words that named it."""
+
+    code: str
+    role: str | None
+    start: int  # char offsets of the naming words in the article text
+    end: int
+    text: str
+    kind: str
+    codable: bool = True
+    person: bool = False
+    resolved_from: str | None = None  # "Kazakhstan (sentence 1)" when found through context
+
+
+@functools.cache
+def _matcher(nlp: Language) -> PhraseMatcher:
+    lex = load()
+    m = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for surface in lex.phrases:
+        m.add(surface, [nlp.make_doc(surface)])
+    # "the West" only as a bloc: matched by text, filtered in find_spans (not "West Bank").
+    m.add("the West", [nlp.make_doc("the West")])
+    return m
+
+
+class DocActors:
+    """Actor spans of one document and the noun-phrase -> actor reading."""
+
+    def __init__(self, doc: Doc, nlp: Language, date: dt.date | None) -> None:
+        self.doc = doc
+        self.date = date
+        self.lex: Lexicon = load()
+        self.by_token: dict[int, tuple[Span, Entry]] = {}
+        spans = []
+        for match_id, start, end in _matcher(nlp)(doc):
+            spans.append(Span(doc, start, end, label=match_id))
+        for span in filter_spans(spans):
+            surface = span.text
+            if surface == "the West" or surface == "West":
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.pos_ == "PROPN":
+                    continue  # "the West Bank", "the West African ..."
+                entry = Entry("WST", "bloc", None, "the West")
+            else:
+                entries = self.lex.lookup(surface)
+                if not entries:
+                    continue
+                entry = entries[0]
+            for t in span:
+                self.by_token[t.i] = (span, entry)
+
+    # -- spans -----------------------------------------------------------------
+    def spans(self) -> Iterator[tuple[Span, Entry]]:
+        """Each matched span once, in document order."""
+        seen: set[int] = set()
+        for i in sorted(self.by_token):
+            span, entry = self.by_token[i]
+            if span.start not in seen:
+                seen.add(span.start)
+                yield span, entry
+
+    def _actor(self, span: Span, entry: Entry, role: str | None = None, person: bool | None = None) -> Actor:
+        code, default_role = entry.at(self.date)
+        kind = entry.kind
+        is_person = entry.kind == "leader" if person is None else person
+        return Actor(code, role or default_role, span.start_char, span.end_char, span.text, kind,
+                     entry.codable, is_person)
+
+    def role_of(self, token: Token) -> str | None:
+        """Role implied by a head noun ("troops" -> MIL), including two-word heads ("armed forces")."""
+        low = token.lower_
+        lemma = token.lemma_.lower()
+        for left in (t for t in token.lefts if t.dep_ in ("compound", "amod")):
+            two = f"{left.lower_} {low}"
+            if two in self.lex.roles:
+                return self.lex.roles[two]
+            two = f"{left.lower_} {lemma}"
+            if two in self.lex.roles:
+                return self.lex.roles[two]
+        return self.lex.roles.get(low) or self.lex.roles.get(lemma) or self.lex.titles.get(low)
+
+    def entity_at(self, token: Token) -> Actor | None:
+        """The lexicon actor whose span contains ``token``, if any."""
+        hit = self.by_token.get(token.i)
+        if hit is None:
+            return None
+        span, entry = hit
+        if entry.kind == "adjective":
+            # A bare adjective/demonym as the head ("the Russians") names the country's people.
+            return self._actor(span, entry, role="CVL" if token.tag_ in ("NNPS", "NNS") else None)
+        return self._actor(span, entry)
+
+    def actor_of(self, token: Token) -> Actor | None:
+        """The actor a noun phrase headed by ``token`` denotes, without context resolution."""
+        direct = self.entity_at(token)
+        if direct is not None and direct.kind != "adjective":
+            # A leader/country named at the head; a title among its modifiers may refine the role.
+            if direct.role is None:
+                for left in token.lefts:
+                    r = self.role_of(left)
+                    if r:
+                        return _with_role(direct, r, person=True)
+            return direct
+        role = self.role_of(token)
+        if role is None and direct is None:
+            # Bloc adjectives with a plural head: "Western leaders/governments/donors".
+            for left in token.lefts:
+                if left.text in self.lex.bloc_adjectives and token.tag_ in ("NNS", "NNPS"):
+                    return Actor(self.lex.bloc_adjectives[left.text], None, left.idx, token.idx + len(token.text),
+                                 f"{left.text} {token.text}", "bloc")
+            return direct
+        is_person = token.lower_ in PERSON_ROLES_HINT or token.lemma_.lower() in PERSON_ROLES_HINT
+        # Apposition names the person: "the country's president, Kassym-Jomart Tokayev".
+        for child in token.rights:
+            if child.dep_ == "appos":
+                a = self.entity_at(child)
+                if a is not None and a.kind != "adjective":
+                    return _with_role(a, role or a.role, person=True)
+        found = self._modifier_actor(token)
+        if found is not None:
+            return _with_role(found, role, person=is_person)
+        if direct is not None:
+            return _with_role(direct, role, person=is_person)
+        return None
+
+    def _modifier_actor(self, token: Token) -> Actor | None:
+        """Nationality of a role noun from its modifiers or an of-phrase ("minister of Kazakhstan")."""
+        stack = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+        while stack:
+            t = stack.pop(0)
+            a = self.entity_at(t)
+            if a is not None:
+                return a
+            if t.text in self.lex.bloc_adjectives:
+                return Actor(self.lex.bloc_adjectives[t.text], None, t.idx, t.idx + len(t.text), t.text, "bloc")
+            stack.extend(c for c in t.lefts if c.dep_ in MODIFIER_DEPS)
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        a = self.entity_at(pobj)
+                        if a is not None:
+                            return a
+        return None
+
+
+def _with_role(a: Actor, role: str | None, *, person: bool) -> Actor:
+    return Actor(a.code, role if role is not None else a.role, a.start, a.end, a.text, a.kind, a.codable,
+                 person or a.person, a.resolved_from)

@@ -1,0 +1,391 @@
+"""Code CAMEO events from a parsed article: predicates, their arguments, their clause context.
+
+For each verb whose lemma has a pattern (data/verbs.yaml) the coder finds the
+source (subject, passive agent, or the subject a complement inherits), the
+target (the slot the pattern names), refines the code by the object noun,
+applies the clause's modality (intent, refusal, threat, negation, reported
+speech) and emits one event per source-target pair, with its evidence.
+Nominal events ("his visit to Astana") come from noun patterns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .. import nlp
+from ..actors.context import DocContext
+from ..actors.matcher import Actor, DocActors
+from ..records import Article, Event, Mention, Tie
+from . import cameo, modality, patterns
+from .modality import Modality
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An event before it becomes a record: who, whom, which code, by which rule, at which word."""
+
+    source: Actor
+    target: Actor
+    code: str
+    pattern: str
+    predicate: Token
+    mod: Modality
+
+
+class ArticleCoder:
+    """Codes one parsed article; holds its actors and their cross-sentence context."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.actors = DocActors(doc, nlp.load(), article.date)
+        self.ctx = DocContext(self.actors)
+        self.pats = patterns.load()
+        self.resolved: dict[tuple[int, int], Actor] = {}
+        self.consumed: set[int] = set()  # object nouns already coded through their verb
+
+    # -- arguments ---------------------------------------------------------------
+    def actors_for(self, tok: Token | None) -> list[Actor]:
+        """Actors of a noun phrase and its conjuncts ("France and Germany", "Russian and Belarusian troops")."""
+        if tok is None:
+            return []
+        out: list[Actor] = []
+        for t in (tok, *tok.conjuncts):
+            out.extend(self._one(t))
+            # Conjoined modifiers: "Russian and Ukrainian delegations", "presidents of A, B and C".
+            for mod in self._modifier_tokens(t):
+                for c in mod.conjuncts:
+                    a = self.actors.entity_at(c)
+                    if a is not None:
+                        base = out[-1] if out else None
+                        out.append(Actor(a.code, base.role if base else a.role, a.start, a.end, a.text, a.kind,
+                                         a.codable, base.person if base else False))
+        seen: set[str] = set()
+        uniq = []
+        for a in out:
+            if a.code not in seen:
+                seen.add(a.code)
+                uniq.append(a)
+        return uniq
+
+    def _modifier_tokens(self, t: Token) -> list[Token]:
+        mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod") and self.actors.entity_at(c)]
+        for prep in t.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                mods.extend(p for p in prep.children if p.dep_ == "pobj" and self.actors.entity_at(p))
+        return mods
+
+    def _one(self, t: Token) -> list[Actor]:
+        if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
+            return self._one(t.head.head)
+        a = self.actors.actor_of(t)
+        if a is not None:
+            if a.kind == "adjective" and t.pos_ == "ADJ":
+                return []
+            return [a]
+        found = self.ctx.resolve(t)
+        for r in found:
+            self.resolved[(r.start, r.end)] = r
+        return found
+
+    def possessor(self, tok: Token) -> list[Actor]:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return self.actors_for(c)
+        return []
+
+    def modifier_entity(self, tok: Token) -> list[Actor]:
+        """A country named among a noun's modifiers ("two Chinese engineers", "Venezuela's oil sector")."""
+        for c in tok.lefts:
+            if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
+                a = self.actors.entity_at(c)
+                if a is not None:
+                    return [a] + [x for cc in c.conjuncts if (x := self.actors.entity_at(cc)) is not None]
+                if c.dep_ == "poss":
+                    r = self.actors_for(c)
+                    if r:
+                        return r
+        return []
+
+    def subjects(self, v: Token) -> list[Actor]:
+        """Source actors: subject, passive agent, or the subject a complement or conjunct inherits."""
+        t = v
+        via_xcomp = False
+        for _ in range(6):
+            if _passive(t) and t is v:
+                for c in t.children:
+                    if c.dep_ == "agent":
+                        return self.actors_for(_pobj(c))
+                return []
+            if t.dep_ == "acl" and t.tag_ == "VBN":
+                for c in t.children:
+                    if c.dep_ == "agent":
+                        return self.actors_for(_pobj(c))
+                return []
+            for c in t.children:
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v)):
+                    return self.actors_for(c)
+            if t.dep_ == "relcl" and t is not v:
+                return self.actors_for(t.head)
+            if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj", "ccomp", "acomp",
+                          "attr", "relcl") and t.head is not t:
+                via_xcomp = t.dep_ in ("xcomp", "acomp") or via_xcomp
+                if t.dep_ == "relcl":
+                    return self.actors_for(t.head)
+                t = t.head
+                continue
+            break
+        return []
+
+    def prep_targets(self, tok: Token, names: tuple[str, ...], *, possessor: bool) -> list[Actor]:
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative", "agent") and c.lower_ in names:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        found = self.actors_for(p) or (self.possessor(p) if possessor else [])
+                        if not found:
+                            found = self._entity_in(p)
+                        if found:
+                            return found
+        return []
+
+    def _entity_in(self, tok: Token) -> list[Actor]:
+        """The first named actor inside a phrase ("the Uzbek city of Samarkand" -> UZB)."""
+        for t in tok.subtree:
+            a = self.actors.entity_at(t)
+            if a is not None and a.kind != "leader":
+                return [a]
+        return []
+
+    # -- verbs --------------------------------------------------------------------
+    def code_verb(self, v: Token) -> list[Found]:
+        lemma = v.lemma_.lower()
+        prts = [c.lower_ for c in v.children if c.dep_ == "prt"]
+        cands: tuple[patterns.VerbPattern, ...] = ()
+        for p in prts:
+            cands = self.pats.verbs.get(f"{lemma} {p}", ())
+            if cands:
+                break
+        if not cands:
+            cands = tuple(p for p in self.pats.verbs.get(lemma, ()) if p.particle is None)
+        if not cands:
+            return []
+        obj = _child(v, "dobj")
+        passive = _passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN")
+        theme = _child(v, "nsubjpass") if _passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
+        obj_lemmas = _object_lemmas(v, theme)
+        for pat in sorted(cands, key=lambda p: not p.only_objects):
+            code = pat.code
+            matched = next((pat.objects[lm] for lm in obj_lemmas if lm in pat.objects), None)
+            if pat.only_objects and matched is None:
+                continue
+            if matched is not None:
+                code = matched
+            if pat.xcomp_only and not any(c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only for c in v.children):
+                continue
+            if pat.needs_phone and not (lemma in ("telephone", "phone") or any(
+                    t.lemma_.lower() in PHONE_WORDS for c in v.children if c.dep_ == "prep" for t in c.subtree)):
+                continue
+            if pat.needs_ccomp and not any(c.dep_ == "ccomp" for c in v.children):
+                continue
+            found = self._apply(v, pat, code, theme, passive)
+            if found is not None:
+                if theme is not None and matched is not None:
+                    self.consumed.add(theme.i)
+                return found
+        return []
+
+    def _targets(self, v: Token, pat: patterns.VerbPattern, theme: Token | None, passive: bool) -> list[Actor]:
+        anchors = [v] + [c for c in v.children if c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only]
+        for slot in pat.target:
+            got: list[Actor] = []
+            if slot == "dobj" and theme is not None and not pat.objectless:
+                got = self.actors_for(theme) or (self.possessor(theme) if pat.possessor_target else [])
+            elif slot == "dative":
+                got = self.actors_for(_child(v, "dative"))
+            elif slot == "ccomp":
+                cc = _child(v, "ccomp")
+                got = self.actors_for(_child(cc, "nsubj")) if cc is not None else []
+            elif slot == "possessor" and theme is not None:
+                got = self.possessor(theme)
+            elif slot == "adjective" and theme is not None:
+                got = self.modifier_entity(theme)
+            elif slot not in patterns.TARGET_SLOTS:
+                for a in anchors:
+                    got = self.prep_targets(a, (slot,), possessor=pat.possessor_target)
+                    if got:
+                        break
+                if not got and theme is not None:
+                    got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target)
+            if got:
+                return got
+        return []
+
+    def _apply(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None,
+               passive: bool) -> list[Found] | None:
+        mod = modality.analyse(v)
+        if mod.drop:
+            return []
+        sources = self.subjects(v)
+        targets = self._targets(v, pat, theme, passive)
+        if not sources:
+            return None
+        if pat.id == "meet" and targets:
+            code = self._meeting_code(v, sources, targets)
+        pairs: list[tuple[Actor, Actor]] = []
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        elif pat.symmetric and len(sources) >= 2:
+            pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
+            if pat.id in ("meet", "hold-talks") and code.startswith("04"):
+                code = self._meeting_code(v, sources, sources)
+        if not pairs:
+            return None
+        code = _transform(code, mod)
+        return [Found(s, t, code, pat.id, v, mod) for s, t in pairs]
+
+    def _meeting_code(self, v: Token, a: list[Actor], b: list[Actor]) -> str:
+        """CAMEO 044 for a meeting in neither party's country, else 040 (046 for talks stays)."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                loc = next((x for p in c.children if p.dep_ == "pobj" for x in self._entity_in(p)), None)
+                if loc is not None and loc.code not in {x.code for x in a + b}:
+                    return "044"
+        return "040" if v.lemma_ == "meet" else "046" if any(
+            c.lemma_ in ("talk", "negotiation") for c in v.children) else "040"
+
+    # -- nouns --------------------------------------------------------------------
+    def code_noun(self, n: Token) -> list[Found]:
+        np = self.pats.nouns.get(n.lemma_.lower())
+        if np is None or np.background or n.i in self.consumed:
+            return []
+        srcs: list[Actor] = []
+        for slot in np.source:
+            if slot == "poss":
+                srcs = self.possessor(n)
+            elif slot == "amod":
+                srcs = [a for c in n.lefts if c.dep_ in ("amod", "compound") if (a := self.actors.entity_at(c))]
+            else:
+                srcs = self.prep_targets(n, (slot,), possessor=False)
+            if srcs:
+                break
+        if not srcs and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
+            srcs = self.subjects(n.head.head)  # "During his visit ..., Macron praised"; "After talks with X, Y freed"
+        tgts = self.prep_targets(n, np.target, possessor=False)
+        if not srcs or not tgts:
+            return []
+        mod = modality.analyse(n)
+        if mod.drop:
+            return []
+        code = _transform(np.code, mod)
+        return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
+
+    # -- records ------------------------------------------------------------------
+    def to_event(self, f: Found, sentence_index: int) -> Event | None:
+        s, t = f.source, f.target
+        if not (s.codable and t.codable) or s.code == t.code:
+            return None
+        cc = cameo.lookup(f.code)
+        speaker = None
+        if f.mod.speaker is not None:
+            sp = self.subjects(f.mod.speaker)
+            speaker = sp[0].code if sp else None
+        notes = [f"{a.text!r} -> {a.code} from {a.resolved_from}" for a in (s, t) if a.resolved_from]
+        if f.mod.transform:
+            notes.append(f"{f.mod.transform} ({f.mod.governor.text if f.mod.governor is not None else 'future'})")
+        p = f.predicate
+        return Event(
+            self.article.id, self.article.date, sentence_index, p.idx, p.idx + len(p.text), s.code, s.role, t.code,
+            t.role, cc.code, cc.root, cc.quad_class, cc.goldstein, cc.plover_type, cc.plover_mode, f.pattern,
+            f.mod.confidence, speaker, s.text, t.text, "; ".join(notes),
+        )
+
+    def mentions(self) -> list[Mention]:
+        sent_starts = [(s.start_char, i) for i, s in enumerate(self.doc.sents)]
+
+        def sidx(ch: int) -> int:
+            return max((i for st, i in sent_starts if st <= ch), default=0)
+
+        out = []
+        for span, entry in self.actors.spans():
+            code, role = entry.at(self.article.date)
+            out.append(Mention(sidx(span.start_char), span.start_char, span.end_char, span.text, code, role,
+                               entry.kind, f"lexicon:{entry.kind}"))
+        for a in self.resolved.values():
+            out.append(Mention(sidx(a.start), a.start, a.end, a.text, a.code, a.role, "anaphor", "context",
+                               a.resolved_from))
+        return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def code_document(article: Article, doc: Doc) -> tuple[list[Mention], list[Event], list[Tie]]:
+    """Mentions, events and ties of one parsed article."""
+    from .ties import code_ties
+
+    coder = ArticleCoder(article, doc)
+    events: list[Event] = []
+    ties: list[Tie] = []
+    for si, sent in enumerate(doc.sents):
+        found: list[Found] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "conj", "advcl", "pcomp"):
+                if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                    found.extend(coder.code_verb(tok))
+        for tok in sent:
+            if tok.pos_ == "NOUN":
+                found.extend(coder.code_noun(tok))
+        seen: set[tuple[str, str, str]] = set()
+        for f in found:
+            e = coder.to_event(f, si)
+            if e is not None and (e.source, e.target, e.code) not in seen:
+                seen.add((e.source, e.target, e.code))
+                events.append(e)
+        ties.extend(code_ties(coder, sent, si))
+    return coder.mentions(), events, ties
+
+
+def _transform(code: str, mod: Modality) -> str:
+    if mod.transform == "intent":
+        return modality.intent_code(code)
+    if mod.transform == "refuse":
+        return modality.refuse_code(code)
+    if mod.transform == "threat":
+        return modality.threat_code(code)
+    return code
+
+
+def _child(t: Token | None, dep: str) -> Token | None:
+    if t is None:
+        return None
+    return next((c for c in t.children if c.dep_ == dep), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _passive(t: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+
+
+def _object_lemmas(v: Token, theme: Token | None) -> list[str]:
+    """Nouns that refine a verb's code: its object, the object's of-phrase, prepositional objects."""
+    out: list[str] = []
+    if theme is not None:
+        out.append(theme.lemma_.lower())
+        out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound")
+        for p in theme.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
+    for c in v.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            out.append(c.lemma_.lower())
+        if c.dep_ == "prep":
+            out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj")
+        if c.dep_ == "xcomp":
+            out.append(c.lemma_.lower())
+    return out

@@ -1,0 +1,236 @@
+"""Stative ties (trade, energy, security, aid, investment) from verb and noun patterns (data/ties.yaml).
+
+``a`` is the dependent side: "Kazakhstan imports gas from Russia" -> (KAZ, RUS, energy);
+"China is Kazakhstan's largest trading partner" -> (KAZ, CHN, trade).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+from ..errors import LexiconError
+from ..records import TIE_TYPES, Tie
+
+if TYPE_CHECKING:
+    from ..actors.matcher import Actor
+    from .coder import ArticleCoder
+
+COPULAS = frozenset({"be", "remain", "become", "stay"})
+VIEW_VERBS = frozenset({"count", "consider", "see", "regard", "view", "treat", "make", "call", "describe"})
+
+
+@dataclass(frozen=True, slots=True)
+class TieLexicon:
+    type_words: dict[str, str]  # lemma -> type
+    dependent: dict[str, dict[str, Any]]
+    market: dict[str, dict[str, Any]]
+    provider: dict[str, dict[str, Any]]
+    nouns: dict[str, dict[str, Any]]
+
+
+@functools.cache
+def load() -> TieLexicon:
+    """Load and check the tie lexicon."""
+    path = resources.files("multivector.events") / "data" / "ties.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words: dict[str, str] = {}
+    for typ, ws in data["type_words"].items():
+        if typ not in TIE_TYPES:
+            raise LexiconError(str(path), f"unknown tie type {typ!r} (use one of {', '.join(TIE_TYPES)})")
+        for w in ws:
+            words.setdefault(w, typ)
+
+    def index(key: str) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for entry in data.get(key, []):
+            for t in ("default", "type"):
+                if t in entry and entry[t] not in TIE_TYPES:
+                    raise LexiconError(str(path), f"{entry['id']}: unknown tie type {entry[t]!r}")
+            for lemma in entry["lemmas"]:
+                out[lemma] = entry
+        return out
+
+    return TieLexicon(words, index("dependent_verbs"), index("market_verbs"), index("provider_verbs"), index("nouns"))
+
+
+def _type_of(tokens: list[Token], lex: TieLexicon, default: str) -> str:
+    found = [lex.type_words[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in lex.type_words]
+    for typ in ("energy", "aid", "security", "investment", "trade"):
+        if typ in found:
+            return typ
+    return default
+
+
+def _negated(t: Token) -> bool:
+    for x in (t, t.head):
+        if any(c.dep_ == "neg" for c in x.children):
+            return True
+    return any(c.dep_ == "prep" and c.lower_ == "until" for c in t.children)
+
+
+def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
+    """Ties stated in one sentence."""
+    lex = load()
+    found: list[tuple[Actor, Actor, str, str, Token]] = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX") and not _negated(t):
+            found.extend(_verb_ties(coder, t, lemma, lex))
+        elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and not _negated(t.head):
+            found.extend(_noun_ties(coder, t, lex.nouns[lemma], lex))
+    out: list[Tie] = []
+    seen: set[tuple[str, str, str]] = set()
+    art = coder.article
+    for a, b, typ, pid, tok in found:
+        if a.code == b.code or not (a.codable and b.codable) or (a.code, b.code, typ) in seen:
+            continue
+        seen.add((a.code, b.code, typ))
+        notes = [f"{x.text!r} -> {x.code} from {x.resolved_from}" for x in (a, b) if x.resolved_from]
+        out.append(Tie(art.id, art.date, si, tok.idx, tok.idx + len(tok.text), a.code, b.code, typ, pid,
+                       note="; ".join(notes)))
+    return out
+
+
+def _subtree_actors(coder: ArticleCoder, tok: Token | None, *, skip: Token | None = None) -> list[Actor]:
+    """Actors named anywhere in a phrase, in order (first the head's own reading)."""
+    if tok is None:
+        return []
+    direct = coder.actors_for(tok)
+    if direct:
+        return direct
+    for t in tok.subtree:
+        if t is tok or (skip is not None and t.i == skip.i):
+            continue
+        if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET"):
+            got = coder.actors_for(t) if t.pos_ != "ADJ" else []
+            if not got:
+                a = coder.actors.entity_at(t)
+                got = [a] if a is not None else []
+            if not got and t.text in coder.actors.lex.bloc_adjectives:
+                from ..actors.matcher import Actor as _A
+
+                got = [_A(coder.actors.lex.bloc_adjectives[t.text], None, t.idx, t.idx + len(t.text), t.text, "bloc")]
+            if got:
+                return got
+    return []
+
+
+def _prep_objects(v: Token, names: list[str]) -> list[Token]:
+    return [p for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in names
+            for p in c.children if p.dep_ in ("pobj", "pcomp")]
+
+
+def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> list[tuple[Any, Any, str, str, Token]]:
+    out: list[tuple[Any, Any, str, str, Token]] = []
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    obj_tokens = list(obj.subtree) if obj is not None else []
+    if lemma in lex.dependent:
+        e = lex.dependent[lemma]
+        subj = coder.subjects(v)
+        if not subj:
+            subj = _subtree_actors(coder, next((c for c in v.children if c.dep_ == "nsubj"), None))
+        if not subj:
+            return out
+        if e.get("objects") and not any(t.lemma_.lower() in e["objects"] for t in obj_tokens):
+            return out
+        others: list[Actor] = []
+        typ_tokens = obj_tokens
+        for p in _prep_objects(v, e["preps"]):
+            others = _subtree_actors(coder, p)
+            typ_tokens = typ_tokens + list(p.subtree)
+            if others:
+                break
+        if not others and obj is not None:
+            others = coder.modifier_entity(obj) or _subtree_actors(coder, obj)
+        typ = _type_of(typ_tokens, lex, e["default"])
+        out.extend((a, b, typ, e["id"], v) for a in subj for b in others)
+    elif lemma in lex.market:
+        e = lex.market[lemma]
+        subj = coder.subjects(v)
+        for p in _prep_objects(v, e["preps"]):
+            out.extend((a, b, e["default"], e["id"], v) for a in subj for b in _subtree_actors(coder, p))
+    elif lemma in lex.provider:
+        e = lex.provider[lemma]
+        provider = coder.subjects(v)
+        if e.get("subject_owner"):
+            subj_tok = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            owners = _subtree_actors(coder, subj_tok)
+            typ_tokens = list(subj_tok.subtree) if subj_tok is not None else []
+            for p in _prep_objects(v, e["preps"]):
+                out.extend((a, b, _type_of(typ_tokens, lex, e["default"]), e["id"], v)
+                           for a in owners for b in _subtree_actors(coder, p))
+            return out
+        receivers: list[Actor] = []
+        for p in _prep_objects(v, e["preps"]):
+            receivers = _subtree_actors(coder, p)
+            if receivers:
+                obj_tokens = obj_tokens + list(p.subtree)
+                break
+        if not receivers and obj is not None:
+            receivers = [a for t in obj.subtree if t.dep_ == "poss" for a in coder.actors_for(t)]
+        typ = _type_of(obj_tokens, lex, e["default"])
+        out.extend((a, b, typ, e["id"], v) for a in receivers for b in provider)
+    return out
+
+
+def _holder(coder: ArticleCoder, n: Token) -> list[Actor]:
+    """What a dependence noun is said of: copula subject, apposition head, as-phrase subject."""
+    t = n
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ == "appos":
+        return coder.actors_for(t.head)
+    if t.dep_ in ("attr", "oprd", "acomp"):
+        v = t.head
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "dobj") and c is not t), None)
+        return coder.actors_for(subj) if subj is not None else coder.subjects(v)
+    if t.dep_ == "nsubj":
+        attr = next((c for c in t.head.children if c.dep_ in ("attr", "acomp") and c is not t), None)
+        return coder.actors_for(attr) if attr is not None else []
+    if t.dep_ == "pobj" and t.head.lower_ == "as":
+        v = t.head.head
+        if v.lemma_.lower() in VIEW_VERBS:
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            return coder.actors_for(obj)
+        return coder.subjects(v) if v.pos_ in ("VERB", "AUX") else []
+    return []
+
+
+def _owner(coder: ArticleCoder, n: Token, orgs: list[str] | None) -> list[Actor]:
+    """The side a dependence noun belongs to: possessor, of/in/for/to-phrase, or a national modifier."""
+    for c in n.children:
+        if c.dep_ == "poss":
+            got = coder.actors_for(c)
+            if got:
+                return got
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "for", "to"):
+            for p in c.children:
+                got = _subtree_actors(coder, p)
+                if got:
+                    return got
+    mods = [a for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")
+            for t in c.subtree if (a := coder.actors.entity_at(t)) is not None]
+    if orgs:
+        mods = [a for a in mods if a.code in orgs] or mods
+    return mods[:1]
+
+
+def _noun_ties(coder: ArticleCoder, n: Token, e: dict[str, Any], lex: TieLexicon) -> list[tuple[Any, Any, str, str, Token]]:
+    if e.get("needs") and not any(c.lower_ in e["needs"] for c in n.lefts):
+        return []
+    holder = _holder(coder, n)
+    owner = _owner(coder, n, e.get("owners"))
+    if e.get("owners"):
+        owner = [o for o in owner if o.code in e["owners"]]
+    if not holder or not owner:
+        return []
+    typ = e.get("type") or _type_of(list(n.subtree), lex, e.get("default", "trade"))
+    side = {"holder": holder, "owner": owner}
+    return [(a, b, typ, e["id"], n) for a in side[e["a"]] for b in side[e["b"]]]
