@@ -18,7 +18,8 @@ def sentences_of(article: Article, doc: Doc) -> tuple[Sentence, ...]:
     """Sentences with character offsets into the article text."""
     out = []
     for i, s in enumerate(doc.sents):
-        out.append(Sentence(article.id, i, s.start_char, s.end_char, s.text))
+        text = s.text.rstrip()  # paragraph breaks stay between sentences, not inside them
+        out.append(Sentence(article.id, i, s.start_char, s.start_char + len(text), text))
     return tuple(out)
 
 

@@ -60,7 +60,7 @@ def call(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
 
 
 # Command modules register themselves on `app` when imported.
-from . import analysis, core, export, web  # noqa: E402,F401
+from . import analysis, codes, core, export, ingest, web  # noqa: E402,F401
 
 
 def main() -> None:

@@ -70,6 +70,9 @@ def load() -> Patterns:
         for c in codes:
             cameo.lookup(c)  # raises UnknownCodeError on a bad code
         target = tuple(v.get("target", ["dobj"]))
+        if not all(isinstance(x, str) for x in target):
+            # YAML reads a bare on/off/yes/no as a boolean: quote prepositions such as "on".
+            raise LexiconError(path, f"{pid}: every target must be a string; quote words like \"on\"")
         for lemma in v["lemmas"]:
             parts = str(lemma).split(" ", 1)
             p = VerbPattern(

@@ -52,6 +52,8 @@ def load() -> TieLexicon:
             for t in ("default", "type"):
                 if t in entry and entry[t] not in TIE_TYPES:
                     raise LexiconError(str(path), f"{entry['id']}: unknown tie type {entry[t]!r}")
+            if not all(isinstance(x, str) for x in entry.get("preps", [])):
+                raise LexiconError(str(path), f"{entry['id']}: quote prepositions such as \"on\" (YAML reads on as true)")
             for lemma in entry["lemmas"]:
                 out[lemma] = entry
         return out
@@ -67,11 +69,21 @@ def _type_of(tokens: list[Token], lex: TieLexicon, default: str) -> str:
     return default
 
 
+def _np_tokens(tok: Token | None) -> list[Token]:
+    """A noun phrase's words without embedded clauses ("goods ... and depending on gas" stops at the verb)."""
+    if tok is None:
+        return []
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.pos_ not in ("VERB", "AUX"))
+    return out
+
+
 def _negated(t: Token) -> bool:
-    for x in (t, t.head):
-        if any(c.dep_ == "neg" for c in x.children):
-            return True
-    return any(c.dep_ == "prep" and c.lower_ == "until" for c in t.children)
+    """A negated or past ("until last year") predicate states no tie."""
+    return any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "until") for c in t.children)
 
 
 def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
@@ -129,7 +141,7 @@ def _prep_objects(v: Token, names: list[str]) -> list[Token]:
 def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> list[tuple[Any, Any, str, str, Token]]:
     out: list[tuple[Any, Any, str, str, Token]] = []
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    obj_tokens = list(obj.subtree) if obj is not None else []
+    obj_tokens = _np_tokens(obj)
     if lemma in lex.dependent:
         e = lex.dependent[lemma]
         subj = coder.subjects(v)
@@ -143,7 +155,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
         typ_tokens = obj_tokens
         for p in _prep_objects(v, e["preps"]):
             others = _subtree_actors(coder, p)
-            typ_tokens = typ_tokens + list(p.subtree)
+            typ_tokens = typ_tokens + _np_tokens(p)
             if others:
                 break
         if not others and obj is not None:
@@ -170,7 +182,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
         for p in _prep_objects(v, e["preps"]):
             receivers = _subtree_actors(coder, p)
             if receivers:
-                obj_tokens = obj_tokens + list(p.subtree)
+                obj_tokens = obj_tokens + _np_tokens(p)
                 break
         if not receivers and obj is not None:
             receivers = [a for t in obj.subtree if t.dep_ == "poss" for a in coder.actors_for(t)]
