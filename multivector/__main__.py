@@ -1,0 +1,5 @@
+"""`python -m multivector` runs the CLI."""
+
+from .cli import main
+
+main()
