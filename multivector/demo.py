@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .ingest.run import IngestReport, ingest_paths
+from .examples import demo_dir
 from .queries import list_events
 
 
@@ -18,13 +18,8 @@ class DemoReport:
     examples: Path
 
 
-def examples_dir(name: str = "demo") -> Path:
-    """Folder of bundled example articles shipped inside the package."""
-    return Path(str(resources.files("multivector.examples") / name))
-
-
 def run_demo(store_path: str | Path | None = None, *, progress: bool = True) -> DemoReport:
     """Ingest the bundled demo articles (idempotent) and list the events found."""
-    folder = examples_dir("demo")
+    folder = demo_dir()
     report = ingest_paths([folder], store_path, progress=progress)
     return DemoReport(report, list_events(store_path), folder)

@@ -23,7 +23,8 @@ def list_events(
         n = st.query("SELECT count(*) AS n FROM articles")[0]["n"]
         if not n:
             raise EmptyStoreError(str(st.path))
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[object] = []
         if country:
             from .actors.lexicon import load
 

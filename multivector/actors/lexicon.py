@@ -19,6 +19,8 @@ import yaml
 from ..errors import LexiconError, UnknownActorError
 
 ORG_KINDS = ("igo", "bloc")
+# Organisations take no role in the gold scheme (roles are for state actors).
+ORG_CODES = frozenset({"EU", "NATO", "UN", "CSTO", "EAEU", "SCO", "OSCE", "IMF", "WST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +41,19 @@ class Entry:
     name: str
     codable: bool = True
     terms: tuple[Term, ...] = ()
+    gov_since: dt.date | None = None  # a group that became the government (Taliban 2021-08-15)
 
-    def at(self, date: dt.date | None) -> tuple[str, str | None]:
-        """Code and role on a date (leaders: the term in force; out of office -> country, no role)."""
+    def at(self, date: dt.date | None, titles: dict[str, str] | None = None) -> tuple[str, str | None]:
+        """Code and role on a date (leaders: the term in force, role from its title; out of office -> no role)."""
+        if self.gov_since is not None and date is not None and date >= self.gov_since:
+            return self.code, "GOV"
         if not self.terms or date is None:
             return self.code, self.role
         for t in self.terms:
             if t.start <= date and (t.end is None or date < t.end):
-                return (t.country or self.code), "GOV"
+                code = t.country or self.code
+                role = (titles or {}).get(t.title.lower(), "GOV")
+                return code, None if code in ORG_CODES else role
         return self.code, None
 
 
@@ -150,7 +157,7 @@ def load() -> Lexicon:
         codable = bool(o.get("codable", True))
         kind = "bloc" if code == "WST" else "igo"
         names[code] = name
-        if code != "WST":
+        if code in ORG_CODES and code != "WST":
             add(code, Entry(code, kind, None, name, codable))
         for s in _strings(o.get("aliases")):
             add(s, Entry(code, kind, None, name, codable))
@@ -179,7 +186,8 @@ def load() -> Lexicon:
     for g in _load_yaml("groups.yaml").get("groups", []):
         codable = bool(g.get("codable", True)) and bool(g.get("country"))
         code = g.get("country") or "---"
-        e = Entry(code, "group", g.get("role"), g["name"], codable)
+        e = Entry(code, "group", g.get("role"), g["name"], codable,
+                  gov_since=_date(g.get("gov_since"), f"groups.yaml:{g['name']}"))
         add(g["name"], e)
         for s in _strings(g.get("aliases")):
             add(s, e)

@@ -94,7 +94,7 @@ class DocActors:
                 yield span, entry
 
     def _actor(self, span: Span, entry: Entry, role: str | None = None, person: bool | None = None) -> Actor:
-        code, default_role = entry.at(self.date)
+        code, default_role = entry.at(self.date, self.lex.titles)
         kind = entry.kind
         is_person = entry.kind == "leader" if person is None else person
         return Actor(code, role or default_role, span.start_char, span.end_char, span.text, kind,
