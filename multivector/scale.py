@@ -1,0 +1,328 @@
+"""Scale-out with Dask distributed: the same pipeline on many workers, Parquet partitions out.
+
+The client reads the inputs' articles, assigns each to a story (near-duplicate copies, the
+MinHash index ``ingest`` uses, in input order) and sends partitions of ``partition_size`` articles to
+workers (a bounded window, so memory does not grow with the corpus). Each worker codes its
+partition with :func:`multivector.pipeline.code_articles` (spaCy loads once per worker process:
+``nlp.load`` is cached), writes it into an in-memory DuckDB :class:`~multivector.store.Store`
+(the store's own schema and write path, so the columns are exactly the store's) and returns
+one Arrow table per store table. The client writes them as
+``out_dir/<table>/part-<hash>.parquet`` where the hash is of the partition's article ids, so a
+rerun overwrites instead of duplicating. :func:`load_parquet` brings such a directory (or a
+``multivector export --format parquet`` directory) into a store in one transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .errors import InputError, StoreError, UsageError
+from .records import Article, BadRecord
+from .store import Store
+
+# Store tables written per partition; minhash holds the story signatures ingest dedupes with.
+TABLES = ("articles", "sentences", "mentions", "events", "ties", "minhash")
+ALL_TABLES = (*TABLES, "quarantine")
+# Partitions in flight per worker: enough to keep workers busy while the client writes.
+_IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleReport:
+    """What a Dask run produced: articles coded, events found, partitions written, inputs quarantined."""
+
+    articles: int
+    events: int
+    ties: int
+    partitions: int
+    bad: int
+    out_dir: Path
+    scheduler: str
+
+
+# -- inputs ----------------------------------------------------------------------
+def read_inputs(paths: Sequence[str | Path], *, default_date: dt.date | None = None) -> Iterator[Article | BadRecord]:
+    """Articles (or quarantine records) from input paths: the ingest reader when present, else JSONL only."""
+    try:
+        from .ingest import iter_inputs
+    except ImportError:
+        yield from _read_jsonl(paths, default_date)
+        return
+    yield from iter_inputs([Path(p) for p in paths], default_date=default_date)
+
+
+def _read_jsonl(paths: Sequence[str | Path], default_date: dt.date | None) -> Iterator[Article | BadRecord]:
+    """Minimal fallback reader: JSONL files (or directories of them) with text and date per line."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(p.rglob("*.jsonl")))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError(str(p), "no such file or directory", "check the path")
+    for f in files:
+        with open(f, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                where = f"{f}:{n}"
+                try:
+                    rec = json.loads(line)
+                    text = str(rec.get("text") or "").strip()
+                    raw_date = rec.get("date")
+                    date = dt.date.fromisoformat(raw_date) if raw_date else default_date
+                except (ValueError, AttributeError) as exc:
+                    yield BadRecord(where, f"not a JSON object with text and date ({exc})")
+                    continue
+                if not text:
+                    yield BadRecord(where, "empty text")
+                elif date is None:
+                    yield BadRecord(where, "no article date; add a date field or pass --date")
+                else:
+                    yield Article.make(text, date, title=str(rec.get("title") or ""), url=str(rec.get("url") or ""),
+                                       source=str(rec.get("source") or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One article sent to a worker, with the story the client assigned it and its MinHash signature."""
+
+    article: Article
+    story_id: str
+    signature: bytes
+
+
+def _partitions(items: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    batch: list[Job] = []
+    for a in items:
+        batch.append(a)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def partition_key(articles: Sequence[Article]) -> str:
+    """Content hash of a partition (its sorted article ids): the same input gives the same part name."""
+    h = hashlib.sha1("\n".join(sorted(a.id for a in articles)).encode())
+    return h.hexdigest()[:16]
+
+
+# -- worker side -----------------------------------------------------------------
+def code_partition(jobs: list[Job]) -> dict[str, pa.Table]:
+    """Code one partition and return the store tables it fills (runs on a worker).
+
+    As in ``ingest``: a later copy of a story keeps its article and sentences but not its
+    events and ties (the canonical copy's count once).
+    """
+    from .pipeline import code_articles
+
+    by_id = {j.article.id: j for j in jobs}
+    coded = []
+    for c in code_articles([j.article for j in jobs]):
+        story = by_id[c.article.id].story_id
+        if story != c.article.id:
+            c = dataclasses.replace(c, story_id=story, events=(), ties=())
+        coded.append(c)
+    with Store(":memory:") as mem:  # the store's own schema and write path
+        mem.write(coded, signatures={k: j.signature for k, j in by_id.items()})
+        return {t: mem.con.sql(f"SELECT * FROM {t}").to_arrow_table() for t in TABLES}
+
+
+# -- client side -----------------------------------------------------------------
+def _write_part(out_dir: Path, table: str, key: str, tbl: pa.Table) -> None:
+    """Write one Parquet part atomically (tmp + rename), replacing an older part of the same name."""
+    d = out_dir / table
+    d.mkdir(parents=True, exist_ok=True)
+    final = d / f"part-{key}.parquet"
+    tmp = d / f".part-{key}.parquet.tmp"
+    pq.write_table(tbl, tmp)
+    os.replace(tmp, final)
+
+
+def _client(scheduler: str, n_workers: int) -> tuple[Any, Callable[[], None]]:
+    """A Dask client on a local process cluster or at a scheduler address, and how to close it."""
+    from distributed import Client, LocalCluster
+
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+
+        def close() -> None:
+            client.close()
+            cluster.close()
+
+        return client, close
+    try:
+        client = Client(scheduler, timeout="20s")
+    except OSError as exc:
+        raise UsageError(f"cannot reach Dask scheduler {scheduler!r} ({exc}); start one with `dask scheduler` "
+                         "and workers with `dask worker ADDRESS`, or use --scheduler local") from exc
+    return client, client.close
+
+
+def run_dask(
+    paths: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    scheduler: str = "local",
+    n_workers: int = 2,
+    partition_size: int = 200,
+    default_date: dt.date | None = None,
+) -> ScaleReport:
+    """Code the inputs on a Dask cluster and write Parquet partitions of every store table to ``out_dir``."""
+    if partition_size < 1 or n_workers < 1:
+        raise UsageError("--partition-size and --workers must be at least 1")
+    from distributed import as_completed
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    bad: list[BadRecord] = []
+
+    def good() -> Iterator[Job]:
+        """Fresh articles with their stories, assigned in input order on the client (as ingest does)."""
+        from .ingest.dedupe import StoryIndex
+
+        index = StoryIndex()
+        for item in read_inputs(paths, default_date=default_date):
+            if isinstance(item, BadRecord):
+                bad.append(item)
+            elif item.id not in index.story:  # an exact copy of an earlier input
+                story, sig = index.assign(item.id, item.text)
+                yield Job(item, story, sig)
+
+    client, close = _client(scheduler, n_workers)
+    n_art = n_ev = n_tie = n_parts = 0
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
+        window = workers * _IN_FLIGHT_PER_WORKER
+        parts = _partitions(good(), partition_size)
+        pending = as_completed()
+        keys: dict[str, str] = {}
+        seq = iter(range(1 << 62))
+
+        def submit_next() -> bool:
+            batch = next(parts, None)
+            if batch is None:
+                return False
+            key = partition_key([j.article for j in batch])
+            # the sequence number keeps two identical partitions (a file given twice) distinct tasks
+            fut = client.submit(code_partition, batch, key=f"mv-code-{key}-{next(seq)}", pure=False)
+            keys[fut.key] = key
+            pending.add(fut)
+            return True
+
+        for _ in range(window):
+            if not submit_next():
+                break
+        for fut in pending:
+            tables: dict[str, pa.Table] = fut.result()
+            key = keys.pop(fut.key)
+            for t, tbl in tables.items():
+                _write_part(out, t, key, tbl)
+            n_art += tables["articles"].num_rows
+            n_ev += tables["events"].num_rows
+            n_tie += tables["ties"].num_rows
+            n_parts += 1
+            fut.release()
+            submit_next()
+    finally:
+        close()
+    if bad:
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        qt = pa.Table.from_pylist([{"source": b.source, "reason": b.reason, "at": now} for b in bad])
+        _write_part(out, "quarantine", hashlib.sha1("\n".join(b.source for b in bad).encode()).hexdigest()[:16], qt)
+    return ScaleReport(n_art, n_ev, n_tie, n_parts, len(bad), out, scheduler)
+
+
+# -- loading ---------------------------------------------------------------------
+def _layout(root: Path, table: str) -> tuple[str, str] | None:
+    """(glob, SQL template of the part name over column ``{col}``) for a table in either layout, or None."""
+    d = root / table
+    if d.is_dir() and any(d.glob("*.parquet")):
+        return str(d / "*.parquet"), "parse_filename({col})"
+    single = root / f"{table}.parquet"
+    if single.is_file():
+        return str(single), "''"
+    return None
+
+
+def _sql_str(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def _counts(con: Any) -> dict[str, int]:
+    """Rows per table this module loads (Store.counts has no minhash)."""
+    return {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in ALL_TABLES}
+
+
+def load_parquet(out_dir: str | Path, store_path: str | Path) -> dict[str, int]:
+    """Insert a Parquet directory into the store in one transaction, skipping known article ids; new rows per table."""
+    root = Path(out_dir)
+    arts = _layout(root, "articles")
+    if arts is None:
+        raise StoreError(str(root), "no articles Parquet here",
+                         "pass the --out directory of `ingest --engine dask` or of `export --format parquet`")
+    added = dict.fromkeys(ALL_TABLES, 0)
+    with Store(store_path) as store:
+        con = store.con
+        table_cols = {t: [r[0] for r in con.execute(f"DESCRIBE {t}").fetchall()] for t in ALL_TABLES}
+        before = _counts(con)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            glob, part_t = arts
+            part = part_t.format(col="filename")
+            # One copy per article id (the first part holding it), minus those already stored.
+            con.execute(f"""
+                CREATE OR REPLACE TEMP TABLE _mv_new AS
+                SELECT * EXCLUDE (rn) FROM (
+                    SELECT *, {part} AS _part,
+                           row_number() OVER (PARTITION BY id ORDER BY {part}) AS rn
+                    FROM read_parquet({_sql_str(glob)}, filename = true)
+                ) WHERE rn = 1 AND id NOT IN (SELECT id FROM articles)
+            """)
+            cols = ", ".join(table_cols["articles"])
+            con.execute(f"INSERT INTO articles ({cols}) SELECT {cols} FROM _mv_new")
+            for t in TABLES[1:]:
+                lay = _layout(root, t)
+                if lay is None:
+                    continue
+                glob, part_t = lay
+                avail = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({_sql_str(glob)})").fetchall()}
+                cols_t = [c for c in table_cols[t] if c in avail]
+                sel = ", ".join(f"p.{c}" for c in cols_t)
+                verb = "INSERT OR IGNORE" if t in ("sentences", "events", "ties", "minhash") else "INSERT"
+                con.execute(f"""
+                    {verb} INTO {t} ({", ".join(cols_t)})
+                    SELECT {sel} FROM read_parquet({_sql_str(glob)}, filename = true) p
+                    JOIN _mv_new n ON p.article_id = n.id AND {part_t.format(col="p.filename")} = n._part
+                """)
+            lay = _layout(root, "quarantine")
+            if lay is not None:
+                con.execute(f"""
+                    INSERT INTO quarantine SELECT DISTINCT q.source, q.reason, q."at"
+                    FROM read_parquet({_sql_str(lay[0])}) q
+                    WHERE NOT EXISTS (SELECT 1 FROM quarantine k WHERE k.source = q.source AND k.reason = q.reason)
+                """)
+            con.execute("DROP TABLE _mv_new")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        after = _counts(con)
+    for t in ALL_TABLES:
+        added[t] = after[t] - before[t]
+    return added
