@@ -81,3 +81,12 @@ class ModelMissingError(MultivectorError):
 
 class UsageError(MultivectorError):
     """Arguments that do not fit together."""
+
+
+class NotFoundError(MultivectorError):
+    """A record asked for by id (article, event) is not in the store."""
+
+    def __init__(self, kind: str, key: str, fix: str) -> None:
+        self.kind = kind
+        self.key = key
+        super().__init__(f"no {kind} {key!r} in the store; {fix}")

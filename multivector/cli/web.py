@@ -1,3 +1,46 @@
-"""CLI commands: web (registered on the shared Typer app)."""
+"""CLI commands: serve (the web dashboard and JSON API)."""
 
 from __future__ import annotations
+
+import threading
+import webbrowser
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..store import default_store_path
+from . import app, call, out
+
+
+@app.command()
+def serve(
+    store: Annotated[
+        Path | None, typer.Option("--store", help="DuckDB store (default ./multivector.duckdb or $MULTIVECTOR_STORE).")
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface to listen on; keep 127.0.0.1 unless you mean to share.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8765,
+    open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open the dashboard in your web browser.")] = False,
+) -> None:
+    """Serve the dashboard and JSON API over a store (read-only; ingest may run alongside).
+
+    Examples:
+
+      multivector serve                      # http://127.0.0.1:8765/
+
+      multivector serve --store kaz.duckdb --port 9000 --open
+
+      curl 'http://127.0.0.1:8765/api/events?country=KAZ&limit=5'
+
+    API reference with every parameter: http://127.0.0.1:8765/docs
+    """
+    from ..web import app as web_app
+
+    def announce(url: str) -> None:
+        out.print(f"multivector dashboard on [bold]{url}[/] (API docs {url}docs); Ctrl+C stops it", highlight=False)
+        if open_browser:
+            threading.Timer(1.0, webbrowser.open, [url]).start()  # after uvicorn has bound the port
+
+    call(web_app.serve, store if store is not None else default_store_path(), host, port, announce=announce)

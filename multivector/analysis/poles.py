@@ -1,0 +1,106 @@
+"""Poles (named groupings of actor codes) from the packaged poles.yaml and user --poles-file files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from ..errors import LexiconError, UnknownActorError
+from .records import Pole
+
+_CODE = re.compile(r"^[A-Z]{2,5}$")  # ISO alpha-3 and the org codes EU, NATO, CSTO, EAEU ...
+
+
+class _PoleSpec(BaseModel):
+    """One pole as written in YAML (validated at this config boundary)."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: str | None = None
+    members: list[str]
+    names: list[str] = []
+
+    @field_validator("members")
+    @classmethod
+    def _codes(cls, v: list[str]) -> list[str]:
+        if not v:
+            raise ValueError("members must list at least one actor code")
+        bad = [m for m in v if not isinstance(m, str) or not _CODE.match(m)]
+        if bad:
+            raise ValueError(f"members {bad} are not upper-case actor codes like RUS or NATO")
+        return v
+
+
+class _PolesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int = 1
+    poles: dict[str, _PoleSpec]
+
+
+def _parse(text: str, where: str) -> dict[str, Pole]:
+    try:
+        data: Any = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise LexiconError(where, f"not valid YAML ({exc})") from exc
+    try:
+        spec = _PolesFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise LexiconError(where, f"{loc}: {first['msg']} (schema: poles: NAME: {{label, members: [CODES]}})") from exc
+    out: dict[str, Pole] = {}
+    for name, p in spec.poles.items():
+        key = name.strip().upper()
+        if not _CODE.match(key):
+            raise LexiconError(where, f"pole name {name!r} must be an upper-case word like WST")
+        out[key] = Pole(key, p.label or key, tuple(dict.fromkeys(p.members)), tuple(p.names))
+    return out
+
+
+def default_poles() -> dict[str, Pole]:
+    """The poles shipped with multivector (RUS, WST, CHN)."""
+    path = resources.files("multivector.analysis") / "data" / "poles.yaml"
+    return _parse(path.read_text(encoding="utf-8"), str(path))
+
+
+def load_poles(poles_file: str | Path | None = None) -> dict[str, Pole]:
+    """Packaged poles, overridden or extended by a user YAML file of the same schema."""
+    poles = default_poles()
+    if poles_file is not None:
+        p = Path(poles_file)
+        if not p.is_file():
+            raise LexiconError(str(p), "no such poles file")
+        poles.update(_parse(p.read_text(encoding="utf-8"), str(p)))
+    return poles
+
+
+def parse_pole_names(spec: str | Sequence[str]) -> list[str]:
+    """'RUS,WST, chn' or ['RUS', 'WST'] -> ['RUS', 'WST', 'CHN'] (deduplicated, order kept)."""
+    items: Iterable[str] = spec.split(",") if isinstance(spec, str) else spec
+    return list(dict.fromkeys(s.strip().upper() for s in items if s and s.strip()))
+
+
+def resolve_poles(
+    names: str | Sequence[str], known: set[str], *, poles_file: str | Path | None = None
+) -> tuple[Pole, ...]:
+    """Poles by name; a name that is no defined pole but a known actor code becomes a one-member pole.
+
+    ``known`` is the set of valid actor codes (lexicon and store); anything else raises UnknownActorError.
+    """
+    defined = load_poles(poles_file)
+    out = []
+    for n in parse_pole_names(names):
+        if n in defined:
+            out.append(defined[n])
+        elif n in known:
+            out.append(Pole(n, n, (n,)))
+        else:
+            raise UnknownActorError(n)
+    if not out:
+        raise UnknownActorError(",".join(names) if not isinstance(names, str) else names)
+    return tuple(out)

@@ -1,0 +1,242 @@
+"""FastAPI JSON API and dashboard over one store: `create_app(store_path)`, `serve(store_path, host, port)`.
+
+Store access: every request opens its own READ-ONLY DuckDB connection and closes it when the
+response is built (~1 ms on a local file). DuckDB lets one process write a file, so keeping no
+connection between requests lets `multivector ingest` update the store while the server runs;
+a request that arrives during the write gets a one-line 409 naming the fix instead of hanging.
+Handlers are plain functions, so uvicorn runs them in its thread pool, each with its own connection.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import analysis, errors
+from ..store import Store
+from . import models, queries
+
+STATIC = resources.files("multivector.web") / "static"
+DEFAULT_POLES = ("RUS", "WST", "CHN")
+
+# HTTP status per error class; the first matching class (in MRO order) wins, anything else is 400.
+_STATUS: dict[type[errors.MultivectorError], int] = {
+    errors.NotFoundError: 404,
+    errors.UnknownActorError: 404,
+    errors.UnknownCodeError: 404,
+    errors.EmptyStoreError: 404,
+    errors.StoreError: 409,  # locked by a writer, or gone: the fix is on the operator's side
+}
+
+
+def _status(exc: errors.MultivectorError) -> int:
+    for cls in type(exc).__mro__:
+        if cls in _STATUS:
+            return _STATUS[cls]
+    return 400
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def jsonable(obj: Any) -> Any:
+    """Library results (frozen dataclasses, enums, dates, tuples) as JSON-ready values, field for field."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        return [jsonable(v) for v in obj]
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, dt.date):
+        return obj.isoformat()
+    if isinstance(obj, float) and obj != obj:  # NaN is not JSON
+        return None
+    return obj
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip().upper() for c in text.split(",") if c.strip()]
+
+
+def _store(request: Request) -> Iterator[Store]:
+    """A read-only connection for one request, closed when the response is built."""
+    with Store(request.app.state.store_path, read_only=True) as s:
+        yield s
+
+
+# Parameter types shared by the handlers (module level: FastAPI resolves annotations in module globals).
+StoreDep = Annotated[Store, Depends(_store)]
+Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
+Freq = Annotated[str, Query(description="period length: month, quarter or year")]
+
+
+def create_app(store_path: str | Path) -> FastAPI:
+    """The API and dashboard for the store at ``store_path`` (checked now: a missing store fails at start)."""
+    path = Path(store_path)
+    with Store(path, read_only=True):
+        pass
+    app = FastAPI(
+        title="multivector",
+        summary="Events, balance between poles and cited answers from a multivector store.",
+        description="Every event carries its evidence: sentence, article, highlighted actor spans and the pattern "
+        "that fired. Errors are `{\"error\": \"...\"}` with a 4xx status and a message naming the fix.",
+        version="0.1.0",
+    )
+    app.state.store_path = path
+
+    @app.exception_handler(errors.MultivectorError)
+    def _user_error(request: Request, exc: errors.MultivectorError) -> JSONResponse:
+        return JSONResponse({"error": _one_line(str(exc))}, status_code=_status(exc))
+
+    @app.exception_handler(RequestValidationError)
+    def _bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = []
+        for e in exc.errors():
+            loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path"))
+            parts.append(f"{loc}: {e.get('msg', 'invalid')}")
+        msg = "; ".join(parts) + "; dates are YYYY-MM-DD, codes like KAZ, see /docs for every parameter"
+        return JSONResponse({"error": _one_line(msg)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        msg = f"no such endpoint {request.url.path}; see /docs" if exc.status_code == 404 else str(exc.detail)
+        return JSONResponse({"error": _one_line(msg)}, status_code=exc.status_code)
+
+    # -- dashboard -------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        kinds = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
+        f = STATIC / name
+        suffix = Path(name).suffix
+        if "/" in name or suffix not in kinds or not f.is_file():
+            raise StarletteHTTPException(404)
+        return Response(f.read_text(encoding="utf-8"), media_type=kinds[suffix])
+
+    # -- records ---------------------------------------------------------------------------
+    @app.get("/api/health", response_model=models.HealthOut, tags=["store"])
+    def health(s: StoreDep) -> dict[str, Any]:
+        """Table sizes and the covered date range."""
+        return queries.health(s)
+
+    @app.get("/api/events", response_model=models.EventsOut, tags=["store"])
+    def events(
+        s: StoreDep,
+        country: Annotated[str | None, Query(description="source or target, e.g. KAZ")] = None,
+        since: Day = None,
+        until: Day = None,
+        source: str | None = None,
+        target: str | None = None,
+        root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root, 01-20")] = None,
+        limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Events newest first, each with its evidence sentence, article and highlighted actor spans."""
+        f = queries.EventFilter(
+            country=queries.check_code(s, country) if country else None,
+            since=since, until=until,
+            source=queries.check_code(s, source) if source else None,
+            target=queries.check_code(s, target) if target else None,
+            root=root,
+        )
+        return queries.list_events(s, f, limit=limit, offset=offset)
+
+    @app.get("/api/articles/{article_id}", response_model=models.ArticleOut, tags=["store"])
+    def article(s: StoreDep, article_id: str) -> dict[str, Any]:
+        """One article explained: sentences, actor mentions with their resolution, events and ties."""
+        return queries.article(s, article_id)
+
+    @app.get("/api/countries", response_model=models.CountriesOut, tags=["store"])
+    def countries(
+        s: StoreDep,
+        partner_of: Annotated[str | None, Query(description="only actors with events with this code")] = None,
+    ) -> dict[str, Any]:
+        """Actor codes that occur in stored events, most events first (feeds the country picker)."""
+        partner = queries.check_code(s, partner_of) if partner_of else None
+        return {"countries": queries.store_actors(s, partner)}
+
+    @app.get("/api/actors", response_model=models.ActorsOut, tags=["lexicon"])
+    def actors(search: str = "", limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+        """Countries and organisations of the actor lexicon whose code or any name contains ``search``."""
+        return {"actors": queries.search_actors(search, limit=limit)}
+
+    # -- analysis and explanations (library calls) -----------------------------------------
+    @app.get("/api/poles", response_model=models.PolesOut, tags=["analysis"])
+    def poles() -> dict[str, Any]:
+        """The named poles (RUS, WST, CHN ...) and their member codes."""
+        return {"poles": jsonable(list(analysis.load_poles().values())), "default": list(DEFAULT_POLES)}
+
+    @app.get("/api/dyad", response_model=models.DyadOut, tags=["analysis"])
+    def dyad(s: StoreDep, a: str, b: str, freq: Freq = "month", since: Day = None, until: Day = None) -> dict[str, Any]:
+        """Both directions between two actors per period: counts and Goldstein sums by quad class."""
+        rows = analysis.dyad_series(s, a, b, freq=freq, since=since, until=until)
+        return {"a": a.strip().upper(), "b": b.strip().upper(), "freq": freq, "periods": jsonable(rows)}
+
+    @app.get("/api/balance", response_model=models.BalanceOut, tags=["analysis"])
+    def balance(
+        s: StoreDep, country: str, poles: str = ",".join(DEFAULT_POLES), freq: Freq = "month",
+        since: Day = None, until: Day = None,
+        evidence: Annotated[bool, Query(description="include every event and tie behind the numbers")] = False,
+    ) -> dict[str, Any]:
+        """The country's engagement split between poles per period, with shifts beyond noise and their drivers."""
+        report = analysis.balance(s, country, poles, freq=freq, since=since, until=until)
+        out: dict[str, Any] = jsonable(report)
+        out["shifts"] = jsonable(analysis.detect_shifts(report))
+        if not evidence:
+            out["events"], out["ties"] = [], []
+        return out
+
+    @app.get("/api/ask", response_model=models.AnswerOut, tags=["explain"])
+    def ask(s: StoreDep, q: Annotated[str, Query(min_length=3, description="a question in English")],
+            k: Annotated[int, Query(ge=1, le=20)] = 3) -> dict[str, Any]:
+        """A short answer with ranked citations (article, date, sentence); the first call loads the embedding model."""
+        from ..explain.ask import ask as ask_fn
+
+        out: dict[str, Any] = jsonable(ask_fn(s, q, k=k))
+        titles = queries.titles(s, [c["article_id"] for c in out["citations"]])
+        for c in out["citations"]:
+            c["title"] = titles.get(c["article_id"], "")
+        return out
+
+    @app.get("/api/brief", tags=["explain"], responses={200: {"content": {"application/json": {}, "text/html": {},
+                                                                         "text/markdown": {}, "text/plain": {}}}})
+    def brief(
+        s: StoreDep, country: str, poles: str = ",".join(DEFAULT_POLES),
+        format: Annotated[str, Query(description="json, md, html or text")] = "json",
+        freq: Freq = "month", since: Day = None, until: Day = None,
+    ) -> Response:
+        """The cited briefing on a country between poles: json (default), md, text or a self-contained html page."""
+        from ..explain.brief import brief as brief_fn
+
+        text = brief_fn(s, country, poles, fmt=format, since=since, until=until, freq=freq)
+        media = {"json": "application/json", "md": "text/markdown", "html": "text/html"}.get(format.lower(), "text/plain")
+        return Response(text, media_type=f"{media}; charset=utf-8")
+
+    return app
+
+
+def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8765, *,
+          announce: Callable[[str], None] | None = None) -> None:
+    """Run the API and dashboard with uvicorn until interrupted; ``announce(url)`` once the store opened."""
+    import uvicorn
+
+    app = create_app(store_path)
+    if announce is not None:
+        announce(f"http://{host}:{port}/")
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -1,0 +1,69 @@
+"""The analysis CLI commands end to end on real store files (Typer runner, same process)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_analysis import SPECS, TIES, make_store
+from test_explain_seedstore import SEED_DIR, needs_seed
+from typer.testing import CliRunner
+
+from multivector.cli import app
+from multivector.store import Store
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Path:
+    return make_store(tmp_path / "s.duckdb", SPECS, TIES)
+
+
+def test_balance_json_matches_counts(store: Path) -> None:
+    res = runner.invoke(app, ["balance", "KAZ", "--poles", "RUS,WST", "--format", "json", "--store", str(store)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    jan = [r for r in data["rows"] if r["period"] == "2024-01"]
+    n_rus = sum(1 for s, t, _, d in SPECS if {s, t} == {"KAZ", "RUS"} and d.month == 1)
+    assert next(r for r in jan if r["pole"] == "RUS")["n"] == n_rus
+    assert data["shifts"] == []
+
+
+def test_balance_table_and_dyad(store: Path) -> None:
+    res = runner.invoke(app, ["balance", "KAZ", "--poles", "RUS,WST,CHN", "--freq", "quarter", "--store", str(store)])
+    assert res.exit_code == 0 and "2024-Q1" in res.output and "No shift" in res.output
+    res = runner.invoke(app, ["dyad", "KAZ", "RUS", "--json", "--store", str(store)])
+    rows = json.loads(res.output)
+    assert sum(r["n"] for r in rows) == sum(1 for s, t, _, _ in SPECS if {s, t} == {"KAZ", "RUS"})
+
+
+def test_brief_html_to_file(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kaz.html"
+    res = runner.invoke(app, ["brief", "KAZ", "--format", "html", "--output", str(out), "--store", str(store)])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").count("<svg id=") == 2
+
+
+def test_user_errors_are_one_line(store: Path, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["balance", "KAZ", "--poles", "RUS,ZZZ", "--store", str(store)])
+    assert res.exit_code == 2 and "unknown actor code 'ZZZ'" in res.output
+    with Store(tmp_path / "empty.duckdb"):
+        pass
+    res = runner.invoke(app, ["brief", "KAZ", "--store", str(tmp_path / "empty.duckdb")])
+    assert res.exit_code == 2 and "no articles" in res.output
+    res = runner.invoke(app, ["balance", "KAZ", "--since", "2024-13-01", "--store", str(store)])
+    assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
+
+
+@needs_seed
+def test_faq_check_json_needs_no_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    res = runner.invoke(app, ["faq-check", str(next(SEED_DIR.glob("*.txt"))), "--json"])
+    assert res.exit_code == 0, res.output
+    verdicts = json.loads(res.output)
+    assert any(v["supported"] for v in verdicts) and any(not v["supported"] for v in verdicts)
+    assert not list(tmp_path.glob("*.duckdb"))  # no store created
+
+

@@ -1,0 +1,228 @@
+"""The dashboard in real headless Chromium against a live uvicorn server on a loopback port."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from test_web_api import PLAN, Fact, build_store
+
+from multivector.web import create_app
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1800")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[Fact]]]:
+    """A store with the planted corpus served by uvicorn in a background thread; yields (base url, facts)."""
+    path = tmp_path_factory.mktemp("dash") / "store.duckdb"
+    facts = build_store(path)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}", facts
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Chromium via selenium with a fresh profile (skips when Chromium is not installed)."""
+    if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
+        pytest.skip("Chromium missing: apt-get install -y chromium chromium-driver (CI installs it)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for f in FLAGS:
+        opts.add_argument(f)
+    opts.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def _wait(driver: Any, cond: Any, timeout: float = 20) -> Any:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(cond)
+
+
+def _css(driver: Any, sel: str) -> list[Any]:
+    from selenium.webdriver.common.by import By
+
+    return list(driver.find_elements(By.CSS_SELECTOR, sel))
+
+
+def _loaded(driver: Any, country: str) -> None:
+    """Wait until the table, both charts and the shifts list show ``country``."""
+    _wait(driver, lambda d: d.execute_script(
+        "const t = document.getElementById('events');"
+        "return t.dataset.country === arguments[0] && document.querySelectorAll('#chart-shares rect.mark').length > 0"
+        " && document.querySelectorAll('#chart-dyad rect.mark').length > 0"
+        " && document.getElementById('dyad-a').textContent === arguments[0]"
+        " && document.querySelectorAll('#shifts li').length > 0;", country))
+
+
+@pytest.fixture(scope="module")
+def page(served: tuple[str, list[Fact]], browser: Any) -> tuple[Any, str, list[Fact]]:
+    base, facts = served
+    browser.get(base + "/?country=KAZ")
+    _loaded(browser, "KAZ")
+    return browser, base, facts
+
+
+def test_share_chart_marks_match_api(page: tuple[Any, str, list[Fact]]) -> None:
+    driver, base, _ = page
+    api = httpx.get(base + "/api/balance", params={"country": "KAZ", "poles": "RUS,WST,CHN"}).json()
+    marks = _css(driver, "#chart-shares rect.mark")
+    got = {(m.get_attribute("data-pole"), m.get_attribute("data-period")): int(m.get_attribute("data-count"))
+           for m in marks}
+    assert got == {(r["pole"], r["period"]): r["n"] for r in api["rows"] if r["n"]}
+    # Independent of the API: the planted counts per month (RUS, WST, CHN).
+    for month, counts in PLAN.items():
+        for pole, n in zip(("RUS", "WST", "CHN"), counts, strict=True):
+            assert got[(pole, f"2024-{month:02d}")] == n
+    # Stacked shares fill the plot: every month's bars have the same total height, each in proportion to its count.
+    heights: dict[str, float] = {}
+    for m in marks:
+        assert m.size["width"] > 0 and m.size["height"] > 0
+        heights[m.get_attribute("data-period")] = heights.get(m.get_attribute("data-period"), 0) + float(
+            m.get_attribute("height"))
+    assert max(heights.values()) - min(heights.values()) < 1.5
+    rus_jan = next(m for m in marks if (m.get_attribute("data-pole"), m.get_attribute("data-period")) == ("RUS", "2024-01"))
+    assert float(rus_jan.get_attribute("height")) == pytest.approx(heights["2024-01"] * 20 / 25, abs=0.6)
+    assert "Share of KAZ" in driver.find_element("id", "chart-shares").text
+
+
+def test_dyad_chart_and_shifts(page: tuple[Any, str, list[Fact]]) -> None:
+    driver, base, facts = page
+    partner = driver.execute_script("return document.getElementById('partner').value")
+    assert partner == "RUS"  # the partner with most events with KAZ comes first
+    coop: dict[str, int] = {}
+    conflict: dict[str, int] = {}
+    for f in facts:
+        if {f.source, f.target} == {"KAZ", "RUS"}:
+            bucket = coop if f.code in ("042", "057", "061") else conflict
+            key = f"{f.date.year}-{f.date.month:02d}"
+            bucket[key] = bucket.get(key, 0) + 1
+    for kind, want in (("coop", coop), ("conflict", conflict)):
+        got = {m.get_attribute("data-period"): int(m.get_attribute("data-count"))
+               for m in _css(driver, f"#chart-dyad rect.mark.{kind}")}
+        assert got == want
+    shifts = [li.text for li in _css(driver, "#shifts li.shift")]
+    api = httpx.get(base + "/api/balance", params={"country": "KAZ", "poles": "RUS,WST,CHN"}).json()["shifts"]
+    assert len(shifts) == len(api) > 0
+    assert any("Russia" in s and "2024-03 → 2024-04" in s and "▼" in s for s in shifts)
+
+
+def test_expand_event_shows_highlighted_evidence(page: tuple[Any, str, list[Fact]]) -> None:
+    driver, _, facts = page
+    row = _css(driver, "#events tr.event")[0]
+    row.click()
+    detail = _wait(driver, lambda d: next((e for e in _css(d, "#events tr.evidence") if e.is_displayed()), None))
+    sentence = detail.find_element("css selector", "p.sentence").text
+    fact = next(f for f in facts if f.sentence == sentence)
+    assert detail.find_element("css selector", "mark.hl-source").text == fact.source_text
+    assert detail.find_element("css selector", "mark.hl-target").text == fact.target_text
+    assert f"verb.{fact.code}" in detail.find_element("css selector", ".pattern").text
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", detail)
+    driver.save_screenshot("/tmp/dashboard-evidence.png")
+
+
+def test_article_link_opens_explain_view(page: tuple[Any, str, list[Fact]]) -> None:
+    driver, base, _ = page
+    link = _css(driver, "#events tr.event a[data-article]")[0]
+    article_id = link.get_attribute("data-article")
+    link.click()
+    drawer = _wait(driver, lambda d: d.find_element("id", "article") if d.find_element("id", "article").is_displayed()
+                   and d.find_elements("css selector", "#article-body ol li") else None)
+    want = httpx.get(f"{base}/api/articles/{article_id}").json()
+    items = drawer.find_elements("css selector", "#article-body ol > li")
+    assert [i.find_element("css selector", "p.sentence").text for i in items] == [s["text"] for s in want["sentences"]]
+    assert len(drawer.find_elements("css selector", "mark")) == len(want["mentions"])
+    assert len(drawer.find_elements("css selector", ".ev")) == len(want["events"]) + len(want["ties"])
+    driver.find_element("id", "article-close").click()
+    _wait(driver, lambda d: not d.find_element("id", "article").is_displayed())
+
+
+def test_select_other_country_updates_table(page: tuple[Any, str, list[Fact]]) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    driver, _, facts = page
+    Select(driver.find_element("id", "country")).select_by_value("CHN")
+    _loaded(driver, "CHN")
+    rows = _css(driver, "#events tr.event")
+    chn = [f for f in facts if "CHN" in (f.source, f.target)]
+    assert len(rows) == len(chn)
+    for r in rows:
+        cells = r.find_elements("css selector", "td")
+        assert "CHN" in (cells[1].text, cells[3].text)
+    driver.save_screenshot("/tmp/dashboard-chn.png")
+    Select(driver.find_element("id", "country")).select_by_value("KAZ")
+    _loaded(driver, "KAZ")
+
+
+def test_load_more_pages_events(page: tuple[Any, str, list[Fact]]) -> None:
+    driver, _, facts = page
+    n_kaz = sum(1 for f in facts if "KAZ" in (f.source, f.target))
+    first = len(_css(driver, "#events tr.event"))
+    assert first < n_kaz  # a page, not everything
+    driver.find_element("id", "more").click()
+    _wait(driver, lambda d: len(_css(d, "#events tr.event")) == min(2 * first, n_kaz))
+    ids = [r.get_attribute("data-id") for r in _css(driver, "#events tr.event")]
+    assert len(set(ids)) == len(ids)
+    assert f"of {n_kaz}" in driver.find_element("id", "events-hint").text
+
+
+def test_ask_shows_citations(page: tuple[Any, str, list[Fact]]) -> None:
+    if importlib.util.find_spec("multivector.explain.ask") is None:
+        pytest.skip("multivector.explain.ask not written yet")
+    driver, _, facts = page
+    box = driver.find_element("id", "ask-input")
+    box.clear()
+    box.send_keys("Why does Kazakhstan matter to Russia?")
+    driver.find_element("id", "ask-button").click()
+    # The first question loads the embedding model (~5-10 s on two cores).
+    _wait(driver, lambda d: d.find_element("id", "answer").get_attribute("data-done") == "1"
+          or "error" in (d.find_element("id", "answer").get_attribute("class") or ""), timeout=90)
+    assert "error" not in (driver.find_element("id", "answer").get_attribute("class") or "")
+    cites = _css(driver, "#citations li q")
+    assert cites, "no citations shown"
+    stored = {f.sentence for f in facts}
+    assert all(c.text in stored or "depends on" in c.text for c in cites)
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot("/tmp/dashboard.png")
+
+
+def test_screenshot(page: tuple[Any, str, list[Fact]]) -> None:
+    driver, _, _ = page
+    driver.execute_script("window.scrollTo(0, 0)")
+    assert driver.save_screenshot("/tmp/dashboard.png")
+    assert Path("/tmp/dashboard.png").stat().st_size > 10_000
