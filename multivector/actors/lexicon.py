@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import unicodedata
+
 import yaml
 
 from ..errors import LexiconError, UnknownActorError
@@ -93,6 +95,12 @@ class Lexicon:
         return sorted(rows)
 
 
+def _fold(s: str) -> str:
+    """ASCII-fold a name: strip combining marks and curly apostrophes."""
+    s = s.replace("\u2019", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
 def _load_yaml(name: str) -> dict[str, Any]:
     path = resources.files("multivector.actors") / "data" / name
     if not path.is_file():
@@ -132,9 +140,11 @@ def load() -> Lexicon:
     descriptions: dict[str, str] = {}
 
     def add(surface: str, e: Entry) -> None:
-        lst = phrases.setdefault(surface, [])
-        if e not in lst:
-            lst.append(e)
+        # News spells names with and without diacritics ("Inacio"/"Inácio"): index both.
+        for s in {surface, _fold(surface)}:
+            lst = phrases.setdefault(s, [])
+            if e not in lst:
+                lst.append(e)
 
     for c in _load_yaml("countries.yaml").get("countries", []):
         code, name = c["code"], c["name"]

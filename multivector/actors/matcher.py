@@ -31,6 +31,9 @@ PERSON_ROLES_HINT = frozenset(
 )
 
 
+GROUP_NOUNS = frozenset({"ally", "partner", "member", "colleague", "neighbour", "neighbor"})
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A resolved actor for one argument of a predicate, with the words that named it."""
@@ -136,6 +139,11 @@ class DocActors:
                         return _with_role(direct, r, person=True)
             return direct
         role = self.role_of(token)
+        if role is None and direct is None and token.lemma_.lower() in GROUP_NOUNS:
+            # "its NATO allies", "EU partners", "fellow NATO members": the organisation or country named.
+            found = self._modifier_actor(token)
+            if found is not None and found.kind in ("igo", "bloc", "country", "adjective"):
+                return found
         if role is None and direct is None:
             # Bloc adjectives with a plural head: "Western leaders/governments/donors".
             for left in token.lefts:
@@ -157,7 +165,7 @@ class DocActors:
             return _with_role(direct, role, person=is_person)
         return None
 
-    def _modifier_actor(self, token: Token) -> Actor | None:
+    def _modifier_actor(self, token: Token, depth: int = 0) -> Actor | None:
         """Nationality of a role noun from its modifiers or an of-phrase ("minister of Kazakhstan")."""
         stack = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
         while stack:
@@ -169,10 +177,12 @@ class DocActors:
                 return Actor(self.lex.bloc_adjectives[t.text], None, t.idx, t.idx + len(t.text), t.text, "bloc")
             stack.extend(c for c in t.lefts if c.dep_ in MODIFIER_DEPS)
         for prep in token.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         a = self.entity_at(pobj)
+                        if a is None and depth < 2:  # "the head of an IMF mission"
+                            a = self._modifier_actor(pobj, depth + 1)
                         if a is not None:
                             return a
         return None

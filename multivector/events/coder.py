@@ -81,13 +81,30 @@ class ArticleCoder:
         return mods
 
     def _one(self, t: Token) -> list[Actor]:
-        if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
-            return self._one(t.head.head)
+        if t.lower_ in RELATIVE_PRONOUNS:
+            # "Putin, who ...", "Vietnam, whose largest trading partner is China": the noun the clause hangs on.
+            h = t.head
+            for _ in range(3):
+                if h.dep_ == "relcl":
+                    return self._one(h.head)
+                if h.head is h:
+                    break
+                h = h.head
         a = self.actors.actor_of(t)
         if a is not None:
             if a.kind == "adjective" and t.pos_ == "ADJ":
                 return []
             return [a]
+        role = self.actors.role_of(t)
+        if role is not None:
+            # "his government", "its troops": the possessor resolved from context, with the noun's role.
+            for c in t.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    got = self.ctx.resolve(c)
+                    for r in got:
+                        self.resolved[(r.start, r.end)] = r
+                    return [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, False, r.resolved_from)
+                            for r in got]
         found = self.ctx.resolve(t)
         for r in found:
             self.resolved[(r.start, r.end)] = r
@@ -127,6 +144,13 @@ class ArticleCoder:
                     if c.dep_ == "agent":
                         return self.actors_for(_pobj(c))
                 return []
+            if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                if t.tag_ == "VBG":  # "resolutions banning its weapons": the noun acts
+                    return self.actors_for(t.head)
+                poss = self.possessor(t.head)  # "Armenia's decision to freeze"
+                if poss:
+                    return poss
             for c in t.children:
                 if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v)):
                     return self.actors_for(c)
@@ -142,16 +166,47 @@ class ArticleCoder:
             break
         return []
 
-    def prep_targets(self, tok: Token, names: tuple[str, ...], *, possessor: bool) -> list[Actor]:
-        for c in tok.children:
-            if c.dep_ in ("prep", "dative", "agent") and c.lower_ in names:
-                for p in c.children:
-                    if p.dep_ in ("pobj", "pcomp"):
-                        found = self.actors_for(p) or (self.possessor(p) if possessor else [])
-                        if not found:
-                            found = self._entity_in(p)
-                        if found:
-                            return found
+    def prep_targets(self, tok: Token, names: tuple[str, ...], *, possessor: bool,
+                     exclude: frozenset[str] = frozenset()) -> list[Actor]:
+        """Actors in a prepositional phrase of ``tok`` (or nested one level: "by telephone with Putin")."""
+        preps = [c for c in tok.children if c.dep_ in ("prep", "dative", "agent")]
+        nested = [pp for c in preps for p in c.children if p.dep_ == "pobj" for pp in p.children if pp.dep_ == "prep"]
+        for c in preps + nested:
+            if c.lower_ not in names:
+                continue
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    found = self.phrase_actors(p, possessor=possessor, exclude=exclude)
+                    if found:
+                        return found
+        return []
+
+    def phrase_actors(self, p: Token, *, possessor: bool = True, exclude: frozenset[str] = frozenset(),
+                      loose: bool = True) -> list[Actor]:
+        """The actor a target phrase names: itself, its possessor, its by-agent; if ``loose``, a national
+        modifier or any entity inside ("near its border with Ukraine", "two Chinese engineers")."""
+        chain = [
+            lambda: self.actors_for(p),
+            lambda: self.possessor(p) if possessor else [],
+            lambda: self._agent_of(p),
+        ]
+        if loose:
+            chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
+        for step in chain:
+            found = [a for a in step() if a.code not in exclude]
+            if found:
+                return found
+        return []
+
+    def _agent_of(self, p: Token) -> list[Actor]:
+        """"an offer by Trump", "a resolution drafted by the United States", "violations by Armenian forces"."""
+        for c in p.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return self.actors_for(_pobj(c))
+            if c.dep_ == "acl":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        return self.actors_for(_pobj(a))
         return []
 
     def _entity_in(self, tok: Token) -> list[Actor]:
@@ -200,41 +255,56 @@ class ArticleCoder:
                 return found
         return []
 
-    def _targets(self, v: Token, pat: patterns.VerbPattern, theme: Token | None, passive: bool) -> list[Actor]:
+    def _targets(self, v: Token, pat: patterns.VerbPattern, theme: Token | None,
+                 exclude: frozenset[str]) -> list[Actor]:
         anchors = [v] + [c for c in v.children if c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only]
         for slot in pat.target:
             got: list[Actor] = []
             if slot == "dobj" and theme is not None and not pat.objectless:
-                got = self.actors_for(theme) or (self.possessor(theme) if pat.possessor_target else [])
+                got = self.phrase_actors(theme, possessor=pat.possessor_target, exclude=exclude,
+                                         loose="adjective" in pat.target)
             elif slot == "dative":
                 got = self.actors_for(_child(v, "dative"))
             elif slot == "ccomp":
                 cc = _child(v, "ccomp")
                 got = self.actors_for(_child(cc, "nsubj")) if cc is not None else []
+            elif slot == "xcomp_obj":  # "pledged 50 million euros to help Ukraine"
+                for c in v.children:
+                    if c.dep_ in ("xcomp", "advcl"):
+                        got = self.actors_for(_child(c, "dobj"))
+                        if got:
+                            break
             elif slot == "possessor" and theme is not None:
                 got = self.possessor(theme)
             elif slot == "adjective" and theme is not None:
                 got = self.modifier_entity(theme)
             elif slot not in patterns.TARGET_SLOTS:
                 for a in anchors:
-                    got = self.prep_targets(a, (slot,), possessor=pat.possessor_target)
+                    got = self.prep_targets(a, (slot,), possessor=pat.possessor_target, exclude=exclude)
                     if got:
                         break
                 if not got and theme is not None:
-                    got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target)
+                    got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target, exclude=exclude)
+            got = [a for a in got if a.code not in exclude]
             if got:
                 return got
         return []
 
     def _apply(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None,
                passive: bool) -> list[Found] | None:
+        if pat.stative_present and v.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in v.children):
+            return []  # "Turkmenistan sells its gas to China": a tie, not an event
         mod = modality.analyse(v)
         if mod.drop:
             return []
         sources = self.subjects(v)
-        targets = self._targets(v, pat, theme, passive)
         if not sources:
             return None
+        targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))
+        if pat.inverted:  # "Ukraine received a grant from the United States": the giver is the source
+            if not targets:
+                return None
+            sources, targets = targets, sources
         if pat.id == "meet" and targets:
             code = self._meeting_code(v, sources, targets)
         pairs: list[tuple[Actor, Actor]] = []
@@ -256,8 +326,9 @@ class ArticleCoder:
                 loc = next((x for p in c.children if p.dep_ == "pobj" for x in self._entity_in(p)), None)
                 if loc is not None and loc.code not in {x.code for x in a + b}:
                     return "044"
-        return "040" if v.lemma_ == "meet" else "046" if any(
-            c.lemma_ in ("talk", "negotiation") for c in v.children) else "040"
+        talks = any(c.lemma_ in ("talk", "negotiation", "discuss", "negotiate") for c in v.children
+                    if c.dep_ in ("dobj", "xcomp", "advcl"))
+        return "046" if talks else "040"
 
     # -- nouns --------------------------------------------------------------------
     def code_noun(self, n: Token) -> list[Found]:
@@ -279,10 +350,11 @@ class ArticleCoder:
         tgts = self.prep_targets(n, np.target, possessor=False)
         if not srcs or not tgts:
             return []
-        mod = modality.analyse(n)
-        if mod.drop:
+        # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
+        if n.sent.text.rstrip().endswith("?") or any(c.lower_ in ("no", "without") for c in n.lefts):
             return []
-        code = _transform(np.code, mod)
+        mod = Modality()
+        code = np.code
         return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
 
     # -- records ------------------------------------------------------------------
@@ -313,7 +385,7 @@ class ArticleCoder:
 
         out = []
         for span, entry in self.actors.spans():
-            code, role = entry.at(self.article.date)
+            code, role = entry.at(self.article.date, self.actors.lex.titles)
             out.append(Mention(sidx(span.start_char), span.start_char, span.end_char, span.text, code, role,
                                entry.kind, f"lexicon:{entry.kind}"))
         for a in self.resolved.values():
@@ -332,9 +404,9 @@ def code_document(article: Article, doc: Doc) -> tuple[list[Mention], list[Event
     for si, sent in enumerate(doc.sents):
         found: list[Found] = []
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT", "xcomp", "ccomp", "conj", "advcl", "pcomp"):
-                if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
-                    found.extend(coder.code_verb(tok))
+            # Verbs, and gerunds the tagger calls nouns ("began sharing data").
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG":
+                found.extend(coder.code_verb(tok))
         for tok in sent:
             if tok.pos_ == "NOUN":
                 found.extend(coder.code_noun(tok))

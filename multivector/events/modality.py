@@ -27,6 +27,13 @@ HEDGE_WORDS = frozenset({"reportedly", "allegedly", "possibly", "perhaps", "appa
 HEDGE_AUX = frozenset({"may", "might", "could"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 COND_MARKS = frozenset({"if", "unless", "whether"})
+# An action someone asks for has not happened: "urged Iran to return", "demanded that Russia withdraw".
+REQUEST_HEADS = frozenset({"urge", "ask", "call", "appeal", "press", "demand", "request", "invite", "lobby", "tell",
+                           "order", "encourage", "push", "implore", "plead", "exhort", "want", "wish"})
+REQUEST_CCOMP = frozenset({"demand", "insist", "urge", "ask", "request", "propose", "recommend"})
+# Proposals and offers that appear only as what someone answers are not events (gold rule 9).
+PROPOSAL_NOUNS = frozenset({"offer", "proposal", "request", "plan", "call", "demand", "bid", "appeal", "invitation",
+                            "idea", "suggestion", "initiative", "attempt", "effort", "push"})
 
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030",
                 "01": "030", "09": "030", "10": "030"}
@@ -121,6 +128,17 @@ def analyse(verb: Token) -> Modality:
         if head is t:
             break
         lemma = head.lemma_.lower()
+        infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if infinitive:
+            dep = "xcomp"  # "offered on Thursday to mediate": an infinitive complement parsed as advcl
+        if head.pos_ == "VERB" and (
+            (dep == "xcomp" and lemma in REQUEST_HEADS
+             and (lemma not in ("want", "wish") or any(c.dep_ == "dobj" for c in head.children)))
+            or (dep == "ccomp" and lemma in REQUEST_CCOMP)
+        ):
+            return Modality(drop="requested")
+        if dep == "acl" and head.pos_ == "NOUN" and lemma in PROPOSAL_NOUNS:
+            return Modality(drop="proposed")
         if dep in ("xcomp", "ccomp", "pcomp", "acl", "advcl", "prep", "pobj", "dobj", "conj", "relcl", "acomp",
                    "oprd", "attr"):
             if (dep in ("xcomp", "pcomp", "acl") or (dep == "ccomp" and lemma in INTENT_HEADS | THREAT_HEADS)

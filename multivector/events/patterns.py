@@ -11,7 +11,7 @@ import yaml
 from ..errors import LexiconError
 from . import cameo
 
-TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "possessor", "adjective"})
+TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,8 @@ class VerbPattern:
     needs_phone: bool
     needs_ccomp: bool
     objectless: bool
+    stative_present: bool
+    inverted: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,7 @@ def load() -> Patterns:
                 {str(k): str(c) for k, c in (v.get("objects") or {}).items()}, bool(v.get("only_objects", False)),
                 bool(v.get("symmetric", False)), bool(v.get("possessor_target", True)),
                 tuple(v.get("xcomp_only", ())), bool(v.get("needs_phone", False)), bool(v.get("needs_ccomp", False)),
-                bool(v.get("objectless", False)),
+                bool(v.get("objectless", False)), bool(v.get("stative_present", False)), bool(v.get("inverted", False)),
             )
             verbs.setdefault(str(lemma), []).append(p)
             objs.update(p.objects)

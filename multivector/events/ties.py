@@ -81,9 +81,27 @@ def _np_tokens(tok: Token | None) -> list[Token]:
     return out
 
 
+ASPECT_HEADS = frozenset({"begin", "start", "resume", "stop", "agree", "decide", "plan", "promise", "pledge", "vow",
+                          "offer", "want", "seek", "hope", "continue", "try"})
+
+
 def _negated(t: Token) -> bool:
     """A negated or past ("until last year") predicate states no tie."""
     return any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "until") for c in t.children)
+
+
+def _stative(v: Token) -> bool:
+    """A tie is a standing state: present ("imports", "relies"), present perfect ("has invested") or a
+    participle ("depending on Russian gas"); not a past act ("received a grant"), a future, or the
+    complement of an aspect or intent verb ("began shipping", "agreed to buy")."""
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "would", "shall", "could", "might", "may", "'ll"}:
+        return False
+    if v.tag_ == "VBD" or (v.tag_ == "VBN" and not aux & {"has", "have", "'s", "'ve"}):
+        return False
+    if v.dep_ in ("xcomp", "advcl") and v.head.lemma_.lower() in ASPECT_HEADS:
+        return False
+    return not (v.dep_ == "xcomp" and v.tag_ == "VB")
 
 
 def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
@@ -92,7 +110,7 @@ def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
     found: list[tuple[Actor, Actor, str, str, Token]] = []
     for t in sent:
         lemma = t.lemma_.lower()
-        if t.pos_ in ("VERB", "AUX") and not _negated(t):
+        if t.pos_ in ("VERB", "AUX") and not _negated(t) and _stative(t):
             found.extend(_verb_ties(coder, t, lemma, lex))
         elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and not _negated(t.head):
             found.extend(_noun_ties(coder, t, lex.nouns[lemma], lex))
@@ -134,8 +152,9 @@ def _subtree_actors(coder: ArticleCoder, tok: Token | None, *, skip: Token | Non
 
 
 def _prep_objects(v: Token, names: list[str]) -> list[Token]:
+    """Noun objects of the named prepositions (a clause, "on how long the war lasts", is no party)."""
     return [p for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in names
-            for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> list[tuple[Any, Any, str, str, Token]]:
@@ -158,7 +177,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             typ_tokens = typ_tokens + _np_tokens(p)
             if others:
                 break
-        if not others and obj is not None:
+        if not others and obj is not None and any(t.lemma_.lower() in lex.type_words for t in obj_tokens):
             others = coder.modifier_entity(obj) or _subtree_actors(coder, obj)
         typ = _type_of(typ_tokens, lex, e["default"])
         out.extend((a, b, typ, e["id"], v) for a in subj for b in others)
