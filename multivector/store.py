@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,8 @@ CREATE TABLE IF NOT EXISTS ties (
     start_char INTEGER, end_char INTEGER, a VARCHAR, b VARCHAR, type VARCHAR,
     pattern VARCHAR, confidence DOUBLE, note VARCHAR
 );
-CREATE TABLE IF NOT EXISTS quarantine (source VARCHAR, reason VARCHAR, at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS quarantine (source VARCHAR, reason VARCHAR, "at" TIMESTAMP);
+CREATE TABLE IF NOT EXISTS minhash (article_id VARCHAR PRIMARY KEY, sig BLOB);
 """
 
 # Column order of each bulk-written table; Arrow tables are built in this order.
@@ -136,6 +137,22 @@ class Store:
             out[t] = int(row[0]) if row else 0
         return out
 
+    def signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        """(article_id, story_id, MinHash signature bytes) of every stored article that has one."""
+        cur = self.con.execute(
+            "SELECT m.article_id, coalesce(a.story_id, a.id), m.sig FROM minhash m JOIN articles a ON a.id = m.article_id"
+        )
+        while rows := cur.fetchmany(10_000):
+            for aid, story, sig in rows:
+                yield str(aid), str(story), bytes(sig)
+
+    def story_sources(self, story_id: str) -> list[dict[str, Any]]:
+        """Every stored copy of a story (canonical first): id, source, url, title, date."""
+        return self.query(
+            "SELECT id, source, url, title, date FROM articles WHERE story_id = ? ORDER BY id <> story_id, ingested_at, id",
+            [story_id],
+        )
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run SQL and return rows as dicts."""
         cur = self.con.execute(sql, list(params))
@@ -143,8 +160,12 @@ class Store:
         return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
     # -- writing -------------------------------------------------------------
-    def write(self, batch: Sequence[CodedArticle]) -> int:
-        """Write coded articles not yet stored, all in one transaction; returns how many were new."""
+    def write(self, batch: Sequence[CodedArticle], *, signatures: Mapping[str, bytes] | None = None) -> int:
+        """Write coded articles not yet stored, all in one transaction; returns how many were new.
+
+        ``signatures`` (article id -> MinHash bytes) go in the same transaction, so a story index
+        rebuilt after a crash holds exactly the stored articles.
+        """
         fresh: dict[str, CodedArticle] = {}
         for c in batch:
             fresh.setdefault(c.article.id, c)
@@ -152,7 +173,7 @@ class Store:
         todo = [c for k, c in fresh.items() if k not in known]
         if not todo:
             return 0
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         arts = pa.Table.from_pylist(
             [
                 {
@@ -185,6 +206,11 @@ class Store:
                               ("role", pa.string()), ("kind", pa.string()), ("rule", pa.string()),
                               ("antecedent", pa.string())]),
         )
+        sig = signatures or {}
+        sigs = pa.Table.from_pylist(
+            [{"article_id": c.article.id, "sig": sig[c.article.id]} for c in todo if c.article.id in sig],
+            schema=pa.schema([("article_id", pa.string()), ("sig", pa.binary())]),
+        )
         evs = _table(event_rows(todo), EVENT_COLUMNS)
         tis = _table(tie_rows(todo), TIE_COLUMNS)
         con = self.con
@@ -192,10 +218,12 @@ class Store:
         try:
             con.register("_arts", arts)
             con.execute("INSERT INTO articles SELECT * FROM _arts")
-            for name, tbl in (("sentences", sents), ("mentions", ments), ("events", evs), ("ties", tis)):
+            for name, tbl in (("sentences", sents), ("mentions", ments), ("events", evs), ("ties", tis), ("minhash", sigs)):
                 if tbl.num_rows:
                     con.register("_tmp", tbl)
-                    con.execute(f"INSERT OR IGNORE INTO {name} BY NAME SELECT * FROM _tmp")
+                    # Rows belong to new articles only; OR IGNORE needs a key, and mentions have none.
+                    verb = "INSERT" if name == "mentions" else "INSERT OR IGNORE"
+                    con.execute(f"{verb} INTO {name} BY NAME SELECT * FROM _tmp")
                     con.unregister("_tmp")
             con.unregister("_arts")
             con.execute("COMMIT")
@@ -205,12 +233,20 @@ class Store:
         return len(todo)
 
     def quarantine(self, bad: Sequence[BadRecord]) -> None:
-        """Record inputs that could not be ingested, with their reasons."""
+        """Record inputs that could not be ingested, with their reasons (a (source, reason) pair once)."""
         if not bad:
             return
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        tbl = pa.Table.from_pylist([{"source": b.source, "reason": b.reason, "at": now} for b in bad])  # noqa: F841
-        self.con.execute("INSERT INTO quarantine SELECT * FROM tbl")
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        uniq = {(b.source, b.reason): b for b in bad}.values()
+        tbl = pa.Table.from_pylist([{"source": b.source, "reason": b.reason, "at": now} for b in uniq])  # noqa: F841
+        self.con.execute(
+            "INSERT INTO quarantine SELECT t.* FROM tbl t "
+            "WHERE NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.source = t.source AND q.reason = t.reason)"
+        )
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        """The quarantine table, oldest first."""
+        return self.query('SELECT source, reason, "at" FROM quarantine ORDER BY "at", source')
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> pa.Table:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 import pytest
-import typer
 from typer.testing import CliRunner
 
 import multivector.cli.codes  # noqa: F401 - registers `codes` on the shared app
@@ -195,11 +194,8 @@ def test_every_gold_code_is_in_the_table() -> None:
 # -- CLI ----------------------------------------------------------------------------
 
 def _run(*args: str) -> click.testing.Result:
-    """Invoke `multivector codes ...`; while `codes` is the app's only command Typer runs it bare."""
-    argv = list(args)
-    if isinstance(typer.main.get_command(app), click.Group):
-        argv = ["codes", *argv]
-    return CliRunner().invoke(app, argv)
+    """Invoke `multivector codes ...`."""
+    return CliRunner().invoke(app, ["codes", *args])
 
 
 def _rows(output: str) -> dict[str, str]:

@@ -47,6 +47,8 @@ class DocContext:
         self.sent_of = sent_of
         for span, _entry in actors.spans():
             head = span.root
+            if head.dep_ in ("compound", "amod") and head.head.i in actors.by_token:
+                continue  # "U.S." in "U.S. President Donald Trump" is part of that actor, not another one
             a = actors.actor_of(head) or actors.entity_at(head)
             if a is None or a.kind == "adjective" and head.dep_ in ("amod", "compound"):
                 # "Russian gas": the adjective names a country but not as an actor of this phrase;
@@ -64,14 +66,25 @@ class DocContext:
         earlier = [s for s in self.seen if s.sentence < si]
         # Earlier sentences: later sentence first; within a sentence, subjects first, then nearest.
         earlier.sort(key=lambda s: (-s.sentence, not s.subject, -s.token))
-        return list(reversed(same)) + earlier
+        return [s for s in list(reversed(same)) + earlier if s.actor.code not in self.exclude]
 
     def _note(self, a: Actor, s: Seen, token: Token, words: str) -> Actor:
         return replace(a, start=token.idx, end=token.idx + len(words), text=words,
                        resolved_from=f"{s.actor.text} (sentence {s.sentence})")
 
-    def resolve(self, token: Token) -> list[Actor]:
-        """Actors a pronoun or description headed by ``token`` refers to (empty if none)."""
+    def resolve(self, token: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
+        """Actors a pronoun or description headed by ``token`` refers to (empty if none).
+
+        ``exclude`` holds codes that cannot be meant (the clause's own subject for "greeted him")."""
+        self.exclude = exclude
+        try:
+            return self._resolve(token)
+        finally:
+            self.exclude = frozenset()
+
+    exclude: frozenset[str] = frozenset()
+
+    def _resolve(self, token: Token) -> list[Actor]:
         low = token.lower_
         if token.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             return self._pronoun(token)
@@ -100,13 +113,22 @@ class DocContext:
                     if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group"):
                         return [self._note(_gov(s.actor, lemma), s, token, words)]
                 return []
-            if lemma in PAIR_NOUNS_PERSON or self.actors.role_of(token) is not None and lemma in (
+            role = self.actors.role_of(token)
+            if role in ("GOV", "MIL") and lemma not in PAIR_NOUNS_PERSON and not self._has_modifier(token):
+                for s in self._before(token):
+                    if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group"):
+                        return [self._note(replace(s.actor, role=role, kind="country"), s, token, words)]
+                return []
+            if lemma in PAIR_NOUNS_PERSON or role is not None and lemma in (
                 "president", "premier", "minister", "leader", "chancellor", "king", "emir"
             ):
                 for s in self._before(token):
                     if s.actor.person:
                         return [self._note(s.actor, s, token, words)]
         return []
+
+    def _has_modifier(self, token: Token) -> bool:
+        return any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("PROPN", "ADJ", "PRON") for c in token.lefts)
 
     def _possessor(self, token: Token) -> str | None:
         for c in token.lefts:
@@ -119,9 +141,13 @@ class DocContext:
         low = token.lower_
         cands = self._before(token)
         if low in PERSON_PRONOUNS:
-            for s in cands:
-                if s.actor.person:
-                    return [self._note(s.actor, s, token, token.text)]
+            persons = [s for s in cands if s.actor.person]
+            si = self.sent_of[token.i]
+            # Centering: within the sentence the subject is the likelier antecedent ("Japarov flew to meet
+            # Putin, days after his government ...").
+            subj = [s for s in persons if s.sentence == si and s.subject]
+            for s in subj or persons:
+                return [self._note(s.actor, s, token, token.text)]
             return []
         if low in ("itself",):
             # Reflexive: the subject of its clause.

@@ -50,13 +50,13 @@ class ArticleCoder:
         self.consumed: set[int] = set()  # object nouns already coded through their verb
 
     # -- arguments ---------------------------------------------------------------
-    def actors_for(self, tok: Token | None) -> list[Actor]:
+    def actors_for(self, tok: Token | None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors of a noun phrase and its conjuncts ("France and Germany", "Russian and Belarusian troops")."""
         if tok is None:
             return []
         out: list[Actor] = []
         for t in (tok, *tok.conjuncts):
-            out.extend(self._one(t))
+            out.extend(self._one(t, exclude))
             # Conjoined modifiers: "Russian and Ukrainian delegations", "presidents of A, B and C".
             for mod in self._modifier_tokens(t):
                 for c in mod.conjuncts:
@@ -80,13 +80,13 @@ class ArticleCoder:
                 mods.extend(p for p in prep.children if p.dep_ == "pobj" and self.actors.entity_at(p))
         return mods
 
-    def _one(self, t: Token) -> list[Actor]:
+    def _one(self, t: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         if t.lower_ in RELATIVE_PRONOUNS:
             # "Putin, who ...", "Vietnam, whose largest trading partner is China": the noun the clause hangs on.
             h = t.head
             for _ in range(3):
                 if h.dep_ == "relcl":
-                    return self._one(h.head)
+                    return self._one(h.head, exclude)
                 if h.head is h:
                     break
                 h = h.head
@@ -100,12 +100,12 @@ class ArticleCoder:
             # "his government", "its troops": the possessor resolved from context, with the noun's role.
             for c in t.children:
                 if c.dep_ == "poss" and c.pos_ == "PRON":
-                    got = self.ctx.resolve(c)
+                    got = self.ctx.resolve(c, exclude)
                     for r in got:
                         self.resolved[(r.start, r.end)] = r
                     return [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, False, r.resolved_from)
                             for r in got]
-        found = self.ctx.resolve(t)
+        found = self.ctx.resolve(t, exclude)
         for r in found:
             self.resolved[(r.start, r.end)] = r
         return found
@@ -186,7 +186,7 @@ class ArticleCoder:
         """The actor a target phrase names: itself, its possessor, its by-agent; if ``loose``, a national
         modifier or any entity inside ("near its border with Ukraine", "two Chinese engineers")."""
         chain = [
-            lambda: self.actors_for(p),
+            lambda: self.actors_for(p, exclude),
             lambda: self.possessor(p) if possessor else [],
             lambda: self._agent_of(p),
         ]
@@ -264,7 +264,7 @@ class ArticleCoder:
                 got = self.phrase_actors(theme, possessor=pat.possessor_target, exclude=exclude,
                                          loose="adjective" in pat.target)
             elif slot == "dative":
-                got = self.actors_for(_child(v, "dative"))
+                got = self.actors_for(_child(v, "dative"), exclude)
             elif slot == "ccomp":
                 cc = _child(v, "ccomp")
                 got = self.actors_for(_child(cc, "nsubj")) if cc is not None else []
@@ -292,12 +292,16 @@ class ArticleCoder:
 
     def _apply(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None,
                passive: bool) -> list[Found] | None:
+        if pat.only_negated and not any(c.dep_ == "neg" for c in v.children):
+            return None
         if pat.stative_present and v.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in v.children):
             return []  # "Turkmenistan sells its gas to China": a tie, not an event
-        mod = modality.analyse(v)
+        mod = modality.analyse(v, negation_refuses=pat.only_negated)
         if mod.drop:
             return []
         sources = self.subjects(v)
+        if pat.source_roles:
+            sources = [a for a in sources if a.role in pat.source_roles]
         if not sources:
             return None
         targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))

@@ -96,7 +96,7 @@ def _aux(t: Token) -> set[str]:
     return {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
 
 
-def analyse(verb: Token) -> Modality:
+def analyse(verb: Token, *, negation_refuses: bool = False) -> Modality:
     """Walk from a predicate up its clause chain and say what the context does to its event."""
     sent = verb.sent
     if sent.text.rstrip().endswith("?"):
@@ -117,7 +117,8 @@ def analyse(verb: Token) -> Modality:
             return Modality(drop="conditional")
         if _negated(t):
             never_future = aux & FUTURE_AUX and any(c.lower_ == "never" for c in t.children)
-            if transform is None and (never_future or (not first and t.lemma_ in REFUSE_HEADS)):
+            if transform is None and (never_future or (first and negation_refuses)
+                                      or (not first and t.lemma_ in REFUSE_HEADS)):
                 transform, governor = "refuse", t
             elif transform != "refuse":
                 return Modality(drop="negated")

@@ -31,6 +31,8 @@ class VerbPattern:
     objectless: bool
     stative_present: bool
     inverted: bool
+    only_negated: bool
+    source_roles: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ def load() -> Patterns:
                 bool(v.get("symmetric", False)), bool(v.get("possessor_target", True)),
                 tuple(v.get("xcomp_only", ())), bool(v.get("needs_phone", False)), bool(v.get("needs_ccomp", False)),
                 bool(v.get("objectless", False)), bool(v.get("stative_present", False)), bool(v.get("inverted", False)),
+                bool(v.get("only_negated", False)), tuple(v.get("source_roles", ())),
             )
             verbs.setdefault(str(lemma), []).append(p)
             objs.update(p.objects)
