@@ -45,19 +45,25 @@ class DocContext:
             for t in s:
                 sent_of[t.i] = si
         self.sent_of = sent_of
+        done: set[int] = set()
         for span, _entry in actors.spans():
             head = span.root
-            if head.dep_ in ("compound", "amod") and head.head.i in actors.by_token:
-                continue  # "U.S." in "U.S. President Donald Trump" is part of that actor, not another one
-            a = actors.actor_of(head) or actors.entity_at(head)
-            if a is None or a.kind == "adjective" and head.dep_ in ("amod", "compound"):
-                # "Russian gas": the adjective names a country but not as an actor of this phrase;
-                # keep it as a weak antecedent all the same ("depending on Russian gas ... its neighbour").
-                a = actors.entity_at(head)
-                if a is None:
-                    continue
-            subj = head.dep_ in ("nsubj", "nsubjpass")
-            self.seen.append(Seen(sent_of[head.i], head.i, a, subj))
+            # Climb to the noun phrase the name belongs to: "Niger's military ruler, General Tiani",
+            # "U.S. President Donald Trump", "The Ukrainian leader" are one actor each.
+            np = head
+            while np.dep_ in ("compound", "amod", "poss", "appos", "nmod") and np.head is not np and (
+                    np.head.i in actors.by_token or actors.role_of(np.head) is not None or np.dep_ == "appos"):
+                np = np.head
+            if np.i in done:
+                continue
+            done.add(np.i)
+            a = actors.actor_of(np) if np is not head else None
+            if a is None:
+                a = actors.actor_of(head) or actors.entity_at(head)
+            if a is None:
+                continue
+            subj = np.dep_ in ("nsubj", "nsubjpass")
+            self.seen.append(Seen(sent_of[np.i], np.i, a, subj))
 
     def _before(self, token: Token) -> list[Seen]:
         """Antecedent candidates, nearest first: same sentence before the token, then earlier sentences."""

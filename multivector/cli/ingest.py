@@ -11,7 +11,7 @@ from rich.markup import escape
 
 from ..ingest.common import DEFAULT_MAX_BYTES
 from ..store import default_store_path
-from . import app, call, out
+from . import app, call, fail, out
 
 StoreOpt = Annotated[
     Path | None, typer.Option("--store", help="DuckDB store (default ./multivector.duckdb or $MULTIVECTOR_STORE).")
@@ -30,6 +30,11 @@ def ingest_cmd(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per parse batch and per store transaction.")] = 64,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest file read whole (text, HTML, JSON, feed); per record for JSONL and WARC.")] = DEFAULT_MAX_BYTES,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar (it shows only on a terminal anyway).")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (this process, into the store) or dask (cluster, Parquet out).")] = "local",
+    scheduler: Annotated[str, typer.Option("--scheduler", help="With --engine dask: tcp://HOST:PORT of a running scheduler, or 'local' for a LocalCluster.")] = "local",
+    workers: Annotated[int, typer.Option("--workers", min=1, help="With --scheduler local: worker processes.")] = 2,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="With --engine dask: articles per task.")] = 200,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="With --engine dask: folder for Parquet partitions (articles/, events/, ties/, ...).")] = None,
 ) -> None:
     """Read news articles into the store: code their events and ties, link syndicated copies into stories.
 
@@ -49,8 +54,28 @@ def ingest_cmd(
       multivector ingest feeds/ pages/ archive.warc.gz --n-process 2
 
       multivector ingest 'notes/*.txt' --date 2024-03-01 --store kaz.duckdb
+
+      multivector ingest crawl/*.warc.gz --engine dask --scheduler tcp://10.0.0.5:8786 --out parts/
+      (then `multivector load parts/`, or query parts/events/*.parquet with DuckDB in place)
     """
+    from ..errors import UsageError
     from ..ingest.run import ingest_paths
+
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("use local or dask", param_hint="--engine")
+    if engine == "dask":
+        from ..scale import run_dask
+
+        if out_dir is None:
+            fail(UsageError("--engine dask writes Parquet partitions; pass --out DIR"))
+        srep = call(run_dask, paths, out_dir, scheduler=scheduler, n_workers=workers, partition_size=partition_size,
+                    default_date=date.date() if date else None)
+        out.print(f"{srep.articles} articles, {srep.events} events, {srep.ties} ties in {srep.partitions} partitions "
+                  f"-> {srep.out_dir} (scheduler {srep.scheduler}); {srep.bad} inputs quarantined. "
+                  f"Next: multivector load {srep.out_dir}", highlight=False, markup=False)
+        if srep.bad:
+            raise typer.Exit(1)
+        return
 
     rep = call(
         ingest_paths, paths, store if store is not None else default_store_path(),

@@ -48,6 +48,7 @@ class ArticleCoder:
         self.pats = patterns.load()
         self.resolved: dict[tuple[int, int], Actor] = {}
         self.consumed: set[int] = set()  # object nouns already coded through their verb
+        self.accusers: dict[str, Actor] = {}  # accused code -> who accused it (for denials, CAMEO 016)
 
     # -- arguments ---------------------------------------------------------------
     def actors_for(self, tok: Token | None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
@@ -170,7 +171,9 @@ class ArticleCoder:
                      exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors in a prepositional phrase of ``tok`` (or nested one level: "by telephone with Putin")."""
         preps = [c for c in tok.children if c.dep_ in ("prep", "dative", "agent")]
-        nested = [pp for c in preps for p in c.children if p.dep_ == "pobj" for pp in p.children if pp.dep_ == "prep"]
+        # Only a means-of-contact phrase nests its partner: "by telephone with Putin", "via video link with".
+        nested = [pp for c in preps if c.lower_ in ("by", "via", "over") for p in c.children if p.dep_ == "pobj"
+                  for pp in p.children if pp.dep_ == "prep"]
         for c in preps + nested:
             if c.lower_ not in names:
                 continue
@@ -248,6 +251,8 @@ class ArticleCoder:
                 continue
             if pat.needs_ccomp and not any(c.dep_ == "ccomp" for c in v.children):
                 continue
+            if pat.needs_xcomp and not any(c.dep_ in ("xcomp", "advcl") for c in v.children):
+                continue
             found = self._apply(v, pat, code, theme, passive)
             if found is not None:
                 if theme is not None and matched is not None:
@@ -274,6 +279,8 @@ class ArticleCoder:
                         got = self.actors_for(_child(c, "dobj"))
                         if got:
                             break
+            elif slot == "accuser":  # a denial answers the latest accusation against the denier
+                got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "possessor" and theme is not None:
                 got = self.possessor(theme)
             elif slot == "adjective" and theme is not None:
@@ -420,6 +427,8 @@ def code_document(article: Article, doc: Doc) -> tuple[list[Mention], list[Event
             if e is not None and (e.source, e.target, e.code) not in seen:
                 seen.add((e.source, e.target, e.code))
                 events.append(e)
+                if e.code == "112":
+                    coder.accusers[e.target] = f.source
         ties.extend(code_ties(coder, sent, si))
     return coder.mentions(), events, ties
 

@@ -29,7 +29,10 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 COND_MARKS = frozenset({"if", "unless", "whether"})
 # An action someone asks for has not happened: "urged Iran to return", "demanded that Russia withdraw".
 REQUEST_HEADS = frozenset({"urge", "ask", "call", "appeal", "press", "demand", "request", "invite", "lobby", "tell",
-                           "order", "encourage", "push", "implore", "plead", "exhort", "want", "wish"})
+                           "order", "encourage", "push", "implore", "plead", "exhort", "want", "wish", "advise",
+                           "instruct", "persuade", "convince", "allow", "let", "permit", "help"})
+# Complements of these did not happen: "avoid travelling", "refrain from attacking".
+AVOID_HEADS = frozenset({"avoid", "refrain", "cease", "stop", "halt", "prevent", "deter", "forbid", "ban"})
 REQUEST_CCOMP = frozenset({"demand", "insist", "urge", "ask", "request", "propose", "recommend"})
 # Proposals and offers that appear only as what someone answers are not events (gold rule 9).
 PROPOSAL_NOUNS = frozenset({"offer", "proposal", "request", "plan", "call", "demand", "bid", "appeal", "invitation",
@@ -116,7 +119,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False) -> Modality:
         if any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in t.children):
             return Modality(drop="conditional")
         if _negated(t):
-            never_future = aux & FUTURE_AUX and any(c.lower_ == "never" for c in t.children)
+            # "would never recognise", "would not negotiate": a refusal, not a plain negation (gold rule 7).
+            never_future = bool(aux & FUTURE_AUX)
             if transform is None and (never_future or (first and negation_refuses)
                                       or (not first and t.lemma_ in REFUSE_HEADS)):
                 transform, governor = "refuse", t
@@ -138,8 +142,13 @@ def analyse(verb: Token, *, negation_refuses: bool = False) -> Modality:
             or (dep == "ccomp" and lemma in REQUEST_CCOMP)
         ):
             return Modality(drop="requested")
+        if dep in ("xcomp", "pcomp") and lemma in AVOID_HEADS:
+            return Modality(drop="avoided")
         if dep == "acl" and head.pos_ == "NOUN" and lemma in PROPOSAL_NOUNS:
             return Modality(drop="proposed")
+        if head.pos_ == "NOUN" and lemma in INTENT_HEADS and any(
+                c.lower_ in ("little", "no", "without") for c in head.lefts):
+            return Modality(drop="negated")  # "saw little hope of concluding a treaty"
         if dep in ("xcomp", "ccomp", "pcomp", "acl", "advcl", "prep", "pobj", "dobj", "conj", "relcl", "acomp",
                    "oprd", "attr"):
             if (dep in ("xcomp", "pcomp", "acl") or (dep == "ccomp" and lemma in INTENT_HEADS | THREAT_HEADS)
@@ -166,6 +175,10 @@ def analyse(verb: Token, *, negation_refuses: bool = False) -> Modality:
                 first = False
                 continue
             if dep in ("relcl", "advcl") and t.pos_ in ("VERB", "AUX"):
+                break
+            if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and transform is not None:
+                break  # "Armenia's decision to freeze ...": the noun's clause is its own predication
+            if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and lemma not in INTENT_HEADS:
                 break
         elif dep == "parataxis" and lemma in REPORT_VERBS:
             speaker = head

@@ -11,7 +11,7 @@ import yaml
 from ..errors import LexiconError
 from . import cameo
 
-TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective"})
+TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective", "accuser"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,7 @@ class VerbPattern:
     inverted: bool
     only_negated: bool
     source_roles: tuple[str, ...]
+    needs_xcomp: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,7 @@ def load() -> Patterns:
                 bool(v.get("symmetric", False)), bool(v.get("possessor_target", True)),
                 tuple(v.get("xcomp_only", ())), bool(v.get("needs_phone", False)), bool(v.get("needs_ccomp", False)),
                 bool(v.get("objectless", False)), bool(v.get("stative_present", False)), bool(v.get("inverted", False)),
-                bool(v.get("only_negated", False)), tuple(v.get("source_roles", ())),
+                bool(v.get("only_negated", False)), tuple(v.get("source_roles", ())), bool(v.get("needs_xcomp", False)),
             )
             verbs.setdefault(str(lemma), []).append(p)
             objs.update(p.objects)

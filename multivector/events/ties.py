@@ -97,7 +97,8 @@ def _stative(v: Token) -> bool:
     aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "would", "shall", "could", "might", "may", "'ll"}:
         return False
-    if v.tag_ == "VBD" or (v.tag_ == "VBN" and not aux & {"has", "have", "'s", "'ve"}):
+    if v.tag_ == "VBD" or (v.tag_ == "VBN" and (not aux & {"has", "have", "'s", "'ve"}
+                                                 or any(c.dep_ == "auxpass" for c in v.children))):
         return False
     if v.dep_ in ("xcomp", "advcl") and v.head.lemma_.lower() in ASPECT_HEADS:
         return False
@@ -233,13 +234,19 @@ def _holder(coder: ArticleCoder, n: Token) -> list[Actor]:
     return []
 
 
-def _owner(coder: ArticleCoder, n: Token, orgs: list[str] | None) -> list[Actor]:
-    """The side a dependence noun belongs to: possessor, of/in/for/to-phrase, or a national modifier."""
+def _owner(coder: ArticleCoder, n: Token, orgs: list[str] | None, holder: list[Actor]) -> list[Actor]:
+    """The side a dependence noun belongs to: possessor, of/in/for/to-phrase, a viewer ("Moscow counts
+    Kazakhstan as an ally"), or a national modifier. "its" never means the holder itself."""
+    exclude = frozenset(a.code for a in holder)
     for c in n.children:
         if c.dep_ == "poss":
-            got = coder.actors_for(c)
+            got = coder.actors_for(c, exclude)
             if got:
                 return got
+    if n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.lemma_.lower() in VIEW_VERBS:
+        got = [a for a in coder.subjects(n.head.head) if a.code not in exclude]
+        if got:
+            return got
     for c in n.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "for", "to"):
             for p in c.children:
@@ -257,7 +264,7 @@ def _noun_ties(coder: ArticleCoder, n: Token, e: dict[str, Any], lex: TieLexicon
     if e.get("needs") and not any(c.lower_ in e["needs"] for c in n.lefts):
         return []
     holder = _holder(coder, n)
-    owner = _owner(coder, n, e.get("owners"))
+    owner = _owner(coder, n, e.get("owners"), holder)
     if e.get("owners"):
         owner = [o for o in owner if o.code in e["owners"]]
     if not holder or not owner:
