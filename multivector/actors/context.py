@@ -102,8 +102,20 @@ class DocContext:
                 return self._pair(token, person=True, words=words)
             if lemma in PAIR_NOUNS_THING:
                 return self._pair(token, person=False, words=words)
-        if lemma in ("neighbour", "neighbor") and "its" in det | {c.lower_ for c in token.lefts}:
+        if low in ("other",) or (lemma in ("other", "another") and "each" in det | {"each"}) or low == "another":
+            return self._pair(token, person=False, words=words)  # "each side accused the other"
+        if "each" in det and (lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PERSON):
+            return self._pair(token, person=lemma in PAIR_NOUNS_PERSON, words=words)
+        poss_tok = next((c for c in token.lefts if c.dep_ == "poss"), None)
+        if lemma in COUNTRY_NOUNS and poss_tok is not None and poss_tok.lower_ in PERSON_PRONOUNS:
+            got = self._pronoun(poss_tok)  # "his country", "her government": the person's state
+            return [replace(a, person=False, kind="country", start=token.idx, end=token.idx + len(token.text),
+                            text=words) for a in got]
+        if lemma in ("neighbour", "neighbor") and poss_tok is not None:
             owner = self._possessor(token)
+            if owner is None:
+                a = self.actors.entity_at(poss_tok)
+                owner = a.code if a is not None else None
             for s in self._before(token):
                 if not s.actor.person and s.actor.kind not in ("igo", "bloc") and s.actor.code != owner:
                     return [self._note(s.actor, s, token, words)]
@@ -121,9 +133,11 @@ class DocContext:
                 return []
             role = self.actors.role_of(token)
             if role in ("GOV", "MIL") and lemma not in PAIR_NOUNS_PERSON and not self._has_modifier(token):
-                for s in self._before(token):
-                    if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group"):
-                        return [self._note(replace(s.actor, role=role, kind="country"), s, token, words)]
+                cands = [s for s in self._before(token)
+                         if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group")]
+                top = self._topic(token, cands) or (cands[0] if cands else None)
+                if top is not None:
+                    return [self._note(replace(top.actor, role=role, kind="country"), top, token, words)]
                 return []
             if lemma in PAIR_NOUNS_PERSON or role is not None and lemma in (
                 "president", "premier", "minister", "leader", "chancellor", "king", "emir"
@@ -133,12 +147,31 @@ class DocContext:
                         return [self._note(s.actor, s, token, words)]
         return []
 
+    def note(self, token: Token, actor: Actor) -> None:
+        """Record a resolved reference as an antecedent for later ones ("his country" -> KGZ, then "its")."""
+        if not any(s.token == token.i for s in self.seen):
+            self.seen.append(Seen(self.sent_of[token.i], token.i, actor, token.dep_ in ("nsubj", "nsubjpass")))
+            self.seen.sort(key=lambda s: s.token)
+
+    def _topic(self, token: Token, cands: list[Seen]) -> Seen | None:
+        """The most mentioned country so far (ties: the first named), for descriptions such as "the junta"."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for s in self.seen:
+            if s.token < token.i and not s.actor.person and s.actor.kind not in ("igo", "bloc", "group"):
+                counts[s.actor.code] = counts.get(s.actor.code, 0) + 1
+                first.setdefault(s.actor.code, s.token)
+        if not counts:
+            return None
+        best = max(counts, key=lambda c: (counts[c], -first[c]))
+        return next((s for s in cands if s.actor.code == best), None)
+
     def _has_modifier(self, token: Token) -> bool:
         return any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("PROPN", "ADJ", "PRON") for c in token.lefts)
 
     def _possessor(self, token: Token) -> str | None:
         for c in token.lefts:
-            if c.lower_ in THING_PRONOUNS:
+            if c.dep_ == "poss" and c.lower_ in THING_PRONOUNS:
                 r = self._pronoun(c)
                 return r[0].code if r else None
         return None

@@ -31,7 +31,7 @@ PERSON_ROLES_HINT = frozenset(
 )
 
 
-GROUP_NOUNS = frozenset({"ally", "partner", "member", "colleague", "neighbour", "neighbor"})
+GROUP_NOUNS = frozenset({"ally", "partner", "member", "colleague", "counterpart"})
 
 
 @dataclass(frozen=True, slots=True)

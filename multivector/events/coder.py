@@ -49,6 +49,7 @@ class ArticleCoder:
         self.resolved: dict[tuple[int, int], Actor] = {}
         self.consumed: set[int] = set()  # object nouns already coded through their verb
         self.accusers: dict[str, Actor] = {}  # accused code -> who accused it (for denials, CAMEO 016)
+        self.adversaries: dict[str, Actor] = {}  # target code -> latest actor in conflict with it (quad 3-4)
 
     # -- arguments ---------------------------------------------------------------
     def actors_for(self, tok: Token | None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
@@ -100,6 +101,10 @@ class ArticleCoder:
         if role is not None:
             # "his government", "its troops": the possessor resolved from context, with the noun's role.
             for c in t.children:
+                if c.dep_ == "poss" and c.lower_ in RELATIVE_PRONOUNS:  # "Germany, whose carmakers ..."
+                    got = self._one(c, exclude)
+                    return [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, False, r.resolved_from)
+                            for r in got]
                 if c.dep_ == "poss" and c.pos_ == "PRON":
                     got = self.ctx.resolve(c, exclude)
                     for r in got:
@@ -109,6 +114,7 @@ class ArticleCoder:
         found = self.ctx.resolve(t, exclude)
         for r in found:
             self.resolved[(r.start, r.end)] = r
+            self.ctx.note(t, r)  # a resolved phrase is itself an antecedent for what follows
         return found
 
     def possessor(self, tok: Token) -> list[Actor]:
@@ -154,6 +160,9 @@ class ArticleCoder:
                     return poss
             for c in t.children:
                 if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v)):
+                    return self.actors_for(c)
+            for c in t.lefts:  # "Washington, meanwhile, has accused ...": a parser slip leaves the subject as npadvmod
+                if c.dep_ == "npadvmod" and self.actors.entity_at(c) is not None:
                     return self.actors_for(c)
             if t.dep_ == "relcl" and t is not v:
                 return self.actors_for(t.head)
@@ -247,7 +256,8 @@ class ArticleCoder:
             if pat.xcomp_only and not any(c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only for c in v.children):
                 continue
             if pat.needs_phone and not (lemma in ("telephone", "phone") or any(
-                    t.lemma_.lower() in PHONE_WORDS for c in v.children if c.dep_ == "prep" for t in c.subtree)):
+                    t.lemma_.lower() in PHONE_WORDS for c in v.children if c.dep_ in ("prep", "agent")
+                    for t in c.subtree)):
                 continue
             if pat.needs_ccomp and not any(c.dep_ == "ccomp" for c in v.children):
                 continue
@@ -279,6 +289,16 @@ class ArticleCoder:
                         got = self.actors_for(_child(c, "dobj"))
                         if got:
                             break
+            elif slot == "participants":  # "a ceremony hosted by Trump", "a swap mediated by the UAE"
+                got = self._participants(v)
+            elif slot == "theme_acl" and theme is not None:  # "signed a memorandum granting the United States ..."
+                for c in theme.children:
+                    if c.dep_ in ("acl", "relcl"):
+                        got = self.actors_for(_child(c, "dative")) or self.actors_for(_child(c, "dobj"))
+                        if got:
+                            break
+            elif slot == "adversary":  # "vowed to retaliate": against whoever last acted against the subject
+                got = [self.adversaries[c] for c in exclude if c in self.adversaries]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "possessor" and theme is not None:
@@ -330,6 +350,16 @@ class ArticleCoder:
         code = _transform(code, mod)
         return [Found(s, t, code, pat.id, v, mod) for s, t in pairs]
 
+    def _participants(self, v: Token) -> list[Actor]:
+        """Subjects of the clause an event noun belongs to, for a noun modified by a participle
+        ("X and Y exchanged prisoners in a swap mediated by Z" -> Z's targets are X and Y)."""
+        if v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        n = v.head
+        if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(n.head.head)
+        return []
+
     def _meeting_code(self, v: Token, a: list[Actor], b: list[Actor]) -> str:
         """CAMEO 044 for a meeting in neither party's country, else 040 (046 for talks stays)."""
         for c in v.children:
@@ -346,6 +376,8 @@ class ArticleCoder:
         np = self.pats.nouns.get(n.lemma_.lower())
         if np is None or np.background or n.i in self.consumed:
             return []
+        if n.dep_ == "pobj" and n.head.lower_ == "for":
+            return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         srcs: list[Actor] = []
         for slot in np.source:
             if slot == "poss":
@@ -429,6 +461,8 @@ def code_document(article: Article, doc: Doc) -> tuple[list[Mention], list[Event
                 events.append(e)
                 if e.code == "112":
                     coder.accusers[e.target] = f.source
+                if e.quad_class >= 3:
+                    coder.adversaries[e.target] = f.source
         ties.extend(code_ties(coder, sent, si))
     return coder.mentions(), events, ties
 
@@ -462,6 +496,7 @@ def _object_lemmas(v: Token, theme: Token | None) -> list[str]:
     out: list[str] = []
     if theme is not None:
         out.append(theme.lemma_.lower())
+        out.extend(c.lemma_.lower() for c in theme.conjuncts)  # "traded drone, missile and artillery attacks"
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound")
         for p in theme.children:
             if p.dep_ == "prep" and p.lower_ == "of":

@@ -11,7 +11,8 @@ import yaml
 from ..errors import LexiconError
 from . import cameo
 
-TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective", "accuser"})
+TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective", "accuser", "adversary",
+                          "participants", "theme_acl"})
 
 
 @dataclass(frozen=True, slots=True)

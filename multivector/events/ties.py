@@ -206,7 +206,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
                 break
         if not receivers and obj is not None:
             receivers = [a for t in obj.subtree if t.dep_ == "poss" for a in coder.actors_for(t)]
-        typ = _type_of(obj_tokens, lex, e["default"])
+        typ = e.get("type") or _type_of(obj_tokens, lex, e["default"])
         out.extend((a, b, typ, e["id"], v) for a in receivers for b in provider)
     return out
 
@@ -260,10 +260,25 @@ def _owner(coder: ArticleCoder, n: Token, orgs: list[str] | None, holder: list[A
     return mods[:1]
 
 
+def _modifier(coder: ArticleCoder, t: Token) -> Actor | None:
+    a = coder.actors.entity_at(t)
+    if a is None and t.text in coder.actors.lex.bloc_adjectives:
+        from ..actors.matcher import Actor as _A
+
+        return _A(coder.actors.lex.bloc_adjectives[t.text], None, t.idx, t.idx + len(t.text), t.text, "bloc")
+    return a
+
+
 def _noun_ties(coder: ArticleCoder, n: Token, e: dict[str, Any], lex: TieLexicon) -> list[tuple[Any, Any, str, str, Token]]:
     if e.get("needs") and not any(c.lower_ in e["needs"] for c in n.lefts):
         return []
     holder = _holder(coder, n)
+    if not holder and e.get("possessive"):
+        # "the country's Western allies": the possessor depends on the side its modifier names.
+        poss = [a for c in n.children if c.dep_ == "poss" for a in coder.actors_for(c)]
+        mods = [a for c in n.lefts if c.dep_ in ("amod", "compound") if (a := _modifier(coder, c)) is not None]
+        typ = e.get("type") or "security"
+        return [(a, b, typ, e["id"], n) for a in poss for b in mods]
     owner = _owner(coder, n, e.get("owners"), holder)
     if e.get("owners"):
         owner = [o for o in owner if o.code in e["owners"]]
