@@ -64,6 +64,12 @@ class DocContext:
                 continue
             subj = np.dep_ in ("nsubj", "nsubjpass")
             self.seen.append(Seen(sent_of[np.i], np.i, a, subj))
+            raw = actors.entity_at(head)
+            if a.person and raw is not None and raw.kind not in ("leader",) and np is not head and (
+                    np.i not in actors.by_token):
+                # "Niger's military ruler": the country is named too, as a non-person antecedent.
+                self.seen.append(Seen(sent_of[head.i], head.i, raw, False))
+        self.seen.sort(key=lambda s: s.token)
 
     def _before(self, token: Token) -> list[Seen]:
         """Antecedent candidates, nearest first: same sentence before the token, then earlier sentences."""
@@ -102,8 +108,12 @@ class DocContext:
                 return self._pair(token, person=True, words=words)
             if lemma in PAIR_NOUNS_THING:
                 return self._pair(token, person=False, words=words)
-        if low in ("other",) or (lemma in ("other", "another") and "each" in det | {"each"}) or low == "another":
-            return self._pair(token, person=False, words=words)  # "each side accused the other"
+        if low in ("other", "another"):
+            saved, self.exclude = self.exclude, frozenset()
+            try:  # "each side accused the other": the same pair, paired off by the caller
+                return self._pair(token, person=False, words=words)
+            finally:
+                self.exclude = saved
         if "each" in det and (lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PERSON):
             return self._pair(token, person=lemma in PAIR_NOUNS_PERSON, words=words)
         poss_tok = next((c for c in token.lefts if c.dep_ == "poss"), None)
@@ -127,15 +137,17 @@ class DocContext:
                         return [self._note(s.actor, s, token, words)]
                 return []
             if lemma in COUNTRY_NOUNS:
-                for s in self._before(token):
-                    if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group"):
-                        return [self._note(_gov(s.actor, lemma), s, token, words)]
+                cands = [s for s in self._before(token)
+                         if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group")]
+                top = self._salient(token, cands)
+                if top is not None:
+                    return [self._note(_gov(top.actor, lemma), top, token, words)]
                 return []
             role = self.actors.role_of(token)
             if role in ("GOV", "MIL") and lemma not in PAIR_NOUNS_PERSON and not self._has_modifier(token):
                 cands = [s for s in self._before(token)
                          if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group")]
-                top = self._topic(token, cands) or (cands[0] if cands else None)
+                top = self._salient(token, cands)
                 if top is not None:
                     return [self._note(replace(top.actor, role=role, kind="country"), top, token, words)]
                 return []
@@ -165,6 +177,15 @@ class DocContext:
             return None
         best = max(counts, key=lambda c: (counts[c], -first[c]))
         return next((s for s in cands if s.actor.code == best), None)
+
+    def _salient(self, token: Token, cands: list[Seen]) -> Seen | None:
+        """For "the country", "the junta": a country named earlier in the same sentence, else the
+        article's topic country, else the nearest."""
+        si = self.sent_of[token.i]
+        same = [s for s in cands if s.sentence == si]
+        if same:
+            return same[0]
+        return self._topic(token, cands) or (cands[0] if cands else None)
 
     def _has_modifier(self, token: Token) -> bool:
         return any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("PROPN", "ADJ", "PRON") for c in token.lefts)
@@ -202,9 +223,15 @@ class DocContext:
                         return [replace(a, start=token.idx, end=token.idx + len(token.text), text=token.text,
                                         resolved_from=f"{a.text} (clause subject)")]
         if low in THING_PRONOUNS:
-            for s in cands:
-                if not s.actor.person:
-                    return [self._note(s.actor, s, token, token.text)]
+            things = [s for s in cands if not s.actor.person]
+            subj_pos = token.dep_ in ("nsubj", "nsubjpass") or (
+                token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"))
+            if subj_pos:
+                # A subject "it"/"its" continues the previous subject ("China is ..., and its companies ...").
+                si = self.sent_of[token.i]
+                things = [s for s in things if s.sentence == si and s.subject] + things
+            for s in things:
+                return [self._note(s.actor, s, token, token.text)]
             return []
         if low in PLURAL_PRONOUNS:
             for s in cands:

@@ -158,9 +158,14 @@ class ArticleCoder:
                 poss = self.possessor(t.head)  # "Armenia's decision to freeze"
                 if poss:
                     return poss
-            for c in t.children:
-                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v)):
-                    return self.actors_for(c)
+            subj = next((c for c in t.children
+                         if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v))), None)
+            if subj is not None:
+                got = self.actors_for(subj)
+                if got or t.dep_ != "conj":
+                    return got
+                # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct
+                # misattached under the wrong clause; keep climbing to an actor subject.
             for c in t.lefts:  # "Washington, meanwhile, has accused ...": a parser slip leaves the subject as npadvmod
                 if c.dep_ == "npadvmod" and self.actors.entity_at(c) is not None:
                     return self.actors_for(c)
@@ -446,6 +451,10 @@ def code_document(article: Article, doc: Doc) -> tuple[list[Mention], list[Event
     ties: list[Tie] = []
     for si, sent in enumerate(doc.sents):
         found: list[Found] = []
+        for tok in sent:
+            # Resolve every subject first: a resolved "his country" is the antecedent of a later "its".
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in coder.actors.by_token:
+                coder.actors_for(tok)
         for tok in sent:
             # Verbs, and gerunds the tagger calls nouns ("began sharing data").
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG":

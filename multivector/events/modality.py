@@ -118,6 +118,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False) -> Modality:
             confidence = min(confidence, 0.6)
         if any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in t.children):
             return Modality(drop="conditional")
+        if first and "had" in aux and any(c.lower_ in ("long", "previously", "once", "formerly") for c in t.children):
+            return Modality(drop="background")  # "Russia, which had long mediated between ..."
         if _negated(t):
             # "would never recognise", "would not negotiate": a refusal, not a plain negation (gold rule 7).
             never_future = bool(aux & FUTURE_AUX)

@@ -128,18 +128,20 @@ def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
     return out
 
 
-def _subtree_actors(coder: ArticleCoder, tok: Token | None, *, skip: Token | None = None) -> list[Actor]:
-    """Actors named anywhere in a phrase, in order (first the head's own reading)."""
+def _subtree_actors(coder: ArticleCoder, tok: Token | None, *, skip: Token | None = None,
+                    exclude: frozenset[str] = frozenset()) -> list[Actor]:
+    """Actors named anywhere in a phrase, in order (first the head's own reading); ``exclude`` holds the
+    other party's codes, which a reference inside the phrase cannot mean."""
     if tok is None:
         return []
-    direct = coder.actors_for(tok)
+    direct = coder.actors_for(tok, exclude)
     if direct:
         return direct
     for t in tok.subtree:
         if t is tok or (skip is not None and t.i == skip.i):
             continue
         if t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET"):
-            got = coder.actors_for(t) if t.pos_ != "ADJ" else []
+            got = coder.actors_for(t, exclude) if t.pos_ != "ADJ" else []
             if not got:
                 a = coder.actors.entity_at(t)
                 got = [a] if a is not None else []
@@ -200,7 +202,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             return out
         receivers: list[Actor] = []
         for p in _prep_objects(v, e["preps"]):
-            receivers = _subtree_actors(coder, p)
+            receivers = _subtree_actors(coder, p, exclude=frozenset(a.code for a in provider))
             if receivers:
                 obj_tokens = obj_tokens + _np_tokens(p)
                 break
