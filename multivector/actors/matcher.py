@@ -139,6 +139,15 @@ class DocActors:
                         return _with_role(direct, r, person=True)
             return direct
         role = self.role_of(token)
+        if role is None and direct is None and token.pos_ == "PROPN":
+            # A name the lexicon lacks, under a title: "Kenyan President William Ruto", "Iran's Foreign
+            # Minister Abbas Araghchi" -> the title's nationality and role, as a person.
+            titles = [self.role_of(c) for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            title_role = next((r for r in titles if r), None)
+            if title_role is not None:
+                found = self._modifier_actor(token)
+                if found is not None:
+                    return _with_role(found, title_role, person=True)
         if role is None and direct is None and token.lemma_.lower() in GROUP_NOUNS:
             # "its NATO allies", "EU partners", "fellow NATO members": the organisation or country named.
             found = self._modifier_actor(token)

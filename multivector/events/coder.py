@@ -22,6 +22,8 @@ from . import cameo, modality, patterns
 from .modality import Modality
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+                            "group", "groups", "some", "many", "most", "several", "members", "member", "scores"})
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 
 
@@ -97,6 +99,11 @@ class ArticleCoder:
             if a.kind == "adjective" and t.pos_ == "ADJ":
                 return []
             return [a]
+        if t.lemma_.lower() in QUANTITY_HEADS:  # "Hundreds of supporters of Iraqi cleric ..."
+            of = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"), None)
+            if of is not None:
+                return self._one(of, exclude)
         role = self.actors.role_of(t)
         if role is not None:
             # "his government", "its troops": the possessor resolved from context, with the noun's role.
@@ -134,6 +141,11 @@ class ArticleCoder:
                     r = self.actors_for(c)
                     if r:
                         return r
+                # "the British-flagged tanker", "a U.S.-based charity": one level down
+                for cc in c.lefts:
+                    a = self.actors.entity_at(cc)
+                    if a is not None:
+                        return [a]
         return []
 
     def subjects(self, v: Token) -> list[Actor]:
@@ -142,9 +154,10 @@ class ArticleCoder:
         via_xcomp = False
         for _ in range(6):
             if _passive(t) and t is v:
-                for c in t.children:
-                    if c.dep_ == "agent":
-                        return self.actors_for(_pobj(c))
+                for x in (t, *t.conjuncts):
+                    for c in x.children:
+                        if c.dep_ == "agent" and c.lower_ == "by":
+                            return self.actors_for(_pobj(c))
                 return []
             if t.dep_ == "acl" and t.tag_ == "VBN":
                 for c in t.children:
@@ -226,6 +239,15 @@ class ArticleCoder:
                         return self.actors_for(_pobj(a))
         return []
 
+    def _entities_in(self, tok: Token) -> list[Actor]:
+        """Named actors anywhere inside a clause, in order."""
+        out = []
+        for t in tok.subtree:
+            a = self.actors.entity_at(t)
+            if a is not None and (not out or out[-1].start != a.start):
+                out.append(a)
+        return out
+
     def _entity_in(self, tok: Token) -> list[Actor]:
         """The first named actor inside a phrase ("the Uzbek city of Samarkand" -> UZB)."""
         for t in tok.subtree:
@@ -249,7 +271,7 @@ class ArticleCoder:
             return []
         obj = _child(v, "dobj")
         passive = _passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN")
-        theme = _child(v, "nsubjpass") if _passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
+        theme = _passive_subject(v) if _passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
         obj_lemmas = _object_lemmas(v, theme)
         for pat in sorted(cands, key=lambda p: not p.only_objects):
             code = pat.code
@@ -288,10 +310,17 @@ class ArticleCoder:
             elif slot == "ccomp":
                 cc = _child(v, "ccomp")
                 got = self.actors_for(_child(cc, "nsubj")) if cc is not None else []
-            elif slot == "xcomp_obj":  # "pledged 50 million euros to help Ukraine"
+            elif slot == "xcomp_obj":  # "pledged 50 million euros to help Ukraine (repair its grid)"
                 for c in v.children:
                     if c.dep_ in ("xcomp", "advcl"):
-                        got = self.actors_for(_child(c, "dobj"))
+                        inner = next((x for x in c.children if x.dep_ in ("ccomp", "xcomp")), None)
+                        got = self.actors_for(_child(c, "dobj")) or self.actors_for(_child(inner, "nsubj"))
+                        if got:
+                            break
+            elif slot == "complement":  # "said he was optimistic that talks with Greece could resume"
+                for c in v.children:
+                    if c.dep_ in ("acomp", "ccomp", "xcomp", "attr"):
+                        got = [a for a in self._entities_in(c) if a.code not in exclude]
                         if got:
                             break
             elif slot == "participants":  # "a ceremony hosted by Trump", "a swap mediated by the UAE"
@@ -317,6 +346,17 @@ class ArticleCoder:
                         break
                 if not got and theme is not None:
                     got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target, exclude=exclude)
+                if not got and theme is not None:
+                    # "a package of sanctions against Russia", "its bid to open talks with the EU"
+                    for inner in theme.children:
+                        if inner.dep_ in ("prep", "acl") and (inner.lower_ == "of" or inner.dep_ == "acl"):
+                            for x in (y for y in inner.subtree if y.dep_ == "prep" and y.lower_ == slot):
+                                got = [a for p in x.children if p.dep_ == "pobj"
+                                       for a in self.phrase_actors(p, exclude=exclude)]
+                                if got:
+                                    break
+                        if got:
+                            break
             got = [a for a in got if a.code not in exclude]
             if got:
                 return got
@@ -497,7 +537,19 @@ def _pobj(prep: Token) -> Token | None:
 
 
 def _passive(t: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+    """Passive voice, also for a conjoined participle ("were beaten and tortured by Russian guards")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+        return True
+    return t.dep_ == "conj" and t.tag_ == "VBN" and t.head is not t and _passive(t.head)
+
+
+def _passive_subject(t: Token) -> Token | None:
+    while t is not None:
+        c = _child(t, "nsubjpass")
+        if c is not None or t.dep_ != "conj" or t.head is t:
+            return c
+        t = t.head
+    return None
 
 
 def _object_lemmas(v: Token, theme: Token | None) -> list[str]:

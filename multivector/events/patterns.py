@@ -12,7 +12,7 @@ from ..errors import LexiconError
 from . import cameo
 
 TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective", "accuser", "adversary",
-                          "participants", "theme_acl"})
+                          "participants", "theme_acl", "complement"})
 
 
 @dataclass(frozen=True, slots=True)
