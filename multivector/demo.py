@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .ingest.run import IngestReport, ingest_paths
 from .examples import demo_dir
+from .ingest.run import IngestReport, ingest_paths
 from .queries import list_events
 
 

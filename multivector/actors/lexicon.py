@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
-
-import unicodedata
 
 import yaml
 

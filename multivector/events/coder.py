@@ -241,7 +241,7 @@ class ArticleCoder:
 
     def _entities_in(self, tok: Token) -> list[Actor]:
         """Named actors anywhere inside a clause, in order."""
-        out = []
+        out: list[Actor] = []
         for t in tok.subtree:
             a = self.actors.entity_at(t)
             if a is not None and (not out or out[-1].start != a.start):
