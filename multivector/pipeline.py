@@ -1,42 +1,212 @@
 """Article -> CodedArticle: the one place where the stages are chained.
 
-nlp (sentences, parse) -> actors (mentions, resolved across sentences)
--> events (CAMEO events, ties). Everything keeps article/sentence/span evidence.
+1. A fast pass (tokenizer, rule-based sentence splitter, lexicon PhraseMatcher) splits each article
+   into sentences and counts actor references in each: lexicon mentions plus words that may refer
+   to an actor (pronouns, role and description nouns).
+2. Only sentences with at least two references can hold an event or a tie; only those are parsed
+   (spaCy tagger + parser, in batches). Mentions in the others are kept, as mentions and as
+   antecedents for pronouns later in the article.
+3. The coder (actors in context, events, ties) runs on the parsed sentences; its offsets are mapped
+   back to the article text, its sentence numbers to the article's sentences.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import bisect
+import dataclasses
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from . import nlp
-from .records import Article, CodedArticle, Sentence
+from .actors.context import Extra
+from .actors.lexicon import load as load_lexicon
+from .actors.matcher import Actor, phrase_matcher
+from .records import Article, CodedArticle, Mention, Sentence
+
+# Words that may stand for an actor without naming it; a sentence needs two references to hold an event.
+REFERRING_WORDS = frozenset({
+    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "itself", "themselves", "who",
+    "country", "nation", "state", "republic", "government", "neighbour", "neighbor", "leader", "leaders",
+    "side", "sides", "bloc", "alliance", "kingdom", "emirate", "capital", "junta", "other", "both",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """An article split into sentences, with the sentences to parse and the antecedents of the rest."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    parse: tuple[int, ...]  # indices of sentences to parse
+    mentions: tuple[Mention, ...]  # lexicon mentions in sentences not parsed
+    antecedents: tuple[tuple[int, Actor], ...]  # (sentence index, actor) from sentences not parsed
+
+
+@functools.cache
+def _sentencizer() -> Sentencizer:
+    return Sentencizer()
+
+
+@functools.cache
+def _referring_words() -> frozenset[str]:
+    roles = load_lexicon().roles
+    return REFERRING_WORDS | {w for w in roles if " " not in w}
+
+
+def split_sentences(article: Article, nlp_: Language) -> tuple[Doc, tuple[Sentence, ...]]:
+    """Tokenize and split into sentences by punctuation and paragraph breaks (no statistical model)."""
+    doc = _sentencizer()(nlp_.make_doc(article.text))
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    out: list[Sentence] = []
+    for s in doc.sents:
+        text = s.text.strip()
+        if not text:
+            continue
+        start = s.start_char + (len(s.text) - len(s.text.lstrip()))
+        out.append(Sentence(article.id, len(out), start, start + len(text), text))
+    return doc, tuple(out)
+
+
+def plan(article: Article, *, min_refs: int = 2) -> Plan:
+    """Decide which sentences to parse: those with ``min_refs`` or more actor references."""
+    nlp_ = nlp.load()
+    doc, sents = split_sentences(article, nlp_)
+    starts = [s.start for s in sents]
+    lex = load_lexicon()
+    refs = [0] * len(sents)
+    spans: list[tuple[int, int, int, str]] = []  # (sentence, start, end, surface)
+    for _match_id, b, e in phrase_matcher(nlp_)(doc):
+        span = doc[b:e]
+        si = max(bisect.bisect_right(starts, span.start_char) - 1, 0)
+        spans.append((si, span.start_char, span.end_char, span.text))
+        refs[si] += 1
+    words = _referring_words()
+    for tok in doc:
+        if tok.lower_ in words:
+            refs[max(bisect.bisect_right(starts, tok.idx) - 1, 0)] += 1
+    chosen = tuple(i for i, n in enumerate(refs) if n >= min_refs)
+    keep = set(chosen)
+    mentions, antecedents = [], []
+    for si, b, e, surface in _longest(spans):
+        if si in keep:
+            continue
+        entries = lex.lookup(surface)
+        if not entries:
+            continue
+        code, role = entries[0].at(article.date, lex.titles)
+        mentions.append(Mention(si, b, e, surface, code, role, entries[0].kind, f"lexicon:{entries[0].kind}"))
+        antecedents.append((si, Actor(code, role, b, e, surface, entries[0].kind, entries[0].codable,
+                                      entries[0].kind == "leader")))
+    return Plan(article, sents, chosen, tuple(mentions), tuple(antecedents))
+
+
+def _longest(spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    out: list[tuple[int, int, int, str]] = []
+    for sp in sorted(spans, key=lambda x: (x[1], -(x[2] - x[1]))):
+        if out and sp[1] < out[-1][2]:
+            continue
+        out.append(sp)
+    return out
+
+
+def code_planned(p: Plan, docs: Sequence[Doc]) -> CodedArticle:
+    """Code the parsed sentences of a plan and map everything back to the article."""
+    from .events.coder import code_document
+
+    article = p.article
+    if not docs:
+        return CodedArticle(article, p.sentences, p.mentions)
+    doc = Doc.from_docs(list(docs), ensure_whitespace=True)
+    # piece j of the doc starts at doc char cstart[j]; it is article sentence p.parse[j]
+    cstart: list[int] = []
+    tok_start: list[int] = []
+    pos = 0
+    for d in docs:
+        tok_start.append(pos)
+        cstart.append(doc[pos].idx if len(d) else (cstart[-1] if cstart else 0))
+        pos += len(d)
+    art_starts = [s.start for s in p.sentences]
+
+    def piece(c: int) -> int:
+        return max(bisect.bisect_right(cstart, c) - 1, 0)
+
+    def to_article(c: int) -> int:
+        j = piece(c)
+        return c - cstart[j] + p.sentences[p.parse[j]].start
+
+    def sentence_of(c: int) -> int:
+        return max(bisect.bisect_right(art_starts, c) - 1, 0)
+
+    def label_of(i: int) -> int:
+        return p.parse[max(bisect.bisect_right(tok_start, i) - 1, 0)]
+
+    # Antecedents from unparsed sentences sit between the parsed pieces, in article order.
+    extra: list[Extra] = []
+    for si, actor in p.antecedents:
+        j = bisect.bisect_left(p.parse, si)  # parsed pieces before this sentence
+        order = j - 0.5
+        tpos = (tok_start[j] - 0.5) if j < len(tok_start) else len(doc) + 0.5
+        extra.append((order, tpos, si, actor))
+    mentions, events, ties = code_document(article, doc, label_of=label_of, extra=extra)
+
+    def move(r, start: int, end: int):  # type: ignore[no-untyped-def]
+        a, b = to_article(start), to_article(max(end - 1, start)) + (1 if end > start else 0)
+        return dataclasses.replace(r, start=a, end=b, sentence_index=sentence_of(a))
+
+    out_m = sorted([move(m, m.start, m.end) for m in mentions] + list(p.mentions), key=lambda m: (m.start, m.end))
+    return CodedArticle(
+        article, p.sentences, tuple(out_m), tuple(move(e, e.start, e.end) for e in events),
+        tuple(move(t, t.start, t.end) for t in ties),
+    )
+
+
+def code_articles(
+    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32, prefilter: bool = True
+) -> Iterator[CodedArticle]:
+    """Code articles in order; parse (in batches of sentences) only what can hold an event."""
+    nlp_ = nlp.load()
+    min_refs = 2 if prefilter else 0
+    chunk: list[Plan] = []
+
+    def flush() -> Iterator[CodedArticle]:
+        texts = [(p.sentences[i].text, k) for k, p in enumerate(chunk) for i in p.parse]
+        parsed: list[list[Doc]] = [[] for _ in chunk]
+        for d, k in nlp_.pipe(texts, as_tuples=True, n_process=n_process, batch_size=max(batch_size * 4, 64)):
+            parsed[k].append(d)
+        for p, docs in zip(chunk, parsed, strict=True):
+            yield code_planned(p, docs)
+        chunk.clear()
+
+    for a in articles:
+        chunk.append(plan(a, min_refs=min_refs))
+        if len(chunk) >= batch_size:
+            yield from flush()
+    if chunk:
+        yield from flush()
 
 
 def sentences_of(article: Article, doc: Doc) -> tuple[Sentence, ...]:
-    """Sentences with character offsets into the article text."""
+    """Sentences of a fully parsed article, with character offsets into its text."""
     out = []
     for i, s in enumerate(doc.sents):
-        text = s.text.rstrip()  # paragraph breaks stay between sentences, not inside them
+        text = s.text.rstrip()
         out.append(Sentence(article.id, i, s.start_char, s.start_char + len(text), text))
     return tuple(out)
 
 
 def code_doc(article: Article, doc: Doc) -> CodedArticle:
-    """Code one parsed article."""
-    from .events.coder import code_document  # heavy lexicons load on first use
+    """Code an article parsed whole by the caller (no prefilter): the coder's cost alone, for benchmarks."""
+    from .events.coder import code_document
 
-    sents = sentences_of(article, doc)
     mentions, events, ties = code_document(article, doc)
-    return CodedArticle(article, sents, tuple(mentions), tuple(events), tuple(ties))
-
-
-def code_articles(articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32) -> Iterator[CodedArticle]:
-    """Code articles in order, parsing in batches with spaCy's nlp.pipe."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.load().pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield code_doc(article, doc)
+    return CodedArticle(article, sentences_of(article, doc), tuple(mentions), tuple(events), tuple(ties))
 
 
 def code_article(article: Article) -> CodedArticle:

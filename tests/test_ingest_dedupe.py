@@ -44,7 +44,7 @@ def write_copies(folder: Path, which: range) -> None:
         (folder / f"copy{i}.txt").write_text(f"date 2024-05-0{i + 1}\n{head}\n{BODY}\n{foot}\n")
 
 
-def fake_events(article: Article, doc: Doc) -> tuple[list, list[Event], list]:
+def fake_events(article: Article, doc: Doc, **_: object) -> tuple[list, list[Event], list]:
     """Stand-in coder output: one event per sentence, so dropping a copy's events is observable."""
     evs = [
         Event(article.id, article.date, i, s.start_char, s.end_char, "KAZ", None, "UZB", None, "057", "05", 1, 8.0,

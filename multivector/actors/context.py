@@ -8,6 +8,7 @@ actor records where it came from ("Kazakhstan (sentence 0)").
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -27,16 +28,22 @@ ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "unio
 
 @dataclass(frozen=True, slots=True)
 class Seen:
-    sentence: int
-    token: int
+    sentence: float  # order of the sentence in the parsed doc (x.5 for an unparsed one in between)
+    token: float
     actor: Actor
     subject: bool
+    label: int = -1  # the article's own sentence index, for "from Kazakhstan (sentence 3)"
+
+
+# An antecedent from a sentence that was not parsed: (sentence order, token order, article sentence, actor).
+Extra = tuple[float, float, int, Actor]
 
 
 class DocContext:
     """Actors named so far in a document, for resolving later references."""
 
-    def __init__(self, actors: DocActors) -> None:
+    def __init__(self, actors: DocActors, *, label_of: Callable[[int], int] | None = None,
+                 extra: Sequence[Extra] = ()) -> None:
         self.actors = actors
         self.seen: list[Seen] = []
         doc = actors.doc
@@ -45,6 +52,9 @@ class DocContext:
             for t in s:
                 sent_of[t.i] = si
         self.sent_of = sent_of
+        self.label_of = label_of or (lambda i: sent_of[i])
+        for order, pos, label, actor in extra:
+            self.seen.append(Seen(order, pos, actor, False, label))
         done: set[int] = set()
         for span, _entry in actors.spans():
             head = span.root
@@ -63,12 +73,12 @@ class DocContext:
             if a is None:
                 continue
             subj = np.dep_ in ("nsubj", "nsubjpass")
-            self.seen.append(Seen(sent_of[np.i], np.i, a, subj))
+            self.seen.append(Seen(sent_of[np.i], np.i, a, subj, self.label_of(np.i)))
             raw = actors.entity_at(head)
             if a.person and raw is not None and raw.kind not in ("leader",) and np is not head and (
                     np.i not in actors.by_token):
                 # "Niger's military ruler": the country is named too, as a non-person antecedent.
-                self.seen.append(Seen(sent_of[head.i], head.i, raw, False))
+                self.seen.append(Seen(sent_of[head.i], head.i, raw, False, self.label_of(head.i)))
         self.seen.sort(key=lambda s: s.token)
 
     def _before(self, token: Token) -> list[Seen]:
@@ -82,7 +92,7 @@ class DocContext:
 
     def _note(self, a: Actor, s: Seen, token: Token, words: str) -> Actor:
         return replace(a, start=token.idx, end=token.idx + len(words), text=words,
-                       resolved_from=f"{s.actor.text} (sentence {s.sentence})")
+                       resolved_from=f"{s.actor.text} (sentence {s.label})")
 
     def resolve(self, token: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors a pronoun or description headed by ``token`` refers to (empty if none).
@@ -162,13 +172,14 @@ class DocContext:
     def note(self, token: Token, actor: Actor) -> None:
         """Record a resolved reference as an antecedent for later ones ("his country" -> KGZ, then "its")."""
         if not any(s.token == token.i for s in self.seen):
-            self.seen.append(Seen(self.sent_of[token.i], token.i, actor, token.dep_ in ("nsubj", "nsubjpass")))
+            self.seen.append(Seen(self.sent_of[token.i], token.i, actor, token.dep_ in ("nsubj", "nsubjpass"),
+                                  self.label_of(token.i)))
             self.seen.sort(key=lambda s: s.token)
 
     def _topic(self, token: Token, cands: list[Seen]) -> Seen | None:
         """The most mentioned country so far (ties: the first named), for descriptions such as "the junta"."""
         counts: dict[str, int] = {}
-        first: dict[str, int] = {}
+        first: dict[str, float] = {}
         for s in self.seen:
             if s.token < token.i and not s.actor.person and s.actor.kind not in ("igo", "bloc", "group"):
                 counts[s.actor.code] = counts.get(s.actor.code, 0) + 1

@@ -50,7 +50,8 @@ class Actor:
 
 
 @functools.cache
-def _matcher(nlp: Language) -> PhraseMatcher:
+def phrase_matcher(nlp: Language) -> PhraseMatcher:
+    """One PhraseMatcher over every lexicon surface string (built once per pipeline)."""
     lex = load()
     m = PhraseMatcher(nlp.vocab, attr="ORTH")
     for surface in lex.phrases:
@@ -69,7 +70,7 @@ class DocActors:
         self.lex: Lexicon = load()
         self.by_token: dict[int, tuple[Span, Entry]] = {}
         spans = []
-        for match_id, start, end in _matcher(nlp)(doc):
+        for match_id, start, end in phrase_matcher(nlp)(doc):
             spans.append(Span(doc, start, end, label=match_id))
         for span in filter_spans(spans):
             surface = span.text

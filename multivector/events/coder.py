@@ -10,12 +10,13 @@ Nominal events ("his visit to Astana") come from noun patterns.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from .. import nlp
-from ..actors.context import DocContext
+from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
@@ -42,11 +43,12 @@ class Found:
 class ArticleCoder:
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
-    def __init__(self, article: Article, doc: Doc) -> None:
+    def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
+                 extra: Sequence[Extra] = ()) -> None:
         self.article = article
         self.doc = doc
         self.actors = DocActors(doc, nlp.load(), article.date)
-        self.ctx = DocContext(self.actors)
+        self.ctx = DocContext(self.actors, label_of=label_of, extra=extra)
         self.pats = patterns.load()
         self.resolved: dict[tuple[int, int], Actor] = {}
         self.consumed: set[int] = set()  # object nouns already coded through their verb
@@ -482,11 +484,14 @@ class ArticleCoder:
         return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def code_document(article: Article, doc: Doc) -> tuple[list[Mention], list[Event], list[Tie]]:
-    """Mentions, events and ties of one parsed article."""
+def code_document(
+    article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None, extra: Sequence[Extra] = ()
+) -> tuple[list[Mention], list[Event], list[Tie]]:
+    """Mentions, events and ties of one parsed article (or of its parsed sentences, with ``extra``
+    antecedents from the sentences that were not parsed; offsets are the doc's)."""
     from .ties import code_ties
 
-    coder = ArticleCoder(article, doc)
+    coder = ArticleCoder(article, doc, label_of=label_of, extra=extra)
     events: list[Event] = []
     ties: list[Tie] = []
     for si, sent in enumerate(doc.sents):
