@@ -20,11 +20,9 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
+from .arguments import Arguments, child, is_passive, passive_subject
 from .modality import Modality
 
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
-                            "group", "groups", "some", "many", "most", "several", "members", "member", "scores"})
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 
 
@@ -40,7 +38,7 @@ class Found:
     mod: Modality
 
 
-class ArticleCoder:
+class ArticleCoder(Arguments):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
     def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
@@ -56,209 +54,6 @@ class ArticleCoder:
         self.adversaries: dict[str, Actor] = {}  # target code -> latest actor in conflict with it (quad 3-4)
 
     # -- arguments ---------------------------------------------------------------
-    def actors_for(self, tok: Token | None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
-        """Actors of a noun phrase and its conjuncts ("France and Germany", "Russian and Belarusian troops")."""
-        if tok is None:
-            return []
-        out: list[Actor] = []
-        for t in (tok, *tok.conjuncts):
-            out.extend(self._one(t, exclude))
-            # Conjoined modifiers: "Russian and Ukrainian delegations", "presidents of A, B and C".
-            for mod in self._modifier_tokens(t):
-                for c in mod.conjuncts:
-                    a = self.actors.entity_at(c)
-                    if a is not None:
-                        base = out[-1] if out else None
-                        out.append(Actor(a.code, base.role if base else a.role, a.start, a.end, a.text, a.kind,
-                                         a.codable, base.person if base else False))
-        seen: set[str] = set()
-        uniq = []
-        for a in out:
-            if a.code not in seen:
-                seen.add(a.code)
-                uniq.append(a)
-        return uniq
-
-    def _modifier_tokens(self, t: Token) -> list[Token]:
-        mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod") and self.actors.entity_at(c)]
-        for prep in t.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                mods.extend(p for p in prep.children if p.dep_ == "pobj" and self.actors.entity_at(p))
-        return mods
-
-    def _one(self, t: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
-        if t.lower_ in RELATIVE_PRONOUNS:
-            # "Putin, who ...", "Vietnam, whose largest trading partner is China": the noun the clause hangs on.
-            h = t.head
-            for _ in range(3):
-                if h.dep_ == "relcl":
-                    return self._one(h.head, exclude)
-                if h.head is h:
-                    break
-                h = h.head
-        a = self.actors.actor_of(t)
-        if a is not None:
-            if a.kind == "adjective" and t.pos_ == "ADJ":
-                return []
-            return [a]
-        if t.lemma_.lower() in QUANTITY_HEADS:  # "Hundreds of supporters of Iraqi cleric ..."
-            of = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj"), None)
-            if of is not None:
-                return self._one(of, exclude)
-        role = self.actors.role_of(t)
-        if role is not None:
-            # "his government", "its troops": the possessor resolved from context, with the noun's role.
-            for c in t.children:
-                if c.dep_ == "poss" and c.lower_ in RELATIVE_PRONOUNS:  # "Germany, whose carmakers ..."
-                    got = self._one(c, exclude)
-                    return [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, False, r.resolved_from)
-                            for r in got]
-                if c.dep_ == "poss" and c.pos_ == "PRON":
-                    got = self.ctx.resolve(c, exclude)
-                    for r in got:
-                        self.resolved[(r.start, r.end)] = r
-                    return [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, False, r.resolved_from)
-                            for r in got]
-        found = self.ctx.resolve(t, exclude)
-        for r in found:
-            self.resolved[(r.start, r.end)] = r
-            self.ctx.note(t, r)  # a resolved phrase is itself an antecedent for what follows
-        return found
-
-    def possessor(self, tok: Token) -> list[Actor]:
-        for c in tok.children:
-            if c.dep_ == "poss":
-                return self.actors_for(c)
-        return []
-
-    def modifier_entity(self, tok: Token) -> list[Actor]:
-        """A country named among a noun's modifiers ("two Chinese engineers", "Venezuela's oil sector")."""
-        for c in tok.lefts:
-            if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
-                a = self.actors.entity_at(c)
-                if a is not None:
-                    return [a] + [x for cc in c.conjuncts if (x := self.actors.entity_at(cc)) is not None]
-                if c.dep_ == "poss":
-                    r = self.actors_for(c)
-                    if r:
-                        return r
-                # "the British-flagged tanker", "a U.S.-based charity": one level down
-                for cc in c.lefts:
-                    a = self.actors.entity_at(cc)
-                    if a is not None:
-                        return [a]
-        return []
-
-    def subjects(self, v: Token) -> list[Actor]:
-        """Source actors: subject, passive agent, or the subject a complement or conjunct inherits."""
-        t = v
-        via_xcomp = False
-        for _ in range(6):
-            if _passive(t) and t is v:
-                for x in (t, *t.conjuncts):
-                    for c in x.children:
-                        if c.dep_ == "agent" and c.lower_ == "by":
-                            return self.actors_for(_pobj(c))
-                return []
-            if t.dep_ == "acl" and t.tag_ == "VBN":
-                for c in t.children:
-                    if c.dep_ == "agent":
-                        return self.actors_for(_pobj(c))
-                return []
-            if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-                if t.tag_ == "VBG":  # "resolutions banning its weapons": the noun acts
-                    return self.actors_for(t.head)
-                poss = self.possessor(t.head)  # "Armenia's decision to freeze"
-                if poss:
-                    return poss
-            subj = next((c for c in t.children
-                         if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v))), None)
-            if subj is not None:
-                got = self.actors_for(subj)
-                if got or t.dep_ != "conj":
-                    return got
-                # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct
-                # misattached under the wrong clause; keep climbing to an actor subject.
-            for c in t.lefts:  # "Washington, meanwhile, has accused ...": a parser slip leaves the subject as npadvmod
-                if c.dep_ == "npadvmod" and self.actors.entity_at(c) is not None:
-                    return self.actors_for(c)
-            if t.dep_ == "relcl" and t is not v:
-                return self.actors_for(t.head)
-            if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj", "ccomp", "acomp",
-                          "attr", "relcl") and t.head is not t:
-                via_xcomp = t.dep_ in ("xcomp", "acomp") or via_xcomp
-                if t.dep_ == "relcl":
-                    return self.actors_for(t.head)
-                t = t.head
-                continue
-            break
-        return []
-
-    def prep_targets(self, tok: Token, names: tuple[str, ...], *, possessor: bool,
-                     exclude: frozenset[str] = frozenset()) -> list[Actor]:
-        """Actors in a prepositional phrase of ``tok`` (or nested one level: "by telephone with Putin")."""
-        preps = [c for c in tok.children if c.dep_ in ("prep", "dative", "agent")]
-        # Only a means-of-contact phrase nests its partner: "by telephone with Putin", "via video link with".
-        nested = [pp for c in preps if c.lower_ in ("by", "via", "over") for p in c.children if p.dep_ == "pobj"
-                  for pp in p.children if pp.dep_ == "prep"]
-        for c in preps + nested:
-            if c.lower_ not in names:
-                continue
-            for p in c.children:
-                if p.dep_ in ("pobj", "pcomp"):
-                    found = self.phrase_actors(p, possessor=possessor, exclude=exclude)
-                    if found:
-                        return found
-        return []
-
-    def phrase_actors(self, p: Token, *, possessor: bool = True, exclude: frozenset[str] = frozenset(),
-                      loose: bool = True) -> list[Actor]:
-        """The actor a target phrase names: itself, its possessor, its by-agent; if ``loose``, a national
-        modifier or any entity inside ("near its border with Ukraine", "two Chinese engineers")."""
-        chain = [
-            lambda: self.actors_for(p, exclude),
-            lambda: self.possessor(p) if possessor else [],
-            lambda: self._agent_of(p),
-        ]
-        if loose:
-            chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
-        for step in chain:
-            found = [a for a in step() if a.code not in exclude]
-            if found:
-                return found
-        return []
-
-    def _agent_of(self, p: Token) -> list[Actor]:
-        """"an offer by Trump", "a resolution drafted by the United States", "violations by Armenian forces"."""
-        for c in p.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
-                return self.actors_for(_pobj(c))
-            if c.dep_ == "acl":
-                for a in c.children:
-                    if a.dep_ == "agent":
-                        return self.actors_for(_pobj(a))
-        return []
-
-    def _entities_in(self, tok: Token) -> list[Actor]:
-        """Named actors anywhere inside a clause, in order."""
-        out: list[Actor] = []
-        for t in tok.subtree:
-            a = self.actors.entity_at(t)
-            if a is not None and (not out or out[-1].start != a.start):
-                out.append(a)
-        return out
-
-    def _entity_in(self, tok: Token) -> list[Actor]:
-        """The first named actor inside a phrase ("the Uzbek city of Samarkand" -> UZB)."""
-        for t in tok.subtree:
-            a = self.actors.entity_at(t)
-            if a is not None and a.kind != "leader":
-                return [a]
-        return []
-
-    # -- verbs --------------------------------------------------------------------
     def code_verb(self, v: Token) -> list[Found]:
         lemma = v.lemma_.lower()
         prts = [c.lower_ for c in v.children if c.dep_ == "prt"]
@@ -271,9 +66,9 @@ class ArticleCoder:
             cands = tuple(p for p in self.pats.verbs.get(lemma, ()) if p.particle is None)
         if not cands:
             return []
-        obj = _child(v, "dobj")
-        passive = _passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN")
-        theme = _passive_subject(v) if _passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
+        obj = child(v, "dobj")
+        passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN")
+        theme = passive_subject(v) if is_passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
         obj_lemmas = _object_lemmas(v, theme)
         for pat in sorted(cands, key=lambda p: not p.only_objects):
             code = pat.code
@@ -308,15 +103,15 @@ class ArticleCoder:
                 got = self.phrase_actors(theme, possessor=pat.possessor_target, exclude=exclude,
                                          loose="adjective" in pat.target)
             elif slot == "dative":
-                got = self.actors_for(_child(v, "dative"), exclude)
+                got = self.actors_for(child(v, "dative"), exclude)
             elif slot == "ccomp":
-                cc = _child(v, "ccomp")
-                got = self.actors_for(_child(cc, "nsubj")) if cc is not None else []
+                cc = child(v, "ccomp")
+                got = self.actors_for(child(cc, "nsubj")) if cc is not None else []
             elif slot == "xcomp_obj":  # "pledged 50 million euros to help Ukraine (repair its grid)"
                 for c in v.children:
                     if c.dep_ in ("xcomp", "advcl"):
                         inner = next((x for x in c.children if x.dep_ in ("ccomp", "xcomp")), None)
-                        got = self.actors_for(_child(c, "dobj")) or self.actors_for(_child(inner, "nsubj"))
+                        got = self.actors_for(child(c, "dobj")) or self.actors_for(child(inner, "nsubj"))
                         if got:
                             break
             elif slot == "complement":  # "said he was optimistic that talks with Greece could resume"
@@ -330,7 +125,7 @@ class ArticleCoder:
             elif slot == "theme_acl" and theme is not None:  # "signed a memorandum granting the United States ..."
                 for c in theme.children:
                     if c.dep_ in ("acl", "relcl"):
-                        got = self.actors_for(_child(c, "dative")) or self.actors_for(_child(c, "dobj"))
+                        got = self.actors_for(child(c, "dative")) or self.actors_for(child(c, "dobj"))
                         if got:
                             break
             elif slot == "adversary":  # "vowed to retaliate": against whoever last acted against the subject
@@ -529,32 +324,6 @@ def _transform(code: str, mod: Modality) -> str:
     if mod.transform == "threat":
         return modality.threat_code(code)
     return code
-
-
-def _child(t: Token | None, dep: str) -> Token | None:
-    if t is None:
-        return None
-    return next((c for c in t.children if c.dep_ == dep), None)
-
-
-def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
-
-
-def _passive(t: Token) -> bool:
-    """Passive voice, also for a conjoined participle ("were beaten and tortured by Russian guards")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
-        return True
-    return t.dep_ == "conj" and t.tag_ == "VBN" and t.head is not t and _passive(t.head)
-
-
-def _passive_subject(t: Token) -> Token | None:
-    while t is not None:
-        c = _child(t, "nsubjpass")
-        if c is not None or t.dep_ != "conj" or t.head is t:
-            return c
-        t = t.head
-    return None
 
 
 def _object_lemmas(v: Token, theme: Token | None) -> list[str]:

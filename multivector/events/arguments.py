@@ -1,0 +1,256 @@
+"""Who a predicate's arguments are: actors of noun phrases, subjects, prepositional targets.
+
+The mechanism under the coder: a noun phrase is read through its head, modifiers, apposition and
+of-phrase (matcher), or resolved from context (context); coordination multiplies actors; a subject
+is inherited along complements and conjuncts; a target phrase falls back to its possessor, its
+by-agent and, where the pattern allows, a national modifier ("two Chinese engineers").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.context import DocContext
+from ..actors.matcher import Actor, DocActors
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+                            "group", "groups", "some", "many", "most", "several", "members", "member", "scores"})
+
+
+class Arguments:
+    """Argument readers over one parsed article; the coder subclasses this."""
+
+    actors: DocActors
+    ctx: DocContext
+    resolved: dict[tuple[int, int], Actor]
+
+    def actors_for(self, tok: Token | None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
+        """Actors of a noun phrase and its conjuncts ("France and Germany", "Russian and Belarusian troops")."""
+        if tok is None:
+            return []
+        out: list[Actor] = []
+        for t in (tok, *tok.conjuncts):
+            out.extend(self._one(t, exclude))
+            # Conjoined modifiers: "Russian and Ukrainian delegations", "presidents of A, B and C".
+            for mod in self._modifier_tokens(t):
+                for c in mod.conjuncts:
+                    a = self.actors.entity_at(c)
+                    if a is not None:
+                        base = out[-1] if out else None
+                        out.append(Actor(a.code, base.role if base else a.role, a.start, a.end, a.text, a.kind,
+                                         a.codable, base.person if base else False))
+        seen: set[str] = set()
+        uniq = []
+        for a in out:
+            if a.code not in seen:
+                seen.add(a.code)
+                uniq.append(a)
+        return uniq
+
+    def _modifier_tokens(self, t: Token) -> list[Token]:
+        mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod") and self.actors.entity_at(c)]
+        for prep in t.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                mods.extend(p for p in prep.children if p.dep_ == "pobj" and self.actors.entity_at(p))
+        return mods
+
+    def _one(self, t: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
+        if t.lower_ in RELATIVE_PRONOUNS:
+            # "Putin, who ...", "Vietnam, whose largest trading partner is China": the noun the clause hangs on.
+            h = t.head
+            for _ in range(3):
+                if h.dep_ == "relcl":
+                    return self._one(h.head, exclude)
+                if h.head is h:
+                    break
+                h = h.head
+        a = self.actors.actor_of(t)
+        if a is not None:
+            if a.kind == "adjective" and t.pos_ == "ADJ":
+                return []
+            return [a]
+        if t.lemma_.lower() in QUANTITY_HEADS:  # "Hundreds of supporters of Iraqi cleric ..."
+            of = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"), None)
+            if of is not None:
+                return self._one(of, exclude)
+        role = self.actors.role_of(t)
+        if role is not None:
+            # "his government", "its troops": the possessor resolved from context, with the noun's role.
+            for c in t.children:
+                if c.dep_ == "poss" and c.lower_ in RELATIVE_PRONOUNS:  # "Germany, whose carmakers ..."
+                    got = self._one(c, exclude)
+                    return [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, False, r.resolved_from)
+                            for r in got]
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    got = self.ctx.resolve(c, exclude)
+                    for r in got:
+                        self.resolved[(r.start, r.end)] = r
+                    return [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, False, r.resolved_from)
+                            for r in got]
+        found = self.ctx.resolve(t, exclude)
+        for r in found:
+            self.resolved[(r.start, r.end)] = r
+            self.ctx.note(t, r)  # a resolved phrase is itself an antecedent for what follows
+        return found
+
+    def possessor(self, tok: Token) -> list[Actor]:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return self.actors_for(c)
+        return []
+
+    def modifier_entity(self, tok: Token) -> list[Actor]:
+        """A country named among a noun's modifiers ("two Chinese engineers", "Venezuela's oil sector")."""
+        for c in tok.lefts:
+            if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
+                a = self.actors.entity_at(c)
+                if a is not None:
+                    return [a] + [x for cc in c.conjuncts if (x := self.actors.entity_at(cc)) is not None]
+                if c.dep_ == "poss":
+                    r = self.actors_for(c)
+                    if r:
+                        return r
+                # "the British-flagged tanker", "a U.S.-based charity": one level down
+                for cc in c.lefts:
+                    a = self.actors.entity_at(cc)
+                    if a is not None:
+                        return [a]
+        return []
+
+    def subjects(self, v: Token) -> list[Actor]:
+        """Source actors: subject, passive agent, or the subject a complement or conjunct inherits."""
+        t = v
+        via_xcomp = False
+        for _ in range(6):
+            if is_passive(t) and t is v:
+                for x in (t, *t.conjuncts):
+                    for c in x.children:
+                        if c.dep_ == "agent" and c.lower_ == "by":
+                            return self.actors_for(pobj_of(c))
+                return []
+            if t.dep_ == "acl" and t.tag_ == "VBN":
+                for c in t.children:
+                    if c.dep_ == "agent":
+                        return self.actors_for(pobj_of(c))
+                return []
+            if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                if t.tag_ == "VBG":  # "resolutions banning its weapons": the noun acts
+                    return self.actors_for(t.head)
+                poss = self.possessor(t.head)  # "Armenia's decision to freeze"
+                if poss:
+                    return poss
+            subj = next((c for c in t.children
+                         if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v))), None)
+            if subj is not None:
+                got = self.actors_for(subj)
+                if got or t.dep_ != "conj":
+                    return got
+                # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct
+                # misattached under the wrong clause; keep climbing to an actor subject.
+            for c in t.lefts:  # "Washington, meanwhile, has accused ...": a parser slip leaves the subject as npadvmod
+                if c.dep_ == "npadvmod" and self.actors.entity_at(c) is not None:
+                    return self.actors_for(c)
+            if t.dep_ == "relcl" and t is not v:
+                return self.actors_for(t.head)
+            if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj", "ccomp", "acomp",
+                          "attr", "relcl") and t.head is not t:
+                via_xcomp = t.dep_ in ("xcomp", "acomp") or via_xcomp
+                if t.dep_ == "relcl":
+                    return self.actors_for(t.head)
+                t = t.head
+                continue
+            break
+        return []
+
+    def prep_targets(self, tok: Token, names: tuple[str, ...], *, possessor: bool,
+                     exclude: frozenset[str] = frozenset()) -> list[Actor]:
+        """Actors in a prepositional phrase of ``tok`` (or nested one level: "by telephone with Putin")."""
+        preps = [c for c in tok.children if c.dep_ in ("prep", "dative", "agent")]
+        # Only a means-of-contact phrase nests its partner: "by telephone with Putin", "via video link with".
+        nested = [pp for c in preps if c.lower_ in ("by", "via", "over") for p in c.children if p.dep_ == "pobj"
+                  for pp in p.children if pp.dep_ == "prep"]
+        for c in preps + nested:
+            if c.lower_ not in names:
+                continue
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    found = self.phrase_actors(p, possessor=possessor, exclude=exclude)
+                    if found:
+                        return found
+        return []
+
+    def phrase_actors(self, p: Token, *, possessor: bool = True, exclude: frozenset[str] = frozenset(),
+                      loose: bool = True) -> list[Actor]:
+        """The actor a target phrase names: itself, its possessor, its by-agent; if ``loose``, a national
+        modifier or any entity inside ("near its border with Ukraine", "two Chinese engineers")."""
+        chain = [
+            lambda: self.actors_for(p, exclude),
+            lambda: self.possessor(p) if possessor else [],
+            lambda: self._agent_of(p),
+        ]
+        if loose:
+            chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
+        for step in chain:
+            found = [a for a in step() if a.code not in exclude]
+            if found:
+                return found
+        return []
+
+    def _agent_of(self, p: Token) -> list[Actor]:
+        """"an offer by Trump", "a resolution drafted by the United States", "violations by Armenian forces"."""
+        for c in p.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return self.actors_for(pobj_of(c))
+            if c.dep_ == "acl":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        return self.actors_for(pobj_of(a))
+        return []
+
+    def _entities_in(self, tok: Token) -> list[Actor]:
+        """Named actors anywhere inside a clause, in order."""
+        out: list[Actor] = []
+        for t in tok.subtree:
+            a = self.actors.entity_at(t)
+            if a is not None and (not out or out[-1].start != a.start):
+                out.append(a)
+        return out
+
+    def _entity_in(self, tok: Token) -> list[Actor]:
+        """The first named actor inside a phrase ("the Uzbek city of Samarkand" -> UZB)."""
+        for t in tok.subtree:
+            a = self.actors.entity_at(t)
+            if a is not None and a.kind != "leader":
+                return [a]
+        return []
+
+    # -- verbs --------------------------------------------------------------------
+
+
+def child(t: Token | None, dep: str) -> Token | None:
+    if t is None:
+        return None
+    return next((c for c in t.children if c.dep_ == dep), None)
+
+
+def pobj_of(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def is_passive(t: Token) -> bool:
+    """Passive voice, also for a conjoined participle ("were beaten and tortured by Russian guards")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+        return True
+    return t.dep_ == "conj" and t.tag_ == "VBN" and t.head is not t and is_passive(t.head)
+
+
+def passive_subject(t: Token) -> Token | None:
+    while t is not None:
+        c = child(t, "nsubjpass")
+        if c is not None or t.dep_ != "conj" or t.head is t:
+            return c
+        t = t.head
+    return None
