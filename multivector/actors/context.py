@@ -118,12 +118,8 @@ class DocContext:
                 return self._pair(token, person=True, words=words)
             if lemma in PAIR_NOUNS_THING:
                 return self._pair(token, person=False, words=words)
-        if low in ("other", "another"):
-            saved, self.exclude = self.exclude, frozenset()
-            try:  # "each side accused the other": the same pair, paired off by the caller
-                return self._pair(token, person=False, words=words)
-            finally:
-                self.exclude = saved
+        if low in ("other", "another"):  # "each side accused the other": the pair, paired off by the caller
+            return self._pair(token, person=False, words=words)
         if "each" in det and (lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PERSON):
             return self._pair(token, person=lemma in PAIR_NOUNS_PERSON, words=words)
         poss_tok = next((c for c in token.lefts if c.dep_ == "poss"), None)
@@ -252,17 +248,27 @@ class DocContext:
         return []
 
     def _pair(self, token: Token, *, person: bool, words: str) -> list[Actor]:
-        out: list[Actor] = []
-        codes: set[str] = set()
-        for s in self._before(token):
-            if (s.actor.person if person else not s.actor.person) and s.actor.code not in codes:
-                codes.add(s.actor.code)
-                out.append(self._note(s.actor, s, token, words))
-                if len(out) == 2:
-                    return out
-        if not person and len(out) < 2:
-            # "the two sides" after two leaders: fall back to any two actors.
-            return self._pair(token, person=True, words=words) if not out else out
+        # "the two countries" includes the clause's own subject: the caller drops it from targets.
+        saved, self.exclude = self.exclude, frozenset()
+        try:
+            return self._pair_of(token, person=person, words=words)
+        finally:
+            self.exclude = saved
+
+    def _pair_of(self, token: Token, *, person: bool, words: str) -> list[Actor]:
+        """The article's two protagonists so far: the two codes mentioned most (people and states alike;
+        recency breaks ties), not whoever stands nearest (an observer, a host)."""
+        cands = [s for s in self._before(token) if s.actor.kind not in ("igo", "bloc", "group")]
+        counts: dict[str, int] = {}
+        for s in cands:
+            counts[s.actor.code] = counts.get(s.actor.code, 0) + 1
+        first_seen = {c: next(i for i, s in enumerate(cands) if s.actor.code == c) for c in counts}
+        order = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
+        out = []
+        for code in order[:2]:
+            mine = [s for s in cands if s.actor.code == code]
+            pick = next((s for s in mine if s.actor.person == person), mine[0])
+            out.append(self._note(pick.actor, pick, token, words))
         return out
 
 

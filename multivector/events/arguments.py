@@ -18,6 +18,10 @@ QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "doz
                             "group", "groups", "some", "many", "most", "several", "members", "member", "scores"})
 
 
+PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman",
+                          "spokesperson", "ambassador", "envoy", "king", "queen", "emir", "ruler", "commissioner"})
+
+
 class Arguments:
     """Argument readers over one parsed article; the coder subclasses this."""
 
@@ -76,19 +80,16 @@ class Arguments:
             if of is not None:
                 return self._one(of, exclude)
         role = self.actors.role_of(t)
-        if role is not None:
-            # "his government", "its troops": the possessor resolved from context, with the noun's role.
-            for c in t.children:
-                if c.dep_ == "poss" and c.lower_ in RELATIVE_PRONOUNS:  # "Germany, whose carmakers ..."
-                    got = self._one(c, exclude)
-                    return [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, False, r.resolved_from)
-                            for r in got]
-                if c.dep_ == "poss" and c.pos_ == "PRON":
-                    got = self.ctx.resolve(c, exclude)
-                    for r in got:
-                        self.resolved[(r.start, r.end)] = r
-                    return [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, False, r.resolved_from)
-                            for r in got]
+        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        if role is not None and poss is not None:
+            # "his government", "its troops", "whose carmakers", "the country's president": the
+            # possessor, resolved from context if need be, with the noun's role.
+            is_person = t.lemma_.lower() in PERSON_NOUNS
+            got = [Actor(r.code, role, r.start, r.end, r.text, r.kind, r.codable, is_person, r.resolved_from)
+                   for r in self._one(poss, exclude)]
+            for r in got:
+                self.ctx.note(t, r)  # "the country's president ... he": the person is an antecedent too
+            return got
         found = self.ctx.resolve(t, exclude)
         for r in found:
             self.resolved[(r.start, r.end)] = r

@@ -1,0 +1,105 @@
+"""The coder's mechanisms, one phenomenon per test, on sentences written for these tests (not gold)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from multivector.pipeline import code_article, code_articles, plan
+from multivector.records import Article
+
+DATE = dt.date(2024, 3, 14)
+
+
+def coded(text: str, date: dt.date = DATE) -> set[tuple[str, str, str]]:
+    c = code_article(Article.make(text, date))
+    return {(e.source, e.target, e.code) for e in c.events}
+
+
+def roots(text: str) -> set[tuple[str, str, str]]:
+    return {(s, t, c[:2]) for s, t, c in coded(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subject-verb-object, leaders by term of office, capitals as governments
+        ("Vladimir Putin visited Ankara on Monday.", {("RUS", "TUR", "042")}),
+        ("The Kremlin condemned the decision by Lithuania.", {("RUS", "LTU", "111")}),
+        # passive voice: the agent is the source
+        ("Mongolia was visited by the Chinese foreign minister on Friday.", {("CHN", "MNG", "042")}),
+        # coordination multiplies events
+        ("Poland and Estonia criticised Belarus on Tuesday.", {("POL", "BLR", "111"), ("EST", "BLR", "111")}),
+        # symmetric predicate with joint subjects: both directions
+        ("Chile and Peru signed a fisheries agreement.", {("CHL", "PER", "057"), ("PER", "CHL", "057")}),
+        # nominal event with a possessive pronoun resolved in the sentence
+        ("Spanish Prime Minister Pedro Sanchez praised Morocco during his visit to Rabat.",
+         {("ESP", "MAR", "051"), ("ESP", "MAR", "042")}),
+    ],
+)
+def test_who_did_what_to_whom(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert coded(text) == expected
+
+
+def test_intent_refusal_and_threat_transform_the_code() -> None:
+    assert roots("Japan plans to visit Vietnam next month.") == {("JPN", "VNM", "03")}
+    assert roots("Hungary refused to support Ukraine's request.") == {("HUN", "UKR", "12")}
+    assert roots("Serbia threatened to impose sanctions on Kosovo.") == {("SRB", "XKX", "13")}
+
+
+def test_negation_question_condition_and_request_code_nothing() -> None:
+    assert coded("Brazil did not criticise Argentina.") == set()
+    assert coded("Will Egypt condemn Ethiopia?") == set()
+    assert coded("If Ghana attacks Togo, the region will suffer.") == set()
+    # a request is coded as the appeal, never as the requested act
+    assert roots("Norway urged Sweden to recognise Palestine.") == {("NOR", "SWE", "02")}
+
+
+def test_reported_speech_keeps_the_speaker_and_hedges_lower_confidence() -> None:
+    c = code_article(Article.make("Greek officials said Turkey had violated Greek airspace. "
+                                  "Turkish jets may have bombed Syrian positions.", DATE))
+    said = [e for e in c.events if e.source == "TUR" and e.target == "GRC"]
+    assert said and said[0].speaker == "GRC"
+    hedged = [e for e in c.events if e.target == "SYR"]
+    assert hedged and hedged[0].confidence < 1.0
+
+
+def test_context_resolves_the_country_and_pronouns_across_sentences() -> None:
+    text = ("Kenya hosted a regional summit on Monday. The next day the country's president thanked "
+            "Tanzania for its support, and he later met Ugandan officials.")
+    c = code_article(Article.make(text, DATE))
+    got = {(e.source, e.target) for e in c.events}
+    assert ("KEN", "TZA") in got and ("KEN", "UGA") in got
+    resolved = [m for m in c.mentions if m.antecedent]
+    assert any(m.text == "he" and m.code == "KEN" for m in resolved)
+
+
+def test_every_record_keeps_its_evidence() -> None:
+    text = "Weather was mild.\n\nFrench President Emmanuel Macron arrived in Astana on Wednesday."
+    c = code_article(Article.make(text, DATE))
+    [e] = c.events
+    assert text[e.start:e.end] == "arrived" and e.pattern == "arrive"
+    assert c.sentences[e.sentence_index].text.startswith("French President")
+    for m in c.mentions:
+        assert text[m.start:m.end] == m.text
+    assert e.goldstein == pytest.approx(1.9) and e.quad_class == 1 and e.plover_type == "CONSULT"
+
+
+def test_ties_take_the_dependent_side_first() -> None:
+    c = code_article(Article.make("Moldova imports most of its gas from Russia. "
+                                  "China is Laos's largest trading partner.", DATE))
+    assert {(t.a, t.b, t.type) for t in c.ties} == {("MDA", "RUS", "energy"), ("LAO", "CHN", "trade")}
+
+
+def test_sentences_without_two_references_are_not_parsed_and_nothing_is_lost() -> None:
+    text = ("Prices rose by two percent in March. Analysts expected more. "
+            "Kazakhstan signed a deal with China on Friday. It was the third such deal.")
+    p = plan(Article.make(text, DATE))
+    assert [s.text for s in p.sentences][0] == "Prices rose by two percent in March."
+    assert p.parse == (2,)  # only the sentence with two actors is parsed
+    full = next(code_articles([Article.make(text, DATE)], prefilter=False))
+    fast = next(code_articles([Article.make(text, DATE)]))
+    assert [(e.source, e.target, e.code, e.start) for e in fast.events] == [
+        (e.source, e.target, e.code, e.start) for e in full.events]
+    assert len(fast.sentences) == 4
