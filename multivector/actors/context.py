@@ -53,6 +53,7 @@ class DocContext:
                 sent_of[t.i] = si
         self.sent_of = sent_of
         self.label_of = label_of or (lambda i: sent_of[i])
+        self._earlier: dict[tuple[int, int], list[Seen]] = {}  # (sentence, len(seen)) -> sorted candidates
         for order, pos, label, actor in extra:
             self.seen.append(Seen(order, pos, actor, False, label))
         done: set[int] = set()
@@ -85,9 +86,13 @@ class DocContext:
         """Antecedent candidates, nearest first: same sentence before the token, then earlier sentences."""
         si = self.sent_of[token.i]
         same = [s for s in self.seen if s.sentence == si and s.token < token.i]
-        earlier = [s for s in self.seen if s.sentence < si]
-        # Earlier sentences: later sentence first; within a sentence, subjects first, then nearest.
-        earlier.sort(key=lambda s: (-s.sentence, not s.subject, -s.token))
+        key = (si, len(self.seen))
+        earlier = self._earlier.get(key)
+        if earlier is None:
+            # Earlier sentences: later sentence first; within a sentence, subjects first, then nearest.
+            earlier = sorted((s for s in self.seen if s.sentence < si),
+                             key=lambda s: (-s.sentence, not s.subject, -s.token))
+            self._earlier = {key: earlier}
         return [s for s in list(reversed(same)) + earlier if s.actor.code not in self.exclude]
 
     def _note(self, a: Actor, s: Seen, token: Token, words: str) -> Actor:

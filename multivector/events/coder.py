@@ -24,6 +24,9 @@ from .arguments import Arguments, child, is_passive, passive_subject
 from .modality import Modality
 
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
+# Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
+REFERRING = frozenset({"country", "nation", "government", "president", "leader", "leaders", "junta", "state",
+                       "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +296,8 @@ def code_document(
         found: list[Found] = []
         for tok in sent:
             # Resolve every subject first: a resolved "his country" is the antecedent of a later "its".
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in coder.actors.by_token:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in coder.actors.by_token and (
+                    tok.pos_ == "PRON" or tok.lower_ in REFERRING or any(c.dep_ == "poss" for c in tok.children)):
                 coder.actors_for(tok)
         for tok in sent:
             # Verbs, and gerunds the tagger calls nouns ("began sharing data").

@@ -111,8 +111,10 @@ def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
     found: list[tuple[Actor, Actor, str, str, Token]] = []
     for t in sent:
         lemma = t.lemma_.lower()
-        if t.pos_ in ("VERB", "AUX") and not _negated(t) and _stative(t):
-            found.extend(_verb_ties(coder, t, lemma, lex))
+        if t.pos_ in ("VERB", "AUX"):
+            if (lemma in lex.dependent or lemma in lex.market or lemma in lex.provider) and not _negated(t) \
+                    and _stative(t):
+                found.extend(_verb_ties(coder, t, lemma, lex))
         elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and not _negated(t.head):
             found.extend(_noun_ties(coder, t, lex.nouns[lemma], lex))
     out: list[Tie] = []
