@@ -12,6 +12,6 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     echo "test: chromium missing; run: sudo apt-get install chromium chromium-driver" >&2
   fi
 fi
-.venv/bin/ruff check multivector tests bench
+.venv/bin/ruff check .
 .venv/bin/mypy multivector
 exec .venv/bin/python -m pytest "$@"
