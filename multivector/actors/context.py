@@ -117,7 +117,7 @@ class DocContext:
             return self._pronoun(token)
         lemma = token.lemma_.lower()
         det = {c.lower_ for c in token.lefts if c.dep_ in ("det", "nummod", "predet", "poss")}
-        words = " ".join(t.text for t in token.subtree if t.i <= token.i)
+        words = token.doc[token.left_edge.i: token.i + 1].text
         if (det & {"two", "both"}) or low in ("both",):
             if lemma in PAIR_NOUNS_PERSON:
                 return self._pair(token, person=True, words=words)

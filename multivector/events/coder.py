@@ -53,6 +53,7 @@ class ArticleCoder(Arguments):
         self.pats = patterns.load()
         self.resolved: dict[tuple[int, int], Actor] = {}
         self.consumed: set[int] = set()  # object nouns already coded through their verb
+        self.in_question = False  # set per sentence by code_document
         self.accusers: dict[str, Actor] = {}  # accused code -> who accused it (for denials, CAMEO 016)
         self.adversaries: dict[str, Actor] = {}  # target code -> latest actor in conflict with it (quad 3-4)
 
@@ -168,7 +169,7 @@ class ArticleCoder(Arguments):
             return None
         if pat.stative_present and v.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in v.children):
             return []  # "Turkmenistan sells its gas to China": a tie, not an event
-        mod = modality.analyse(v, negation_refuses=pat.only_negated)
+        mod = modality.analyse(v, negation_refuses=pat.only_negated, question=self.in_question)
         if mod.drop:
             return []
         sources = self.subjects(v)
@@ -239,7 +240,7 @@ class ArticleCoder(Arguments):
         if not srcs or not tgts:
             return []
         # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
-        if n.sent.text.rstrip().endswith("?") or any(c.lower_ in ("no", "without") for c in n.lefts):
+        if self.in_question or any(c.lower_ in ("no", "without") for c in n.lefts):
             return []
         mod = Modality()
         code = np.code
@@ -294,6 +295,7 @@ def code_document(
     ties: list[Tie] = []
     for si, sent in enumerate(doc.sents):
         found: list[Found] = []
+        coder.in_question = sent.text.rstrip().endswith("?")
         for tok in sent:
             # Resolve every subject first: a resolved "his country" is the antecedent of a later "its".
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in coder.actors.by_token and (

@@ -99,10 +99,13 @@ def _aux(t: Token) -> set[str]:
     return {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
 
 
-def analyse(verb: Token, *, negation_refuses: bool = False) -> Modality:
-    """Walk from a predicate up its clause chain and say what the context does to its event."""
-    sent = verb.sent
-    if sent.text.rstrip().endswith("?"):
+def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | None = None) -> Modality:
+    """Walk from a predicate up its clause chain and say what the context does to its event.
+
+    ``question``: whether the sentence is a question, when the caller knows (saves rebuilding it)."""
+    if question is None:
+        question = verb.sent.text.rstrip().endswith("?")
+    if question:
         return Modality(drop="question")
     transform: str | None = None
     governor: Token | None = None
