@@ -19,7 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from .errors import StoreError
-from .records import BadRecord, CodedArticle
+from .records import BadRecord, CodedArticle, Event, Tie
 
 DEFAULT_STORE = "multivector.duckdb"
 SCHEMA_VERSION = 1
@@ -67,31 +67,23 @@ def default_store_path() -> Path:
     return Path(os.environ.get("MULTIVECTOR_STORE", DEFAULT_STORE))
 
 
+def _row(rec: Event | Tie, columns: Sequence[str]) -> dict[str, Any]:
+    d = dataclasses.asdict(rec)
+    d["id"] = rec.id
+    d["sentence_idx"] = d.pop("sentence_index")
+    d["start_char"] = d.pop("start")
+    d["end_char"] = d.pop("end")
+    return {k: d[k] for k in columns}
+
+
 def event_rows(coded: Iterable[CodedArticle]) -> list[dict[str, Any]]:
     """Flatten events into store/export rows (one dict per event, EVENT_COLUMNS keys)."""
-    rows = []
-    for c in coded:
-        for e in c.events:
-            d = dataclasses.asdict(e)
-            d["id"] = e.id
-            d["sentence_idx"] = d.pop("sentence_index")
-            d["start_char"] = d.pop("start")
-            d["end_char"] = d.pop("end")
-            rows.append({k: d[k] for k in EVENT_COLUMNS})
-    return rows
+    return [_row(e, EVENT_COLUMNS) for c in coded for e in c.events]
 
 
 def tie_rows(coded: Iterable[CodedArticle]) -> list[dict[str, Any]]:
-    rows = []
-    for c in coded:
-        for t in c.ties:
-            d = dataclasses.asdict(t)
-            d["id"] = t.id
-            d["sentence_idx"] = d.pop("sentence_index")
-            d["start_char"] = d.pop("start")
-            d["end_char"] = d.pop("end")
-            rows.append({k: d[k] for k in TIE_COLUMNS})
-    return rows
+    """Flatten ties into store/export rows (TIE_COLUMNS keys)."""
+    return [_row(t, TIE_COLUMNS) for c in coded for t in c.ties]
 
 
 class Store:

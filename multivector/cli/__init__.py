@@ -6,6 +6,7 @@ calls one public function and lets :func:`fail` turn our exceptions into one lin
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from typing import NoReturn, TypeVar
 import typer
 from rich.console import Console
 
-from ..errors import MultivectorError
+from ..errors import MultivectorError, UsageError
 
 app = typer.Typer(
     name="multivector",
@@ -50,6 +51,16 @@ def user_errors() -> Iterator[None]:
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(0) from None
+
+
+def parse_date(value: str | None, flag: str) -> dt.date | None:
+    """A YYYY-MM-DD option value, or a one-line error naming the flag."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(UsageError(f"{flag} {value!r} is not a date; write YYYY-MM-DD"))
 
 
 def call(fn: Callable[..., T], *args: object, **kwargs: object) -> T:

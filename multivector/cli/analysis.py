@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,18 +12,9 @@ from rich.table import Table
 
 from ..errors import UsageError
 from ..store import Store, default_store_path
-from . import app, call, out, user_errors
+from . import app, call, out, parse_date, user_errors
 
 STORE_HELP = "DuckDB store file (default ./multivector.duckdb or $MULTIVECTOR_STORE)."
-
-
-def _date(value: str | None, flag: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{flag} {value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def _open(store: Path | None, *, read_only: bool = True) -> Store:
@@ -55,7 +45,7 @@ def dyad(
     from ..analysis import dyad_series
 
     with user_errors():
-        s, u = _date(since, "--since"), _date(until, "--until")
+        s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
         rows = call(dyad_series, st, a, b, freq=freq, since=s, until=u)
     if as_json:
@@ -93,7 +83,7 @@ def balance_cmd(
     from ..analysis import balance, detect_shifts
 
     with user_errors():
-        s, u = _date(since, "--since"), _date(until, "--until")
+        s, u = parse_date(since, "--since"), parse_date(until, "--until")
         if fmt not in ("table", "json"):
             raise UsageError(f"unknown --format {fmt!r}; use table or json")
     with _open(store) as st:
@@ -148,7 +138,7 @@ def brief_cmd(
     from ..explain import brief
 
     with user_errors():
-        s, u = _date(since, "--since"), _date(until, "--until")
+        s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
         text = call(brief, st, country, poles, fmt=fmt, since=s, until=u, freq=freq)
     if output is not None:

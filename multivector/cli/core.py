@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import sys
 from collections import Counter
@@ -13,18 +12,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from . import app, call, out, user_errors
+from . import app, call, out, parse_date, user_errors
 
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="DuckDB store file [default: ./multivector.duckdb or $MULTIVECTOR_STORE]")]
-
-
-def _date(value: str | None, flag: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD", param_hint=flag) from None
 
 
 @app.command()
@@ -46,7 +36,7 @@ def events(
 
     if fmt not in ("table", "jsonl", "csv"):
         raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
-    rows = call(list_events, store, country=country, since=_date(since, "--since"), until=_date(until, "--until"),
+    rows = call(list_events, store, country=country, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
                 limit=limit)
     if fmt == "jsonl":
         for r in rows:
@@ -82,7 +72,7 @@ def explain(
     """
     from ..explain.article import code_file, render_markdown
 
-    coded = call(code_file, file, date=_date(date, "--date"))
+    coded = call(code_file, file, date=parse_date(date, "--date"))
     out.print(render_markdown(coded), markup=False, highlight=False)
 
 
