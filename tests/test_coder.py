@@ -52,6 +52,12 @@ def test_negation_question_condition_and_request_code_nothing() -> None:
     assert coded("Brazil did not criticise Argentina.") == set()
     assert coded("Will Egypt condemn Ethiopia?") == set()
     assert coded("If Ghana attacks Togo, the region will suffer.") == set()
+    # migrants arriving are not a state visit; "pro-Serbian" does not name Serbia as the actor
+    assert coded("Hundreds of Syrian migrants arrived in Greece on Monday.") == set()
+    assert coded("Pro-Serbian protesters condemned Montenegro.") == set()
+    # joint subjects do not act on each other in a purpose clause
+    assert roots("Chile and Peru met officials from Bolivia to discuss water rights.") == {
+        ("CHL", "BOL", "04"), ("PER", "BOL", "04")}
     # a request is coded as the appeal, never as the requested act
     assert roots("Norway urged Sweden to recognise Palestine.") == {("NOR", "SWE", "02")}
 

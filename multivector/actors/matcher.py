@@ -74,6 +74,8 @@ class DocActors:
             spans.append(Span(doc, start, end, label=match_id))
         for span in filter_spans(spans):
             surface = span.text
+            if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti"):
+                continue  # "pro-Serbian opposition" is not Serbian
             if surface == "the West" or surface == "West":
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if nxt is not None and nxt.pos_ == "PROPN":

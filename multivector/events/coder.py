@@ -187,7 +187,7 @@ class ArticleCoder(Arguments):
         pairs: list[tuple[Actor, Actor]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-        elif pat.symmetric and len(sources) >= 2:
+        elif pat.symmetric and len(sources) >= 2 and _own_subject(v):
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
             if pat.id in ("meet", "hold-talks") and code.startswith("04"):
                 code = self._meeting_code(v, sources, sources)
@@ -320,6 +320,19 @@ def code_document(
                     coder.adversaries[e.target] = f.source
         ties.extend(code_ties(coder, sent, si))
     return coder.mentions(), events, ties
+
+
+def _own_subject(v: Token) -> bool:
+    """Joint subjects act on each other only in their own clause ("X and Y held talks"), not in a
+    purpose clause they govern ("X and Y met officials of Z to discuss ...")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return True
+    t = v
+    while t.dep_ in ("xcomp", "conj") and t.head is not t:  # "agreed to sign", "met and signed"
+        t = t.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True
+    return False
 
 
 def _transform(code: str, mod: Modality) -> str:

@@ -33,7 +33,7 @@ class VerbPattern:
     stative_present: bool
     inverted: bool
     only_negated: bool
-    source_roles: tuple[str, ...]
+    source_roles: tuple[str | None, ...]  # None: an actor with no role
     needs_xcomp: bool
 
 
@@ -87,7 +87,8 @@ def load() -> Patterns:
                 bool(v.get("symmetric", False)), bool(v.get("possessor_target", True)),
                 tuple(v.get("xcomp_only", ())), bool(v.get("needs_phone", False)), bool(v.get("needs_ccomp", False)),
                 bool(v.get("objectless", False)), bool(v.get("stative_present", False)), bool(v.get("inverted", False)),
-                bool(v.get("only_negated", False)), tuple(v.get("source_roles", ())), bool(v.get("needs_xcomp", False)),
+                bool(v.get("only_negated", False)), tuple(v.get("source_roles", ())),  # null: no role
+                bool(v.get("needs_xcomp", False)),
             )
             verbs.setdefault(str(lemma), []).append(p)
             objs.update(p.objects)
