@@ -46,7 +46,7 @@ def evenness(shares: Sequence[float]) -> float:
     if k < 2:
         return 0.0
     h = -sum(s * math.log(s) for s in shares if s > 0)
-    return round(h / math.log(k), 6)
+    return round(h / math.log(k), 6) + 0.0  # + 0.0 turns -0.0 (one pole takes all) into 0.0
 
 
 def members_of(pole: Pole, country: str) -> list[str]:
