@@ -235,12 +235,18 @@ class DocContext:
                         return [replace(a, start=token.idx, end=token.idx + len(token.text), text=token.text,
                                         resolved_from=f"{a.text} (clause subject)")]
         if low in THING_PRONOUNS:
+            si = self.sent_of[token.i]
             things = [s for s in cands if not s.actor.person]
+            # A person subject of the same sentence speaks for a state: "Japarov ... cannot cut ties with
+            # Russia and China, its two largest trading partners" -> Kyrgyzstan, before earlier sentences.
+            leaders = [replace(s, actor=replace(s.actor, person=False, kind="country"))
+                       for s in cands if s.actor.person and s.sentence == si and s.subject]
+            same = [s for s in things if s.sentence == si]
+            things = same + leaders + [s for s in things if s.sentence != si]
             subj_pos = token.dep_ in ("nsubj", "nsubjpass") or (
                 token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"))
             if subj_pos:
                 # A subject "it"/"its" continues the previous subject ("China is ..., and its companies ...").
-                si = self.sent_of[token.i]
                 things = [s for s in things if s.sentence == si and s.subject] + things
             for s in things:
                 return [self._note(s.actor, s, token, token.text)]

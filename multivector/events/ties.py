@@ -290,4 +290,10 @@ def _noun_ties(coder: ArticleCoder, n: Token, e: dict[str, Any], lex: TieLexicon
         return []
     typ = e.get("type") or _type_of(list(n.subtree), lex, e.get("default", "trade"))
     side = {"holder": holder, "owner": owner}
-    return [(a, b, typ, e["id"], n) for a in side[e["a"]] for b in side[e["b"]]]
+    out = [(a, b, typ, e["id"], n) for a in side[e["a"]] for b in side[e["b"]]]
+    if e.get("possessive"):
+        # "counts Kazakhstan as a close ally in the CSTO": the alliance named is a protector too.
+        orgs = [a for c in n.children if c.dep_ == "prep" and c.lower_ == "in"
+                for p in c.children if p.dep_ == "pobj" for a in _subtree_actors(coder, p) if a.kind == "igo"]
+        out += [(a, o, typ, e["id"], n) for a in side[e["a"]] for o in orgs]
+    return out
