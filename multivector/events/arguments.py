@@ -113,10 +113,10 @@ class Arguments:
                     r = self.actors_for(c)
                     if r:
                         return r
-                # "the British-flagged tanker", "a U.S.-based charity": one level down
-                for cc in c.lefts:
+                # "the British-flagged tanker Stena Impero": anywhere inside the modifier
+                for cc in c.subtree:
                     a = self.actors.entity_at(cc)
-                    if a is not None:
+                    if a is not None and cc is not c:
                         return [a]
         return []
 

@@ -167,8 +167,8 @@ class ArticleCoder(Arguments):
                passive: bool) -> list[Found] | None:
         if pat.only_negated and not any(c.dep_ == "neg" for c in v.children):
             return None
-        if pat.stative_present and v.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in v.children):
-            return []  # "Turkmenistan sells its gas to China": a tie, not an event
+        if pat.stative_present and _stative(v):
+            return []  # "Turkmenistan sells its gas to China", "China, which has invested ...": a tie
         mod = modality.analyse(v, negation_refuses=pat.only_negated, question=self.in_question)
         if mod.drop:
             return []
@@ -320,6 +320,14 @@ def code_document(
                     coder.adversaries[e.target] = f.source
         ties.extend(code_ties(coder, sent, si))
     return coder.mentions(), events, ties
+
+
+def _stative(v: Token) -> bool:
+    """Simple present ("sells"), or present perfect in a relative clause ("which has invested")."""
+    aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    if v.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    return v.tag_ == "VBN" and v.dep_ == "relcl" and bool(aux & {"has", "have"})
 
 
 def _own_subject(v: Token) -> bool:
