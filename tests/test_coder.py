@@ -81,6 +81,11 @@ def test_context_resolves_the_country_and_pronouns_across_sentences() -> None:
     assert any(m.text == "he" and m.code == "KEN" for m in resolved)
 
 
+def test_they_is_the_coordinated_subject_and_it_the_author_of_the_act() -> None:
+    got = roots("Canada and Norway condemned China's seizure of the islands and said they would never accept it.")
+    assert got == {("CAN", "CHN", "11"), ("NOR", "CHN", "11"), ("CAN", "CHN", "12"), ("NOR", "CHN", "12")}
+
+
 def test_every_record_keeps_its_evidence() -> None:
     text = "Weather was mild.\n\nFrench President Emmanuel Macron arrived in Astana on Wednesday."
     c = code_article(Article.make(text, DATE))

@@ -73,7 +73,7 @@ class DocContext:
                 a = actors.actor_of(head) or actors.entity_at(head)
             if a is None:
                 continue
-            subj = np.dep_ in ("nsubj", "nsubjpass")
+            subj = np.dep_ in ("nsubj", "nsubjpass") or (np.dep_ == "conj" and np.head.dep_ in ("nsubj", "nsubjpass"))
             self.seen.append(Seen(sent_of[np.i], np.i, a, subj, self.label_of(np.i)))
             raw = actors.entity_at(head)
             if a.person and raw is not None and raw.kind not in ("leader",) and np is not head and (
@@ -234,6 +234,19 @@ class DocContext:
                     if a is not None:
                         return [replace(a, start=token.idx, end=token.idx + len(token.text), text=token.text,
                                         resolved_from=f"{a.text} (clause subject)")]
+        if low == "it" and token.dep_ in ("dobj", "pobj"):
+            # "condemned Moscow's annexation ... and would never recognise it": the act is its author's.
+            sent_start = token.sent.start
+            for t in reversed(token.doc[sent_start:token.i]):
+                if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and t.i not in self.actors.by_token:
+                    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+                        t = t.head.head  # "annexation of four Ukrainian regions": the head of the phrase
+                    poss = next((c for c in t.children if c.dep_ == "poss"), None)
+                    a = self.actors.entity_at(poss) if poss is not None else None
+                    if poss is not None and a is not None and a.code not in self.exclude:
+                        return [replace(a, start=token.idx, end=token.idx + 2, text=token.text,
+                                        resolved_from=f"{poss.text} {t.text} (sentence {self.label_of(t.i)})")]
+                    break
         if low in THING_PRONOUNS:
             si = self.sent_of[token.i]
             things = [s for s in cands if not s.actor.person]
@@ -252,6 +265,18 @@ class DocContext:
                 return [self._note(s.actor, s, token, token.text)]
             return []
         if low in PLURAL_PRONOUNS:
+            # "France and Germany condemned ... and said they would ...": the coordinated subject group.
+            si = self.sent_of[token.i]
+            for group_sentence in (si, si - 1):
+                group = [s for s in cands if s.sentence == group_sentence and s.subject and not s.actor.person]
+                codes = {s.actor.code for s in group}
+                if len(codes) >= 2:
+                    out, seen_codes = [], set()
+                    for s in group:
+                        if s.actor.code not in seen_codes:
+                            seen_codes.add(s.actor.code)
+                            out.append(self._note(s.actor, s, token, token.text))
+                    return out
             for s in cands:
                 if s.actor.kind in ("bloc", "igo") or s.actor.role in ("MIL", "CVL", "OPP", "BUS"):
                     return [self._note(s.actor, s, token, token.text)]
