@@ -137,10 +137,12 @@ class DocContext:
             if owner is None:
                 a = self.actors.entity_at(poss_tok)
                 owner = a.code if a is not None else None
-            for s in self._before(token):
-                if not s.actor.person and s.actor.kind not in ("igo", "bloc") and s.actor.code != owner:
-                    return [self._note(s.actor, s, token, words)]
-            return []
+            cands = [s for s in self._before(token) if not s.actor.person
+                     and s.actor.kind not in ("igo", "bloc", "group") and s.actor.code != owner]
+            si = self.sent_of[token.i]
+            # The owner's neighbour is another protagonist: same sentence first, else the most mentioned.
+            top = next((s for s in cands if s.sentence == si), None) or self._topic(token, cands)
+            return [self._note(top.actor, top, token, words)] if top is not None else []
         if "the" in det or "this" in det or "that" in det:
             if lemma in ORG_NOUNS:
                 for s in self._before(token):

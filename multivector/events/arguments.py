@@ -22,6 +22,9 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
                           "spokesperson", "ambassador", "envoy", "king", "queen", "emir", "ruler", "commissioner"})
 
 
+RECIPROCAL = frozenset({"other", "another"})
+
+
 class Arguments:
     """Argument readers over one parsed article; the coder subclasses this."""
 
@@ -96,10 +99,10 @@ class Arguments:
             self.ctx.note(t, r)  # a resolved phrase is itself an antecedent for what follows
         return found
 
-    def possessor(self, tok: Token) -> list[Actor]:
+    def possessor(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         for c in tok.children:
             if c.dep_ == "poss":
-                return self.actors_for(c)
+                return self.actors_for(c, exclude)
         return []
 
     def modifier_entity(self, tok: Token) -> list[Actor]:
@@ -189,11 +192,13 @@ class Arguments:
         modifier or any entity inside ("near its border with Ukraine", "two Chinese engineers")."""
         chain = [
             lambda: self.actors_for(p, exclude),
-            lambda: self.possessor(p) if possessor else [],
+            lambda: self.possessor(p, exclude) if possessor else [],
             lambda: self._agent_of(p),
         ]
         if loose:
             chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
+        if p.lower_ in RECIPROCAL:
+            exclude = frozenset()  # "each side accused the other": the pair; the caller drops self-pairs
         for step in chain:
             found = [a for a in step() if a.code not in exclude]
             if found:

@@ -20,7 +20,7 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import Arguments, child, is_passive, passive_subject
+from .arguments import RECIPROCAL, Arguments, child, is_passive, passive_subject
 from .modality import Modality
 
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
@@ -158,7 +158,8 @@ class ArticleCoder(Arguments):
                                     break
                         if got:
                             break
-            got = [a for a in got if a.code not in exclude]
+            if theme is None or theme.lower_ not in RECIPROCAL:
+                got = [a for a in got if a.code not in exclude]
             if got:
                 return got
         return []
