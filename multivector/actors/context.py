@@ -96,8 +96,9 @@ class DocContext:
         return [s for s in list(reversed(same)) + earlier if s.actor.code not in self.exclude]
 
     def _note(self, a: Actor, s: Seen, token: Token, words: str) -> Actor:
-        return replace(a, start=token.idx, end=token.idx + len(words), text=words,
-                       resolved_from=f"{s.actor.text} (sentence {s.label})")
+        # A chain ("it" resolved from "India") cites the name it started from, not the pronoun.
+        origin = s.actor.resolved_from or f"{s.actor.text} (sentence {s.label})"
+        return replace(a, start=token.idx, end=token.idx + len(words), text=words, resolved_from=origin)
 
     def resolve(self, token: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors a pronoun or description headed by ``token`` refers to (empty if none).

@@ -30,7 +30,7 @@ class Arguments:
 
     actors: DocActors
     ctx: DocContext
-    resolved: dict[tuple[int, int], Actor]
+    resolved: dict[tuple[int, int, str], Actor]
 
     def actors_for(self, tok: Token | None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors of a noun phrase and its conjuncts ("France and Germany", "Russian and Belarusian troops")."""
@@ -95,7 +95,7 @@ class Arguments:
             return got
         found = self.ctx.resolve(t, exclude)
         for r in found:
-            self.resolved[(r.start, r.end)] = r
+            self.resolved[(r.start, r.end, r.code)] = r
             self.ctx.note(t, r)  # a resolved phrase is itself an antecedent for what follows
         return found
 

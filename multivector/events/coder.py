@@ -51,7 +51,7 @@ class ArticleCoder(Arguments):
         self.actors = DocActors(doc, nlp.load(), article.date)
         self.ctx = DocContext(self.actors, label_of=label_of, extra=extra)
         self.pats = patterns.load()
-        self.resolved: dict[tuple[int, int], Actor] = {}
+        self.resolved: dict[tuple[int, int, str], Actor] = {}
         self.consumed: set[int] = set()  # object nouns already coded through their verb
         self.in_question = False  # set per sentence by code_document
         self.accusers: dict[str, Actor] = {}  # accused code -> who accused it (for denials, CAMEO 016)
