@@ -169,6 +169,7 @@ def ask(
         out.print_json(data=_jsonable(ans))
         return
     out.print(f"[bold]{ans.intent}[/] · actors: {', '.join(ans.actors) or '–'}")
+    out.print(ans.summary, markup=False, highlight=False)
     for c in ans.citations:
         out.print(f"[{c.rank}] “{c.sentence.strip()}” — article {c.article_id}, {c.date} (via {', '.join(c.via)})",
                   markup=False, highlight=False)

@@ -17,6 +17,7 @@ from ..analysis.common import fetch_events, fetch_ties, require_articles
 from ..analysis.poles import load_poles
 from ..analysis.records import EventRef, Pole, TieRef
 from ..errors import UsageError
+from ..events.cameo import lookup as cameo_lookup
 from ..store import Store
 from .names import actors_in, name_of
 from .retrieval import BM25, dot, embed, rrf, sentence_embeddings
@@ -55,8 +56,9 @@ class Answer:
     question: str
     actors: tuple[str, ...]
     intent: str
-    text: str
+    text: str  # the summary followed by the quoted citations
     citations: tuple[Cited, ...]
+    summary: str = ""  # what the coded evidence behind the citations says, in a sentence or two
 
 
 def intent_of(question: str) -> str:
@@ -146,15 +148,25 @@ def _answer_text(question: str, actors: Sequence[str], intent: str, cites: Seque
         "conflict": "What the sources say about conflict" + (f" involving {', '.join(names)}" if names else ""),
         "relations": "What the sources say" + (f" about {', '.join(names)}" if names else ""),
     }[intent]
-    parts = [f"{lead} ({len(cites)} cited sentence(s), best first):"]
+    # Summarise what the coded evidence behind the citations says, then point at the quotes.
+    ties: dict[tuple[str, str], dict[str, list[int]]] = {}
+    acts: dict[tuple[str, str], dict[str, list[int]]] = {}
     for c in cites:
         ev = evidence.get((c.article_id, c.sentence_idx))
-        coded = ""
-        if isinstance(ev, EventRef):
-            coded = f" [{ev.source}→{ev.target} CAMEO {ev.code}]"
-        elif isinstance(ev, TieRef):
-            coded = f" [{ev.a} depends on {ev.b}: {ev.type}]"
-        parts.append(f"[{c.rank}] “{c.sentence.strip()}”{coded}")
+        if isinstance(ev, TieRef):
+            ties.setdefault((ev.a, ev.b), {}).setdefault(ev.type, []).append(c.rank)
+        elif isinstance(ev, EventRef):
+            what = cameo_lookup(ev.code).name.lower()
+            acts.setdefault((ev.source, ev.target), {}).setdefault(what, []).append(c.rank)
+
+    def listed(d: dict[str, list[int]]) -> str:
+        return ", ".join(f"{k} {''.join(f'[{r}]' for r in ranks)}" for k, ranks in d.items())
+
+    parts = [lead + ":"]
+    for (a, b), by_type in ties.items():
+        parts.append(f"{name_of(a, poles)} depends on {name_of(b, poles)} for {listed(by_type)}.")
+    for (a, b), by_code in acts.items():
+        parts.append(f"{name_of(a, poles)} towards {name_of(b, poles)}: {listed(by_code)}.")
     return " ".join(parts)
 
 
@@ -190,5 +202,6 @@ def ask(store: Store, question: str, *, k: int = 3, use_embeddings: bool = True)
         via = tuple(n for n, r in zip(names, rankings, strict=True) if key in r[:10])
         text, date = cands[key]
         cites.append(Cited(rank, key[0], date, key[1], text, round(score, 6), via))
-    return Answer(question, tuple(actors), intent, _answer_text(question, actors, intent, cites, evidence, poles),
-                  tuple(cites))
+    summary = _answer_text(question, actors, intent, cites, evidence, poles)
+    quotes = " ".join(f"[{c.rank}] “{c.sentence.strip()}”" for c in cites)
+    return Answer(question, tuple(actors), intent, f"{summary} {quotes}".strip(), tuple(cites), summary)
