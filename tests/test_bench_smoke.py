@@ -71,8 +71,9 @@ def test_coder_overhead_quick() -> None:
         assert r["sentences_spacy"] >= r["articles"]
         for key in ("spacy", "spacy_mv", "full", "coder_only"):
             assert r[f"{key}_s"] > 0 and len(r["runs_s"][key]) == r["repeats"] == 1
-        assert r["overhead"] == pytest.approx((r["full_s"] - r["spacy_s"]) / r["spacy_s"], abs=1e-3)
-        assert r["coder_only_ratio"] == pytest.approx(r["coder_only_s"] / r["spacy_mv_s"], abs=1e-3)
+        # Times are rounded to 0.1 ms in the JSON, so the recomputed ratios agree to about 1%.
+        assert r["overhead"] == pytest.approx((r["full_s"] - r["spacy_s"]) / r["spacy_s"], abs=1e-2)
+        assert r["coder_only_ratio"] == pytest.approx(r["coder_only_s"] / r["spacy_mv_s"], abs=1e-2)
         calls = r["stages"]["calls"]
         # One actor matcher, one context and one mention pass per article.
         assert calls["actor matching"] == calls["context (antecedents)"] == calls["mention records"] == r["articles"]
