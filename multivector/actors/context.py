@@ -185,9 +185,13 @@ class DocContext:
         counts: dict[str, int] = {}
         first: dict[str, float] = {}
         for s in self.seen:
-            if s.token < token.i and not s.actor.person and s.actor.kind not in ("igo", "bloc", "group"):
+            # Only named mentions count: a resolved "it" would echo whatever was resolved before.
+            if s.token < token.i and not s.actor.person and s.actor.kind not in ("igo", "bloc", "group") \
+                    and s.actor.resolved_from is None:
                 counts[s.actor.code] = counts.get(s.actor.code, 0) + 1
                 first.setdefault(s.actor.code, s.token)
+        allowed = {s.actor.code for s in cands}  # candidates already exclude the clause's own actors
+        counts = {c: n for c, n in counts.items() if c in allowed}
         if not counts:
             return None
         best = max(counts, key=lambda c: (counts[c], -first[c]))
