@@ -101,10 +101,19 @@ def evaluate(
             s = report[k]
             t.add_row(k, *(f"{s[c]:.3f}" for c in ("precision", "recall", "f1")), *(str(s[c]) for c in ("tp", "fp", "fn")))
     out.print(t)
+    if report.get("by_tag"):
+        tags = Table(title="events by tag (root level)")
+        for col in ("tag", "precision", "recall", "f1", "tp", "fp", "fn"):
+            tags.add_column(col)
+        for tag, sc in report["by_tag"].items():
+            tags.add_row(tag, *(f"{sc[c]:.3f}" for c in ("precision", "recall", "f1")),
+                         *(str(sc[c]) for c in ("tp", "fp", "fn")))
+        out.print(tags)
     if report["kind"] == "seed":
         out.print(f"required events found: {report['required_found']}/{report['required']}, "
                   f"false positives: {report['false_positives']}, events from FAQ lines: {report['faq_events']}")
-    for e in report.get("errors", []) if isinstance(report.get("errors"), list) else [report.get("errors", {})]:
+    errs = report.get("errors")
+    for e in errs if isinstance(errs, list) else ([errs] if errs else []):  # seed: one dict; gold files: a list
         out.print(json.dumps(e, ensure_ascii=False), markup=False, highlight=False)
 
 
