@@ -78,13 +78,13 @@ def _opens_clause(cc: Token) -> bool:
 
 
 def split_claims(answer: str) -> list[str]:
-    """Claims of one answer: its sentences, split at an "and" that starts a new verb clause."""
+    """Claims of one answer: its sentences, split at a semicolon and at an "and" that starts a new verb clause."""
     from .. import nlp
 
     doc = nlp.load()(answer)
     out: list[str] = []
     for sent in doc.sents:
-        cuts = [t.i for t in sent if t.lower_ == "and" and t.dep_ == "cc" and _opens_clause(t)]
+        cuts = [t.i for t in sent if (t.lower_ == "and" and t.dep_ == "cc" and _opens_clause(t)) or t.text == ";"]
         start = sent.start
         for c in [*cuts, sent.end]:
             span = doc[start:c].text.strip(" ,;.")
