@@ -45,6 +45,7 @@ class Plan:
     parse: tuple[int, ...]  # indices of sentences to parse
     mentions: tuple[Mention, ...]  # lexicon mentions in sentences not parsed
     antecedents: tuple[tuple[int, Actor], ...]  # (sentence index, actor) from sentences not parsed
+    matches: tuple[tuple[int, int, int], ...] = ()  # (sentence, start, end): lexicon matches in parsed sentences
 
 
 @functools.cache
@@ -93,6 +94,7 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
             refs[max(bisect.bisect_right(starts, tok.idx) - 1, 0)] += 1
     chosen = tuple(i for i, n in enumerate(refs) if n >= min_refs)
     keep = set(chosen)
+    matches = tuple((si, b, e) for si, b, e, _s in spans if si in keep)
     mentions, antecedents = [], []
     for si, b, e, surface in _longest(spans):
         if si in keep:
@@ -104,7 +106,7 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
         mentions.append(Mention(si, b, e, surface, code, role, entries[0].kind, f"lexicon:{entries[0].kind}"))
         antecedents.append((si, Actor(code, role, b, e, surface, entries[0].kind, entries[0].codable,
                                       entries[0].kind == "leader")))
-    return Plan(article, sents, chosen, tuple(mentions), tuple(antecedents))
+    return Plan(article, sents, chosen, tuple(mentions), tuple(antecedents), matches)
 
 
 def _longest(spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
@@ -154,7 +156,11 @@ def code_planned(p: Plan, docs: Sequence[Doc]) -> CodedArticle:
         order = j - 0.5
         tpos = (tok_start[j] - 0.5) if j < len(tok_start) else len(doc) + 0.5
         extra.append((order, tpos, si, actor))
-    mentions, events, ties = code_document(article, doc, label_of=label_of, extra=extra)
+    # The fast pass's matches, moved from article to doc characters: no second matcher run.
+    piece_of = {si: j for j, si in enumerate(p.parse)}
+    matches = [(b - p.sentences[si].start + cstart[piece_of[si]], e - p.sentences[si].start + cstart[piece_of[si]])
+               for si, b, e in p.matches]
+    mentions, events, ties = code_document(article, doc, label_of=label_of, extra=extra, matches=matches)
 
     def move(r, start: int, end: int):  # type: ignore[no-untyped-def]
         a, b = to_article(start), to_article(max(end - 1, start)) + (1 if end > start else 0)

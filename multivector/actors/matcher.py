@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -64,14 +64,19 @@ def phrase_matcher(nlp: Language) -> PhraseMatcher:
 class DocActors:
     """Actor spans of one document and the noun-phrase -> actor reading."""
 
-    def __init__(self, doc: Doc, nlp: Language, date: dt.date | None) -> None:
+    def __init__(self, doc: Doc, nlp: Language, date: dt.date | None,
+                 matches: Sequence[tuple[int, int]] | None = None) -> None:
+        """``matches``: character ranges of lexicon matches found earlier (the pipeline's fast pass),
+        so the matcher need not run twice; any range that does not align with the doc's tokens
+        falls back to matching here."""
         self.doc = doc
         self.date = date
         self.lex: Lexicon = load()
         self.by_token: dict[int, tuple[Span, Entry]] = {}
-        spans = []
-        for match_id, start, end in phrase_matcher(nlp)(doc):
-            spans.append(Span(doc, start, end, label=match_id))
+        found = [doc.char_span(b, e) for b, e in matches] if matches is not None else [None]
+        spans = [s for s in found if s is not None]
+        if len(spans) < len(found):
+            spans = [Span(doc, start, end) for _id, start, end in phrase_matcher(nlp)(doc)]
         for span in filter_spans(spans):
             surface = span.text
             if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti"):

@@ -45,10 +45,10 @@ class ArticleCoder(Arguments):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
     def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
-                 extra: Sequence[Extra] = ()) -> None:
+                 extra: Sequence[Extra] = (), matches: Sequence[tuple[int, int]] | None = None) -> None:
         self.article = article
         self.doc = doc
-        self.actors = DocActors(doc, nlp.load(), article.date)
+        self.actors = DocActors(doc, nlp.load(), article.date, matches)
         self.ctx = DocContext(self.actors, label_of=label_of, extra=extra)
         self.pats = patterns.load()
         self.resolved: dict[tuple[int, int, str], Actor] = {}
@@ -285,13 +285,14 @@ class ArticleCoder(Arguments):
 
 
 def code_document(
-    article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None, extra: Sequence[Extra] = ()
+    article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None, extra: Sequence[Extra] = (),
+    matches: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[list[Mention], list[Event], list[Tie]]:
     """Mentions, events and ties of one parsed article (or of its parsed sentences, with ``extra``
     antecedents from the sentences that were not parsed; offsets are the doc's)."""
     from .ties import code_ties
 
-    coder = ArticleCoder(article, doc, label_of=label_of, extra=extra)
+    coder = ArticleCoder(article, doc, label_of=label_of, extra=extra, matches=matches)
     events: list[Event] = []
     ties: list[Tie] = []
     for si, sent in enumerate(doc.sents):
