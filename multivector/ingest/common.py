@@ -47,6 +47,11 @@ def parse_date(value: object, source: str) -> dt.date:
         raise BadDateError(source, text) from None
 
 
+def unreadable(path: Path, exc: OSError) -> BadRecord:
+    """The quarantine record for a file the OS will not let us read."""
+    return BadRecord(str(path), f"cannot read ({exc.strerror or exc}); check the path and its permissions")
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes | BadRecord:
     """The file's bytes, or a BadRecord when it is unreadable, empty, too big or binary."""
     src = str(path)
@@ -57,7 +62,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes | BadRecord:
                                   "split it into smaller files or raise --max-bytes")
         data = path.read_bytes()
     except OSError as exc:
-        return BadRecord(src, f"cannot read ({exc.strerror or exc}); check the path and its permissions")
+        return unreadable(path, exc)
     if not data.strip():
         return BadRecord(src, "empty file; remove it or fill it with an article")
     if b"\x00" in data[:_SNIFF]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import Article, BadRecord
-from .common import DEFAULT_MAX_BYTES, Item, bad, decode, parse_date, read_text
+from .common import DEFAULT_MAX_BYTES, Item, bad, decode, parse_date, read_text, unreadable
 from .seed import split_faq
 
 DATE_FIELDS = ("date", "published", "datetime", "pubdate", "published_at")
@@ -60,7 +60,7 @@ def read_jsonl(path: Path, *, default_date: dt.date | None = None, max_bytes: in
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield BadRecord(str(path), f"cannot read ({exc.strerror or exc}); check the path and its permissions")
+        yield unreadable(path, exc)
         return
     with fh:
         for n, raw in enumerate(fh, 1):

@@ -12,7 +12,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
 from ..records import BadRecord
-from .common import DEFAULT_MAX_BYTES, Item, parse_date
+from .common import DEFAULT_MAX_BYTES, Item, parse_date, unreadable
 from .html import article_from_html
 
 
@@ -24,7 +24,7 @@ def read_warc(path: Path, *, default_date: dt.date | None = None, max_bytes: int
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield BadRecord(str(path), f"cannot read ({exc.strerror or exc}); check the path and its permissions")
+        yield unreadable(path, exc)
         return
     with fh:
         try:
