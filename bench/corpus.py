@@ -1,7 +1,7 @@
 """Deterministic synthetic news corpus for the benchmarks, plus the real Wikipedia text when present.
 
 Articles of 5-12 sentences: event sentences built from the shipped lexicons (countries, capitals,
-leaders in office on the article date, CAMEO verbs from ``events/data/verbs.yaml``), pronoun
+leaders in office on the article date, CAMEO verbs from ``events/data/en/triggers/``), pronoun
 follow-ups ("He said ..."), and filler with no actor at all (economy, weather, sport). About half
 of all sentences are filler, as in real news (``FILLER_SHARE``). Same seed -> same bytes.
 
@@ -198,7 +198,9 @@ def vocab() -> Vocab:
             end = t.get("end") or dt.date.max
             if isinstance(start, dt.date) and isinstance(end, dt.date):
                 leaders.append((str(p["name"]), str(t.get("title") or ""), start, end))
-    return Vocab(countries, orgs, tuple(leaders), _templates(_yaml("events/data/verbs.yaml")["verbs"]))
+    verbs = [v for f in sorted((DATA / "events" / "data" / "en" / "triggers").glob("*.yaml"))
+             for v in (_yaml(str(f.relative_to(DATA))).get("verbs") or [])]
+    return Vocab(countries, orgs, tuple(leaders), _templates(verbs))
 
 
 def _fill(rng: random.Random, template: str, **given: str) -> str:

@@ -1,6 +1,6 @@
 """Code CAMEO events from a parsed article: predicates, their arguments, their clause context.
 
-For each verb whose lemma has a pattern (data/verbs.yaml) the coder finds the
+For each verb whose lemma has a pattern (data/en/triggers/) the coder finds the
 source (subject, passive agent, or the subject a complement inherits), the
 target (the slot the pattern names), refines the code by the object noun,
 applies the clause's modality (intent, refusal, threat, negation, reported
@@ -59,31 +59,17 @@ class ArticleCoder(Arguments):
 
     # -- arguments ---------------------------------------------------------------
     def code_verb(self, v: Token) -> list[Found]:
-        lemma = v.lemma_.lower()
-        prts = [c.lower_ for c in v.children if c.dep_ == "prt"]
-        cands: tuple[patterns.VerbPattern, ...] = ()
-        for p in prts:
-            cands = self.pats.verbs.get(f"{lemma} {p}", ())
-            if cands:
-                break
-        if not cands:
-            cands = tuple(p for p in self.pats.verbs.get(lemma, ()) if p.particle is None)
+        cands = self.pats.verbs.get(v.lemma_.lower())
         if not cands:
             return []
         obj = child(v, "dobj")
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN")
         theme = passive_subject(v) if is_passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
-        obj_lemmas = _object_lemmas(v, theme)
-        for pat in sorted(cands, key=lambda p: not p.only_objects):
-            code = pat.code
-            matched = next((pat.objects[lm] for lm in obj_lemmas if lm in pat.objects), None)
-            if pat.only_objects and matched is None:
-                continue
-            if matched is not None:
-                code = matched
+        for pat, matched, lemma in self._candidates(v, cands, theme):
+            code = matched if matched is not None else pat.code
             if pat.xcomp_only and not any(c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only for c in v.children):
                 continue
-            if pat.needs_phone and not (lemma in ("telephone", "phone") or any(
+            if pat.needs_phone and not (pat.lemma in ("telephone", "phone") or any(
                     t.lemma_.lower() in PHONE_WORDS for c in v.children if c.dep_ in ("prep", "agent")
                     for t in c.subtree)):
                 continue
@@ -91,12 +77,68 @@ class ArticleCoder(Arguments):
                 continue
             if pat.needs_xcomp and not any(c.dep_ in ("xcomp", "advcl") for c in v.children):
                 continue
-            found = self._apply(v, pat, code, theme, passive)
+            if pat.complement is not None:
+                act = self.requested_act(v)
+                if act is not None:
+                    code = self.pats.family(act, pat.complement)
+            found = self._apply(v, pat, code, theme, passive, lemma)
             if found is not None:
                 if theme is not None and matched is not None:
                     self.consumed.add(theme.i)
                 return found
         return []
+
+    def _candidates(self, v: Token, cands: tuple[patterns.VerbPattern, ...],
+                    theme: Token | None) -> list[tuple[patterns.VerbPattern, str | None, str | None]]:
+        """A lemma's patterns whose needed words are present, with the object that refines each, best first:
+        more needed words, then a light verb whose object comes earliest (the theme before a prepositional
+        object: "launched an investigation into strikes" is an investigation)."""
+        near = _near_words(v) if any(p.needs for p in cands) else frozenset()
+        obj_lemmas = _object_lemmas(v, theme)
+        out = []
+        for p in cands:
+            if p.needs and not all(w in near for w in p.needs):
+                continue
+            idx, matched, lemma = len(obj_lemmas), None, None
+            if p.objects:
+                for i, lm in enumerate(obj_lemmas):
+                    if lm in p.objects:
+                        idx, matched, lemma = i, p.objects[lm], lm
+                        break
+            if p.only_objects and matched is None:
+                continue
+            out.append(((p.rank, -len(p.needs), 0 if p.only_objects else 1, idx), p, matched, lemma))
+        out.sort(key=lambda x: x[0])
+        return [(p, m, lm) for _k, p, m, lm in out]
+
+    def act_code(self, t: Token) -> str | None:
+        """The code the lexicon gives a predicate word, arguments aside ("release" -> 0841): for refining
+        what is asked, promised or refused."""
+        if t.pos_ in ("VERB", "AUX") or t.tag_ == "VBG":
+            cands = self.pats.verbs.get(t.lemma_.lower())
+            if cands:
+                theme = child(t, "dobj")
+                for pat, matched, _lm in self._candidates(t, cands, theme):
+                    return matched if matched is not None else pat.code
+        for np in self.pats.nouns.get(t.lemma_.lower(), ()):
+            return np.code
+        return None
+
+    def requested_act(self, v: Token) -> str | None:
+        """What an appeal or demand asks for: "urged Iran to release", "demanded that Russia withdraw",
+        "called for the release of", "pressed for talks"."""
+        for c in v.children:
+            if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+                code = self.act_code(c)
+                if code is not None:
+                    return code
+        for c in v.children:
+            if c.dep_ in ("prep", "dobj") :
+                for x in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ in ("pobj", "pcomp")]):
+                    code = self.act_code(x)
+                    if code is not None:
+                        return code
+        return None
 
     def _targets(self, v: Token, pat: patterns.VerbPattern, theme: Token | None,
                  exclude: frozenset[str]) -> list[Actor]:
@@ -165,7 +207,7 @@ class ArticleCoder(Arguments):
         return []
 
     def _apply(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None,
-               passive: bool) -> list[Found] | None:
+               passive: bool, obj_lemma: str | None = None) -> list[Found] | None:
         if pat.only_negated and not any(c.dep_ == "neg" for c in v.children):
             return None
         if pat.stative_present and _stative(v):
@@ -195,7 +237,8 @@ class ArticleCoder(Arguments):
         if not pairs:
             return None
         code = _transform(code, mod)
-        return [Found(s, t, code, pat.id, v, mod) for s, t in pairs]
+        pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
+        return [Found(s, t, code, pid, v, mod) for s, t in pairs]
 
     def _participants(self, v: Token) -> list[Actor]:
         """Subjects of the clause an event noun belongs to, for a noun modified by a participle
@@ -219,8 +262,23 @@ class ArticleCoder(Arguments):
         return "046" if talks else "040"
 
     # -- nouns --------------------------------------------------------------------
+    def noun_pattern(self, n: Token) -> patterns.NounPattern | None:
+        """The first of a noun's patterns whose needed modifier is present ("air strike", "hunger strike")."""
+        pats = self.pats.nouns.get(n.lemma_.lower())
+        if not pats:
+            return None
+        mods: set[str] | None = None
+        for p in pats:
+            if p.needs:
+                if mods is None:
+                    mods = {c.lemma_.lower() for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")}
+                if not mods & set(p.needs):
+                    continue
+            return p
+        return None
+
     def code_noun(self, n: Token) -> list[Found]:
-        np = self.pats.nouns.get(n.lemma_.lower())
+        np = self.noun_pattern(n)
         if np is None or np.background or n.i in self.consumed:
             return []
         if n.dep_ == "pobj" and n.head.lower_ == "for":
@@ -346,13 +404,24 @@ def _own_subject(v: Token) -> bool:
 
 
 def _transform(code: str, mod: Modality) -> str:
-    if mod.transform == "intent":
-        return modality.intent_code(code)
-    if mod.transform == "refuse":
-        return modality.refuse_code(code)
-    if mod.transform == "threat":
-        return modality.threat_code(code)
+    if mod.transform in ("intent", "refuse", "threat"):
+        return modality.transformed(code, mod.transform)
     return code
+
+
+def _near_words(v: Token) -> frozenset[str]:
+    """Words a multi-word trigger may need on its verb: particles, prepositions and their objects, the
+    direct object and its modifiers ("take into custody", "open fire", "lay siege to", "pull out")."""
+    out: set[str] = set()
+    for c in v.children:
+        if c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "oprd", "attr", "npadvmod", "dative", "agent",
+                      "compound"):
+            out.update((c.lower_, c.lemma_.lower()))
+            if c.dep_ in ("prep", "dobj", "agent", "dative"):
+                for g in c.children:
+                    if g.dep_ in ("pobj", "compound", "amod"):
+                        out.update((g.lower_, g.lemma_.lower()))
+    return frozenset(out)
 
 
 def _object_lemmas(v: Token, theme: Token | None) -> list[str]:

@@ -8,42 +8,45 @@ Mechanisms over dependency structure, not lexicon entries: "plans to visit" ->
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+import yaml
 from spacy.tokens import Token
 
-# Governing words that turn a complement into an intention (03x).
-INTENT_HEADS = frozenset({
-    "plan", "intend", "expect", "want", "hope", "aim", "seek", "promise", "pledge", "vow", "agree", "offer",
-    "prepare", "propose", "decide", "ready", "prepared", "willing", "keen", "eager", "set", "commit", "undertake",
-    "interest", "intention", "readiness", "willingness", "desire", "commitment", "wish", "determination", "resolve",
-})
-REFUSE_HEADS = frozenset({"refuse", "decline", "reject", "rule", "fail"})
-THREAT_HEADS = frozenset({"threaten", "warn", "vow"})
-REPORT_VERBS = frozenset({"say", "tell", "announce", "report", "state", "claim", "add", "note", "confirm", "write",
-                          "insist", "declare", "explain", "show", "indicate", "suggest"})
-ACCUSE_VERBS = frozenset({"accuse", "allege", "blame", "suspect", "charge", "deny", "claim"})
-HEDGE_WORDS = frozenset({"reportedly", "allegedly", "possibly", "perhaps", "apparently", "likely", "probably"})
-HEDGE_AUX = frozenset({"may", "might", "could"})
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-COND_MARKS = frozenset({"if", "unless", "whether"})
-# An action someone asks for has not happened: "urged Iran to return", "demanded that Russia withdraw".
-REQUEST_HEADS = frozenset({"urge", "ask", "call", "appeal", "press", "demand", "request", "invite", "lobby", "tell",
-                           "order", "encourage", "push", "implore", "plead", "exhort", "want", "wish", "advise",
-                           "instruct", "persuade", "convince", "allow", "let", "permit", "help"})
-# Complements of these did not happen: "avoid travelling", "refrain from attacking".
-AVOID_HEADS = frozenset({"avoid", "refrain", "cease", "stop", "halt", "prevent", "deter", "forbid", "ban"})
-REQUEST_CCOMP = frozenset({"demand", "insist", "urge", "ask", "request", "propose", "recommend"})
-# Proposals and offers that appear only as what someone answers are not events (gold rule 9).
-PROPOSAL_NOUNS = frozenset({"offer", "proposal", "request", "plan", "call", "demand", "bid", "appeal", "invitation",
-                            "idea", "suggestion", "initiative", "attempt", "effort", "push"})
+from ..errors import LexiconError
+from . import patterns
 
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": "030", "02": "030",
-                "01": "030", "09": "030", "10": "030"}
-INTENT_SPECIAL = {"045": "039", "057": "031", "046": "036", "087": "037"}
-REFUSE_CODES = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "120", "01": "120",
-                "02": "120", "09": "120", "10": "120"}
-REFUSE_SPECIAL = {"057": "127", "045": "126"}
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A language's modality words (data/<lang>/modality.yaml)."""
+
+    intent_heads: frozenset[str]
+    refuse_heads: frozenset[str]
+    threat_heads: frozenset[str]
+    report_verbs: frozenset[str]
+    accuse_verbs: frozenset[str]
+    hedge_words: frozenset[str]
+    hedge_aux: frozenset[str]
+    future_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    request_heads: frozenset[str]
+    request_ccomp: frozenset[str]
+    avoid_heads: frozenset[str]
+    proposal_nouns: frozenset[str]
+    background_adverbs: frozenset[str]
+    negative_determiners: frozenset[str]
+
+
+@functools.cache
+def words(lang: str = "en") -> Words:
+    path = patterns.data_dir(lang) / "modality.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        return Words(**{f: frozenset(str(w) for w in data[f]) for f in Words.__dataclass_fields__})
+    except KeyError as exc:
+        raise LexiconError(str(path), f"missing list {exc}; every field of modality.Words is required") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,38 +60,13 @@ class Modality:
     governor: Token | None = None  # the word that caused the transform
 
 
-def intent_code(code: str) -> str:
-    """The 03x code for an intention to do ``code`` (conflict intentions are threats)."""
-    if code in INTENT_SPECIAL:
-        return INTENT_SPECIAL[code]
-    root = code[:2]
-    if root in INTENT_CODES:
-        return INTENT_CODES[root]
-    return threat_code(code)
-
-
-def refuse_code(code: str) -> str:
-    """The 12x code for refusing to do ``code``."""
-    if code in REFUSE_SPECIAL:
-        return REFUSE_SPECIAL[code]
-    root = code[:2]
-    if root == "12":
+def transformed(code: str, kind: str) -> str:
+    """The code of an intention, refusal or threat (or appeal, demand) to do ``code`` (data/families.tsv)."""
+    # An intention to threaten is the threat; a refusal stays a refusal, a threat a threat.
+    own = {"intent": ("03", "13"), "refuse": ("12",), "threat": ("13",), "appeal": ("02",), "demand": ("10",)}[kind]
+    if code.startswith(own):
         return code
-    return REFUSE_CODES.get(root, "120")
-
-
-def threat_code(code: str) -> str:
-    """The 13x code for threatening to do ``code``."""
-    root = code[:2]
-    if root == "13":
-        return code
-    if root == "16":
-        return "134" if code == "164" else "131"
-    if root == "17":
-        return "137"
-    if root in ("15", "18", "19", "20"):
-        return "138"
-    return "130"
+    return patterns.load().family(code, kind)
 
 
 def _negated(t: Token) -> bool:
@@ -103,6 +81,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
     """Walk from a predicate up its clause chain and say what the context does to its event.
 
     ``question``: whether the sentence is a question, when the caller knows (saves rebuilding it)."""
+    W = words()
     if question is None:
         question = verb.sent.text.rstrip().endswith("?")
     if question:
@@ -117,21 +96,21 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
     while depth < 8:
         depth += 1
         aux = _aux(t)
-        if any(c.lower_ in HEDGE_WORDS for c in t.children) or aux & HEDGE_AUX:
+        if any(c.lower_ in W.hedge_words for c in t.children) or aux & W.hedge_aux:
             confidence = min(confidence, 0.6)
-        if any(c.dep_ == "mark" and c.lower_ in COND_MARKS for c in t.children):
+        if any(c.dep_ == "mark" and c.lower_ in W.conditional_marks for c in t.children):
             return Modality(drop="conditional")
-        if first and "had" in aux and any(c.lower_ in ("long", "previously", "once", "formerly") for c in t.children):
+        if first and "had" in aux and any(c.lower_ in W.background_adverbs for c in t.children):
             return Modality(drop="background")  # "Russia, which had long mediated between ..."
         if _negated(t):
             # "would never recognise", "would not negotiate": a refusal, not a plain negation (gold rule 7).
-            never_future = bool(aux & FUTURE_AUX)
+            never_future = bool(aux & W.future_aux)
             if transform is None and (never_future or (first and negation_refuses)
-                                      or (not first and t.lemma_ in REFUSE_HEADS)):
+                                      or (not first and t.lemma_ in W.refuse_heads)):
                 transform, governor = "refuse", t
             elif transform != "refuse":
                 return Modality(drop="negated")
-        if first and aux & FUTURE_AUX and transform is None:
+        if first and aux & W.future_aux and transform is None:
             transform, governor = "intent", t
         dep = t.dep_
         head = t.head
@@ -142,35 +121,35 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         if infinitive:
             dep = "xcomp"  # "offered on Thursday to mediate": an infinitive complement parsed as advcl
         if head.pos_ == "VERB" and (
-            (dep == "xcomp" and lemma in REQUEST_HEADS
+            (dep == "xcomp" and lemma in W.request_heads
              and (lemma not in ("want", "wish") or any(c.dep_ == "dobj" for c in head.children)))
-            or (dep == "ccomp" and lemma in REQUEST_CCOMP)
+            or (dep == "ccomp" and lemma in W.request_ccomp)
         ):
             return Modality(drop="requested")
-        if dep in ("xcomp", "pcomp") and lemma in AVOID_HEADS:
+        if dep in ("xcomp", "pcomp") and lemma in W.avoid_heads:
             return Modality(drop="avoided")
-        if dep == "acl" and head.pos_ == "NOUN" and lemma in PROPOSAL_NOUNS:
+        if dep == "acl" and head.pos_ == "NOUN" and lemma in W.proposal_nouns:
             return Modality(drop="proposed")
-        if head.pos_ == "NOUN" and lemma in INTENT_HEADS and any(
-                c.lower_ in ("little", "no", "without") for c in head.lefts):
+        if head.pos_ == "NOUN" and lemma in W.intent_heads and any(
+                c.lower_ in W.negative_determiners for c in head.lefts):
             return Modality(drop="negated")  # "saw little hope of concluding a treaty"
         if dep in ("xcomp", "ccomp", "pcomp", "acl", "advcl", "prep", "pobj", "dobj", "conj", "relcl", "acomp",
                    "oprd", "attr"):
-            if (dep in ("xcomp", "pcomp", "acl") or (dep == "ccomp" and lemma in INTENT_HEADS | THREAT_HEADS)
-                    or (dep == "prep" and head.pos_ in ("NOUN", "ADJ") and lemma in INTENT_HEADS)):
-                if lemma in THREAT_HEADS and transform is None:
+            if (dep in ("xcomp", "pcomp", "acl") or (dep == "ccomp" and lemma in W.intent_heads | W.threat_heads)
+                    or (dep == "prep" and head.pos_ in ("NOUN", "ADJ") and lemma in W.intent_heads)):
+                if lemma in W.threat_heads and transform is None:
                     transform, governor = "threat", head
-                elif lemma in REFUSE_HEADS and transform is None and lemma != "fail":
+                elif lemma in W.refuse_heads and transform is None and lemma != "fail":
                     transform, governor = "refuse", head
                 elif lemma == "fail" and dep == "xcomp":
                     return Modality(drop="negated")
-                elif lemma in INTENT_HEADS and transform is None:
+                elif lemma in W.intent_heads and transform is None:
                     if not (lemma == "expect" and "auxpass" not in {c.dep_ for c in head.children}
                             and head.pos_ == "VERB" and dep == "ccomp"):
                         transform, governor = "intent", head
-            if lemma in ACCUSE_VERBS and dep in ("pcomp", "ccomp", "xcomp", "pobj", "prep"):
+            if lemma in W.accuse_verbs and dep in ("pcomp", "ccomp", "xcomp", "pobj", "prep"):
                 return Modality(drop="alleged")
-            if lemma in REPORT_VERBS and dep in ("ccomp", "parataxis") and speaker is None:
+            if lemma in W.report_verbs and dep in ("ccomp", "parataxis") and speaker is None:
                 speaker = head
             if dep == "conj":
                 # A coordinated predicate shares its first conjunct's clause, not its complement-hood.
@@ -183,9 +162,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                 break
             if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and transform is not None:
                 break  # "Armenia's decision to freeze ...": the noun's clause is its own predication
-            if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and lemma not in INTENT_HEADS:
+            if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and lemma not in W.intent_heads:
                 break
-        elif dep == "parataxis" and lemma in REPORT_VERBS:
+        elif dep == "parataxis" and lemma in W.report_verbs:
             speaker = head
             break
         else:

@@ -1,10 +1,20 @@
-"""The verb and noun pattern lexicon (data/verbs.yaml), validated and indexed by lemma."""
+"""The trigger lexicon (data/<lang>/triggers/NN.yaml, one file per CAMEO root), validated and indexed by lemma.
+
+A verb trigger is a head lemma, optionally with words it needs nearby ("take into custody",
+"open fire", "pull out"), a CAMEO code, and the slots where its target sits; light verbs name
+their event by the object noun ("impose sanctions": ``objects``). A noun trigger is an event noun
+("the expulsion of", "a blockade of") with its source and target slots. Code families
+(data/families.tsv) say what an intention, appeal, demand, refusal or threat to do an act is.
+"""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -12,14 +22,22 @@ from ..errors import LexiconError
 from . import cameo
 
 TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective", "accuser", "adversary",
-                          "participants", "theme_acl", "complement"})
+                          "participants", "theme_acl", "complement", "location", "addressee"})
+NOUN_SOURCE_SLOTS = frozenset({"poss", "amod", "compound", "of", "by", "from", "between", "among", "clause"})
+FAMILY_KINDS = ("intent", "appeal", "demand", "refuse", "threat")
+VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_objects", "symmetric", "possessor_target",
+                       "xcomp_only", "needs_phone", "needs_ccomp", "objectless", "stative_present", "inverted",
+                       "only_negated", "source_roles", "needs_xcomp", "rank", "complement", "target_roles",
+                       "passive_target"})
+NOUN_KEYS = frozenset({"id", "lemmas", "code", "source", "target", "background", "needs", "rank", "symmetric"})
+LANGUAGES = ("en",)
 
 
 @dataclass(frozen=True, slots=True)
 class VerbPattern:
     id: str
     lemma: str
-    particle: str | None
+    particle: str | None  # kept for readers of the old schema: the first word needed after the head
     code: str
     target: tuple[str, ...]
     objects: dict[str, str]
@@ -35,6 +53,10 @@ class VerbPattern:
     only_negated: bool
     source_roles: tuple[str | None, ...]  # None: an actor with no role
     needs_xcomp: bool
+    needs: tuple[str, ...] = ()  # words after the head lemma that must sit on the verb ("into", "custody")
+    rank: int = 0  # lower is tried first among a lemma's patterns
+    complement: str | None = None  # "appeal" | "demand": the requested act refines the code (families.tsv)
+    target_roles: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,57 +67,170 @@ class NounPattern:
     source: tuple[str, ...]
     target: tuple[str, ...]
     background: bool
+    needs: tuple[str, ...] = ()  # a modifier lemma the noun needs ("air" strike, "hunger" strike)
+    rank: int = 0
+    symmetric: bool = False  # "talks between A and B", "clashes between A and B": both directions
 
 
 @dataclass(frozen=True, slots=True)
 class Patterns:
-    verbs: dict[str, tuple[VerbPattern, ...]]  # key: lemma or "lemma particle"
-    nouns: dict[str, NounPattern]
+    verbs: dict[str, tuple[VerbPattern, ...]]  # key: head lemma; patterns sorted for trying
+    nouns: dict[str, tuple[NounPattern, ...]]
     object_lemmas: frozenset[str]  # every object noun any verb pattern refines on
+    families: dict[str, dict[str, str]]  # code prefix -> kind -> code
+
+    def family(self, code: str, kind: str) -> str:
+        """The ``kind`` (intent, appeal, demand, refuse, threat) code of an act, by its longest code prefix."""
+        for n in range(len(code), 1, -1):
+            row = self.families.get(code[:n])
+            if row is not None:
+                return row[kind]
+        return {"intent": "030", "appeal": "020", "demand": "100", "refuse": "120", "threat": "130"}[kind]
+
+    def count(self) -> int:
+        """Trigger entries: each verb lemma or phrase, each (light verb, object noun) pair, each noun lemma."""
+        n = 0
+        for pats in self.verbs.values():
+            for p in pats:
+                n += len(p.objects) if p.only_objects else 1 + len(p.objects)
+        return n + sum(len(v) for v in self.nouns.values())
 
 
-def _path() -> str:
-    return str(resources.files("multivector.events") / "data" / "verbs.yaml")
+def data_dir(lang: str = "en") -> Path:
+    if lang not in LANGUAGES:
+        raise LexiconError(f"events/data/{lang}", f"no trigger lexicon for language {lang!r}; "
+                           f"use one of {', '.join(LANGUAGES)}")
+    return Path(str(resources.files("multivector.events") / "data" / lang))
+
+
+def trigger_files(lang: str = "en") -> list[Path]:
+    return sorted((data_dir(lang) / "triggers").glob("*.yaml"))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise LexiconError(str(path), f"not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(str(path), "top level must be a mapping with 'verbs' and 'nouns'")
+    return data
+
+
+def _strs(v: Any, where: str, what: str) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        # YAML reads a bare on/off/yes/no as a boolean: quote prepositions such as "on".
+        raise LexiconError(where, f"{what} must be a list of strings; quote words like \"on\"")
+    return tuple(v)
+
+
+def _code(c: Any, where: str) -> str:
+    code = str(c)
+    try:
+        cameo.lookup(code)
+    except Exception as exc:
+        raise LexiconError(where, f"unknown CAMEO code {code!r}; see `multivector codes`") from exc
+    return code
+
+
+def verb_patterns(v: dict[str, Any], where: str) -> list[VerbPattern]:
+    """The patterns of one verb entry (one per lemma)."""
+    pid = v.get("id")
+    unknown = set(v) - VERB_KEYS
+    if unknown:
+        raise LexiconError(where, f"{pid}: unknown keys {sorted(unknown)}")
+    code = _code(v.get("code"), f"{where}:{pid}")
+    objects = {str(k): _code(c, f"{where}:{pid}") for k, c in (v.get("objects") or {}).items()}
+    target = _strs(v.get("target", ["dobj"]), f"{where}:{pid}", "target")
+    out = []
+    for lemma in _strs(v.get("lemmas"), f"{where}:{pid}", "lemmas"):
+        words = lemma.split()
+        if not words:
+            raise LexiconError(where, f"{pid}: empty lemma")
+        out.append(VerbPattern(
+            str(pid), words[0], words[1] if len(words) > 1 else None, code, target, objects,
+            bool(v.get("only_objects", False)), bool(v.get("symmetric", False)), bool(v.get("possessor_target", True)),
+            _strs(v.get("xcomp_only"), where, "xcomp_only"), bool(v.get("needs_phone", False)),
+            bool(v.get("needs_ccomp", False)), bool(v.get("objectless", False)), bool(v.get("stative_present", False)),
+            bool(v.get("inverted", False)), bool(v.get("only_negated", False)),
+            tuple(v.get("source_roles", ())), bool(v.get("needs_xcomp", False)), tuple(words[1:]),
+            int(v.get("rank", 0)), v.get("complement"), tuple(v.get("target_roles", ())),
+        ))
+        if out[-1].complement not in (None, "appeal", "demand"):
+            raise LexiconError(where, f"{pid}: complement must be appeal or demand")
+    return out
+
+
+def noun_patterns(n: dict[str, Any], where: str) -> list[NounPattern]:
+    pid = n.get("id")
+    unknown = set(n) - NOUN_KEYS
+    if unknown:
+        raise LexiconError(where, f"{pid}: unknown keys {sorted(unknown)}")
+    code = _code(n.get("code"), f"{where}:{pid}")
+    source = _strs(n.get("source", ["poss"]), f"{where}:{pid}", "source")
+    bad = [s for s in source if s not in NOUN_SOURCE_SLOTS and not s.isalpha()]
+    if bad:
+        raise LexiconError(where, f"{pid}: unknown source slot {bad[0]!r}")
+    return [NounPattern(str(pid), lemma, code, source, _strs(n.get("target", []), f"{where}:{pid}", "target"),
+                        bool(n.get("background", False)), _strs(n.get("needs"), where, "needs"),
+                        int(n.get("rank", 0)), bool(n.get("symmetric", False)))
+            for lemma in _strs(n.get("lemmas"), f"{where}:{pid}", "lemmas")]
+
+
+def _families(path: Path) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    header: list[str] | None = None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            if tuple(header[1:]) != FAMILY_KINDS:
+                raise LexiconError(f"{path}:{n}", f"header must be prefix, {', '.join(FAMILY_KINDS)}")
+            continue
+        if len(cells) != len(header):
+            raise LexiconError(f"{path}:{n}", f"expected {len(header)} tab-separated cells")
+        out[cells[0]] = {k: _code(c, f"{path}:{n}") for k, c in zip(FAMILY_KINDS, cells[1:], strict=True)}
+    return out
+
+
+def build(entries: Iterable[tuple[str, dict[str, Any]]], families: dict[str, dict[str, str]]) -> Patterns:
+    """Index trigger files' contents ((where, data) pairs, in load order)."""
+    verbs: dict[str, list[VerbPattern]] = {}
+    nouns: dict[str, list[NounPattern]] = {}
+    objs: set[str] = set()
+    ids: dict[str, str] = {}
+    for where, data in entries:
+        for v in data.get("verbs") or []:
+            pid = v.get("id")
+            if not pid or pid in ids:
+                raise LexiconError(where, f"verb pattern without a unique id: {pid!r}"
+                                   + (f" (also in {ids[pid]})" if pid in ids else ""))
+            ids[pid] = where
+            for p in verb_patterns(v, where):
+                verbs.setdefault(p.lemma, []).append(p)
+                objs.update(p.objects)
+        for n in data.get("nouns") or []:
+            pid = n.get("id")
+            if not pid or pid in ids:
+                raise LexiconError(where, f"noun pattern without a unique id: {pid!r}")
+            ids[pid] = where
+            for np in noun_patterns(n, where):
+                nouns.setdefault(np.lemma, []).append(np)
+    # Try specific patterns first: by rank, then those needing more words, then light verbs, then file order.
+    sv = {k: tuple(sorted(v, key=lambda p: (p.rank, -len(p.needs), not p.only_objects))) for k, v in verbs.items()}
+    sn = {k: tuple(sorted(v, key=lambda p: (p.rank, -len(p.needs)))) for k, v in nouns.items()}
+    return Patterns(sv, sn, frozenset(objs), families)
 
 
 @functools.cache
-def load() -> Patterns:
-    """Load, check (codes exist, slots known) and index the pattern lexicon."""
-    path = _path()
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    verbs: dict[str, list[VerbPattern]] = {}
-    objs: set[str] = set()
-    ids: set[str] = set()
-    for v in data.get("verbs", []):
-        pid = v.get("id")
-        if not pid or pid in ids:
-            raise LexiconError(path, f"verb pattern without a unique id: {v!r}")
-        ids.add(pid)
-        codes = [str(v["code"]), *map(str, (v.get("objects") or {}).values())]
-        for c in codes:
-            cameo.lookup(c)  # raises UnknownCodeError on a bad code
-        target = tuple(v.get("target", ["dobj"]))
-        if not all(isinstance(x, str) for x in target):
-            # YAML reads a bare on/off/yes/no as a boolean: quote prepositions such as "on".
-            raise LexiconError(path, f"{pid}: every target must be a string; quote words like \"on\"")
-        for lemma in v["lemmas"]:
-            parts = str(lemma).split(" ", 1)
-            p = VerbPattern(
-                pid, parts[0], parts[1] if len(parts) > 1 else None, str(v["code"]), target,
-                {str(k): str(c) for k, c in (v.get("objects") or {}).items()}, bool(v.get("only_objects", False)),
-                bool(v.get("symmetric", False)), bool(v.get("possessor_target", True)),
-                tuple(v.get("xcomp_only", ())), bool(v.get("needs_phone", False)), bool(v.get("needs_ccomp", False)),
-                bool(v.get("objectless", False)), bool(v.get("stative_present", False)), bool(v.get("inverted", False)),
-                bool(v.get("only_negated", False)), tuple(v.get("source_roles", ())),  # null: no role
-                bool(v.get("needs_xcomp", False)),
-            )
-            verbs.setdefault(str(lemma), []).append(p)
-            objs.update(p.objects)
-    nouns: dict[str, NounPattern] = {}
-    for n in data.get("nouns", []):
-        cameo.lookup(str(n["code"]))
-        for lemma in n["lemmas"]:
-            nouns[lemma] = NounPattern(n["id"], lemma, str(n["code"]), tuple(n.get("source", ["poss"])),
-                                       tuple(n.get("target", [])), bool(n.get("background", False)))
-    return Patterns({k: tuple(v) for k, v in verbs.items()}, nouns, frozenset(objs))
+def load(lang: str = "en") -> Patterns:
+    """Load, check (codes exist, slots known) and index the trigger lexicon of a language."""
+    files = trigger_files(lang)
+    if not files:
+        raise LexiconError(str(data_dir(lang) / "triggers"), "no trigger files; reinstall multivector")
+    fam = _families(Path(str(resources.files("multivector.events") / "data" / "families.tsv")))
+    return build(((str(f), _read(f)) for f in files), fam)

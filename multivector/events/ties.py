@@ -1,4 +1,4 @@
-"""Stative ties (trade, energy, security, aid, investment) from verb and noun patterns (data/ties.yaml).
+"""Stative ties (trade, energy, security, aid, investment) from verb and noun patterns (data/<lang>/ties.yaml).
 
 ``a`` is the dependent side: "Kazakhstan imports gas from Russia" -> (KAZ, RUS, energy);
 "China is Kazakhstan's largest trading partner" -> (KAZ, CHN, trade).
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -16,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import LexiconError
 from ..records import TIE_TYPES, Tie
+from . import patterns
 
 if TYPE_CHECKING:
     from ..actors.matcher import Actor
@@ -37,7 +37,7 @@ class TieLexicon:
 @functools.cache
 def load() -> TieLexicon:
     """Load and check the tie lexicon."""
-    path = resources.files("multivector.events") / "data" / "ties.yaml"
+    path = patterns.data_dir("en") / "ties.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     words: dict[str, str] = {}
     for typ, ws in data["type_words"].items():
