@@ -221,6 +221,8 @@ class ArticleCoder(Arguments):
         if not sources:
             return None
         targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))
+        if pat.target_roles:
+            targets = [a for a in targets if a.role in pat.target_roles]
         if pat.inverted:  # "Ukraine received a grant from the United States": the giver is the source
             if not targets:
                 return None
@@ -287,8 +289,12 @@ class ArticleCoder(Arguments):
         for slot in np.source:
             if slot == "poss":
                 srcs = self.possessor(n)
-            elif slot == "amod":
-                srcs = [a for c in n.lefts if c.dep_ in ("amod", "compound") if (a := self.actors.entity_at(c))]
+            elif slot in ("amod", "compound"):
+                srcs = [a for c in n.lefts if c.dep_ in ("amod", "compound", "nmod") if (a := self.actors.entity_at(c))]
+            elif slot == "between" and np.symmetric:
+                both = self.prep_targets(n, ("between", "among"), possessor=False)
+                if len(both) >= 2 and not self.in_question:  # "clashes between A and B": both directions
+                    return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
             else:
                 srcs = self.prep_targets(n, (slot,), possessor=False)
             if srcs:
