@@ -52,6 +52,13 @@ class Unit:
     optional: list[dict[str, Any]] = field(default_factory=list)
 
 
+CONFLICT_ROOTS = frozenset(f"{r}" for r in range(14, 21))
+
+
+def _only(c: Counter[tuple[str, str, str]], roots: set[str] | frozenset[str]) -> Counter[tuple[str, str, str]]:
+    return Counter({k: n for k, n in c.items() if k[2] in roots})
+
+
 def _root(code: str) -> str:
     return str(code)[:2]
 
@@ -173,14 +180,19 @@ def evaluate_file(path: str | Path, *, errors: bool = False, n_process: int = 1)
     if kind == "seed":
         return evaluate_seed(p, data, errors=errors)
     _code(units, n_process)
-    scores = {k: Score() for k in ("events", "events_full_code", "events_plover", "ties")}
+    scores = {k: Score() for k in ("events", "events_full_code", "events_plover", "ties", "material_conflict")}
     by_tag: dict[str, Score] = {}
+    by_root: dict[str, Score] = {}
     errs = []
     for u in units:
         assert u.coded is not None
         pred = _pred_dicts(u.coded.events)
         g_root, p_root = _ev_keys(u.gold_events, "root"), _ev_keys(pred, "root")
         scores["events"].add(g_root, p_root)
+        # Per root and for material conflict (roots 14-20), where a miss matters most to a struggle for influence.
+        for r in {k[2] for k in g_root} | {k[2] for k in p_root}:
+            by_root.setdefault(r, Score()).add(_only(g_root, {r}), _only(p_root, {r}))
+        scores["material_conflict"].add(_only(g_root, CONFLICT_ROOTS), _only(p_root, CONFLICT_ROOTS))
         scores["events_full_code"].add(_ev_keys(u.gold_events, "full"), _ev_keys(pred, "full"))
         gold_plover = [e for e in u.gold_events if "plover" in e]
         if gold_plover:
@@ -207,6 +219,7 @@ def evaluate_file(path: str | Path, *, errors: bool = False, n_process: int = 1)
     out: dict[str, Any] = {"kind": kind, "units": len(units)}
     out.update({k: s.as_dict() for k, s in scores.items()})
     out["by_tag"] = {t: s.as_dict() for t, s in sorted(by_tag.items())}
+    out["by_root"] = {r: s.as_dict() for r, s in sorted(by_root.items())}
     if errors:
         out["errors"] = errs
     return out
