@@ -114,3 +114,17 @@ def test_sentences_without_two_references_are_not_parsed_and_nothing_is_lost() -
     assert [(e.source, e.target, e.code, e.start) for e in fast.events] == [
         (e.source, e.target, e.code, e.start) for e in full.events]
     assert len(fast.sentences) == 4
+
+
+def test_regional_groups_expand_to_members_and_record_the_group() -> None:
+    c = code_article(Article.make("The Baltic states expelled Russian diplomats on Monday.", DATE))
+    assert {(e.source, e.target, e.code[:3]) for e in c.events} == {
+        ("EST", "RUS", "161"), ("LVA", "RUS", "161"), ("LTU", "RUS", "161")}
+    assert all("group the Baltic states" in e.note for e in c.events)
+    # a regional adjective names the group only before a plural role or state noun
+    assert {s for s, _t, _c in coded("G7 foreign ministers condemned North Korea's missile test.")} == {
+        "USA", "JPN", "DEU", "GBR", "FRA", "ITA", "CAN"}
+    assert coded("Russia deployed warships to the Baltic Sea.") == set()
+    # members of one group named together are one side of a symmetric act
+    pairs = coded("EU and Central Asian leaders held talks in Samarkand.")
+    assert len(pairs) == 10 and all("EU" in (s, t) for s, t, _c in pairs)

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -37,7 +37,7 @@ class Entry:
     """What a surface string denotes: an actor code with kind and default role."""
 
     code: str
-    kind: str  # country | adjective | capital | seat | igo | bloc | leader | group | description
+    kind: str  # country | adjective | capital | seat | igo | bloc | leader | group | region | region_adj
     role: str | None
     name: str
     codable: bool = True
@@ -66,6 +66,8 @@ class Lexicon:
     names: dict[str, str]  # code -> canonical name
     bloc_adjectives: dict[str, str]  # "Western" -> WST
     descriptions: dict[str, str]  # "the alliance" -> NATO (resolved only with context)
+    regions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group id -> member codes
+    region_names: dict[str, str] = field(default_factory=dict)  # group id -> its name
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -201,6 +203,20 @@ def load() -> Lexicon:
         for s in _strings(g.get("aliases")):
             add(s, e)
 
+    regions: dict[str, tuple[str, ...]] = {}
+    region_names: dict[str, str] = {}
+    for r in _load_yaml("regions.yaml").get("regions", []):
+        rid, members = str(r["id"]), tuple(r["members"])
+        unknown = [m for m in members if m not in names]
+        if unknown or rid in names:
+            raise LexiconError("regions.yaml", f"{rid}: unknown members {unknown} or id clashes with an actor code")
+        regions[rid] = members
+        region_names[rid] = str(r["name"])
+        for s in _strings(r.get("names")):
+            add(s, Entry(rid, "region", None, r["name"]))
+        for s in _strings(r.get("adjectives")):
+            add(s, Entry(rid, "region_adj", None, r["name"]))
+
     roles: dict[str, str] = {}
     titles: dict[str, str] = {}
     rdata = _load_yaml("roles.yaml")
@@ -211,5 +227,6 @@ def load() -> Lexicon:
         titles[str(w).lower()] = role
 
     return Lexicon(
-        {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions
+        {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
+        region_names,
     )

@@ -32,6 +32,9 @@ PERSON_ROLES_HINT = frozenset(
 
 
 GROUP_NOUNS = frozenset({"ally", "partner", "member", "colleague", "counterpart"})
+# Heads before which a regional adjective names the group ("G7 nations", "Nordic counterparts").
+GROUP_HEADS = GROUP_NOUNS | {"state", "country", "nation", "republic", "government", "neighbour", "neighbor",
+                             "democracy", "monarchy", "economy"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,8 @@ class DocActors:
         if hit is None:
             return None
         span, entry = hit
+        if entry.kind == "region_adj" and not _names_group(self, span):
+            return None  # "Central Asian leaders" is the group; "the Baltic Sea", "the Central Asian country" are not
         if entry.kind == "adjective":
             # A bare adjective/demonym as the head ("the Russians") names the country's people.
             return self._actor(span, entry, role="CVL" if token.tag_ in ("NNPS", "NNS") else None)
@@ -203,6 +208,15 @@ class DocActors:
                         if a is not None:
                             return a
         return None
+
+
+def _names_group(actors: DocActors, span: Span) -> bool:
+    """A regional adjective names its group before a plural role or state noun ("Central Asian leaders",
+    "G7 nations"); "the Central Asian country" is one member, left to context."""
+    head = span.root.head
+    if span.root.dep_ not in MODIFIER_DEPS or head is span.root or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    return actors.role_of(head) is not None or head.lemma_.lower() in GROUP_HEADS
 
 
 def _with_role(a: Actor, role: str | None, *, person: bool) -> Actor:

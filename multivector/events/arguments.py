@@ -49,11 +49,19 @@ class Arguments:
                                          a.codable, base.person if base else False))
         seen: set[str] = set()
         uniq = []
-        for a in out:
+        for a in (m for x in out for m in self.expand(x)):
             if a.code not in seen:
                 seen.add(a.code)
                 uniq.append(a)
         return uniq
+
+    def expand(self, a: Actor) -> list[Actor]:
+        """A regional group as its members ("the Baltic states" -> EST, LVA, LTU), each recording the group."""
+        members = self.actors.lex.regions.get(a.code)
+        if not members:
+            return [a]
+        name = self.actors.lex.region_names[a.code]
+        return [Actor(m, a.role, a.start, a.end, a.text, "country", True, a.person, f"group {name}") for m in members]
 
     def _modifier_tokens(self, t: Token) -> list[Token]:
         mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod") and self.actors.entity_at(c)]

@@ -233,7 +233,8 @@ class ArticleCoder(Arguments):
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
         elif pat.symmetric and len(sources) >= 2 and _own_subject(v):
-            pairs = [(s, t) for s in sources for t in sources if s.code != t.code]
+            # Members of one group named together act as one side ("EU and Central Asian leaders held talks").
+            pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not _same_group(s, t)]
             if pat.id in ("meet", "hold-talks") and code.startswith("04"):
                 code = self._meeting_code(v, sources, sources)
         if not pairs:
@@ -312,6 +313,14 @@ class ArticleCoder(Arguments):
         return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
 
     # -- records ------------------------------------------------------------------
+    def expand_found(self, f: Found) -> list[Found]:
+        """Regional groups that reached an event unexpanded (read straight off a modifier) become members."""
+        regions = self.actors.lex.regions
+        if f.source.code not in regions and f.target.code not in regions:
+            return [f]
+        return [Found(s, t, f.code, f.pattern, f.predicate, f.mod)
+                for s in self.expand(f.source) for t in self.expand(f.target)]
+
     def to_event(self, f: Found, sentence_index: int) -> Event | None:
         s, t = f.source, f.target
         if not (s.codable and t.codable) or s.code == t.code:
@@ -375,7 +384,7 @@ def code_document(
             if tok.pos_ == "NOUN":
                 found.extend(coder.code_noun(tok))
         seen: set[tuple[str, str, str]] = set()
-        for f in found:
+        for f in (x for g in found for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
             if e is not None and (e.source, e.target, e.code) not in seen:
                 seen.add((e.source, e.target, e.code))
@@ -394,6 +403,10 @@ def _stative(v: Token) -> bool:
     if v.tag_ in ("VBZ", "VBP") and not aux:
         return True
     return v.tag_ == "VBN" and v.dep_ == "relcl" and bool(aux & {"has", "have"})
+
+
+def _same_group(a: Actor, b: Actor) -> bool:
+    return a.start == b.start and bool(a.resolved_from) and str(a.resolved_from).startswith("group ")
 
 
 def _own_subject(v: Token) -> bool:
