@@ -32,7 +32,7 @@ def main() -> None:
     adj = {d["id"]: d for d in _jsonl(ANN / "adjudicated.jsonl")}
     assert set(a) == set(b) == set(items)
     two = []
-    for i, it in items.items():
+    for i in items:
         seen = [set(x) | set(y) for x, y in zip(a[i]["actors"], b[i]["actors"], strict=True)]
         if any(len(s) >= 2 for s in seen):
             two.append(i)
