@@ -128,3 +128,21 @@ def test_regional_groups_expand_to_members_and_record_the_group() -> None:
     # members of one group named together are one side of a symmetric act
     pairs = coded("EU and Central Asian leaders held talks in Samarkand.")
     assert len(pairs) == 10 and all("EU" in (s, t) for s, t, _c in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agentless passive of coercion is the act of the state where it happens
+        ("Three Indian nationals were arrested in Kuwait on Tuesday.", {("KWT", "IND", "17")}),
+        ("A British journalist was detained in Iran on espionage charges.", {("IRN", "GBR", "17")}),
+        ("Five Russian citizens were arrested in Moscow.", set()),  # same country: nothing
+        # the agent sits in another phrase: the launcher of the weapon, or where it was fired from
+        ("Drones launched by Iran struck Saudi oil facilities.", {("IRN", "SAU", "19")}),
+        ("Rockets fired from Lebanon struck northern Israel.", {("LBN", "ISR", "19")}),
+        # "forces loyal to X" are X's
+        ("Forces loyal to the Syrian government shelled Turkish positions.", {("SYR", "TUR", "19")}),
+    ],
+)
+def test_sources_outside_the_subject(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert roots(text) == expected

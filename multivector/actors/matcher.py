@@ -32,6 +32,8 @@ PERSON_ROLES_HINT = frozenset(
 
 
 GROUP_NOUNS = frozenset({"ally", "partner", "member", "colleague", "counterpart"})
+# "forces loyal to X", "militias allied with X": the role noun belongs to X.
+ALLEGIANCE = frozenset({"loyal", "allied", "affiliated", "aligned"})
 # Heads before which a regional adjective names the group ("G7 nations", "Nordic counterparts").
 GROUP_HEADS = GROUP_NOUNS | {"state", "country", "nation", "republic", "government", "neighbour", "neighbor",
                              "democracy", "monarchy", "economy"}
@@ -198,6 +200,14 @@ class DocActors:
             if t.text in self.lex.bloc_adjectives:
                 return Actor(self.lex.bloc_adjectives[t.text], None, t.idx, t.idx + len(t.text), t.text, "bloc")
             stack.extend(c for c in t.lefts if c.dep_ in MODIFIER_DEPS)
+        for adj in token.rights:  # "forces loyal to the government", "militias allied with Iran"
+            if adj.dep_ in ("amod", "acl") and adj.lemma_.lower() in ALLEGIANCE:
+                for prep in adj.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                        for pobj in prep.children:
+                            a = (self.entity_at(pobj) or self.actor_of(pobj)) if pobj.dep_ == "pobj" else None
+                            if a is not None:
+                                return a
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                 for pobj in prep.children:

@@ -23,6 +23,7 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
 
 
 RECIPROCAL = frozenset({"other", "another"})
+LAUNCH_VERBS = frozenset({"fire", "launch"})
 
 
 class Arguments:
@@ -107,6 +108,39 @@ class Arguments:
             self.ctx.note(t, r)  # a resolved phrase is itself an antecedent for what follows
         return found
 
+    def launched_from(self, noun: Token) -> list[Actor]:
+        """Who acted through a thing that did the act: "rockets fired from Lebanon", "drones launched by
+        Iran", "a missile fired by Houthi rebels" (the by-agent, else the place it came from, as MIL)."""
+        launchers = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if noun.dep_ == "nsubj" and noun.head.lemma_ in LAUNCH_VERBS:
+            launchers.append(noun.head)  # the small parser reads "Rockets fired from Lebanon struck" as a clause
+        for c in launchers:
+            for a in c.children:
+                if a.dep_ == "agent":  # a state that fires weapons acts militarily
+                    return [x if x.role is not None else Actor(x.code, "MIL", x.start, x.end, x.text, x.kind,
+                                                                x.codable, x.person, x.resolved_from)
+                            for x in self.actors_for(pobj_of(a))]
+            for a in c.children:
+                if a.dep_ == "prep" and a.lower_ == "from":
+                    place = [x for x in self.actors_for(pobj_of(a)) if x.kind in ("country", "capital", "adjective")
+                             or x.role is None]
+                    return [Actor(x.code, "MIL", x.start, x.end, x.text, x.kind, x.codable, False,
+                                  x.resolved_from) for x in place]
+        return []
+
+    def located_in(self, v: Token, preps: frozenset[str]) -> list[Actor]:
+        """The state where an agentless act happened ("were arrested in Kuwait", "were expelled from Russia"):
+        coercion is the act of the state whose territory it is in."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                p = pobj_of(c)
+                if p is None:
+                    continue
+                found = self.actors_for(p) or self.modifier_entity(p) or self._entity_in(p)
+                return [Actor(a.code, "GOV", a.start, a.end, a.text, a.kind, a.codable, False, a.resolved_from)
+                        for a in found if not a.person and a.role in (None, "GOV")]
+        return []
+
     def possessor(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         for c in tok.children:
             if c.dep_ == "poss":
@@ -157,7 +191,7 @@ class Arguments:
             subj = next((c for c in t.children
                          if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v))), None)
             if subj is not None:
-                got = self.actors_for(subj)
+                got = self.actors_for(subj) or self.launched_from(subj)
                 if got or t.dep_ != "conj":
                     return got
                 # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct

@@ -24,6 +24,10 @@ from .arguments import RECIPROCAL, Arguments, child, is_passive, passive_subject
 from .modality import Modality
 
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
+# An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
+# nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
+LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
+LOCATION_PREPS = frozenset({"in", "from", "inside"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
 REFERRING = frozenset({"country", "nation", "government", "president", "leader", "leaders", "junta", "state",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
@@ -216,6 +220,8 @@ class ArticleCoder(Arguments):
         if mod.drop:
             return []
         sources = self.subjects(v)
+        if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not _has_agent(v):
+            sources = self.located_in(v, LOCATION_PREPS)
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
         if not sources:
@@ -403,6 +409,10 @@ def _stative(v: Token) -> bool:
     if v.tag_ in ("VBZ", "VBP") and not aux:
         return True
     return v.tag_ == "VBN" and v.dep_ == "relcl" and bool(aux & {"has", "have"})
+
+
+def _has_agent(v: Token) -> bool:
+    return any(c.dep_ == "agent" for x in (v, *v.conjuncts) for c in x.children)
 
 
 def _same_group(a: Actor, b: Actor) -> bool:
