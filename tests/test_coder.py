@@ -146,3 +146,16 @@ def test_regional_groups_expand_to_members_and_record_the_group() -> None:
 )
 def test_sources_outside_the_subject(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert roots(text) == expected
+
+
+def test_clause_meaning_kept() -> None:
+    # a conditional conflict is a threat; a conditional benefit is an offer; neither is the act
+    assert roots("The EU would lift sanctions on Belarus if Minsk freed political prisoners.") == {
+        ("EU", "BLR", "03")}
+    # troops sent to support a government: protection (074), not a posture against it (154)
+    assert coded("Russia deployed troops to Kazakhstan to help the government restore order.") == {
+        ("RUS", "KAZ", "074")}
+    assert coded("Russia sent troops to Kazakhstan at the request of President Tokayev.") == {("RUS", "KAZ", "074")}
+    assert roots("Russia deployed troops to the Ukrainian border.") == {("RUS", "UKR", "15")}
+    # the purpose of a movement is not an act yet (only the visit is coded)
+    assert roots("Erdogan flew to Moscow to sign a grain deal with Russia.") == {("TUR", "RUS", "04")}

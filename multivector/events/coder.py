@@ -85,6 +85,8 @@ class ArticleCoder(Arguments):
                 act = self.requested_act(v)
                 if act is not None:
                     code = self.pats.family(act, pat.complement)
+            if code.startswith("15") and _in_support(v):
+                code = "074"  # troops sent to support or protect a government: protection, not a posture against it
             found = self._apply(v, pat, code, theme, passive, lemma)
             if found is not None:
                 if theme is not None and matched is not None:
@@ -411,6 +413,21 @@ def _stative(v: Token) -> bool:
     return v.tag_ == "VBN" and v.dep_ == "relcl" and bool(aux & {"has", "have"})
 
 
+def _in_support(v: Token) -> bool:
+    """A purpose or circumstance of support: "sent troops to help Kazakhstan restore order", "deployed forces
+    at the request of the government", "in support of the Syrian army"."""
+    words = modality.words()
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in words.support_purposes:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in ("support", "request", "invitation", "aid", "defence",
+                                                               "defense"):
+                    return True
+    return False
+
+
 def _has_agent(v: Token) -> bool:
     return any(c.dep_ == "agent" for x in (v, *v.conjuncts) for c in x.children)
 
@@ -435,6 +452,8 @@ def _own_subject(v: Token) -> bool:
 def _transform(code: str, mod: Modality) -> str:
     if mod.transform in ("intent", "refuse", "threat"):
         return modality.transformed(code, mod.transform)
+    if mod.conditional:  # gold rule 6: conditional conflict is a threat; a conditional benefit an offer
+        return modality.transformed(code, "threat" if cameo.lookup(code).quad_class >= 3 else "intent")
     return code
 
 

@@ -37,6 +37,8 @@ class Words:
     proposal_nouns: frozenset[str]
     background_adverbs: frozenset[str]
     negative_determiners: frozenset[str]
+    support_purposes: frozenset[str]
+    motion_verbs: frozenset[str]
 
 
 @functools.cache
@@ -58,6 +60,7 @@ class Modality:
     confidence: float = 1.0
     speaker: Token | None = None
     governor: Token | None = None  # the word that caused the transform
+    conditional: bool = False  # the clause has an if-clause: a conditional threat or offer, not an act
 
 
 def transformed(code: str, kind: str) -> str:
@@ -90,6 +93,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
     governor: Token | None = None
     confidence = 1.0
     speaker: Token | None = None
+    conditional = False
     t = verb
     first = True
     depth = 0
@@ -112,12 +116,19 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                 return Modality(drop="negated")
         if first and aux & W.future_aux and transform is None:
             transform, governor = "intent", t
+        if first and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W.conditional_marks
+                                                   for m in c.children) for c in t.children):
+            conditional = True  # "Israel would strike Iran if ...": a threat (conflict) or an offer, never the act
         dep = t.dep_
         head = t.head
         if head is t:
             break
         lemma = head.lemma_.lower()
         infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        if infinitive and head.pos_ == "VERB" and lemma in W.motion_verbs:
+            # "sent troops to help", "travelled to Moscow to sign", "crossed the line to dismantle": the purpose
+            # of a movement is not yet done (gold rule 4: the movement is coded, linked events are not added)
+            return Modality(drop="purpose")
         if infinitive:
             dep = "xcomp"  # "offered on Thursday to mediate": an infinitive complement parsed as advcl
         if head.pos_ == "VERB" and (
@@ -171,4 +182,4 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             break
         t = head
         first = False
-    return Modality(None, transform, confidence, speaker, governor)
+    return Modality(None, transform, confidence, speaker, governor, conditional)
