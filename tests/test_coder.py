@@ -159,3 +159,12 @@ def test_clause_meaning_kept() -> None:
     assert roots("Russia deployed troops to the Ukrainian border.") == {("RUS", "UKR", "15")}
     # the purpose of a movement is not an act yet (only the visit is coded)
     assert roots("Erdogan flew to Moscow to sign a grain deal with Russia.") == {("TUR", "RUS", "04")}
+
+
+def test_event_nouns_code_current_acts_not_history() -> None:
+    assert coded("EU sanctions on Belarus took effect on Monday.") == {("EU", "BLR", "163")}
+    assert coded("Russia's economy has struggled under Western sanctions against Moscow.") == set()
+    assert roots("Russia's 2014 annexation of Crimea was condemned by the West.") == {("WST", "RUS", "11")}
+    # a planned visit is an intention; condemning it targets the visitor
+    assert roots("Moscow condemned the planned visit of the Japanese prime minister to Taiwan.") == {
+        ("RUS", "JPN", "11"), ("JPN", "TWN", "03")}

@@ -236,6 +236,7 @@ class Arguments:
             lambda: self.actors_for(p, exclude),
             lambda: self.possessor(p, exclude) if possessor else [],
             lambda: self._agent_of(p),
+            lambda: self.event_source(p) if possessor else [],
         ]
         if loose:
             chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
@@ -245,6 +246,11 @@ class Arguments:
             found = [a for a in step() if a.code not in exclude]
             if found:
                 return found
+        return []
+
+    def event_source(self, p: Token) -> list[Actor]:
+        """Who does the event a noun names ("condemned the visit of the Japanese premier"); the coder knows
+        which nouns are events."""
         return []
 
     def _agent_of(self, p: Token) -> list[Actor]:

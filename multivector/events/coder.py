@@ -273,6 +273,13 @@ class ArticleCoder(Arguments):
         return "046" if talks else "040"
 
     # -- nouns --------------------------------------------------------------------
+    def event_source(self, p: Token) -> list[Actor]:
+        np = self.noun_pattern(p)
+        if np is None:
+            return []
+        return self.prep_targets(p, tuple(x for x in np.source if x not in ("poss", "amod", "compound")),
+                                 possessor=False)
+
     def noun_pattern(self, n: Token) -> patterns.NounPattern | None:
         """The first of a noun's patterns whose needed modifier is present ("air strike", "hunger strike")."""
         pats = self.pats.nouns.get(n.lemma_.lower())
@@ -294,6 +301,9 @@ class ArticleCoder(Arguments):
             return []
         if n.dep_ == "pobj" and n.head.lower_ == "for":
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
+        currency = _nominal_currency(n, np.code, self.article.date.year if self.article.date else None)
+        if currency == "background":
+            return []
         srcs: list[Actor] = []
         for slot in np.source:
             if slot == "poss":
@@ -311,13 +321,19 @@ class ArticleCoder(Arguments):
         if not srcs and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
             srcs = self.subjects(n.head.head)  # "During his visit ..., Macron praised"; "After talks with X, Y freed"
         tgts = self.prep_targets(n, np.target, possessor=False)
+        if not tgts:  # "the visit of the Japanese premier to Taiwan": the parser hangs the target on the source
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and not tgts:
+                            tgts = self.prep_targets(p, np.target, possessor=False)
         if not srcs or not tgts:
             return []
         # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
         if self.in_question or any(c.lower_ in ("no", "without") for c in n.lefts):
             return []
-        mod = Modality()
-        code = np.code
+        mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
+        code = _transform(np.code, mod)
         return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
 
     # -- records ------------------------------------------------------------------
@@ -411,6 +427,29 @@ def _stative(v: Token) -> bool:
     if v.tag_ in ("VBZ", "VBP") and not aux:
         return True
     return v.tag_ == "VBN" and v.dep_ == "relcl" and bool(aux & {"has", "have"})
+
+
+def _nominal_currency(n: Token, code: str, year: int | None) -> str:
+    """Whether an event noun reports something happening now (gold rule 9): "background" for history
+    ("the 2014 annexation", "since the invasion", "under Western sanctions"), "planned" for an intention
+    ("a planned visit"), else "current"."""
+    words = modality.words()
+    for c in n.lefts:
+        low = c.lower_
+        if c.like_num and len(low) == 4 and low.isdigit() and year is not None and 1900 <= int(low) < year:
+            return "background"
+        if low in words.background_modifiers:
+            return "background"
+        if c.dep_ == "poss" and any(x.lower_ in ("year", "decade", "month") and any(
+                y.lower_ in ("last", "previous") for y in x.lefts) for x in c.subtree):
+            return "background"  # "last year's invasion"
+        if low in words.planned_modifiers:
+            return "planned"
+    if n.dep_ == "pobj":
+        prep = n.head.lower_
+        if prep in words.background_preps or (code.startswith("16") and prep in words.standing_preps):
+            return "background"
+    return "current"
 
 
 def _in_support(v: Token) -> bool:
