@@ -36,6 +36,9 @@ REFERRING_WORDS = frozenset({
 })
 
 
+PLURAL_REFS = frozenset({"they", "them", "their", "themselves", "both", "sides", "leaders"})
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """An article split into sentences, with the sentences to parse and the antecedents of the rest."""
@@ -89,9 +92,12 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
         spans.append((si, span.start_char, span.end_char, span.text))
         refs[si] += 1
     words = _referring_words()
-    for tok in doc:
-        if tok.lower_ in words:
-            refs[max(bisect.bisect_right(starts, tok.idx) - 1, 0)] += 1
+    for tok in doc:  # tokens only (no tagger yet): a plural is a word ending in -s whose stem refers
+        low = tok.lower_
+        plural = low.endswith("s") and (low[:-1] in words or low[:-2] in words)
+        if low in words or plural:
+            # A plural reference ("the two presidents", "they", "the delegations") may stand for a pair.
+            refs[max(bisect.bisect_right(starts, tok.idx) - 1, 0)] += 2 if (plural or low in PLURAL_REFS) else 1
     chosen = tuple(i for i, n in enumerate(refs) if n >= min_refs)
     keep = set(chosen)
     matches = tuple((si, b, e) for si, b, e, _s in spans if si in keep)

@@ -23,6 +23,8 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "state", "kingdom", 
 PAIR_NOUNS_PERSON = frozenset({"leader", "president", "minister", "premier", "counterpart", "head"})
 PAIR_NOUNS_THING = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor", "state", "party",
                               "capital"})
+# Plural-only pair descriptions: "the delegations", "the negotiators".
+PAIR_NOUNS_PLURAL = frozenset({"delegation", "negotiator", "envoy", "team", "minister", "official"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "group", "body", "fund"})
 
 
@@ -124,6 +126,10 @@ class DocContext:
                 return self._pair(token, person=True, words=words)
             if lemma in PAIR_NOUNS_THING:
                 return self._pair(token, person=False, words=words)
+        if "the" in det and token.tag_ in ("NNS", "NNPS") and (
+                lemma in PAIR_NOUNS_PERSON or lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PLURAL):
+            # "the leaders", "the delegations", "the presidents": the pair named before
+            return self._pair(token, person=lemma in PAIR_NOUNS_PERSON, words=words)
         if low in ("other", "another"):  # "each side accused the other": the pair, paired off by the caller
             return self._pair(token, person=False, words=words)
         if "each" in det and (lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PERSON):
