@@ -168,3 +168,32 @@ def test_event_nouns_code_current_acts_not_history() -> None:
     # a planned visit is an intention; condemning it targets the visitor
     assert roots("Moscow condemned the planned visit of the Japanese prime minister to Taiwan.") == {
         ("RUS", "JPN", "11"), ("JPN", "TWN", "03")}
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        ("Kazakhstan buys most of its wheat from Russia.", ("KAZ", "RUS", "trade")),
+        ("Russia supplies the bulk of Armenia's electricity.", ("ARM", "RUS", "energy")),
+        ("China is Laos's largest creditor.", ("LAO", "CHN", "aid")),
+        ("Russian troops are stationed in Tajikistan under a defence pact.", ("TJK", "RUS", "security")),
+        ("Most of Georgia's foreign direct investment comes from the Netherlands.", ("GEO", "NLD", "investment")),
+        ("About 80 percent of Kyrgyzstan's fuel imports come from Russia.", ("KGZ", "RUS", "energy")),
+    ],
+)
+def test_ties_in_the_phrasings_news_uses(text: str, tie: tuple[str, str, str]) -> None:
+    c = code_article(Article.make(text, DATE))
+    assert {(t.a, t.b, t.type) for t in c.ties} == {tie}
+    assert not c.events
+
+
+def test_past_stationing_is_no_tie() -> None:
+    c = code_article(Article.make("Russian troops were stationed in Tajikistan until 2005.", DATE))
+    assert not c.ties
+
+
+def test_plural_descriptions_resolve_to_the_pair() -> None:
+    two = "Putin hosted Tokayev in the Kremlin on Monday. The two presidents signed a treaty on the border."
+    assert {("RUS", "KAZ", "057"), ("KAZ", "RUS", "057")} <= coded(two)
+    leaders = "Macron met Scholz in Paris. The leaders condemned Iran's missile launch."
+    assert {("FRA", "IRN", "111"), ("DEU", "IRN", "111")} <= coded(leaders)

@@ -32,6 +32,7 @@ class TieLexicon:
     market: dict[str, dict[str, Any]]
     provider: dict[str, dict[str, Any]]
     nouns: dict[str, dict[str, Any]]
+    stationed: dict[str, dict[str, Any]]
 
 
 @functools.cache
@@ -58,7 +59,8 @@ def load() -> TieLexicon:
                 out[lemma] = entry
         return out
 
-    return TieLexicon(words, index("dependent_verbs"), index("market_verbs"), index("provider_verbs"), index("nouns"))
+    return TieLexicon(words, index("dependent_verbs"), index("market_verbs"), index("provider_verbs"), index("nouns"),
+                      index("stationed_verbs"))
 
 
 def _type_of(tokens: list[Token], lex: TieLexicon, default: str) -> str:
@@ -105,12 +107,31 @@ def _stative(v: Token) -> bool:
     return not (v.dep_ == "xcomp" and v.tag_ == "VB")
 
 
+def _standing_passive(v: Token) -> bool:
+    """A present passive ("are stationed", "remain deployed", "has been based since"): a standing state."""
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    return v.tag_ == "VBN" and bool(aux & {"are", "is", "remain", "remains", "been"}) and not _negated(v) \
+        and not aux & {"will", "would", "could", "might", "may", "was", "were"}
+
+
+def _stationed_ties(coder: ArticleCoder, v: Token, e: dict[str, Any]) -> list[tuple[Any, Any, str, str, Token]]:
+    """"Russian troops are stationed in Tajikistan": the host (a) depends on the forces' state (b)."""
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lemma_.lower() not in e["objects"]:
+        return []
+    forces = coder.actors_for(subj) or coder.modifier_entity(subj)
+    hosts = [a for p in _prep_objects(v, e["preps"]) for a in _subtree_actors(coder, p)]
+    return [(a, b, "security", e["id"], v) for a in hosts for b in forces]
+
+
 def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
     """Ties stated in one sentence."""
     lex = load()
     found: list[tuple[Actor, Actor, str, str, Token]] = []
     for t in sent:
         lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX") and lemma in lex.stationed and _standing_passive(t):
+            found.extend(_stationed_ties(coder, t, lex.stationed[lemma]))
         if t.pos_ in ("VERB", "AUX"):
             if (lemma in lex.dependent or lemma in lex.market or lemma in lex.provider) and not _negated(t) \
                     and _stative(t):
