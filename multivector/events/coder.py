@@ -20,7 +20,7 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import RECIPROCAL, Arguments, child, is_passive, passive_subject
+from .arguments import RECIPROCAL, Arguments, child, is_passive, passive_subject, pobj_of
 from .modality import Modality
 
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
@@ -28,6 +28,8 @@ PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
+# Codes a statement made to someone can carry toward its addressee.
+STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
 REFERRING = frozenset({"country", "nation", "government", "president", "leader", "leaders", "junta", "state",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
@@ -245,11 +247,27 @@ class ArticleCoder(Arguments):
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not _same_group(s, t)]
             if pat.id in ("meet", "hold-talks") and code.startswith("04"):
                 code = self._meeting_code(v, sources, sources)
+        if not pairs and not targets and not pat.inverted:
+            # "Erdogan told Putin that Turkey would never recognise the annexation": a statement with no target
+            # of its own is addressed to whom it was told (01x/02x/03x/05x/1xx statements only).
+            addressee = self._addressee(mod.speaker)
+            if addressee and _transform(code, mod)[:2] in STATEMENT_ROOTS:
+                pairs = [(s, t) for s in sources for t in addressee if s.code != t.code]
         if not pairs:
             return None
         code = _transform(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         return [Found(s, t, code, pid, v, mod) for s, t in pairs]
+
+    def _addressee(self, speaker: Token | None) -> list[Actor]:
+        if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:
+            return []
+        for c in speaker.children:
+            if c.dep_ in ("dobj", "dative"):
+                return self.actors_for(c)
+            if c.dep_ == "prep" and c.lower_ == "to":  # "said to Putin", "wrote to the EU"
+                return self.actors_for(pobj_of(c))
+        return []
 
     def _participants(self, v: Token) -> list[Actor]:
         """Subjects of the clause an event noun belongs to, for a noun modified by a participle
