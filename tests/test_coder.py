@@ -197,3 +197,10 @@ def test_plural_descriptions_resolve_to_the_pair() -> None:
     assert {("RUS", "KAZ", "057"), ("KAZ", "RUS", "057")} <= coded(two)
     leaders = "Macron met Scholz in Paris. The leaders condemned Iran's missile launch."
     assert {("FRA", "IRN", "111"), ("DEU", "IRN", "111")} <= coded(leaders)
+
+
+def test_a_brokered_deal_codes_mediation_toward_each_party() -> None:
+    assert coded("Russia and Ukraine signed a Turkish-brokered deal on grain exports.") >= {
+        ("TUR", "RUS", "045"), ("TUR", "UKR", "045")}
+    assert coded("A U.S.-brokered ceasefire between Armenia and Azerbaijan collapsed within hours.") == {
+        ("USA", "ARM", "045"), ("USA", "AZE", "045")}

@@ -28,6 +28,9 @@ PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
+# "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
+BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
+BROKER_FORMS = frozenset({"brokered", "mediated", "facilitated"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -354,6 +357,31 @@ class ArticleCoder(Arguments):
         code = _transform(np.code, mod)
         return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
 
+    def code_brokered(self, m: Token) -> list[Found]:
+        """"a Turkish-brokered deal", "a U.S.-mediated truce between A and B": the broker mediates (045)
+        toward each party (the noun's between-phrase, else the subjects of the clause the noun is in)."""
+        low = m.lower_
+        broker: list[Actor] = []
+        if m.lemma_.lower() in BROKER_WORDS:
+            broker = [a for c in m.children if c.dep_ in ("amod", "npadvmod", "compound", "nmod")
+                      if (a := self.actors.entity_at(c)) is not None]
+        elif "-" in low and low.rsplit("-", 1)[1] in BROKER_FORMS:
+            prefix = m.text.rsplit("-", 1)[0]
+            entries = self.actors.lex.lookup(prefix)
+            if entries and entries[0].kind in ("country", "adjective", "igo", "capital"):
+                code, _role = entries[0].at(self.article.date, self.actors.lex.titles)
+                broker = [Actor(code, None, m.idx, m.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)]
+        if not broker or self.in_question:
+            return []
+        n = m.head
+        parties = self.prep_targets(n, ("between", "among"), possessor=False)
+        if not parties and n.dep_ in ("dobj", "nsubjpass", "pobj"):
+            v = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head
+            if v.pos_ in ("VERB", "AUX"):
+                parties = self.subjects(v)
+        return [Found(b, p, "045", "045-brokered", m, Modality()) for b in broker for p in parties
+                if b.code != p.code]
+
     # -- records ------------------------------------------------------------------
     def expand_found(self, f: Found) -> list[Found]:
         """Regional groups that reached an event unexpanded (read straight off a modifier) become members."""
@@ -425,6 +453,8 @@ def code_document(
         for tok in sent:
             if tok.pos_ == "NOUN":
                 found.extend(coder.code_noun(tok))
+            elif tok.dep_ == "amod":
+                found.extend(coder.code_brokered(tok))
         seen: set[tuple[str, str, str]] = set()
         for f in (x for g in found for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
