@@ -204,3 +204,18 @@ def test_a_brokered_deal_codes_mediation_toward_each_party() -> None:
         ("TUR", "RUS", "045"), ("TUR", "UKR", "045")}
     assert coded("A U.S.-brokered ceasefire between Armenia and Azerbaijan collapsed within hours.") == {
         ("USA", "ARM", "045"), ("USA", "AZE", "045")}
+
+
+def test_history_and_counterfactuals_are_not_coded() -> None:
+    assert coded("Fifteen years ago this week, Russia and Georgia fought a five-day war.") == set()
+    assert coded("Russia expelled two Estonian diplomats last year.") == set()
+    assert coded("Had Baku and Yerevan signed a peace treaty last year, the corridor would be open.") == set()
+    assert roots("Turkmenistan, whose neutrality the U.N. General Assembly recognised in 1995, joined no bloc.") == set()
+
+
+def test_proposals_are_their_authors_and_particles_are_particles() -> None:
+    assert coded("China and Russia on Thursday vetoed a U.S.-drafted U.N. Security Council resolution.") == {
+        ("CHN", "USA", "129"), ("RUS", "USA", "129")}
+    assert roots("Georgia handed over a Russian suspect to Ukraine.") == {("GEO", "UKR", "06")}
+    assert coded("Kazakhstan's foreign ministry handed a note to the Russian ambassador over remarks by a deputy.") \
+        == set()

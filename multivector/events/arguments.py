@@ -24,6 +24,9 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
 
 RECIPROCAL = frozenset({"other", "another"})
 LAUNCH_VERBS = frozenset({"fire", "launch"})
+# Who wrote what is acted on: "a U.S.-drafted resolution" is the United States' (gold: veto toward the drafter).
+AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put"})
+AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
 
 
 class Arguments:
@@ -233,6 +236,7 @@ class Arguments:
         """The actor a target phrase names: itself, its possessor, its by-agent; if ``loose``, a national
         modifier or any entity inside ("near its border with Ukraine", "two Chinese engineers")."""
         chain = [
+            lambda: self.author_of(p),
             lambda: self.actors_for(p, exclude),
             lambda: self.possessor(p, exclude) if possessor else [],
             lambda: self._agent_of(p),
@@ -246,6 +250,27 @@ class Arguments:
             found = [a for a in step() if a.code not in exclude]
             if found:
                 return found
+        return []
+
+    def author_of(self, p: Token) -> list[Actor]:
+        """The author of a proposal-like thing acted on: "vetoed a U.S.-drafted resolution", "rejected a
+        resolution drafted by France", "a Russian-sponsored text"."""
+        for c in p.children:
+            if c.dep_ in ("amod", "acl") and c.lemma_.lower() in AUTHOR_WORDS:
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        return self.actors_for(pobj_of(a))
+                got = [x for m in c.children if m.dep_ in ("npadvmod", "amod", "compound", "nmod")
+                       if (x := self.actors.entity_at(m)) is not None]
+                if got:
+                    return got
+            low = c.lower_
+            if c.dep_ in ("amod", "compound") and "-" in low and low.rsplit("-", 1)[1] in AUTHOR_FORMS:
+                prefix = c.text.rsplit("-", 1)[0]
+                entries = self.actors.lex.lookup(prefix)
+                if entries and entries[0].kind in ("country", "adjective", "igo", "capital", "bloc"):
+                    code, _r = entries[0].at(self.actors.date, self.actors.lex.titles)
+                    return [Actor(code, None, c.idx, c.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)]
         return []
 
     def event_source(self, p: Token) -> list[Actor]:

@@ -31,6 +31,8 @@ LOCATION_PREPS = frozenset({"in", "from", "inside"})
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
 BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
 BROKER_FORMS = frozenset({"brokered", "mediated", "facilitated"})
+# Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
+PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -223,7 +225,8 @@ class ArticleCoder(Arguments):
             return None
         if pat.stative_present and _stative(v):
             return []  # "Turkmenistan sells its gas to China", "China, which has invested ...": a tie
-        mod = modality.analyse(v, negation_refuses=pat.only_negated, question=self.in_question)
+        mod = modality.analyse(v, negation_refuses=pat.only_negated, question=self.in_question,
+                               year=self.article.date.year if self.article.date else None)
         if mod.drop:
             return []
         sources = self.subjects(v)
@@ -546,12 +549,17 @@ def _transform(code: str, mod: Modality) -> str:
 
 def _near_words(v: Token) -> frozenset[str]:
     """Words a multi-word trigger may need on its verb: particles, prepositions and their objects, the
-    direct object and its modifiers ("take into custody", "open fire", "lay siege to", "pull out")."""
+    direct object and its modifiers ("take into custody", "open fire", "lay siege to", "pull out"). A particle
+    ("over", "out") counts only as a particle, not as a preposition with an object of its own ("handed a
+    note to the envoy over his remarks" is no handing over)."""
     out: set[str] = set()
     for c in v.children:
         if c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "oprd", "attr", "npadvmod", "dative", "agent",
                       "compound"):
-            out.update((c.lower_, c.lemma_.lower()))
+            if c.dep_ == "prep" and c.lower_ in PARTICLES and any(g.dep_ == "pobj" for g in c.children):
+                pass
+            else:
+                out.update((c.lower_, c.lemma_.lower()))
             if c.dep_ in ("prep", "dobj", "agent", "dative"):
                 for g in c.children:
                     if g.dep_ in ("pobj", "compound", "amod"):
