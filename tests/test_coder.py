@@ -219,3 +219,12 @@ def test_proposals_are_their_authors_and_particles_are_particles() -> None:
     assert roots("Georgia handed over a Russian suspect to Ukraine.") == {("GEO", "UKR", "06")}
     assert coded("Kazakhstan's foreign ministry handed a note to the Russian ambassador over remarks by a deputy.") \
         == set()
+
+
+def test_pairs_through_possessive_and_relative_pronouns() -> None:
+    phone = ("Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon spoke by telephone on Friday, "
+             "a day after their border guards clashed.")
+    assert {("KGZ", "TJK", "190"), ("TJK", "KGZ", "190")} <= coded(phone)
+    rel = "Turkey offered on Monday to mediate between Kyrgyzstan and Tajikistan, whose border forces clashed."
+    assert {("KGZ", "TJK", "190"), ("TJK", "KGZ", "190")} <= coded(rel)
+    assert roots("Yerevan freed two Azerbaijani servicemen on Friday.") == {("ARM", "AZE", "08")}

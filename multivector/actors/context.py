@@ -281,7 +281,10 @@ class DocContext:
             # "France and Germany condemned ... and said they would ...": the coordinated subject group.
             si = self.sent_of[token.i]
             for group_sentence in (si, si - 1):
-                group = [s for s in cands if s.sentence == group_sentence and s.subject and not s.actor.person]
+                # Leaders named together stand for their states: "Japarov and Rahmon spoke ... after their
+                # border guards clashed".
+                group = [s if not s.actor.person else replace(s, actor=replace(s.actor, person=False, kind="country"))
+                         for s in cands if s.sentence == group_sentence and s.subject]
                 codes = {s.actor.code for s in group}
                 if len(codes) >= 2:
                     out, seen_codes = [], set()

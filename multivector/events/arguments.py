@@ -80,7 +80,7 @@ class Arguments:
             h = t.head
             for _ in range(3):
                 if h.dep_ == "relcl":
-                    return self._one(h.head, exclude)
+                    return self.actors_for(h.head, exclude)  # "Kyrgyzstan and Tajikistan, whose forces ..."
                 if h.head is h:
                     break
                 h = h.head

@@ -567,11 +567,24 @@ def _near_words(v: Token) -> frozenset[str]:
     return frozenset(out)
 
 
+def _forms(t: Token) -> list[str]:
+    """A noun's lemma, and its singular where the lemmatizer leaves an irregular plural ("servicemen")."""
+    lemma = t.lemma_.lower()
+    if lemma.endswith("men") and len(lemma) > 4:  # the tagger often calls "servicemen" singular
+        return [lemma, lemma[:-3] + "man"]
+    if t.tag_ in ("NNS", "NNPS") and lemma == t.lower_:
+        if lemma.endswith("ies"):
+            return [lemma, lemma[:-3] + "y"]
+        if lemma.endswith("s"):
+            return [lemma, lemma[:-1]]
+    return [lemma]
+
+
 def _object_lemmas(v: Token, theme: Token | None) -> list[str]:
     """Nouns that refine a verb's code: its object, the object's of-phrase, prepositional objects."""
     out: list[str] = []
     if theme is not None:
-        out.append(theme.lemma_.lower())
+        out.extend(_forms(theme))
         out.extend(c.lemma_.lower() for c in theme.conjuncts)  # "traded drone, missile and artillery attacks"
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound")
         for p in theme.children:
