@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from ..events.cameo import QUAD_NAMES, find_codes
+from ..events.coverage import Coverage, coverage
 from . import app, call, out
+
+
+def _print_coverage(cov: Coverage, as_json: bool) -> None:
+    if as_json:
+        out.print_json(json.dumps(cov.as_dict()))
+        return
+    table = Table(title=f"Trigger lexicon ({cov.lang}): {cov.triggers} triggers", title_justify="left")
+    for col, just in (("root", "left"), ("name", "left"), ("triggers", "right"), ("verbs", "right"),
+                      ("nouns", "right"), ("leaves", "right")):
+        table.add_column(col, justify=just, no_wrap=col != "name")  # type: ignore[arg-type]
+    for r in cov.roots:
+        table.add_row(r.root, escape(r.name), str(r.triggers), str(r.verbs), str(r.nouns), f"{r.reached}/{r.leaves}")
+    out.print(table)
+    out.print(f"leaf codes reached only through intent/refusal/threat/appeal/demand: {len(cov.via_family)}",
+              highlight=False)
+    out.print("leaf codes no trigger reaches: " + (", ".join(cov.unreached) or "none"), highlight=False)
+    if cov.yield_ is not None:
+        y = cov.yield_
+        out.print(f"yield on {y.articles} articles: {y.events} events in {y.sentences_two_actors} sentences naming "
+                  f"two or more actors ({y.events_per_sentence:.2f} per sentence; {y.sentences_with_event} with "
+                  "an event)", highlight=False)
 
 
 @app.command("codes")
@@ -16,6 +42,12 @@ def codes(
         None, "--search", "-s", metavar="WORD", help="Keep codes whose number, name or PLOVER type/mode contains WORD."
     ),
     root: str | None = typer.Option(None, "--root", "-r", metavar="ROOT", help="Keep one CAMEO root, 01..20 (e.g. 04 consult)."),
+    show_coverage: bool = typer.Option(False, "--coverage", help="Show the trigger lexicon's breadth instead: "
+                                       "triggers per root, leaf codes reached, codes no trigger reaches."),
+    corpus: Annotated[list[Path] | None, typer.Option(
+        "--corpus", metavar="PATH", help="With --coverage: also code these articles and report events per "
+        "sentence naming two or more actors.")] = None,
+    as_json: bool = typer.Option(False, "--json", help="With --coverage: print JSON."),
 ) -> None:
     """List CAMEO 1.1b3 event codes with Goldstein score, quad class and PLOVER type/mode.
 
@@ -29,7 +61,14 @@ def codes(
       multivector codes --search sanction    # codes about sanctions, any root
 
       multivector codes -s demand -r 10      # demands only
+
+      multivector codes --coverage           # triggers per root, codes no trigger reaches
+
+      multivector codes --coverage --corpus ../shared/corpora/wikipedia-current-events-2015-09.json
     """
+    if show_coverage:
+        _print_coverage(call(coverage, "en", corpus or ()), as_json)
+        return
     rows = call(find_codes, search, root)
     if not rows:
         out.print(f"no CAMEO code matches {search!r}" + (f" under root {root}" if root else "")

@@ -88,12 +88,31 @@ class Patterns:
         return {"intent": "030", "appeal": "020", "demand": "100", "refuse": "120", "threat": "130"}[kind]
 
     def count(self) -> int:
-        """Trigger entries: each verb lemma or phrase, each (light verb, object noun) pair, each noun lemma."""
-        n = 0
+        """Trigger entries: each verb lemma or phrase, each object noun of a light verb entry (once per entry:
+        "impose/slap/extend sanctions" is four), each noun lemma."""
+        return sum(self.per_code().values())
+
+    def per_code(self) -> dict[str, int]:
+        """Trigger entries per CAMEO code (see ``count``)."""
+        out: dict[str, int] = {}
+        seen_objects: set[tuple[str, str]] = set()
         for pats in self.verbs.values():
-            for p in pats:
-                n += len(p.objects) if p.only_objects else 1 + len(p.objects)
-        return n + sum(len(v) for v in self.nouns.values())
+            for v in pats:
+                if not v.only_objects:
+                    out[v.code] = out.get(v.code, 0) + 1
+                elif not v.objects:
+                    continue
+                else:  # the verb itself is one entry, counted under its first object's code
+                    first = next(iter(v.objects.values()))
+                    out[first] = out.get(first, 0) + 1
+                for obj, code in v.objects.items():
+                    if (v.id, obj) not in seen_objects:
+                        seen_objects.add((v.id, obj))
+                        out[code] = out.get(code, 0) + 1
+        for nps in self.nouns.values():
+            for n in nps:
+                out[n.code] = out.get(n.code, 0) + 1
+        return out
 
 
 def data_dir(lang: str = "en") -> Path:
