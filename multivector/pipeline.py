@@ -36,6 +36,10 @@ REFERRING_WORDS = frozenset({
 })
 
 
+# Predicates whose target is found in memory, not in the sentence ("Moscow denied the charges": the accuser;
+# "Iran vowed to retaliate": the attacker): they make a one-actor sentence worth parsing.
+MEMORY_TARGET_WORDS = frozenset({"deny", "denied", "denies", "denying", "refuted", "rebuffed", "dismissed",
+                                 "retaliate", "retaliated", "retaliates", "retaliation"})
 PLURAL_REFS = frozenset({"they", "them", "their", "themselves", "both", "sides", "leaders"})
 
 
@@ -95,6 +99,8 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
     for tok in doc:  # tokens only (no tagger yet): a plural is a word ending in -s whose stem refers
         low = tok.lower_
         plural = low.endswith("s") and (low[:-1] in words or low[:-2] in words)
+        if low in MEMORY_TARGET_WORDS:
+            refs[max(bisect.bisect_right(starts, tok.idx) - 1, 0)] += 1
         if low in words or plural:
             # A plural reference ("the two presidents", "they", "the delegations") may stand for a pair.
             refs[max(bisect.bisect_right(starts, tok.idx) - 1, 0)] += 2 if (plural or low in PLURAL_REFS) else 1

@@ -228,3 +228,17 @@ def test_pairs_through_possessive_and_relative_pronouns() -> None:
     rel = "Turkey offered on Monday to mediate between Kyrgyzstan and Tajikistan, whose border forces clashed."
     assert {("KGZ", "TJK", "190"), ("TJK", "KGZ", "190")} <= coded(rel)
     assert roots("Yerevan freed two Azerbaijani servicemen on Friday.") == {("ARM", "AZE", "08")}
+
+
+def test_appeals_take_their_code_from_the_act_asked_for() -> None:
+    assert coded("Germany called for Russia to withdraw its troops from Ukraine.") == {("DEU", "RUS", "0256")}
+    assert coded("The EU urged Israel to show restraint.") == {("EU", "ISR", "0256")}
+    # a negated request is a plain appeal, not a request for the act
+    assert {c[:2] for _s, _t, c in coded("China urged Washington not to send troops to Taiwan.")} == {"02"}
+
+
+def test_object_refined_events_are_not_coded_twice_and_denials_find_the_accuser() -> None:
+    assert coded("Russia agreed to talks with Ukraine.") == {("RUS", "UKR", "036")}
+    assert coded("Serbia and Kosovo resumed dialogue in Brussels.") == {("SRB", "XKX", "046"), ("XKX", "SRB", "046")}
+    two = "Poland accused Russia of sabotage on Monday. Moscow denied the charges."
+    assert coded(two) == {("POL", "RUS", "112"), ("RUS", "POL", "016")}

@@ -96,8 +96,8 @@ class ArticleCoder(Arguments):
                 code = "074"  # troops sent to support or protect a government: protection, not a posture against it
             found = self._apply(v, pat, code, theme, passive, lemma)
             if found is not None:
-                if theme is not None and matched is not None:
-                    self.consumed.add(theme.i)
+                if matched is not None:  # "agreed to talks with Ukraine": the talks are this event, not another
+                    self.consumed.update(t.i for t in _object_tokens(v, theme) if lemma in _forms(t))
                 return found
         return []
 
@@ -142,7 +142,12 @@ class ArticleCoder(Arguments):
         "called for the release of", "pressed for talks"."""
         for c in v.children:
             if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+                if any(x.dep_ == "neg" for x in c.children):
+                    return None  # "urged Washington not to send troops": a plain appeal
                 code = self.act_code(c)
+                if code is None:  # "urged Israel to show restraint": the object names the act
+                    obj = child(c, "dobj")
+                    code = self.act_code(obj) if obj is not None else None
                 if code is not None:
                     return code
         for c in v.children:
@@ -163,9 +168,12 @@ class ArticleCoder(Arguments):
                                          loose="adjective" in pat.target)
             elif slot == "dative":
                 got = self.actors_for(child(v, "dative"), exclude)
-            elif slot == "ccomp":
-                cc = child(v, "ccomp")
-                got = self.actors_for(child(cc, "nsubj")) if cc is not None else []
+            elif slot == "ccomp":  # "demanded that Russia withdraw", "called for Russia to withdraw"
+                for cc in (c for c in v.children if c.dep_ == "ccomp" or (c.dep_ in ("advcl", "xcomp") and any(
+                        x.dep_ == "aux" and x.lower_ == "to" for x in c.children))):
+                    got = self.actors_for(child(cc, "nsubj"))
+                    if got:
+                        break
             elif slot == "xcomp_obj":  # "pledged 50 million euros to help Ukraine (repair its grid)"
                 for c in v.children:
                     if c.dep_ in ("xcomp", "advcl"):
@@ -205,7 +213,7 @@ class ArticleCoder(Arguments):
                 if not got and theme is not None:
                     # "a package of sanctions against Russia", "its bid to open talks with the EU"
                     for inner in theme.children:
-                        if inner.dep_ in ("prep", "acl") and (inner.lower_ == "of" or inner.dep_ == "acl"):
+                        if inner.dep_ in ("prep", "acl") and (inner.lower_ in ("of", "in") or inner.dep_ == "acl"):
                             for x in (y for y in inner.subtree if y.dep_ == "prep" and y.lower_ == slot):
                                 got = [a for p in x.children if p.dep_ == "pobj"
                                        for a in self.phrase_actors(p, exclude=exclude)]
@@ -251,7 +259,7 @@ class ArticleCoder(Arguments):
         elif pat.symmetric and len(sources) >= 2 and _own_subject(v):
             # Members of one group named together act as one side ("EU and Central Asian leaders held talks").
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not _same_group(s, t)]
-            if pat.id in ("meet", "hold-talks") and code.startswith("04"):
+            if pat.id in ("meet", "hold-talks") and code == "040":
                 code = self._meeting_code(v, sources, sources)
         if not pairs and not targets and not pat.inverted:
             # "Erdogan told Putin that Turkey would never recognise the annexation": a statement with no target
@@ -564,6 +572,8 @@ def _near_words(v: Token) -> frozenset[str]:
                 for g in c.children:
                     if g.dep_ in ("pobj", "compound", "amod"):
                         out.update((g.lower_, g.lemma_.lower()))
+        if c.dep_ in ("advcl", "ccomp"):  # "called for Russia to withdraw": "for" marks the clause
+            out.update(g.lower_ for g in c.children if g.dep_ == "mark")
     return frozenset(out)
 
 
@@ -578,6 +588,16 @@ def _forms(t: Token) -> list[str]:
         if lemma.endswith("s"):
             return [lemma, lemma[:-1]]
     return [lemma]
+
+
+def _object_tokens(v: Token, theme: Token | None) -> list[Token]:
+    out = [theme] if theme is not None else []
+    for c in v.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "xcomp"):
+            out.append(c)
+        if c.dep_ == "prep":
+            out.extend(x for x in c.children if x.dep_ == "pobj")
+    return out
 
 
 def _object_lemmas(v: Token, theme: Token | None) -> list[str]:
@@ -597,4 +617,6 @@ def _object_lemmas(v: Token, theme: Token | None) -> list[str]:
             out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj")
         if c.dep_ == "xcomp":
             out.append(c.lemma_.lower())
+            # "urged Israel to show restraint": the complement's object names what is asked
+            out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "dobj")
     return out

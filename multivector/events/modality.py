@@ -70,8 +70,9 @@ class Modality:
 
 def transformed(code: str, kind: str) -> str:
     """The code of an intention, refusal or threat (or appeal, demand) to do ``code`` (data/families.tsv)."""
-    # An intention to threaten is the threat; a refusal stays a refusal, a threat a threat.
-    own = {"intent": ("03", "13"), "refuse": ("12",), "threat": ("13",), "appeal": ("02",), "demand": ("10",)}[kind]
+    # An intention to threaten is the threat; "would consider" is still considering (01x); a refusal stays a
+    # refusal, a threat a threat.
+    own = {"intent": ("03", "13", "01"), "refuse": ("12",), "threat": ("13",), "appeal": ("02",), "demand": ("10",)}[kind]
     if code.startswith(own):
         return code
     return patterns.load().family(code, kind)

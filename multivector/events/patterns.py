@@ -88,30 +88,27 @@ class Patterns:
         return {"intent": "030", "appeal": "020", "demand": "100", "refuse": "120", "threat": "130"}[kind]
 
     def count(self) -> int:
-        """Trigger entries: each verb lemma or phrase, each object noun of a light verb entry (once per entry:
-        "impose/slap/extend sanctions" is four), each noun lemma."""
+        """Trigger entries: distinct (surface, code) pairs, a surface being a verb lemma or phrase, the object
+        noun of a light verb, or an event noun ("impose/slap/extend sanctions" is four: three verbs, one
+        object)."""
         return sum(self.per_code().values())
 
     def per_code(self) -> dict[str, int]:
         """Trigger entries per CAMEO code (see ``count``)."""
-        out: dict[str, int] = {}
-        seen_objects: set[tuple[str, str]] = set()
+        pairs: set[tuple[str, str, str]] = set()
         for pats in self.verbs.values():
             for v in pats:
+                phrase = " ".join((v.lemma, *v.needs))
                 if not v.only_objects:
-                    out[v.code] = out.get(v.code, 0) + 1
-                elif not v.objects:
-                    continue
-                else:  # the verb itself is one entry, counted under its first object's code
-                    first = next(iter(v.objects.values()))
-                    out[first] = out.get(first, 0) + 1
-                for obj, code in v.objects.items():
-                    if (v.id, obj) not in seen_objects:
-                        seen_objects.add((v.id, obj))
-                        out[code] = out.get(code, 0) + 1
+                    pairs.add(("v", phrase, v.code))
+                elif v.objects:  # the light verb itself, under the code of its first object
+                    pairs.add(("v", phrase, next(iter(v.objects.values()))))
+                pairs.update(("o", obj, code) for obj, code in v.objects.items())
         for nps in self.nouns.values():
-            for n in nps:
-                out[n.code] = out.get(n.code, 0) + 1
+            pairs.update(("n", n.lemma, n.code) for n in nps)
+        out: dict[str, int] = {}
+        for _k, _s, code in pairs:
+            out[code] = out.get(code, 0) + 1
         return out
 
 
