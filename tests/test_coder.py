@@ -242,3 +242,9 @@ def test_object_refined_events_are_not_coded_twice_and_denials_find_the_accuser(
     assert coded("Serbia and Kosovo resumed dialogue in Brussels.") == {("SRB", "XKX", "046"), ("XKX", "SRB", "046")}
     two = "Poland accused Russia of sabotage on Monday. Moscow denied the charges."
     assert coded(two) == {("POL", "RUS", "112"), ("RUS", "POL", "016")}
+
+
+def test_statements_speak_for_their_authors() -> None:
+    assert coded("A joint statement by France and Germany condemned Iran's missile launch.") == {
+        ("FRA", "IRN", "111"), ("DEU", "IRN", "111")}
+    assert roots("The EU's statement welcomed Armenia's decision.") == {("EU", "ARM", "01")}

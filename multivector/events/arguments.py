@@ -131,6 +131,24 @@ class Arguments:
                                   x.resolved_from) for x in place]
         return []
 
+    def issued_by(self, noun: Token) -> list[Actor]:
+        """The authors of a statement that is the subject: "a joint statement by France and Germany condemned",
+        "the EU's statement welcomed", "a communique issued by the G7"."""
+        from .modality import words
+
+        if noun.lemma_.lower() not in words().statement_nouns:
+            return []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self.actors_for(c)
+            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                return self.actors_for(pobj_of(c))
+            if c.dep_ == "acl":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        return self.actors_for(pobj_of(a))
+        return []
+
     def located_in(self, v: Token, preps: frozenset[str]) -> list[Actor]:
         """The state where an agentless act happened ("were arrested in Kuwait", "were expelled from Russia"):
         coercion is the act of the state whose territory it is in."""
@@ -194,7 +212,7 @@ class Arguments:
             subj = next((c for c in t.children
                          if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v))), None)
             if subj is not None:
-                got = self.actors_for(subj) or self.launched_from(subj)
+                got = self.actors_for(subj) or self.launched_from(subj) or self.issued_by(subj)
                 if got or t.dep_ != "conj":
                     return got
                 # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct

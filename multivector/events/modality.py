@@ -39,6 +39,7 @@ class Words:
     negative_determiners: frozenset[str]
     support_purposes: frozenset[str]
     motion_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
     background_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
