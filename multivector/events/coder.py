@@ -210,6 +210,14 @@ class ArticleCoder(Arguments):
                         break
                 if not got and theme is not None:
                     got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target, exclude=exclude)
+                if not got and pat.needs:
+                    # "went on strike against Russian shipments": the target hangs on the phrase's own noun
+                    for c in v.children:
+                        if c.dep_ == "prep" and c.lower_ in pat.needs:
+                            for pobj in c.children:
+                                if pobj.dep_ == "pobj" and not got:
+                                    got = self.prep_targets(pobj, (slot,), possessor=pat.possessor_target,
+                                                            exclude=exclude)
                 if not got and theme is not None:
                     # "a package of sanctions against Russia", "its bid to open talks with the EU"
                     for inner in theme.children:
@@ -572,6 +580,8 @@ def _near_words(v: Token) -> frozenset[str]:
                 for g in c.children:
                     if g.dep_ in ("pobj", "compound", "amod"):
                         out.update((g.lower_, g.lemma_.lower()))
+                        if g.dep_ == "pobj":  # "went on hunger strike"
+                            out.update(x.lemma_.lower() for x in g.children if x.dep_ in ("compound", "amod"))
         if c.dep_ in ("advcl", "ccomp"):  # "called for Russia to withdraw": "for" marks the clause
             out.update(g.lower_ for g in c.children if g.dep_ == "mark")
     return frozenset(out)
