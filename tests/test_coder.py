@@ -248,3 +248,16 @@ def test_statements_speak_for_their_authors() -> None:
     assert coded("A joint statement by France and Germany condemned Iran's missile launch.") == {
         ("FRA", "IRN", "111"), ("DEU", "IRN", "111")}
     assert roots("The EU's statement welcomed Armenia's decision.") == {("EU", "ARM", "01")}
+
+
+def test_nominal_events_under_allegations_are_not_acts_and_weapons_refine_fighting() -> None:
+    assert roots("Russia accused Ukraine of drone attacks on its territory.") == {("RUS", "UKR", "11")}
+    assert coded("The United States warned of Iranian attacks on Israel.") == set()
+    assert ("ISR", "LBN", "195") in coded("Israeli jets struck Hezbollah positions in Lebanon.")
+    assert roots("Iran pulled out of talks with Britain.") == {("IRN", "GBR", "16")}
+
+
+def test_attitudes_and_names_are_not_actors_or_roles() -> None:
+    assert coded("Georgian police used water cannon against pro-Western protesters.") == set()
+    c = code_article(Article.make("The U.N. General Assembly condemned Russia.", DATE))
+    assert [(e.source, e.source_role) for e in c.events] == [("UN", None)]

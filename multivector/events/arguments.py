@@ -235,7 +235,7 @@ class Arguments:
     def prep_targets(self, tok: Token, names: tuple[str, ...], *, possessor: bool,
                      exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors in a prepositional phrase of ``tok`` (or nested one level: "by telephone with Putin")."""
-        preps = [c for c in tok.children if c.dep_ in ("prep", "dative", "agent")]
+        preps = flat_preps(tok)
         # Only a means-of-contact phrase nests its partner: "by telephone with Putin", "via video link with".
         nested = [pp for c in preps if c.lower_ in ("by", "via", "over") for p in c.children if p.dep_ == "pobj"
                   for pp in p.children if pp.dep_ == "prep"]
@@ -325,6 +325,18 @@ class Arguments:
         return []
 
     # -- verbs --------------------------------------------------------------------
+
+
+def flat_preps(v: Token) -> list[Token]:
+    """A verb's prepositions, looking through a complex one ("pulled out of talks", "away from"): the inner
+    preposition counts as the verb's own."""
+    out = []
+    for c in v.children:
+        if c.dep_ in ("prep", "dative", "agent"):
+            out.append(c)
+            if not any(x.dep_ == "pobj" for x in c.children):
+                out.extend(x for x in c.children if x.dep_ == "prep")
+    return out
 
 
 def child(t: Token | None, dep: str) -> Token | None:

@@ -20,7 +20,7 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import RECIPROCAL, Arguments, child, is_passive, passive_subject, pobj_of
+from .arguments import RECIPROCAL, Arguments, child, flat_preps, is_passive, passive_subject, pobj_of
 from .modality import Modality
 
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
@@ -212,7 +212,7 @@ class ArticleCoder(Arguments):
                     got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target, exclude=exclude)
                 if not got and pat.needs:
                     # "went on strike against Russian shipments": the target hangs on the phrase's own noun
-                    for c in v.children:
+                    for c in flat_preps(v):
                         if c.dep_ == "prep" and c.lower_ in pat.needs:
                             for pobj in c.children:
                                 if pobj.dep_ == "pobj" and not got:
@@ -277,6 +277,8 @@ class ArticleCoder(Arguments):
                 pairs = [(s, t) for s in sources for t in addressee if s.code != t.code]
         if not pairs:
             return None
+        if code == "190":
+            code = _weapon_code(v) or code
         code = _transform(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         return [Found(s, t, code, pid, v, mod) for s, t in pairs]
@@ -313,6 +315,24 @@ class ArticleCoder(Arguments):
         return "046" if talks else "040"
 
     # -- nouns --------------------------------------------------------------------
+    def _nominal_unreal(self, n: Token) -> bool:
+        """An event noun inside what is alleged, feared, warned of, denied, asked for or negated is not an act:
+        "accused Ukraine of drone attacks", "warned of Iranian attacks", "denied any strikes", "if the talks
+        fail"."""
+        t = n
+        for _ in range(6):
+            if t.head is t:
+                return False
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                words = modality.words()
+                if t.lemma_.lower() in words.accuse_verbs | words.unreal_verbs:
+                    return True
+                mod = modality.analyse(t, question=self.in_question,
+                                       year=self.article.date.year if self.article.date else None)
+                return mod.drop is not None and mod.drop != "purpose"
+        return False
+
     def event_source(self, p: Token) -> list[Actor]:
         np = self.noun_pattern(p)
         if np is None:
@@ -342,7 +362,7 @@ class ArticleCoder(Arguments):
         if n.dep_ == "pobj" and n.head.lower_ == "for":
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         currency = _nominal_currency(n, np.code, self.article.date.year if self.article.date else None)
-        if currency == "background":
+        if currency == "background" or self._nominal_unreal(n):
             return []
         srcs: list[Actor] = []
         for slot in np.source:
@@ -519,6 +539,21 @@ def _nominal_currency(n: Token, code: str, year: int | None) -> str:
     return "current"
 
 
+def _weapon_code(v: Token) -> str | None:
+    """"Israeli jets struck ...", "shelled ... with artillery": the weapon makes fighting 193/194/195."""
+    table = modality.weapon_codes()
+    for c in v.children:
+        cands = [c] if c.dep_ in ("nsubj", "nsubjpass") else []
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "using", "by"):
+            cands = [x for x in c.children if x.dep_ == "pobj"]
+        for x in cands:
+            for w in (x, *(m for m in x.lefts if m.dep_ == "compound")):
+                code = table.get(w.lemma_.lower())
+                if code is not None:
+                    return code
+    return None
+
+
 def _in_support(v: Token) -> bool:
     """A purpose or circumstance of support: "sent troops to help Kazakhstan restore order", "deployed forces
     at the request of the government", "in support of the Syrian army"."""
@@ -569,7 +604,7 @@ def _near_words(v: Token) -> frozenset[str]:
     ("over", "out") counts only as a particle, not as a preposition with an object of its own ("handed a
     note to the envoy over his remarks" is no handing over)."""
     out: set[str] = set()
-    for c in v.children:
+    for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
         if c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "oprd", "attr", "npadvmod", "dative", "agent",
                       "compound"):
             if c.dep_ == "prep" and c.lower_ in PARTICLES and any(g.dep_ == "pobj" for g in c.children):
@@ -602,7 +637,7 @@ def _forms(t: Token) -> list[str]:
 
 def _object_tokens(v: Token, theme: Token | None) -> list[Token]:
     out = [theme] if theme is not None else []
-    for c in v.children:
+    for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
         if c.dep_ in ("dobj", "attr", "oprd", "xcomp"):
             out.append(c)
         if c.dep_ == "prep":
@@ -620,7 +655,7 @@ def _object_lemmas(v: Token, theme: Token | None) -> list[str]:
         for p in theme.children:
             if p.dep_ == "prep" and p.lower_ == "of":
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
-    for c in v.children:
+    for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
         if c.dep_ in ("dobj", "attr", "oprd"):
             out.append(c.lemma_.lower())
         if c.dep_ == "prep":

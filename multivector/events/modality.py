@@ -40,6 +40,7 @@ class Words:
     support_purposes: frozenset[str]
     motion_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    unreal_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     background_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
@@ -67,6 +68,13 @@ class Modality:
     speaker: Token | None = None
     governor: Token | None = None  # the word that caused the transform
     conditional: bool = False  # the clause has an if-clause: a conditional threat or offer, not an act
+
+
+@functools.cache
+def weapon_codes(lang: str = "en") -> dict[str, str]:
+    """Weapon nouns -> the CAMEO 19x code fighting with them is (data/<lang>/modality.yaml, gold rule 10)."""
+    data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in (data.get("weapon_codes") or {}).items()}
 
 
 def transformed(code: str, kind: str) -> str:
