@@ -500,7 +500,7 @@ def code_document(
             if e is not None and (e.source, e.target, e.code) not in seen:
                 seen.add((e.source, e.target, e.code))
                 events.append(e)
-                if e.code == "112":
+                if e.code.startswith("112"):
                     coder.accusers[e.target] = f.source
                 if e.quad_class >= 3:
                     coder.adversaries[e.target] = f.source
