@@ -33,6 +33,8 @@ BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
 BROKER_FORMS = frozenset({"brokered", "mediated", "facilitated"})
 # Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
 PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
+# Prepositions of circumstance: an event noun under them happened, whatever the main clause does.
+ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -323,6 +325,8 @@ class ArticleCoder(Arguments):
         for _ in range(6):
             if t.head is t:
                 return False
+            if t.dep_ == "pobj" and t.head.lower_ in ADJUNCT_PREPS:
+                return False  # "during his visit", "in a phone call with Erdogan": a circumstance that happened
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
                 words = modality.words()
