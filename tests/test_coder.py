@@ -261,3 +261,11 @@ def test_attitudes_and_names_are_not_actors_or_roles() -> None:
     assert coded("Georgian police used water cannon against pro-Western protesters.") == set()
     c = code_article(Article.make("The U.N. General Assembly condemned Russia.", DATE))
     assert [(e.source, e.source_role) for e in c.events] == [("UN", None)]
+
+
+def test_mass_violence_by_number_and_hypothetical_nouns() -> None:
+    assert coded("The Dominican Republic deported more than 10,000 Haitians in a single week.") == {
+        ("DOM", "HTI", "201")}
+    assert coded("Georgia deported two Russian journalists.") == {("GEO", "RUS", "174")}
+    assert coded("A Chinese blockade of Taiwan would cost the global economy two trillion dollars.") == set()
+    assert coded("Armenia and Azerbaijan, which have fought two wars since the early 1990s, never made peace.") == set()

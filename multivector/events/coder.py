@@ -33,6 +33,7 @@ BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
 BROKER_FORMS = frozenset({"brokered", "mediated", "facilitated"})
 # Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
 PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
 # Prepositions of circumstance: an event noun under them happened, whatever the main clause does.
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
 # Codes a statement made to someone can carry toward its addressee.
@@ -281,6 +282,8 @@ class ArticleCoder(Arguments):
             return None
         if code == "190":
             code = _weapon_code(v) or code
+        if code in modality.mass_codes() and theme is not None and _mass(theme):
+            code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = _transform(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         return [Found(s, t, code, pid, v, mod) for s, t in pairs]
@@ -334,6 +337,8 @@ class ArticleCoder(Arguments):
                     return True
                 mod = modality.analyse(t, question=self.in_question,
                                        year=self.article.date.year if self.article.date else None)
+                if mod.conditional or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
+                    return True  # "a Chinese blockade of Taiwan would cost ...": a hypothetical
                 return mod.drop is not None and mod.drop != "purpose"
         return False
 
@@ -541,6 +546,22 @@ def _nominal_currency(n: Token, code: str, year: int | None) -> str:
         if prep in words.background_preps or (code.startswith("16") and prep in words.standing_preps):
             return "background"
     return "current"
+
+
+def _mass(np: Token) -> bool:
+    """A victim phrase of hundreds or more: "hundreds of migrants", "more than 10,000 Haitians"."""
+    words = modality.words().mass_words
+    for t in (np, *np.lefts, *(x for c in np.lefts for x in c.subtree)):
+        low = t.lower_
+        if low in words:
+            return True
+        if t.like_num:
+            try:
+                if float(low.replace(",", "")) >= 100:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def _weapon_code(v: Token) -> str | None:

@@ -41,6 +41,7 @@ class Words:
     motion_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     unreal_verbs: frozenset[str]
+    mass_words: frozenset[str]
     addressee_verbs: frozenset[str]
     background_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
@@ -77,6 +78,13 @@ def weapon_codes(lang: str = "en") -> dict[str, str]:
     return {str(k): str(v) for k, v in (data.get("weapon_codes") or {}).items()}
 
 
+@functools.cache
+def mass_codes(lang: str = "en") -> dict[str, str]:
+    """Acts that become mass violence (20x) when done to hundreds or more (data/<lang>/modality.yaml)."""
+    data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in (data.get("mass_codes") or {}).items()}
+
+
 def transformed(code: str, kind: str) -> str:
     """The code of an intention, refusal or threat (or appeal, demand) to do ``code`` (data/families.tsv)."""
     # An intention to threaten is the threat; "would consider" is still considering (01x); a refusal stays a
@@ -111,8 +119,8 @@ def _dated_before(t: Token, year: int | None) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("in", "since", "during"):
             for p in c.children:
                 for x in (p, *p.children):
-                    low = x.lower_.rstrip("s")
-                    if x.like_num and low.isdigit() and len(low) == 4 and 1900 <= int(low) < year:
+                    low = x.lower_.rstrip("s")  # "in the 1990s"
+                    if low.isdigit() and len(low) == 4 and 1900 <= int(low) < year:
                         return True
         if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("ago",):
             if any(x.lower_ in ("years", "decades", "year", "decade") for x in c.subtree):
