@@ -24,6 +24,8 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
 
 RECIPROCAL = frozenset({"other", "another"})
 LAUNCH_VERBS = frozenset({"fire", "launch"})
+# "its border with Ukraine": the actor across the border.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Who wrote what is acted on: "a U.S.-drafted resolution" is the United States' (gold: veto toward the drafter).
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
@@ -259,6 +261,7 @@ class Arguments:
             lambda: self.possessor(p, exclude) if possessor else [],
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],
+            lambda: self.prep_targets(p, ("with",), possessor=False) if p.lemma_.lower() in BORDER_NOUNS else [],
         ]
         if loose:
             chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]

@@ -79,6 +79,8 @@ class ArticleCoder(Arguments):
         obj = child(v, "dobj")
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN")
         theme = passive_subject(v) if is_passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
+        if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":
+            theme = v.head  # "the captain ... who was detained by the Japanese coast guard": the captain
         for pat, matched, lemma in self._candidates(v, cands, theme):
             code = matched if matched is not None else pat.code
             if pat.xcomp_only and not any(c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only for c in v.children):
@@ -549,7 +551,7 @@ def _nominal_currency(n: Token, code: str, year: int | None) -> str:
 
 
 def _mass(np: Token) -> bool:
-    """A victim phrase of hundreds or more: "hundreds of migrants", "more than 10,000 Haitians"."""
+    """A victim phrase of hundreds or a thousand and more: "hundreds of migrants", "more than 10,000 Haitians"."""
     words = modality.words().mass_words
     for t in (np, *np.lefts, *(x for c in np.lefts for x in c.subtree)):
         low = t.lower_
@@ -557,7 +559,7 @@ def _mass(np: Token) -> bool:
             return True
         if t.like_num:
             try:
-                if float(low.replace(",", "")) >= 100:
+                if float(low.replace(",", "")) >= 1000:
                     return True
             except ValueError:
                 continue
