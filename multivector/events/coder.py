@@ -676,9 +676,10 @@ def _object_lemmas(v: Token, theme: Token | None) -> list[str]:
     """Nouns that refine a verb's code: its object, the object's of-phrase, prepositional objects."""
     out: list[str] = []
     if theme is not None:
+        # A compound names the kind first: "arms deliveries" are about arms, "ceasefire proposal" a ceasefire.
+        out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound")
         out.extend(_forms(theme))
         out.extend(c.lemma_.lower() for c in theme.conjuncts)  # "traded drone, missile and artillery attacks"
-        out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound")
         for p in theme.children:
             if p.dep_ == "prep" and p.lower_ == "of":
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
