@@ -679,6 +679,8 @@ def _object_lemmas(v: Token, theme: Token | None) -> list[str]:
         # A compound names the kind first: "arms deliveries" are about arms, "ceasefire proposal" a ceasefire.
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound")
         out.extend(_forms(theme))
+        # "freed French national Olivier Grondeau": a name's describing word
+        out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and theme.pos_ == "PROPN")
         out.extend(c.lemma_.lower() for c in theme.conjuncts)  # "traded drone, missile and artillery attacks"
         for p in theme.children:
             if p.dep_ == "prep" and p.lower_ == "of":
