@@ -15,7 +15,7 @@ import yaml
 from spacy.tokens import Token
 
 from ..errors import LexiconError
-from . import patterns
+from . import cameo, patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,3 +241,13 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         t = head
         first = False
     return Modality(None, transform, confidence, speaker, governor, conditional)
+
+
+def code_under(code: str, mod: Modality) -> str:
+    """The code an act takes in its clause: intended, refused, threatened, or conditional (gold rule 6: a
+    conditional conflict is a threat, a conditional benefit an offer)."""
+    if mod.transform in ("intent", "refuse", "threat"):
+        return transformed(code, mod.transform)
+    if mod.conditional:
+        return transformed(code, "threat" if cameo.lookup(code).quad_class >= 3 else "intent")
+    return code
