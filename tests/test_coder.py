@@ -179,6 +179,8 @@ def test_event_nouns_code_current_acts_not_history() -> None:
         ("Russian troops are stationed in Tajikistan under a defence pact.", ("TJK", "RUS", "security")),
         ("Most of Georgia's foreign direct investment comes from the Netherlands.", ("GEO", "NLD", "investment")),
         ("About 80 percent of Kyrgyzstan's fuel imports come from Russia.", ("KGZ", "RUS", "energy")),
+        ("Kyrgyzstan imports almost all of its petrol and diesel from Russia.", ("KGZ", "RUS", "energy")),
+        ("Moldova's heavy reliance on Western financial aid worries Brussels.", ("MDA", "WST", "aid")),
     ],
 )
 def test_ties_in_the_phrasings_news_uses(text: str, tie: tuple[str, str, str]) -> None:
@@ -269,3 +271,8 @@ def test_mass_violence_by_number_and_hypothetical_nouns() -> None:
     assert coded("Georgia deported two Russian journalists.") == {("GEO", "RUS", "174")}
     assert coded("A Chinese blockade of Taiwan would cost the global economy two trillion dollars.") == set()
     assert coded("Armenia and Azerbaijan, which have fought two wars since the early 1990s, never made peace.") == set()
+
+
+def test_a_dependence_for_several_things_is_one_tie_per_kind() -> None:
+    c = code_article(Article.make("Belarus relies on Russia for cheap oil and gas and for state loans.", DATE))
+    assert {(t.a, t.b, t.type) for t in c.ties} == {("BLR", "RUS", "energy"), ("BLR", "RUS", "aid")}
