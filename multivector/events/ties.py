@@ -71,7 +71,7 @@ def _types_of(tokens: list[Token], lex: TieLexicon, default: str) -> list[str]:
     """Every dependence the words name ("for cheap oil and gas and for state loans": energy and aid); trade
     only when nothing more specific is named."""
     found = {lex.type_words[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in lex.type_words}
-    specific = [typ for typ in ("energy", "aid", "security", "investment") if typ in found]
+    specific: list[str] = [typ for typ in ("energy", "aid", "security", "investment") if typ in found]
     return specific or (["trade"] if "trade" in found else [default])
 
 
