@@ -83,10 +83,13 @@ def test_html_is_self_contained_with_two_charts(seed_store: Path) -> None:
     with Store(seed_store, read_only=True) as st:
         html = brief(st, "KAZ", "RUS,WST", fmt="html")
     assert 'id="chart-shares"' in html and 'id="chart-dyads"' in html
-    assert not re.search(r"""(src|href)\s*=\s*["']https?:""", html)  # nothing fetched from the network
+    assert not re.search(r"""src\s*=\s*["']https?:|<link""", html)  # nothing fetched from the network
     assert "<script" not in html
-    # one share mark per pole with events (RUS 2, WST 4 in 2023-11)
-    assert len(re.findall(r'class="mark share"', html)) == 2
+    # The seed is one article: one story is too little evidence for a share, and the brief says so
+    # instead of drawing 33% / 67% bars (RUS 2, WST 4 interactions in 2023-11).
+    assert len(re.findall(r'class="mark share"', html)) == 0
+    assert "too little evidence: 1 story (3 needed)" in html
+    assert len(re.findall(r'class="mark (coop|conflict)"', html)) >= 2  # the dyad chart still shows the counts
 
 
 def test_brief_errors(tmp_path: Path, seed_store: Path) -> None:
@@ -97,3 +100,14 @@ def test_brief_errors(tmp_path: Path, seed_store: Path) -> None:
             brief(st, "KAZ", "RUS,NOPE")
     with Store(tmp_path / "empty.duckdb") as empty, pytest.raises(EmptyStoreError):
         brief(empty, "KAZ", "RUS,WST")
+
+
+def test_brief_states_window_evidence_units_and_date(seed_store: Path) -> None:
+    import datetime as dt
+
+    with Store(seed_store, read_only=True) as st:
+        data = json.loads(brief(st, "KAZ", "RUS,WST", fmt="json", today=dt.date(2026, 1, 2)))
+        md = brief(st, "KAZ", "RUS,WST", fmt="md", today=dt.date(2026, 1, 2))
+    assert data["generated"] == "2026-01-02" and data["window"] == "2023-11-14 to 2023-11-14"
+    assert (data["articles"], data["stories"]) == (1, 1) and data["counting_unit"] == "interaction"
+    assert "Made on 2026-01-02" in md and "Evidence: 1 article in 1 story" in md and "90% interval" in md
