@@ -23,8 +23,10 @@ Definitions (also in the README):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,11 +68,16 @@ def members_of(pole: Pole, country: str) -> list[str]:
 def pole_interactions(report: BalanceReport, pole: str, period: str | None = None) -> list[Interaction]:
     """The report's counted interactions between the country and ``pole`` (optionally in one period)."""
     mem = set(members_of(report.pole(pole), report.country))
-    out = []
-    for i in report.interactions:
-        if i.involves(report.country, mem) and (period is None or _label_of(report, i.date) == period):
-            out.append(i)
-    return out
+    inters: Sequence[Interaction] = report.interactions
+    if period is not None:
+        b = next((b for b in report.balance if b.period == period), None)
+        if b is None:
+            return []
+        # interactions are sorted by date: the period is one slice of them
+        lo = bisect.bisect_left(inters, b.start, key=lambda i: i.date)
+        hi = bisect.bisect_left(inters, b.end, key=lambda i: i.date)
+        inters = inters[lo:hi]
+    return [i for i in inters if i.involves(report.country, mem)]
 
 
 def pole_events(report: BalanceReport, pole: str, period: str | None = None) -> list[EventRef]:
@@ -86,13 +93,6 @@ def pole_ties(report: BalanceReport, pole: str) -> list[TieRef]:
     mem = set(members_of(report.pole(pole), report.country))
     c = report.country
     return [t for t in report.ties if (t.a == c and t.b in mem) or (t.b == c and t.a in mem)]
-
-
-def _label_of(report: BalanceReport, d: dt.date) -> str | None:
-    for b in report.balance:
-        if b.start <= d < b.end:
-            return b.period
-    return None
 
 
 def _reach(inters: Sequence[Interaction]) -> tuple[int, int, int]:
@@ -149,7 +149,7 @@ def balance(
         pooled = list({i.id: i for _, its, _ in per for i in its}.values())
         # Units: the story of each interaction's earliest report; a pole interaction counts once per pole.
         units = sorted({i.story_id for i in pooled})
-        n_unit = {u: sum(len([i for i in its if i.story_id == u]) for _, its, _ in per) for u in units}
+        n_unit = Counter(i.story_id for _, its, _ in per for i in its)
         total = sum(len(its) for _, its, _ in per)
         n_st, n_art, n_out = _reach(pooled)
         enough = len(units) >= MIN_STORIES
@@ -157,8 +157,8 @@ def balance(
                                               f"({MIN_STORIES} needed)"
         shares: list[tuple[str, float]] = []
         for p, its, tis in per:
-            est = share_interval([sum(1 for i in its if i.story_id == u) for u in units],
-                                 [n_unit[u] for u in units]) if total and enough else None
+            x_unit = Counter(i.story_id for i in its)
+            est = share_interval([x_unit[u] for u in units], [n_unit[u] for u in units]) if total and enough else None
             counts = tuple(sum(1 for i in its if i.quad_class == q) for q in QUADS)
             tie_counts: dict[tuple[str, str], int] = {}
             for t in tis:

@@ -219,13 +219,12 @@ class BalanceReport:
 class Shift:
     """A change of one pole's measure that noise does not explain (analysis.shifts).
 
-    kind "periods": ``before`` vs ``after`` are consecutive periods; kind "change_point": the share over
-    ``span_before`` (first..last period) vs over ``span_after``, ``before``/``after`` the periods either
-    side of the change. measure "share": interactions of the pole / all pole interactions, with 90%
-    intervals; measure "goldstein": mean Goldstein per interaction. ``n_*`` count interactions,
-    ``stories_*`` the stories behind them; ``p_value`` is from permuting stories, adjusted for every
-    test of the report (Holm within a family, Bonferroni across families); ``z`` is the test statistic
-    (for "periods" tests the difference over its permutation spread).
+    One change point: the measure over ``span_before`` (first..last period) against ``span_after``;
+    ``before``/``after`` are the periods either side of the change. measure "share": the pole's
+    interactions / all pole interactions, pooled over each span, with 90% intervals; measure "goldstein":
+    mean Goldstein per interaction. ``n_*`` count interactions, ``stories_*`` the stories behind them;
+    ``z`` is the split's statistic and ``p_value`` comes from permuting stories, adjusted for every pole
+    and measure tested; ``drivers`` are earliest reports of the interactions that moved it.
     """
 
     pole: str
@@ -240,7 +239,7 @@ class Shift:
     p_value: float
     direction: str  # "up" | "down"
     drivers: tuple[EventRef, ...]
-    kind: str = "periods"
+    kind: str = "change_point"
     span_before: str = ""  # "2023-01..2023-08" (change point) or the period
     span_after: str = ""
     low_before: float | None = None  # 90% interval of value_before (shares)

@@ -80,8 +80,8 @@ def balance_cmd(
 
     Counts interactions: every report of one happening counts once, a meeting coded both ways once.
     Share = a pole's interactions with the country / interactions with all poles, with its 90%
-    interval over stories and the number of interactions (n); periods with fewer than 3 stories show
-    none. Balance index = normalised entropy of the shares (1 even, 0 one pole). Shifts: each pole's
+    interval over stories and the number of interactions (n), and the stories and outlets behind each
+    period; periods with fewer than 3 stories show none. Balance index = normalised entropy of the shares (1 even, 0 one pole). Shifts: each pole's
     change point, tested by permuting stories, adjusted for every pole and measure tested.
 
     Examples:
@@ -107,10 +107,10 @@ def balance_cmd(
         out.print_json(data=data)
         return
     t = Table(title=f"{rep.country} between {', '.join(p.label for p in rep.poles)} per {rep.freq}",
-              caption="share % [90% interval] n interactions; st. = stories")
+              caption="share % [90% interval] n interactions; st/out = stories/outlets")
     t.add_column("period")
     t.add_column("n", justify="right")
-    t.add_column("st.", justify="right")
+    t.add_column("st/out", justify="right")
     for p in rep.poles:
         t.add_column(p.label, justify="right")
     t.add_column("index", justify="right")
@@ -120,7 +120,8 @@ def balance_cmd(
             r = rep.row(p.name, bal.period)
             cells.append(("–" if r.share is None or r.share_low is None or r.share_high is None else
                           f"{pc(r.share)} [{pc(r.share_low)}–{pc(r.share_high)}]") + f" {r.n}")
-        t.add_row(bal.period, str(bal.total), str(bal.stories), *cells, "–" if bal.index is None else f"{bal.index:.2f}")
+        t.add_row(bal.period, str(bal.total), f"{bal.stories}/{bal.outlets}", *cells,
+                  "–" if bal.index is None else f"{bal.index:.2f}")
     out.print(t)
     thin = [b.period for b in rep.balance if b.note]
     if thin:

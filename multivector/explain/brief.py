@@ -389,7 +389,8 @@ def _text(b: Briefing) -> str:
     rep = b.report
     for row in share_rows(rep):
         cells = ", ".join(f"{p.label} {c}" for p, c in zip(rep.poles, row["cells"], strict=True))
-        lines.append(f"{row['period']}: {row['interactions']} interactions, {row['stories']} stories; {cells}"
+        lines.append(f"{row['period']}: {row['interactions']} interactions, {row['stories']} stories, "
+                     f"{row['outlets']} outlets; {cells}"
                      + (f" ({row['note']})" if row["note"] else ""))
     lines.append("")
     for key, title in SECTIONS.items():

@@ -221,8 +221,17 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
 )
 
 
-def find_expressions(sentence: str, article_date: dt.date) -> list[_Expr]:
+# Every expression above needs one of these words or a digit: one search skips most sentences.
+_ANY = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + "|".join(WEEKDAYS)
+                  + r"|yesterday|today|tonight|tomorrow|ago|last|this|next|later|coming|recent\w*|lately|same|"
+                    r"previous|following|day|week|month|year|years|decades|past)\b", re.I)
+
+
+@functools.lru_cache(maxsize=4096)  # every event of a sentence reads the same expressions
+def find_expressions(sentence: str, article_date: dt.date) -> tuple[_Expr, ...]:
     """Every date expression in a sentence, left to right, non-overlapping (earlier table rows win)."""
+    if not _ANY.search(sentence):
+        return ()
     taken: list[tuple[int, int]] = []
     out: list[_Expr] = []
     for rx, fn in _EXPRESSIONS:
@@ -240,7 +249,7 @@ def find_expressions(sentence: str, article_date: dt.date) -> list[_Expr]:
                 kind, lo, hi = "future", None, None
             taken.append((s, e))
             out.append(_Expr(s, e, text, lo, hi, precision, kind))
-    return sorted(out, key=lambda x: x.start)
+    return tuple(sorted(out, key=lambda x: x.start))
 
 
 def _year_context(m: re.Match[str], sentence: str) -> bool:

@@ -74,6 +74,8 @@ class EventOut(BaseModel):
     source_text: str | None
     target_text: str | None
     note: str | None
+    event_date: dt.date | None = Field(None, description="when it happened, read from the sentence (else the article date)")
+    timing: str = Field("new", description="new | recent | background (a month or more before the article)")
     evidence: Evidence
 
 
