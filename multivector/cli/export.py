@@ -73,7 +73,8 @@ def export_cmd(
         detail = ", ".join(f"{n} {t}" for t, n in rep.tables)
         console.print(f"wrote {detail} to {rep.path}/", highlight=False)
     else:
-        console.print(f"wrote {rep.rows} events ({fmt}) to {'stdout' if str(target) == '-' else rep.path}", highlight=False)
+        unit = "mentions" if fmt == "gdelt-mentions" else "events"
+        console.print(f"wrote {rep.rows} {unit} ({fmt}) to {'stdout' if str(target) == '-' else rep.path}", highlight=False)
 
 
 @app.command("load")
