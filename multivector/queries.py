@@ -18,7 +18,8 @@ def list_events(
     until: dt.date | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Events with their evidence sentence, newest first; ``country`` matches source or target."""
+    """Event mentions with their evidence sentence, event date, timing and event id, newest first;
+    ``country`` matches source or target."""
     with Store(store_path, read_only=True) as st:
         n = st.query("SELECT count(*) AS n FROM articles")[0]["n"]
         if not n:
@@ -39,8 +40,10 @@ def list_events(
             params.append(until)
         sql = (
             "SELECT e.date, e.source, e.source_role, e.target, e.target_role, e.code, e.root, e.quad_class, "
-            "e.goldstein, e.plover_type, e.pattern, e.confidence, e.article_id, e.sentence_idx, s.text AS sentence "
+            "e.goldstein, e.plover_type, e.pattern, e.confidence, e.article_id, e.sentence_idx, s.text AS sentence, "
+            "e.event_date, e.timing, c.cluster_id AS event_id "
             "FROM events e LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx "
+            "LEFT JOIN clusters c ON c.kind = 'event' AND c.mention_id = e.id "
             f"WHERE {' AND '.join(where)} ORDER BY e.date DESC, e.article_id, e.sentence_idx"
         )
         if limit:

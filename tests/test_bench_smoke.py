@@ -104,3 +104,15 @@ def test_throughput_quick() -> None:
     assert r["ratio_articles_per_s"] == pytest.approx(mv["articles_per_s"] / sp["articles_per_s"], rel=0.01)
     assert r["ratio_articles_per_s_vs_mv_pipeline"] == pytest.approx(
         mv["articles_per_s"] / own["articles_per_s"], rel=0.01)
+
+
+def test_calibration_quick() -> None:
+    res = _run("bench_calibration.py", "--quick")
+    assert res["poles"] == "RUS,WST,CHN" and res["alpha"] == 0.05
+    assert res["planted"]["found"] is True  # the bundled corpus as written: the West's change point at 2023-09
+    assert [r["corpus"] for r in res["null"]] == ["bundled", "generated"]
+    for r in res["null"]:
+        assert r["shuffles"] == 3 and r["runs_with_a_shift"] == len(r["alarms"]) <= 3
+        assert r["false_alarm_rate"] == pytest.approx(r["runs_with_a_shift"] / 3)
+        assert r["articles"] > 0 and r["events"] > 0
+    assert res["null"][0]["articles"] == 103 and res["null"][1]["articles"] == 60

@@ -15,6 +15,7 @@ from ..store import Store, default_store_path
 from . import app, call, out, parse_date, user_errors
 
 STORE_HELP = "DuckDB store file (default ./multivector.duckdb or $MULTIVECTOR_STORE)."
+BACKGROUND_HELP = "Also count background events (a month or more before every article reporting them)."
 
 
 def _open(store: Path | None, *, read_only: bool = True) -> Store:
@@ -36,9 +37,12 @@ def dyad(
     since: Annotated[str | None, typer.Option("--since", help="First day YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON rows instead of a table.")] = False,
+    include_background: Annotated[bool, typer.Option("--include-background", help=BACKGROUND_HELP)] = False,
     store: Annotated[Path | None, typer.Option("--store", help=STORE_HELP)] = None,
 ) -> None:
     """Events between two actors per period, both directions, by quad class.
+
+    An event is one happening: its reports in several sentences, articles and outlets count once.
 
     Example: multivector dyad KAZ RUS --freq quarter --since 2023-01-01
     """
@@ -47,7 +51,7 @@ def dyad(
     with user_errors():
         s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
-        rows = call(dyad_series, st, a, b, freq=freq, since=s, until=u)
+        rows = call(dyad_series, st, a, b, freq=freq, since=s, until=u, include_background=include_background)
     if as_json:
         out.print_json(data=[_jsonable(r) for r in rows])
         return
@@ -69,49 +73,72 @@ def balance_cmd(
     until: Annotated[str | None, typer.Option("--until", help="Last day YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | json")] = "table",
     poles_file: Annotated[Path | None, typer.Option("--poles-file", help="YAML with extra poles (schema of poles.yaml).")] = None,
+    include_background: Annotated[bool, typer.Option("--include-background", help=BACKGROUND_HELP)] = False,
     store: Annotated[Path | None, typer.Option("--store", help=STORE_HELP)] = None,
 ) -> None:
     """How a country's engagement is split between poles per period, with shifts and their events.
 
-    Share = a pole's events with the country / events with all poles; balance index = normalised
-    entropy of the shares (1 even, 0 one pole); shifts are tested (z / permutation, Holm-adjusted).
+    Counts interactions: every report of one happening counts once, a meeting coded both ways once.
+    Share = a pole's interactions with the country / interactions with all poles, with its 90%
+    interval over stories and the number of interactions (n), and the stories and outlets behind each
+    period; periods with fewer than 3 stories show none. Balance index = normalised entropy of the shares (1 even, 0 one pole). Shifts: each pole's
+    change point, tested by permuting stories, adjusted for every pole and measure tested.
 
     Examples:
       multivector balance KAZ --poles RUS,WST,CHN --freq month
       multivector balance KAZ --poles RUS,WST --format json --since 2023-01-01
     """
     from ..analysis import balance, detect_shifts
+    from ..analysis.stats import MIN_STORIES
+    from ..explain.brief import pc
 
     with user_errors():
         s, u = parse_date(since, "--since"), parse_date(until, "--until")
         if fmt not in ("table", "json"):
             raise UsageError(f"unknown --format {fmt!r}; use table or json")
     with _open(store) as st:
-        rep = call(balance, st, country, poles, freq=freq, since=s, until=u, poles_file=poles_file)
+        rep = call(balance, st, country, poles, freq=freq, since=s, until=u, poles_file=poles_file,
+                   include_background=include_background)
     shifts = call(detect_shifts, rep)
     if fmt == "json":
         data = _jsonable(rep)
+        data.pop("interactions", None)  # their mentions are in "events"
         data["shifts"] = [_jsonable(x) for x in shifts]
         out.print_json(data=data)
         return
-    t = Table(title=f"{rep.country} between {', '.join(p.label for p in rep.poles)} per {rep.freq}")
+    t = Table(title=f"{rep.country} between {', '.join(p.label for p in rep.poles)} per {rep.freq}",
+              caption="share % [90% interval] n interactions; st/out = stories/outlets")
     t.add_column("period")
-    t.add_column("events", justify="right")
+    t.add_column("n", justify="right")
+    t.add_column("st/out", justify="right")
     for p in rep.poles:
-        t.add_column(f"{p.label} share (n, net coop)", justify="right")
-    t.add_column("balance index", justify="right")
+        t.add_column(p.label, justify="right")
+    t.add_column("index", justify="right")
     for bal in rep.balance:
         cells = []
         for p in rep.poles:
             r = rep.row(p.name, bal.period)
-            cells.append("–" if r.share is None else f"{r.share:.0%} ({r.n}, {r.net_cooperation:+.1f})")
-        t.add_row(bal.period, str(bal.total), *cells, "–" if bal.index is None else f"{bal.index:.2f}")
+            cells.append(("–" if r.share is None or r.share_low is None or r.share_high is None else
+                          f"{pc(r.share)} [{pc(r.share_low)}–{pc(r.share_high)}]") + f" {r.n}")
+        t.add_row(bal.period, str(bal.total), f"{bal.stories}/{bal.outlets}", *cells,
+                  "–" if bal.index is None else f"{bal.index:.2f}")
     out.print(t)
+    thin = [b.period for b in rep.balance if b.note]
+    if thin:
+        out.print(f"Too little evidence for a share (fewer than {MIN_STORIES} stories): {', '.join(thin)}.")
     if not shifts:
-        out.print("No shift beyond noise (at least 5 events per period are needed to test one).")
+        out.print("No shift beyond noise (change points tested on stories; see --help).")
     for sh in shifts:
-        out.print(f"[bold]Shift[/]: {sh.pole} {sh.measure} {sh.direction} {sh.value_before:.2f} ({sh.before}) → "
-                  f"{sh.value_after:.2f} ({sh.after}), z={sh.z:+.2f}, adjusted p={sh.p_value:.3g}")
+        if sh.measure == "share":
+            before = f"{pc(sh.value_before)}%" + ("" if sh.low_before is None or sh.high_before is None
+                                                 else f" [{pc(sh.low_before)}–{pc(sh.high_before)}%]")
+            after = f"{pc(sh.value_after)}%" + ("" if sh.low_after is None or sh.high_after is None
+                                               else f" [{pc(sh.low_after)}–{pc(sh.high_after)}%]")
+        else:
+            before, after = f"{sh.value_before:+.2f}", f"{sh.value_after:+.2f}"
+        out.print(f"[bold]Shift[/]: {sh.pole} {sh.measure} {sh.direction}, z={sh.z:+.2f}, adjusted p={sh.p_value:.3g}")
+        out.print(f"  from {before} in {sh.span_before or sh.before} ({sh.stories_before} stories)", highlight=False)
+        out.print(f"  to {after} in {sh.span_after or sh.after} ({sh.stories_after} stories)", highlight=False)
         for e in sh.drivers:
             out.print(f"  {e.date} {e.source}→{e.target} {e.code} [{e.article_id}] “{e.sentence.strip()}”",
                       highlight=False, markup=False)
@@ -126,10 +153,12 @@ def brief_cmd(
     freq: Annotated[str, typer.Option("--freq", help="month | quarter | year")] = "month",
     since: Annotated[str | None, typer.Option("--since", help="First day YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day YYYY-MM-DD.")] = None,
+    include_background: Annotated[bool, typer.Option("--include-background", help=BACKGROUND_HELP)] = False,
     store: Annotated[Path | None, typer.Option("--store", help=STORE_HELP)] = None,
 ) -> None:
     """A cited briefing: why the country matters to each pole, why each pole is interested,
     how the country balances, what changed. HTML is self-contained with offline SVG charts.
+    Quotes give title, outlet, date and URL; shares their 90% interval and stories.
 
     Examples:
       multivector brief KAZ --poles RUS,WST
@@ -140,7 +169,8 @@ def brief_cmd(
     with user_errors():
         s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
-        text = call(brief, st, country, poles, fmt=fmt, since=s, until=u, freq=freq)
+        text = call(brief, st, country, poles, fmt=fmt, since=s, until=u, freq=freq,
+                    include_background=include_background)
     if output is not None:
         output.write_text(text, encoding="utf-8")
         out.print(f"wrote {output}")

@@ -6,6 +6,7 @@ count marks; zero values draw no mark. Stable ids: ``chart-shares`` and ``chart-
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from ..analysis.records import BalanceReport
@@ -56,9 +57,11 @@ def shares_chart(report: BalanceReport) -> str:
             y -= h
             body.append(
                 f'<rect class="mark share" data-pole="{escape(pole.name)}" data-period="{escape(period)}" '
-                f'data-value="{r.share:.4f}" data-count="{r.n}" x="{LEFT + slot * i + slot * 0.15:.1f}" y="{y:.1f}" '
+                f'data-value="{r.share:.4f}" data-count="{r.n}" data-low="{r.share_low}" data-high="{r.share_high}" x="{LEFT + slot * i + slot * 0.15:.1f}" y="{y:.1f}" '
                 f'width="{slot * 0.7:.1f}" height="{h:.1f}" fill="{PALETTE[j % len(PALETTE)]}">'
-                f"<title>{escape(pole.label)} {escape(period)}: {r.share:.0%} ({r.n} events)</title></rect>"
+                f"<title>{escape(pole.label)} {escape(period)}: {math.floor(r.share * 100 + 0.5)}% "
+                f"[{math.floor((r.share_low or 0) * 100 + 0.5)}–{math.floor((r.share_high or 0) * 100 + 0.5)}%] "
+                f"({r.n} interactions, {r.stories} stories)</title></rect>"
             )
     body += _x_labels(periods, slot, H - BOTTOM + 16)
     legend = [(p.label, PALETTE[j % len(PALETTE)]) for j, p in enumerate(report.poles)]
