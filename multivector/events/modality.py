@@ -110,29 +110,6 @@ def _inverted_conditional(t: Token) -> bool:
                                     and c.i < subj.i for c in t.children)
 
 
-def _dated_before(t: Token, year: int | None) -> bool:
-    """The clause is dated in an earlier year ("in 1995", "in 2014", "15 years ago", "last year", "in the
-    1990s"): background, not coded (gold rule 9: events a month or more before the article)."""
-    if year is None:
-        return False
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "since", "during"):
-            for p in c.children:
-                for x in (p, *p.children):
-                    low = x.lower_.rstrip("s")  # "in the 1990s"
-                    if low.isdigit() and len(low) == 4 and 1900 <= int(low) < year:
-                        return True
-        if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("ago",):
-            if any(x.lower_ in ("years", "decades", "year", "decade") for x in c.subtree):
-                return True
-        if c.dep_ == "npadvmod" and c.lower_ in ("year", "decade") and any(
-                x.lower_ in ("last", "previous") for x in c.children):
-            return True
-        if c.dep_ == "advmod" and c.lower_ == "ago":
-            return True
-    return False
-
-
 def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | None = None,
             year: int | None = None) -> Modality:
     """Walk from a predicate up its clause chain and say what the context does to its event.
@@ -172,8 +149,6 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             transform, governor = "intent", t
         if first and _inverted_conditional(t):
             return Modality(drop="conditional")  # "Had Baku and Yerevan signed a treaty, ..."
-        if first and _dated_before(t, year):
-            return Modality(drop="background")  # "recognised in 1995", "fought a war 15 years ago"
         if first and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W.conditional_marks
                                                    for m in c.children) for c in t.children):
             conditional = True  # "Israel would strike Iran if ...": a threat (conflict) or an offer, never the act

@@ -154,19 +154,16 @@ class Nominals(Arguments):
 
 
 def _nominal_currency(n: Token, code: str, year: int | None) -> str:
-    """Whether an event noun reports something happening now (gold rule 9): "background" for history
-    ("the 2014 annexation", "since the invasion", "under Western sanctions"), "planned" for an intention
+    """Whether an event noun reports something happening (gold rule 9): "background" for undated history
+    ("the previous visit", "since the invasion", "under Western sanctions"), "planned" for an intention
     ("a planned visit"), else "current"."""
     words = modality.words()
     for c in n.lefts:
         low = c.lower_
-        if c.like_num and len(low) == 4 and low.isdigit() and year is not None and 1900 <= int(low) < year:
-            return "background"
+        # Dated history ("the 2014 annexation", "last year's invasion") is kept with its own date: the event
+        # time reader (identity/timing.py) marks it background. Undated history has no date to keep.
         if low in words.background_modifiers:
             return "background"
-        if c.dep_ == "poss" and any(x.lower_ in ("year", "decade", "month") and any(
-                y.lower_ in ("last", "previous") for y in x.lefts) for x in c.subtree):
-            return "background"  # "last year's invasion"
         if low in words.planned_modifiers:
             return "planned"
     if n.dep_ == "pobj":
