@@ -17,8 +17,8 @@ def coded(text: str, date: dt.date = DATE) -> set[tuple[str, str, str]]:
     return {(e.source, e.target, e.code) for e in c.events}
 
 
-def roots(text: str) -> set[tuple[str, str, str]]:
-    return {(s, t, c[:2]) for s, t, c in coded(text)}
+def roots(text: str, date: dt.date = DATE) -> set[tuple[str, str, str]]:
+    return {(s, t, c[:2]) for s, t, c in coded(text, date)}
 
 
 @pytest.mark.parametrize(
@@ -287,3 +287,15 @@ def test_force_against_targets_in_a_country_and_led_coalitions() -> None:
     assert coded("Russia begins airstrikes against anti-government targets in Syria.") == {("RUS", "SYR", "195")}
     # "in" names a place only for force: not "in defiance of the UN"
     assert roots("North Korea fired a missile in defiance of U.N. resolutions.") <= {("PRK", "UN", "12")}
+
+
+def test_headline_present_and_documents_speak_for_their_adopters() -> None:
+    d = dt.date(2015, 9, 15)
+    assert coded("The United Nations Security Council adopts a resolution condemning North Korea's test.", d) == {
+        ("UN", "PRK", "111")}
+    assert coded("Turkey summons the Russian ambassador after a Russian jet violates Turkish airspace.", d) >= {
+        ("TUR", "RUS", "114")}
+    assert coded("Chinese President Xi Jinping arrives in Seattle for his first state visit to the United States.",
+                 d) == {("CHN", "USA", "042")}
+    assert roots("Pope Francis meets with U.S. President Barack Obama at the White House.", d) == {
+        ("VAT", "USA", "04")}

@@ -24,6 +24,8 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
 
 RECIPROCAL = frozenset({"other", "another"})
 LAUNCH_VERBS = frozenset({"fire", "launch"})
+# A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
+ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil"})
 # "its border with Ukraine": the actor across the border.
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Who wrote what is acted on: "a U.S.-drafted resolution" is the United States' (gold: veto toward the drafter).
@@ -207,7 +209,12 @@ class Arguments:
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 if t.tag_ == "VBG":  # "resolutions banning its weapons": the noun acts
-                    return self.actors_for(t.head)
+                    got = self.actors_for(t.head) or self.issued_by(t.head)
+                    n = t.head
+                    if not got and n.dep_ == "dobj" and n.lemma_.lower() in self._statement_nouns() and \
+                            n.head.lemma_.lower() in ADOPT_VERBS:
+                        got = self.subjects(n.head)  # "the Council adopted a resolution condemning ...": its adopter
+                    return got
                 poss = self.possessor(t.head)  # "Armenia's decision to freeze"
                 if poss:
                     return poss
@@ -219,8 +226,9 @@ class Arguments:
                     return got
                 # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct
                 # misattached under the wrong clause; keep climbing to an actor subject.
-            for c in t.lefts:  # "Washington, meanwhile, has accused ...": a parser slip leaves the subject as npadvmod
-                if c.dep_ == "npadvmod" and self.actors.entity_at(c) is not None:
+            for c in t.lefts:  # "Washington, meanwhile, has accused ...", "Turkey summons ...": a parser slip
+                # leaves the subject as npadvmod or a compound of a headline verb
+                if c.dep_ in ("npadvmod", "compound") and self.actors.entity_at(c) is not None:
                     return self.actors_for(c)
             if t.dep_ == "relcl" and t is not v:
                 return self.actors_for(t.head)
@@ -294,6 +302,12 @@ class Arguments:
                     code, _r = entries[0].at(self.actors.date, self.actors.lex.titles)
                     return [Actor(code, None, c.idx, c.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)]
         return []
+
+    @staticmethod
+    def _statement_nouns() -> frozenset[str]:
+        from .modality import words
+
+        return words().statement_nouns
 
     @staticmethod
     def place_nouns() -> frozenset[str]:

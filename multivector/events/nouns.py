@@ -64,6 +64,12 @@ class Nominals(Arguments):
                 return mod.drop is not None and mod.drop != "purpose"
         return False
 
+    def _movement_has_target(self, v: Token) -> bool:
+        """The verb a for-phrase hangs on names where it went ("flew to Moscow for talks"); "arrived in Seattle
+        for his state visit to the United States" does not, so the visit noun codes the visit."""
+        return any(self.actors_for(p) for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                   for p in c.children if p.dep_ == "pobj")
+
     def event_source(self, p: Token) -> list[Actor]:
         np = self.noun_pattern(p)
         if np is None:
@@ -90,7 +96,7 @@ class Nominals(Arguments):
         np = self.noun_pattern(n)
         if np is None or np.background or n.i in self.consumed:
             return []
-        if n.dep_ == "pobj" and n.head.lower_ == "for":
+        if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         currency = _nominal_currency(n, np.code, self.article.date.year if self.article.date else None)
         if currency == "background" or self._nominal_unreal(n):
