@@ -9,7 +9,7 @@ from ..errors import EmptyStoreError, UnknownActorError, UsageError
 from ..store import Store
 from .records import EventRef, TieRef
 
-FREQS = ("month", "quarter", "year")
+FREQS = ("week", "month", "quarter", "year")
 
 
 def check_freq(freq: str) -> str:
@@ -21,7 +21,9 @@ def check_freq(freq: str) -> str:
 
 
 def period_start(d: dt.date, freq: str) -> dt.date:
-    """First day of the period holding ``d``."""
+    """First day of the period holding ``d`` (weeks start on Monday, as ISO weeks)."""
+    if freq == "week":
+        return d - dt.timedelta(days=d.weekday())
     if freq == "month":
         return d.replace(day=1)
     if freq == "quarter":
@@ -31,13 +33,18 @@ def period_start(d: dt.date, freq: str) -> dt.date:
 
 def next_start(start: dt.date, freq: str) -> dt.date:
     """First day of the following period."""
+    if freq == "week":
+        return start + dt.timedelta(days=7)
     months = {"month": 1, "quarter": 3, "year": 12}[freq]
     m = start.month - 1 + months
     return dt.date(start.year + m // 12, m % 12 + 1, 1)
 
 
 def period_label(start: dt.date, freq: str) -> str:
-    """'2023-11' (month), '2023-Q4' (quarter), '2023' (year)."""
+    """'2023-W46' (ISO week), '2023-11' (month), '2023-Q4' (quarter), '2023' (year)."""
+    if freq == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
     if freq == "month":
         return f"{start.year}-{start.month:02d}"
     if freq == "quarter":

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from ..errors import LexiconError, UnknownActorError
 from .records import Pole
 
-_CODE = re.compile(r"^[A-Z]{2,5}$")  # ISO alpha-3 and the org codes EU, NATO, CSTO, EAEU ...
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")  # ISO alpha-3, org codes EU, NATO, CSTO, EAEU, groups like G7
 
 
 class _PoleSpec(BaseModel):
@@ -46,13 +46,21 @@ def _parse(text: str, where: str) -> dict[str, Pole]:
     try:
         data: Any = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        raise LexiconError(where, f"not valid YAML ({exc})") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{where}:{mark.line + 1}" if mark is not None else where
+        raise LexiconError(where, f"not valid YAML ({getattr(exc, 'problem', None) or 'syntax error'})",
+                           "fix the indentation or quoting there") from exc
+    return _parse_data(data, where)
+
+
+def _parse_data(data: Any, where: str) -> dict[str, Pole]:
     try:
         spec = _PolesFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(x) for x in first["loc"])
-        raise LexiconError(where, f"{loc}: {first['msg']} (schema: poles: NAME: {{label, members: [CODES]}})") from exc
+        raise LexiconError(where, f"{loc}: {first['msg']}",
+                           "write poles: NAME: {label: ..., members: [CODE, ...]} as in `multivector poles`") from exc
     out: dict[str, Pole] = {}
     for name, p in spec.poles.items():
         key = name.strip().upper()
@@ -69,12 +77,16 @@ def default_poles() -> dict[str, Pole]:
 
 
 def load_poles(poles_file: str | Path | None = None) -> dict[str, Pole]:
-    """Packaged poles, overridden or extended by a user YAML file of the same schema."""
+    """Packaged poles, overridden or extended by the user lexicons' poles, then by a YAML file of the same schema."""
+    from ..user_lexicon import entries
+
     poles = default_poles()
+    for where, (name, spec) in entries("poles"):  # the user lexicons' poles (user_lexicon.py)
+        poles.update(_parse_data({"poles": {name: spec}}, where))
     if poles_file is not None:
         p = Path(poles_file)
         if not p.is_file():
-            raise LexiconError(str(p), "no such poles file")
+            raise LexiconError(str(p), "no such poles file", "check the path given to --poles-file")
         poles.update(_parse(p.read_text(encoding="utf-8"), str(p)))
     return poles
 

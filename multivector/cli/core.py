@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from . import app, call, out, parse_date, user_errors
+from .output import TABLE, FormatOpt, check_format, emit, excerpt, note
 
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="DuckDB store file [default: ./multivector.duckdb or $MULTIVECTOR_STORE]")]
 
@@ -22,39 +22,101 @@ def events(
     country: Annotated[str | None, typer.Option(help="Actor code, as source or target (e.g. KAZ)")] = None,
     since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table | jsonl | csv")] = "table",
+    fmt: FormatOpt = "table",
+    wide: Annotated[bool, typer.Option("--wide", "-w", help="Table: roles, Goldstein, pattern and the whole sentence")] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many rows")] = None,
     store: StoreOpt = None,
 ) -> None:
-    """List coded events with their evidence sentence.
+    """List coded events with their evidence sentence, newest first.
+
+    The table shows date, dyad (source->target), CAMEO code, the words that triggered the event and one line of
+    the sentence; --wide adds roles, Goldstein score, pattern and the whole sentence. json, jsonl and csv give
+    every field, including the event id, article id, title and URL to cite.
 
     Examples:
       multivector events --country KAZ --since 2023-01-01
+      multivector events --country KAZ --wide
       multivector events --format jsonl > events.jsonl
+      multivector events --format csv --limit 100 > events.csv
     """
     from ..queries import list_events
 
-    if fmt not in ("table", "jsonl", "csv"):
-        raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
-    rows = call(list_events, store, country=country, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
-                limit=limit)
-    if fmt == "jsonl":
+    with user_errors():
+        f = check_format(fmt)
+        s, u = parse_date(since, "--since"), parse_date(until, "--until")
+        rows = list_events(store, country=country, since=s, until=u, limit=limit)
+    emit(f, rows, lambda: _events_table(rows, wide, country))
+
+
+def _events_table(rows: list[dict[str, Any]], wide: bool, country: str | None) -> None:
+    title = f"{len(rows)} events" + (f" with {country.upper()}" if country else "") + ", newest first"
+    t = Table(title=title, **TABLE)
+    dyads = [f"{r['source']}->{r['target']}" for r in rows]
+    if wide:
+        for col in ("date", "source", "target", "code", "gold", "pattern", "sentence"):
+            t.add_column(col, no_wrap=col != "sentence", justify="right" if col == "gold" else "left")
         for r in rows:
-            sys.stdout.write(json.dumps(r, default=str, ensure_ascii=False) + "\n")
-        return
-    if fmt == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["date"])
-        w.writeheader()
-        w.writerows(rows)
-        return
-    t = Table(title=f"{len(rows)} events", show_lines=False)
-    for col in ("date", "source", "target", "code", "goldstein", "pattern", "sentence"):
-        t.add_column(col, overflow="fold", max_width=70 if col == "sentence" else None)
+            t.add_row(str(r["date"]), r["source"] + (f"/{r['source_role']}" if r["source_role"] else ""),
+                      r["target"] + (f"/{r['target_role']}" if r["target_role"] else ""), r["code"],
+                      f"{r['goldstein']:+.1f}", r["pattern"], r["sentence"])
+    else:
+        verb_w = min(14, max([len(r["verb"] or r["pattern"]) for r in rows] + [4]))
+        dyad_w = max([len(d) for d in dyads] + [4])
+        room = max(20, out.width - (10 + dyad_w + 4 + verb_w) - 2 * 4)  # 4 gaps of 2 columns between 5 columns
+        t.add_column("date", no_wrap=True, min_width=10)
+        t.add_column("dyad", no_wrap=True, min_width=dyad_w)
+        t.add_column("code", no_wrap=True, min_width=4)
+        t.add_column("verb", no_wrap=True, width=verb_w, overflow="ellipsis")
+        t.add_column("sentence", no_wrap=True, overflow="ellipsis", max_width=room)
+        for r, d in zip(rows, dyads, strict=True):
+            verb = r["verb"] or r["pattern"]
+            pos = r["sentence"].find(r["verb"]) if r["verb"] else -1
+            text = excerpt(r["sentence"], room, pos, pos + len(r["verb"])) if pos >= 0 else excerpt(r["sentence"], room)
+            t.add_row(str(r["date"]), d, r["code"], verb, text)
+    out.print(t, highlight=False)
+    if rows:
+        note("--wide: whole sentences; --format csv|json|jsonl: ids, titles, URLs")
+
+
+@app.command()
+def ties(
+    country: Annotated[str | None, typer.Option(help="Actor code, on either side (e.g. KAZ)")] = None,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD")] = None,
+    tie_type: Annotated[str | None, typer.Option("--type", help="trade | energy | security | aid | investment")] = None,
+    fmt: FormatOpt = "table",
+    wide: Annotated[bool, typer.Option("--wide", "-w", help="Table: pattern and the whole sentence")] = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """List stative ties (A depends on B for trade, energy, security, aid, investment) with their evidence.
+
+    Same filters and formats as `events`; json, jsonl and csv carry the tie id, article id, title and URL.
+
+    Examples:
+      multivector ties --country KAZ
+      multivector ties --country KAZ --type energy --format csv > kaz-energy.csv
+    """
+    from ..queries import list_ties
+
+    with user_errors():
+        f = check_format(fmt)
+        s, u = parse_date(since, "--since"), parse_date(until, "--until")
+        rows = list_ties(store, country=country, since=s, until=u, type=tie_type, limit=limit)
+    emit(f, rows, lambda: _ties_table(rows, wide, country))
+
+
+def _ties_table(rows: list[dict[str, Any]], wide: bool, country: str | None) -> None:
+    title = f"{len(rows)} ties" + (f" with {country.upper()}" if country else "") + ", newest first"
+    t = Table(title=title, **TABLE)
+    room = max(20, out.width - (10 + 10 + 10) - 2 * 3)
+    for col in ("date", "depends", "for", *(["pattern"] if wide else []), "sentence"):
+        t.add_column(col, no_wrap=not (wide and col == "sentence"), overflow="ellipsis",
+                     min_width={"date": 10, "depends": 10, "for": 10}.get(col))
     for r in rows:
-        src = r["source"] + (f"/{r['source_role']}" if r["source_role"] else "")
-        tgt = r["target"] + (f"/{r['target_role']}" if r["target_role"] else "")
-        t.add_row(str(r["date"]), src, tgt, r["code"], f"{r['goldstein']:+.1f}", r["pattern"], r["sentence"] or "")
-    out.print(t)
+        text = r["sentence"] if wide else excerpt(r["sentence"], room)
+        t.add_row(str(r["date"]), f"{r['a']} on {r['b']}", r["type"], *([r["pattern"]] if wide else []), text)
+    out.print(t, highlight=False)
 
 
 @app.command()
