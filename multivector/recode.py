@@ -104,6 +104,8 @@ def recode(store_path: str | Path | None = None, *, everything: bool = False, dr
 
     t0 = time.perf_counter()
     fp = coding_fingerprint()
+    with Store(store_path, read_only=True):  # recode never creates a store: a missing one is a mistyped path
+        pass
     with Store(store_path) as store:
         total = int(store.con.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
         if not total:

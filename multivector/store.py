@@ -94,6 +94,8 @@ class Store:
         self.path = Path(path) if path is not None else default_store_path()
         if read_only and not self.path.exists():
             raise StoreError(str(self.path), "no such store", "run `multivector ingest PATH` or `multivector demo` first, or pass --store")
+        if not read_only and not self.path.parent.is_dir():  # never create folders for a mistyped --store
+            raise StoreError(str(self.path), f"folder {self.path.parent} does not exist", "create it first or pass another --store")
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:  # locked by another process, or not a DuckDB file

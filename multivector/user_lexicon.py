@@ -18,6 +18,7 @@ the fix. The loaders of the shipped data merge :func:`entries` into their own (`
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -27,7 +28,7 @@ import os
 import re
 import sys
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,20 @@ def add_files(paths: Iterable[str | Path]) -> tuple[Path, ...]:
     return extra_lexicon_files()
 
 
+@contextlib.contextmanager
+def in_force(paths: Iterable[str | Path]) -> Iterator[tuple[Path, ...]]:
+    """Put files in force for the duration of a ``with`` block (checking files without keeping them)."""
+    before = os.environ.get(ENV)
+    try:
+        yield add_files(paths) if paths else extra_lexicon_files()
+    finally:
+        if before is None:
+            os.environ.pop(ENV, None)
+        else:
+            os.environ[ENV] = before
+        clear_caches()
+
+
 def clear_caches() -> None:
     """Forget everything built from the lexicons (after the user files changed in this process)."""
     for spec in CACHES:
@@ -146,11 +161,15 @@ class _Check:
     def __init__(self, path: Path, root: yaml.Node | None) -> None:
         self.path, self.root = path, root
 
-    def fail(self, loc: Sequence[int | str], problem: str, fix: str = FIX) -> None:
+    def fail(self, loc: Sequence[int | str], problem: str, fix: str = FIX, *, key: bool = False) -> None:
+        """Raise for the node at ``loc`` (``key``: the line of the mapping key itself, not of its value)."""
         node = self.root
         best = node
-        for k in loc:
-            node = _child(node, k)
+        for i, k in enumerate(loc):
+            if key and i == len(loc) - 1 and isinstance(node, yaml.MappingNode):
+                node = next((kn for kn, _v in node.value if kn.value == k), None)
+            else:
+                node = _child(node, k)
             if node is None:
                 break
             best = node
@@ -171,7 +190,8 @@ class _Check:
             self.fail(loc, "each entry must be a mapping (key: value)")
         unknown = sorted(set(entry) - set(allowed))
         if unknown:
-            self.fail([*loc, unknown[0]], f"unknown key {unknown[0]!r}", f"use only {', '.join(sorted(allowed))}")
+            self.fail([*loc, unknown[0]], f"unknown key {unknown[0]!r}", f"use only {', '.join(sorted(allowed))}",
+                      key=True)
         for k in required:
             if entry.get(k) in (None, "", []):
                 self.fail(loc, f"missing {k!r}", f"give every entry {', '.join(required)}")
@@ -271,16 +291,13 @@ def check(path: str | Path) -> UserLexicon:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise LexiconError(f"{p}:{line}", f"not valid YAML ({problem})", "fix the indentation or quoting there") from exc
+        raise LexiconError(*yaml_problem(p, exc)) from exc
     c = _Check(p, root)
     if not isinstance(data, dict):
         c.fail([], "the top level must be a mapping of sections", f"use sections {', '.join(SECTIONS)}")
     unknown = [k for k in data if k not in (*SECTIONS, "version")]
     if unknown:
-        c.fail([unknown[0]], f"unknown section {unknown[0]!r}", f"use {', '.join(SECTIONS)}")
+        c.fail([unknown[0]], f"unknown section {unknown[0]!r}", f"use {', '.join(SECTIONS)}", key=True)
     if data.get("version", 1) != 1:
         c.fail(["version"], "unknown version", "write version: 1")
     lines: dict[tuple[str, int | str], int] = {}
@@ -298,6 +315,15 @@ def check(path: str | Path) -> UserLexicon:
             (_check_actor if section in ACTOR_SECTIONS else _check_trigger)(c, section, i, e)
             lines[(section, i)] = _line(_child(_child(root, section), i))
     return UserLexicon(p, data, lines)
+
+
+def yaml_problem(path: str | Path, exc: yaml.YAMLError) -> tuple[str, str, str]:
+    """(file:line, problem, fix) of a YAML syntax error, for LexiconError."""
+    mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    problem = getattr(exc, "problem", None) or "syntax error"
+    opened = f", in what opens on line {context.line + 1}" if context is not None and context.line + 1 != line else ""
+    return f"{path}:{line}", f"not valid YAML ({problem}{opened})", "fix the indentation, brackets or quoting there"
 
 
 @functools.cache

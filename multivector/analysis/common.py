@@ -63,6 +63,12 @@ def period_range(first: dt.date, last: dt.date, freq: str) -> list[tuple[str, dt
     return out
 
 
+def check_dates(since: dt.date | None, until: dt.date | None) -> None:
+    """UsageError when the window is reversed (an empty answer would hide the typo)."""
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"--since {since} is after --until {until}; swap them")
+
+
 def require_articles(store: Store) -> None:
     """Raise EmptyStoreError when the store holds no articles (nothing to analyse)."""
     row = store.con.execute("SELECT count(*) FROM articles").fetchone()

@@ -46,10 +46,9 @@ def _parse(text: str, where: str) -> dict[str, Pole]:
     try:
         data: Any = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{where}:{mark.line + 1}" if mark is not None else where
-        raise LexiconError(where, f"not valid YAML ({getattr(exc, 'problem', None) or 'syntax error'})",
-                           "fix the indentation or quoting there") from exc
+        from ..user_lexicon import yaml_problem
+
+        raise LexiconError(*yaml_problem(where, exc)) from exc
     return _parse_data(data, where)
 
 
@@ -60,7 +59,8 @@ def _parse_data(data: Any, where: str) -> dict[str, Pole]:
         first = exc.errors()[0]
         loc = ".".join(str(x) for x in first["loc"])
         raise LexiconError(where, f"{loc}: {first['msg']}",
-                           "write poles: NAME: {label: ..., members: [CODE, ...]} as in `multivector poles`") from exc
+                           "write poles: NAME: {label: ..., members: [CODE, ...]}; `multivector poles` lists "
+                           "the poles in force") from exc
     out: dict[str, Pole] = {}
     for name, p in spec.poles.items():
         key = name.strip().upper()

@@ -210,7 +210,9 @@ def ask(
 
     with user_errors():
         f = check_format(fmt, as_json=as_json, allowed=("table", "json"))
-    with _open(store, read_only=False) as st:  # writable: sentence embeddings are cached in the store
+    path = store or default_store_path()
+    # Writable when it exists: sentence embeddings are cached in the store (read-only never creates one).
+    with _open(path, read_only=not path.exists()) as st:
         ans = call(ask_fn, st, question, k=k)
     if f == "json":
         write_rows([], "json", document=ans)

@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from . import app, call, out, parse_date, user_errors
-from .output import TABLE, FormatOpt, check_format, emit, excerpt, note
+from .output import TABLE, FormatOpt, JsonOpt, check_format, emit, excerpt, note
 
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="DuckDB store file [default: ./multivector.duckdb or $MULTIVECTOR_STORE]")]
 
@@ -141,18 +141,21 @@ def explain(
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file: events-dev.jsonl, articles-dev.jsonl or seed-gold.json")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+    as_json: JsonOpt = False,
     errors: Annotated[bool, typer.Option("--errors", help="List false positives and misses per gold unit")] = False,
     n_process: Annotated[int, typer.Option(help="spaCy worker processes")] = 1,
 ) -> None:
     """Score the coder against hand-annotated gold (micro P/R/F1 on source, target, CAMEO root).
 
-    Example:  multivector evaluate ../shared/gold/events-dev.jsonl --json
+    Example:  multivector evaluate ../shared/gold/events-dev.jsonl --format json
     """
     from ..evaluate import evaluate_file
 
+    with user_errors():
+        f = check_format(fmt, as_json=as_json, allowed=("table", "json"))
     report = call(evaluate_file, gold, errors=errors, n_process=n_process)
-    if as_json:
+    if f == "json":
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
         return
     t = Table(title=f"{gold} ({report['kind']})")
@@ -210,18 +213,29 @@ def demo(
 @app.command()
 def actors(
     search: Annotated[str, typer.Option("--search", "-s", help="Part of a name or code, e.g. kaz")] = "",
+    fmt: FormatOpt = "table",
 ) -> None:
-    """Look up actor codes in the lexicons (countries, leaders, capitals, IGOs, groups).
+    """Look up actor codes in the lexicons (countries, leaders, capitals, IGOs, groups; user lexicons included).
 
-    Example:  multivector actors --search kremlin
+    Examples:
+      multivector actors --search kremlin
+      multivector actors --format csv > actors.csv
     """
     from ..actors.lexicon import load
 
     with user_errors():
-        rows = load().search(search) if search else [(c, "code", n) for c, n in sorted(load().names.items())]
-    t = Table(title=f"{len(rows)} lexicon entries")
-    for col in ("code", "kind", "surface"):
-        t.add_column(col)
-    for r in rows[:500]:
-        t.add_row(*r)
-    out.print(t)
+        f = check_format(fmt)
+        lex = load()
+        found = lex.search(search) if search else [(c, "code", n) for c, n in sorted(lex.names.items())]
+    rows = [{"code": c, "kind": k, "surface": sfc} for c, k, sfc in found]
+
+    def table() -> None:
+        t = Table(title=f"{len(rows)} lexicon entries" + (" (first 500; --format csv for all)" if len(rows) > 500
+                                                          else ""), **TABLE)
+        for col in ("code", "kind", "surface"):
+            t.add_column(col)
+        for r in rows[:500]:
+            t.add_row(r["code"], r["kind"], r["surface"])
+        out.print(t, highlight=False)
+
+    emit(f, rows, table)

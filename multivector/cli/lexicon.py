@@ -76,17 +76,16 @@ def lexicon_cmd(
     from ..actors import lexicon as actor_lexicon
     from ..analysis.poles import load_poles
     from ..events import patterns
-    from ..user_lexicon import SECTIONS, add_files, lexicons
+    from ..user_lexicon import SECTIONS, in_force, lexicons
 
     with user_errors():
         f = check_format(fmt)
-        if files:
-            add_files(files)
-        checked = lexicons()
-        # Loading everything also checks what one file cannot: unique pattern ids, known pole members.
-        actor_lexicon.load()
-        patterns.load()
-        load_poles()
+        with in_force(files or ()):
+            checked = lexicons()
+            # Loading everything also checks what one file cannot: unique pattern ids, known pole members.
+            actor_lexicon.load()
+            patterns.load()
+            load_poles()
     rows = [{"file": str(u.path), **{s: len(u.section(s)) for s in SECTIONS}} for u in checked]
 
     def table() -> None:

@@ -45,20 +45,24 @@ def surface_table(poles: Mapping[str, Pole] | None = None) -> dict[str, str]:
     return table
 
 
-def actors_in(text: str, poles: Mapping[str, Pole] | None = None) -> list[str]:
-    """Actor/pole codes named in a text, in order of first mention (longest surface wins at a position)."""
+def mentions_in(text: str, poles: Mapping[str, Pole] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every actor or pole named in a text, in order (longest surface wins at a position)."""
     table = surface_table(poles)
     found: list[tuple[int, int, str]] = []
     for surface, code in table.items():
         for m in re.finditer(r"(?<![\w])" + re.escape(surface) + r"(?![\w])", text):
             found.append((m.start(), -(m.end() - m.start()), code))
     found.sort()
-    out: list[str] = []
+    out: list[tuple[int, int, str]] = []
     taken_until = -1
     for start, neg_len, code in found:
         if start < taken_until:
             continue
         taken_until = start - neg_len
-        if code not in out:
-            out.append(code)
+        out.append((start, taken_until, code))
     return out
+
+
+def actors_in(text: str, poles: Mapping[str, Pole] | None = None) -> list[str]:
+    """Actor/pole codes named in a text, in order of first mention (longest surface wins at a position)."""
+    return list(dict.fromkeys(code for _s, _e, code in mentions_in(text, poles)))
