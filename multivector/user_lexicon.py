@@ -307,7 +307,9 @@ def check(path: str | Path) -> UserLexicon:
             continue
         if section == "poles":
             _check_poles(c, body)
-            lines.update({("poles", k): _line(_child(_child(root, "poles"), k)) for k in body})
+            node = _child(root, "poles")
+            keys = {kn.value: kn for kn, _v in node.value} if isinstance(node, yaml.MappingNode) else {}
+            lines.update({("poles", k): _line(keys.get(k)) for k in body})
             continue
         if not isinstance(body, list):
             c.fail([section], f"{section} must be a list of entries", "start each entry with '- '")

@@ -81,8 +81,18 @@ def load_poles(poles_file: str | Path | None = None) -> dict[str, Pole]:
     from ..user_lexicon import entries
 
     poles = default_poles()
-    for where, (name, spec) in entries("poles"):  # the user lexicons' poles (user_lexicon.py)
-        poles.update(_parse_data({"poles": {name: spec}}, where))
+    user = entries("poles")  # the user lexicons' poles (user_lexicon.py)
+    if user:
+        from ..actors.lexicon import load as load_lexicon
+
+        known = load_lexicon().names
+    for where, (name, spec) in user:
+        parsed = _parse_data({"poles": {name: spec}}, where)
+        unknown = [m for p in parsed.values() for m in p.members if m not in known]
+        if unknown:  # a typo would silently count nothing for the pole
+            raise LexiconError(where, f"pole {name}: unknown actor code {unknown[0]!r}",
+                               "add the actor under countries or organizations, or see `multivector actors --search NAME`")
+        poles.update(parsed)
     if poles_file is not None:
         p = Path(poles_file)
         if not p.is_file():

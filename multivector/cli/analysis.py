@@ -170,7 +170,7 @@ def brief_cmd(
     Examples:
       multivector brief KAZ --poles RUS,WST
       multivector brief KAZ --format html --output kaz.html
-      multivector --lexicon gulf.yaml brief KAZ --poles RUS,WST,GULF -f html -o kaz.html
+      multivector --lexicon gulf.yaml brief KAZ --poles RUS,WST,GULF -f html
     """
     from ..explain import brief
 

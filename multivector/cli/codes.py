@@ -64,7 +64,7 @@ def codes(
 
       multivector codes -s demand -r 10      # demands only
 
-      multivector codes --coverage           # triggers per root, codes no trigger reaches
+      multivector codes --coverage     # triggers per root, leaves not reached
 
       multivector codes --coverage --corpus corpus.json
 

@@ -189,8 +189,10 @@ def demo(
 ) -> None:
     """Ingest the bundled example articles and show what was found (safe to rerun).
 
-    Then try:  multivector events --country KAZ ;  multivector explain <file> ;
-    multivector balance KAZ --poles RUS,WST,CHN ;  multivector brief KAZ --format html -o brief.html
+    Then try:
+      multivector events --country KAZ
+      multivector balance KAZ --poles RUS,WST,CHN
+      multivector brief KAZ --format html -o brief.html
     """
     from ..demo import run_demo
 

@@ -35,7 +35,7 @@ def ingest_cmd(
     scheduler: Annotated[str, typer.Option("--scheduler", help="With --engine dask: tcp://HOST:PORT of a running scheduler, or 'local' for a LocalCluster.")] = "local",
     workers: Annotated[int, typer.Option("--workers", min=1, help="With --scheduler local: worker processes.")] = 2,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="With --engine dask: articles per task.")] = 200,
-    out_dir: Annotated[Path | None, typer.Option("--out", help="With --engine dask: folder for Parquet partitions (articles/, events/, ties/, ...).")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="With --engine dask: folder for Parquet partitions (articles/, events/, ties/, ...).")] = None,
     fmt: FormatOpt = "table",
 ) -> None:
     """Read news articles into the store: code their events and ties, link syndicated copies into stories.
@@ -59,8 +59,9 @@ def ingest_cmd(
 
       multivector ingest notes/ --format json
 
-      multivector ingest crawl/ --engine dask --scheduler tcp://HOST:8786 --out parts/
-      (then `multivector load parts/`, or query parts/events/*.parquet in place)
+      multivector ingest crawl/ --engine dask --scheduler tcp://HOST:8786 -o out/
+
+      (then `multivector load out/`, or query out/events/*.parquet in place)
     """
     from ..api import check_inputs
     from ..errors import UsageError

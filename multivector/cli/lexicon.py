@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich import box
 from rich.table import Table
 
 from . import app, out, user_errors
-from .output import FormatOpt, check_format, emit
+from .output import TABLE, FormatOpt, check_format, emit, note
 
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="DuckDB store (default ./multivector.duckdb or $MULTIVECTOR_STORE)")]
 
@@ -76,7 +75,7 @@ def lexicon_cmd(
     from ..actors import lexicon as actor_lexicon
     from ..analysis.poles import load_poles
     from ..events import patterns
-    from ..user_lexicon import SECTIONS, in_force, lexicons
+    from ..user_lexicon import ACTOR_SECTIONS, SECTIONS, TRIGGER_SECTIONS, in_force, lexicons
 
     with user_errors():
         f = check_format(fmt)
@@ -93,14 +92,15 @@ def lexicon_cmd(
             out.print("no user lexicon in force (pass --lexicon FILE, set $MULTIVECTOR_LEXICON or write "
                       "multivector.toml)", highlight=False)
             return
-        t = Table(title="user lexicons: entries per section (all checked)", title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False)
-        t.add_column("file", overflow="fold")
-        for s in SECTIONS:
-            t.add_column(s[:5], justify="right")
+        t = Table(title="user lexicons (checked): entries they add", **TABLE)
+        for col in ("file", "actors", "poles", "triggers"):
+            t.add_column(col, justify="left" if col == "file" else "right", overflow="fold")
         for r in rows:
-            t.add_row(r["file"], *(str(r[s]) for s in SECTIONS))
+            t.add_row(r["file"], str(sum(r[s] for s in ACTOR_SECTIONS)), str(r["poles"]),
+                      str(sum(r[s] for s in TRIGGER_SECTIONS)))
         out.print(t, highlight=False)
+        note("actors: countries, organizations, leaders, groups, regions; triggers: verbs and nouns "
+             "(--format json shows each section)")
 
     emit(f, rows, table)
 
@@ -130,7 +130,7 @@ def poles(
              "colour": colours[p.name]} for p in defined.values()]
 
     def table() -> None:
-        t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        t = Table(**TABLE)
         for col in ("pole", "label", "colour", "members"):
             t.add_column(col, overflow="fold")
         for r in rows:
