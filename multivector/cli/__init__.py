@@ -72,7 +72,7 @@ def call(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
 
 
 # Command modules register themselves on `app` when imported.
-from . import analysis, codes, core, export, ingest, lexicon, root, web  # noqa: E402,F401
+from . import analysis, codes, core, export, fetch, ingest, lexicon, root, web  # noqa: E402,F401
 
 root.tidy_help()
 
