@@ -63,6 +63,7 @@ class Briefing:
     report: BalanceReport
     findings: tuple[Finding, ...]
     shifts: tuple[Shift, ...]
+    colours: tuple[tuple[str, str], ...] = ()  # pole -> chart colour (multivector.palette), as the dashboard's
 
 
 def _cite(refs: Sequence[EventRef | TieRef]) -> tuple[Citation, ...]:
@@ -177,10 +178,15 @@ def build_briefing(
     until: dt.date | None = None, freq: str = "month", poles_file: str | Path | None = None,
 ) -> Briefing:
     """Compute the balance report, shifts and cited findings of a briefing."""
+    from ..analysis.poles import load_poles
+    from ..palette import pole_colours
+
     rep = balance(store, country, poles, freq=freq, since=since, until=until, poles_file=poles_file)
     shifts = detect_shifts(rep)
     poles_by = {p.name: p for p in rep.poles}
-    return Briefing(rep.country, name_of(rep.country), rep, tuple(_findings(rep, shifts, poles_by)), tuple(shifts))
+    colours = pole_colours([p.name for p in rep.poles], load_poles(poles_file))
+    return Briefing(rep.country, name_of(rep.country), rep, tuple(_findings(rep, shifts, poles_by)), tuple(shifts),
+                    tuple(colours.items()))
 
 
 def _json(b: Briefing) -> str:
@@ -207,12 +213,15 @@ def _md(b: Briefing) -> str:
     if rep.periods:
         head = "| period | events | " + " | ".join(p.label for p in rep.poles) + " | balance index |"
         lines += [head, "|" + "---|" * (len(rep.poles) + 3)]
-        for bal in rep.balance:
+        shown = [bal for bal in rep.balance if bal.total]
+        for bal in shown:
             shares = dict(bal.shares)
             cells = [f"{shares[p.name]:.0%}" if p.name in shares else "–" for p in rep.poles]
             idx = "–" if bal.index is None else f"{bal.index:.2f}"
             lines.append(f"| {bal.period} | {bal.total} | " + " | ".join(cells) + f" | {idx} |")
-        lines += ["", "Balance index: normalised entropy of the pole shares (1 = even split, 0 = one pole only).", ""]
+        hidden = len(rep.balance) - len(shown)
+        lines += ["", "Balance index: normalised entropy of the pole shares (1 = even split, 0 = one pole only)."
+                  + (f" {hidden} periods without events are not listed." if hidden else ""), ""]
     for key, title in SECTIONS.items():
         lines += [f"## {title.format(country=b.country_name)}", ""]
         for f in (f for f in b.findings if f.section == key):
@@ -243,10 +252,13 @@ def _html(b: Briefing) -> str:
         (title.format(country=b.country_name), [f for f in b.findings if f.section == key])
         for key, title in SECTIONS.items()
     ]
+    colours = dict(b.colours) or None
+    shown = [bal for bal in b.report.balance if bal.total]
     return template.render(
-        title=_title(b), b=b, rep=b.report, sections=sections,
-        shares_svg=jinja2.utils.markupsafe.Markup(shares_chart(b.report)),
-        dyads_svg=jinja2.utils.markupsafe.Markup(dyads_chart(b.report)),
+        title=_title(b), b=b, rep=b.report, sections=sections, shown=shown,
+        hidden=len(b.report.balance) - len(shown),
+        shares_svg=jinja2.utils.markupsafe.Markup(shares_chart(b.report, colours)),
+        dyads_svg=jinja2.utils.markupsafe.Markup(dyads_chart(b.report, colours)),
     )
 
 

@@ -81,7 +81,7 @@ def _store(request: Request) -> Iterator[Store]:
 # Parameter types shared by the handlers (module level: FastAPI resolves annotations in module globals).
 StoreDep = Annotated[Store, Depends(_store)]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
-Freq = Annotated[str, Query(description="period length: month, quarter or year")]
+Freq = Annotated[str, Query(description="period length: week, month, quarter or year")]
 
 
 def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: str | Path | None = None) -> FastAPI:
