@@ -274,16 +274,17 @@ def fetch(urls: Sequence[str], store_path: str | Path | None = None, *, interval
                     continue
                 art: Article | BadRecord | None = None
                 if pages and link.startswith(("http://", "https://")):
+                    page_ok: bool | None
                     try:
-                        allowed = http.allowed(link)
+                        page_ok = http.allowed(link)
                     except Unreachable as exc:
                         failed += 1
                         skipped.append(Skipped(link, f"page not fetched: host unreachable ({exc}); the feed's text "
                                                      "is used"))
-                        allowed = None
-                    if allowed is None:
+                        page_ok = None
+                    if page_ok is None:
                         pass
-                    elif not allowed:
+                    elif not page_ok:
                         skipped.append(Skipped(link, "robots.txt disallows this page; the feed's text is used"))
                     else:
                         try:

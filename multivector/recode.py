@@ -126,9 +126,9 @@ def recode(store_path: str | Path | None = None, *, everything: bool = False, dr
                 coded.append(c)
             ids = [a.id for a in arts]
             old_ev, old_ti = _keys(store, ids)
-            new_ev = {e.id: {"article_id": e.article_id, "date": e.date, "source": e.source, "target": e.target,
+            new_ev: dict[str, dict[str, Any]] = {e.id: {"article_id": e.article_id, "date": e.date, "source": e.source, "target": e.target,
                              "code": e.code} for c in coded for e in c.events}
-            new_ti = {t.id: {"article_id": t.article_id, "date": t.date, "a": t.a, "b": t.b, "type": t.type}
+            new_ti: dict[str, dict[str, Any]] = {t.id: {"article_id": t.article_id, "date": t.date, "a": t.a, "b": t.b, "type": t.type}
                       for c in coded for t in c.ties}
             for sign, kind, keys, rows in (("+", "event", new_ev.keys() - old_ev.keys(), new_ev),
                                            ("-", "event", old_ev.keys() - new_ev.keys(), old_ev),

@@ -208,7 +208,7 @@ def _date_ok(v: Any) -> bool:
 
 
 def _check_actor(c: _Check, section: str, i: int, e: Any) -> None:
-    loc = [section, i]
+    loc: list[int | str] = [section, i]
     names = ("aliases", "adjectives", "capitals", "seats", "mil_seats", "descriptions", "names")
     if section == "countries":
         c.keys(e, loc, ("code", "name", "aliases", "adjectives", "capitals", "seats", "mil_seats"), ("code", "name"))
@@ -266,7 +266,7 @@ def _check_trigger(c: _Check, section: str, i: int, e: Any) -> None:
     from .events import cameo
     from .events.patterns import NOUN_KEYS, VERB_KEYS
 
-    loc = [section, i]
+    loc: list[int | str] = [section, i]
     c.keys(e, loc, VERB_KEYS if section == "verbs" else NOUN_KEYS, ("id", "lemmas", "code"))
     c.strings(e["lemmas"], [*loc, "lemmas"], "lemmas")
     codes = [("code", e["code"])] + [(f"objects.{k}", v) for k, v in (e.get("objects") or {}).items()]

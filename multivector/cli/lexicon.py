@@ -85,7 +85,7 @@ def lexicon_cmd(
             actor_lexicon.load()
             patterns.load()
             load_poles()
-    rows = [{"file": str(u.path), **{s: len(u.section(s)) for s in SECTIONS}} for u in checked]
+    rows: list[dict[str, Any]] = [{"file": str(u.path), **{s: len(u.section(s)) for s in SECTIONS}} for u in checked]
 
     def table() -> None:
         if not rows:
@@ -126,7 +126,7 @@ def poles(
         f = check_format(fmt)
         defined = load_poles(poles_file)
     colours = pole_colours(list(defined), defined)
-    rows = [{"name": p.name, "label": p.label, "members": list(p.members), "names": list(p.names),
+    rows: list[dict[str, Any]] = [{"name": p.name, "label": p.label, "members": list(p.members), "names": list(p.names),
              "colour": colours[p.name]} for p in defined.values()]
 
     def table() -> None:

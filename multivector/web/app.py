@@ -187,7 +187,7 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
 
     # -- analysis and explanations (library calls) -----------------------------------------
     @app.get("/api/poles", response_model=models.PolesOut, tags=["analysis"])
-    def poles() -> dict[str, Any]:
+    def poles_list() -> dict[str, Any]:
         """The poles (defined ones, then one-member poles asked for at start), their members and chart colours."""
         from ..palette import pole_colours
 
