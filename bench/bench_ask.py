@@ -2,8 +2,11 @@
 
 On the demo store (``multivector demo`` into a temporary file), in one run:
 
-- ``cli_cold_s``: ``multivector ask QUESTION`` as a fresh subprocess (Python start, imports, embedding model
-  load, retrieval, answer): what every CLI call costs;
+- ``cli_first_s``: the first ``multivector ask QUESTION`` on the store, a fresh subprocess (Python start,
+  imports, model load, embedding the candidate sentences, which it caches in the store, the answer);
+- ``cli_cold_s``: later ``multivector ask`` calls, each a fresh process (median): the store's cache holds
+  the sentences, so only the question is embedded, by the NumPy encoder (``explain/minilm.py``) without
+  importing sentence-transformers; what a repeated CLI call costs;
 - ``serve_first_s``: the first ``GET /api/ask`` to an app built by ``create_app`` in this process, with the
   model not yet loaded (what `serve` would pay without its warm-up thread);
 - ``serve_second_s``: the same question again in the same process (the issue's figure: target < 1 s);
@@ -80,7 +83,8 @@ def main() -> None:
         store = Path(tmp) / "demo.duckdb"
         run_demo(store, progress=False)
         # CLI calls are cold processes; the first also fills the store's sentence-embedding cache.
-        cli = [_cli(store, QUESTION) for _ in range(1 if args.quick else 2)]
+        cli_first = _cli(store, QUESTION)
+        cli = [_cli(store, q) for q in ([QUESTION] if args.quick else [QUESTION, *OTHERS[:2]])]
 
         port = _free_port()
         server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
@@ -105,13 +109,15 @@ def main() -> None:
 
     result: dict[str, Any] = {
         "question": QUESTION, "repeats": repeats, "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
-        "cli_cold_s": round(statistics.median(cli), 3), "serve_first_s": round(first, 3),
+        "cli_first_s": round(cli_first, 3), "cli_cold_s": round(statistics.median(cli), 3),
+        "serve_first_s": round(first, 3),
         "serve_second_s": round(statistics.median(second), 3), "serve_other_s": round(statistics.median(other), 3),
     }
     result["serve_second_vs_cli"] = round(result["serve_second_s"] / result["cli_cold_s"], 4)
     result["serve_other_vs_cli"] = round(result["serve_other_s"] / result["cli_cold_s"], 4)
     print(json.dumps(result))
-    print(f"ask on the demo store: CLI (cold process) {result['cli_cold_s']:.2f} s; serve: first call "
+    print(f"ask on the demo store: CLI first call {result['cli_first_s']:.2f} s, later calls (each a new process) "
+          f"{result['cli_cold_s']:.2f} s; serve: first call "
           f"{result['serve_first_s']:.2f} s, same question again {result['serve_second_s']:.3f} s "
           f"({result['serve_second_vs_cli']:.1%} of the CLI), other questions {result['serve_other_s']:.3f} s",
           file=sys.stderr)

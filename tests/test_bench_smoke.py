@@ -104,3 +104,10 @@ def test_throughput_quick() -> None:
     assert r["ratio_articles_per_s"] == pytest.approx(mv["articles_per_s"] / sp["articles_per_s"], rel=0.01)
     assert r["ratio_articles_per_s_vs_mv_pipeline"] == pytest.approx(
         mv["articles_per_s"] / own["articles_per_s"], rel=0.01)
+
+
+def test_ask_latency_quick() -> None:
+    out = _run("bench_ask.py", "--quick")
+    for key in ("cli_cold_s", "serve_first_s", "serve_second_s", "serve_other_s"):
+        assert out[key] > 0, key
+    assert out["serve_second_vs_cli"] == round(out["serve_second_s"] / out["cli_cold_s"], 4)

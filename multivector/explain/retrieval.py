@@ -125,13 +125,28 @@ def embed(texts: Sequence[str]) -> list[Any]:
         have = {t: _MEMO[t] for t in texts if t in _MEMO}
     todo = list(dict.fromkeys(t for t in texts if t not in have))
     if todo:
-        vecs = embedder().encode(todo, normalize_embeddings=True, batch_size=64, show_progress_bar=False)
+        vecs = _encode(todo)
         with _memo_lock:
             for t, v in zip(todo, vecs, strict=True):
                 have[t] = _MEMO[t] = np.asarray(v, dtype=np.float32)
             while len(_MEMO) > MEMO_MAX:
                 _MEMO.popitem(last=False)
     return [have[t] for t in texts]
+
+
+SMALL = 64  # texts: fewer are embedded by minilm.py (NumPy, ~0.3 s to load), more by sentence-transformers
+
+
+def _encode(texts: list[str]) -> Any:
+    """Unit vectors of texts. A CLI call embeds a question and a few uncached sentences: NumPy spares it the
+    6-9 s import of sentence-transformers; hundreds of sentences, or a process that loaded the torch model
+    anyway (serve warms it up), go to sentence-transformers, twice as fast in bulk. Both compute the same
+    model (tests/test_minilm.py: cosine > 0.99999)."""
+    if len(texts) <= SMALL and not embedder.cache_info().currsize:
+        from .minilm import load
+
+        return load().encode(texts)
+    return embedder().encode(texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False)
 
 
 def dot(u: Sequence[float], v: Sequence[float]) -> float:
