@@ -15,17 +15,14 @@ import pytest
 from typer.testing import CliRunner
 
 from multivector.cli import app
-from multivector.demo import run_demo
 from multivector.store import Store
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("hostile") / "demo.duckdb"
-    run_demo(path, progress=False)
-    return path
+def demo(demo_store: Path) -> Path:
+    return demo_store
 
 
 @pytest.fixture(scope="module")

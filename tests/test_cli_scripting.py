@@ -16,17 +16,14 @@ from typer.testing import CliRunner
 
 from multivector.cli import app
 from multivector.cli.output import excerpt
-from multivector.demo import run_demo
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("scripting") / "demo.duckdb"
-    run_demo(path, progress=False)
-    return path
+def demo(demo_store: Path) -> Path:
+    return demo_store
 
 
 def _cli(*args: str, columns: int = 80) -> subprocess.CompletedProcess[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -72,6 +73,11 @@ def _parse_data(data: Any, where: str) -> dict[str, Pole]:
 
 def default_poles() -> dict[str, Pole]:
     """The poles shipped with multivector (RUS, WST, CHN)."""
+    return dict(_shipped())
+
+
+@functools.cache
+def _shipped() -> dict[str, Pole]:
     path = resources.files("multivector.analysis") / "data" / "poles.yaml"
     return _parse(path.read_text(encoding="utf-8"), str(path))
 
