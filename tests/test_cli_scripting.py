@@ -96,6 +96,9 @@ def test_ingest_summary_as_json(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     rep = json.loads(res.stdout)
     assert rep["articles_new"] == 1 and rep["events"] >= 1 and rep["quarantined"] == []
+    doc = json.loads(runner.invoke(app, ["explain", str(f), "--format", "json"]).stdout)
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["explain", str(f), "--format", "csv"]).stdout)))
+    assert len(rows) == len(doc[0]["events"]) == rep["events"] and rows[0]["code"] == doc[0]["events"][0]["code"]
 
 
 def test_balance_hides_empty_periods_and_knows_weeks(demo: Path) -> None:

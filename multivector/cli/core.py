@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from . import app, call, out, parse_date, user_errors
-from .output import TABLE, FormatOpt, JsonOpt, check_format, emit, excerpt, note
+from .output import TABLE, FormatOpt, JsonOpt, check_format, emit, excerpt, note, plain
 
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="DuckDB store file [default: ./multivector.duckdb or $MULTIVECTOR_STORE]")]
 
@@ -123,19 +123,27 @@ def _ties_table(rows: list[dict[str, Any]], wide: bool, country: str | None) -> 
 def explain(
     file: Annotated[Path, typer.Argument(help="An article file in any ingest format (seed format, .txt, .jsonl, .html ...)")],
     date: Annotated[str | None, typer.Option(help="Article date for plain text without a date line")] = None,
+    fmt: FormatOpt = "table",
 ) -> None:
     """Show, sentence by sentence, who did what to whom and why the coder thinks so.
 
     No store is needed. Each event shows actor codes and roles, the CAMEO code with
     its Goldstein score and PLOVER type, the words and character span it rests on,
     the pattern that fired, and how pronouns or descriptions were resolved.
+    --format json gives the coded articles (sentences, mentions, events, ties);
+    jsonl and csv one event per row.
 
-    Example:  multivector explain article.txt
+    Examples:
+      multivector explain article.txt
+      multivector explain article.txt --format json
     """
     from ..explain.article import code_file, render_markdown
 
-    coded = call(code_file, file, date=parse_date(date, "--date"))
-    out.print(render_markdown(coded), markup=False, highlight=False)
+    with user_errors():
+        f = check_format(fmt)
+        coded = code_file(file, date=parse_date(date, "--date"))
+    rows = [{"article_id": c.article.id, "id": e.id, **plain(e)} for c in coded for e in c.events]
+    emit(f, rows, lambda: out.print(render_markdown(coded), markup=False, highlight=False), document=coded)
 
 
 @app.command()
