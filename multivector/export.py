@@ -10,11 +10,20 @@ Formats and their mappings (read before comparing with other datasets):
   CountryCode, KnownGroupCode = org code (UN->UNO, EU->EEC, NATO->NAT, OSCE->SCE, IMF->IMF;
   CSTO, EAEU and SCO have no CAMEO code and keep ours), Type1Code ``IGO``, Type2Code = role.
   ``WST`` (the West) is a CAMEO region code: ActorCode only.
-  GLOBALEVENTID = int(first 15 hex digits of our event id) (stable, < 2**63).
-  IsRootEvent = 1 for events in the article's first sentence (GDELT's convention).
-  NumArticles = NumMentions = articles sharing the event article's story_id; NumSources =
-  distinct article sources among them (at least 1). DATEADDED = ingest time, YYYYMMDDHHMMSS.
-  SOURCEURL = article url, else ``multivector:article/<id>``.
+  One row per *event* (multivector.identity: the mentions of one happening across sentences, articles
+  and outlets), its fields from the earliest report. GLOBALEVENTID = int(first 15 hex digits of the
+  event's cluster id) (stable, < 2**63). SQLDATE = the event date (identity.timing: "on Tuesday", "in
+  2019" read against the article date). IsRootEvent = 1 when any mention is an article's first sentence
+  (GDELT's lead-paragraph convention). NumMentions = mentions, each counted once per article of its
+  story (near-duplicate copies repeat it); NumArticles = articles reporting the event, copies included;
+  NumSources = distinct outlets among them (URL host, else the article's source name; at least 1).
+  DATEADDED = first ingest time, YYYYMMDDHHMMSS. SOURCEURL = the earliest report's url, else
+  ``multivector:article/<id>``.
+* ``gdelt-mentions`` - GDELT 2.0's Mentions table (16 columns, no header): one row per coded mention
+  with the GLOBALEVENTID of its event, so GDELT scripts can join mentions to events. MentionType 1 (web),
+  MentionSourceName = outlet, MentionIdentifier = url (or ``multivector:article/<id>``), SentenceID =
+  1-based sentence, Actor1/Actor2/ActionCharOffset = article offsets of the actor words and the trigger
+  (-1 when unknown), InRawText 1, Confidence = 100 x our confidence, MentionDocLen = article characters.
 * ``plover`` / ``plover-jsonl`` - field names of the PLOVER manual's "PLOVER JSON" table
   (openeventdata/PLOVER, PLOVER_MANUAL.tex): id, date, source/recipient (lists of actor
   objects {code, sector, actor_text}), event (list of PLOVER types), mode (list), context
@@ -41,9 +50,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import EmptyStoreError, UsageError
+from .identity.clusters import outlet
 from .store import EVENT_COLUMNS, Store
 
-FORMATS = ("gdelt", "plover", "plover-jsonl", "parquet", "jsonl")
+FORMATS = ("gdelt", "gdelt-mentions", "plover", "plover-jsonl", "parquet", "jsonl")
 PARQUET_TABLES = ("articles", "sentences", "mentions", "events", "ties", "minhash")
 CODER = "multivector"
 
@@ -67,6 +77,12 @@ GDELT_COLUMNS: tuple[str, ...] = (
     + ("DATEADDED", "SOURCEURL")
 )
 assert len(GDELT_COLUMNS) == 61
+# GDELT 2.0 Mentions table, in file order (GDELT-Event_Codebook-V2.0.pdf, "Mentions Table").
+GDELT_MENTION_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName", "MentionIdentifier",
+    "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset", "InRawText", "Confidence",
+    "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+)
 
 # Our organisation codes -> CAMEO organisation codes (CAMEO 1.1b3 actor codebook, Table 3.4).
 CAMEO_IGO = {"UN": "UNO", "EU": "EEC", "NATO": "NAT", "OSCE": "SCE", "IMF": "IMF",
@@ -118,9 +134,13 @@ def export(
         if fmt == "parquet":
             return _parquet(store, out, where, _where(country, since, until, ("a", "b")), bool(country or since or until))
         rows = _event_rows(store, where)
+        if fmt.startswith("gdelt"):
+            rows = _with_event_counts(store, rows)
         with _open_text(out) as fh:
             if fmt == "gdelt":
-                n = _write_gdelt(rows, fh, header=header)
+                n = _write_gdelt(gdelt_events(rows), fh, header=header)
+            elif fmt == "gdelt-mentions":
+                n = _write_tsv((gdelt_mention_row(r) for r in rows), fh, GDELT_MENTION_COLUMNS if header else None)
             elif fmt == "plover":
                 n = _write_json_array((plover_record(r) for r in rows), fh)
             elif fmt == "plover-jsonl":
@@ -136,33 +156,79 @@ def _where(country: str | None, since: dt.date | None, until: dt.date | None, si
     parts = ["TRUE"]
     if country:
         parts.append(f"(e.{sides[0]} = '{country}' OR e.{sides[1]} = '{country}')")
+    day = "coalesce(e.event_date, e.date)" if sides == ("source", "target") else "e.date"  # events: the event date
     if since:
-        parts.append(f"e.date >= DATE '{since.isoformat()}'")
+        parts.append(f"{day} >= DATE '{since.isoformat()}'")
     if until:
-        parts.append(f"e.date <= DATE '{until.isoformat()}'")
+        parts.append(f"{day} <= DATE '{until.isoformat()}'")
     return " AND ".join(parts)
 
 
 def _event_rows(store: Store, where: str) -> list[dict[str, Any]]:
-    """Events joined with their article and story counts, in date/article/position order."""
+    """Mentions joined with their article and event id, in date/article/position order."""
     cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
     sql = f"""
-        WITH story AS (
-            SELECT story_id, count(*) AS n_articles, count(DISTINCT nullif(source, '')) AS n_sources
-            FROM articles GROUP BY story_id
-        )
         SELECT {cols}, a.url AS url, a.title AS title, a.lang AS lang, a.source AS publication,
-               a.ingested_at AS ingested_at, coalesce(st.n_articles, 1) AS n_articles,
-               greatest(coalesce(st.n_sources, 1), 1) AS n_sources, s.text AS sentence_text,
+               a.ingested_at AS ingested_at, length(a.text) AS doc_len, s.text AS sentence_text,
+               s.start_char AS sentence_start,
+               coalesce(a.story_id, a.id, e.article_id) AS story_id, coalesce(c.cluster_id, e.id) AS event_id,
                substr(a.text, e.start_char + 1, e.end_char - e.start_char) AS span_text
         FROM events e
         LEFT JOIN articles a ON a.id = e.article_id
-        LEFT JOIN story st ON st.story_id = a.story_id
         LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+        LEFT JOIN clusters c ON c.kind = 'event' AND c.mention_id = e.id
         WHERE {where}
         ORDER BY e.date, e.article_id, e.sentence_idx, e.start_char, e.id
     """
     return store.query(sql)
+
+
+def _with_event_counts(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add each mention's outlet and its event's NumMentions, NumArticles, NumSources (GDELT semantics; all of the
+    event's mentions count, also those outside the export's filter)."""
+    events = sorted({r["event_id"] for r in rows})
+    if not events:
+        return rows
+    mentions = store.query(
+        "SELECT c.cluster_id AS event_id, coalesce(a.story_id, a.id, e.article_id) AS story_id FROM clusters c"
+        " JOIN events e ON e.id = c.mention_id LEFT JOIN articles a ON a.id = e.article_id"
+        " WHERE c.kind = 'event' AND list_contains(?, c.cluster_id)", [events])
+    stories: dict[str, list[str]] = {}
+    for m in mentions:
+        stories.setdefault(m["event_id"], []).append(m["story_id"])
+    for r in rows:  # mentions without a cluster row (should not happen): their own event
+        stories.setdefault(r["event_id"], [r["story_id"]])
+    wanted = sorted({s for ss in stories.values() for s in ss})
+    members: dict[str, list[tuple[str, str]]] = {}
+    for a in store.query("SELECT coalesce(story_id, id) AS story_id, id, url, source FROM articles"
+                         " WHERE list_contains(?, coalesce(story_id, id))", [wanted]):
+        members.setdefault(a["story_id"], []).append((a["id"], outlet(a["url"], a["source"])))
+    counts: dict[str, tuple[int, int, int]] = {}
+    for ev, ss in stories.items():
+        arts = {aid: o for s in set(ss) for aid, o in members.get(s, [])}
+        n_mentions = sum(max(len(members.get(s, [])), 1) for s in ss)
+        n_sources = len({o for o in arts.values() if o}) or 1
+        counts[ev] = (n_mentions, max(len(arts), 1), n_sources)
+    for r in rows:
+        r["num_mentions"], r["num_articles"], r["num_sources"] = counts[r["event_id"]]
+        r["outlet"] = outlet(r.get("url"), r.get("publication"))
+    return rows
+
+
+def gdelt_events(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per event: its earliest mention's fields, the event's first date, IsRootEvent over all mentions."""
+    by: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by.setdefault(r["event_id"], []).append(r)
+    out = []
+    for ms in by.values():
+        first = dict(ms[0])  # rows come in article date / position order: the earliest report
+        first["event_day"] = min(m["event_date"] or m["date"] for m in ms)
+        first["is_root"] = any(m["sentence_idx"] == 0 for m in ms)
+        first["ingested_at"] = min((m["ingested_at"] for m in ms if m.get("ingested_at")), default=None)
+        out.append(first)
+    out.sort(key=lambda r: (r["event_day"], r["date"], r["article_id"], r["sentence_idx"], r["event_id"]))
+    return out
 
 
 # -- GDELT -----------------------------------------------------------------------
@@ -185,19 +251,19 @@ def _fraction_date(d: dt.date) -> str:
 
 
 def gdelt_row(r: dict[str, Any]) -> list[str]:
-    """One event row (from the export query) as the 61 GDELT 2.0 fields, blanks where unknown."""
-    d: dt.date = r["date"]
+    """One event (from ``gdelt_events``) as the 61 GDELT 2.0 fields, blanks where unknown."""
+    d: dt.date = r.get("event_day") or r.get("event_date") or r["date"]
     code = str(r["code"] or "")
     root = str(r["root"] or code[:2])
     v: dict[str, str] = dict.fromkeys(GDELT_COLUMNS, "")
     v.update(
-        GLOBALEVENTID=str(int(str(r["id"])[:15], 16)),
+        GLOBALEVENTID=_global_id(r),
         SQLDATE=d.strftime("%Y%m%d"), MonthYear=d.strftime("%Y%m"), Year=str(d.year), FractionDate=_fraction_date(d),
-        IsRootEvent="1" if r["sentence_idx"] == 0 else "0",
+        IsRootEvent="1" if r.get("is_root", r["sentence_idx"] == 0) else "0",
         EventCode=code, EventBaseCode=code[:3], EventRootCode=root.zfill(2)[:2],
         QuadClass="" if r["quad_class"] is None else str(r["quad_class"]),
         GoldsteinScale="" if r["goldstein"] is None else f"{r['goldstein']:g}",
-        NumMentions=str(r["n_articles"]), NumSources=str(r["n_sources"]), NumArticles=str(r["n_articles"]),
+        NumMentions=str(r["num_mentions"]), NumSources=str(r["num_sources"]), NumArticles=str(r["num_articles"]),
         DATEADDED=r["ingested_at"].strftime("%Y%m%d%H%M%S") if r.get("ingested_at") else "",
         SOURCEURL=r.get("url") or f"multivector:article/{r['article_id']}",
     )
@@ -206,6 +272,44 @@ def gdelt_row(r: dict[str, Any]) -> list[str]:
             v[f"Actor{n}{k}"] = val
         v[f"Actor{n}Name"] = str(r[f"{side}_text"] or "").upper()  # GDELT names are upper case
     return [v[c].translate(_CLEAN) for c in GDELT_COLUMNS]
+
+
+def _global_id(r: dict[str, Any]) -> str:
+    """GLOBALEVENTID: the event's cluster id as a stable integer below 2**63."""
+    return str(int(str(r.get("event_id") or r["id"])[:15], 16))
+
+
+def gdelt_mention_row(r: dict[str, Any]) -> list[str]:
+    """One mention (an export row with event counts) as the 16 GDELT 2.0 Mentions fields."""
+    added = r["ingested_at"].strftime("%Y%m%d%H%M%S") if r.get("ingested_at") else ""
+    event_day: dt.date = r.get("event_date") or r["date"]
+    text = str(r.get("sentence_text") or "")
+
+    def offset(words: str | None) -> str:
+        i = text.find(words) if words and text else -1
+        return "-1" if i < 0 else str(int(r.get("sentence_start") or 0) + i)
+
+    v = {
+        "GLOBALEVENTID": _global_id(r), "EventTimeDate": event_day.strftime("%Y%m%d") + "000000",
+        "MentionTimeDate": added or r["date"].strftime("%Y%m%d") + "000000", "MentionType": "1",
+        "MentionSourceName": r.get("outlet") or "", "MentionIdentifier": r.get("url") or f"multivector:article/{r['article_id']}",
+        "SentenceID": str(int(r["sentence_idx"]) + 1), "Actor1CharOffset": offset(r.get("source_text")),
+        "Actor2CharOffset": offset(r.get("target_text")), "ActionCharOffset": str(r["start_char"]), "InRawText": "1",
+        "Confidence": str(round(100 * float(r["confidence"] if r["confidence"] is not None else 1.0))),
+        "MentionDocLen": str(r.get("doc_len") or ""), "MentionDocTone": "", "MentionDocTranslationInfo": "", "Extras": "",
+    }
+    return [v[c].translate(_CLEAN) for c in GDELT_MENTION_COLUMNS]
+
+
+def _write_tsv(rows: Iterator[list[str]], fh: IO[str], header: Sequence[str] | None) -> int:
+    w = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n", escapechar=None, quotechar=None)
+    if header:
+        w.writerow(header)
+    n = 0
+    for row in rows:
+        w.writerow(row)
+        n += 1
+    return n
 
 
 def _write_gdelt(rows: Sequence[dict[str, Any]], fh: IO[str], *, header: bool) -> int:

@@ -16,8 +16,11 @@ from .errors import EmptyStoreError, UsageError
 from .store import Store
 
 TIE_TYPES = ("trade", "energy", "security", "aid", "investment")
+# id: the coded mention (one row of the events table); event_id: the happening it reports, shared by every
+# report of it (issue 9's clusters); event_date and timing: when it happened and whether it was news.
 EVENT_KEYS = ("id", "date", "source", "source_role", "target", "target_role", "code", "root", "quad_class", "goldstein",
-              "plover_type", "pattern", "confidence", "verb", "article_id", "title", "url", "sentence_idx", "sentence")
+              "plover_type", "pattern", "confidence", "verb", "article_id", "title", "url", "sentence_idx", "sentence",
+              "event_id", "event_date", "timing")
 TIE_KEYS = ("id", "date", "a", "b", "type", "pattern", "confidence", "article_id", "title", "url", "sentence_idx",
             "sentence")
 
@@ -82,8 +85,8 @@ def list_events(
 ) -> list[dict[str, Any]]:
     """Events with their evidence, newest first; ``country`` matches source or target.
 
-    Keys: id, date, source, source_role, target, target_role, code, root, quad_class, goldstein,
-    plover_type, pattern, confidence, verb, article_id, title, url, sentence_idx, sentence.
+    Keys: ``EVENT_KEYS`` (id, date, dyad and roles, CAMEO code and scores, pattern, verb, article id, title,
+    URL, sentence, event id, event date, timing).
     """
     with opened(store) as st:
         where, params = _filters(st, country, since, until, ("source", "target"))
@@ -91,13 +94,15 @@ def list_events(
             "SELECT x.id, x.date, x.source, x.source_role, x.target, x.target_role, x.code, x.root, x.quad_class,"
             " x.goldstein, x.plover_type, x.pattern, x.confidence, x.start_char, x.end_char, x.article_id,"
             " coalesce(a.title, '') AS title, coalesce(a.url, '') AS url, x.sentence_idx,"
-            " s.start_char AS s0, s.text AS sentence"
+            " s.start_char AS s0, s.text AS sentence, x.event_date, x.timing, c.cluster_id AS event_id"
             " FROM events x LEFT JOIN sentences s ON s.article_id = x.article_id AND s.idx = x.sentence_idx"
             " LEFT JOIN articles a ON a.id = x.article_id"
+            " LEFT JOIN clusters c ON c.kind = 'event' AND c.mention_id = x.id"
             f" WHERE {' AND '.join(where)} ORDER BY x.date DESC, x.article_id, x.sentence_idx, x.start_char, x.id"
             + _limit(limit), params)
     return [{**{k: r[k] for k in EVENT_KEYS[:13]}, "verb": _span(r["sentence"], r["s0"], r["start_char"], r["end_char"]),
-             **{k: r[k] for k in EVENT_KEYS[14:18]}, "sentence": r["sentence"] or ""} for r in rows]
+             **{k: r[k] for k in EVENT_KEYS[14:18]}, "sentence": r["sentence"] or "",
+             **{k: r[k] for k in EVENT_KEYS[19:]}} for r in rows]
 
 
 def list_ties(

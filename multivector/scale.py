@@ -322,6 +322,7 @@ def load_parquet(out_dir: str | Path, store_path: str | Path) -> dict[str, int]:
         except Exception:
             con.execute("ROLLBACK")
             raise
+        store.refresh_identity()  # event time and clusters of the loaded mentions (identity.update)
         after = _counts(con)
     for t in ALL_TABLES:
         added[t] = after[t] - before[t]

@@ -3,6 +3,11 @@
 Each batch of coded articles is written in one transaction with bulk inserts
 (Arrow tables), so a kill mid-ingest leaves whole articles or none; article ids
 are content ids, so a rerun skips what is already there.
+
+An ``events`` row is one coded mention; it carries its event time (``event_date``,
+``date_precision``, ``timing`` new | recent | background, ``time_text``: multivector.identity.timing)
+and table ``clusters`` maps it to its event and its interaction (multivector.identity.clusters),
+updated in the same transaction as the write.
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ import duckdb
 import pyarrow as pa
 
 from .errors import StoreError
+from .identity import update as identity
 from .records import BadRecord, CodedArticle, Event, Tie
 
 DEFAULT_STORE = "multivector.duckdb"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: event time columns and the clusters table
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -43,7 +49,8 @@ CREATE TABLE IF NOT EXISTS events (
     start_char INTEGER, end_char INTEGER, source VARCHAR, source_role VARCHAR,
     target VARCHAR, target_role VARCHAR, code VARCHAR, root VARCHAR, quad_class INTEGER,
     goldstein DOUBLE, plover_type VARCHAR, plover_mode VARCHAR, pattern VARCHAR,
-    confidence DOUBLE, speaker VARCHAR, source_text VARCHAR, target_text VARCHAR, note VARCHAR
+    confidence DOUBLE, speaker VARCHAR, source_text VARCHAR, target_text VARCHAR, note VARCHAR,
+    event_date DATE, date_precision VARCHAR, timing VARCHAR, time_text VARCHAR
 );
 CREATE TABLE IF NOT EXISTS ties (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, date DATE, sentence_idx INTEGER,
@@ -53,13 +60,23 @@ CREATE TABLE IF NOT EXISTS ties (
 CREATE TABLE IF NOT EXISTS quarantine (source VARCHAR, reason VARCHAR, "at" TIMESTAMP);
 CREATE TABLE IF NOT EXISTS minhash (article_id VARCHAR PRIMARY KEY, sig BLOB);
 CREATE TABLE IF NOT EXISTS coding (article_id VARCHAR PRIMARY KEY, fingerprint VARCHAR, coded_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS clusters (
+    kind VARCHAR, mention_id VARCHAR, cluster_id VARCHAR, PRIMARY KEY (kind, mention_id)
+);
+"""
+# Schema 1 stores get the event time columns (filled from their sentences on first writable open).
+MIGRATE = """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS event_date DATE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS date_precision VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS timing VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS time_text VARCHAR;
 """
 
 # Column order of each bulk-written table; Arrow tables are built in this order.
 EVENT_COLUMNS = (
     "id article_id date sentence_idx start_char end_char source source_role target target_role code root "
     "quad_class goldstein plover_type plover_mode pattern confidence speaker source_text target_text note"
-).split()
+).split() + list(identity.TIME_COLUMNS)
 TIE_COLUMNS = "id article_id date sentence_idx start_char end_char a b type pattern confidence note".split()
 
 
@@ -74,12 +91,21 @@ def _row(rec: Event | Tie, columns: Sequence[str]) -> dict[str, Any]:
     d["sentence_idx"] = d.pop("sentence_index")
     d["start_char"] = d.pop("start")
     d["end_char"] = d.pop("end")
-    return {k: d[k] for k in columns}
+    return {k: d[k] for k in columns if k in d}
 
 
 def event_rows(coded: Iterable[CodedArticle]) -> list[dict[str, Any]]:
-    """Flatten events into store/export rows (one dict per event, EVENT_COLUMNS keys)."""
-    return [_row(e, EVENT_COLUMNS) for c in coded for e in c.events]
+    """Flatten events into store/export rows (one dict per event, EVENT_COLUMNS keys, event time included)."""
+    out = []
+    for c in coded:
+        sents = {s.index: s for s in c.sentences}
+        for e in c.events:
+            row = _row(e, EVENT_COLUMNS)
+            s = sents.get(e.sentence_index)
+            row.update(identity.time_columns(s.text if s else None, s.start if s else 0, e.start, e.end,
+                                             c.article.date, e.pattern, e.source, e.target, e.root))
+            out.append(row)
+    return out
 
 
 def tie_rows(coded: Iterable[CodedArticle]) -> list[dict[str, Any]]:
@@ -103,9 +129,36 @@ class Store:
             raise StoreError(str(self.path), f"cannot open ({first})", "close other multivector processes or pass another --store") from exc
         if not read_only:
             self.con.execute(SCHEMA)
-            self.con.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
+            self._migrate()
+        else:
+            self._check_schema()
+
+    def _migrate(self) -> None:
+        """Bring an older store to SCHEMA_VERSION: add columns, fill event time, cluster every mention."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and int(row[0]) >= SCHEMA_VERSION:
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(MIGRATE)
+            identity.fill_time(self.con)
+            identity.cluster(self.con)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _check_schema(self) -> None:
+        """A read-only store written by an older multivector cannot answer: say how to upgrade it."""
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.Error:
+            return  # not a multivector store (yet): the first query will say what is missing
+        if row is not None and int(row[0]) < SCHEMA_VERSION:
+            raise StoreError(str(self.path), f"written by an older multivector (schema {row[0]})",
+                             "upgrade it once with `multivector ingest PATH --store FILE` (any path already "
+                             "ingested: nothing is added twice)")
 
     def __enter__(self) -> Store:
         return self
@@ -130,7 +183,21 @@ class Store:
         for t in ("articles", "sentences", "mentions", "events", "ties", "quarantine"):
             row = self.con.execute(f"SELECT count(*) FROM {t}").fetchone()
             out[t] = int(row[0]) if row else 0
+        for kind, name in (("event", "event_clusters"), ("interaction", "interactions")):
+            row = self.con.execute("SELECT count(DISTINCT cluster_id) FROM clusters WHERE kind = ?", [kind]).fetchone()
+            out[name] = int(row[0]) if row else 0
         return out
+
+    def refresh_identity(self) -> int:
+        """Fill event time and clusters for mentions that lack them (after a bulk load); one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            n = identity.fill_time(self.con) + identity.cluster(self.con)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:
         """(article_id, story_id, MinHash signature bytes) of every stored article that has one."""
@@ -190,7 +257,9 @@ class Store:
         try:
             con.register("_arts", arts)
             con.execute("INSERT INTO articles SELECT * FROM _arts")
-            for name, tbl in (*_coded_tables(todo, now), ("minhash", sigs)):
+            tables = _coded_tables(todo, now)
+            evs = dict(tables)["events"]
+            for name, tbl in (*tables, ("minhash", sigs)):
                 if tbl.num_rows:
                     con.register("_tmp", tbl)
                     # Rows belong to new articles only; OR IGNORE needs a key, and mentions have none.
@@ -198,6 +267,8 @@ class Store:
                     con.execute(f"{verb} INTO {name} BY NAME SELECT * FROM _tmp")
                     con.unregister("_tmp")
             con.unregister("_arts")
+            if evs.num_rows:
+                identity.cluster(con, evs.column("id").to_pylist())
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -215,14 +286,21 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             con.register("_ids", ids)
+            # The old mentions leave their clusters (a cluster keeps its id, which names its first mention).
+            con.execute("DELETE FROM clusters WHERE mention_id IN "
+                        "(SELECT id FROM events WHERE article_id IN (SELECT id FROM _ids))")
             for name in ("sentences", "mentions", "events", "ties", "coding"):
                 con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT id FROM _ids)")
-            for name, tbl in _coded_tables(batch, now):
+            tables = _coded_tables(batch, now)
+            for name, tbl in tables:
                 if tbl.num_rows:
                     con.register("_tmp", tbl)
                     con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _tmp")
                     con.unregister("_tmp")
             con.unregister("_ids")
+            evs = dict(tables)["events"]
+            if evs.num_rows:  # the new mentions join their happenings, as at ingest
+                identity.cluster(con, evs.column("id").to_pylist())
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

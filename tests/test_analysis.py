@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from multivector.analysis import balance, detect_shifts, dyad_series, load_poles
+from multivector.analysis.stats import MIN_STORIES, share_interval
 from multivector.errors import EmptyStoreError, LexiconError, UnknownActorError, UsageError
 from multivector.events import cameo
 from multivector.records import Article, CodedArticle, Event, Sentence, Tie
@@ -100,14 +101,20 @@ def test_balance_shares_index_and_ties(store: Store) -> None:
         total = sum(n.values())
         bal = next(b for b in rep.balance if b.period == period)
         assert bal.total == total
-        if total == 0:
-            assert bal.index is None and all(rep.row(p, period).share is None for p in members)
+        assert bal.stories == total  # one article (one story) per event here
+        if total < MIN_STORIES:  # too little evidence: counts shown, no share, a note saying why
+            assert bal.index is None and bal.shares == ()
+            assert all(rep.row(p, period).share is None and rep.row(p, period).n == n[p] for p in members)
+            assert (bal.note != "") == (total > 0)
             continue
         shares = {p: n[p] / total for p in members}
         for p in members:
             r = rep.row(p, period)
             assert r.n == n[p] and math.isclose(r.share or 0.0, shares[p], abs_tol=1e-6)
             assert math.isclose(r.lean or 0.0, shares[p] - 1 / 3, abs_tol=1e-6)
+            assert r.share_low is not None and r.share_high is not None
+            assert r.share_low <= shares[p] <= r.share_high and r.share_high - r.share_low > 0.2  # a few stories
+            assert r.stories == n[p]
         entropy = -sum(s * math.log(s) for s in shares.values() if s > 0) / math.log(3)
         assert math.isclose(bal.index or 0.0, entropy, abs_tol=1e-6)
     # UZB is in no pole and RUS->UKR does not involve KAZ: neither is counted
@@ -116,6 +123,23 @@ def test_balance_shares_index_and_ties(store: Store) -> None:
     assert (jan_rus.n_out, jan_rus.n_in, jan_rus.cooperation, jan_rus.conflict) == (1, 1, 1, 1)
     assert jan_rus.ties == (("trade", "country_on_pole", 1),)
     assert rep.row("RUS", "2024-04").ties == (("energy", "pole_on_country", 1),)
+    assert rep.balance[-1].note == f"too little evidence: 1 story ({MIN_STORIES} needed)"
+
+
+def test_share_interval_widens_when_one_story_holds_the_events() -> None:
+    # 9 of 11 interactions from one article: the interval is that of a couple of observations, not of 11.
+    spread = share_interval([1] * 9 + [0, 0], [1] * 11)
+    lumped = share_interval([8, 1, 0, 0], [8, 1, 1, 1])
+    assert spread is not None and lumped is not None
+    assert math.isclose(spread.share, 9 / 11) and math.isclose(lumped.share, 9 / 11)
+    assert lumped.n_eff < 4 < spread.n_eff
+    assert lumped.high - lumped.low > spread.high - spread.low + 0.1
+    assert spread.low < 9 / 11 < spread.high
+    # Independent stories: Wilson's 90% interval on n = 10 (11 stories times the (m-1)/m small-sample factor)
+    z, p, n = 1.6448536, 9 / 11, 10
+    centre, half = (p + z * z / (2 * n)) / (1 + z * z / n), z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    assert math.isclose(spread.n_eff, 10)
+    assert math.isclose(spread.low, centre - half, abs_tol=1e-6) and math.isclose(spread.high, centre + half, abs_tol=1e-6)
 
 
 def test_two_pole_tilt(store: Store) -> None:
@@ -149,16 +173,25 @@ def test_user_poles_file(tmp_path: Path, store: Store) -> None:
 
 
 def _months(n: int) -> list[dt.date]:
-    return [D(2023 + (m // 12), m % 12 + 1, 10) for m in range(n)]
+    return [D(2023 + (m // 12), m % 12 + 1, 1) for m in range(n)]
+
+
+# Codes of five different identity families: one actor's events a day apart are distinct happenings
+# only when their families differ within the 3-day window (multivector/identity/data/families.yaml).
+FAMILIES = ("042", "051", "111", "0311", "120")
+
+
+def _spread(who: str, day: dt.date, n: int, codes: tuple[str, ...] = FAMILIES) -> list[Spec]:
+    """n events of ``who`` toward KAZ, one a day, cycling through ``codes``: n distinct interactions."""
+    return [(who, "KAZ", codes[k % len(codes)], day + dt.timedelta(days=k % 28)) for k in range(n)]
 
 
 def test_planted_share_shift_found_with_its_drivers(tmp_path: Path) -> None:
-    # Months 1-3: Russia gets ~75% of KAZ's engagement; months 4-6: the West ~75%.
+    # Months 1-3: Russia gets 75% of KAZ's interactions; months 4-6: the West 75%; one story each.
     specs: list[Spec] = []
     for i, day in enumerate(_months(6)):
-        n_rus, n_wst = (30, 10) if i < 3 else (10, 30)
-        specs += [("RUS", "KAZ", "042", day + dt.timedelta(days=k % 15)) for k in range(n_rus)]
-        specs += [("USA", "KAZ", "036", day + dt.timedelta(days=k % 15)) for k in range(n_wst)]
+        n_rus, n_wst = (15, 5) if i < 3 else (5, 15)
+        specs += _spread("RUS", day, n_rus) + _spread("USA", day, n_wst)
     with Store(make_store(tmp_path / "p.duckdb", specs), read_only=True) as st:
         rep = balance(st, "KAZ", "RUS,WST")
         shifts = detect_shifts(rep, measures=("share",))
@@ -166,10 +199,46 @@ def test_planted_share_shift_found_with_its_drivers(tmp_path: Path) -> None:
     assert found == {("WST", "2023-03", "2023-04", "up"), ("RUS", "2023-03", "2023-04", "down")}
     wst = next(s for s in shifts if s.pole == "WST")
     assert math.isclose(wst.value_before, 0.25) and math.isclose(wst.value_after, 0.75)
+    assert (wst.span_before, wst.span_after) == ("2023-01..2023-03", "2023-04..2023-06")
+    assert wst.stories_before == wst.stories_after == 60
+    assert wst.low_before is not None and wst.high_before is not None and wst.low_after is not None
+    assert wst.low_before < 0.25 < wst.high_before < wst.low_after < 0.75
     assert wst.p_value < 0.05 and wst.z > 0
     assert wst.drivers and all(e.source in WEST and e.date.month == 4 and e.sentence for e in wst.drivers)
+    assert len({e.article_id for e in wst.drivers}) == len(wst.drivers)  # one per story
     rus = next(s for s in shifts if s.pole == "RUS")
     assert all(e.source in WEST for e in rus.drivers)  # the share went to the West
+
+
+def test_one_article_does_not_make_a_shift(tmp_path: Path) -> None:
+    # Six months of steady, well-spread engagement; one op-ed in month 6 codes 12 Russia interactions.
+    specs: list[Spec] = []
+    for day in _months(6):
+        specs += _spread("RUS", day, 6) + _spread("GBR", day, 6)
+    text = " ".join(f"Russia did thing {k} to Kazakhstan." for k in range(12))
+    art = Article.make(text, dt.date(2023, 6, 20))
+    sents, evs, pos = [], [], 0
+    for k in range(12):
+        t = f"Russia did thing {k} to Kazakhstan."
+        sents.append(Sentence(art.id, k, pos, pos + len(t), t))
+        c = cameo.lookup(("042", "051", "111", "0311", "120", "173", "013", "020", "036", "057", "061", "071")[k])
+        evs.append(Event(art.id, art.date, k, pos, pos + 6, "RUS", None, "KAZ", None, c.code, c.root, c.quad_class,
+                         c.goldstein, c.plover_type, c.plover_mode, "test"))
+        pos += len(t) + 1
+    path = make_store(tmp_path / "o.duckdb", specs)
+    with Store(path) as st:
+        st.write([CodedArticle(art, tuple(sents), events=tuple(evs))])
+    with Store(path, read_only=True) as st:
+        rep = balance(st, "KAZ", "RUS,WST")
+        jun = rep.row("RUS", "2023-06")
+        assert jun.n == 18 and jun.stories == 7  # 12 interactions from one story
+        assert detect_shifts(rep) == []
+        # counted as independent events, the same data is a "shift" (two-proportion z, one month vs the rest)
+        x1, n1 = sum(rep.row("RUS", p).n for p in rep.periods[:-1]), sum(b.total for b in rep.balance[:-1])
+        x2, n2 = jun.n, rep.balance[-1].total
+        pool = (x1 + x2) / (n1 + n2)
+        z = (x2 / n2 - x1 / n1) / math.sqrt(pool * (1 - pool) * (1 / n1 + 1 / n2))
+        assert z > 2.0
 
 
 def test_noise_only_changes_yield_no_shift(tmp_path: Path) -> None:
@@ -178,8 +247,8 @@ def test_noise_only_changes_yield_no_shift(tmp_path: Path) -> None:
     for day in _months(8):
         for k in range(40):  # same 50/50 rate and same event mix every month, random counts
             who = "RUS" if rng.random() < 0.5 else "GBR"
-            code = "042" if rng.random() < 0.7 else "111"
-            specs.append((who, "KAZ", code, day + dt.timedelta(days=k % 20)))
+            code = FAMILIES[k % len(FAMILIES)] if rng.random() < 0.7 else "112"
+            specs.append((who, "KAZ", code, day + dt.timedelta(days=k % 28)))
     with Store(make_store(tmp_path / "n.duckdb", specs), read_only=True) as st:
         rep = balance(st, "KAZ", "RUS,WST")
         assert detect_shifts(rep) == []
@@ -191,13 +260,13 @@ def test_noise_only_changes_yield_no_shift(tmp_path: Path) -> None:
 def test_planted_goldstein_shift(tmp_path: Path) -> None:
     specs: list[Spec] = []
     for i, day in enumerate(_months(2)):
-        code = "051" if i == 0 else "112"  # praise, then accusations: same counts, opposite tone
-        specs += [("FRA", "KAZ", code, day + dt.timedelta(days=k)) for k in range(12)]
-        specs += [("RUS", "KAZ", "042", day + dt.timedelta(days=k)) for k in range(12)]
+        # praise, signing, visits, then accusations, rejections, threats: same counts, opposite tone
+        codes = ("051", "057", "042", "061") if i == 0 else ("112", "120", "130", "160")
+        specs += _spread("FRA", day, 12, codes) + _spread("RUS", day, 12, ("010", "020", "040", "050"))
     with Store(make_store(tmp_path / "g.duckdb", specs), read_only=True) as st:
         shifts = detect_shifts(balance(st, "KAZ", "RUS,WST"))
     assert [(s.pole, s.measure, s.direction) for s in shifts] == [("WST", "goldstein", "down")]
-    assert all(e.code == "112" for e in shifts[0].drivers)
+    assert all(e.code in ("112", "120", "130", "160") for e in shifts[0].drivers)
 
 
 def test_weeks_are_iso_weeks_and_reversed_windows_are_refused(store: Store) -> None:

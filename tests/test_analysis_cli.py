@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_analysis import SPECS, TIES, make_store
+from test_analysis import SPECS, TIES, _months, _spread, make_store
 from test_explain_seedstore import SEED_DIR, needs_seed
 from typer.testing import CliRunner
 
@@ -37,6 +37,26 @@ def test_balance_table_and_dyad(store: Path) -> None:
     res = runner.invoke(app, ["dyad", "KAZ", "RUS", "--json", "--store", str(store)])
     rows = json.loads(res.output)
     assert sum(r["n"] for r in rows) == sum(1 for s, t, _, _ in SPECS if {s, t} == {"KAZ", "RUS"})
+
+
+def test_balance_table_shows_intervals_and_stories(tmp_path: Path) -> None:
+    specs = []
+    for i, day in enumerate(_months(6)):
+        n_rus, n_wst = (15, 5) if i < 3 else (5, 15)
+        specs += _spread("RUS", day, n_rus) + _spread("USA", day, n_wst) + _spread("CHN", day, 4)
+    path = make_store(tmp_path / "p.duckdb", specs)
+    res = runner.invoke(app, ["balance", "KAZ", "--poles", "RUS,WST,CHN", "--store", str(path)])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert all(len(x) <= 80 for x in lines if "“" not in x), max(lines, key=len)  # quoted sentences run on
+    jan = next(x for x in lines if "2023-01" in x)
+    # 15 / 24 Russia interactions from 24 one-event stories: 62.5% (63, rounded half up), interval, n 15
+    assert "│ 24 │" in jan and "│   24/0 │" in jan and "63 [" in jan and "] 15" in jan  # 24 stories, no outlet known
+    assert "share % [90% interval] n interactions; st/out = stories/outlets" in res.output
+    at = next(i for i, x in enumerate(lines) if x.startswith("Shift: WST share up"))
+    assert "adjusted p=" in lines[at]
+    assert lines[at + 1].startswith("  from 21% [") and lines[at + 1].endswith("in 2023-01..2023-03 (72 stories)")
+    assert lines[at + 2].startswith("  to 63% [") and lines[at + 2].endswith("in 2023-04..2023-06 (72 stories)")
 
 
 def test_brief_html_to_file(store: Path, tmp_path: Path) -> None:

@@ -111,3 +111,15 @@ def test_ask_latency_quick() -> None:
     for key in ("cli_cold_s", "serve_first_s", "serve_second_s", "serve_other_s"):
         assert out[key] > 0, key
     assert out["serve_second_vs_cli"] == round(out["serve_second_s"] / out["cli_cold_s"], 4)
+
+
+def test_calibration_quick() -> None:
+    res = _run("bench_calibration.py", "--quick")
+    assert res["poles"] == "RUS,WST,CHN" and res["alpha"] == 0.05
+    assert res["planted"]["found"] is True  # the bundled corpus as written: the West's change point at 2023-09
+    assert [r["corpus"] for r in res["null"]] == ["bundled", "generated"]
+    for r in res["null"]:
+        assert r["shuffles"] == 3 and r["runs_with_a_shift"] == len(r["alarms"]) <= 3
+        assert r["false_alarm_rate"] == pytest.approx(r["runs_with_a_shift"] / 3)
+        assert r["articles"] > 0 and r["events"] > 0
+    assert res["null"][0]["articles"] == 103 and res["null"][1]["articles"] == 60

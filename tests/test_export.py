@@ -61,17 +61,28 @@ def _events_by_id(store_path: Path) -> dict[str, dict[str, object]]:
         return {r["id"]: r for r in s.query("SELECT * FROM events")}
 
 
+def _events_by_cluster(store_path: Path) -> dict[str, dict[str, object]]:
+    """Event (cluster) id -> its first stored mention."""
+    with Store(store_path, read_only=True) as s:
+        rows = s.query("SELECT c.cluster_id, e.* FROM clusters c JOIN events e ON e.id = c.mention_id"
+                       " WHERE c.kind = 'event' ORDER BY e.date, e.article_id, e.sentence_idx")
+    out: dict[str, dict[str, object]] = {}
+    for r in rows:
+        out.setdefault(r["cluster_id"], r)
+    return out
+
+
 def test_gdelt_tsv_has_61_columns_in_place(store_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "ev.tsv"
     rep = export(store_path, "gdelt", out)
     assert rep.rows == 4
     df = pd.read_csv(out, sep="\t", header=None, dtype=str, keep_default_na=False)
     assert df.shape == (4, 61)
-    stored = _events_by_id(store_path)
-    by_gid = {int(eid[:15], 16): e for eid, e in stored.items()}
+    by_gid = {int(cid[:15], 16): e for cid, e in _events_by_cluster(store_path).items()}
+    assert len(by_gid) == 4  # four happenings, one mention each
     for _, row in df.iterrows():
         e = by_gid[int(row[COL["GLOBALEVENTID"]])]
-        assert row[COL["SQLDATE"]] == e["date"].strftime("%Y%m%d")  # type: ignore[attr-defined]
+        assert row[COL["SQLDATE"]] == e["event_date"].strftime("%Y%m%d")  # type: ignore[attr-defined]
         assert row[COL["EventCode"]] == e["code"]
         assert row[COL["EventBaseCode"]] == str(e["code"])[:3]
         assert row[COL["EventRootCode"]] == str(e["code"])[:2]
@@ -86,16 +97,19 @@ def test_gdelt_tsv_has_61_columns_in_place(store_path: Path, tmp_path: Path) -> 
     # the EU target is an IGO: blank country, CAMEO group code EEC
     assert set(rus[COL["Actor2Code"]]) == {"IGOEEC"}
     assert set(rus[COL["Actor2KnownGroupCode"]]) == {"EEC"} and set(rus[COL["Actor2CountryCode"]]) == {""}
-    # two articles share story-1, from two different sources
+    # two articles share story-1 (the copy repeats each sentence), from two different outlets
     assert set(rus[COL["NumArticles"]]) == {"2"} and set(rus[COL["NumSources"]]) == {"2"}
+    assert set(rus[COL["NumMentions"]]) == {"2"}
     assert set(rus[COL["SOURCEURL"]]) == {"https://example.org/a1"}
     un = df[df[COL["EventCode"]] == "036"].iloc[0]
     assert (un[COL["Actor1Code"]], un[COL["Actor1KnownGroupCode"]]) == ("IGOUNO", "UNO")
     assert (un[COL["Actor2Code"]], un[COL["Actor2KnownGroupCode"]]) == ("IGONAT", "NAT")
     assert un[COL["SOURCEURL"]].startswith("multivector:article/") and un[COL["NumArticles"]] == "1"
     fra = df[df[COL["EventCode"]] == "042"].iloc[0]
+    # "visited Astana on Wednesday" in an article of Thursday 2 November 2023: the event is 1 November
+    assert fra[COL["SQLDATE"]] == "20231101"
     assert fra[COL["MonthYear"]] == "202311" and fra[COL["Year"]] == "2023"
-    assert 2023.83 < float(fra[COL["FractionDate"]]) < 2023.84  # 2 November: day 306 of 365
+    assert 2023.83 < float(fra[COL["FractionDate"]]) < 2023.84  # 1 November: day 305 of 365
 
 
 def test_gdelt_tsv_reads_in_duckdb_and_header_option(store_path: Path, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from test_web_api import PLAN, Fact, build_store
+from test_web_api import PLAN, Fact, build_store, event_key, interactions
 
 from multivector.web import create_app
 
@@ -81,10 +81,13 @@ def _css(driver: Any, sel: str) -> list[Any]:
 
 
 def _loaded(driver: Any, country: str) -> None:
-    """Wait until the table, both charts and the shifts list show ``country``."""
+    """Wait until the table, both charts, the share table and the shifts list show ``country`` (a country
+    whose periods have too little evidence draws no share bars: its share table still names it)."""
     _wait(driver, lambda d: d.execute_script(
         "const t = document.getElementById('events');"
-        "return t.dataset.country === arguments[0] && document.querySelectorAll('#chart-shares rect.mark').length > 0"
+        "return t.dataset.country === arguments[0]"
+        " && document.getElementById('shares-table').dataset.country === arguments[0]"
+        " && document.querySelector('#chart-shares rect.mark, #chart-shares text.empty') !== null"
         " && document.querySelectorAll('#chart-dyad rect.mark').length > 0"
         " && document.getElementById('dyad-a').textContent === arguments[0]"
         " && document.querySelectorAll('#shifts li').length > 0;", country))
@@ -105,10 +108,12 @@ def test_share_chart_marks_match_api(page: tuple[Any, str, list[Fact]]) -> None:
     got = {(m.get_attribute("data-pole"), m.get_attribute("data-period")): int(m.get_attribute("data-count"))
            for m in marks}
     assert got == {(r["pole"], r["period"]): r["n"] for r in api["rows"] if r["n"]}
-    # Independent of the API: the planted counts per month (RUS, WST, CHN).
-    for month, counts in PLAN.items():
-        for pole, n in zip(("RUS", "WST", "CHN"), counts, strict=True):
-            assert got[(pole, f"2024-{month:02d}")] == n
+    # Independent of the API: the planted interactions per month (RUS, WST, CHN).
+    _, _, facts = page
+    members = {"RUS": {"RUS"}, "WST": {"FRA", "USA"}, "CHN": {"CHN"}}
+    for month in PLAN:
+        for pole in ("RUS", "WST", "CHN"):
+            assert got[(pole, f"2024-{month:02d}")] == interactions(facts, f"2024-{month:02d}", members[pole])
     # Stacked shares fill the plot: every month's bars have the same total height, each in proportion to its count.
     heights: dict[str, float] = {}
     for m in marks:
@@ -117,7 +122,9 @@ def test_share_chart_marks_match_api(page: tuple[Any, str, list[Fact]]) -> None:
             m.get_attribute("height"))
     assert max(heights.values()) - min(heights.values()) < 1.5
     rus_jan = next(m for m in marks if (m.get_attribute("data-pole"), m.get_attribute("data-period")) == ("RUS", "2024-01"))
-    assert float(rus_jan.get_attribute("height")) == pytest.approx(heights["2024-01"] * 20 / 25, abs=0.6)
+    jan = {p: got[(p, "2024-01")] for p in ("RUS", "WST", "CHN")}
+    assert float(rus_jan.get_attribute("height")) == pytest.approx(heights["2024-01"] * jan["RUS"] / sum(jan.values()),
+                                                                   abs=0.6)
     assert "Share of KAZ" in driver.find_element("id", "chart-shares").text
 
 
@@ -127,11 +134,10 @@ def test_dyad_chart_and_shifts(page: tuple[Any, str, list[Fact]]) -> None:
     assert partner == "RUS"  # the partner with most events with KAZ comes first
     coop: dict[str, int] = {}
     conflict: dict[str, int] = {}
-    for f in facts:
-        if {f.source, f.target} == {"KAZ", "RUS"}:
-            bucket = coop if f.code in ("042", "057", "061") else conflict
-            key = f"{f.date.year}-{f.date.month:02d}"
-            bucket[key] = bucket.get(key, 0) + 1
+    for f in {event_key(f): f for f in facts if {f.source, f.target} == {"KAZ", "RUS"}}.values():  # events
+        bucket = coop if f.code in ("042", "057", "061") else conflict
+        key = f"{f.date.year}-{f.date.month:02d}"
+        bucket[key] = bucket.get(key, 0) + 1
     for kind, want in (("coop", coop), ("conflict", conflict)):
         got = {m.get_attribute("data-period"): int(m.get_attribute("data-count"))
                for m in _css(driver, f"#chart-dyad rect.mark.{kind}")}
@@ -139,7 +145,40 @@ def test_dyad_chart_and_shifts(page: tuple[Any, str, list[Fact]]) -> None:
     shifts = [li.text for li in _css(driver, "#shifts li.shift")]
     api = httpx.get(base + "/api/balance", params={"country": "KAZ", "poles": "RUS,WST,CHN"}).json()["shifts"]
     assert len(shifts) == len(api) > 0
-    assert any("Russia" in s and "2024-03 → 2024-04" in s and "▼" in s for s in shifts)
+    assert any("Russia" in s and "2024-03 → 2024-04" in s and "▼" in s and "2024-04..2024-06" in s for s in shifts)
+
+
+def test_share_intervals_match_the_html_brief(page: tuple[Any, str, list[Fact]], tmp_path: Path) -> None:
+    """The dashboard's share table and the HTML brief show the same shares, 90% intervals and story counts."""
+    from selenium.webdriver.common.by import By
+
+    driver, base, _ = page
+    cells = driver.execute_script(
+        "return [...document.querySelectorAll('#shares-table tbody tr')].map(tr => [...tr.cells].map(c => c.textContent))")
+    api = httpx.get(base + "/api/balance", params={"country": "KAZ", "poles": "RUS,WST,CHN"}, timeout=60).json()
+    assert [c[0] for c in cells] == api["periods"] and all(len(c) == 4 + 3 + 2 for c in cells)
+    for row_cells in cells:  # independent check of the text against the API numbers
+        rus = next(r for r in api["rows"] if r["pole"] == "RUS" and r["period"] == row_cells[0])
+        lo, hi = rus["share_low"] * 100, rus["share_high"] * 100
+        assert abs(int(row_cells[4].split("%")[0]) - rus["share"] * 100) <= 0.5 and row_cells[4].endswith(f"n {rus['n']}")
+        assert abs(int(row_cells[4].split("[")[1].split("–")[0]) - lo) <= 0.5
+        assert abs(int(row_cells[4].split("–")[1].split("%")[0]) - hi) <= 0.5
+    page_html = tmp_path / "brief.html"
+    page_html.write_text(httpx.get(base + "/api/brief", params={"country": "KAZ", "poles": "RUS,WST,CHN",
+                                                               "format": "html"}, timeout=60).text,
+                         encoding="utf-8")
+    dashboard = driver.current_window_handle
+    driver.switch_to.new_window("tab")  # the dashboard tab keeps its state for the other tests
+    try:
+        driver.get(page_html.as_uri())
+        brief_cells = driver.execute_script(
+            "return [...document.querySelectorAll('#shares-table tr[data-period]')]"
+            ".map(tr => [...tr.cells].map(c => c.textContent))")
+        assert brief_cells == cells
+        assert driver.find_element(By.ID, "about").text.startswith("Window: 2024-01-01 to 2024-06-")
+    finally:
+        driver.close()
+        driver.switch_to.window(dashboard)
 
 
 def test_expand_event_shows_highlighted_evidence(page: tuple[Any, str, list[Fact]]) -> None:
@@ -178,6 +217,10 @@ def test_select_other_country_updates_table(page: tuple[Any, str, list[Fact]]) -
     driver, _, facts = page
     Select(driver.find_element("id", "country")).select_by_value("CHN")
     _loaded(driver, "CHN")
+    # China's only pole interaction is one Russia-China signing: too little evidence for a share, said so
+    notes = [n.text for n in _css(driver, "#shares-table td.note")]
+    assert notes == ["too little evidence: 1 story (3 needed)"]
+    assert not _css(driver, "#chart-shares rect.mark")
     rows = _css(driver, "#events tr.event")
     chn = [f for f in facts if "CHN" in (f.source, f.target)]
     assert len(rows) == len(chn)

@@ -148,7 +148,10 @@ class DocActors:
         if direct is not None and direct.kind != "adjective":
             # A leader/country named at the head; a title among its modifiers may refine the role.
             if direct.role is None:
+                span = self.by_token[token.i][0]
                 for left in token.lefts:
+                    if span.start <= left.i < span.end:
+                        continue  # "General" in "U.N. General Assembly" is part of the name, not a title
                     r = self.role_of(left)
                     if r:
                         return _with_role(direct, r, person=True)
@@ -171,7 +174,7 @@ class DocActors:
         if role is None and direct is None:
             # Bloc adjectives with a plural head: "Western leaders/governments/donors".
             for left in token.lefts:
-                if left.text in self.lex.bloc_adjectives and token.tag_ in ("NNS", "NNPS"):
+                if left.text in self.lex.bloc_adjectives and token.tag_ in ("NNS", "NNPS") and not _pro_anti(left):
                     return Actor(self.lex.bloc_adjectives[left.text], None, left.idx, token.idx + len(token.text),
                                  f"{left.text} {token.text}", "bloc")
             return direct
@@ -197,7 +200,7 @@ class DocActors:
             a = self.entity_at(t)
             if a is not None:
                 return a
-            if t.text in self.lex.bloc_adjectives:
+            if t.text in self.lex.bloc_adjectives and not _pro_anti(t):
                 return Actor(self.lex.bloc_adjectives[t.text], None, t.idx, t.idx + len(t.text), t.text, "bloc")
             stack.extend(c for c in t.lefts if c.dep_ in MODIFIER_DEPS)
         for adj in token.rights:  # "forces loyal to the government", "militias allied with Iran"
@@ -218,6 +221,12 @@ class DocActors:
                         if a is not None:
                             return a
         return None
+
+
+def _pro_anti(t: Token) -> bool:
+    """"pro-Western", "anti-Western": an attitude, not the actor."""
+    doc = t.doc
+    return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in ("pro", "anti")
 
 
 def _names_group(actors: DocActors, span: Span) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ..errors import EmptyStoreError, UnknownActorError, UsageError
+from ..identity.clusters import outlet
 from ..store import Store
 from .records import EventRef, TieRef
 
@@ -105,41 +106,70 @@ def check_codes(store: Store, codes: Iterable[str]) -> list[str]:
     return out
 
 
-def _dates(since: dt.date | None, until: dt.date | None) -> tuple[str, list[object]]:
+def _dates(since: dt.date | None, until: dt.date | None, col: str = "e.date") -> tuple[str, list[object]]:
     sql = ""
     params: list[object] = []
     if since is not None:
-        sql += " AND e.date >= ?"
+        sql += f" AND {col} >= ?"
         params.append(since)
     if until is not None:
-        sql += " AND e.date <= ?"
+        sql += f" AND {col} <= ?"
         params.append(until)
     return sql, params
 
 
 def fetch_events(
     store: Store, sources: Sequence[str], targets: Sequence[str], *,
-    since: dt.date | None = None, until: dt.date | None = None,
+    since: dt.date | None = None, until: dt.date | None = None, include_background: bool = True,
 ) -> list[EventRef]:
-    """Events from any of ``sources`` to any of ``targets`` with their sentences, oldest first."""
+    """Mentions from any of ``sources`` to any of ``targets`` with their sentence, article, event date,
+    timing and cluster ids, oldest first. ``since``/``until`` select by event date; background mentions
+    (a month or more before their article) only with ``include_background``."""
     if not sources or not targets:
         return []
-    ds, dp = _dates(since, until)
+    ds, dp = _dates(since, until, "coalesce(e.event_date, e.date)")
+    bg = "" if include_background else " AND coalesce(e.timing, 'new') <> 'background'"
     rows = store.query(
         "SELECT e.id, e.article_id, e.date, e.sentence_idx, coalesce(s.text, '') AS sentence, e.source, e.target,"
         " e.code, e.root, e.quad_class, e.goldstein, coalesce(e.confidence, 1.0) AS confidence,"
-        " coalesce(e.source_text, '') AS source_text, coalesce(e.target_text, '') AS target_text"
+        " coalesce(e.source_text, '') AS source_text, coalesce(e.target_text, '') AS target_text,"
+        " coalesce(e.event_date, e.date) AS event_date, coalesce(e.timing, 'new') AS timing,"
+        " coalesce(ce.cluster_id, e.id) AS event_id, coalesce(ci.cluster_id, ce.cluster_id, e.id) AS interaction_id,"
+        " coalesce(a.story_id, a.id, e.article_id) AS story_id, coalesce(a.title, '') AS title,"
+        " coalesce(a.url, '') AS url, coalesce(a.source, '') AS article_source"
         " FROM events e LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx"
-        f" WHERE list_contains(?, e.source) AND list_contains(?, e.target){ds}"
-        " ORDER BY e.date, e.article_id, e.sentence_idx, e.id",
+        " LEFT JOIN articles a ON a.id = e.article_id"
+        " LEFT JOIN clusters ce ON ce.kind = 'event' AND ce.mention_id = e.id"
+        " LEFT JOIN clusters ci ON ci.kind = 'interaction' AND ci.mention_id = e.id"
+        f" WHERE list_contains(?, e.source) AND list_contains(?, e.target){ds}{bg}"
+        " ORDER BY event_date, e.date, e.article_id, e.sentence_idx, e.id",
         [list(sources), list(targets), *dp],
     )
     return [
         EventRef(r["id"], r["article_id"], r["date"], int(r["sentence_idx"]), r["sentence"], r["source"], r["target"],
                  r["code"], r["root"] or r["code"][:2], int(r["quad_class"]), float(r["goldstein"] or 0.0),
-                 float(r["confidence"]), r["source_text"], r["target_text"])
+                 float(r["confidence"]), r["source_text"], r["target_text"], r["event_date"], r["timing"],
+                 r["event_id"], r["interaction_id"], r["story_id"], r["title"], r["url"],
+                 outlet(r["url"], r["article_source"]))
         for r in rows
     ]
+
+
+def story_members(store: Store, story_ids: Iterable[str]) -> dict[str, list[dict[str, object]]]:
+    """Story id -> its articles (id, date, title, url, outlet), earliest first: a story's copies are reports too."""
+    ids = sorted(set(story_ids))
+    if not ids:
+        return {}
+    rows = store.query(
+        "SELECT coalesce(story_id, id) AS story_id, id, date, coalesce(title, '') AS title, coalesce(url, '') AS url,"
+        " coalesce(source, '') AS source FROM articles WHERE list_contains(?, coalesce(story_id, id))"
+        " ORDER BY date, id", [ids])
+    out: dict[str, list[dict[str, object]]] = {}
+    for r in rows:
+        out.setdefault(str(r["story_id"]), []).append(
+            {"id": r["id"], "date": r["date"], "title": r["title"], "url": r["url"],
+             "outlet": outlet(r["url"], r["source"])})
+    return out
 
 
 def fetch_ties(

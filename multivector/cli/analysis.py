@@ -25,6 +25,7 @@ from .output import (
 )
 
 STORE_HELP = "DuckDB store file (default ./multivector.duckdb or $MULTIVECTOR_STORE)."
+BACKGROUND_HELP = "Also count background events (a month or more before every article reporting them)."
 
 
 def _open(store: Path | None, *, read_only: bool = True) -> Store:
@@ -51,12 +52,14 @@ def dyad(
     fmt: FormatOpt = "table",
     all_periods: AllPeriodsOpt = False,
     as_json: JsonOpt = False,
+    include_background: Annotated[bool, typer.Option("--include-background", help=BACKGROUND_HELP)] = False,
     store: Annotated[Path | None, typer.Option("--store", help=STORE_HELP)] = None,
 ) -> None:
     """Events between two actors per period, both directions, by quad class.
 
-    Quad classes: verbal cooperation, material cooperation, verbal conflict, material conflict (CAMEO roots 01-05,
-    06-08, 09-13, 14-20); Goldstein is the sum of the events' scores (-10 conflict .. +10 cooperation).
+    An event is one happening: its reports in several sentences, articles and outlets count once. Quad classes:
+    verbal cooperation, material cooperation, verbal conflict, material conflict (CAMEO roots 01-05, 06-08, 09-13,
+    14-20); Goldstein is the sum of the events' scores (-10 conflict .. +10 cooperation).
 
     Examples:
       multivector dyad KAZ RUS --freq quarter --since 2023-01-01
@@ -68,7 +71,7 @@ def dyad(
         f = check_format(fmt, as_json=as_json)
         s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
-        rows = call(dyad_series, st, a, b, freq=freq, since=s, until=u)
+        rows = call(dyad_series, st, a, b, freq=freq, since=s, until=u, include_background=include_background)
     busy = {r.period for r in rows if r.n}
     shown = rows if all_periods else [r for r in rows if r.period in busy]
 
@@ -96,13 +99,17 @@ def balance_cmd(
     fmt: FormatOpt = "table",
     all_periods: AllPeriodsOpt = False,
     poles_file: Annotated[Path | None, typer.Option("--poles-file", help="YAML with extra poles (schema of poles.yaml).")] = None,
+    include_background: Annotated[bool, typer.Option("--include-background", help=BACKGROUND_HELP)] = False,
     store: Annotated[Path | None, typer.Option("--store", help=STORE_HELP)] = None,
 ) -> None:
     """How a country's engagement is split between poles per period, with shifts and their events.
 
-    Share = a pole's events with the country / events with all poles; balance index = normalised entropy of the
-    shares (1 even, 0 one pole); shifts are tested (z / permutation, Holm-adjusted). json holds every period
-    and the evidence; jsonl and csv one row per pole and period.
+    Counts interactions: every report of one happening counts once, a meeting coded both ways once. Share = a
+    pole's interactions with the country / interactions with all poles, with its 90% interval over stories and
+    the number of interactions (n), and the stories and outlets behind each period; periods with fewer than 3
+    stories show none. Balance index = normalised entropy of the shares (1 even, 0 one pole). Shifts: each
+    pole's change point, tested by permuting stories, adjusted for every pole and measure tested. json holds
+    every period and the evidence; jsonl and csv one row per pole and period.
 
     Examples:
       multivector balance KAZ --poles RUS,WST,CHN --freq month
@@ -110,23 +117,28 @@ def balance_cmd(
       multivector balance UKR --freq week --all-periods
     """
     from ..analysis import balance, detect_shifts
+    from ..analysis.stats import MIN_STORIES
+    from ..explain.brief import pc
 
     with user_errors():
         f = check_format(fmt)
         s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
-        rep = call(balance, st, country, poles, freq=freq, since=s, until=u, poles_file=poles_file)
+        rep = call(balance, st, country, poles, freq=freq, since=s, until=u, poles_file=poles_file,
+                   include_background=include_background)
     shifts = call(detect_shifts, rep)
     if f != "table":
         data = _jsonable(rep)
+        data.pop("interactions", None)  # their mentions are in "events"
         data["shifts"] = [_jsonable(x) for x in shifts]
         emit(f, rep.rows, lambda: None, document=data)
         return
     shown = [b for b in rep.balance if all_periods or b.total]
     names = " ".join(f"{p.name}={p.label}" for p in rep.poles if p.label != p.name)
-    t = Table(title=f"{rep.country} between poles per {rep.freq}: share of events (count)", **TABLE)
+    t = Table(title=f"{rep.country} between poles per {rep.freq}: share % [90% interval] n", **TABLE)
     t.add_column("period", no_wrap=True)
-    t.add_column("events", justify="right")
+    t.add_column("n", justify="right")
+    t.add_column("st/out", justify="right", no_wrap=True)
     for p in rep.poles:
         t.add_column(p.name, justify="right", no_wrap=True)
     t.add_column("index", justify="right")
@@ -134,17 +146,31 @@ def balance_cmd(
         cells = []
         for p in rep.poles:
             r = rep.row(p.name, bal.period)
-            cells.append("–" if r.share is None else f"{r.share:.0%} ({r.n})")
-        t.add_row(bal.period, str(bal.total), *cells, "–" if bal.index is None else f"{bal.index:.2f}")
+            cells.append(("–" if r.share is None or r.share_low is None or r.share_high is None else
+                          f"{pc(r.share)} [{pc(r.share_low)}–{pc(r.share_high)}]") + f" {r.n}")
+        t.add_row(bal.period, str(bal.total), f"{bal.stories}/{bal.outlets}", *cells,
+                  "–" if bal.index is None else f"{bal.index:.2f}")
     out.print(t, highlight=False)
     hidden = len(rep.balance) - len(shown)
-    note(f"{names + '; ' if names else ''}index: 1 = even split, 0 = one pole"
-         + (f"; {hidden} periods without events hidden (--all-periods)" if hidden else ""))
+    note(f"{names + '; ' if names else ''}n = interactions, st/out = stories/outlets; index: 1 = even split, "
+         "0 = one pole" + (f"; {hidden} periods without events hidden (--all-periods)" if hidden else ""))
+    thin = [b.period for b in shown if b.note]
+    if thin:
+        out.print(f"Too little evidence for a share (fewer than {MIN_STORIES} stories): {', '.join(thin)}.",
+                  soft_wrap=False, highlight=False)
     if not shifts:
-        out.print("No shift beyond noise (at least 5 events per period are needed to test one).")
+        out.print("No shift beyond noise (change points tested on stories; see --help).")
     for sh in shifts:
-        out.print(f"[bold]Shift[/]: {sh.pole} {sh.measure} {sh.direction} {sh.value_before:.2f} ({sh.before}) -> "
-                  f"{sh.value_after:.2f} ({sh.after}), z={sh.z:+.2f}, adjusted p={sh.p_value:.3g}", highlight=False)
+        if sh.measure == "share":
+            before = f"{pc(sh.value_before)}%" + ("" if sh.low_before is None or sh.high_before is None
+                                                 else f" [{pc(sh.low_before)}–{pc(sh.high_before)}%]")
+            after = f"{pc(sh.value_after)}%" + ("" if sh.low_after is None or sh.high_after is None
+                                               else f" [{pc(sh.low_after)}–{pc(sh.high_after)}%]")
+        else:
+            before, after = f"{sh.value_before:+.2f}", f"{sh.value_after:+.2f}"
+        out.print(f"[bold]Shift[/]: {sh.pole} {sh.measure} {sh.direction}, z={sh.z:+.2f}, adjusted p={sh.p_value:.3g}")
+        out.print(f"  from {before} in {sh.span_before or sh.before} ({sh.stories_before} stories)", highlight=False)
+        out.print(f"  to {after} in {sh.span_after or sh.after} ({sh.stories_after} stories)", highlight=False)
         for e in sh.drivers[:5]:
             out.print(f"  {e.date} {e.source}->{e.target} {e.code} [{e.article_id}] "
                       f"{excerpt(e.sentence, max(20, out.width - 45))}", highlight=False, markup=False)
@@ -162,10 +188,12 @@ def brief_cmd(
     since: Annotated[str | None, typer.Option("--since", help="First day YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day YYYY-MM-DD.")] = None,
     poles_file: Annotated[Path | None, typer.Option("--poles-file", help="YAML with extra poles (schema of poles.yaml).")] = None,
+    include_background: Annotated[bool, typer.Option("--include-background", help=BACKGROUND_HELP)] = False,
     store: Annotated[Path | None, typer.Option("--store", help=STORE_HELP)] = None,
 ) -> None:
     """A cited briefing: why the country matters to each pole, why each pole is interested, how the country
-    balances, what changed. HTML is self-contained with offline SVG charts.
+    balances, what changed. HTML is self-contained with offline SVG charts. Quotes give title, outlet, date and
+    URL; shares their 90% interval and stories.
 
     Examples:
       multivector brief KAZ --poles RUS,WST
@@ -179,7 +207,8 @@ def brief_cmd(
         if output is not None:
             check_writable(output)
     with _open(store) as st:
-        text = call(brief, st, country, poles, fmt=fmt, since=s, until=u, freq=freq, poles_file=poles_file)
+        text = call(brief, st, country, poles, fmt=fmt, since=s, until=u, freq=freq, poles_file=poles_file,
+                    include_background=include_background)
     if output is not None:
         with user_errors():
             write_text(output, text)

@@ -15,6 +15,7 @@ _DEFAULT_OUTPUT = {
     "gdelt": "events.gdelt.tsv",
     "plover": "events.plover.json",
     "plover-jsonl": "events.plover.jsonl",
+    "gdelt-mentions": "mentions.gdelt.tsv",
     "parquet": "multivector-parquet",
     "jsonl": "events.jsonl",
 }
@@ -27,7 +28,7 @@ StoreOpt = Annotated[
 @app.command("export")
 def export_cmd(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="gdelt | plover | plover-jsonl | parquet | jsonl.")
+        str, typer.Option("--format", "-f", help="gdelt | gdelt-mentions | plover | plover-jsonl | parquet | jsonl.")
     ] = "gdelt",
     output: Annotated[
         Path | None,
@@ -42,14 +43,19 @@ def export_cmd(
 ) -> None:
     """Export coded events for other tools: GDELT 2.0 event TSV, PLOVER JSON, Parquet tables, JSONL.
 
-    GDELT rows have GDELT 2.0's 61 columns, blank where multivector has no value (tone, geography);
-    PLOVER records use the PLOVER manual's JSON field names plus cameo_code, goldstein, pattern.
+    GDELT rows have GDELT 2.0's 61 columns, blank where multivector has no value (tone, geography):
+    one row per event (every report of one happening), with NumMentions, NumSources, NumArticles;
+    gdelt-mentions writes GDELT's Mentions table (one row per coded mention, joined by GLOBALEVENTID).
+    PLOVER records (one per mention) use the PLOVER manual's JSON field names plus cameo_code,
+    goldstein, pattern.
 
     Examples:
 
       multivector export --format gdelt --country KAZ --since 2024-01-01
 
       multivector export --format gdelt --header -o - | head
+
+      multivector export --format gdelt-mentions -o mentions.tsv
 
       multivector export --format plover -o events.json
 
@@ -69,7 +75,8 @@ def export_cmd(
         detail = ", ".join(f"{n} {t}" for t, n in rep.tables)
         console.print(f"wrote {detail} to {rep.path}/", highlight=False)
     else:
-        console.print(f"wrote {rep.rows} events ({fmt}) to {'stdout' if str(target) == '-' else rep.path}", highlight=False)
+        unit = "mentions" if fmt == "gdelt-mentions" else "events"
+        console.print(f"wrote {rep.rows} {unit} ({fmt}) to {'stdout' if str(target) == '-' else rep.path}", highlight=False)
 
 
 @app.command("load")

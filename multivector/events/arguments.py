@@ -24,6 +24,8 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
 
 RECIPROCAL = frozenset({"other", "another"})
 LAUNCH_VERBS = frozenset({"fire", "launch"})
+# "its border with Ukraine": the actor across the border.
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Who wrote what is acted on: "a U.S.-drafted resolution" is the United States' (gold: veto toward the drafter).
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
@@ -131,6 +133,24 @@ class Arguments:
                                   x.resolved_from) for x in place]
         return []
 
+    def issued_by(self, noun: Token) -> list[Actor]:
+        """The authors of a statement that is the subject: "a joint statement by France and Germany condemned",
+        "the EU's statement welcomed", "a communique issued by the G7"."""
+        from .modality import words
+
+        if noun.lemma_.lower() not in words().statement_nouns:
+            return []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return self.actors_for(c)
+            if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+                return self.actors_for(pobj_of(c))
+            if c.dep_ == "acl":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        return self.actors_for(pobj_of(a))
+        return []
+
     def located_in(self, v: Token, preps: frozenset[str]) -> list[Actor]:
         """The state where an agentless act happened ("were arrested in Kuwait", "were expelled from Russia"):
         coercion is the act of the state whose territory it is in."""
@@ -194,7 +214,7 @@ class Arguments:
             subj = next((c for c in t.children
                          if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v))), None)
             if subj is not None:
-                got = self.actors_for(subj) or self.launched_from(subj)
+                got = self.actors_for(subj) or self.launched_from(subj) or self.issued_by(subj)
                 if got or t.dep_ != "conj":
                     return got
                 # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct
@@ -217,7 +237,7 @@ class Arguments:
     def prep_targets(self, tok: Token, names: tuple[str, ...], *, possessor: bool,
                      exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors in a prepositional phrase of ``tok`` (or nested one level: "by telephone with Putin")."""
-        preps = [c for c in tok.children if c.dep_ in ("prep", "dative", "agent")]
+        preps = flat_preps(tok)
         # Only a means-of-contact phrase nests its partner: "by telephone with Putin", "via video link with".
         nested = [pp for c in preps if c.lower_ in ("by", "via", "over") for p in c.children if p.dep_ == "pobj"
                   for pp in p.children if pp.dep_ == "prep"]
@@ -241,6 +261,7 @@ class Arguments:
             lambda: self.possessor(p, exclude) if possessor else [],
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],
+            lambda: self.prep_targets(p, ("with",), possessor=False) if p.lemma_.lower() in BORDER_NOUNS else [],
         ]
         if loose:
             chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
@@ -307,6 +328,18 @@ class Arguments:
         return []
 
     # -- verbs --------------------------------------------------------------------
+
+
+def flat_preps(v: Token) -> list[Token]:
+    """A verb's prepositions, looking through a complex one ("pulled out of talks", "away from"): the inner
+    preposition counts as the verb's own."""
+    out = []
+    for c in v.children:
+        if c.dep_ in ("prep", "dative", "agent"):
+            out.append(c)
+            if not any(x.dep_ == "pobj" for x in c.children):
+                out.extend(x for x in c.children if x.dep_ == "prep")
+    return out
 
 
 def child(t: Token | None, dep: str) -> Token | None:

@@ -11,7 +11,6 @@ Nominal events ("his visit to Astana") come from noun patterns.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -20,19 +19,27 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import RECIPROCAL, Arguments, child, is_passive, passive_subject, pobj_of
-from .modality import Modality
+from .arguments import RECIPROCAL, child, flat_preps, is_passive, passive_subject, pobj_of
+from .modality import code_under
+from .nouns import Found, Nominals
+from .words import (
+    forms,
+    has_agent,
+    in_support,
+    is_mass,
+    near_words,
+    object_lemmas,
+    object_tokens,
+    own_subject,
+    stative,
+    weapon_code,
+)
 
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
-# "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
-BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
-BROKER_FORMS = frozenset({"brokered", "mediated", "facilitated"})
-# Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
-PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -40,19 +47,7 @@ REFERRING = frozenset({"country", "nation", "government", "president", "leader",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """An event before it becomes a record: who, whom, which code, by which rule, at which word."""
-
-    source: Actor
-    target: Actor
-    code: str
-    pattern: str
-    predicate: Token
-    mod: Modality
-
-
-class ArticleCoder(Arguments):
+class ArticleCoder(Nominals):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
     def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
@@ -76,6 +71,8 @@ class ArticleCoder(Arguments):
         obj = child(v, "dobj")
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN")
         theme = passive_subject(v) if is_passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
+        if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":
+            theme = v.head  # "the captain ... who was detained by the Japanese coast guard": the captain
         for pat, matched, lemma in self._candidates(v, cands, theme):
             code = matched if matched is not None else pat.code
             if pat.xcomp_only and not any(c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only for c in v.children):
@@ -92,12 +89,12 @@ class ArticleCoder(Arguments):
                 act = self.requested_act(v)
                 if act is not None:
                     code = self.pats.family(act, pat.complement)
-            if code.startswith("15") and _in_support(v):
+            if code.startswith("15") and in_support(v):
                 code = "074"  # troops sent to support or protect a government: protection, not a posture against it
             found = self._apply(v, pat, code, theme, passive, lemma)
             if found is not None:
                 if matched is not None:  # "agreed to talks with Ukraine": the talks are this event, not another
-                    self.consumed.update(t.i for t in _object_tokens(v, theme) if lemma in _forms(t))
+                    self.consumed.update(t.i for t in object_tokens(v, theme) if lemma in forms(t))
                 return found
         return []
 
@@ -106,8 +103,8 @@ class ArticleCoder(Arguments):
         """A lemma's patterns whose needed words are present, with the object that refines each, best first:
         more needed words, then a light verb whose object comes earliest (the theme before a prepositional
         object: "launched an investigation into strikes" is an investigation)."""
-        near = _near_words(v) if any(p.needs for p in cands) else frozenset()
-        obj_lemmas = _object_lemmas(v, theme)
+        near = near_words(v) if any(p.needs for p in cands) else frozenset()
+        obj_lemmas = object_lemmas(v, theme)
         out = []
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):
@@ -210,6 +207,14 @@ class ArticleCoder(Arguments):
                         break
                 if not got and theme is not None:
                     got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target, exclude=exclude)
+                if not got and pat.needs:
+                    # "went on strike against Russian shipments": the target hangs on the phrase's own noun
+                    for c in flat_preps(v):
+                        if c.dep_ == "prep" and c.lower_ in pat.needs:
+                            for pobj in c.children:
+                                if pobj.dep_ == "pobj" and not got:
+                                    got = self.prep_targets(pobj, (slot,), possessor=pat.possessor_target,
+                                                            exclude=exclude)
                 if not got and theme is not None:
                     # "a package of sanctions against Russia", "its bid to open talks with the EU"
                     for inner in theme.children:
@@ -231,14 +236,14 @@ class ArticleCoder(Arguments):
                passive: bool, obj_lemma: str | None = None) -> list[Found] | None:
         if pat.only_negated and not any(c.dep_ == "neg" for c in v.children):
             return None
-        if pat.stative_present and _stative(v):
+        if pat.stative_present and stative(v):
             return []  # "Turkmenistan sells its gas to China", "China, which has invested ...": a tie
         mod = modality.analyse(v, negation_refuses=pat.only_negated, question=self.in_question,
                                year=self.article.date.year if self.article.date else None)
         if mod.drop:
             return []
         sources = self.subjects(v)
-        if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not _has_agent(v):
+        if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
             sources = self.located_in(v, LOCATION_PREPS)
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
@@ -256,7 +261,7 @@ class ArticleCoder(Arguments):
         pairs: list[tuple[Actor, Actor]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-        elif pat.symmetric and len(sources) >= 2 and _own_subject(v):
+        elif pat.symmetric and len(sources) >= 2 and own_subject(v):
             # Members of one group named together act as one side ("EU and Central Asian leaders held talks").
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not _same_group(s, t)]
             if pat.id in ("meet", "hold-talks") and code == "040":
@@ -265,11 +270,15 @@ class ArticleCoder(Arguments):
             # "Erdogan told Putin that Turkey would never recognise the annexation": a statement with no target
             # of its own is addressed to whom it was told (01x/02x/03x/05x/1xx statements only).
             addressee = self._addressee(mod.speaker)
-            if addressee and _transform(code, mod)[:2] in STATEMENT_ROOTS:
+            if addressee and code_under(code, mod)[:2] in STATEMENT_ROOTS:
                 pairs = [(s, t) for s in sources for t in addressee if s.code != t.code]
         if not pairs:
             return None
-        code = _transform(code, mod)
+        if code == "190":
+            code = weapon_code(v) or code
+        if code in modality.mass_codes() and theme is not None and is_mass(theme):
+            code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
+        code = code_under(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         return [Found(s, t, code, pid, v, mod) for s, t in pairs]
 
@@ -304,96 +313,7 @@ class ArticleCoder(Arguments):
                     if c.dep_ in ("dobj", "xcomp", "advcl"))
         return "046" if talks else "040"
 
-    # -- nouns --------------------------------------------------------------------
-    def event_source(self, p: Token) -> list[Actor]:
-        np = self.noun_pattern(p)
-        if np is None:
-            return []
-        return self.prep_targets(p, tuple(x for x in np.source if x not in ("poss", "amod", "compound")),
-                                 possessor=False)
-
-    def noun_pattern(self, n: Token) -> patterns.NounPattern | None:
-        """The first of a noun's patterns whose needed modifier is present ("air strike", "hunger strike")."""
-        pats = self.pats.nouns.get(n.lemma_.lower())
-        if not pats:
-            return None
-        mods: set[str] | None = None
-        for p in pats:
-            if p.needs:
-                if mods is None:
-                    mods = {c.lemma_.lower() for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")}
-                if not mods & set(p.needs):
-                    continue
-            return p
-        return None
-
-    def code_noun(self, n: Token) -> list[Found]:
-        np = self.noun_pattern(n)
-        if np is None or np.background or n.i in self.consumed:
-            return []
-        if n.dep_ == "pobj" and n.head.lower_ == "for":
-            return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
-        currency = _nominal_currency(n, np.code, self.article.date.year if self.article.date else None)
-        if currency == "background":
-            return []
-        srcs: list[Actor] = []
-        for slot in np.source:
-            if slot == "poss":
-                srcs = self.possessor(n)
-            elif slot in ("amod", "compound"):
-                srcs = [a for c in n.lefts if c.dep_ in ("amod", "compound", "nmod") if (a := self.actors.entity_at(c))]
-            elif slot == "between" and np.symmetric:
-                both = self.prep_targets(n, ("between", "among"), possessor=False)
-                if len(both) >= 2 and not self.in_question:  # "clashes between A and B": both directions
-                    return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
-            else:
-                srcs = self.prep_targets(n, (slot,), possessor=False)
-            if srcs:
-                break
-        if not srcs and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
-            srcs = self.subjects(n.head.head)  # "During his visit ..., Macron praised"; "After talks with X, Y freed"
-        tgts = self.prep_targets(n, np.target, possessor=False)
-        if not tgts:  # "the visit of the Japanese premier to Taiwan": the parser hangs the target on the source
-            for c in n.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "by"):
-                    for p in c.children:
-                        if p.dep_ == "pobj" and not tgts:
-                            tgts = self.prep_targets(p, np.target, possessor=False)
-        if not srcs or not tgts:
-            return []
-        # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
-        if self.in_question or any(c.lower_ in ("no", "without") for c in n.lefts):
-            return []
-        mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
-        code = _transform(np.code, mod)
-        return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
-
-    def code_brokered(self, m: Token) -> list[Found]:
-        """"a Turkish-brokered deal", "a U.S.-mediated truce between A and B": the broker mediates (045)
-        toward each party (the noun's between-phrase, else the subjects of the clause the noun is in)."""
-        low = m.lower_
-        broker: list[Actor] = []
-        if m.lemma_.lower() in BROKER_WORDS:
-            broker = [a for c in m.children if c.dep_ in ("amod", "npadvmod", "compound", "nmod")
-                      if (a := self.actors.entity_at(c)) is not None]
-        elif "-" in low and low.rsplit("-", 1)[1] in BROKER_FORMS:
-            prefix = m.text.rsplit("-", 1)[0]
-            entries = self.actors.lex.lookup(prefix)
-            if entries and entries[0].kind in ("country", "adjective", "igo", "capital"):
-                code, _role = entries[0].at(self.article.date, self.actors.lex.titles)
-                broker = [Actor(code, None, m.idx, m.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)]
-        if not broker or self.in_question:
-            return []
-        n = m.head
-        parties = self.prep_targets(n, ("between", "among"), possessor=False)
-        if not parties and n.dep_ in ("dobj", "nsubjpass", "pobj"):
-            v = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head
-            if v.pos_ in ("VERB", "AUX"):
-                parties = self.subjects(v)
-        return [Found(b, p, "045", "045-brokered", m, Modality()) for b in broker for p in parties
-                if b.code != p.code]
-
-    # -- records ------------------------------------------------------------------
+        # -- records ------------------------------------------------------------------
     def expand_found(self, f: Found) -> list[Found]:
         """Regional groups that reached an event unexpanded (read straight off a modifier) become members."""
         regions = self.actors.lex.regions
@@ -472,7 +392,7 @@ def code_document(
             if e is not None and (e.source, e.target, e.code) not in seen:
                 seen.add((e.source, e.target, e.code))
                 events.append(e)
-                if e.code == "112":
+                if e.code.startswith("112"):
                     coder.accusers[e.target] = f.source
                 if e.quad_class >= 3:
                     coder.adversaries[e.target] = f.source
@@ -480,143 +400,7 @@ def code_document(
     return coder.mentions(), events, ties
 
 
-def _stative(v: Token) -> bool:
-    """Simple present ("sells"), or present perfect in a relative clause ("which has invested")."""
-    aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
-    if v.tag_ in ("VBZ", "VBP") and not aux:
-        return True
-    return v.tag_ == "VBN" and v.dep_ == "relcl" and bool(aux & {"has", "have"})
-
-
-def _nominal_currency(n: Token, code: str, year: int | None) -> str:
-    """Whether an event noun reports something happening now (gold rule 9): "background" for history
-    ("the 2014 annexation", "since the invasion", "under Western sanctions"), "planned" for an intention
-    ("a planned visit"), else "current"."""
-    words = modality.words()
-    for c in n.lefts:
-        low = c.lower_
-        if c.like_num and len(low) == 4 and low.isdigit() and year is not None and 1900 <= int(low) < year:
-            return "background"
-        if low in words.background_modifiers:
-            return "background"
-        if c.dep_ == "poss" and any(x.lower_ in ("year", "decade", "month") and any(
-                y.lower_ in ("last", "previous") for y in x.lefts) for x in c.subtree):
-            return "background"  # "last year's invasion"
-        if low in words.planned_modifiers:
-            return "planned"
-    if n.dep_ == "pobj":
-        prep = n.head.lower_
-        if prep in words.background_preps or (code.startswith("16") and prep in words.standing_preps):
-            return "background"
-    return "current"
-
-
-def _in_support(v: Token) -> bool:
-    """A purpose or circumstance of support: "sent troops to help Kazakhstan restore order", "deployed forces
-    at the request of the government", "in support of the Syrian army"."""
-    words = modality.words()
-    for c in v.children:
-        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in words.support_purposes:
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-            for p in c.children:
-                if p.dep_ == "pobj" and p.lemma_.lower() in ("support", "request", "invitation", "aid", "defence",
-                                                               "defense"):
-                    return True
-    return False
-
-
-def _has_agent(v: Token) -> bool:
-    return any(c.dep_ == "agent" for x in (v, *v.conjuncts) for c in x.children)
-
-
 def _same_group(a: Actor, b: Actor) -> bool:
     return a.start == b.start and bool(a.resolved_from) and str(a.resolved_from).startswith("group ")
 
 
-def _own_subject(v: Token) -> bool:
-    """Joint subjects act on each other only in their own clause ("X and Y held talks"), not in a
-    purpose clause they govern ("X and Y met officials of Z to discuss ...")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-        return True
-    t = v
-    while t.dep_ in ("xcomp", "conj") and t.head is not t:  # "agreed to sign", "met and signed"
-        t = t.head
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            return True
-    return False
-
-
-def _transform(code: str, mod: Modality) -> str:
-    if mod.transform in ("intent", "refuse", "threat"):
-        return modality.transformed(code, mod.transform)
-    if mod.conditional:  # gold rule 6: conditional conflict is a threat; a conditional benefit an offer
-        return modality.transformed(code, "threat" if cameo.lookup(code).quad_class >= 3 else "intent")
-    return code
-
-
-def _near_words(v: Token) -> frozenset[str]:
-    """Words a multi-word trigger may need on its verb: particles, prepositions and their objects, the
-    direct object and its modifiers ("take into custody", "open fire", "lay siege to", "pull out"). A particle
-    ("over", "out") counts only as a particle, not as a preposition with an object of its own ("handed a
-    note to the envoy over his remarks" is no handing over)."""
-    out: set[str] = set()
-    for c in v.children:
-        if c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "oprd", "attr", "npadvmod", "dative", "agent",
-                      "compound"):
-            if c.dep_ == "prep" and c.lower_ in PARTICLES and any(g.dep_ == "pobj" for g in c.children):
-                pass
-            else:
-                out.update((c.lower_, c.lemma_.lower()))
-            if c.dep_ in ("prep", "dobj", "agent", "dative"):
-                for g in c.children:
-                    if g.dep_ in ("pobj", "compound", "amod"):
-                        out.update((g.lower_, g.lemma_.lower()))
-        if c.dep_ in ("advcl", "ccomp"):  # "called for Russia to withdraw": "for" marks the clause
-            out.update(g.lower_ for g in c.children if g.dep_ == "mark")
-    return frozenset(out)
-
-
-def _forms(t: Token) -> list[str]:
-    """A noun's lemma, and its singular where the lemmatizer leaves an irregular plural ("servicemen")."""
-    lemma = t.lemma_.lower()
-    if lemma.endswith("men") and len(lemma) > 4:  # the tagger often calls "servicemen" singular
-        return [lemma, lemma[:-3] + "man"]
-    if t.tag_ in ("NNS", "NNPS") and lemma == t.lower_:
-        if lemma.endswith("ies"):
-            return [lemma, lemma[:-3] + "y"]
-        if lemma.endswith("s"):
-            return [lemma, lemma[:-1]]
-    return [lemma]
-
-
-def _object_tokens(v: Token, theme: Token | None) -> list[Token]:
-    out = [theme] if theme is not None else []
-    for c in v.children:
-        if c.dep_ in ("dobj", "attr", "oprd", "xcomp"):
-            out.append(c)
-        if c.dep_ == "prep":
-            out.extend(x for x in c.children if x.dep_ == "pobj")
-    return out
-
-
-def _object_lemmas(v: Token, theme: Token | None) -> list[str]:
-    """Nouns that refine a verb's code: its object, the object's of-phrase, prepositional objects."""
-    out: list[str] = []
-    if theme is not None:
-        out.extend(_forms(theme))
-        out.extend(c.lemma_.lower() for c in theme.conjuncts)  # "traded drone, missile and artillery attacks"
-        out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound")
-        for p in theme.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
-                out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
-    for c in v.children:
-        if c.dep_ in ("dobj", "attr", "oprd"):
-            out.append(c.lemma_.lower())
-        if c.dep_ == "prep":
-            out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj")
-        if c.dep_ == "xcomp":
-            out.append(c.lemma_.lower())
-            # "urged Israel to show restraint": the complement's object names what is asked
-            out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "dobj")
-    return out

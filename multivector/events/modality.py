@@ -15,7 +15,7 @@ import yaml
 from spacy.tokens import Token
 
 from ..errors import LexiconError
-from . import patterns
+from . import cameo, patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,9 @@ class Words:
     negative_determiners: frozenset[str]
     support_purposes: frozenset[str]
     motion_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    unreal_verbs: frozenset[str]
+    mass_words: frozenset[str]
     addressee_verbs: frozenset[str]
     background_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
@@ -68,6 +71,20 @@ class Modality:
     conditional: bool = False  # the clause has an if-clause: a conditional threat or offer, not an act
 
 
+@functools.cache
+def weapon_codes(lang: str = "en") -> dict[str, str]:
+    """Weapon nouns -> the CAMEO 19x code fighting with them is (data/<lang>/modality.yaml, gold rule 10)."""
+    data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in (data.get("weapon_codes") or {}).items()}
+
+
+@functools.cache
+def mass_codes(lang: str = "en") -> dict[str, str]:
+    """Acts that become mass violence (20x) when done to hundreds or more (data/<lang>/modality.yaml)."""
+    data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in (data.get("mass_codes") or {}).items()}
+
+
 def transformed(code: str, kind: str) -> str:
     """The code of an intention, refusal or threat (or appeal, demand) to do ``code`` (data/families.tsv)."""
     # An intention to threaten is the threat; "would consider" is still considering (01x); a refusal stays a
@@ -91,29 +108,6 @@ def _inverted_conditional(t: Token) -> bool:
     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "were", "should")
                                     and c.i < subj.i for c in t.children)
-
-
-def _dated_before(t: Token, year: int | None) -> bool:
-    """The clause is dated in an earlier year ("in 1995", "in 2014", "15 years ago", "last year", "in the
-    1990s"): background, not coded (gold rule 9: events a month or more before the article)."""
-    if year is None:
-        return False
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "since", "during"):
-            for p in c.children:
-                for x in (p, *p.children):
-                    low = x.lower_.rstrip("s")
-                    if x.like_num and low.isdigit() and len(low) == 4 and 1900 <= int(low) < year:
-                        return True
-        if c.dep_ in ("npadvmod", "advmod") and c.lower_ in ("ago",):
-            if any(x.lower_ in ("years", "decades", "year", "decade") for x in c.subtree):
-                return True
-        if c.dep_ == "npadvmod" and c.lower_ in ("year", "decade") and any(
-                x.lower_ in ("last", "previous") for x in c.children):
-            return True
-        if c.dep_ == "advmod" and c.lower_ == "ago":
-            return True
-    return False
 
 
 def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | None = None,
@@ -155,8 +149,6 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             transform, governor = "intent", t
         if first and _inverted_conditional(t):
             return Modality(drop="conditional")  # "Had Baku and Yerevan signed a treaty, ..."
-        if first and _dated_before(t, year):
-            return Modality(drop="background")  # "recognised in 1995", "fought a war 15 years ago"
         if first and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W.conditional_marks
                                                    for m in c.children) for c in t.children):
             conditional = True  # "Israel would strike Iran if ...": a threat (conflict) or an offer, never the act
@@ -224,3 +216,13 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         t = head
         first = False
     return Modality(None, transform, confidence, speaker, governor, conditional)
+
+
+def code_under(code: str, mod: Modality) -> str:
+    """The code an act takes in its clause: intended, refused, threatened, or conditional (gold rule 6: a
+    conditional conflict is a threat, a conditional benefit an offer)."""
+    if mod.transform in ("intent", "refuse", "threat"):
+        return transformed(code, mod.transform)
+    if mod.conditional:
+        return transformed(code, "threat" if cameo.lookup(code).quad_class >= 3 else "intent")
+    return code

@@ -64,11 +64,15 @@ def load() -> TieLexicon:
 
 
 def _type_of(tokens: list[Token], lex: TieLexicon, default: str) -> str:
-    found = [lex.type_words[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in lex.type_words]
-    for typ in ("energy", "aid", "security", "investment", "trade"):
-        if typ in found:
-            return typ
-    return default
+    return _types_of(tokens, lex, default)[0]
+
+
+def _types_of(tokens: list[Token], lex: TieLexicon, default: str) -> list[str]:
+    """Every dependence the words name ("for cheap oil and gas and for state loans": energy and aid); trade
+    only when nothing more specific is named."""
+    found = {lex.type_words[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in lex.type_words}
+    specific: list[str] = [typ for typ in ("energy", "aid", "security", "investment") if typ in found]
+    return specific or (["trade"] if "trade" in found else [default])
 
 
 def _np_tokens(tok: Token | None) -> list[Token]:
@@ -178,9 +182,19 @@ def _subtree_actors(coder: ArticleCoder, tok: Token | None, *, skip: Token | Non
 
 
 def _prep_objects(v: Token, names: list[str]) -> list[Token]:
-    """Noun objects of the named prepositions (a clause, "on how long the war lasts", is no party)."""
-    return [p for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in names
-            for p in c.children if p.dep_ == "pobj"]
+    """Noun objects of the named prepositions (a clause, "on how long the war lasts", is no party); also
+    inside a share phrase: "imports almost all of its petrol from Russia", "buys 90% of its oil from"."""
+    out = [p for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in names
+           for x in (c, *c.conjuncts) for p in x.children if p.dep_ == "pobj"]
+    if out:
+        return out
+    for obj in (c for c in v.children if c.dep_ == "dobj"):
+        for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for commodity in (p for p in of.children if p.dep_ == "pobj"):
+                for x in (commodity, *commodity.conjuncts):
+                    out.extend(p for c in x.children if c.dep_ == "prep" and c.lower_ in names
+                               for p in c.children if p.dep_ == "pobj")
+    return out
 
 
 def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> list[tuple[Any, Any, str, str, Token]]:
@@ -205,8 +219,10 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
                 break
         if not others and obj is not None and any(t.lemma_.lower() in lex.type_words for t in obj_tokens):
             others = coder.modifier_entity(obj) or _subtree_actors(coder, obj)
-        typ = _type_of(typ_tokens, lex, e["default"])
-        out.extend((a, b, typ, e["id"], v) for a in subj for b in others)
+        # "relies on Russia for cheap oil and gas and for state loans": the for-phrases say what for
+        typ_tokens = typ_tokens + [t for p in _prep_objects(v, ["for"]) for t in _np_tokens(p)]
+        out.extend((a, b, typ, e["id"], v) for typ in _types_of(typ_tokens, lex, e["default"])
+                   for a in subj for b in others)
     elif lemma in lex.market:
         e = lex.market[lemma]
         subj = coder.subjects(v)
@@ -297,6 +313,14 @@ def _modifier(coder: ArticleCoder, t: Token) -> Actor | None:
 def _noun_ties(coder: ArticleCoder, n: Token, e: dict[str, Any], lex: TieLexicon) -> list[tuple[Any, Any, str, str, Token]]:
     if e.get("needs") and not any(c.lower_ in e["needs"] for c in n.lefts):
         return []
+    if e.get("on"):  # "Moldova's heavy reliance on Western financial aid": the possessor relies on the on-phrase
+        owners = [a for c in n.children if c.dep_ == "poss" for a in coder.actors_for(c)]
+        tops = [p for c in n.children if c.dep_ == "prep" and c.lower_ in e["on"] for p in c.children
+                if p.dep_ == "pobj"]
+        others = [a for p in tops for a in _subtree_actors(coder, p)]
+        toks = list(n.subtree)
+        return [(a, b, typ, e["id"], n) for typ in _types_of(toks, lex, e.get("default", "trade"))
+                for a in owners for b in others]
     holder = _holder(coder, n)
     if not holder and e.get("possessive"):
         # "the country's Western allies": the possessor depends on the side its modifier names.

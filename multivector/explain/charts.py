@@ -101,7 +101,8 @@ def _colours(report: BalanceReport, colours: Mapping[str, str] | None) -> dict[s
 
 
 def shares_chart(report: BalanceReport, colours: Mapping[str, str] | None = None) -> str:
-    """Stacked bars: each period's events split between the poles (height = share), the count on top."""
+    """Stacked bars: each period's interactions split between the poles (height = share), the count on top;
+    a period with too little evidence for a share (issue 9's threshold) draws no bar, only its count."""
     col = _colours(report, colours)
     periods = report.periods
     leg, leg_h = legend([(_label(p), col[p.name], p.name) for p in report.poles])
@@ -110,7 +111,7 @@ def shares_chart(report: BalanceReport, colours: Mapping[str, str] | None = None
     slot = (W - LEFT - RIGHT) / max(len(periods), 1)
     bar = max(slot * 0.7, 1.0)
     ticks = [(bottom - v * PLOT_H, f"{v:.0%}") for v in (0, 0.25, 0.5, 0.75, 1)]
-    body = leg + y_axis(ticks, top, bottom, "share of events")
+    body = leg + y_axis(ticks, top, bottom, "share of interactions")
     tops = []
     for i, bal in enumerate(report.balance):
         y, x = bottom, LEFT + slot * i + (slot - bar) / 2
@@ -122,13 +123,15 @@ def shares_chart(report: BalanceReport, colours: Mapping[str, str] | None = None
             y -= h
             body.append(
                 f'<rect class="mark share" data-pole="{escape(pole.name)}" data-period="{escape(bal.period)}" '
-                f'data-value="{r.share:.4f}" data-count="{r.n}" x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" '
-                f'height="{h:.1f}" fill="{col[pole.name]}" stroke="#fff" stroke-width="0.5">'
-                f"<title>{escape(pole.label)} {escape(bal.period)}: {r.n} of {bal.total} events ({r.share:.0%})</title></rect>")
+                f'data-value="{r.share:.4f}" data-count="{r.n}" data-low="{r.share_low}" data-high="{r.share_high}" '
+                f'x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{col[pole.name]}" stroke="#fff" '
+                f'stroke-width="0.5"><title>{escape(pole.label)} {escape(bal.period)}: {_pct(r.share)}% '
+                f"[{_pct(r.share_low or 0)}–{_pct(r.share_high or 0)}%] ({r.n} of {bal.total} interactions, "
+                f"{r.stories} stories)</title></rect>")
         tops.append((x + bar / 2, top - 5, bal.total))
     body += counts(tops, bar)
     body += x_axis(periods, slot, bottom, report.freq)
-    body.append(_text(W - RIGHT, top - 5 - FONT - 4, "events per period above the bars", anchor="end", cls="note",
+    body.append(_text(W - RIGHT, top - 5 - FONT - 4, "interactions per period above the bars", anchor="end", cls="note",
                       extra=f' fill="{NEUTRAL}"'))
     return frame("chart-shares", f"Share of {report.country}'s events by pole and {report.freq}",
                  bottom + BOTTOM, body)
@@ -176,6 +179,10 @@ def dyads_chart(report: BalanceReport, colours: Mapping[str, str] | None = None)
     body += x_axis(periods, slot, bottom, report.freq)
     return frame("chart-dyads", f"Cooperative and conflictual events between {report.country} and each pole",
                  bottom + BOTTOM, body)
+
+
+def _pct(x: float) -> int:
+    return math.floor(x * 100 + 0.5)
 
 
 def _label(pole: Pole) -> str:

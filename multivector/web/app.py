@@ -82,6 +82,8 @@ def _store(request: Request) -> Iterator[Store]:
 StoreDep = Annotated[Store, Depends(_store)]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
 Freq = Annotated[str, Query(description="period length: week, month, quarter or year")]
+Background = Annotated[bool, Query(description="also count background events (a month or more before every "
+                                               "article reporting them)")]
 
 
 def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: str | Path | None = None) -> FastAPI:
@@ -198,9 +200,11 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
                 "default": list(app.state.default_poles)}
 
     @app.get("/api/dyad", response_model=models.DyadOut, tags=["analysis"])
-    def dyad(s: StoreDep, a: str, b: str, freq: Freq = "month", since: Day = None, until: Day = None) -> dict[str, Any]:
-        """Both directions between two actors per period: counts and Goldstein sums by quad class."""
-        rows = analysis.dyad_series(s, a, b, freq=freq, since=since, until=until)
+    def dyad(s: StoreDep, a: str, b: str, freq: Freq = "month", since: Day = None, until: Day = None,
+             include_background: Background = False) -> dict[str, Any]:
+        """Both directions between two actors per period: events (every report of a happening counts once) and
+        Goldstein sums by quad class."""
+        rows = analysis.dyad_series(s, a, b, freq=freq, since=since, until=until, include_background=include_background)
         return {"a": a.strip().upper(), "b": b.strip().upper(), "freq": freq, "periods": jsonable(rows)}
 
     @app.get("/api/balance", response_model=models.BalanceOut, tags=["analysis"])
@@ -208,11 +212,14 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
         s: StoreDep, country: str, poles: str = ",".join(DEFAULT_POLES), freq: Freq = "month",
         since: Day = None, until: Day = None,
         evidence: Annotated[bool, Query(description="include every event and tie behind the numbers")] = False,
+        include_background: Background = False,
     ) -> dict[str, Any]:
-        """The country's engagement split between poles per period, with shifts beyond noise and their drivers."""
+        """The country's engagement split between poles per period (interactions; shares with 90% intervals over
+        stories, and the stories and outlets behind them), with shifts beyond noise and their drivers."""
         report = analysis.balance(s, country, poles, freq=freq, since=since, until=until,
-                                  poles_file=app.state.poles_file)
+                                  include_background=include_background, poles_file=app.state.poles_file)
         out: dict[str, Any] = jsonable(report)
+        out.pop("interactions", None)  # their mentions are the evidence events
         out["shifts"] = jsonable(analysis.detect_shifts(report))
         if not evidence:
             out["events"], out["ties"] = [], []
@@ -235,13 +242,13 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
     def brief(
         s: StoreDep, country: str, poles: str = ",".join(DEFAULT_POLES),
         format: Annotated[str, Query(description="json, md, html or text")] = "json",
-        freq: Freq = "month", since: Day = None, until: Day = None,
+        freq: Freq = "month", since: Day = None, until: Day = None, include_background: Background = False,
     ) -> Response:
         """The cited briefing on a country between poles: json (default), md, text or a self-contained html page."""
         from ..explain.brief import brief as brief_fn
 
         text = brief_fn(s, country, poles, fmt=format, since=since, until=until, freq=freq,
-                        poles_file=app.state.poles_file)
+                        include_background=include_background, poles_file=app.state.poles_file)
         media = {"json": "application/json", "md": "text/markdown", "html": "text/html"}.get(format.lower(), "text/plain")
         return Response(text, media_type=f"{media}; charset=utf-8")
 

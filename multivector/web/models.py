@@ -74,6 +74,8 @@ class EventOut(BaseModel):
     source_text: str | None
     target_text: str | None
     note: str | None
+    event_date: dt.date | None = Field(None, description="when it happened, read from the sentence (else the article date)")
+    timing: str = Field("new", description="new | recent | background (a month or more before the article)")
     evidence: Evidence
 
 
@@ -194,6 +196,14 @@ class EventRefOut(BaseModel):
     confidence: float
     source_text: str
     target_text: str
+    event_date: dt.date | None = None
+    timing: str = Field("new", description="new | recent | background (a month or more before the article)")
+    event_id: str = Field("", description="the happening this mention reports (across articles and outlets)")
+    interaction_id: str = Field("", description="the interaction counted in pole shares")
+    story_id: str = ""
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
 
 
 class TieRefOut(BaseModel):
@@ -221,6 +231,7 @@ class DyadPeriodOut(BaseModel):
     goldstein: list[float]
     net_cooperation: float
     coop_minus_conflict: int
+    mentions: int = Field(0, description="coded mentions behind the n events")
 
 
 class DyadOut(BaseModel):
@@ -260,10 +271,17 @@ class PolePeriodOut(BaseModel):
     conflict: int
     counts: list[int]
     ties: list[tuple[str, str, int]]
+    share_low: float | None = Field(None, description="90% interval of the share, over stories")
+    share_high: float | None = None
+    stories: int = 0
+    articles: int = 0
+    outlets: int = 0
+    mentions: int = 0
 
 
 class PeriodBalanceOut(BaseModel):
-    """One period's split: shares per pole, evenness index in [0, 1], two-pole tilt."""
+    """One period's split: shares per pole, evenness index in [0, 1], two-pole tilt; ``note`` when the
+    period has too little evidence to show shares."""
 
     period: str
     start: dt.date
@@ -272,6 +290,10 @@ class PeriodBalanceOut(BaseModel):
     shares: list[tuple[str, float]]
     index: float | None
     tilt: float | None
+    stories: int = 0
+    articles: int = 0
+    outlets: int = 0
+    note: str = ""
 
 
 class ShiftOut(BaseModel):
@@ -289,6 +311,15 @@ class ShiftOut(BaseModel):
     p_value: float
     direction: str
     drivers: list[EventRefOut]
+    kind: str = "change_point"
+    span_before: str = ""
+    span_after: str = ""
+    low_before: float | None = None
+    high_before: float | None = None
+    low_after: float | None = None
+    high_after: float | None = None
+    stories_before: int = 0
+    stories_after: int = 0
 
 
 class BalanceOut(BaseModel):
@@ -305,6 +336,7 @@ class BalanceOut(BaseModel):
     shifts: list[ShiftOut]
     events: list[EventRefOut]
     ties: list[TieRefOut]
+    include_background: bool = False
 
 
 class CitedOut(BaseModel):

@@ -108,6 +108,7 @@ def _event_out(r: dict[str, Any], mentions: Sequence[dict[str, Any]]) -> dict[st
         "quad_class": r["quad_class"], "goldstein": r["goldstein"], "plover_type": r["plover_type"],
         "plover_mode": r["plover_mode"], "pattern": r["pattern"], "confidence": r["confidence"],
         "speaker": r["speaker"], "source_text": r["source_text"], "target_text": r["target_text"], "note": r["note"],
+        "event_date": r.get("event_date"), "timing": r.get("timing") or "new",
         "evidence": {
             "sentence": sentence, "sentence_index": r["sentence_idx"], "sentence_start": s0,
             "article_id": r["article_id"], "article_title": r.get("article_title") or "",

@@ -43,6 +43,15 @@ function status(text, isError = false) {
 
 const nameOf = (code) => (state.names[code] && state.names[code] !== code ? `${state.names[code]} (${code})` : code);
 const pct = (x) => `${Math.round(x * 100)}%`;
+// Whole percent rounded half up, exactly as the briefing formats it (multivector/explain/brief.py: pc).
+const pc = (x) => Math.floor(x * 100 + 0.5);
+
+function shareCell(row) {
+  // "38% [22–55%] n 5"; "– (n 2)" when the period has too little evidence for a share (same text as the brief).
+  if (row.share === null || row.share === undefined) return row.n ? `– (n ${row.n})` : "–";
+  const iv = row.share_low === null || row.share_high === null ? "" : ` [${pc(row.share_low)}–${pc(row.share_high)}%]`;
+  return `${pc(row.share)}%${iv} n ${row.n}`;
+}
 
 function filters() {
   return { since: $("since").value, until: $("until").value };
@@ -143,9 +152,11 @@ async function refreshAnalysis() {
   try {
     const r = await api("/api/balance", { country: state.country, poles: poles.join(","), freq: $("freq").value, ...filters() });
     drawShares(r);
+    drawSharesTable(r);
     drawShifts(r);
   } catch (err) {
     drawEmpty(chart, err.message);
+    $("shares-table").replaceChildren();
     $("shifts").replaceChildren();
     status(err.message, true);
   }
@@ -220,18 +231,25 @@ function drawShares(r) {
   xLabels(root, r.balance.map((b) => b.period), g.left, step, g.bottom + 16);
   r.balance.forEach((b, i) => {
     const x = g.left + step * i + (step - bw) / 2;
-    if (!b.total) return;
+    if (!b.total || !b.shares.length) {
+      if (step < CHAR + 4) return;  // too narrow for a mark of its own: the gap says it
+      const t = svg("text", { class: "empty", x: x + bw / 2, y: g.bottom - 6, "text-anchor": "middle" }, "–");
+      if (b.note) t.append(svg("title", {}, `${b.period}: ${b.note}`));
+      root.append(t);
+      return;
+    }
     let y = g.bottom;
     for (const p of r.poles) {
       const row = r.rows.find((w) => w.pole === p.name && w.period === b.period);
-      if (!row || !row.n) continue;
+      if (!row || !row.n || row.share === null) continue;
       const h = row.share * (g.bottom - g.top);
       y -= h;
       const rect = svg("rect", {
         class: "mark share", x, y, width: bw, height: Math.max(h, 0.5), fill: state.colours[p.name] || "#888",
         "data-pole": p.name, "data-period": b.period, "data-count": row.n, "data-share": row.share,
+        "data-low": row.share_low, "data-high": row.share_high,
       });
-      rect.append(svg("title", {}, `${p.label}, ${b.period}: ${row.n} of ${b.total} events (${pct(row.share)}); net Goldstein ${row.net_cooperation.toFixed(1)}`));
+      rect.append(svg("title", {}, `${p.label}, ${b.period}: ${shareCell(row)} of ${b.total} interactions, ${row.stories} stories, ${row.outlets} outlets; net Goldstein ${row.net_cooperation.toFixed(1)}`));
       marks.append(rect);
     }
     if (bw >= CHAR * String(b.total).length + 2) {  // the count of events on the bar, where it fits
@@ -255,26 +273,51 @@ function drawShares(r) {
   }
 }
 
+function drawSharesTable(r) {
+  // The numbers behind the chart: each share with its 90% interval over stories, and the evidence behind it.
+  const table = $("shares-table");
+  const head = el("tr");
+  for (const h of ["period", "interactions", "stories", "outlets"]) head.append(el("th", {}, h));
+  for (const p of r.poles) head.append(el("th", { "data-pole": p.name }, p.label));
+  head.append(el("th", {}, "balance index"), el("th", {}, "note"));
+  const rows = r.balance.map((b) => {
+    const tr = el("tr", { "data-period": b.period });
+    tr.append(el("td", {}, b.period), el("td", {}, String(b.total)), el("td", {}, String(b.stories)), el("td", {}, String(b.outlets)));
+    for (const p of r.poles) {
+      const row = r.rows.find((w) => w.pole === p.name && w.period === b.period);
+      tr.append(el("td", { class: "share", "data-pole": p.name }, row ? shareCell(row) : "–"));
+    }
+    tr.append(el("td", {}, b.index === null ? "–" : b.index.toFixed(2)), el("td", { class: "note" }, b.note || ""));
+    return tr;
+  });
+  table.replaceChildren(el("thead"), el("tbody"));
+  table.tHead.append(head);
+  table.tBodies[0].append(...rows);
+  table.dataset.country = r.country;
+}
+
 function drawShifts(r) {
   const list = $("shifts");
   const labels = Object.fromEntries(r.poles.map((p) => [p.name, p.label]));
   if (!r.shifts.length) {
-    list.replaceChildren(el("li", { class: "none" }, "No change between consecutive periods exceeds the noise of the counts."));
+    list.replaceChildren(el("li", { class: "none" }, "No change point exceeds the noise of the stories behind the counts."));
     return;
   }
   list.replaceChildren(...r.shifts.map((s) => {
     const li = el("li", { class: `shift ${s.direction}`, "data-pole": s.pole });
-    const fmt = s.measure === "share" ? pct : (v) => v.toFixed(2);
-    const what = s.measure === "share" ? "share of engagement" : "mean Goldstein per event";
+    const iv = (lo, hi) => (lo === null || hi === null ? "" : ` [${pc(lo)}–${pc(hi)}%]`);
+    const what = s.measure === "share" ? "share of engagement" : "mean Goldstein per interaction";
+    const before = s.measure === "share" ? `${pc(s.value_before)}%${iv(s.low_before, s.high_before)}` : s.value_before.toFixed(2);
+    const after = s.measure === "share" ? `${pc(s.value_after)}%${iv(s.low_after, s.high_after)}` : s.value_after.toFixed(2);
     li.append(el("div", { class: "what" }, `${labels[s.pole] || s.pole}: ${what} ${s.direction === "up" ? "▲" : "▼"} ${s.before} → ${s.after}`));
-    li.append(el("div", { class: "stats" }, `${fmt(s.value_before)} → ${fmt(s.value_after)} · n ${s.n_before} → ${s.n_after} · z ${s.z.toFixed(2)} · p ${s.p_value < 0.001 ? s.p_value.toExponential(1) : s.p_value.toFixed(3)}`));
+    li.append(el("div", { class: "stats" }, `${before} (${s.span_before}, ${s.stories_before} stories) → ${after} (${s.span_after}, ${s.stories_after} stories) · z ${s.z.toFixed(2)} · adjusted p ${s.p_value < 0.001 ? s.p_value.toExponential(1) : s.p_value.toFixed(3)}`));
     if (s.drivers.length) {
       const d = el("details");
       d.append(el("summary", {}, `${s.drivers.length} driving events`));
       const ol = el("ol");
       for (const e of s.drivers) {
         const item = el("li");
-        item.append(el("q", {}, e.sentence), el("span", { class: "meta" }, ` — ${e.source}→${e.target} ${e.code}, ${e.date} `));
+        item.append(el("q", {}, e.sentence), el("span", { class: "meta" }, ` — ${e.source}→${e.target} ${e.code}, ${e.date}${e.outlet ? ", " + e.outlet : ""} `));
         item.append(articleLink(e.article_id, "explain"));
         ol.append(item);
       }

@@ -1,0 +1,173 @@
+"""Nominal events: event nouns with their argument slots ("Russia's expulsion of ten Estonian diplomats", "EU
+sanctions on Belarus", "a Turkish-brokered deal"), coded only when they report something happening now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..actors.matcher import Actor
+from ..records import Article
+from . import modality, patterns
+from .arguments import Arguments
+from .modality import Modality, code_under
+
+# "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
+BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
+BROKER_FORMS = frozenset({"brokered", "mediated", "facilitated"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
+# Prepositions of circumstance: an event noun under them happened, whatever the main clause does.
+ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An event before it becomes a record: who, whom, which code, by which rule, at which word."""
+
+    source: Actor
+    target: Actor
+    code: str
+    pattern: str
+    predicate: Token
+    mod: Modality
+
+
+class Nominals(Arguments):
+    """Coding of event nouns; the article coder subclasses this."""
+
+    article: Article
+    pats: patterns.Patterns
+    consumed: set[int]
+    in_question: bool
+
+    def _nominal_unreal(self, n: Token) -> bool:
+        """An event noun inside what is alleged, feared, warned of, denied, asked for or negated is not an act:
+        "accused Ukraine of drone attacks", "warned of Iranian attacks", "denied any strikes", "if the talks
+        fail"."""
+        t = n
+        for _ in range(6):
+            if t.head is t:
+                return False
+            if t.dep_ == "pobj" and t.head.lower_ in ADJUNCT_PREPS:
+                return False  # "during his visit", "in a phone call with Erdogan": a circumstance that happened
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                words = modality.words()
+                if t.lemma_.lower() in words.accuse_verbs | words.unreal_verbs:
+                    return True
+                mod = modality.analyse(t, question=self.in_question,
+                                       year=self.article.date.year if self.article.date else None)
+                if mod.conditional or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
+                    return True  # "a Chinese blockade of Taiwan would cost ...": a hypothetical
+                return mod.drop is not None and mod.drop != "purpose"
+        return False
+
+    def event_source(self, p: Token) -> list[Actor]:
+        np = self.noun_pattern(p)
+        if np is None:
+            return []
+        return self.prep_targets(p, tuple(x for x in np.source if x not in ("poss", "amod", "compound")),
+                                 possessor=False)
+
+    def noun_pattern(self, n: Token) -> patterns.NounPattern | None:
+        """The first of a noun's patterns whose needed modifier is present ("air strike", "hunger strike")."""
+        pats = self.pats.nouns.get(n.lemma_.lower())
+        if not pats:
+            return None
+        mods: set[str] | None = None
+        for p in pats:
+            if p.needs:
+                if mods is None:
+                    mods = {c.lemma_.lower() for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")}
+                if not mods & set(p.needs):
+                    continue
+            return p
+        return None
+
+    def code_noun(self, n: Token) -> list[Found]:
+        np = self.noun_pattern(n)
+        if np is None or np.background or n.i in self.consumed:
+            return []
+        if n.dep_ == "pobj" and n.head.lower_ == "for":
+            return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
+        currency = _nominal_currency(n, np.code, self.article.date.year if self.article.date else None)
+        if currency == "background" or self._nominal_unreal(n):
+            return []
+        srcs: list[Actor] = []
+        for slot in np.source:
+            if slot == "poss":
+                srcs = self.possessor(n)
+            elif slot in ("amod", "compound"):
+                srcs = [a for c in n.lefts if c.dep_ in ("amod", "compound", "nmod") if (a := self.actors.entity_at(c))]
+            elif slot == "between" and np.symmetric:
+                both = self.prep_targets(n, ("between", "among"), possessor=False)
+                if len(both) >= 2 and not self.in_question:  # "clashes between A and B": both directions
+                    return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
+            else:
+                srcs = self.prep_targets(n, (slot,), possessor=False)
+            if srcs:
+                break
+        if not srcs and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
+            srcs = self.subjects(n.head.head)  # "During his visit ..., Macron praised"; "After talks with X, Y freed"
+        tgts = self.prep_targets(n, np.target, possessor=False)
+        if not tgts:  # "the visit of the Japanese premier to Taiwan": the parser hangs the target on the source
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and not tgts:
+                            tgts = self.prep_targets(p, np.target, possessor=False)
+        if not srcs or not tgts:
+            return []
+        # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
+        if self.in_question or any(c.lower_ in ("no", "without") for c in n.lefts):
+            return []
+        mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
+        code = code_under(np.code, mod)
+        return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
+
+    def code_brokered(self, m: Token) -> list[Found]:
+        """"a Turkish-brokered deal", "a U.S.-mediated truce between A and B": the broker mediates (045)
+        toward each party (the noun's between-phrase, else the subjects of the clause the noun is in)."""
+        low = m.lower_
+        broker: list[Actor] = []
+        if m.lemma_.lower() in BROKER_WORDS:
+            broker = [a for c in m.children if c.dep_ in ("amod", "npadvmod", "compound", "nmod")
+                      if (a := self.actors.entity_at(c)) is not None]
+        elif "-" in low and low.rsplit("-", 1)[1] in BROKER_FORMS:
+            prefix = m.text.rsplit("-", 1)[0]
+            entries = self.actors.lex.lookup(prefix)
+            if entries and entries[0].kind in ("country", "adjective", "igo", "capital"):
+                code, _role = entries[0].at(self.article.date, self.actors.lex.titles)
+                broker = [Actor(code, None, m.idx, m.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)]
+        if not broker or self.in_question:
+            return []
+        n = m.head
+        parties = self.prep_targets(n, ("between", "among"), possessor=False)
+        if not parties and n.dep_ in ("dobj", "nsubjpass", "pobj"):
+            v = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head
+            if v.pos_ in ("VERB", "AUX"):
+                parties = self.subjects(v)
+        return [Found(b, p, "045", "045-brokered", m, Modality()) for b in broker for p in parties
+                if b.code != p.code]
+
+
+def _nominal_currency(n: Token, code: str, year: int | None) -> str:
+    """Whether an event noun reports something happening (gold rule 9): "background" for undated history
+    ("the previous visit", "since the invasion", "under Western sanctions"), "planned" for an intention
+    ("a planned visit"), else "current"."""
+    words = modality.words()
+    for c in n.lefts:
+        low = c.lower_
+        # Dated history ("the 2014 annexation", "last year's invasion") is kept with its own date: the event
+        # time reader (identity/timing.py) marks it background. Undated history has no date to keep.
+        if low in words.background_modifiers:
+            return "background"
+        if low in words.planned_modifiers:
+            return "planned"
+    if n.dep_ == "pobj":
+        prep = n.head.lower_
+        if prep in words.background_preps or (code.startswith("16") and prep in words.standing_preps):
+            return "background"
+    return "current"

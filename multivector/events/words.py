@@ -1,0 +1,165 @@
+"""Words around a predicate that shape its event: the object nouns that refine a code, the words a
+multi-word trigger needs, weapons, numbers of victims, purposes of support, tense (pure functions over a parse).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import modality
+from .arguments import flat_preps
+
+# Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
+PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
+
+
+def stative(v: Token) -> bool:
+    """Simple present ("sells"), or present perfect in a relative clause ("which has invested")."""
+    aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    if v.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    return v.tag_ == "VBN" and v.dep_ == "relcl" and bool(aux & {"has", "have"})
+
+
+
+def is_mass(np: Token) -> bool:
+    """A victim phrase of hundreds or a thousand and more: "hundreds of migrants", "more than 10,000 Haitians"."""
+    words = modality.words().mass_words
+    for t in (np, *np.lefts, *(x for c in np.lefts for x in c.subtree)):
+        low = t.lower_
+        if low in words:
+            return True
+        if t.like_num:
+            try:
+                if float(low.replace(",", "")) >= 1000:
+                    return True
+            except ValueError:
+                continue
+    return False
+
+
+
+def weapon_code(v: Token) -> str | None:
+    """"Israeli jets struck ...", "shelled ... with artillery": the weapon makes fighting 193/194/195."""
+    table = modality.weapon_codes()
+    for c in v.children:
+        cands = [c] if c.dep_ in ("nsubj", "nsubjpass") else []
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "using", "by"):
+            cands = [x for x in c.children if x.dep_ == "pobj"]
+        for x in cands:
+            for w in (x, *(m for m in x.lefts if m.dep_ == "compound")):
+                code = table.get(w.lemma_.lower())
+                if code is not None:
+                    return code
+    return None
+
+
+
+def in_support(v: Token) -> bool:
+    """A purpose or circumstance of support: "sent troops to help Kazakhstan restore order", "deployed forces
+    at the request of the government", "in support of the Syrian army"."""
+    words = modality.words()
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in words.support_purposes:
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in ("support", "request", "invitation", "aid", "defence",
+                                                               "defense"):
+                    return True
+    return False
+
+
+
+def has_agent(v: Token) -> bool:
+    return any(c.dep_ == "agent" for x in (v, *v.conjuncts) for c in x.children)
+
+
+
+def own_subject(v: Token) -> bool:
+    """Joint subjects act on each other only in their own clause ("X and Y held talks"), not in a
+    purpose clause they govern ("X and Y met officials of Z to discuss ...")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return True
+    t = v
+    while t.dep_ in ("xcomp", "conj") and t.head is not t:  # "agreed to sign", "met and signed"
+        t = t.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return True
+    return False
+
+
+
+def near_words(v: Token) -> frozenset[str]:
+    """Words a multi-word trigger may need on its verb: particles, prepositions and their objects, the
+    direct object and its modifiers ("take into custody", "open fire", "lay siege to", "pull out"). A particle
+    ("over", "out") counts only as a particle, not as a preposition with an object of its own ("handed a
+    note to the envoy over his remarks" is no handing over)."""
+    out: set[str] = set()
+    for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
+        if c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "oprd", "attr", "npadvmod", "dative", "agent",
+                      "compound"):
+            if c.dep_ == "prep" and c.lower_ in PARTICLES and any(g.dep_ == "pobj" for g in c.children):
+                pass
+            else:
+                out.update((c.lower_, c.lemma_.lower()))
+            if c.dep_ in ("prep", "dobj", "agent", "dative"):
+                for g in c.children:
+                    if g.dep_ in ("pobj", "compound", "amod"):
+                        out.update((g.lower_, g.lemma_.lower()))
+                        if g.dep_ == "pobj":  # "went on hunger strike"
+                            out.update(x.lemma_.lower() for x in g.children if x.dep_ in ("compound", "amod"))
+        if c.dep_ in ("advcl", "ccomp"):  # "called for Russia to withdraw": "for" marks the clause
+            out.update(g.lower_ for g in c.children if g.dep_ == "mark")
+    return frozenset(out)
+
+
+
+def forms(t: Token) -> list[str]:
+    """A noun's lemma, and its singular where the lemmatizer leaves an irregular plural ("servicemen")."""
+    lemma = t.lemma_.lower()
+    if lemma.endswith("men") and len(lemma) > 4:  # the tagger often calls "servicemen" singular
+        return [lemma, lemma[:-3] + "man"]
+    if t.tag_ in ("NNS", "NNPS") and lemma == t.lower_:
+        if lemma.endswith("ies"):
+            return [lemma, lemma[:-3] + "y"]
+        if lemma.endswith("s"):
+            return [lemma, lemma[:-1]]
+    return [lemma]
+
+
+
+def object_tokens(v: Token, theme: Token | None) -> list[Token]:
+    out = [theme] if theme is not None else []
+    for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
+        if c.dep_ in ("dobj", "attr", "oprd", "xcomp"):
+            out.append(c)
+        if c.dep_ == "prep":
+            out.extend(x for x in c.children if x.dep_ == "pobj")
+    return out
+
+
+
+def object_lemmas(v: Token, theme: Token | None) -> list[str]:
+    """Nouns that refine a verb's code: its object, the object's of-phrase, prepositional objects."""
+    out: list[str] = []
+    if theme is not None:
+        # A compound names the kind first: "arms deliveries" are about arms, "ceasefire proposal" a ceasefire.
+        out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound")
+        out.extend(forms(theme))
+        # "freed French national Olivier Grondeau": a name's describing word
+        out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and theme.pos_ == "PROPN")
+        out.extend(c.lemma_.lower() for c in theme.conjuncts)  # "traded drone, missile and artillery attacks"
+        for p in theme.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
+    for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            out.append(c.lemma_.lower())
+        if c.dep_ == "prep":
+            out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj")
+        if c.dep_ == "xcomp":
+            out.append(c.lemma_.lower())
+            # "urged Israel to show restraint": the complement's object names what is asked
+            out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "dobj")
+    return out
