@@ -146,8 +146,10 @@ def balance_cmd(
         cells = []
         for p in rep.poles:
             r = rep.row(p.name, bal.period)
-            cells.append(("–" if r.share is None or r.share_low is None or r.share_high is None else
-                          f"{pc(r.share)} [{pc(r.share_low)}–{pc(r.share_high)}]") + f" {r.n}")
+            if r.share is None or r.share_low is None or r.share_high is None:
+                cells.append(f"– ({r.n})" if r.n else "–")  # too little evidence for a share: the count only
+            else:
+                cells.append(f"{pc(r.share)} [{pc(r.share_low)}–{pc(r.share_high)}] {r.n}")
         t.add_row(bal.period, str(bal.total), f"{bal.stories}/{bal.outlets}", *cells,
                   "–" if bal.index is None else f"{bal.index:.2f}")
     out.print(t, highlight=False)
