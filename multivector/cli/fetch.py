@@ -30,8 +30,8 @@ def fetch(
 
     Examples:
       multivector fetch https://example.org/rss.xml
-      multivector fetch https://a.example/feed https://b.example/atom.xml --every 15m
-      multivector fetch https://example.org/rss.xml --no-pages --format json
+      multivector fetch https://a.example/rss https://b.example/atom --every 15m
+      multivector fetch https://example.org/rss.xml --no-pages -f json
     """
     from ..fetch import fetch as fetch_fn
     from ..fetch import parse_duration
