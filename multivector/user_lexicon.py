@@ -352,11 +352,12 @@ def trigger_files() -> list[tuple[str, dict[str, Any]]]:
 
 
 def coding_fingerprint() -> str:
-    """What the coder's output depends on: its code, its shipped data and the user files' actor and
-    trigger sections (poles do not change coding). ``recode`` re-codes articles coded otherwise."""
+    """What the coder's output depends on: its code and shipped data (actors/, events/, identity/ for event
+    time, the pipeline), and the user files' actor and trigger sections (poles do not change coding).
+    ``recode`` re-codes articles coded otherwise."""
     h = hashlib.sha1()
     pkg = Path(__file__).resolve().parent
-    parts = sorted([*(pkg / "actors").rglob("*"), *(pkg / "events").rglob("*"),
+    parts = sorted([*(pkg / "actors").rglob("*"), *(pkg / "events").rglob("*"), *(pkg / "identity").rglob("*"),
                     pkg / "pipeline.py", pkg / "nlp.py", pkg / "records.py"])
     for f in parts:
         if f.is_file() and f.suffix in (".py", ".yaml", ".tsv"):
