@@ -278,3 +278,12 @@ def test_mass_violence_by_number_and_hypothetical_nouns() -> None:
 def test_a_dependence_for_several_things_is_one_tie_per_kind() -> None:
     c = code_article(Article.make("Belarus relies on Russia for cheap oil and gas and for state loans.", DATE))
     assert {(t.a, t.b, t.type) for t in c.ties} == {("BLR", "RUS", "energy"), ("BLR", "RUS", "aid")}
+
+
+def test_force_against_targets_in_a_country_and_led_coalitions() -> None:
+    assert coded("The Saudi-led coalition carried out airstrikes on Houthi positions in Yemen.") == {
+        ("SAU", "YEM", "195")}
+    assert coded("A U.S.-led coalition bombed targets in Syria.") == {("USA", "SYR", "195")}
+    assert coded("Russia begins airstrikes against anti-government targets in Syria.") == {("RUS", "SYR", "195")}
+    # "in" names a place only for force: not "in defiance of the UN"
+    assert roots("North Korea fired a missile in defiance of U.N. resolutions.") <= {("PRK", "UN", "12")}

@@ -192,12 +192,24 @@ class DocActors:
             return _with_role(direct, role, person=is_person)
         return None
 
+    def _led_by(self, t: Token) -> Actor | None:
+        """"a U.S.-led coalition": one token naming its leader."""
+        low = t.lower_
+        if not low.endswith("-led"):
+            return None
+        prefix = t.text[:-4]
+        entries = self.lex.lookup(prefix)
+        if not entries or entries[0].kind not in ("country", "adjective", "capital", "igo"):
+            return None
+        code, _role = entries[0].at(self.date, self.lex.titles)
+        return Actor(code, None, t.idx, t.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)
+
     def _modifier_actor(self, token: Token, depth: int = 0) -> Actor | None:
         """Nationality of a role noun from its modifiers or an of-phrase ("minister of Kazakhstan")."""
         stack = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
         while stack:
             t = stack.pop(0)
-            a = self.entity_at(t)
+            a = self.entity_at(t) or self._led_by(t)
             if a is not None:
                 return a
             if t.text in self.lex.bloc_adjectives and not _pro_anti(t):

@@ -262,6 +262,7 @@ class Arguments:
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],
             lambda: self.prep_targets(p, ("with",), possessor=False) if p.lemma_.lower() in BORDER_NOUNS else [],
+            lambda: self.prep_targets(p, ("in", "inside", "near"), possessor=False) if p.lemma_.lower() in self.place_nouns() else [],
         ]
         if loose:
             chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
@@ -293,6 +294,12 @@ class Arguments:
                     code, _r = entries[0].at(self.actors.date, self.actors.lex.titles)
                     return [Actor(code, None, c.idx, c.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)]
         return []
+
+    @staticmethod
+    def place_nouns() -> frozenset[str]:
+        from .modality import words
+
+        return words().place_nouns
 
     def event_source(self, p: Token) -> list[Actor]:
         """Who does the event a noun names ("condemned the visit of the Japanese premier"); the coder knows

@@ -40,6 +40,9 @@ PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
+# Prepositions of place: their target must be a place named as such.
+PLACE_PREPS = frozenset({"in", "inside"})
+FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -200,6 +203,14 @@ class ArticleCoder(Nominals):
                 got = self.possessor(theme)
             elif slot == "adjective" and theme is not None:
                 got = self.modifier_entity(theme)
+            elif slot in PLACE_PREPS and pat.code[:2] in FORCE_ROOTS:
+                # "launched airstrikes in Syria": force used in a place is used against it (the annotators'
+                # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
+                for a in anchors:
+                    got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
+                           if x.kind in ("country", "capital", "adjective")]
+                    if got:
+                        break
             elif slot not in patterns.TARGET_SLOTS:
                 for a in anchors:
                     got = self.prep_targets(a, (slot,), possessor=pat.possessor_target, exclude=exclude)

@@ -42,6 +42,7 @@ class Words:
     statement_nouns: frozenset[str]
     unreal_verbs: frozenset[str]
     mass_words: frozenset[str]
+    place_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
     background_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
