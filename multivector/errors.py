@@ -55,8 +55,12 @@ class UnknownCodeError(MultivectorError):
 class LexiconError(MultivectorError):
     """A lexicon data file is malformed (a packaging bug or a user lexicon)."""
 
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}; fix the lexicon file and run `multivector lexicon-check`")
+    def __init__(self, path: str, problem: str, fix: str | None = None) -> None:
+        super().__init__(f"{path}: {problem}; {fix or LEXICON_FIX}")
+
+
+LEXICON_FIX = ("fix that entry (format: README.md, 'Your own actors, poles and triggers'); "
+               "check a file with `multivector lexicon FILE`")
 
 
 class StoreError(MultivectorError):

@@ -124,6 +124,9 @@ def export(
     out = Path(output)
     if fmt == "parquet" and str(output) == "-":
         raise UsageError("parquet needs a directory; pass --output DIR")
+    if str(output) != "-" and not (out.parent if str(out.parent) else Path(".")).is_dir():
+        # Never create folders the user did not ask for (a typo would scatter them, even at the root).
+        raise UsageError(f"folder {out.parent} does not exist; create it first or pass another --output")
     with Store(store_path, read_only=True) as store:
         if not store.con.execute("SELECT count(*) FROM articles").fetchone()[0]:  # type: ignore[index]
             raise EmptyStoreError(str(store.path))

@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS ties (
 );
 CREATE TABLE IF NOT EXISTS quarantine (source VARCHAR, reason VARCHAR, "at" TIMESTAMP);
 CREATE TABLE IF NOT EXISTS minhash (article_id VARCHAR PRIMARY KEY, sig BLOB);
+CREATE TABLE IF NOT EXISTS coding (article_id VARCHAR PRIMARY KEY, fingerprint VARCHAR, coded_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS clusters (
     kind VARCHAR, mention_id VARCHAR, cluster_id VARCHAR, PRIMARY KEY (kind, mention_id)
 );
@@ -119,6 +120,8 @@ class Store:
         self.path = Path(path) if path is not None else default_store_path()
         if read_only and not self.path.exists():
             raise StoreError(str(self.path), "no such store", "run `multivector ingest PATH` or `multivector demo` first, or pass --store")
+        if not read_only and not self.path.parent.is_dir():  # never create folders for a mistyped --store
+            raise StoreError(str(self.path), f"folder {self.path.parent} does not exist", "create it first or pass another --store")
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:  # locked by another process, or not a DuckDB file
@@ -244,40 +247,19 @@ class Store:
                 for c in todo
             ]
         )
-        sents = pa.Table.from_pylist(
-            [
-                {"article_id": s.article_id, "idx": s.index, "start_char": s.start, "end_char": s.end, "text": s.text}
-                for c in todo
-                for s in c.sentences
-            ],
-            schema=pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start_char", pa.int32()),
-                              ("end_char", pa.int32()), ("text", pa.string())]),
-        )
-        ments = pa.Table.from_pylist(
-            [
-                {"article_id": c.article.id, "sentence_idx": m.sentence_index, "start_char": m.start, "end_char": m.end,
-                 "text": m.text, "code": m.code, "role": m.role, "kind": m.kind, "rule": m.rule, "antecedent": m.antecedent}
-                for c in todo
-                for m in c.mentions
-            ],
-            schema=pa.schema([("article_id", pa.string()), ("sentence_idx", pa.int32()), ("start_char", pa.int32()),
-                              ("end_char", pa.int32()), ("text", pa.string()), ("code", pa.string()),
-                              ("role", pa.string()), ("kind", pa.string()), ("rule", pa.string()),
-                              ("antecedent", pa.string())]),
-        )
         sig = signatures or {}
         sigs = pa.Table.from_pylist(
             [{"article_id": c.article.id, "sig": sig[c.article.id]} for c in todo if c.article.id in sig],
             schema=pa.schema([("article_id", pa.string()), ("sig", pa.binary())]),
         )
-        evs = _table(event_rows(todo), EVENT_COLUMNS)
-        tis = _table(tie_rows(todo), TIE_COLUMNS)
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             con.register("_arts", arts)
             con.execute("INSERT INTO articles SELECT * FROM _arts")
-            for name, tbl in (("sentences", sents), ("mentions", ments), ("events", evs), ("ties", tis), ("minhash", sigs)):
+            tables = _coded_tables(todo, now)
+            evs = dict(tables)["events"]
+            for name, tbl in (*tables, ("minhash", sigs)):
                 if tbl.num_rows:
                     con.register("_tmp", tbl)
                     # Rows belong to new articles only; OR IGNORE needs a key, and mentions have none.
@@ -292,6 +274,37 @@ class Store:
             con.execute("ROLLBACK")
             raise
         return len(todo)
+
+    def replace_coding(self, batch: Sequence[CodedArticle]) -> None:
+        """Swap stored articles' sentences, mentions, events and ties for a new coding, in one transaction
+        (``multivector recode``); the articles themselves, their stories and signatures stay."""
+        if not batch:
+            return
+        ids = pa.table({"id": [c.article.id for c in batch]})
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.register("_ids", ids)
+            # The old mentions leave their clusters (a cluster keeps its id, which names its first mention).
+            con.execute("DELETE FROM clusters WHERE mention_id IN "
+                        "(SELECT id FROM events WHERE article_id IN (SELECT id FROM _ids))")
+            for name in ("sentences", "mentions", "events", "ties", "coding"):
+                con.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT id FROM _ids)")
+            tables = _coded_tables(batch, now)
+            for name, tbl in tables:
+                if tbl.num_rows:
+                    con.register("_tmp", tbl)
+                    con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM _tmp")
+                    con.unregister("_tmp")
+            con.unregister("_ids")
+            evs = dict(tables)["events"]
+            if evs.num_rows:  # the new mentions join their happenings, as at ingest
+                identity.cluster(con, evs.column("id").to_pylist())
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
 
     def quarantine(self, bad: Sequence[BadRecord]) -> None:
         """Record inputs that could not be ingested, with their reasons (a (source, reason) pair once)."""
@@ -308,6 +321,39 @@ class Store:
     def quarantined(self) -> list[dict[str, Any]]:
         """The quarantine table, oldest first."""
         return self.query('SELECT source, reason, "at" FROM quarantine ORDER BY "at", source')
+
+
+def _coded_tables(todo: Sequence[CodedArticle], now: dt.datetime) -> list[tuple[str, pa.Table]]:
+    """Arrow tables of what the coder found in articles, by store table (and how it was coded: ``coding``)."""
+    from .user_lexicon import coding_fingerprint
+
+    sents = pa.Table.from_pylist(
+        [
+            {"article_id": s.article_id, "idx": s.index, "start_char": s.start, "end_char": s.end, "text": s.text}
+            for c in todo
+            for s in c.sentences
+        ],
+        schema=pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start_char", pa.int32()),
+                          ("end_char", pa.int32()), ("text", pa.string())]),
+    )
+    ments = pa.Table.from_pylist(
+        [
+            {"article_id": c.article.id, "sentence_idx": m.sentence_index, "start_char": m.start, "end_char": m.end,
+             "text": m.text, "code": m.code, "role": m.role, "kind": m.kind, "rule": m.rule, "antecedent": m.antecedent}
+            for c in todo
+            for m in c.mentions
+        ],
+        schema=pa.schema([("article_id", pa.string()), ("sentence_idx", pa.int32()), ("start_char", pa.int32()),
+                          ("end_char", pa.int32()), ("text", pa.string()), ("code", pa.string()),
+                          ("role", pa.string()), ("kind", pa.string()), ("rule", pa.string()),
+                          ("antecedent", pa.string())]),
+    )
+    fp = coding_fingerprint()
+    coding = pa.Table.from_pylist([{"article_id": c.article.id, "fingerprint": fp, "coded_at": now} for c in todo],
+                                  schema=pa.schema([("article_id", pa.string()), ("fingerprint", pa.string()),
+                                                    ("coded_at", pa.timestamp("us"))]))
+    return [("sentences", sents), ("mentions", ments), ("events", _table(event_rows(todo), EVENT_COLUMNS)),
+            ("ties", _table(tie_rows(todo), TIE_COLUMNS)), ("coding", coding)]
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> pa.Table:

@@ -2,7 +2,7 @@
 # Set up (first run only) and run lint, types and the test suite, including the accuracy gate
 # (needs ../shared beside the checkout) and the real-Chromium dashboard tests.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh dev
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   if [ "$(id -u)" = "0" ]; then

@@ -57,3 +57,26 @@ def browser(tmp_path: Path) -> Iterator[object]:
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+# Readability checks shared by the brief and dashboard tests: run in the page, on one <svg>.
+TEXT_BOXES_JS = """
+const svg = arguments[0];
+return [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && t.getBBox().width > 0).map(t => {
+  const r = t.getBoundingClientRect();
+  return {text: t.textContent, cls: t.getAttribute('class') || '', size: parseFloat(getComputedStyle(t).fontSize),
+          x: r.left, y: r.top, w: r.width, h: r.height};
+});
+"""
+
+
+def overlaps(boxes: list[dict]) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    """Pairs of text boxes that overlap by more than a pixel each way (labels drawn over each other)."""
+    out = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            dy = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if dx > 1 and dy > 1:
+                out.append((a["text"], b["text"]))
+    return out

@@ -27,3 +27,13 @@ def shared() -> Path:
             pytest.fail("../shared is missing beside the checkout; CI needs it for the accuracy gate")
         pytest.skip("../shared not present")
     return d
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo articles ingested once per session (tests that only read it share it)."""
+    from multivector.demo import run_demo
+
+    path = tmp_path_factory.mktemp("demo-store") / "demo.duckdb"
+    run_demo(path, progress=False)
+    return path

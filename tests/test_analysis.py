@@ -156,7 +156,7 @@ def test_errors(tmp_path: Path, store: Store) -> None:
     with pytest.raises(UnknownActorError):
         dyad_series(store, "KAZ", "QQQ")
     with pytest.raises(UsageError):
-        dyad_series(store, "KAZ", "RUS", freq="week")
+        dyad_series(store, "KAZ", "RUS", freq="fortnight")
     with Store(tmp_path / "empty.duckdb") as empty, pytest.raises(EmptyStoreError):
         balance(empty, "KAZ", "RUS,WST")
 
@@ -267,3 +267,14 @@ def test_planted_goldstein_shift(tmp_path: Path) -> None:
         shifts = detect_shifts(balance(st, "KAZ", "RUS,WST"))
     assert [(s.pole, s.measure, s.direction) for s in shifts] == [("WST", "goldstein", "down")]
     assert all(e.code in ("112", "120", "130", "160") for e in shifts[0].drivers)
+
+
+def test_weeks_are_iso_weeks_and_reversed_windows_are_refused(store: Store) -> None:
+    rep = balance(store, "KAZ", "RUS,WST", freq="week")
+    assert rep.periods and all(p[4:6] == "-W" for p in rep.periods)
+    for b in rep.balance:
+        assert b.start.weekday() == 0 and (b.end - b.start).days == 7 and b.period == (
+            f"{b.start.isocalendar()[0]}-W{b.start.isocalendar()[1]:02d}")
+    assert sum(b.total for b in rep.balance) == sum(b.total for b in balance(store, "KAZ", "RUS,WST").balance)
+    with pytest.raises(UsageError, match="swap them"):
+        balance(store, "KAZ", "RUS", since=dt.date(2024, 6, 1), until=dt.date(2024, 1, 1))

@@ -51,8 +51,9 @@ def test_balance_table_shows_intervals_and_stories(tmp_path: Path) -> None:
     assert all(len(x) <= 80 for x in lines if "“" not in x), max(lines, key=len)  # quoted sentences run on
     jan = next(x for x in lines if "2023-01" in x)
     # 15 / 24 Russia interactions from 24 one-event stories: 62.5% (63, rounded half up), interval, n 15
-    assert "│ 24 │" in jan and "│   24/0 │" in jan and "63 [" in jan and "] 15" in jan  # 24 stories, no outlet known
-    assert "share % [90% interval] n interactions; st/out = stories/outlets" in res.output
+    cells = jan.split()  # period, n, st/out, then "share [low–high] n" per pole, index
+    assert cells[1] == "24" and cells[2] == "24/0" and "63 [" in jan and "] 15" in jan  # 24 stories, no outlet known
+    assert "share % [90% interval] n" in res.output and "st/out = stories/outlets" in " ".join(res.output.split())
     at = next(i for i, x in enumerate(lines) if x.startswith("Shift: WST share up"))
     assert "adjusted p=" in lines[at]
     assert lines[at + 1].startswith("  from 21% [") and lines[at + 1].endswith("in 2023-01..2023-03 (72 stories)")

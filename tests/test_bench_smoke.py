@@ -106,6 +106,13 @@ def test_throughput_quick() -> None:
         mv["articles_per_s"] / own["articles_per_s"], rel=0.01)
 
 
+def test_ask_latency_quick() -> None:
+    out = _run("bench_ask.py", "--quick")
+    for key in ("cli_cold_s", "serve_first_s", "serve_second_s", "serve_other_s"):
+        assert out[key] > 0, key
+    assert out["serve_second_vs_cli"] == round(out["serve_second_s"] / out["cli_cold_s"], 4)
+
+
 def test_calibration_quick() -> None:
     res = _run("bench_calibration.py", "--quick")
     assert res["poles"] == "RUS,WST,CHN" and res["alpha"] == 0.05

@@ -269,3 +269,47 @@ def test_screenshot(page: tuple[Any, str, list[Fact]]) -> None:
     driver.execute_script("window.scrollTo(0, 0)")
     assert driver.save_screenshot("/tmp/dashboard.png")
     assert Path("/tmp/dashboard.png").stat().st_size > 10_000
+
+
+def test_charts_are_readable_and_fit_their_cards(page: tuple[Any, str, list[Fact]]) -> None:
+    """Text of 12 px or more that never overlaps, period labels as YYYY-MM, the dyad chart inside its card,
+    pole colours from the one palette (never the cooperation/conflict colours)."""
+    from chromium import TEXT_BOXES_JS, overlaps
+
+    driver, base, _ = page
+    for chart_id in ("chart-shares", "chart-dyad"):
+        svg = driver.find_element("id", chart_id)
+        boxes = driver.execute_script(TEXT_BOXES_JS, svg)
+        assert boxes and min(b["size"] for b in boxes) >= 12, chart_id
+        assert not overlaps(boxes), (chart_id, overlaps(boxes)[:5])
+        ticks = [b["text"] for b in boxes if "tick x" in b["cls"]]
+        assert ticks and all(len(t) == 7 and t[4] == "-" for t in ticks), ticks
+        card = driver.execute_script("return arguments[0].closest('.card').getBoundingClientRect()", svg)
+        assert svg.rect["x"] + svg.rect["width"] <= card["x"] + card["width"] + 0.5, chart_id
+    poles = httpx.get(base + "/api/poles").json()["poles"]
+    colours = {p["name"]: p["colour"] for p in poles}
+    for m in _css(driver, "#chart-shares rect.mark"):
+        assert m.get_attribute("fill") == colours[m.get_attribute("data-pole")]
+    assert not set(colours.values()) & {"#009E73", "#D55E00"}
+
+
+def test_the_view_lives_in_the_url(served: tuple[str, list[Fact]], browser: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    base, _ = served
+    browser.get(base + "/?country=KAZ&poles=RUS,CHN&freq=quarter&partner=CHN")
+    _loaded(browser, "KAZ")
+    assert [c.get_attribute("value") for c in _css(browser, "#poles input:checked")] == ["RUS", "CHN"]
+    assert browser.execute_script("return document.getElementById('freq').value") == "quarter"
+    assert browser.execute_script("return document.getElementById('partner').value") == "CHN"
+    assert {m.get_attribute("data-pole") for m in _css(browser, "#chart-shares rect.mark")} <= {"RUS", "CHN"}
+    assert all("-Q" in m.get_attribute("data-period") for m in _css(browser, "#chart-shares rect.mark"))
+    Select(browser.find_element("id", "freq")).select_by_value("month")
+    _wait(browser, lambda d: "freq=month" in d.current_url)
+    url = browser.current_url
+    assert "country=KAZ" in url and "poles=RUS%2CCHN" in url and "partner=CHN" in url
+    browser.get(url)  # the shared link opens the same view
+    _loaded(browser, "KAZ")
+    assert browser.execute_script("return document.getElementById('freq').value") == "month"
+    browser.get(base + "/?country=KAZ")  # leave the module's page as the other tests expect it
+    _loaded(browser, "KAZ")

@@ -115,6 +115,13 @@ def _load_yaml(name: str) -> dict[str, Any]:
     return data
 
 
+def _section(name: str, key: str) -> list[Any]:
+    """A shipped file's entries, then the same section of the user lexicons in force (user_lexicon.py)."""
+    from ..user_lexicon import entries
+
+    return list(_load_yaml(name).get(key, [])) + [e for _where, e in entries(key)]
+
+
 def _date(v: Any, where: str) -> dt.date | None:
     if v is None:
         return None
@@ -134,7 +141,7 @@ def _strings(v: Any) -> Iterator[str]:
 
 @functools.cache
 def load() -> Lexicon:
-    """Load and index every actor lexicon shipped with the package (once per process)."""
+    """Load and index every actor lexicon shipped with the package, plus the user lexicons in force (once per process)."""
     phrases: dict[str, list[Entry]] = {}
     names: dict[str, str] = {}
     bloc_adj: dict[str, str] = {}
@@ -147,7 +154,7 @@ def load() -> Lexicon:
             if e not in lst:
                 lst.append(e)
 
-    for c in _load_yaml("countries.yaml").get("countries", []):
+    for c in _section("countries.yaml", "countries"):
         code, name = c["code"], c["name"]
         names[code] = name
         add(name, Entry(code, "country", None, name))
@@ -162,7 +169,7 @@ def load() -> Lexicon:
         for s in _strings(c.get("mil_seats")):
             add(s, Entry(code, "seat", "MIL", name))
 
-    for o in _load_yaml("organizations.yaml").get("organizations", []):
+    for o in _section("organizations.yaml", "organizations"):
         code = o["code"]
         name = o.get("name") or code
         codable = bool(o.get("codable", True))
@@ -182,7 +189,7 @@ def load() -> Lexicon:
         for s in _strings(o.get("seats")):
             add(s, Entry(code, kind, None, name, codable))
 
-    for p in _load_yaml("leaders.yaml").get("leaders", []):
+    for p in _section("leaders.yaml", "leaders"):
         where = f"leaders.yaml:{p.get('name')}"
         terms = tuple(
             Term(str(t.get("title", "")), _date(t.get("start"), where) or dt.date.min, _date(t.get("end"), where),
@@ -194,7 +201,7 @@ def load() -> Lexicon:
         for s in _strings(p.get("aliases")):
             add(s, e)
 
-    for g in _load_yaml("groups.yaml").get("groups", []):
+    for g in _section("groups.yaml", "groups"):
         codable = bool(g.get("codable", True)) and bool(g.get("country"))
         code = g.get("country") or "---"
         e = Entry(code, "group", g.get("role"), g["name"], codable,
@@ -205,7 +212,7 @@ def load() -> Lexicon:
 
     regions: dict[str, tuple[str, ...]] = {}
     region_names: dict[str, str] = {}
-    for r in _load_yaml("regions.yaml").get("regions", []):
+    for r in _section("regions.yaml", "regions"):
         rid, members = str(r["id"]), tuple(r["members"])
         unknown = [m for m in members if m not in names]
         if unknown or rid in names:

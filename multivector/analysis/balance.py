@@ -33,6 +33,7 @@ from pathlib import Path
 from ..store import Store
 from .common import (
     check_codes,
+    check_dates,
     check_freq,
     fetch_events,
     fetch_ties,
@@ -112,6 +113,7 @@ def balance(
     net cooperation, conflict, ties; per period: the balance index."""
     require_articles(store)
     freq = check_freq(freq)
+    check_dates(since, until)
     (country,) = check_codes(store, [country])
     pls = resolve_poles(poles, known_codes(store), poles_file=poles_file)
     all_members = sorted({m for p in pls for m in members_of(p, country)})

@@ -10,7 +10,7 @@ from ..identity.clusters import outlet
 from ..store import Store
 from .records import EventRef, TieRef
 
-FREQS = ("month", "quarter", "year")
+FREQS = ("week", "month", "quarter", "year")
 
 
 def check_freq(freq: str) -> str:
@@ -22,7 +22,9 @@ def check_freq(freq: str) -> str:
 
 
 def period_start(d: dt.date, freq: str) -> dt.date:
-    """First day of the period holding ``d``."""
+    """First day of the period holding ``d`` (weeks start on Monday, as ISO weeks)."""
+    if freq == "week":
+        return d - dt.timedelta(days=d.weekday())
     if freq == "month":
         return d.replace(day=1)
     if freq == "quarter":
@@ -32,13 +34,18 @@ def period_start(d: dt.date, freq: str) -> dt.date:
 
 def next_start(start: dt.date, freq: str) -> dt.date:
     """First day of the following period."""
+    if freq == "week":
+        return start + dt.timedelta(days=7)
     months = {"month": 1, "quarter": 3, "year": 12}[freq]
     m = start.month - 1 + months
     return dt.date(start.year + m // 12, m % 12 + 1, 1)
 
 
 def period_label(start: dt.date, freq: str) -> str:
-    """'2023-11' (month), '2023-Q4' (quarter), '2023' (year)."""
+    """'2023-W46' (ISO week), '2023-11' (month), '2023-Q4' (quarter), '2023' (year)."""
+    if freq == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
     if freq == "month":
         return f"{start.year}-{start.month:02d}"
     if freq == "quarter":
@@ -55,6 +62,12 @@ def period_range(first: dt.date, last: dt.date, freq: str) -> list[tuple[str, dt
         out.append((period_label(s, freq), s, e))
         s = e
     return out
+
+
+def check_dates(since: dt.date | None, until: dt.date | None) -> None:
+    """UsageError when the window is reversed (an empty answer would hide the typo)."""
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"--since {since} is after --until {until}; swap them")
 
 
 def require_articles(store: Store) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..store import Store
-from .common import check_codes, check_freq, fetch_events, period_range, period_start, require_articles
+from .common import check_codes, check_dates, check_freq, fetch_events, period_range, period_start, require_articles
 from .records import QUADS, DyadPeriod, EventRef
 
 
@@ -62,6 +62,7 @@ def dyad_series(
     """
     require_articles(store)
     freq = check_freq(freq)
+    check_dates(since, until)
     a, b = check_codes(store, [a, b])
     ab = _counted(fetch_events(store, [a], [b], since=since, until=until), include_background)
     ba = _counted(fetch_events(store, [b], [a], since=since, until=until), include_background)

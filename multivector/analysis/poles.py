@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from ..errors import LexiconError, UnknownActorError
 from .records import Pole
 
-_CODE = re.compile(r"^[A-Z]{2,5}$")  # ISO alpha-3 and the org codes EU, NATO, CSTO, EAEU ...
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")  # ISO alpha-3, org codes EU, NATO, CSTO, EAEU, groups like G7
 
 
 class _PoleSpec(BaseModel):
@@ -46,13 +47,21 @@ def _parse(text: str, where: str) -> dict[str, Pole]:
     try:
         data: Any = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        raise LexiconError(where, f"not valid YAML ({exc})") from exc
+        from ..user_lexicon import yaml_problem
+
+        raise LexiconError(*yaml_problem(where, exc)) from exc
+    return _parse_data(data, where)
+
+
+def _parse_data(data: Any, where: str) -> dict[str, Pole]:
     try:
         spec = _PolesFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(x) for x in first["loc"])
-        raise LexiconError(where, f"{loc}: {first['msg']} (schema: poles: NAME: {{label, members: [CODES]}})") from exc
+        raise LexiconError(where, f"{loc}: {first['msg']}",
+                           "write poles: NAME: {label: ..., members: [CODE, ...]}; `multivector poles` lists "
+                           "the poles in force") from exc
     out: dict[str, Pole] = {}
     for name, p in spec.poles.items():
         key = name.strip().upper()
@@ -64,17 +73,36 @@ def _parse(text: str, where: str) -> dict[str, Pole]:
 
 def default_poles() -> dict[str, Pole]:
     """The poles shipped with multivector (RUS, WST, CHN)."""
+    return dict(_shipped())
+
+
+@functools.cache
+def _shipped() -> dict[str, Pole]:
     path = resources.files("multivector.analysis") / "data" / "poles.yaml"
     return _parse(path.read_text(encoding="utf-8"), str(path))
 
 
 def load_poles(poles_file: str | Path | None = None) -> dict[str, Pole]:
-    """Packaged poles, overridden or extended by a user YAML file of the same schema."""
+    """Packaged poles, overridden or extended by the user lexicons' poles, then by a YAML file of the same schema."""
+    from ..user_lexicon import entries
+
     poles = default_poles()
+    user = entries("poles")  # the user lexicons' poles (user_lexicon.py)
+    if user:
+        from ..actors.lexicon import load as load_lexicon
+
+        known = load_lexicon().names
+    for where, (name, spec) in user:
+        parsed = _parse_data({"poles": {name: spec}}, where)
+        unknown = [m for p in parsed.values() for m in p.members if m not in known]
+        if unknown:  # a typo would silently count nothing for the pole
+            raise LexiconError(where, f"pole {name}: unknown actor code {unknown[0]!r}",
+                               "add the actor under countries or organizations, or see `multivector actors --search NAME`")
+        poles.update(parsed)
     if poles_file is not None:
         p = Path(poles_file)
         if not p.is_file():
-            raise LexiconError(str(p), "no such poles file")
+            raise LexiconError(str(p), "no such poles file", "check the path given to --poles-file")
         poles.update(_parse(p.read_text(encoding="utf-8"), str(p)))
     return poles
 

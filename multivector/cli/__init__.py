@@ -26,6 +26,7 @@ app = typer.Typer(
         "Everything lives in one DuckDB file (--store, default ./multivector.duckdb or $MULTIVECTOR_STORE)."
     ),
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     pretty_exceptions_enable=False,
 )
@@ -71,7 +72,9 @@ def call(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
 
 
 # Command modules register themselves on `app` when imported.
-from . import analysis, codes, core, export, ingest, web  # noqa: E402,F401
+from . import analysis, codes, core, export, fetch, ingest, lexicon, root, web  # noqa: E402,F401
+
+root.tidy_help()
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from rich.table import Table
 from ..events.cameo import QUAD_NAMES, find_codes
 from ..events.coverage import Coverage, coverage
 from . import app, call, out
+from .output import check_format, write_rows
 
 
 def _print_coverage(cov: Coverage, as_json: bool) -> None:
@@ -47,7 +48,8 @@ def codes(
     corpus: Annotated[list[Path] | None, typer.Option(
         "--corpus", metavar="PATH", help="With --coverage: also code these articles and report events per "
         "sentence naming two or more actors.")] = None,
-    as_json: bool = typer.Option(False, "--json", help="With --coverage: print JSON."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json | jsonl | csv"),
+    as_json: bool = typer.Option(False, "--json", hidden=True, help="Same as --format json."),
 ) -> None:
     """List CAMEO 1.1b3 event codes with Goldstein score, quad class and PLOVER type/mode.
 
@@ -62,18 +64,31 @@ def codes(
 
       multivector codes -s demand -r 10      # demands only
 
-      multivector codes --coverage           # triggers per root, codes no trigger reaches
+      multivector codes --coverage     # triggers per root, leaves not reached
 
-      multivector codes --coverage --corpus ../shared/corpora/wikipedia-current-events-2015-09.json
+      multivector codes --coverage --corpus corpus.json
+
+      multivector codes --format csv > cameo.csv
     """
+    f = call(check_format, fmt, as_json=as_json)
     if show_coverage:
-        _print_coverage(call(coverage, "en", corpus or ()), as_json)
+        cov = call(coverage, "en", corpus or ())
+        if f == "table":
+            _print_coverage(cov, False)
+        else:
+            data = cov.as_dict()
+            write_rows([], "json", document=data) if f == "json" else write_rows(data["roots"], f)  # type: ignore[arg-type]
         return
     rows = call(find_codes, search, root)
-    if not rows:
+    if not rows:  # an empty answer, not a mistake: exit 1 as grep does
         out.print(f"no CAMEO code matches {search!r}" + (f" under root {root}" if root else "")
                   + "; try a shorter word or drop --root", highlight=False)
         raise typer.Exit(1)
+    if f != "table":
+        write_rows([{"code": c.code, "name": c.name, "root": c.code[:2], "quad_class": c.quad_class,
+                     "goldstein": c.goldstein, "plover_type": c.plover_type, "plover_mode": c.plover_mode}
+                    for c in rows], f)
+        return
     table = Table(title=f"CAMEO codes ({len(rows)})", title_justify="left")
     table.add_column("code", no_wrap=True)
     table.add_column("name")

@@ -51,7 +51,7 @@ def export_cmd(
 
     Examples:
 
-      multivector export --format gdelt --country KAZ --since 2024-01-01 -o kaz.tsv
+      multivector export --format gdelt --country KAZ --since 2024-01-01
 
       multivector export --format gdelt --header -o - | head
 
@@ -59,7 +59,9 @@ def export_cmd(
 
       multivector export --format plover -o events.json
 
-      multivector export --format parquet -o lake/   # then: duckdb -c "SELECT * FROM 'lake/events.parquet'"
+      multivector export --format parquet -o lake/
+
+      (then query it in place: duckdb -c "SELECT * FROM 'lake/events.parquet'")
     """
     from ..export import export
 
@@ -86,9 +88,9 @@ def load_cmd(
 
     Examples:
 
-      multivector ingest corpus/ --engine dask --out parts/ && multivector load parts/
+      multivector load parts/      # after ingest --engine dask --out parts/
 
-      multivector load lake/ --store merged.duckdb    # merge another store's parquet export
+      multivector load lake/ --store merged.duckdb  # another store's export
     """
     from ..scale import load_parquet
 

@@ -12,6 +12,7 @@ from rich.markup import escape
 from ..ingest.common import DEFAULT_MAX_BYTES
 from ..store import default_store_path
 from . import app, call, fail, out
+from .output import FormatOpt, check_format, write_rows
 
 StoreOpt = Annotated[
     Path | None, typer.Option("--store", help="DuckDB store (default ./multivector.duckdb or $MULTIVECTOR_STORE).")
@@ -34,7 +35,8 @@ def ingest_cmd(
     scheduler: Annotated[str, typer.Option("--scheduler", help="With --engine dask: tcp://HOST:PORT of a running scheduler, or 'local' for a LocalCluster.")] = "local",
     workers: Annotated[int, typer.Option("--workers", min=1, help="With --scheduler local: worker processes.")] = 2,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="With --engine dask: articles per task.")] = 200,
-    out_dir: Annotated[Path | None, typer.Option("--out", help="With --engine dask: folder for Parquet partitions (articles/, events/, ties/, ...).")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="With --engine dask: folder for Parquet partitions (articles/, events/, ties/, ...).")] = None,
+    fmt: FormatOpt = "table",
 ) -> None:
     """Read news articles into the store: code their events and ties, link syndicated copies into stories.
 
@@ -55,12 +57,18 @@ def ingest_cmd(
 
       multivector ingest 'notes/*.txt' --date 2024-03-01 --store kaz.duckdb
 
-      multivector ingest crawl/*.warc.gz --engine dask --scheduler tcp://10.0.0.5:8786 --out parts/
-      (then `multivector load parts/`, or query parts/events/*.parquet with DuckDB in place)
+      multivector ingest notes/ --format json
+
+      multivector ingest crawl/ --engine dask --scheduler tcp://HOST:8786 -o out/
+
+      (then `multivector load out/`, or query out/events/*.parquet in place)
     """
+    from ..api import check_inputs
     from ..errors import UsageError
     from ..ingest.run import ingest_paths
 
+    f = call(check_format, fmt)
+    call(check_inputs, paths)  # a mistyped path is a usage error (exit 2), before any store is created
     if engine not in ("local", "dask"):
         raise typer.BadParameter("use local or dask", param_hint="--engine")
     if engine == "dask":
@@ -83,6 +91,11 @@ def ingest_cmd(
         progress=not no_progress, max_bytes=max_bytes,
     )
     rate = rep.articles_new / rep.elapsed if rep.elapsed > 0 else 0.0
+    if f != "table":
+        write_rows([rep], f, document=rep)
+        if rep.quarantined:
+            raise typer.Exit(1)
+        return
     out.print(
         f"{rep.files} files: {rep.articles_new} new articles, {rep.articles_skipped_known} already known, "
         f"{rep.duplicates_linked} linked to earlier stories, {rep.events} events, {rep.ties} ties, "
@@ -97,7 +110,7 @@ def ingest_cmd(
 
 
 @app.command("quarantine")
-def quarantine_cmd(store: StoreOpt = None) -> None:
+def quarantine_cmd(store: StoreOpt = None, fmt: FormatOpt = "table") -> None:
     """List the inputs ingest refused, with the reason and the fix for each.
 
     Examples:
@@ -105,10 +118,16 @@ def quarantine_cmd(store: StoreOpt = None) -> None:
       multivector quarantine
 
       multivector quarantine --store kaz.duckdb
+
+      multivector quarantine --format csv > refused.csv
     """
     from ..ingest.run import read_quarantine
 
+    f = call(check_format, fmt)
     rows = call(read_quarantine, store if store is not None else default_store_path())
+    if f != "table":
+        write_rows(rows, f)
+        return
     for b in rows:
         out.print(f"{b.source}: {b.reason}", highlight=False, markup=False)
     if not rows:

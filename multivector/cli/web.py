@@ -23,6 +23,8 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8765,
     open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open the dashboard in your web browser.")] = False,
+    poles: Annotated[str | None, typer.Option("--poles", help="Default poles, e.g. RUS,WST,GULF (any pole or actor code).")] = None,
+    poles_file: Annotated[Path | None, typer.Option("--poles-file", help="YAML with extra poles (schema of poles.yaml).")] = None,
 ) -> None:
     """Serve the dashboard and JSON API over a store (read-only; ingest may run alongside).
 
@@ -31,6 +33,8 @@ def serve(
       multivector serve                      # http://127.0.0.1:8765/
 
       multivector serve --store kaz.duckdb --port 9000 --open
+
+      multivector --lexicon gulf.yaml serve --poles RUS,WST,CHN,GULF
 
       curl 'http://127.0.0.1:8765/api/events?country=KAZ&limit=5'
 
@@ -43,4 +47,5 @@ def serve(
         if open_browser:
             threading.Timer(1.0, webbrowser.open, [url]).start()  # after uvicorn has bound the port
 
-    call(web_app.serve, store if store is not None else default_store_path(), host, port, announce=announce)
+    call(web_app.serve, store if store is not None else default_store_path(), host, port, announce=announce,
+         poles=poles, poles_file=poles_file)

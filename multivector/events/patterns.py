@@ -249,4 +249,6 @@ def load(lang: str = "en") -> Patterns:
     if not files:
         raise LexiconError(str(data_dir(lang) / "triggers"), "no trigger files; reinstall multivector")
     fam = _families(Path(str(resources.files("multivector.events") / "data" / "families.tsv")))
-    return build(((str(f), _read(f)) for f in files), fam)
+    from ..user_lexicon import trigger_files as user_triggers  # the user lexicons' verbs and nouns, after ours
+
+    return build([*((str(f), _read(f)) for f in files), *(user_triggers() if lang == "en" else [])], fam)

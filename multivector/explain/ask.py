@@ -19,21 +19,29 @@ from ..analysis.records import EventRef, Pole, TieRef
 from ..errors import UsageError
 from ..events.cameo import lookup as cameo_lookup
 from ..store import Store
-from .names import actors_in, name_of
+from .names import mentions_in, name_of
 from .retrieval import BM25, dot, embed, rrf, sentence_embeddings
 
 Key = tuple[str, int]  # (article_id, sentence idx)
 
-# Intent cues (ordered: the first that matches wins); "relations" is the default.
+# Intent cues (ordered: the first that matches wins); "relations" is the default. "between A and B" reads as
+# balancing only with a third actor ("How is Kazakhstan positioned between Russia and China?").
 INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("balancing", re.compile(r"\bbalanc\w*|\bhedg\w*|\bmulti-?vector|\bbetween\b.*\band\b", re.I)),
-    ("importance", re.compile(r"\bimportan\w*|\bmatters?\b|\bvalu\w+|\bsignifican\w*|\bneed\w*\b", re.I)),
-    ("interest", re.compile(r"\binterest\w*|\bwants?\b|\bcourt\w*|\beager\b|\bengag\w*", re.I)),
+    ("balancing", re.compile(r"\bbalanc\w*|\bhedg\w*|\bmulti-?vector", re.I)),
+    ("importance", re.compile(r"\bimportan\w*|\bmatters?\b|\bvalu\w+|\bsignifican\w*|\bneed\w*\b|\bstake\b"
+                              r"|\bdepend\w*|\brel(y|ies|iant|iance)\b", re.I)),
+    ("interest", re.compile(r"\binterest\w*|\bwants?\b|\bcourt\w*|\beager\b|\bengag\w*|\bseek\w*|\bpursu\w*", re.I)),
     ("conflict", re.compile(r"\bconflict\w*|\btension\w*|\bdisput\w*|\bclash\w*|\bsanction\w*|\bthreat\w*", re.I)),
 )
+_BETWEEN = re.compile(r"\bbetween\b.*\band\b", re.I)
+# The actor after these words is the one something matters to ("important to Russia", "for China").
+_TO = re.compile(r"\b(to|for)\s+(the\s+)?$", re.I)
+# "Why does Russia need Kazakhstan?": the one who needs comes first.
+_NEED = re.compile(r"\bneed\w*\b|\bdepend\w*\b|\brel(y|ies|iant)\b", re.I)
 MAX_CANDIDATES = 400  # sentences embedded per question: bounded cost on a large store
 BM25_POOL = 200
 WEIGHTS = [1.0, 1.0, 1.0]  # evidence, bm25, embedding: plain RRF; the constant k already damps any one list
+THIN = 3  # fewer coded events and ties than this between the question's actors: say the evidence is thin
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,62 +67,97 @@ class Answer:
     text: str  # the summary followed by the quoted citations
     citations: tuple[Cited, ...]
     summary: str = ""  # what the coded evidence behind the citations says, in a sentence or two
+    subject: str | None = None  # what the question is about: X in "why does X matter to Y", "is Y interested in X"
+    party: str | None = None  # Y: the one X matters to, the one interested
+    evidence: int = 0  # coded events and ties between the question's actors in the store
 
 
-def intent_of(question: str) -> str:
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """Who the question is about (``subject``) and for whom (``party``, None = anyone); ``others`` for balancing."""
+
+    subject: str | None
+    party: str | None
+    others: tuple[str, ...] = ()
+
+
+def intent_of(question: str, n_actors: int = 3) -> str:
     """importance | interest | balancing | conflict | relations, from cue words of the question."""
     for name, pat in INTENTS:
         if pat.search(question):
             return name
+    if n_actors >= 3 and _BETWEEN.search(question):
+        return "balancing"
     return "relations"
+
+
+def focus_of(question: str, mentions: Sequence[tuple[int, int, str]], intent: str) -> Focus:
+    """Read the direction of the question: in "why is X important to Y" X is the subject and Y the party;
+    in "why is Y interested in X" or "what does Y want from X" Y is the party; "why does Y need X": Y."""
+    codes = list(dict.fromkeys(c for _s, _e, c in mentions))
+    if not codes:
+        return Focus(None, None)
+    if len(codes) == 1:
+        return Focus(codes[0], None)
+    after_to = [c for s, _e, c in mentions if _TO.search(question[:s])]
+    if intent == "balancing":
+        return Focus(codes[0], None, tuple(codes[1:]))
+    if after_to and intent in ("importance", "interest", "relations"):
+        party = after_to[0]
+        subject = next(c for c in codes if c != party)
+        return Focus(subject, party, tuple(c for c in codes if c not in (subject, party)))
+    if intent == "interest" or (intent == "importance" and _NEED.search(question)):
+        return Focus(codes[1], codes[0], tuple(codes[2:]))
+    return Focus(codes[0], codes[1], tuple(codes[2:]))
 
 
 def _members(code: str, poles: Mapping[str, Pole]) -> list[str]:
     return list(poles[code].members) if code in poles else [code]
 
 
+def _coop(evs: list[EventRef]) -> list[EventRef]:
+    return sorted([e for e in evs if e.quad_class in (1, 2)], key=lambda e: (-e.confidence, -e.goldstein))
+
+
+def _confl(evs: list[EventRef]) -> list[EventRef]:
+    return sorted([e for e in evs if e.quad_class in (3, 4)], key=lambda e: (-e.confidence, e.goldstein))
+
+
+def _everyone(store: Store) -> list[str]:
+    return sorted({r[0] for r in store.con.execute(
+        "SELECT source FROM events UNION SELECT target FROM events UNION SELECT a FROM ties UNION SELECT b FROM ties"
+    ).fetchall() if r[0]})
+
+
 def _evidence(
-    store: Store, actors: Sequence[str], intent: str, poles: Mapping[str, Pole]
+    store: Store, focus: Focus, intent: str, poles: Mapping[str, Pole]
 ) -> list[tuple[Key, EventRef | TieRef]]:
-    """Events and ties between the question's actors, ordered by what the intent asks for."""
-    if not actors:
+    """Events and ties between the subject and the party (or anyone), ordered by what the intent asks for."""
+    if focus.subject is None:
         return []
-    groups = [_members(a, poles) for a in actors]
-    first = groups[0]
-    others = sorted({m for g in groups[1:] for m in g}) if len(groups) > 1 else []
-    if not others:  # one actor: everything it did or received
-        everyone: list[str] = sorted({r[0] for r in store.con.execute(
-            "SELECT source FROM events UNION SELECT target FROM events UNION SELECT a FROM ties UNION SELECT b FROM ties"
-        ).fetchall() if r[0]})
-        others = everyone
-    out_ev = fetch_events(store, first, others)  # the first-named actor acting
-    in_ev = fetch_events(store, others, first)
-    ties = fetch_ties(store, first, others) + fetch_ties(store, others, first)
-
-    def coop(evs: list[EventRef]) -> list[EventRef]:
-        return sorted([e for e in evs if e.quad_class in (1, 2)], key=lambda e: (-e.confidence, -e.goldstein))
-
-    def confl(evs: list[EventRef]) -> list[EventRef]:
-        return sorted([e for e in evs if e.quad_class in (3, 4)], key=lambda e: (-e.confidence, e.goldstein))
-
+    subj = _members(focus.subject, poles)
+    party = sorted({m for a in ([focus.party] if focus.party else []) + list(focus.others)
+                    for m in _members(a, poles)} - set(subj)) or _everyone(store)
+    sp, ps = fetch_events(store, subj, party), fetch_events(store, party, subj)  # subject -> party, party -> subject
+    ties_sp, ties_ps = fetch_ties(store, subj, party), fetch_ties(store, party, subj)  # subject depends on party ...
     ordered: list[EventRef | TieRef]
-    if intent == "importance":  # "why is X important to Y": dependence, then Y's overtures
-        ordered = [*ties, *coop(in_ev), *coop(out_ev), *confl(in_ev), *confl(out_ev)]
-    elif intent == "interest":  # "why is Y interested in X" names X last: the first actor acts
-        ordered = [*coop(out_ev), *coop(in_ev), *ties, *confl(out_ev), *confl(in_ev)]
+    if intent == "importance":  # why X matters to Y: Y's dependence on X, Y's overtures, X's dependence (Y's leverage)
+        ordered = [*ties_ps, *_coop(ps), *ties_sp, *_confl(ps), *_coop(sp), *_confl(sp)]
+    elif intent == "interest":  # why Y is interested in X: Y's overtures, what Y gets, what holds X to Y
+        ordered = [*_coop(ps), *ties_ps, *ties_sp, *_confl(ps), *_coop(sp), *_confl(sp)]
     elif intent == "balancing":  # the balancer's own moves and its dependence
-        ordered = [*confl(out_ev), *coop(out_ev), *ties, *coop(in_ev), *confl(in_ev)]
+        ordered = [*_confl(sp), *_coop(sp), *ties_sp, *_coop(ps), *_confl(ps)]
     elif intent == "conflict":
-        ordered = [*confl(out_ev), *confl(in_ev), *coop(out_ev), *coop(in_ev), *ties]
+        ordered = [*_confl(sp), *_confl(ps), *_coop(sp), *_coop(ps), *ties_sp, *ties_ps]
     else:
-        ordered = [*out_ev, *in_ev, *ties]
+        ordered = [*sp, *ps, *ties_sp, *ties_ps]
     seen: dict[Key, EventRef | TieRef] = {}
     for r in ordered:
         seen.setdefault((r.article_id, r.sentence_idx), r)
     return list(seen.items())
 
 
-def _candidates(store: Store, actors: Sequence[str], question: str, poles: Mapping[str, Pole],
+def _candidates(store: Store, actors: Sequence[str], poles: Mapping[str, Pole],
                 evidence_keys: Sequence[Key]) -> dict[Key, tuple[str, dt.date]]:
     """Sentences to rank: those of articles linked to the actors (events, ties, names), else all."""
     codes = sorted({m for a in actors for m in _members(a, poles)})
@@ -135,39 +178,79 @@ def _candidates(store: Store, actors: Sequence[str], question: str, poles: Mappi
     return {(a, int(i)): (t, d) for a, i, t, d in rows if t and t.strip()}
 
 
-def _answer_text(question: str, actors: Sequence[str], intent: str, cites: Sequence[Cited],
-                 evidence: Mapping[Key, EventRef | TieRef], poles: Mapping[str, Pole]) -> str:
-    names = [name_of(a, poles) for a in actors]
+def _listed(d: dict[str, list[int]]) -> str:
+    return ", ".join(f"{k} {''.join(f'[{r}]' for r in ranks)}" for k, ranks in d.items())
+
+
+def _answer_text(focus: Focus, intent: str, cites: Sequence[Cited], evidence: Mapping[Key, EventRef | TieRef],
+                 n_evidence: int, poles: Mapping[str, Pole]) -> str:
+    """What the coded evidence behind the citations says, framed in the direction the question asked."""
     if not cites:
         return "The store holds no sentence that answers this question."
+    if focus.subject is None:
+        return ("The question names no country or organisation the lexicons know, so no coded event or tie "
+                "answers it; these are the stored sentences closest to its words (name a country for coded "
+                "evidence, e.g. \"Why is Kazakhstan important to Russia?\").")
+    x = name_of(focus.subject, poles)
+    y = name_of(focus.party, poles) if focus.party else None
+    subj = set(_members(focus.subject, poles))
     lead = {
-        "importance": f"What the sources say about why {names[0]} matters" + (f" to {names[1]}" if len(names) > 1 else ""),
-        "interest": f"What the sources say about the interest of {names[0]}" + (f" in {names[1]}" if len(names) > 1 else ""),
-        "balancing": f"What the sources say about how {names[0]} balances" + (
-            f" between {' and '.join(names[1:])}" if len(names) > 1 else ""),
-        "conflict": "What the sources say about conflict" + (f" involving {', '.join(names)}" if names else ""),
-        "relations": "What the sources say" + (f" about {', '.join(names)}" if names else ""),
+        "importance": f"Why {x} matters" + (f" to {y}" if y else ""),
+        "interest": (f"Why {y} is interested in {x}" if y else f"Who is interested in {x}"),
+        "balancing": f"How {x} balances" + (f" between {' and '.join(name_of(o, poles) for o in focus.others)}"
+                                            if focus.others else ""),
+        "conflict": f"Conflict involving {x}" + (f" and {y}" if y else ""),
+        "relations": f"{x}" + (f" and {y}" if y else "") + " in the sources",
     }[intent]
-    # Summarise what the coded evidence behind the citations says, then point at the quotes.
-    ties: dict[tuple[str, str], dict[str, list[int]]] = {}
-    acts: dict[tuple[str, str], dict[str, list[int]]] = {}
+    # Group what the cited sentences' coded evidence says by who acts on, or depends on, whom.
+    deps_on_subject: dict[str, list[int]] = {}  # the party (or others) depend on the subject
+    subject_deps: dict[str, list[int]] = {}  # the subject depends on the party
+    toward_subject: dict[str, dict[str, list[int]]] = {"coop": {}, "conflict": {}}
+    from_subject: dict[str, dict[str, list[int]]] = {"coop": {}, "conflict": {}}
+    named = {focus.subject, focus.party}
+
+    def who_(code: str) -> str:  # a pole member or an unnamed partner is named; the asked-about actors are not
+        return "" if code in named else f" ({name_of(code, poles)})"
+
     for c in cites:
         ev = evidence.get((c.article_id, c.sentence_idx))
         if isinstance(ev, TieRef):
-            ties.setdefault((ev.a, ev.b), {}).setdefault(ev.type, []).append(c.rank)
+            if ev.b in subj:
+                deps_on_subject.setdefault(f"{ev.type}{who_(ev.a)}", []).append(c.rank)
+            elif ev.a in subj:
+                subject_deps.setdefault(f"{ev.type}{who_(ev.b)}", []).append(c.rank)
         elif isinstance(ev, EventRef):
             what = cameo_lookup(ev.code).name.lower()
-            acts.setdefault((ev.source, ev.target), {}).setdefault(what, []).append(c.rank)
-
-    def listed(d: dict[str, list[int]]) -> str:
-        return ", ".join(f"{k} {''.join(f'[{r}]' for r in ranks)}" for k, ranks in d.items())
-
-    parts = [lead + ":"]
-    for (a, b), by_type in ties.items():
-        parts.append(f"{name_of(a, poles)} depends on {name_of(b, poles)} for {listed(by_type)}.")
-    for (a, b), by_code in acts.items():
-        parts.append(f"{name_of(a, poles)} towards {name_of(b, poles)}: {listed(by_code)}.")
-    return " ".join(parts)
+            kind = "coop" if ev.quad_class in (1, 2) else "conflict"
+            if ev.target in subj:
+                toward_subject[kind].setdefault(f"{what}{who_(ev.source)}", []).append(c.rank)
+            elif ev.source in subj:
+                from_subject[kind].setdefault(f"{what}{who_(ev.target)}", []).append(c.rank)
+    who = y or "others"
+    parts = []
+    if deps_on_subject:
+        parts.append(f"{who} depend{'s' if y else ''} on {x} for {_listed(deps_on_subject)}")
+    if toward_subject["coop"]:
+        parts.append(f"{who} court{'s' if y else ''} {x}: {_listed(toward_subject['coop'])}")
+    if subject_deps:
+        parts.append(f"{x} depends on {y or 'them'} for {_listed(subject_deps)}"
+                     + (f", a stake and leverage for {y}" if intent in ("importance", "interest") and y else ""))
+    if toward_subject["conflict"]:
+        parts.append(f"{who} pressure{'s' if y else ''} {x}: {_listed(toward_subject['conflict'])}")
+    if from_subject["coop"]:
+        parts.append(f"{x} cooperates with {y or 'them'}: {_listed(from_subject['coop'])}")
+    if from_subject["conflict"]:
+        parts.append(f"{x} opposes {y or 'them'}: {_listed(from_subject['conflict'])}")
+    text = f"{lead}: " + ("; ".join(parts) + "." if parts else "the cited sentences match the question's words "
+                          "but hold no coded event or tie between them.")
+    text = text[0].upper() + text[1:]
+    between = f"{x} and {y}" if y else x
+    if n_evidence == 0:
+        text += f" No coded event or tie links {between} in the store: the evidence is thin."
+    elif n_evidence < THIN:
+        text += (f" The evidence is thin: {n_evidence} coded event{'s' if n_evidence > 1 else ''} or tie"
+                 f"{'s link' if n_evidence > 1 else ' links'} {between} in the store.")
+    return text
 
 
 def ask(store: Store, question: str, *, k: int = 3, use_embeddings: bool = True) -> Answer:
@@ -178,11 +261,13 @@ def ask(store: Store, question: str, *, k: int = 3, use_embeddings: bool = True)
         raise UsageError("--k must be at least 1")
     require_articles(store)
     poles = load_poles()
-    actors = actors_in(question, poles)
-    intent = intent_of(question)
-    ev = _evidence(store, actors, intent, poles)
+    mentions = mentions_in(question, poles)
+    actors = list(dict.fromkeys(c for _s, _e, c in mentions))
+    intent = intent_of(question, len(actors))
+    focus = focus_of(question, mentions, intent)
+    ev = _evidence(store, focus, intent, poles)
     evidence = dict(ev)
-    cands = _candidates(store, actors, question, poles, [key for key, _ in ev])
+    cands = _candidates(store, actors, poles, [key for key, _ in ev])
     keys = list(cands)
     bm = BM25([cands[key][0] for key in keys]).scores(question)
     bm_rank = [keys[i] for i in sorted(range(len(keys)), key=lambda i: -bm[i]) if bm[i] > 0][:BM25_POOL]
@@ -197,11 +282,17 @@ def ask(store: Store, question: str, *, k: int = 3, use_embeddings: bool = True)
         rankings.append(sorted(pool, key=lambda key: -sims[key]))
         names.append("embedding")
     fused = rrf(rankings, weights=WEIGHTS[: len(rankings)])[:k]
+    if ev_rank and not any(key in evidence for key, _ in fused):
+        # Coded evidence answers the question better than any word match: cite the best of it, last.
+        best = ev_rank[0]
+        fused = [*fused[: k - 1], (best, dict(rrf(rankings, weights=WEIGHTS[: len(rankings)]))[best])]
     cites = []
     for rank, (key, score) in enumerate(fused, start=1):
         via = tuple(n for n, r in zip(names, rankings, strict=True) if key in r[:10])
         text, date = cands[key]
         cites.append(Cited(rank, key[0], date, key[1], text, round(score, 6), via))
-    summary = _answer_text(question, actors, intent, cites, evidence, poles)
+    n_evidence = len(ev)
+    summary = _answer_text(focus, intent, cites, evidence, n_evidence, poles)
     quotes = " ".join(f"[{c.rank}] “{c.sentence.strip()}”" for c in cites)
-    return Answer(question, tuple(actors), intent, f"{summary} {quotes}".strip(), tuple(cites), summary)
+    return Answer(question, tuple(actors), intent, f"{summary} {quotes}".strip(), tuple(cites), summary,
+                  focus.subject, focus.party, n_evidence)

@@ -88,6 +88,7 @@ class Briefing:
     window: str = ""  # "2023-01-09 to 2024-02-27" (the dates of the counted evidence, or --since/--until)
     articles: int = 0  # articles behind the counted interactions and ties, copies included
     stories: int = 0
+    colours: tuple[tuple[str, str], ...] = ()  # pole -> chart colour (multivector.palette), as the dashboard's
 
 
 def _norm(text: str) -> str:
@@ -306,8 +307,12 @@ def build_briefing(
     poles_by = {p.name: p for p in rep.poles}
     citer = _Citer(rep, _article_meta(store, rep))
     articles, stories = _coverage(store, rep)
+    from ..analysis.poles import load_poles
+    from ..palette import pole_colours
+
+    colours = pole_colours([p.name for p in rep.poles], load_poles(poles_file))
     return Briefing(rep.country, name_of(rep.country), rep, tuple(_findings(rep, shifts, poles_by, citer)),
-                    tuple(shifts), today or dt.date.today(), _window(rep), articles, stories)
+                    tuple(shifts), today or dt.date.today(), _window(rep), articles, stories, tuple(colours.items()))
 
 
 UNITS_NOTE = ("Counting unit: interactions (every report of one happening counts once; a meeting coded both "
@@ -327,6 +332,17 @@ def share_rows(rep: BalanceReport) -> list[dict[str, Any]]:
              "cells": [share_cell(rep.row(p.name, bal.period)) for p in rep.poles],
              "index": "–" if bal.index is None else f"{bal.index:.2f}", "note": bal.note}
             for bal in rep.balance]
+
+
+def busy_rows(rep: BalanceReport) -> tuple[list[dict[str, Any]], int]:
+    """share_rows of the periods with interactions, and how many empty periods were left out."""
+    rows = share_rows(rep)
+    busy = [r for r in rows if r["interactions"]]
+    return busy, len(rows) - len(busy)
+
+
+def _hidden(n: int) -> str:
+    return f" {n} periods without interactions are not listed." if n else ""
 
 
 def _count(n: int, word: str) -> str:
@@ -369,11 +385,12 @@ def _md(b: Briefing) -> str:
         head = "| period | interactions | stories | outlets | " + " | ".join(p.label for p in rep.poles) + \
             " | balance index | note |"
         lines += [head, "|" + "---|" * (len(rep.poles) + 6)]
-        for row in share_rows(rep):
+        rows, hidden = busy_rows(rep)
+        for row in rows:
             lines.append(f"| {row['period']} | {row['interactions']} | {row['stories']} | {row['outlets']} | "
                          + " | ".join(row["cells"]) + f" | {row['index']} | {row['note']} |")
         lines += ["", "Share [90% interval] n interactions. Balance index: normalised entropy of the pole shares "
-                  "(1 = even split, 0 = one pole only).", ""]
+                  "(1 = even split, 0 = one pole only)." + _hidden(hidden), ""]
     for key, title in SECTIONS.items():
         lines += [f"## {title.format(country=b.country_name)}", ""]
         for f in (f for f in b.findings if f.section == key):
@@ -387,11 +404,14 @@ def _md(b: Briefing) -> str:
 def _text(b: Briefing) -> str:
     lines = [_title(b), "=" * len(_title(b)), "", *_about(b), ""]
     rep = b.report
-    for row in share_rows(rep):
+    rows, hidden = busy_rows(rep)
+    for row in rows:
         cells = ", ".join(f"{p.label} {c}" for p, c in zip(rep.poles, row["cells"], strict=True))
         lines.append(f"{row['period']}: {row['interactions']} interactions, {row['stories']} stories, "
                      f"{row['outlets']} outlets; {cells}"
                      + (f" ({row['note']})" if row["note"] else ""))
+    if hidden:
+        lines.append(_hidden(hidden).strip())
     lines.append("")
     for key, title in SECTIONS.items():
         lines += [title.format(country=b.country_name).upper(), ""]
@@ -411,10 +431,12 @@ def _html(b: Briefing) -> str:
         (title.format(country=b.country_name), [f for f in b.findings if f.section == key])
         for key, title in SECTIONS.items()
     ]
+    colours = dict(b.colours) or None
+    rows, hidden = busy_rows(b.report)
     return template.render(
-        title=_title(b), b=b, rep=b.report, sections=sections, rows=share_rows(b.report), about=_about(b),
-        shares_svg=jinja2.utils.markupsafe.Markup(shares_chart(b.report)),
-        dyads_svg=jinja2.utils.markupsafe.Markup(dyads_chart(b.report)),
+        title=_title(b), b=b, rep=b.report, sections=sections, rows=rows, hidden=_hidden(hidden), about=_about(b),
+        shares_svg=jinja2.utils.markupsafe.Markup(shares_chart(b.report, colours)),
+        dyads_svg=jinja2.utils.markupsafe.Markup(dyads_chart(b.report, colours)),
     )
 
 

@@ -17,14 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from spacy.tokens import Token
 
 from ..errors import InputError
 from ..records import Article, BadRecord
 from .names import actors_in
 from .retrieval import STOPWORDS, dot, embed, stem, tokens
+
+if TYPE_CHECKING:  # spaCy loads (2-3 s) only when a FAQ is checked, not for every `ask`
+    from spacy.tokens import Token
 
 MIN_SIMILARITY = 0.45  # cosine of all-MiniLM-L6-v2 below which two sentences rarely state the same fact
 MAX_NOVELTY = 0.4  # at most 40% of a claim's content words may be absent from the whole body

@@ -45,20 +45,20 @@ def surface_table(poles: Mapping[str, Pole] | None = None) -> dict[str, str]:
     return table
 
 
+def mentions_in(text: str, poles: Mapping[str, Pole] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every actor or pole named in a text, in order (longest surface wins at a position)."""
+    table = surface_table(poles)
+    # One alternation, longest surface first: at each position the longest name wins, and the scan never
+    # overlaps (one compiled pattern per table: compiling 1,700 patterns per question took a second).
+    pattern = _pattern(tuple(sorted(table, key=lambda sfc: (-len(sfc), sfc))))
+    return [(m.start(), m.end(), table[m.group(0)]) for m in pattern.finditer(text)]
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern(surfaces: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(sfc) for sfc in surfaces) + r")(?![\w])")
+
+
 def actors_in(text: str, poles: Mapping[str, Pole] | None = None) -> list[str]:
     """Actor/pole codes named in a text, in order of first mention (longest surface wins at a position)."""
-    table = surface_table(poles)
-    found: list[tuple[int, int, str]] = []
-    for surface, code in table.items():
-        for m in re.finditer(r"(?<![\w])" + re.escape(surface) + r"(?![\w])", text):
-            found.append((m.start(), -(m.end() - m.start()), code))
-    found.sort()
-    out: list[str] = []
-    taken_until = -1
-    for start, neg_len, code in found:
-        if start < taken_until:
-            continue
-        taken_until = start - neg_len
-        if code not in out:
-            out.append(code)
-    return out
+    return list(dict.fromkeys(code for _s, _e, code in mentions_in(text, poles)))

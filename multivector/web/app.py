@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import analysis, errors
+from ..analysis.common import known_codes
 from ..store import Store
 from . import models, queries
 
@@ -80,16 +81,21 @@ def _store(request: Request) -> Iterator[Store]:
 # Parameter types shared by the handlers (module level: FastAPI resolves annotations in module globals).
 StoreDep = Annotated[Store, Depends(_store)]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
-Freq = Annotated[str, Query(description="period length: month, quarter or year")]
+Freq = Annotated[str, Query(description="period length: week, month, quarter or year")]
 Background = Annotated[bool, Query(description="also count background events (a month or more before every "
                                                "article reporting them)")]
 
 
-def create_app(store_path: str | Path) -> FastAPI:
-    """The API and dashboard for the store at ``store_path`` (checked now: a missing store fails at start)."""
+def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: str | Path | None = None) -> FastAPI:
+    """The API and dashboard for the store at ``store_path`` (checked now: a missing store fails at start).
+
+    ``poles`` ("RUS,WST,GULF") are the dashboard's default poles, ``poles_file`` adds poles to the defined ones;
+    both are checked now, so a bad pole fails at start with one line.
+    """
     path = Path(store_path)
-    with Store(path, read_only=True):
-        pass
+    with Store(path, read_only=True) as st:
+        chosen = analysis.resolve_poles(poles or ",".join(DEFAULT_POLES), known_codes(st),
+                                        poles_file=poles_file)
     app = FastAPI(
         title="multivector",
         summary="Events, balance between poles and cited answers from a multivector store.",
@@ -98,6 +104,9 @@ def create_app(store_path: str | Path) -> FastAPI:
         version="0.1.0",
     )
     app.state.store_path = path
+    app.state.poles_file = poles_file
+    app.state.default_poles = [p.name for p in chosen]
+    app.state.extra_poles = [p for p in chosen if p.name not in analysis.load_poles(poles_file)]
 
     @app.exception_handler(errors.MultivectorError)
     def _user_error(request: Request, exc: errors.MultivectorError) -> JSONResponse:
@@ -180,9 +189,15 @@ def create_app(store_path: str | Path) -> FastAPI:
 
     # -- analysis and explanations (library calls) -----------------------------------------
     @app.get("/api/poles", response_model=models.PolesOut, tags=["analysis"])
-    def poles() -> dict[str, Any]:
-        """The named poles (RUS, WST, CHN ...) and their member codes."""
-        return {"poles": jsonable(list(analysis.load_poles().values())), "default": list(DEFAULT_POLES)}
+    def poles_list() -> dict[str, Any]:
+        """The poles (defined ones, then one-member poles asked for at start), their members and chart colours."""
+        from ..palette import pole_colours
+
+        defined = analysis.load_poles(app.state.poles_file)
+        every = [*defined.values(), *app.state.extra_poles]
+        colours = pole_colours([p.name for p in every], defined)
+        return {"poles": [{**jsonable(p), "colour": colours[p.name]} for p in every],
+                "default": list(app.state.default_poles)}
 
     @app.get("/api/dyad", response_model=models.DyadOut, tags=["analysis"])
     def dyad(s: StoreDep, a: str, b: str, freq: Freq = "month", since: Day = None, until: Day = None,
@@ -202,7 +217,7 @@ def create_app(store_path: str | Path) -> FastAPI:
         """The country's engagement split between poles per period (interactions; shares with 90% intervals over
         stories, and the stories and outlets behind them), with shifts beyond noise and their drivers."""
         report = analysis.balance(s, country, poles, freq=freq, since=since, until=until,
-                                  include_background=include_background)
+                                  include_background=include_background, poles_file=app.state.poles_file)
         out: dict[str, Any] = jsonable(report)
         out.pop("interactions", None)  # their mentions are the evidence events
         out["shifts"] = jsonable(analysis.detect_shifts(report))
@@ -233,19 +248,44 @@ def create_app(store_path: str | Path) -> FastAPI:
         from ..explain.brief import brief as brief_fn
 
         text = brief_fn(s, country, poles, fmt=format, since=since, until=until, freq=freq,
-                        include_background=include_background)
+                        include_background=include_background, poles_file=app.state.poles_file)
         media = {"json": "application/json", "md": "text/markdown", "html": "text/html"}.get(format.lower(), "text/plain")
         return Response(text, media_type=f"{media}; charset=utf-8")
 
     return app
 
 
+def check_port(host: str, port: int) -> None:
+    """UsageError when ``host:port`` cannot be bound (in use, or not an address of this machine)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise errors.UsageError(f"cannot listen on {host} ({exc.strerror or exc}); pass --host 127.0.0.1") from None
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            sock.bind(addr)
+        except OSError as exc:
+            raise errors.UsageError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); pass --port N "
+                                    "(e.g. --port 8766) or stop the program using it") from None
+
+
 def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8765, *,
-          announce: Callable[[str], None] | None = None) -> None:
-    """Run the API and dashboard with uvicorn until interrupted; ``announce(url)`` once the store opened."""
+          announce: Callable[[str], None] | None = None, poles: str | None = None,
+          poles_file: str | Path | None = None, warm: bool = True) -> None:
+    """Run the API and dashboard with uvicorn until interrupted; ``announce(url)`` once the store opened
+    and the port is free. ``warm`` loads the embedding model in the background, so the first question is quick."""
     import uvicorn
 
-    app = create_app(store_path)
+    app = create_app(store_path, poles=poles, poles_file=poles_file)
+    check_port(host, port)
+    if warm:
+        from ..explain.retrieval import warm_up
+
+        warm_up()
     if announce is not None:
         announce(f"http://{host}:{port}/")
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -246,6 +246,7 @@ class PoleOut(BaseModel):
     label: str
     members: list[str]
     names: list[str]
+    colour: str | None = None  # /api/poles: the pole's chart colour (multivector/palette.py), as in the HTML brief
 
 
 class PolesOut(BaseModel):
@@ -359,3 +360,7 @@ class AnswerOut(BaseModel):
     intent: str
     text: str
     citations: list[CitedOut]
+    summary: str = ""
+    subject: str | None = None  # what the question is about (X in "why does X matter to Y")
+    party: str | None = None  # to whom (Y)
+    evidence: int = 0  # coded events and ties between them in the store

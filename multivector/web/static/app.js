@@ -3,11 +3,12 @@
 "use strict";
 
 const SVGNS = "http://www.w3.org/2000/svg";
-const POLE_COLOURS = { RUS: "#c0392b", WST: "#2563eb", CHN: "#d97706" };
-const SPARE_COLOURS = ["#0f766e", "#7c3aed", "#be185d", "#4d7c0f", "#475569"];
-const COOP = "#15803d";
-const CONFLICT = "#b91c1c";
+// One palette with the HTML brief (multivector/palette.py): pole colours come from /api/poles; cooperation and
+// conflict keep these two, which no pole ever gets.
+const COOP = "#009E73";
+const CONFLICT = "#D55E00";
 const PAGE = 50;
+const CHAR = 7; // px per character of 12 px chart text (generous: estimated labels never overlap)
 
 const state = { country: null, names: {}, colours: {}, offset: 0, seq: 0 };
 const $ = (id) => document.getElementById(id);
@@ -69,22 +70,27 @@ async function init() {
     for (const c of countries.countries) state.names[c.code] = c.name;
     const sel = $("country");
     for (const c of countries.countries) sel.append(el("option", { value: c.code }, `${c.name} (${c.code}) · ${c.events}`));
-    poles.poles.forEach((p, i) => {
-      state.colours[p.name] = POLE_COLOURS[p.name] || SPARE_COLOURS[i % SPARE_COLOURS.length];
+    const params = new URLSearchParams(location.search);
+    const wantedPoles = (params.get("poles") || "").toUpperCase().split(",").filter(Boolean);
+    poles.poles.forEach((p) => {
+      state.colours[p.name] = p.colour;
       const chip = el("label", { class: "pole-chip", title: `${p.label}: ${p.members.join(", ")}` });
       const box = el("input", { type: "checkbox", value: p.name, name: "pole" });
-      box.checked = poles.default.includes(p.name);
+      box.checked = (wantedPoles.length ? wantedPoles : poles.default).includes(p.name);
       chip.append(box, el("span", { class: "swatch", style: `background:${state.colours[p.name]}` }), document.createTextNode(p.label));
       $("poles").append(chip);
     });
-    const params = new URLSearchParams(location.search);
     const wanted = (params.get("country") || "").toUpperCase();
     const codes = countries.countries.map((c) => c.code);
     sel.value = codes.includes(wanted) ? wanted : codes.includes("KAZ") ? "KAZ" : codes[0] || "";
+    if (["week", "month", "quarter", "year"].includes(params.get("freq"))) $("freq").value = params.get("freq");
+    for (const id of ["since", "until"]) if (/^\d{4}-\d{2}-\d{2}$/.test(params.get(id) || "")) $(id).value = params.get(id);
+    state.partner = (params.get("partner") || "").toUpperCase();
     sel.addEventListener("change", refresh);
     for (const id of ["freq", "since", "until"]) $(id).addEventListener("change", refresh);
-    $("poles").addEventListener("change", refreshAnalysis);
-    $("partner").addEventListener("change", refreshDyad);
+    $("poles").addEventListener("change", () => { saveView(); refreshAnalysis(); });
+    $("partner").addEventListener("change", () => { state.partner = $("partner").value; saveView(); refreshDyad(); });
+    window.addEventListener("resize", () => { clearTimeout(state.resize); state.resize = setTimeout(redraw, 150); });
     $("more").addEventListener("click", () => loadEvents(false));
     $("ask-form").addEventListener("submit", (ev) => { ev.preventDefault(); ask(); });
     $("article-close").addEventListener("click", () => { $("article").hidden = true; });
@@ -95,9 +101,26 @@ async function init() {
   }
 }
 
+// The view (country, poles, period, dates, partner) lives in the URL, so a view can be shared or bookmarked.
+function saveView() {
+  const q = new URLSearchParams();
+  q.set("country", state.country || "");
+  q.set("poles", selectedPoles().join(","));
+  q.set("freq", $("freq").value);
+  for (const id of ["since", "until"]) if ($(id).value) q.set(id, $(id).value);
+  if ($("partner").value) q.set("partner", $("partner").value);
+  history.replaceState(null, "", `${location.pathname}?${q}`);
+}
+
+function redraw() {
+  if (state.lastShares) drawShares(state.lastShares);
+  if (state.lastDyad) drawDyad(state.lastDyad);
+}
+
 async function refresh() {
   state.country = $("country").value;
   if (!state.country) return;
+  saveView();
   const seq = ++state.seq;
   status("loading…");
   try {
@@ -106,7 +129,9 @@ async function refresh() {
     const sel = $("partner");
     const prev = sel.value;
     sel.replaceChildren(...partners.countries.map((c) => el("option", { value: c.code }, `${c.name} (${c.code}) · ${c.events}`)));
-    if (partners.countries.some((c) => c.code === prev)) sel.value = prev;
+    const keep = state.partner || prev;
+    if (partners.countries.some((c) => c.code === keep)) sel.value = keep;
+    saveView();
     $("dyad-a").textContent = state.country;
     await Promise.all([refreshAnalysis(), refreshDyad(), loadEvents(true)]);
     if (seq === state.seq) status("");
@@ -137,6 +162,17 @@ async function refreshAnalysis() {
   }
 }
 
+function xLabels(g, labels, x0, step, y) {
+  // Every n-th period label, n chosen from the widest label, so that labels never overlap.
+  const widest = Math.max(4, ...labels.map((l) => l.length)) * CHAR + 10;
+  const every = Math.max(1, Math.ceil(widest / step));
+  labels.forEach((l, i) => {
+    if (i % every === 0) g.append(svg("text", { class: "tick x", x: x0 + step * i + step / 2, y, "text-anchor": "middle" }, l));
+  });
+}
+
+const FREQ_TITLE = { week: "ISO week (YYYY-Www)", month: "month (YYYY-MM)", quarter: "quarter (YYYY-Qn)", year: "year" };
+
 function axes(g, x0, x1, y0, y1, ticks, fmt, yTitle, xTitle) {
   // Horizontal grid lines with labels, axis lines and axis titles.
   const ga = svg("g", { class: "axis" });
@@ -144,7 +180,7 @@ function axes(g, x0, x1, y0, y1, ticks, fmt, yTitle, xTitle) {
   for (const t of ticks) {
     const y = t.y;
     gg.append(svg("line", { x1: x0, x2: x1, y1: y, y2: y }));
-    ga.append(svg("text", { x: x0 - 6, y: y + 3.5, "text-anchor": "end" }, fmt(t.v)));
+    ga.append(svg("text", { class: "tick y", x: x0 - 6, y: y + 4, "text-anchor": "end" }, fmt(t.v)));
   }
   ga.append(svg("line", { x1: x0, x2: x0, y1: y0, y2: y1 }));
   g.append(gg, ga);
@@ -152,26 +188,24 @@ function axes(g, x0, x1, y0, y1, ticks, fmt, yTitle, xTitle) {
   g.append(svg("text", { class: "axis-title", x: (x0 + x1) / 2, y: y1 + 40, "text-anchor": "middle" }, xTitle));
 }
 
-function geometry(chart, n) {
-  const width = Math.max(chart.parentElement.clientWidth || 600, 60 * n + 90);
-  const height = 270;
+function geometry(chart) {
+  // As wide as its card, never wider: labels are thinned instead (see xLabels).
+  const width = Math.max(chart.parentElement.clientWidth || 600, 240);
+  const height = 290;
   chart.setAttribute("width", width);
   chart.setAttribute("height", height);
   chart.setAttribute("viewBox", `0 0 ${width} ${height}`);
   chart.replaceChildren();
-  return { width, height, left: 56, right: width - 12, top: 18, bottom: height - 48 };
+  return { width, height, left: 60, right: width - 12, top: 22, bottom: height - 52 };
 }
 
 function drawEmpty(chart, text) {
-  const g = geometry(chart, 1);
+  const g = geometry(chart);
   chart.append(svg("text", { class: "empty", x: g.width / 2, y: g.height / 2, "text-anchor": "middle" }, text));
 }
 
-function periodLabel(p, freq) {
-  return freq === "month" ? p.slice(2) : p; // "2024-03" -> "24-03" keeps month axes narrow
-}
-
 function drawShares(r) {
+  state.lastShares = r;
   const chart = $("chart-shares");
   $("shares-hint").textContent = `${nameOf(r.country)} · ${r.freq}`;
   const legend = $("shares-legend");
@@ -186,18 +220,19 @@ function drawShares(r) {
     legend.append(s);
   }
   if (!r.periods.length) return drawEmpty(chart, `No events between ${r.country} and these poles.`);
-  const g = geometry(chart, r.periods.length);
+  const g = geometry(chart);
   const root = svg("g");
   chart.append(root);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((v) => ({ v, y: g.bottom - v * (g.bottom - g.top) }));
-  axes(root, g.left, g.right, g.top, g.bottom, ticks, pct, `Share of ${r.country}'s events`, r.freq === "month" ? "Month" : r.freq === "quarter" ? "Quarter" : "Year");
+  axes(root, g.left, g.right, g.top, g.bottom, ticks, pct, `Share of ${r.country}'s events`, FREQ_TITLE[r.freq] || r.freq);
   const step = (g.right - g.left) / r.periods.length;
-  const bw = Math.min(48, step * 0.7);
+  const bw = Math.max(1, Math.min(48, step * 0.7));
   const marks = svg("g", { class: "marks" });
+  xLabels(root, r.balance.map((b) => b.period), g.left, step, g.bottom + 16);
   r.balance.forEach((b, i) => {
     const x = g.left + step * i + (step - bw) / 2;
-    root.append(svg("text", { x: x + bw / 2, y: g.bottom + 15, "text-anchor": "middle" }, periodLabel(b.period, r.freq)));
     if (!b.total || !b.shares.length) {
+      if (step < CHAR + 4) return;  // too narrow for a mark of its own: the gap says it
       const t = svg("text", { class: "empty", x: x + bw / 2, y: g.bottom - 6, "text-anchor": "middle" }, "–");
       if (b.note) t.append(svg("title", {}, `${b.period}: ${b.note}`));
       root.append(t);
@@ -217,7 +252,9 @@ function drawShares(r) {
       rect.append(svg("title", {}, `${p.label}, ${b.period}: ${shareCell(row)} of ${b.total} interactions, ${row.stories} stories, ${row.outlets} outlets; net Goldstein ${row.net_cooperation.toFixed(1)}`));
       marks.append(rect);
     }
-    root.append(svg("text", { class: "total", x: x + bw / 2, y: g.top - 4, "text-anchor": "middle" }, String(b.total)));
+    if (bw >= CHAR * String(b.total).length + 2) {  // the count of events on the bar, where it fits
+      root.append(svg("text", { class: "total", x: x + bw / 2, y: g.top - 5, "text-anchor": "middle" }, String(b.total)));
+    }
   });
   root.append(marks);
   // Balance index (normalised entropy of the shares, 0 = one pole only, 1 = even split) on the same 0-1 scale.
@@ -312,6 +349,7 @@ function legendItem(colour, text) {
 }
 
 function drawDyad(r) {
+  state.lastDyad = r;
   const chart = $("chart-dyad");
   const by = new Map();
   for (const p of r.periods) {
@@ -323,7 +361,7 @@ function drawDyad(r) {
   }
   const periods = [...by.keys()];
   if (!periods.length) return drawEmpty(chart, "No events in this dyad.");
-  const g = geometry(chart, periods.length);
+  const g = geometry(chart);
   const root = svg("g");
   chart.append(root);
   const max = Math.max(1, ...[...by.values()].map((v) => Math.max(v.coop, v.conflict)));
@@ -332,15 +370,15 @@ function drawDyad(r) {
   const nice = max <= 4 ? 1 : Math.ceil(max / 4);
   const ticks = [];
   for (let v = -Math.floor(max / nice) * nice; v <= max; v += nice) ticks.push({ v, y: mid - v * scale });
-  axes(root, g.left, g.right, g.top, g.bottom, ticks, (v) => String(Math.abs(v)), "Events", r.freq === "month" ? "Month" : r.freq === "quarter" ? "Quarter" : "Year");
+  axes(root, g.left, g.right, g.top, g.bottom, ticks, (v) => String(Math.abs(v)), "events: coop ↑ conflict ↓", FREQ_TITLE[r.freq] || r.freq);
   root.append(svg("line", { x1: g.left, x2: g.right, y1: mid, y2: mid, stroke: "#52606d" }));
   const step = (g.right - g.left) / periods.length;
-  const bw = Math.min(40, step * 0.6);
+  const bw = Math.max(1, Math.min(40, step * 0.6));
   const marks = svg("g", { class: "marks" });
+  xLabels(root, periods, g.left, step, g.bottom + 16);
   periods.forEach((p, i) => {
     const v = by.get(p);
     const x = g.left + step * i + (step - bw) / 2;
-    root.append(svg("text", { x: x + bw / 2, y: g.bottom + 15, "text-anchor": "middle" }, periodLabel(p, r.freq)));
     for (const [kind, n, colour] of [["coop", v.coop, COOP], ["conflict", v.conflict, CONFLICT]]) {
       if (!n) continue;
       const h = n * scale;
