@@ -115,8 +115,11 @@ class Nominals(Arguments):
                 srcs = self.prep_targets(n, (slot,), possessor=False)
             if srcs:
                 break
-        if not srcs and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
-            srcs = self.subjects(n.head.head)  # "During his visit ..., Macron praised"; "After talks with X, Y freed"
+        if not srcs and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX") \
+                and np.code[:2] in ("03", "04"):
+            # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
+            # not an attack the clause's subject only reacts to ("protested after the attack on ...")
+            srcs = self.subjects(n.head.head)
         tgts = self.prep_targets(n, np.target, possessor=False)
         if not tgts:  # "the visit of the Japanese premier to Taiwan": the parser hangs the target on the source
             for c in n.children:
