@@ -4,6 +4,13 @@ Crash safety: every batch (articles, sentences, mentions, events, ties, MinHash 
 DuckDB transaction and article ids are content ids, so after a kill the rerun skips what was
 committed and redoes the rest; nothing is lost or stored twice. Quarantine rows are idempotent
 (one row per source and reason).
+
+Isolation: readers put every failure of one file into its quarantine row (``iter_inputs``); an
+article whose coding fails is quarantined by ``code_articles(on_error=...)``. Anything that still
+escapes is a bug and becomes an InternalError naming the file being read (exit code 3).
+
+Sharing: the store is held through :class:`~multivector.store.StoreWriter`, which lets readers
+(``events``, ``serve``) in between batch commits.
 """
 
 from __future__ import annotations
@@ -19,10 +26,11 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from ..errors import InternalError, MultivectorError
 from ..records import Article, BadRecord, CodedArticle
-from ..store import Store
+from ..store import Store, StoreWriter, default_store_path
 from . import iter_inputs
-from .common import DEFAULT_MAX_BYTES
+from .common import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, Limits, display
 from .dedupe import StoryIndex
 from .lang import NOT_ENGLISH
 
@@ -44,6 +52,7 @@ class IngestReport:
     non_english: int
     elapsed: float
     store: str = ""
+    skipped_files: int = 0  # files in the folders given, in a format ingest does not read
 
     @property
     def ok(self) -> bool:
@@ -60,6 +69,7 @@ class _Tally:
     events: int = 0
     ties: int = 0
     non_english: int = 0
+    skipped: int = 0
 
 
 def _progress(enabled: bool) -> Progress | None:
@@ -81,8 +91,27 @@ def ingest_paths(
     batch_size: int = 64,
     progress: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and globs into the store; bad inputs are quarantined, never raised."""
+    """Ingest files, folders and globs into the store; bad inputs are quarantined, never raised.
+
+    ``limits`` (default ``Limits(max_bytes=max_bytes)``) bounds each input. A failure no guard
+    caught is raised as InternalError naming the file being read when it happened.
+    """
+    lim = limits if limits is not None else dataclasses.replace(DEFAULT_LIMITS, max_bytes=max_bytes)
+    current = ["(before the first file)"]
+    try:
+        return _ingest(paths, store_path, default_date, n_process, batch_size, progress, lim, current)
+    except (MultivectorError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        raise InternalError(current[0], exc) from exc
+
+
+def _ingest(
+    paths: Sequence[str | Path], store_path: str | Path | None, default_date: dt.date | None, n_process: int,
+    batch_size: int, progress: bool, limits: Limits, current: list[str],
+) -> IngestReport:
     from ..pipeline import code_articles  # spaCy loads only when there is something to ingest
 
     t0 = time.perf_counter()
@@ -96,15 +125,30 @@ def ingest_paths(
 
     def on_file(path: Path) -> None:
         tally.files += 1
+        current[0] = display(str(path))
         if bar is not None and task is not None:
-            bar.update(task, file=str(path)[-60:])
+            bar.update(task, file=current[0][-60:])
 
-    with Store(store_path) as store:
-        index = StoryIndex.from_rows(store.signatures())
+    def on_skip(path: Path) -> None:
+        tally.skipped += 1
+
+    def failed(article: Article, exc: Exception) -> None:
+        """An article whose coding failed: quarantined with the error, the batch goes on."""
+        first = (str(exc).splitlines() or [""])[0][:160]
+        stories.pop(article.id, None)
+        rec = BadRecord(display(article.source), display(
+            f"article {article.id} could not be coded ({type(exc).__name__}: {first}); the rest of the batch "
+            "went on; report it with the file"))
+        bad.append(rec)
+        pending_bad.append(rec)
+
+    with StoreWriter(Path(store_path) if store_path is not None else default_store_path()) as writer:
+        with writer.session() as st:
+            index = StoryIndex.from_rows(st.signatures())
 
         def fresh() -> Iterator[Article]:
             """Articles not stored yet, each assigned to a story before it is parsed."""
-            items = iter_inputs(paths, default_date=default_date, max_bytes=max_bytes, on_file=on_file)
+            items = iter_inputs(paths, default_date=default_date, limits=limits, on_file=on_file, on_skip=on_skip)
             while chunk := list(itertools.islice(items, _KNOWN_CHUNK)):
                 arts: list[Article] = []
                 for it in chunk:
@@ -119,7 +163,8 @@ def ingest_paths(
                     else:
                         seen.add(it.id)
                         arts.append(it)
-                known = store.known_ids([a.id for a in arts])
+                with writer.session() as st:
+                    known = st.known_ids([a.id for a in arts])
                 for a in arts:
                     if a.id in known:
                         tally.known += 1
@@ -130,15 +175,16 @@ def ingest_paths(
         batch: list[CodedArticle] = []
 
         def flush() -> None:
-            if batch:
-                sigs = {c.article.id: stories.pop(c.article.id)[1] for c in batch}
-                store.write(batch, signatures=sigs)
-                tally.new += len(batch)
-                tally.events += sum(len(c.events) for c in batch)
-                tally.ties += sum(len(c.ties) for c in batch)
-                batch.clear()
-            store.quarantine(pending_bad)
-            pending_bad.clear()
+            with writer.session() as st:
+                if batch:
+                    sigs = {c.article.id: stories.pop(c.article.id)[1] for c in batch}
+                    st.write(batch, signatures=sigs)
+                    tally.new += len(batch)
+                    tally.events += sum(len(c.events) for c in batch)
+                    tally.ties += sum(len(c.ties) for c in batch)
+                    batch.clear()
+                st.quarantine(pending_bad)
+                pending_bad.clear()
             if bar is not None and task is not None:
                 bar.update(task, completed=tally.new + tally.known, rate=(tally.new + tally.known) / (time.perf_counter() - t0))
 
@@ -147,7 +193,8 @@ def ingest_paths(
         try:
             todo = fresh()
             first = next(todo, None)  # nothing new (a rerun): no need to load spaCy at all
-            coded_iter = code_articles(itertools.chain([first], todo), n_process=n_process, batch_size=batch_size) if first else ()
+            coded_iter = code_articles(itertools.chain([first], todo), n_process=n_process, batch_size=batch_size,
+                                       on_error=failed) if first else ()
             for coded in coded_iter:
                 story = stories[coded.article.id][0]
                 if story != coded.article.id:
@@ -164,7 +211,7 @@ def ingest_paths(
     return IngestReport(
         files=tally.files, articles_new=tally.new, articles_skipped_known=tally.known, duplicates_linked=tally.linked,
         events=tally.events, ties=tally.ties, quarantined=tuple(bad), non_english=tally.non_english,
-        elapsed=time.perf_counter() - t0, store=str(store.path),
+        elapsed=time.perf_counter() - t0, store=str(writer.path), skipped_files=tally.skipped,
     )
 
 
