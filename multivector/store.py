@@ -317,10 +317,23 @@ class StoreWriter:
 
     @contextmanager
     def session(self) -> Iterator[Store]:
-        """The open store, held for the duration of the ``with`` block."""
+        """The open store, held for the duration of the ``with`` block (waiting for readers to finish)."""
         with self._mutex:
             if self._store is None:
                 self._store = Store(self.path, wait=self.wait)
+                self.opened += 1
+            yield self._store
+
+    @contextmanager
+    def try_session(self) -> Iterator[Store | None]:
+        """Like ``session`` but never waits: None while readers hold the store (the caller does something else)."""
+        with self._mutex:
+            if self._store is None:
+                try:
+                    self._store = Store(self.path, wait=0.0)
+                except StoreBusyError:
+                    yield None
+                    return
                 self.opened += 1
             yield self._store
 

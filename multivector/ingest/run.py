@@ -36,6 +36,8 @@ from .lang import NOT_ENGLISH
 
 # Articles checked against the store per query: one query per 256 keeps the cheap skip cheap.
 _KNOWN_CHUNK = 256
+# Coded batches that may wait for their commit while readers hold the store (8 x 64 articles: ~1 MB).
+_PENDING = 8
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -163,8 +165,8 @@ def _ingest(
                     else:
                         seen.add(it.id)
                         arts.append(it)
-                with writer.session() as st:
-                    known = st.known_ids([a.id for a in arts])
+                with writer.try_session() as st:  # a shortcut only: write() skips stored ids anyway
+                    known = st.known_ids([a.id for a in arts]) if st is not None else set(index.story) & seen
                 for a in arts:
                     if a.id in known:
                         tally.known += 1
@@ -173,18 +175,35 @@ def _ingest(
                     yield a
 
         batch: list[CodedArticle] = []
+        pending: list[list[CodedArticle]] = []  # coded batches waiting for their commit
 
-        def flush() -> None:
-            with writer.session() as st:
-                if batch:
-                    sigs = {c.article.id: stories.pop(c.article.id)[1] for c in batch}
-                    st.write(batch, signatures=sigs)
-                    tally.new += len(batch)
-                    tally.events += sum(len(c.events) for c in batch)
-                    tally.ties += sum(len(c.ties) for c in batch)
-                    batch.clear()
-                st.quarantine(pending_bad)
-                pending_bad.clear()
+        def commit(st: Store) -> None:
+            for b in pending:
+                sigs = {c.article.id: stories.pop(c.article.id)[1] for c in b}
+                stored = st.known_ids(list(sigs))  # stored meanwhile, or not checked before coding (busy store)
+                fresh_b = [c for c in b if c.article.id not in stored]
+                st.write(fresh_b, signatures=sigs)
+                tally.new += len(fresh_b)
+                tally.known += len(b) - len(fresh_b)
+                tally.events += sum(len(c.events) for c in fresh_b)
+                tally.ties += sum(len(c.ties) for c in fresh_b)
+            pending.clear()
+            st.quarantine(pending_bad)
+            pending_bad.clear()
+
+        def flush(last: bool = False) -> None:
+            """Commit the coded batches, one transaction each. While readers hold the store, up to
+            _PENDING batches wait and coding goes on, so a busy server costs one turn per _PENDING batches."""
+            if batch:
+                pending.append(list(batch))
+                batch.clear()
+            if last or len(pending) >= _PENDING:
+                with writer.session() as st:
+                    commit(st)
+            else:
+                with writer.try_session() as maybe:
+                    if maybe is not None:
+                        commit(maybe)
             if bar is not None and task is not None:
                 bar.update(task, completed=tally.new + tally.known, rate=(tally.new + tally.known) / (time.perf_counter() - t0))
 
@@ -204,7 +223,7 @@ def _ingest(
                 batch.append(coded)
                 if len(batch) >= batch_size:
                     flush()
-            flush()
+            flush(last=True)
         finally:
             if bar is not None:
                 bar.stop()
