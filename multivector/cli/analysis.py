@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from ..errors import UsageError
+from ..queries import clamp_span
 from ..store import Store, default_store_path
 from . import app, call, out, parse_date, user_errors
 
@@ -47,6 +48,7 @@ def dyad(
     with user_errors():
         s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
+        s, u = call(clamp_span, st, s, u)
         rows = call(dyad_series, st, a, b, freq=freq, since=s, until=u)
     if as_json:
         out.print_json(data=[_jsonable(r) for r in rows])
@@ -87,6 +89,7 @@ def balance_cmd(
         if fmt not in ("table", "json"):
             raise UsageError(f"unknown --format {fmt!r}; use table or json")
     with _open(store) as st:
+        s, u = call(clamp_span, st, s, u)
         rep = call(balance, st, country, poles, freq=freq, since=s, until=u, poles_file=poles_file)
     shifts = call(detect_shifts, rep)
     if fmt == "json":
@@ -140,9 +143,12 @@ def brief_cmd(
     with user_errors():
         s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
+        s, u = call(clamp_span, st, s, u)
         text = call(brief, st, country, poles, fmt=fmt, since=s, until=u, freq=freq)
     if output is not None:
-        output.write_text(text, encoding="utf-8")
+        from ..atomic import write_text
+
+        call(write_text, output, text)  # whole or not at all; a bad path is one line, exit 2
         out.print(f"wrote {output}")
     else:
         out.print(text, markup=False, highlight=False)
