@@ -23,7 +23,7 @@ def events(
     since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | jsonl | csv")] = "table",
-    limit: Annotated[int | None, typer.Option(help="At most this many rows")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows")] = None,
     store: StoreOpt = None,
 ) -> None:
     """List coded events with their evidence sentence.

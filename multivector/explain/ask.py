@@ -140,7 +140,7 @@ def _answer_text(question: str, actors: Sequence[str], intent: str, cites: Seque
     names = [name_of(a, poles) for a in actors]
     if not cites:
         return "The store holds no sentence that answers this question."
-    lead = {
+    lead = "What the sources say" if not names else {  # a question naming no actor gets the general lead
         "importance": f"What the sources say about why {names[0]} matters" + (f" to {names[1]}" if len(names) > 1 else ""),
         "interest": f"What the sources say about the interest of {names[0]}" + (f" in {names[1]}" if len(names) > 1 else ""),
         "balancing": f"What the sources say about how {names[0]} balances" + (
