@@ -42,7 +42,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _cli(*args: str) -> subprocess.Popen[str]:
+def _cli(*args: str, log: Path | None = None) -> subprocess.Popen[str]:
+    """A CLI process; a long-running one logs to ``log`` (a pipe nobody reads would fill and block it)."""
+    if log is not None:
+        with log.open("w") as fh:
+            return subprocess.Popen([sys.executable, "-m", "multivector", *args], stdout=fh, stderr=subprocess.STDOUT,
+                                    text=True, env=ENV)
     return subprocess.Popen([sys.executable, "-m", "multivector", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=ENV)
 
@@ -57,7 +62,7 @@ def test_cli_and_every_endpoint_answer_during_a_3000_article_ingest(tmp_path: Pa
     src = corpus.write_jsonl(recs, tmp_path / "in")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    server = _cli("serve", "--store", str(db), "--port", str(port))
+    server = _cli("serve", "--store", str(db), "--port", str(port), log=tmp_path / "serve.log")
     stop = threading.Event()
     dashboard_errors: list[str] = []
     counts: list[int] = []

@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from multivector.ingest import Limits, iter_inputs
 from multivector.ingest.common import display, last_date, split_long
 from multivector.records import Article, BadRecord
@@ -214,3 +216,24 @@ def test_internal_error_exits_three_naming_the_file(tmp_path: Path) -> None:
     assert res.returncode == 3, res.stderr
     assert "Traceback" not in res.stderr and "good.txt" in res.stderr and "disk on fire" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_an_article_whose_coding_fails_is_quarantined_and_its_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from multivector import pipeline
+
+    real = pipeline.code_planned
+
+    def fragile(p, docs):  # type: ignore[no-untyped-def]
+        if "BOOM" in p.article.text:
+            raise RuntimeError("coder bug")
+        return real(p, docs)
+
+    monkeypatch.setattr(pipeline, "code_planned", fragile)
+    arts = [Article.make(f"{BODY} Item {i}{' BOOM' if i == 3 else ''}.", dt.date(2024, 1, 1)) for i in range(6)]
+    failed: list[tuple[str, str]] = []
+    coded = list(pipeline.code_articles(arts, batch_size=4, on_error=lambda a, e: failed.append((a.id, str(e)))))
+    assert [c.article.id for c in coded] == [a.id for i, a in enumerate(arts) if i != 3]
+    assert failed == [(arts[3].id, "coder bug")]
+    assert all(c.events for c in coded)  # the others are coded as usual
+    with pytest.raises(RuntimeError):  # without on_error the failure propagates (explain, evaluate)
+        list(pipeline.code_articles(arts))
