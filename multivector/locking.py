@@ -117,7 +117,18 @@ class StoreLock:
                 self._unset(READERS_WAITING)
 
     def acquire_write(self, timeout: float = WRITE_WAIT) -> None:
-        """Exclusive access: first the writer-waiting byte (holds readers off), then access itself."""
+        """Exclusive access: first the writer-waiting byte (holds readers off), then access itself.
+
+        With ``timeout`` 0 it only tries, access first, so that a writer with other work to do (``ingest``
+        between batches) never raises the writer-waiting flag and makes readers close for nothing.
+        """
+        if timeout <= 0:
+            if self._set(ACCESS, fcntl.F_WRLCK):
+                if self._set(WRITER_WAITING, fcntl.F_WRLCK):
+                    self.held = "write"
+                    return
+                self._unset(ACCESS)
+            raise StoreBusyError(str(self.store), 0, "readers hold it")
         deadline, pause = time.monotonic() + timeout, _POLL_MIN
         for byte in (WRITER_WAITING, ACCESS):
             while not self._set(byte, fcntl.F_WRLCK):
