@@ -37,21 +37,30 @@ def ingest_cmd(
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="With --engine dask: articles per task.")] = 200,
     out_dir: Annotated[Path | None, typer.Option("--out", help="With --engine dask: folder for Parquet partitions (articles/, events/, ties/, ...).")] = None,
 ) -> None:
-    """Read news articles into the store: code their events and ties, link syndicated copies into stories.
+    """Read news articles into the store: code their events and ties, link
+    syndicated copies into stories.
 
-    Formats, by extension or sniffed content: .txt (seed format: 'date YYYY-MM-DD' then the text, an
-    optional 'Frequently Asked Questions:' section of Q:/A: lines kept apart), .jsonl/.json/.csv
-    (fields date, title, text, url), .html pages, RSS/Atom feeds (.xml/.rss/.atom), .warc/.warc.gz.
-    Articles already in the store are skipped, so rerunning (or resuming after a crash) is safe.
-    A file or record that cannot be read is quarantined with its reason (see `multivector quarantine`)
-    and the rest goes on; non-English articles are skipped and counted. Limits: --max-bytes per file,
-    --max-chars per article (longer ones are coded in parts), JSON nesting 64 deep, integers of 100
-    digits, dates from 1900 to the end of next year (impossible dates are refused, never rolled
-    over); FIFOs and devices are refused. While ingest runs, `events`, `balance` and `serve` keep
-    answering: the store is handed to readers between batch commits.
+    Formats, by extension or sniffed content: .txt (seed format: 'date
+    YYYY-MM-DD' then the text, an optional 'Frequently Asked Questions:'
+    section of Q:/A: lines kept apart), .jsonl/.json/.csv (fields date,
+    title, text, url), .html pages, RSS/Atom feeds (.xml/.rss/.atom),
+    .warc/.warc.gz. Articles already in the store are skipped, so rerunning
+    (or resuming after a crash) is safe.
 
-    Exit codes: 0 all ingested; 1 some input quarantined (the rest was ingested); 2 usage error
-    (bad option, store busy or not a store); 3 internal error, with the file it happened on.
+    A file or record that cannot be read is quarantined with its reason
+    (see `multivector quarantine`) and the rest goes on; non-English
+    articles are skipped and counted. Limits: --max-bytes per file,
+    --max-chars per article (longer ones are coded in parts), JSON nesting
+    64 deep, integers of 100 digits, dates from 1900 to the end of next
+    year (impossible dates are refused, never rolled over); FIFOs and
+    devices are refused.
+
+    While ingest runs, `events`, `balance` and `serve` keep answering: the
+    store is handed to readers between batch commits.
+
+    Exit codes: 0 all ingested; 1 some input quarantined (the rest was
+    ingested); 2 usage error (bad option, store busy or not a store);
+    3 internal error, with the file it happened on.
 
     Examples:
 
@@ -61,8 +70,9 @@ def ingest_cmd(
 
       multivector ingest 'notes/*.txt' --date 2024-03-01 --store kaz.duckdb
 
-      multivector ingest crawl/*.warc.gz --engine dask --scheduler tcp://10.0.0.5:8786 --out parts/
-      (then `multivector load parts/`, or query parts/events/*.parquet with DuckDB in place)
+      multivector ingest crawl/ --engine dask --out parts/
+      (a cluster: --scheduler tcp://10.0.0.5:8786; then `multivector load
+      parts/`, or query parts/events/*.parquet with DuckDB in place)
     """
     from ..errors import UsageError
     from ..ingest.common import Limits

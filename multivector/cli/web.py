@@ -29,11 +29,15 @@ def serve(
     query_timeout: Annotated[float, typer.Option("--query-timeout", min=0.1, max=600,
                                                  help="Seconds a request's queries may run before a 503.")] = 10.0,
 ) -> None:
-    """Serve the dashboard and JSON API over a store (read-only; ingest may run alongside).
+    """Serve the dashboard and JSON API over a store (read-only; ingest may
+    run alongside).
 
-    While `multivector ingest` runs on the same store, every endpoint keeps answering: the server
-    hands the store over for each batch commit and then sees the whole batch. Requests whose Host
-    header is not the bound address (DNS rebinding) get a 400; pages carry a strict CSP.
+    While `multivector ingest` runs on the same store, every endpoint keeps
+    answering: the server hands the store over for each batch commit and
+    then sees the whole batch. Requests whose Host header is not the bound
+    address (DNS rebinding) get a 400; pages carry a strict CSP; a bad
+    parameter is a 4xx JSON error; a request's queries stop after
+    --query-timeout seconds (503).
 
     Examples:
 
