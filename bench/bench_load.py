@@ -12,6 +12,8 @@ from the bench corpus, plus webprobe's hostile records (dates in year 1 and 9999
    overall and per endpoint, errors (any status other than 200).
 
 Usage:  python bench/bench_load.py > load.json                 (50 x 200 = 10,000 requests)
+        python bench/bench_load.py --compare ../main > load.json  (the same against another checkout's
+                                                                 server, e.g. before this design: ratios)
         python bench/bench_load.py --quick                     (smoke: 5 x 20, a sample of the probe)
 """
 
@@ -43,6 +45,7 @@ MIX = ((10, "/api/health"), (20, "/api/events?country={c}&limit=50"), (8, "/api/
        (8, "/api/countries"), (6, "/api/countries?partner_of={c}"), (8, "/api/actors?search={s}"), (4, "/api/poles"),
        (14, "/api/dyad?a={c}&b={c2}"), (14, "/api/articles/{a}"), (5, "/api/balance?country={c}&poles=RUS,WST"),
        (3, "/api/brief?country={c}&poles=RUS,WST&format=json"))
+PROBE_TIMEOUT = 60.0  # seconds; the issue's probe saw 223 s for one brief
 ENV = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
 
 
@@ -76,20 +79,25 @@ def probe(base: str, store_dir: Path, full: bool) -> dict[str, Any]:
     import httpx
 
     reqs = webprobe.probe_requests(full=full)
-    statuses: dict[int, int] = {}
+    statuses: dict[str, int] = {}
     worst: list[tuple[float, str]] = []
     fives, leaks, non_json = [], [], []
     first_ask = None
-    with httpx.Client(base_url=base, timeout=600) as c:
+    with httpx.Client(base_url=base, timeout=PROBE_TIMEOUT) as c:
         for path, params in reqs:
             t0 = time.perf_counter()
-            r = c.get(path, params=params)
+            try:
+                r = c.get(path, params=params)
+            except httpx.HTTPError as exc:  # a request over PROBE_TIMEOUT counts as a failure, not a wait
+                statuses[type(exc).__name__] = statuses.get(type(exc).__name__, 0) + 1
+                worst.append((time.perf_counter() - t0, f"{path} {json.dumps(params)[:80]} ({type(exc).__name__})"))
+                continue
             took = time.perf_counter() - t0
             if path == "/api/ask" and first_ask is None:
                 first_ask = took  # loads the embedding model: reported apart
             else:
                 worst.append((took, f"{path} {json.dumps(params)[:80]}"))
-            statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
+            statuses[str(r.status_code)] = statuses.get(str(r.status_code), 0) + 1
             if r.status_code == 500:
                 fives.append(f"{path} {json.dumps(params)[:120]}")
             if r.status_code >= 400 and "application/json" not in r.headers.get("content-type", ""):
@@ -98,6 +106,7 @@ def probe(base: str, store_dir: Path, full: bool) -> dict[str, Any]:
                 leaks.append(path)
     worst.sort(reverse=True)
     return {"requests": len(reqs), "statuses": dict(sorted(statuses.items())), "status_500": len(fives),
+            "timeouts": sum(n for k, n in statuses.items() if not k.isdigit()),
             "examples_500": fives[:5], "errors_not_json": len(non_json), "leaks_path_or_pid": len(leaks),
             "slowest_s": round(worst[0][0], 3) if worst else None, "over_5s": sum(t > 5 for t, _ in worst),
             "slowest": [{"s": round(t, 3), "request": w} for t, w in worst[:5]],
@@ -155,6 +164,35 @@ def load(base: str, clients: int, per_client: int, seed: int) -> dict[str, Any]:
                              {"n": len(xs), "p50_ms": pct(xs, 50), "p99_ms": pct(xs, 99)} for t, xs in lat.items()}}
 
 
+def serve_and_measure(db: Path, tmp: Path, repo: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Start ``serve`` from the checkout ``repo`` over ``db``; the probe and the load against it."""
+    import httpx
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**ENV, "PYTHONPATH": f"{repo}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    server = subprocess.Popen([sys.executable, "-m", "multivector", "serve", "--store", str(db), "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(base + "/api/health", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"serve from {repo} did not start")
+            time.sleep(0.3)
+        return {"probe": probe(base, tmp, full=not args.quick), "load": load(base, args.clients, args.requests, args.seed)}
+    finally:
+        server.terminate()
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--clients", type=int, default=50)
@@ -162,44 +200,33 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=600, help="bench articles ingested into the store")
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--quick", action="store_true", help="5 clients x 20 requests, 100 articles, sampled probe")
+    ap.add_argument("--compare", metavar="DIR", help="also measure the server of another checkout (e.g. ../main)")
     args = ap.parse_args()
     if args.quick:
         args.clients, args.requests, args.articles = 5, 20, 100
-    import httpx
 
     out: dict[str, Any] = {"clients": args.clients, "requests_per_client": args.requests, "articles": args.articles}
     with tempfile.TemporaryDirectory(prefix="mv-load-") as tmpdir:
         tmp = Path(tmpdir)
         db = build_store(tmp, args.articles)
-        port = _free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([sys.executable, "-m", "multivector", "serve", "--store", str(db), "--port", str(port)],
-                                  env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(base + "/api/health", timeout=5).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("serve did not start")
-                time.sleep(0.3)
-            out["probe"] = probe(base, tmp, full=not args.quick)
-            out["load"] = load(base, args.clients, args.requests, args.seed)
-        finally:
-            server.terminate()
-            try:
-                server.wait(30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        out.update(serve_and_measure(db, tmp, REPO, args))
+        if args.compare:
+            other = serve_and_measure(db, tmp, Path(args.compare).resolve(), args)
+            out["compare"] = {"repo": str(Path(args.compare).resolve()), **other}
+            out["ratios"] = {"throughput": round(out["load"]["throughput_rps"] / other["load"]["throughput_rps"], 3),
+                             "p50": round(out["load"]["p50_ms"] / other["load"]["p50_ms"], 3),
+                             "p99": round(out["load"]["p99_ms"] / other["load"]["p99_ms"], 3)}
     p, ld = out["probe"], out["load"]
     print(f"probe: {p['requests']} requests, {p['status_500']} with status 500, slowest {p['slowest_s']} s, "
           f"{p['over_5s']} over 5 s, {p['leaks_path_or_pid']} leaking a path or PID, statuses {p['statuses']}",
           file=sys.stderr)
     print(f"load: {ld['clients']} clients, {ld['requests']} requests in {ld['wall_s']} s = {ld['throughput_rps']} req/s, "
           f"p50 {ld['p50_ms']} ms, p99 {ld['p99_ms']} ms, max {ld['max_ms']} ms, {ld['errors']} errors", file=sys.stderr)
+    if "compare" in out:
+        cp, cl = out["compare"]["probe"], out["compare"]["load"]
+        print(f"compare ({out['compare']['repo']}): probe {cp['status_500']} with status 500, slowest {cp['slowest_s']} s; "
+              f"load {cl['throughput_rps']} req/s, p50 {cl['p50_ms']} ms, p99 {cl['p99_ms']} ms, {cl['errors']} errors; "
+              f"ratios (this / that) {out['ratios']}", file=sys.stderr)
     json.dump(out, sys.stdout, indent=1)
     sys.stdout.write("\n")
 

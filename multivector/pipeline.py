@@ -43,6 +43,10 @@ REFERRING_WORDS = frozenset({
 # Tokens per sentence at most: news sentences run 20-60 tokens; longer runs are lists and dumps
 # whose parse and coding grow faster than linearly (a 0.9 MB "sentence" took 105 s and 2.8 GB).
 MAX_SENTENCE_TOKENS = 250
+# Sentences parsed per chunk at most: the parsed docs of a chunk live until it is coded. News batches
+# parse ~4 sentences an article (256 for 64 articles); 64 parts of a 20 MB text would parse 32,000
+# at once (~400 MB of docs). Chunk size changes no result: each article is coded from its own docs.
+MAX_CHUNK_SENTENCES = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +245,7 @@ def code_articles(
             return
         yield from done
 
+    queued = 0
     for a in articles:
         if on_error is None:
             chunk.append(plan(a, min_refs=min_refs))
@@ -249,8 +254,11 @@ def code_articles(
                 chunk.append(plan(a, min_refs=min_refs))
             except Exception as exc:  # noqa: BLE001 - isolated, see the docstring
                 on_error(a, exc)
-        if len(chunk) >= batch_size:
+                continue
+        queued += len(chunk[-1].parse)
+        if len(chunk) >= batch_size or queued >= MAX_CHUNK_SENTENCES:
             yield from flush()
+            queued = 0
     if chunk:
         yield from flush()
 

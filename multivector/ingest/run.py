@@ -38,6 +38,9 @@ from .lang import NOT_ENGLISH
 _KNOWN_CHUNK = 256
 # Coded batches that may wait for their commit while readers hold the store (8 x 64 articles: ~1 MB).
 _PENDING = 8
+# A batch is also committed once it holds this much text (long articles come in 100,000-character parts:
+# 64 of them with their sentences and mentions would hold ~100 MB until the commit).
+_BATCH_CHARS = 2_000_000
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -197,7 +200,7 @@ def _ingest(
             if batch:
                 pending.append(list(batch))
                 batch.clear()
-            if last or len(pending) >= _PENDING:
+            if last or len(pending) >= _PENDING or sum(len(c.article.text) for b in pending for c in b) >= 4 * _BATCH_CHARS:
                 with writer.session() as st:
                     commit(st)
             else:
@@ -212,6 +215,7 @@ def _ingest(
         try:
             todo = fresh()
             first = next(todo, None)  # nothing new (a rerun): no need to load spaCy at all
+            batch_chars = 0
             coded_iter = code_articles(itertools.chain([first], todo), n_process=n_process, batch_size=batch_size,
                                        on_error=failed) if first else ()
             for coded in coded_iter:
@@ -221,8 +225,10 @@ def _ingest(
                     coded = dataclasses.replace(coded, story_id=story, events=(), ties=())
                     tally.linked += 1
                 batch.append(coded)
-                if len(batch) >= batch_size:
+                batch_chars += len(coded.article.text)
+                if len(batch) >= batch_size or batch_chars >= _BATCH_CHARS:
                     flush()
+                    batch_chars = 0
             flush(last=True)
         finally:
             if bar is not None:
