@@ -115,3 +115,18 @@ def _insert(db: Path, n: int) -> int:
     with Store(db, wait=20) as w:
         w.con.execute(f"INSERT INTO t SELECT range FROM range({n})")
     return n
+
+
+def test_a_request_query_is_stopped_at_the_time_budget(db: Path) -> None:
+    import duckdb
+
+    pool = ReadPool(db, budget=0.5)
+    try:
+        t0 = time.monotonic()
+        with pytest.raises(duckdb.InterruptException), pool.store() as s:
+            s.con.execute("SELECT sum(range * range) FROM range(100000000000)").fetchall()  # hours of work
+        assert time.monotonic() - t0 < 30
+        with pool.store() as s:  # the next request is not affected
+            assert s.query("SELECT count(*) AS n FROM t")[0]["n"] == 0
+    finally:
+        pool.close()
