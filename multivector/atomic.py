@@ -30,9 +30,7 @@ def output_error(target: Path, exc: OSError) -> UsageError:
 
 
 def prepare_parent(target: Path) -> None:
-    """Create the target's folder; a UsageError when that is impossible or the target is a folder."""
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder; pass a file name as --output")
+    """Create the target's folder; a UsageError when that is impossible."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -44,6 +42,8 @@ def prepare_parent(target: Path) -> None:
 @contextmanager
 def atomic_text(target: Path) -> Iterator[IO[str]]:
     """A text file handle whose content replaces ``target`` only when the block ends without error."""
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; pass a file name as --output")
     prepare_parent(target)
     tmp = _temp_name(target)
     try:

@@ -38,6 +38,9 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 T = TypeVar("T")
+# Exceptions that are the CLI's own control flow (exit codes, usage errors), never bugs: typer's and click's.
+_CLI_FLOW = (typer.Exit, typer.Abort, typer.exceptions.TyperException, click.exceptions.Exit, click.exceptions.Abort,
+             click.exceptions.ClickException)
 
 
 def fail(exc: MultivectorError) -> NoReturn:
@@ -67,8 +70,7 @@ def user_errors() -> Iterator[None]:
         sys.stderr.close()
         raise typer.Exit(0) from None
     except Exception as exc:
-        if os.environ.get("MULTIVECTOR_DEBUG") or isinstance(exc, click.exceptions.Exit | click.exceptions.Abort
-                                                                  | click.exceptions.ClickException):
+        if os.environ.get("MULTIVECTOR_DEBUG") or isinstance(exc, _CLI_FLOW):
             raise
         fail(InternalError(_command(), exc))
 
