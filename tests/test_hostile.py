@@ -185,37 +185,53 @@ def test_pathological_tokens_are_bounded_and_normal_text_untouched() -> None:
     assert all(bang.text[s.start:s.end] == s.text for s in coded.sentences)
 
 
+def _run(*args: str) -> tuple[int, str, bool]:
+    """The CLI in this process (spaCy is loaded once per test session): exit code, output, and whether an
+    exception escaped the command instead of a one-line message and an exit code."""
+    from typer.testing import CliRunner
+
+    from multivector.cli import app
+
+    res = CliRunner().invoke(app, list(args))
+    return res.exit_code, res.output, not isinstance(res.exception, SystemExit | type(None))
+
+
 def test_exit_codes_and_help(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(f"date 2024-01-01\n{BODY}")
-    res = cli("ingest", str(good), "--store", str(tmp_path / "a.duckdb"), "--no-progress", cwd=tmp_path)
-    assert res.returncode == 0, res.stderr
+    assert _run("ingest", str(good), "--store", str(tmp_path / "a.duckdb"), "--no-progress")[0] == 0
     (tmp_path / "bad.txt").write_text("no date here")
-    res = cli("ingest", str(tmp_path), "--store", str(tmp_path / "b.duckdb"), "--no-progress", cwd=tmp_path)
-    assert res.returncode == 1 and "QUARANTINED" in res.stdout
-    res = cli("ingest", str(good), "--date", "0001-01-01", "--store", str(tmp_path / "c.duckdb"), cwd=tmp_path)
-    assert res.returncode == 2 and "outside 1900-01-01" in res.stderr and "Traceback" not in res.stderr
+    code, out, escaped = _run("ingest", str(tmp_path), "--store", str(tmp_path / "b.duckdb"), "--no-progress")
+    assert code == 1 and "QUARANTINED" in out and not escaped
+    code, out, escaped = _run("ingest", str(good), "--date", "0001-01-01", "--store", str(tmp_path / "c.duckdb"))
+    assert code == 2 and "outside 1900-01-01" in out and not escaped
     good.with_name("a.txt").write_text("not a database")
-    res = cli("ingest", str(good), "--store", str(tmp_path / "a.txt"), "--no-progress", cwd=tmp_path)
-    assert res.returncode == 2 and "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
-    helptext = cli("--help", cwd=tmp_path).stdout + cli("ingest", "--help", cwd=tmp_path).stdout
+    code, out, escaped = _run("ingest", str(good), "--store", str(tmp_path / "a.txt"), "--no-progress")
+    assert code == 2 and not escaped and len(out.strip().splitlines()) == 1
+    helptext = _run("--help")[1] + _run("ingest", "--help")[1]
     for needle in ("0 all ingested", "1 some input quarantined", "2 usage", "3 internal error"):
         assert needle in " ".join(helptext.split()), needle
 
 
-def test_internal_error_exits_three_naming_the_file(tmp_path: Path) -> None:
+def test_internal_error_exits_three_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A failure no guard catches (here: the store write) is exit 3 with the file being read, one line."""
+    import multivector.store as st
+
+    def boom(self: object, batch: object, **kw: object) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(st.Store, "write", boom)
     good = tmp_path / "good.txt"
     good.write_text(f"date 2024-01-01\n{BODY}")
-    child = ("import sys\nimport multivector.store as st\n"
-             "def boom(self, batch, **kw):\n    raise RuntimeError('disk on fire')\n"
-             "st.Store.write = boom\nfrom multivector.cli import main\nsys.argv = ['multivector'] + sys.argv[1:]\nmain()")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    res = subprocess.run([sys.executable, "-c", child, "ingest", str(good), "--store", str(tmp_path / "s.duckdb"),
-                          "--no-progress"], capture_output=True, text=True, env=env, timeout=300)
-    assert res.returncode == 3, res.stderr
-    assert "Traceback" not in res.stderr and "good.txt" in res.stderr and "disk on fire" in res.stderr
-    assert len(res.stderr.strip().splitlines()) == 1
+    code, out, escaped = _run("ingest", str(good), "--store", str(tmp_path / "s.duckdb"), "--no-progress")
+    assert code == 3 and not escaped, out
+    assert "good.txt" in out and "disk on fire" in out and len(out.strip().splitlines()) == 1
+    # the console entry point's last guard: any exception outside a command's own handling, one line, exit 3
+    child = ("import sys\nimport multivector.cli as c\ndef broken(*a, **k):\n    raise KeyError('boom')\n"
+             "c.app = broken\nc.main()")
+    res = subprocess.run([sys.executable, "-c", child, "events"], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    assert res.returncode == 3 and "Traceback" not in res.stderr and "internal error" in res.stderr
 
 
 def test_an_article_whose_coding_fails_is_quarantined_and_its_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
