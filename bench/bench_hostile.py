@@ -121,7 +121,8 @@ def per_file(folder: Path, cases: list[hostile.Case], tmp: Path) -> dict[str, An
 def big_inputs(tmp: Path) -> dict[str, Any]:
     """The issue's large inputs, each through its own ingest; sizes in bytes of corpus-like news text."""
     recs = corpus.generate(4000, seed=11)
-    news = "\n\n".join(r["text"] for r in recs)  # ~3 MB of paragraphs
+    news = "\n\n".join(r["text"] for r in recs)  # ~3 MB of paragraphs, repeated: later parts may repeat earlier
+    # ones exactly and are then counted as already known (the summary line says how many)
 
     def text_of(n_bytes: int) -> str:
         reps = n_bytes // len(news) + 1
@@ -146,6 +147,7 @@ def big_inputs(tmp: Path) -> dict[str, Any]:
         longest = con.execute("SELECT max(length(text)) FROM articles").fetchone()[0]
         con.close()
         out[name] = {"bytes": f.stat().st_size, "wall_s": res["wall_s"], "exit": res["exit"],
+                     "summary": (res["stdout"].splitlines() or [""])[0][:300],
                      "peak_rss_mb": res["peak_rss_mb"], "articles_stored": n_art, "quarantine_rows": n_q,
                      "longest_part_chars": longest, "tracebacks": res["stderr"].count("Traceback")}
         print(f"{name}: {out[name]}", file=sys.stderr)
