@@ -1,7 +1,8 @@
 """One module of small exception classes; every message names the fix.
 
-The CLI prints ``str(exc)`` of any :class:`MultivectorError` as one line and
-exits non-zero; anything else is a bug and keeps its traceback.
+The CLI prints ``str(exc)`` of any :class:`MultivectorError` as one line and exits with
+its ``exit_code``: 1 some input quarantined (ingest), 2 usage or data error, 3 internal
+error (a bug: :class:`InternalError`, naming the input it happened on).
 """
 
 from __future__ import annotations
@@ -11,6 +12,23 @@ class MultivectorError(Exception):
     """Base class: a user-facing problem whose message says what to do."""
 
     exit_code = 2
+
+
+EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class InternalError(MultivectorError):
+    """A bug met while working on ``where`` (a file, a command); the message says how to report it."""
+
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, where: str, exc: BaseException) -> None:
+        self.where = where
+        first = (str(exc).splitlines() or [""])[0][:200]
+        super().__init__(
+            f"internal error while working on {where} ({type(exc).__name__}: {first}); this is a bug: "
+            "rerun with MULTIVECTOR_DEBUG=1 for the traceback and report it with that input"
+        )
 
 
 class InputError(MultivectorError):
@@ -65,7 +83,22 @@ LEXICON_FIX = ("fix that entry (format: README.md, 'Your own actors, poles and t
 
 class StoreError(MultivectorError):
     def __init__(self, path: str, problem: str, fix: str) -> None:
+        self.path = path
         super().__init__(f"{path}: {problem}; {fix}")
+
+
+class StoreBusyError(StoreError):
+    """Another process held the store longer than we were willing to wait."""
+
+    def __init__(self, path: str, waited: float, holder: str = "") -> None:
+        self.waited = waited
+        detail = f" ({holder})" if holder else ""
+        super().__init__(path, f"store busy for {waited:.0f} s{detail}",
+                         "retry when the other multivector command has finished, or pass another --store")
+
+
+class ExportSetError(StoreError):
+    """A Parquet folder that is not one whole export (missing manifest, missing or mixed files)."""
 
 
 class EmptyStoreError(MultivectorError):

@@ -95,19 +95,70 @@ def _pred_dicts(events: Sequence[Event]) -> list[dict[str, Any]]:
              "pattern": e.pattern, "sentence": e.sentence_index} for e in events]
 
 
+_EVENT_KEYS = ("source", "target", "code")
+_TIE_KEYS = ("a", "b", "type")
+
+
+def _records(value: object, keys: tuple[str, ...], what: str, where: str) -> list[dict[str, Any]]:
+    """A list of objects whose ``keys`` hold text; GoldFormatError naming the first bad one."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise GoldFormatError(where, f"'{what}' must be a list of objects")
+    for i, rec in enumerate(value):
+        if not isinstance(rec, dict) or not all(isinstance(rec.get(k), str) and rec.get(k) for k in keys):
+            raise GoldFormatError(where, f"{what}[{i}] must be an object with text fields {', '.join(keys)}")
+    return value
+
+
+def _check_seed(data: object, where: str) -> dict[str, Any]:
+    if not isinstance(data, dict) or not isinstance(data.get("document"), str):
+        raise GoldFormatError(where, "a .json gold file must be a seed-gold object with 'document'")
+    for what in ("events", "optional_events"):
+        _records(data.get(what), (*_EVENT_KEYS, "sentence"), what, where)
+    _records(data.get("ties"), _TIE_KEYS, "ties", where)
+    return data
+
+
+def _unit(d: object, where: str) -> Unit:
+    """One gold record checked field by field (id, text, a real date, events, ties, tags)."""
+    if not isinstance(d, dict):
+        raise GoldFormatError(where, f"a gold record must be a JSON object, not {type(d).__name__}")
+    for key in ("id", "text", "date"):
+        if key not in d:
+            raise GoldFormatError(where, f"bad gold record (no '{key}')")
+    if not isinstance(d["text"], str) or not d["text"].strip():
+        raise GoldFormatError(where, "'text' must be non-empty text")
+    try:
+        dt.date.fromisoformat(str(d["date"]))
+    except ValueError:
+        raise GoldFormatError(where, f"'date' {str(d['date'])[:30]!r} is not a YYYY-MM-DD day") from None
+    tags = d.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise GoldFormatError(where, "'tags' must be a list of words")
+    return Unit(str(d["id"]), d["text"], _records(d.get("events"), _EVENT_KEYS, "events", where),
+                _records(d.get("ties"), _TIE_KEYS, "ties", where), tags, optional=[{"date": str(d["date"])}])
+
+
 def load_units(path: Path) -> tuple[str, list[Unit], dict[str, Any]]:
-    """Read a gold file: 'sentences' (events-dev), 'articles' (articles-dev) or 'seed' (seed-gold.json)."""
-    if not path.exists():
-        raise GoldFormatError(str(path), "no such file")
-    text = path.read_text(encoding="utf-8")
+    """Read a gold file: 'sentences' (events-dev), 'articles' (articles-dev) or 'seed' (seed-gold.json).
+
+    Every record is checked; a malformed one is a GoldFormatError naming the file, line and field.
+    """
+    if not path.is_file():
+        raise GoldFormatError(str(path), "no such file" if not path.exists() else "not a file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise GoldFormatError(str(path), f"not UTF-8 text (byte at offset {exc.start})") from exc
+    except OSError as exc:
+        raise GoldFormatError(str(path), f"cannot read ({exc.strerror or exc})") from exc
     if path.suffix == ".json":
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(str(path), f"not JSON ({exc.msg} at line {exc.lineno})") from exc
-        if not isinstance(data, dict) or "document" not in data:
-            raise GoldFormatError(str(path), "a .json gold file must be a seed-gold object with 'document'")
-        return "seed", [], data
+        except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+            raise GoldFormatError(str(path), f"not JSON ({str(exc).splitlines()[0][:80]})") from exc
+        return "seed", [], _check_seed(data, str(path))
     units: list[Unit] = []
     kind = "sentences"
     for n, line in enumerate(text.splitlines(), 1):
@@ -115,12 +166,13 @@ def load_units(path: Path) -> tuple[str, list[Unit], dict[str, Any]]:
             continue
         try:
             d = json.loads(line)
-            if "sentences" in d:
-                kind = "articles"
-            units.append(Unit(str(d["id"]), d["text"], d.get("events", []), d.get("ties", []), d.get("tags", []),
-                              optional=[{"date": d["date"]}]))
-        except (json.JSONDecodeError, KeyError) as exc:
-            raise GoldFormatError(f"{path}:{n}", f"bad gold record ({exc})") from exc
+        except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+            raise GoldFormatError(f"{path}:{n}", f"bad gold record ({str(exc).splitlines()[0][:80]})") from exc
+        if isinstance(d, dict) and "sentences" in d:
+            kind = "articles"
+        units.append(_unit(d, f"{path}:{n}"))
+    if not units:
+        raise GoldFormatError(str(path), "no gold records in the file")
     return kind, units, {}
 
 

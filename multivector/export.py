@@ -32,8 +32,14 @@ Formats and their mappings (read before comparing with other datasets):
   {url, title, language, publication}, coder, comment (our note). Extension fields, as the
   manual allows: cameo_code, goldstein, article_id, pattern, confidence.
 * ``parquet`` - articles, sentences, mentions, events, ties, minhash (story signatures) as ``<table>.parquet`` in a directory,
-  written by DuckDB ``COPY``; ``multivector load DIR`` reads them back.
+  written by DuckDB ``COPY``, plus ``manifest.json`` (set id, row count per table); each file carries the
+  set id in its Parquet key-value metadata. ``multivector load DIR`` reads them back and refuses a set that is
+  incomplete or mixed.
 * ``jsonl`` - one event row (store columns) per line.
+
+Every file output is atomic (``atomic.py``): written under a hidden temporary name beside the target and
+renamed at the end; a Parquet set is built in a hidden folder and swapped in whole. A killed export leaves
+the previous output (or nothing) under the final name, never a partial one.
 """
 
 from __future__ import annotations
@@ -42,19 +48,24 @@ import csv
 import datetime as dt
 import json
 import re
+import shutil
 import sys
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from .atomic import atomic_text, replace_dir, temp_dir
 from .errors import EmptyStoreError, UsageError
 from .identity.clusters import outlet
-from .store import EVENT_COLUMNS, Store
+from .store import EVENT_COLUMNS, SCHEMA_VERSION, Store
 
 FORMATS = ("gdelt", "gdelt-mentions", "plover", "plover-jsonl", "parquet", "jsonl")
 PARQUET_TABLES = ("articles", "sentences", "mentions", "events", "ties", "minhash")
+MANIFEST = "manifest.json"
+SET_FORMAT = "multivector-parquet"
 CODER = "multivector"
 
 # GDELT 2.0 Event table, in file order: GDELT-Event_Codebook-V2.0.pdf
@@ -132,7 +143,9 @@ def export(
             raise EmptyStoreError(str(store.path))
         where = _where(country, since, until)
         if fmt == "parquet":
-            return _parquet(store, out, where, _where(country, since, until, ("a", "b")), bool(country or since or until))
+            filt = {"country": country, "since": since.isoformat() if since else None,
+                    "until": until.isoformat() if until else None}
+            return _parquet(store, out, where, _where(country, since, until, ("a", "b")), filt)
         rows = _event_rows(store, where)
         if fmt.startswith("gdelt"):
             rows = _with_event_counts(store, rows)
@@ -378,25 +391,35 @@ def _write_json_array(records: Iterator[dict[str, Any]], fh: IO[str]) -> int:
 
 @contextmanager
 def _open_text(path: Path) -> Iterator[IO[str]]:
-    """The output file (parents created), or stdout for '-'."""
+    """The output file, written atomically (parents created), or stdout for '-'."""
     if str(path) == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with atomic_text(path) as fh:
         yield fh
 
 
 # -- Parquet ---------------------------------------------------------------------
-def _parquet(store: Store, out: Path, where: str, tie_where: str, filtered: bool) -> ExportReport:
-    """One Parquet file per table; a filter selects events, ties and the articles they come from."""
-    out.mkdir(parents=True, exist_ok=True)
+def _check_parquet_target(out: Path) -> None:
+    """A Parquet set may replace nothing, an empty folder or an earlier set (it has a manifest), never other files."""
+    if out.is_file():
+        raise UsageError(f"{out} is a file; parquet needs a folder, pass --output DIR")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        raise UsageError(f"{out} holds files that are not a multivector Parquet export; pass a new or empty folder")
+
+
+def _parquet(store: Store, out: Path, where: str, tie_where: str, filt: dict[str, str | None]) -> ExportReport:
+    """One Parquet file per table plus a manifest, built in a hidden folder and swapped in whole.
+
+    A filter selects events, ties and the articles they come from.
+    """
+    _check_parquet_target(out)
     selects = {
         "events": f"SELECT * FROM events e WHERE {where}",
         "ties": f"SELECT * FROM ties e WHERE {tie_where}",
     }
-    if filtered:
+    if any(filt.values()):
         keep = (f"(SELECT article_id FROM events e WHERE {where} UNION SELECT article_id FROM ties e WHERE {tie_where})")
         selects["articles"] = f"SELECT * FROM articles WHERE id IN {keep}"
         selects["sentences"] = f"SELECT * FROM sentences WHERE article_id IN {keep}"
@@ -404,12 +427,22 @@ def _parquet(store: Store, out: Path, where: str, tie_where: str, filtered: bool
         selects["minhash"] = f"SELECT * FROM minhash WHERE article_id IN {keep}"
     else:
         selects.update({t: f"SELECT * FROM {t}" for t in ("articles", "sentences", "mentions", "minhash")})
-    counts = []
-    for table in PARQUET_TABLES:
-        target = str(out / f"{table}.parquet").replace("'", "''")
-        store.con.execute(f"COPY ({selects[table]}) TO '{target}' (FORMAT PARQUET)")
-        row = store.con.execute(f"SELECT count(*) FROM ({selects[table]})").fetchone()
-        counts.append((table, int(row[0]) if row else 0))
-    return ExportReport(sum(n for _, n in counts), out, tuple(counts))
-
-
+    set_id = uuid.uuid4().hex
+    tmp = temp_dir(out)
+    try:
+        tables: dict[str, dict[str, object]] = {}
+        for table in PARQUET_TABLES:
+            target = str(tmp / f"{table}.parquet").replace("'", "''")
+            store.con.execute(f"COPY ({selects[table]}) TO '{target}' "
+                              f"(FORMAT PARQUET, KV_METADATA {{multivector_set: '{set_id}', multivector_table: '{table}'}})")
+            row = store.con.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata('{target}')").fetchone()
+            tables[table] = {"file": f"{table}.parquet", "rows": int(row[0] or 0) if row else 0}
+        manifest = {"format": SET_FORMAT, "version": 1, "set_id": set_id, "schema_version": SCHEMA_VERSION,
+                    "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "filter": filt, "tables": tables}
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        replace_dir(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    counts = tuple((t, int(str(tables[t]["rows"]))) for t in PARQUET_TABLES)
+    return ExportReport(sum(n for _, n in counts), out, counts)

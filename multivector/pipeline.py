@@ -8,6 +8,12 @@
    antecedents for pronouns later in the article.
 3. The coder (actors in context, events, ties) runs on the parsed sentences; its offsets are mapped
    back to the article text, its sentence numbers to the article's sentences.
+
+Bounds, so one hostile text costs bounded time: spaCy sees the text through ``nlp.bound_tokens``
+(punctuation runs and 100-character words broken, same length, so offsets hold), and a "sentence"
+longer than ``MAX_SENTENCE_TOKENS`` (a list or table with no full stop) is cut into pieces of that
+size. Ordinary news meets neither bound (the longest gold sentence has 38 tokens), so its coding is
+unchanged. ``code_articles(on_error=...)`` isolates articles: one that fails is reported, not raised.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -34,6 +40,13 @@ REFERRING_WORDS = frozenset({
     "country", "nation", "state", "republic", "government", "neighbour", "neighbor", "leader", "leaders",
     "side", "sides", "bloc", "alliance", "kingdom", "emirate", "capital", "junta", "other", "both",
 })
+# Tokens per sentence at most: news sentences run 20-60 tokens; longer runs are lists and dumps
+# whose parse and coding grow faster than linearly (a 0.9 MB "sentence" took 105 s and 2.8 GB).
+MAX_SENTENCE_TOKENS = 250
+# Sentences parsed per chunk at most: the parsed docs of a chunk live until it is coded. News batches
+# parse ~4 sentences an article (256 for 64 articles); 64 parts of a 20 MB text would parse 32,000
+# at once (~400 MB of docs). Chunk size changes no result: each article is coded from its own docs.
+MAX_CHUNK_SENTENCES = 2048
 
 
 # Predicates whose target is found in memory, not in the sentence ("Moscow denied the charges": the accuser;
@@ -53,6 +66,12 @@ class Plan:
     mentions: tuple[Mention, ...]  # lexicon mentions in sentences not parsed
     antecedents: tuple[tuple[int, Actor], ...]  # (sentence index, actor) from sentences not parsed
     matches: tuple[tuple[int, int, int], ...] = ()  # (sentence, start, end): lexicon matches in parsed sentences
+    safe: str = ""  # the text spaCy sees (nlp.bound_tokens) when it differs from article.text
+
+    def parse_text(self, i: int) -> str:
+        """The text of sentence ``i`` as spaCy parses it."""
+        s = self.sentences[i]
+        return self.safe[s.start : s.end] if self.safe else s.text
 
 
 @functools.cache
@@ -66,11 +85,17 @@ def _referring_words() -> frozenset[str]:
     return REFERRING_WORDS | {w for w in roles if " " not in w}
 
 
-def split_sentences(article: Article, nlp_: Language) -> tuple[Doc, tuple[Sentence, ...]]:
-    """Tokenize and split into sentences by punctuation and paragraph breaks (no statistical model)."""
-    doc = _sentencizer()(nlp_.make_doc(article.text))
+def split_sentences(article: Article, nlp_: Language, safe: str = "") -> tuple[Doc, tuple[Sentence, ...]]:
+    """Tokenize and split into sentences by punctuation and paragraph breaks (no statistical model).
+
+    ``safe`` is the same-length text spaCy sees instead of ``article.text`` (see nlp.bound_tokens);
+    sentence texts are always the article's own.
+    """
+    doc = _sentencizer()(nlp_.make_doc(safe or article.text))
+    since = 0
     for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
+        since = 0 if tok.is_sent_start else since + 1
+        if (tok.is_space and "\n" in tok.text) or since >= MAX_SENTENCE_TOKENS - 1:
             doc[tok.i + 1].is_sent_start = True
     out: list[Sentence] = []
     for s in doc.sents:
@@ -78,14 +103,16 @@ def split_sentences(article: Article, nlp_: Language) -> tuple[Doc, tuple[Senten
         if not text:
             continue
         start = s.start_char + (len(s.text) - len(s.text.lstrip()))
-        out.append(Sentence(article.id, len(out), start, start + len(text), text))
+        out.append(Sentence(article.id, len(out), start, start + len(text), article.text[start : start + len(text)]))
     return doc, tuple(out)
 
 
 def plan(article: Article, *, min_refs: int = 2) -> Plan:
     """Decide which sentences to parse: those with ``min_refs`` or more actor references."""
     nlp_ = nlp.load()
-    doc, sents = split_sentences(article, nlp_)
+    safe = nlp.bound_tokens(article.text)
+    safe = "" if safe is article.text else safe
+    doc, sents = split_sentences(article, nlp_, safe)
     starts = [s.start for s in sents]
     lex = load_lexicon()
     refs = [0] * len(sents)
@@ -118,7 +145,7 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
         mentions.append(Mention(si, b, e, surface, code, role, entries[0].kind, f"lexicon:{entries[0].kind}"))
         antecedents.append((si, Actor(code, role, b, e, surface, entries[0].kind, entries[0].codable,
                                       entries[0].kind == "leader")))
-    return Plan(article, sents, chosen, tuple(mentions), tuple(antecedents), matches)
+    return Plan(article, sents, chosen, tuple(mentions), tuple(antecedents), matches, safe)
 
 
 def _longest(spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
@@ -186,26 +213,64 @@ def code_planned(p: Plan, docs: Sequence[Doc]) -> CodedArticle:
 
 
 def code_articles(
-    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32, prefilter: bool = True
+    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32, prefilter: bool = True,
+    on_error: Callable[[Article, Exception], None] | None = None,
 ) -> Iterator[CodedArticle]:
-    """Code articles in order; parse (in batches of sentences) only what can hold an event."""
+    """Code articles in order; parse (in batches of sentences) only what can hold an event.
+
+    With ``on_error``, an article whose planning, parse or coding fails is passed to it and left out
+    (its batch is retried article by article); without, the exception propagates.
+    """
     nlp_ = nlp.load()
     min_refs = 2 if prefilter else 0
     chunk: list[Plan] = []
 
-    def flush() -> Iterator[CodedArticle]:
-        texts = [(p.sentences[i].text, k) for k, p in enumerate(chunk) for i in p.parse]
-        parsed: list[list[Doc]] = [[] for _ in chunk]
-        for d, k in nlp_.pipe(texts, as_tuples=True, n_process=n_process, batch_size=max(batch_size * 4, 64)):
+    def parse(plans: list[Plan], procs: int) -> list[list[Doc]]:
+        texts = [(p.parse_text(i), k) for k, p in enumerate(plans) for i in p.parse]
+        parsed: list[list[Doc]] = [[] for _ in plans]
+        for d, k in nlp_.pipe(texts, as_tuples=True, n_process=procs, batch_size=max(batch_size * 4, 64)):
             parsed[k].append(d)
-        for p, docs in zip(chunk, parsed, strict=True):
-            yield code_planned(p, docs)
-        chunk.clear()
+        return parsed
 
+    def one(p: Plan) -> Iterator[CodedArticle]:
+        """A single article, alone: the fallback when its batch failed."""
+        try:
+            coded = code_planned(p, parse([p], 1)[0])
+        except Exception as exc:  # noqa: BLE001 - isolated: reported to on_error, the batch goes on
+            assert on_error is not None
+            on_error(p.article, exc)
+            return
+        yield coded
+
+    def flush() -> Iterator[CodedArticle]:
+        plans = list(chunk)
+        chunk.clear()
+        if on_error is None:
+            for p, docs in zip(plans, parse(plans, n_process), strict=True):
+                yield code_planned(p, docs)
+            return
+        try:
+            done = [code_planned(p, docs) for p, docs in zip(plans, parse(plans, n_process), strict=True)]
+        except Exception:  # noqa: BLE001 - find the article that failed by coding each alone
+            for p in plans:
+                yield from one(p)
+            return
+        yield from done
+
+    queued = 0
     for a in articles:
-        chunk.append(plan(a, min_refs=min_refs))
-        if len(chunk) >= batch_size:
+        if on_error is None:
+            chunk.append(plan(a, min_refs=min_refs))
+        else:
+            try:
+                chunk.append(plan(a, min_refs=min_refs))
+            except Exception as exc:  # noqa: BLE001 - isolated, see the docstring
+                on_error(a, exc)
+                continue
+        queued += len(chunk[-1].parse)
+        if len(chunk) >= batch_size or queued >= MAX_CHUNK_SENTENCES:
             yield from flush()
+            queued = 0
     if chunk:
         yield from flush()
 

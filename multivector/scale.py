@@ -8,8 +8,11 @@ partition with :func:`multivector.pipeline.code_articles` (spaCy loads once per 
 (the store's own schema and write path, so the columns are exactly the store's) and returns
 one Arrow table per store table. The client writes them as
 ``out_dir/<table>/part-<hash>.parquet`` where the hash is of the partition's article ids, so a
-rerun overwrites instead of duplicating. :func:`load_parquet` brings such a directory (or a
-``multivector export --format parquet`` directory) into a store in one transaction.
+rerun overwrites instead of duplicating; each part is written atomically (temporary name, rename)
+and, once all of a partition's tables are there, ``out_dir/_manifest/part-<hash>.json`` records their
+row counts. :func:`load_parquet` brings such a directory (or a ``multivector export --format parquet``
+directory) into a store in one transaction, after :func:`verify_set` has checked it is whole: every
+partition has its manifest and the rows it lists, an export has its manifest and no foreign file.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .errors import InputError, StoreError, UsageError
+from .errors import ExportSetError, InputError, StoreError, UsageError
 from .records import Article, BadRecord
 from .store import Store
 
@@ -36,6 +40,7 @@ TABLES = ("articles", "sentences", "mentions", "events", "ties", "minhash")
 ALL_TABLES = (*TABLES, "quarantine")
 # Partitions in flight per worker: enough to keep workers busy while the client writes.
 _IN_FLIGHT_PER_WORKER = 2
+MANIFEST_DIR = "_manifest"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +158,15 @@ def _write_part(out_dir: Path, table: str, key: str, tbl: pa.Table) -> None:
     os.replace(tmp, final)
 
 
+def _write_manifest(out_dir: Path, key: str, tables: dict[str, pa.Table]) -> None:
+    """Mark a partition complete: its tables' row counts, written after the parts, atomically."""
+    d = out_dir / MANIFEST_DIR
+    d.mkdir(parents=True, exist_ok=True)
+    tmp = d / f".part-{key}.json.tmp"
+    tmp.write_text(json.dumps({"key": key, "tables": {t: tbl.num_rows for t, tbl in tables.items()}}), encoding="utf-8")
+    os.replace(tmp, d / f"part-{key}.json")
+
+
 def _client(scheduler: str, n_workers: int) -> tuple[Any, Callable[[], None]]:
     """A Dask client on a local process cluster or at a scheduler address, and how to close it."""
     from distributed import Client, LocalCluster
@@ -233,6 +247,7 @@ def run_dask(
             key = keys.pop(fut.key)
             for t, tbl in tables.items():
                 _write_part(out, t, key, tbl)
+            _write_manifest(out, key, tables)
             n_art += tables["articles"].num_rows
             n_ev += tables["events"].num_rows
             n_tie += tables["ties"].num_rows
@@ -260,6 +275,76 @@ def _layout(root: Path, table: str) -> tuple[str, str] | None:
     return None
 
 
+def _rows(path: Path) -> tuple[int, dict[bytes, bytes]]:
+    """Row count and key-value metadata of a Parquet file; ExportSetError when it is not readable Parquet."""
+    try:
+        md = pq.read_metadata(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise ExportSetError(str(path), f"not readable Parquet ({str(exc).splitlines()[0][:120]})",
+                             "the file is damaged or was cut short; export or run the partition again") from exc
+    return md.num_rows, dict(md.metadata or {})
+
+
+def verify_set(root: Path) -> str:
+    """'export' or 'partitions' when ``root`` is one whole set; ExportSetError naming what is missing or mixed."""
+    from .export import MANIFEST, SET_FORMAT
+
+    refuse = "export again to a new folder (or rerun `ingest --engine dask --out` to complete it)"
+    has_dirs = any((root / t).is_dir() for t in TABLES)
+    loose = sorted(p.name for p in root.glob("*.parquet"))
+    if (root / MANIFEST).is_file():
+        if has_dirs:
+            raise ExportSetError(str(root), "holds both an export and Dask partitions", "load them from separate folders")
+        try:
+            man = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+            tables = {str(t): (str(v["file"]), int(v["rows"])) for t, v in man["tables"].items()}
+            set_id = str(man["set_id"]).encode()
+            ok = man.get("format") == "multivector-parquet" and "articles" in tables
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ExportSetError(str(root / MANIFEST), f"unreadable manifest ({exc})", refuse) from exc
+        if not ok:
+            raise ExportSetError(str(root / MANIFEST), f"not a {SET_FORMAT} manifest", refuse)
+        for name, rows in tables.values():
+            f = root / name
+            if not f.is_file():
+                raise ExportSetError(str(root), f"{name} is missing from the set", refuse)
+            n, meta = _rows(f)
+            if meta.get(b"multivector_set") != set_id:
+                raise ExportSetError(str(root), f"{name} belongs to another export (mixed set)", refuse)
+            if n != rows:
+                raise ExportSetError(str(root), f"{name} has {n} rows, the manifest says {rows}", refuse)
+        foreign = [n for n in loose if n not in {v[0] for v in tables.values()}]
+        if foreign:
+            raise ExportSetError(str(root), f"{', '.join(foreign[:3])} not in the manifest (mixed set)", refuse)
+        return "export"
+    if loose:
+        raise ExportSetError(str(root), "Parquet files without manifest.json: an export that did not finish, or one "
+                                        "from an older version", refuse)
+    if not has_dirs:
+        raise StoreError(str(root), "no articles Parquet here",
+                         "pass the --out directory of `ingest --engine dask` or of `export --format parquet`")
+    keys = {f.name[len("part-"):-len(".parquet")] for t in TABLES for f in (root / t).glob("part-*.parquet")}
+    incomplete = []
+    for key in sorted(keys):
+        man_path = root / MANIFEST_DIR / f"part-{key}.json"
+        if not man_path.is_file():
+            incomplete.append(key)
+            continue
+        try:
+            counts = {str(t): int(n) for t, n in json.loads(man_path.read_text(encoding="utf-8"))["tables"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ExportSetError(str(man_path), f"unreadable partition manifest ({exc})", refuse) from exc
+        for t, rows in counts.items():
+            f = root / t / f"part-{key}.parquet"
+            if not f.is_file() or _rows(f)[0] != rows:
+                incomplete.append(key)
+                break
+    if incomplete:
+        raise ExportSetError(str(root), f"{len(incomplete)} of {len(keys)} partitions are incomplete (a run killed "
+                                        f"mid-write?), e.g. part-{incomplete[0]}", refuse)
+    return "partitions"
+
+
 def _sql_str(s: str) -> str:
     return "'" + s.replace("'", "''") + "'"
 
@@ -272,6 +357,10 @@ def _counts(con: Any) -> dict[str, int]:
 def load_parquet(out_dir: str | Path, store_path: str | Path) -> dict[str, int]:
     """Insert a Parquet directory into the store in one transaction, skipping known article ids; new rows per table."""
     root = Path(out_dir)
+    if not root.is_dir():
+        raise StoreError(str(root), "no such folder", "pass the --out directory of `ingest --engine dask` or of "
+                                                      "`export --format parquet`")
+    verify_set(root)
     arts = _layout(root, "articles")
     if arts is None:
         raise StoreError(str(root), "no articles Parquet here",
@@ -319,7 +408,11 @@ def load_parquet(out_dir: str | Path, store_path: str | Path) -> dict[str, int]:
                 """)
             con.execute("DROP TABLE _mv_new")
             con.execute("COMMIT")
-        except Exception:
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(str(root), f"cannot load ({str(exc).splitlines()[0][:160]})",
+                             "nothing was loaded; check the folder is a whole export and the store is not damaged") from exc
+        except BaseException:
             con.execute("ROLLBACK")
             raise
         store.refresh_identity()  # event time and clusters of the loaded mentions (identity.update)

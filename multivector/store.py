@@ -8,6 +8,11 @@ An ``events`` row is one coded mention; it carries its event time (``event_date`
 ``date_precision``, ``timing`` new | recent | background, ``time_text``: multivector.identity.timing)
 and table ``clusters`` maps it to its event and its interaction (multivector.identity.clusters),
 updated in the same transaction as the write.
+
+Opening takes a turn on the store's lock file first (``locking.py``: many readers or one
+writer, neither starved), then connects, retrying while a foreign DuckDB process holds the
+file. :class:`StoreWriter` is the ingest's connection: open while it works, closed between
+commits whenever a reader waits.
 """
 
 from __future__ import annotations
@@ -16,15 +21,19 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from .errors import StoreError
+from .errors import StoreBusyError, StoreError
 from .identity import update as identity
+from .locking import READ_WAIT, WRITE_WAIT, StoreLock
 from .records import BadRecord, CodedArticle, Event, Tie
 
 DEFAULT_STORE = "multivector.duckdb"
@@ -113,20 +122,53 @@ def tie_rows(coded: Iterable[CodedArticle]) -> list[dict[str, Any]]:
     return [_row(t, TIE_COLUMNS) for c in coded for t in c.ties]
 
 
-class Store:
-    """A DuckDB file holding everything multivector knows; use as a context manager."""
+def _lock_conflict(exc: duckdb.Error) -> bool:
+    text = str(exc)
+    return "Could not set lock" in text or "Conflicting lock" in text
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+
+def connect(path: Path, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection, retried for ``wait`` seconds while another process holds the file."""
+    deadline, pause = time.monotonic() + wait, 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:  # locked by a foreign process, or not a DuckDB file
+            first = str(exc).splitlines()[0]
+            if not _lock_conflict(exc):
+                raise StoreError(str(path), f"cannot open ({first})",
+                                 "check that it is a multivector store, or pass another --store") from exc
+            if time.monotonic() > deadline:
+                raise StoreBusyError(str(path), wait, first.split(": ", 1)[-1][:200]) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
+class Store:
+    """A DuckDB file holding everything multivector knows; use as a context manager.
+
+    Opening waits its turn (readers share, a writer is alone; see ``locking.py``) for at most
+    ``wait`` seconds (default one minute to read, ten to write), then raises StoreBusyError.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, wait: float | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
         if read_only and not self.path.exists():
             raise StoreError(str(self.path), "no such store", "run `multivector ingest PATH` or `multivector demo` first, or pass --store")
         if not read_only and not self.path.parent.is_dir():  # never create folders for a mistyped --store
             raise StoreError(str(self.path), f"folder {self.path.parent} does not exist", "create it first or pass another --store")
+        self.read_only = read_only
+        self._lock: StoreLock | None = StoreLock(self.path)
+        wait = (READ_WAIT if read_only else WRITE_WAIT) if wait is None else wait
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:  # locked by another process, or not a DuckDB file
-            first = str(exc).splitlines()[0]
-            raise StoreError(str(self.path), f"cannot open ({first})", "close other multivector processes or pass another --store") from exc
+            if read_only:
+                self._lock.acquire_read(wait)
+            else:
+                self._lock.acquire_write(wait)
+            self.con = connect(self.path, read_only=read_only, wait=wait)
+        except BaseException:
+            self._lock.close()
+            raise
         if not read_only:
             self.con.execute(SCHEMA)
             self._migrate()
@@ -160,6 +202,13 @@ class Store:
                              "upgrade it once with `multivector ingest PATH --store FILE` (any path already "
                              "ingested: nothing is added twice)")
 
+    @classmethod
+    def attach(cls, path: Path, con: duckdb.DuckDBPyConnection) -> Store:
+        """A Store over a connection someone else opened and locked (``close`` closes only ``con``)."""
+        self = cls.__new__(cls)
+        self.path, self.read_only, self._lock, self.con = path, True, None, con
+        return self
+
     def __enter__(self) -> Store:
         return self
 
@@ -167,7 +216,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            self.con.close()
+        finally:
+            if self._lock is not None:
+                self._lock.close()
 
     # -- reading -------------------------------------------------------------
     def known_ids(self, ids: Sequence[str]) -> set[str]:
@@ -354,6 +407,79 @@ def _coded_tables(todo: Sequence[CodedArticle], now: dt.datetime) -> list[tuple[
                                                     ("coded_at", pa.timestamp("us"))]))
     return [("sentences", sents), ("mentions", ments), ("events", _table(event_rows(todo), EVENT_COLUMNS)),
             ("ties", _table(tie_rows(todo), TIE_COLUMNS)), ("coding", coding)]
+class StoreWriter:
+    """The ingest's write access: the store stays open across batches while nobody else asks for it.
+
+    ``session()`` yields the open Store (opening it, and taking the write turn, when needed). Between
+    sessions a watcher thread checks every ``poll`` seconds whether readers wait; if so it closes the
+    connection and lets them in, and the next session reopens. Each session's writes are committed
+    before it ends, so readers only ever see whole batches.
+    """
+
+    def __init__(self, path: str | Path, *, wait: float = WRITE_WAIT, poll: float = 0.02) -> None:
+        self.path = Path(path)
+        self.wait = wait
+        self.opened = 0  # how many times the connection was (re)opened: 1 when no reader came by
+        self._store: Store | None = None
+        self._mutex = threading.Lock()
+        self._stop = threading.Event()
+        self._watcher = threading.Thread(target=self._watch, args=(poll,), name="store-writer", daemon=True)
+        with self.session():  # fail now (busy, not a store) rather than after the first batch is coded
+            pass
+        self._watcher.start()
+
+    @contextmanager
+    def session(self) -> Iterator[Store]:
+        """The open store, held for the duration of the ``with`` block (waiting for readers to finish)."""
+        with self._mutex:
+            if self._store is None:
+                self._store = Store(self.path, wait=self.wait)
+                self.opened += 1
+            yield self._store
+
+    @contextmanager
+    def try_session(self) -> Iterator[Store | None]:
+        """Like ``session`` but never waits: None while readers hold the store (the caller does something else)."""
+        with self._mutex:
+            if self._store is None:
+                try:
+                    self._store = Store(self.path, wait=0.0)
+                except StoreBusyError:
+                    yield None
+                    return
+                self.opened += 1
+            yield self._store
+
+    def _watch(self, poll: float) -> None:
+        while not self._stop.wait(poll):
+            with self._mutex:
+                st = self._store
+                if st is None or st._lock is None or not st._lock.readers_waiting():
+                    continue
+                self._store = None
+                st.con.close()
+                lock = st._lock
+                lock.release()  # readers may start now
+                end = time.monotonic() + 1.0
+                while lock.readers_waiting() and time.monotonic() < end:
+                    time.sleep(0.005)
+                lock.close()
+
+    def close(self) -> None:
+        """Stop watching and close the store."""
+        self._stop.set()
+        if self._watcher.is_alive():
+            self._watcher.join()
+        with self._mutex:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    def __enter__(self) -> StoreWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> pa.Table:

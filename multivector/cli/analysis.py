@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from ..queries import clamp_span
 from ..store import Store, default_store_path
 from . import app, call, out, parse_date, user_errors
 from .output import (
@@ -21,7 +22,6 @@ from .output import (
     note,
     plain,
     write_rows,
-    write_text,
 )
 
 STORE_HELP = "DuckDB store file (default ./multivector.duckdb or $MULTIVECTOR_STORE)."
@@ -71,6 +71,7 @@ def dyad(
         f = check_format(fmt, as_json=as_json)
         s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
+        s, u = call(clamp_span, st, s, u)
         rows = call(dyad_series, st, a, b, freq=freq, since=s, until=u, include_background=include_background)
     busy = {r.period for r in rows if r.n}
     shown = rows if all_periods else [r for r in rows if r.period in busy]
@@ -124,6 +125,7 @@ def balance_cmd(
         f = check_format(fmt)
         s, u = parse_date(since, "--since"), parse_date(until, "--until")
     with _open(store) as st:
+        s, u = call(clamp_span, st, s, u)
         rep = call(balance, st, country, poles, freq=freq, since=s, until=u, poles_file=poles_file,
                    include_background=include_background)
     shifts = call(detect_shifts, rep)
@@ -209,11 +211,13 @@ def brief_cmd(
         if output is not None:
             check_writable(output)
     with _open(store) as st:
+        s, u = call(clamp_span, st, s, u)
         text = call(brief, st, country, poles, fmt=fmt, since=s, until=u, freq=freq, poles_file=poles_file,
                     include_background=include_background)
     if output is not None:
-        with user_errors():
-            write_text(output, text)
+        from ..atomic import write_text
+
+        call(write_text, output, text)  # whole or not at all; a bad path is one line, exit 2
         out.print(f"wrote {output}", highlight=False)
     else:
         out.print(text, markup=False, highlight=False)

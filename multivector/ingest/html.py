@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError, MissingDateError
 from ..records import Article, BadRecord
-from .common import DEFAULT_MAX_BYTES, Item, bad, parse_date, read_bytes
+from .common import DEFAULT_LIMITS, Item, Limits, bad, make_article, parse_date, read_bytes
 from .seed import split_faq
 
 # extensive_search=False: only metadata, JSON-LD and URL dates. The extensive search guesses from
@@ -44,10 +44,10 @@ def article_from_html(
     except InputError as exc:
         return bad(exc)
     body, faq = split_faq(text)
-    return Article.make(body.strip(), date, title=title, url=url or getattr(doc, "url", None) or "", source=source, faq=faq)
+    return make_article(body, date, source, title=title, url=url or getattr(doc, "url", None) or "", faq=faq)
 
 
-def read_html(path: Path, *, default_date: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_html(path: Path, *, default_date: dt.date | None = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     """An .html file as one article (bytes go to trafilatura so the page's own charset is honoured)."""
-    data = read_bytes(path, max_bytes)
+    data = read_bytes(path, limits.max_bytes)
     yield data if isinstance(data, BadRecord) else article_from_html(data, str(path), default_date=default_date)

@@ -4,6 +4,13 @@ Crash safety: every batch (articles, sentences, mentions, events, ties, MinHash 
 DuckDB transaction and article ids are content ids, so after a kill the rerun skips what was
 committed and redoes the rest; nothing is lost or stored twice. Quarantine rows are idempotent
 (one row per source and reason).
+
+Isolation: readers put every failure of one file into its quarantine row (``iter_inputs``); an
+article whose coding fails is quarantined by ``code_articles(on_error=...)``. Anything that still
+escapes is a bug and becomes an InternalError naming the file being read (exit code 3).
+
+Sharing: the store is held through :class:`~multivector.store.StoreWriter`, which lets readers
+(``events``, ``serve``) in between batch commits.
 """
 
 from __future__ import annotations
@@ -19,15 +26,21 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from ..errors import InternalError, MultivectorError
 from ..records import Article, BadRecord, CodedArticle
-from ..store import Store
+from ..store import Store, StoreWriter, default_store_path
 from . import iter_inputs
-from .common import DEFAULT_MAX_BYTES
+from .common import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, Limits, display
 from .dedupe import StoryIndex
 from .lang import NOT_ENGLISH
 
 # Articles checked against the store per query: one query per 256 keeps the cheap skip cheap.
 _KNOWN_CHUNK = 256
+# Coded batches that may wait for their commit while readers hold the store (8 x 64 articles: ~1 MB).
+_PENDING = 8
+# A batch is also committed once it holds this much text (long articles come in 100,000-character parts:
+# 64 of them with their sentences and mentions would hold ~100 MB until the commit).
+_BATCH_CHARS = 2_000_000
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -44,6 +57,7 @@ class IngestReport:
     non_english: int
     elapsed: float
     store: str = ""
+    skipped_files: int = 0  # files in the folders given, in a format ingest does not read
 
     @property
     def ok(self) -> bool:
@@ -60,6 +74,7 @@ class _Tally:
     events: int = 0
     ties: int = 0
     non_english: int = 0
+    skipped: int = 0
 
 
 def _progress(enabled: bool) -> Progress | None:
@@ -81,8 +96,27 @@ def ingest_paths(
     batch_size: int = 64,
     progress: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and globs into the store; bad inputs are quarantined, never raised."""
+    """Ingest files, folders and globs into the store; bad inputs are quarantined, never raised.
+
+    ``limits`` (default ``Limits(max_bytes=max_bytes)``) bounds each input. A failure no guard
+    caught is raised as InternalError naming the file being read when it happened.
+    """
+    lim = limits if limits is not None else dataclasses.replace(DEFAULT_LIMITS, max_bytes=max_bytes)
+    current = ["(before the first file)"]
+    try:
+        return _ingest(paths, store_path, default_date, n_process, batch_size, progress, lim, current)
+    except (MultivectorError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        raise InternalError(current[0], exc) from exc
+
+
+def _ingest(
+    paths: Sequence[str | Path], store_path: str | Path | None, default_date: dt.date | None, n_process: int,
+    batch_size: int, progress: bool, limits: Limits, current: list[str],
+) -> IngestReport:
     from ..pipeline import code_articles  # spaCy loads only when there is something to ingest
 
     t0 = time.perf_counter()
@@ -96,15 +130,30 @@ def ingest_paths(
 
     def on_file(path: Path) -> None:
         tally.files += 1
+        current[0] = display(str(path))
         if bar is not None and task is not None:
-            bar.update(task, file=str(path)[-60:])
+            bar.update(task, file=current[0][-60:])
 
-    with Store(store_path) as store:
-        index = StoryIndex.from_rows(store.signatures())
+    def on_skip(path: Path) -> None:
+        tally.skipped += 1
+
+    def failed(article: Article, exc: Exception) -> None:
+        """An article whose coding failed: quarantined with the error, the batch goes on."""
+        first = (str(exc).splitlines() or [""])[0][:160]
+        stories.pop(article.id, None)
+        rec = BadRecord(display(article.source), display(
+            f"article {article.id} could not be coded ({type(exc).__name__}: {first}); the rest of the batch "
+            "went on; report it with the file"))
+        bad.append(rec)
+        pending_bad.append(rec)
+
+    with StoreWriter(Path(store_path) if store_path is not None else default_store_path()) as writer:
+        with writer.session() as st:
+            index = StoryIndex.from_rows(st.signatures())
 
         def fresh() -> Iterator[Article]:
             """Articles not stored yet, each assigned to a story before it is parsed."""
-            items = iter_inputs(paths, default_date=default_date, max_bytes=max_bytes, on_file=on_file)
+            items = iter_inputs(paths, default_date=default_date, limits=limits, on_file=on_file, on_skip=on_skip)
             while chunk := list(itertools.islice(items, _KNOWN_CHUNK)):
                 arts: list[Article] = []
                 for it in chunk:
@@ -119,7 +168,8 @@ def ingest_paths(
                     else:
                         seen.add(it.id)
                         arts.append(it)
-                known = store.known_ids([a.id for a in arts])
+                with writer.try_session() as st:  # a shortcut only: write() skips stored ids anyway
+                    known = st.known_ids([a.id for a in arts]) if st is not None else set(index.story) & seen
                 for a in arts:
                     if a.id in known:
                         tally.known += 1
@@ -128,17 +178,35 @@ def ingest_paths(
                     yield a
 
         batch: list[CodedArticle] = []
+        pending: list[list[CodedArticle]] = []  # coded batches waiting for their commit
 
-        def flush() -> None:
-            if batch:
-                sigs = {c.article.id: stories.pop(c.article.id)[1] for c in batch}
-                store.write(batch, signatures=sigs)
-                tally.new += len(batch)
-                tally.events += sum(len(c.events) for c in batch)
-                tally.ties += sum(len(c.ties) for c in batch)
-                batch.clear()
-            store.quarantine(pending_bad)
+        def commit(st: Store) -> None:
+            for b in pending:
+                sigs = {c.article.id: stories.pop(c.article.id)[1] for c in b}
+                stored = st.known_ids(list(sigs))  # stored meanwhile, or not checked before coding (busy store)
+                fresh_b = [c for c in b if c.article.id not in stored]
+                st.write(fresh_b, signatures=sigs)
+                tally.new += len(fresh_b)
+                tally.known += len(b) - len(fresh_b)
+                tally.events += sum(len(c.events) for c in fresh_b)
+                tally.ties += sum(len(c.ties) for c in fresh_b)
+            pending.clear()
+            st.quarantine(pending_bad)
             pending_bad.clear()
+
+        def flush(last: bool = False) -> None:
+            """Commit the coded batches, one transaction each. While readers hold the store, up to
+            _PENDING batches wait and coding goes on, so a busy server costs one turn per _PENDING batches."""
+            if batch:
+                pending.append(list(batch))
+                batch.clear()
+            if last or len(pending) >= _PENDING or sum(len(c.article.text) for b in pending for c in b) >= 4 * _BATCH_CHARS:
+                with writer.session() as st:
+                    commit(st)
+            else:
+                with writer.try_session() as maybe:
+                    if maybe is not None:
+                        commit(maybe)
             if bar is not None and task is not None:
                 bar.update(task, completed=tally.new + tally.known, rate=(tally.new + tally.known) / (time.perf_counter() - t0))
 
@@ -147,7 +215,9 @@ def ingest_paths(
         try:
             todo = fresh()
             first = next(todo, None)  # nothing new (a rerun): no need to load spaCy at all
-            coded_iter = code_articles(itertools.chain([first], todo), n_process=n_process, batch_size=batch_size) if first else ()
+            batch_chars = 0
+            coded_iter = code_articles(itertools.chain([first], todo), n_process=n_process, batch_size=batch_size,
+                                       on_error=failed) if first else ()
             for coded in coded_iter:
                 story = stories[coded.article.id][0]
                 if story != coded.article.id:
@@ -155,16 +225,18 @@ def ingest_paths(
                     coded = dataclasses.replace(coded, story_id=story, events=(), ties=())
                     tally.linked += 1
                 batch.append(coded)
-                if len(batch) >= batch_size:
+                batch_chars += len(coded.article.text)
+                if len(batch) >= batch_size or batch_chars >= _BATCH_CHARS:
                     flush()
-            flush()
+                    batch_chars = 0
+            flush(last=True)
         finally:
             if bar is not None:
                 bar.stop()
     return IngestReport(
         files=tally.files, articles_new=tally.new, articles_skipped_known=tally.known, duplicates_linked=tally.linked,
         events=tally.events, ties=tally.ties, quarantined=tuple(bad), non_english=tally.non_english,
-        elapsed=time.perf_counter() - t0, store=str(store.path),
+        elapsed=time.perf_counter() - t0, store=str(writer.path), skipped_files=tally.skipped,
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError, MissingDateError
 from ..records import Article, BadRecord
-from .common import DEFAULT_MAX_BYTES, Item, bad, read_text
+from .common import DEFAULT_LIMITS, Item, Limits, bad, make_article, read_text
 from .seed import parse_seed
 
 
@@ -25,10 +25,10 @@ def article_from_text(
         return bad(exc)
     if not body:
         return BadRecord(source, "no article text after the date line; add the article body")
-    return Article.make(body, date, title=title, url=url, source=source, faq=faq)
+    return make_article(body, date, source, title=title, url=url, faq=faq)
 
 
-def read_text_file(path: Path, *, default_date: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+def read_text_file(path: Path, *, default_date: dt.date | None = None, limits: Limits = DEFAULT_LIMITS) -> Iterator[Item]:
     """A .txt file as one article (seed format or plain text with --date)."""
-    text = read_text(path, max_bytes)
+    text = read_text(path, limits.max_bytes)
     yield text if isinstance(text, BadRecord) else article_from_text(text, str(path), default_date=default_date)

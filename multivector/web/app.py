@@ -1,10 +1,12 @@
 """FastAPI JSON API and dashboard over one store: `create_app(store_path)`, `serve(store_path, host, port)`.
 
-Store access: every request opens its own READ-ONLY DuckDB connection and closes it when the
-response is built (~1 ms on a local file). DuckDB lets one process write a file, so keeping no
-connection between requests lets `multivector ingest` update the store while the server runs;
-a request that arrives during the write gets a one-line 409 naming the fix instead of hanging.
-Handlers are plain functions, so uvicorn runs them in its thread pool, each with its own connection.
+Store access (``pool.py``): one read-only DuckDB instance shared by the request threads, a cursor per
+request, handed over to ``multivector ingest`` whenever it waits to commit a batch (``locking.py``), so
+every endpoint keeps answering during an ingest and sees whole batches only. Each request's queries
+stop after a time budget (503), dates are clamped to the store's span, page sizes are capped; every
+bad parameter is a 4xx with a JSON ``{"error": ...}`` naming the fix, and no response holds a path
+or a process id (``security.py``, which also checks the Host header and sets CSP and friends).
+Handlers are plain functions, so uvicorn runs them in its thread pool.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterator
+import logging
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -24,8 +29,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import analysis, errors
 from ..analysis.common import known_codes
+from ..locking import READ_WAIT
+from ..queries import clamp_span
 from ..store import Store
 from . import models, queries
+from .pool import DEFAULT_BUDGET, ReadPool
+from .security import Hardening, allowed_hosts, public
+
+log = logging.getLogger("multivector.web")
 
 STATIC = resources.files("multivector.web") / "static"
 DEFAULT_POLES = ("RUS", "WST", "CHN")
@@ -36,8 +47,9 @@ _STATUS: dict[type[errors.MultivectorError], int] = {
     errors.UnknownActorError: 404,
     errors.UnknownCodeError: 404,
     errors.EmptyStoreError: 404,
-    errors.StoreError: 409,  # locked by a writer, or gone: the fix is on the operator's side
+    errors.StoreError: 503,  # busy beyond the wait, or gone: the fix is on the operator's side
 }
+MAX_OFFSET = 1_000_000_000  # pages beyond a billion events are a mistake, and DuckDB's OFFSET is 64-bit
 
 
 def _status(exc: errors.MultivectorError) -> int:
@@ -49,6 +61,16 @@ def _status(exc: errors.MultivectorError) -> int:
 
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
+
+
+def _message(request: Request, exc: errors.MultivectorError) -> str:
+    """The client's one line: store trouble in general terms (the operator sees the detail in the log)."""
+    if isinstance(exc, errors.StoreBusyError):
+        return "the store is busy (an ingest or another command holds it); retry in a few seconds"
+    if isinstance(exc, errors.StoreError) and not isinstance(exc, errors.ExportSetError):
+        log.warning("store error: %s", exc)
+        return "the store cannot be opened right now; the server log says why"
+    return public(str(exc), request.app.state.store_path)
 
 
 def jsonable(obj: Any) -> Any:
@@ -73,8 +95,8 @@ def _codes(text: str) -> list[str]:
 
 
 def _store(request: Request) -> Iterator[Store]:
-    """A read-only connection for one request, closed when the response is built."""
-    with Store(request.app.state.store_path, read_only=True) as s:
+    """A read-only cursor for one request from the server's pool, returned when the response is built."""
+    with request.app.state.pool.store() as s:
         yield s
 
 
@@ -86,17 +108,29 @@ Background = Annotated[bool, Query(description="also count background events (a 
                                                "article reporting them)")]
 
 
-def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: str | Path | None = None) -> FastAPI:
+def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: str | Path | None = None,
+               hosts: Iterable[str] | None = None, budget: float = DEFAULT_BUDGET,
+               wait: float = READ_WAIT) -> FastAPI:
     """The API and dashboard for the store at ``store_path`` (checked now: a missing store fails at start).
 
     ``poles`` ("RUS,WST,GULF") are the dashboard's default poles, ``poles_file`` adds poles to the defined ones;
-    both are checked now, so a bad pole fails at start with one line.
+    both are checked now, so a bad pole fails at start with one line. ``hosts``: Host header names to answer
+    (None: no check, for tests and embedding; ``serve`` passes the bound address's names). ``budget``: seconds
+    a request's queries may run. ``wait``: seconds a request waits for an ingest's commit before a 503.
     """
     path = Path(store_path)
-    with Store(path, read_only=True) as st:
+    with Store(path, read_only=True, wait=wait) as st:
         chosen = analysis.resolve_poles(poles or ",".join(DEFAULT_POLES), known_codes(st),
                                         poles_file=poles_file)
+    pool = ReadPool(path, wait=wait, budget=budget)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="multivector",
         summary="Events, balance between poles and cited answers from a multivector store.",
         description="Every event carries its evidence: sentence, article, highlighted actor spans and the pattern "
@@ -107,23 +141,36 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
     app.state.poles_file = poles_file
     app.state.default_poles = [p.name for p in chosen]
     app.state.extra_poles = [p for p in chosen if p.name not in analysis.load_poles(poles_file)]
+    app.state.pool = pool
+    app.add_middleware(Hardening, hosts=None if hosts is None else frozenset(hosts))
 
     @app.exception_handler(errors.MultivectorError)
     def _user_error(request: Request, exc: errors.MultivectorError) -> JSONResponse:
-        return JSONResponse({"error": _one_line(str(exc))}, status_code=_status(exc))
+        return JSONResponse({"error": _message(request, exc)}, status_code=_status(exc))
+
+    @app.exception_handler(duckdb.InterruptException)
+    def _over_budget(request: Request, exc: duckdb.InterruptException) -> JSONResponse:
+        return JSONResponse({"error": f"the query took longer than {budget:g} s and was stopped; narrow the dates "
+                                      "or the countries"}, status_code=503)
+
+    @app.exception_handler(Exception)
+    def _bug(request: Request, exc: Exception) -> JSONResponse:
+        log.error("internal error on %s", request.url.path, exc_info=exc)
+        return JSONResponse({"error": "internal error (a bug); the server log has the details"}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     def _bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         parts = []
         for e in exc.errors():
             loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path"))
-            parts.append(f"{loc}: {e.get('msg', 'invalid')}")
+            parts.append(f"{loc}: {str(e.get('msg', 'invalid'))[:200]}")
         msg = "; ".join(parts) + "; dates are YYYY-MM-DD, codes like KAZ, see /docs for every parameter"
         return JSONResponse({"error": _one_line(msg)}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        msg = f"no such endpoint {request.url.path}; see /docs" if exc.status_code == 404 else str(exc.detail)
+        where = request.url.path[:100].encode("ascii", "backslashreplace").decode()
+        msg = f"no such endpoint {where}; see /docs" if exc.status_code == 404 else str(exc.detail)
         return JSONResponse({"error": _one_line(msg)}, status_code=exc.status_code)
 
     # -- dashboard -------------------------------------------------------------------------
@@ -143,7 +190,7 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
     # -- records ---------------------------------------------------------------------------
     @app.get("/api/health", response_model=models.HealthOut, tags=["store"])
     def health(s: StoreDep) -> dict[str, Any]:
-        """Table sizes and the covered date range."""
+        """Table sizes and the covered date range (the store by its file name, never its path)."""
         return queries.health(s)
 
     @app.get("/api/events", response_model=models.EventsOut, tags=["store"])
@@ -156,7 +203,7 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
         target: str | None = None,
         root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root, 01-20")] = None,
         limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """Events newest first, each with its evidence sentence, article and highlighted actor spans."""
         f = queries.EventFilter(
@@ -204,6 +251,7 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
              include_background: Background = False) -> dict[str, Any]:
         """Both directions between two actors per period: events (every report of a happening counts once) and
         Goldstein sums by quad class."""
+        since, until = clamp_span(s, since, until)
         rows = analysis.dyad_series(s, a, b, freq=freq, since=since, until=until, include_background=include_background)
         return {"a": a.strip().upper(), "b": b.strip().upper(), "freq": freq, "periods": jsonable(rows)}
 
@@ -216,6 +264,7 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
     ) -> dict[str, Any]:
         """The country's engagement split between poles per period (interactions; shares with 90% intervals over
         stories, and the stories and outlets behind them), with shifts beyond noise and their drivers."""
+        since, until = clamp_span(s, since, until)
         report = analysis.balance(s, country, poles, freq=freq, since=since, until=until,
                                   include_background=include_background, poles_file=app.state.poles_file)
         out: dict[str, Any] = jsonable(report)
@@ -226,7 +275,7 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
         return out
 
     @app.get("/api/ask", response_model=models.AnswerOut, tags=["explain"])
-    def ask(s: StoreDep, q: Annotated[str, Query(min_length=3, description="a question in English")],
+    def ask(s: StoreDep, q: Annotated[str, Query(min_length=3, max_length=500, description="a question in English")],
             k: Annotated[int, Query(ge=1, le=20)] = 3) -> dict[str, Any]:
         """A short answer with ranked citations (article, date, sentence); the first call loads the embedding model."""
         from ..explain.ask import ask as ask_fn
@@ -247,6 +296,7 @@ def create_app(store_path: str | Path, *, poles: str | None = None, poles_file: 
         """The cited briefing on a country between poles: json (default), md, text or a self-contained html page."""
         from ..explain.brief import brief as brief_fn
 
+        since, until = clamp_span(s, since, until)
         text = brief_fn(s, country, poles, fmt=format, since=since, until=until, freq=freq,
                         include_background=include_background, poles_file=app.state.poles_file)
         media = {"json": "application/json", "md": "text/markdown", "html": "text/html"}.get(format.lower(), "text/plain")
@@ -273,19 +323,34 @@ def check_port(host: str, port: int) -> None:
                                     "(e.g. --port 8766) or stop the program using it") from None
 
 
-def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8765, *,
-          announce: Callable[[str], None] | None = None, poles: str | None = None,
-          poles_file: str | Path | None = None, warm: bool = True) -> None:
-    """Run the API and dashboard with uvicorn until interrupted; ``announce(url)`` once the store opened
-    and the port is free. ``warm`` loads the embedding model in the background, so the first question is quick."""
-    import uvicorn
-
-    app = create_app(store_path, poles=poles, poles_file=poles_file)
-    check_port(host, port)
-    if warm:
+def warm(app: FastAPI, *, embeddings: bool = False) -> None:
+    """Load what the first requests would otherwise load (actor lexicons, CAMEO table: seconds), so that
+    no request pays for it; with ``embeddings`` the model of /api/ask loads in the background too."""
+    queries.lexicon()
+    queries.code_name("042")
+    with app.state.pool.store() as s:
+        known_codes(s)
+    if embeddings:
         from ..explain.retrieval import warm_up
 
         warm_up()
+
+
+def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8765, *,
+          announce: Callable[[str], None] | None = None, poles: str | None = None,
+          poles_file: str | Path | None = None, warm_model: bool = True, allow_hosts: Iterable[str] = (),
+          budget: float = DEFAULT_BUDGET) -> None:
+    """Run the API and dashboard with uvicorn until interrupted; ``announce(url)`` once the store opened
+    and the port is free. ``warm_model`` loads the embedding model in the background, so the first question
+    is quick. Requests must name the bound host (or a loopback name when bound to loopback, or one of
+    ``allow_hosts``; '*' allows any) in their Host header.
+    """
+    import uvicorn
+
+    app = create_app(store_path, poles=poles, poles_file=poles_file, hosts=allowed_hosts(host, allow_hosts),
+                     budget=budget)
+    check_port(host, port)
+    warm(app, embeddings=warm_model)
     if announce is not None:
         announce(f"http://{host}:{port}/")
     uvicorn.run(app, host=host, port=port, log_level="info")

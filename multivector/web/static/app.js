@@ -15,9 +15,22 @@ const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "style") e.style.cssText = v; // CSSOM, allowed by the page's CSP (style attributes are not)
+    else e.setAttribute(k, v);
+  }
   if (text !== undefined) e.textContent = text;
   return e;
+}
+
+// Only http(s) URLs from the store become links: javascript:, data: and the rest stay text.
+function webUrl(u) {
+  try {
+    const url = new URL(u);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch (_) {
+    return null;
+  }
 }
 
 function svg(tag, attrs = {}, text) {
@@ -470,7 +483,9 @@ function evidence(e) {
   meta.append(articleLink(e.article_id, ev.article_title || e.article_id));
   if (ev.article_url) {
     meta.append(document.createTextNode(" · "));
-    meta.append(el("a", { href: ev.article_url, rel: "noreferrer", target: "_blank" }, "source"));
+    const href = webUrl(ev.article_url);
+    meta.append(href ? el("a", { href, rel: "noreferrer noopener", target: "_blank" }, "source")
+      : el("span", { class: "url", title: "not a web link" }, `source: ${ev.article_url.slice(0, 200)}`));
   }
   out.push(keys, meta);
   return out;
