@@ -299,3 +299,26 @@ def test_headline_present_and_documents_speak_for_their_adopters() -> None:
                  d) == {("CHN", "USA", "042")}
     assert roots("Pope Francis meets with U.S. President Barack Obama at the White House.", d) == {
         ("VAT", "USA", "04")}
+
+
+def test_a_statement_to_a_state_gives_way_to_what_it_reports() -> None:
+    # Told to a state with nothing coded inside: a statement (010); with a coded event inside, that event
+    # alone (gold rule 8); declining to comment is 011 alone, never a refused statement.
+    assert coded("Putin told Tokayev on Tuesday that relations were strong.") == {("RUS", "KAZ", "010")}
+    assert coded("Putin told Tokayev that Russia would supply more gas to Kazakhstan.") == {("RUS", "KAZ", "0311")}
+    assert coded("Beijing declined to comment on Washington's accusations.") == {("CHN", "USA", "011")}
+    assert coded("Putin told reporters that Russia would respond.") == set()
+
+
+def test_only_the_speakers_side_speaks_to_the_addressee() -> None:
+    # The addressee is the target of the speaker's own reported act, not of a third party's.
+    assert ("TUR", "RUS", "1212") not in coded("Erdogan told Putin that Turkey would never recognise the annexation.")
+    got = coded("Lavrov told the UN Security Council that Ukraine had violated the ceasefire.")
+    assert not any(s == "UKR" and t == "UN" for s, t, _ in got)
+
+
+def test_a_vehicle_sent_is_coded_by_its_cargo_and_missiles_over_a_state_are_a_show_of_force() -> None:
+    assert roots("Turkey sent two planes carrying humanitarian aid to Syria.") == {("TUR", "SYR", "07")}
+    assert roots("Turkey sent two planes to Syria.") == set()
+    assert coded("North Korea fired a ballistic missile over Japan.") == {("PRK", "JPN", "150")}
+    assert coded("Iran fired missiles toward Israel.") == {("IRN", "ISR", "195")}

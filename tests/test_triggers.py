@@ -21,7 +21,6 @@ EXAMPLES = Path(__file__).with_name("data") / "triggers"
 DATE = dt.date(2024, 5, 20)
 # Codes CAMEO defines without a dyadic target (or as pure categories) that need no trigger of their own.
 EXEMPT = {
-    "010": "a statement with no addressee is not coded (gold rule 1); statements to someone are 01x by content",
     "017": "symbolic acts are done by an actor alone, with no target",
 }
 

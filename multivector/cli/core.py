@@ -24,7 +24,7 @@ def events(
     until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD")] = None,
     fmt: FormatOpt = "table",
     wide: Annotated[bool, typer.Option("--wide", "-w", help="Table: roles, Goldstein, pattern and the whole sentence")] = False,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows")] = None,
     store: StoreOpt = None,
 ) -> None:
     """List coded events with their evidence sentence, newest first.

@@ -280,9 +280,12 @@ class ArticleCoder(Nominals):
         if not pairs and not targets and not pat.inverted:
             # "Erdogan told Putin that Turkey would never recognise the annexation": a statement with no target
             # of its own is addressed to whom it was told (01x/02x/03x/05x/1xx statements only).
+            # Only the speaker's own side speaks to the addressee: "told the Council that Ukraine had violated
+            # the ceasefire" is not Ukraine's act towards the Council.
             addressee = self._addressee(mod.speaker)
             if addressee and code_under(code, mod)[:2] in STATEMENT_ROOTS:
-                pairs = [(s, t) for s in sources for t in addressee if s.code != t.code]
+                own = {a.code for a in self.subjects(mod.speaker)} if mod.speaker is not None else set()
+                pairs = [(s, t) for s in sources for t in addressee if s.code != t.code and s.code in own]
         if not pairs:
             return None
         if code == "190":
@@ -291,7 +294,7 @@ class ArticleCoder(Nominals):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
-        return [Found(s, t, code, pid, v, mod) for s, t in pairs]
+        return [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
 
     def _addressee(self, speaker: Token | None) -> list[Actor]:
         if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:
@@ -398,7 +401,7 @@ def code_document(
             elif tok.dep_ == "amod":
                 found.extend(coder.code_brokered(tok))
         seen: set[tuple[str, str, str]] = set()
-        for f in (x for g in found for x in coder.expand_found(g)):
+        for f in (x for g in _reported_over_saying(found) for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
             if e is not None and (e.source, e.target, e.code) not in seen:
                 seen.add((e.source, e.target, e.code))
@@ -409,6 +412,16 @@ def code_document(
                     coder.adversaries[e.target] = f.source
         ties.extend(code_ties(coder, sent, si))
     return coder.mentions(), events, ties
+
+
+def _reported_over_saying(found: list[Found]) -> list[Found]:
+    """A plain statement gives way to a coded event it reports or belongs to: "X told Y that Z would
+    visit" codes the visit, not the telling (gold rule 8); "declined to comment on" is 011 alone."""
+    def covered(f: Found) -> bool:
+        return any(not g.saying and g.predicate.i != f.predicate.i and (
+            f.predicate.is_ancestor(g.predicate) or g.predicate.is_ancestor(f.predicate)) for g in found)
+
+    return [f for f in found if not f.saying or not covered(f)]
 
 
 def _same_group(a: Actor, b: Actor) -> bool:

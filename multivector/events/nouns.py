@@ -32,6 +32,7 @@ class Found:
     pattern: str
     predicate: Token
     mod: Modality
+    saying: bool = False  # a plain statement (010 trigger): gives way to what it reports or is part of
 
 
 class Nominals(Arguments):

@@ -140,6 +140,21 @@ def object_tokens(v: Token, theme: Token | None) -> list[Token]:
 
 
 
+# Participles and adjectives of a vehicle that name its cargo ("planes carrying aid", "a ship laden with rice").
+CARRIERS = frozenset({"carry", "load", "laden", "pack", "fill", "bear", "loaded", "packed", "filled"})
+
+
+def carried(p: Token) -> list[str]:
+    """The cargo nouns under a carrier word: its object or its with-phrase, with their conjuncts."""
+    heads = [c for c in p.children if c.dep_ == "dobj"]
+    heads += [x for c in p.children if c.dep_ == "prep" and c.lower_ == "with" for x in c.children if x.dep_ == "pobj"]
+    out = []
+    for h in heads:
+        out += [c.lemma_.lower() for c in h.lefts if c.dep_ == "compound"] + [h.lemma_.lower()]
+        out += [c.lemma_.lower() for c in h.conjuncts]
+    return out
+
+
 def object_lemmas(v: Token, theme: Token | None) -> list[str]:
     """Nouns that refine a verb's code: its object, the object's of-phrase, prepositional objects."""
     out: list[str] = []
@@ -153,6 +168,8 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         for p in theme.children:
             if p.dep_ == "prep" and p.lower_ == "of":
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
+            elif p.dep_ in ("acl", "amod") and p.lemma_.lower() in CARRIERS:
+                out.extend(carried(p))  # "sent a train loaded with flour": the cargo names what was sent
     for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
         if c.dep_ in ("dobj", "attr", "oprd"):
             out.append(c.lemma_.lower())
