@@ -322,3 +322,11 @@ def test_a_vehicle_sent_is_coded_by_its_cargo_and_missiles_over_a_state_are_a_sh
     assert roots("Turkey sent two planes to Syria.") == set()
     assert coded("North Korea fired a ballistic missile over Japan.") == {("PRK", "JPN", "150")}
     assert coded("Iran fired missiles toward Israel.") == {("IRN", "ISR", "195")}
+
+
+def test_roles_named_by_compounds_and_people_counted_in_quantities() -> None:
+    # "coast guard personnel" are the coast guard (MIL); "hundreds of Syrian refugees" are Syrians
+    c = code_article(Article.make("Chinese coast guard personnel boarded Philippine navy boats.", DATE))
+    assert [(e.source, e.source_role, e.target, e.code) for e in c.events] == [("CHN", "MIL", "PHL", "171")]
+    assert coded("Turkish police used tear gas to disperse hundreds of Syrian refugees in Istanbul.") == {
+        ("TUR", "SYR", "175")}

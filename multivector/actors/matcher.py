@@ -127,7 +127,14 @@ class DocActors:
             two = f"{left.lower_} {lemma}"
             if two in self.lex.roles:
                 return self.lex.roles[two]
-        return self.lex.roles.get(low) or self.lex.roles.get(lemma) or self.lex.titles.get(low)
+        got = self.lex.roles.get(low) or self.lex.roles.get(lemma) or self.lex.titles.get(low)
+        if got is None:
+            # A role named by a compound modifier holds for the head: "coast guard personnel", "army officers"
+            for left in (t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"):
+                got = self.role_of(left)
+                if got is not None:
+                    break
+        return got
 
     def entity_at(self, token: Token) -> Actor | None:
         """The lexicon actor whose span contains ``token``, if any."""

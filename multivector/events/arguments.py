@@ -33,6 +33,18 @@ AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "sub
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
 
 
+
+def through_quantity(t: Token) -> Token:
+    """The counted noun of a quantity head ("hundreds of Syrian refugees" -> refugees), else ``t``: whose
+    people they are is said on the counted noun."""
+    if t.lemma_.lower() in QUANTITY_HEADS or t.lower_ in QUANTITY_HEADS:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return t
+
 class Arguments:
     """Argument readers over one parsed article; the coder subclasses this."""
 

@@ -19,7 +19,7 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import RECIPROCAL, child, flat_preps, is_passive, passive_subject, pobj_of
+from .arguments import RECIPROCAL, through_quantity, child, flat_preps, is_passive, passive_subject, pobj_of
 from .modality import code_under
 from .nouns import Found, Nominals
 from .words import (
@@ -200,9 +200,9 @@ class ArticleCoder(Nominals):
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "possessor" and theme is not None:
-                got = self.possessor(theme)
+                got = self.possessor(through_quantity(theme))
             elif slot == "adjective" and theme is not None:
-                got = self.modifier_entity(theme)
+                got = self.modifier_entity(through_quantity(theme))
             elif slot in PLACE_PREPS and pat.code[:2] in FORCE_ROOTS:
                 # "launched airstrikes in Syria": force used in a place is used against it (the annotators'
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
