@@ -330,3 +330,9 @@ def test_roles_named_by_compounds_and_people_counted_in_quantities() -> None:
     assert [(e.source, e.source_role, e.target, e.code) for e in c.events] == [("CHN", "MIL", "PHL", "171")]
     assert coded("Turkish police used tear gas to disperse hundreds of Syrian refugees in Istanbul.") == {
         ("TUR", "SYR", "175")}
+
+
+def test_a_state_striking_military_targets_and_its_threat_to() -> None:
+    assert coded("Iran targeted U.S. bases in the region.") == {("IRN", "USA", "190")}
+    assert roots("Iran warned that it would target U.S. bases.") == {("IRN", "USA", "13")}
+    assert coded("Western sanctions hit Russia's economy hard.") == set()

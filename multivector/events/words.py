@@ -125,6 +125,8 @@ def forms(t: Token) -> list[str]:
             return [lemma, lemma[:-3] + "y"]
         if lemma.endswith("s"):
             return [lemma, lemma[:-1]]
+    if t.tag_ in ("NNS", "NNPS") and t.lower_.endswith("s") and t.lower_[:-1] != lemma:
+        return [lemma, t.lower_[:-1]]  # "bases" is lemmatised "basis"; the word also names a base
     return [lemma]
 
 
