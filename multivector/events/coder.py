@@ -19,7 +19,7 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import RECIPROCAL, through_quantity, child, flat_preps, is_passive, passive_subject, pobj_of
+from .arguments import RECIPROCAL, child, flat_preps, is_passive, passive_subject, pobj_of, through_quantity
 from .modality import code_under
 from .nouns import Found, Nominals
 from .words import (
