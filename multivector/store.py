@@ -169,11 +169,16 @@ class Store:
         except BaseException:
             self._lock.close()
             raise
-        if not read_only:
-            self.con.execute(SCHEMA)
-            self._migrate()
-        else:
-            self._check_schema()
+        try:
+            if not read_only:
+                self.con.execute(SCHEMA)
+                self._migrate()
+            else:
+                self._check_schema()
+        except BaseException:  # an old or foreign file: give the turn back before saying so
+            self.con.close()
+            self._lock.close()
+            raise
 
     def _migrate(self) -> None:
         """Bring an older store to SCHEMA_VERSION: add columns, fill event time, cluster every mention."""

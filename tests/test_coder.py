@@ -336,3 +336,9 @@ def test_a_state_striking_military_targets_and_its_threat_to() -> None:
     assert coded("Iran targeted U.S. bases in the region.") == {("IRN", "USA", "190")}
     assert roots("Iran warned that it would target U.S. bases.") == {("IRN", "USA", "13")}
     assert coded("Western sanctions hit Russia's economy hard.") == set()
+
+
+def test_aid_handed_out_in_a_country_and_phrases_hung_low() -> None:
+    assert coded("Turkey delivered humanitarian aid in Syria.") == {("TUR", "SYR", "070")}
+    assert coded("The United States has been sharing intelligence on Russian troop movements with Ukraine.") == {
+        ("USA", "UKR", "064")}

@@ -42,7 +42,8 @@ LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
 # Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
-FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+# Acts whose place is their target when nothing else is: force used in a country, aid handed out there
+FORCE_ROOTS = frozenset({"07", "15", "18", "19", "20"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -229,7 +230,9 @@ class ArticleCoder(Nominals):
                 if not got and theme is not None:
                     # "a package of sanctions against Russia", "its bid to open talks with the EU"
                     for inner in theme.children:
-                        if inner.dep_ in ("prep", "acl") and (inner.lower_ in ("of", "in") or inner.dep_ == "acl"):
+                        # "intelligence on Russian troop movements with Ukraine": the parser hangs the phrase low
+                        if inner.dep_ in ("prep", "acl") and (inner.lower_ in ("of", "in", "on", "about")
+                                                              or inner.dep_ == "acl"):
                             for x in (y for y in inner.subtree if y.dep_ == "prep" and y.lower_ == slot):
                                 got = [a for p in x.children if p.dep_ == "pobj"
                                        for a in self.phrase_actors(p, exclude=exclude)]
