@@ -154,6 +154,7 @@ def clamp_span(store: Store, since: dt.date | None, until: dt.date | None) -> tu
 
     if since is not None and until is not None and since > until:
         raise UsageError(f"since {since} is after until {until}; swap them")
+    since_asked, until_asked = since is not None, until is not None
     lo, hi = FIRST_DATE, last_date()
     row = store.con.execute(
         "SELECT min(date) FILTER (WHERE date BETWEEN ? AND ?), max(date) FILTER (WHERE date BETWEEN ? AND ?),"
@@ -169,4 +170,10 @@ def clamp_span(store: Store, since: dt.date | None, until: dt.date | None) -> tu
         until = max(min(until, hi), lo)
     elif last_any is not None and last_any > last_date():
         until = last or last_date()
+    # One bound past the data and the other open: an empty span there, not one turned around
+    if since is not None and until is not None and since > until:
+        if not until_asked:
+            until = since
+        elif not since_asked:
+            since = until
     return since, until

@@ -42,7 +42,7 @@ def synthetic_store(path: Path, n: int = N_ARTICLES) -> int:
         s.con.execute("""
             INSERT INTO events SELECT substr(md5(id || '-' || k), 1, 16), id, date, k, k * 40 + 11, k * 40 + 17,
                 'KAZ', 'GOV', 'RUS', 'GOV', '057', '05', 1, 8.0, 'AGREE', '', 'verb.057.sign', 1.0, NULL,
-                'Kazakhstan', 'Russia', NULL
+                'Kazakhstan', 'Russia', NULL, date, 'article', 'new', ''
             FROM articles, range(2) t(k)""")
         s.con.execute("""
             INSERT INTO ties SELECT substr(md5(id || '-t'), 1, 16), id, date, 0, 0, 38, 'KAZ', 'RUS', 'trade',

@@ -28,8 +28,11 @@ def time_columns(sentence: str | None, sentence_start: int, start: int, end: int
     """The time columns of one mention whose trigger spans article characters [start, end)."""
     if not sentence:
         return {"event_date": article_date, "date_precision": "article", "timing": "new", "time_text": ""}
-    t = read_time(sentence, start - sentence_start, end - sentence_start, article_date,
-                  nominal=str(pattern or "").endswith(".n"), source=source, target=target, root=str(root or ""))
+    try:
+        t = read_time(sentence, start - sentence_start, end - sentence_start, article_date,
+                      nominal=str(pattern or "").endswith(".n"), source=source, target=target, root=str(root or ""))
+    except OverflowError:  # "last week" of an article dated 0001-01-03 (loaded from elsewhere): the article date
+        return {"event_date": article_date, "date_precision": "article", "timing": "new", "time_text": ""}
     return {"event_date": t.date, "date_precision": t.precision, "timing": t.timing, "time_text": t.text}
 
 
@@ -77,7 +80,7 @@ def cluster(con: duckdb.DuckDBPyConnection, new_ids: Sequence[str] | None = None
         pairs[p] = min(pairs.get(p, m.date), m.date)
     con.register("_mv_pairs", pa.table({
         "a": [p[0] for p in pairs], "b": [p[1] for p in pairs],
-        "since": pa.array([d - dt.timedelta(days=2 * w) for d in pairs.values()], pa.date32())}))
+        "since": pa.array([_minus_days(d, 2 * w) for d in pairs.values()], pa.date32())}))
     near = _mentions(con, "JOIN _mv_pairs p ON least(e.source, e.target) = p.a AND greatest(e.source, e.target) = p.b"
                           " AND coalesce(e.event_date, e.date) >= p.since")
     current_rows = con.execute(
@@ -108,3 +111,11 @@ def cluster(con: duckdb.DuckDBPyConnection, new_ids: Sequence[str] | None = None
 def _mentions(con: duckdb.DuckDBPyConnection, where: str) -> list[MentionKey]:
     rows = con.execute(f"SELECT e.id, e.source, e.target, e.code, coalesce(e.event_date, e.date) FROM events e {where}")
     return [MentionKey(r[0], r[1], r[2], r[3], r[4]) for r in rows.fetchall()]
+
+
+def _minus_days(d: dt.date, days: int) -> dt.date:
+    """``d`` minus ``days``, floored at year 1 (stores loaded from elsewhere may hold 0001-01-01)."""
+    try:
+        return d - dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min
