@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from multivector.identity.update import time_columns
 from multivector.pipeline import code_article, code_articles, plan
 from multivector.records import Article
 
@@ -164,7 +165,15 @@ def test_clause_meaning_kept() -> None:
 def test_event_nouns_code_current_acts_not_history() -> None:
     assert coded("EU sanctions on Belarus took effect on Monday.") == {("EU", "BLR", "163")}
     assert coded("Russia's economy has struggled under Western sanctions against Moscow.") == set()
-    assert roots("Russia's 2014 annexation of Crimea was condemned by the West.") == {("WST", "RUS", "11")}
+    # the annexation is history: coded with its own date (2014), which keeps it out of current counts
+    got = code_article(Article.make("Russia's 2014 annexation of Crimea was condemned by the West.", DATE))
+    assert {(e.source, e.target, e.root) for e in got.events} <= {("WST", "RUS", "11"), ("RUS", "UKR", "19")}
+    assert ("WST", "RUS", "11") in {(e.source, e.target, e.root) for e in got.events}
+    s = got.sentences[0].text
+    for e in got.events:
+        if e.target == "UKR":
+            t = time_columns(s, got.sentences[0].start, e.start, e.end, DATE, e.pattern, e.source, e.target, e.root)
+            assert t["timing"] == "background" and t["event_date"].year == 2014
     # a planned visit is an intention; condemning it targets the visitor
     assert roots("Moscow condemned the planned visit of the Japanese prime minister to Taiwan.") == {
         ("RUS", "JPN", "11"), ("JPN", "TWN", "03")}

@@ -417,3 +417,33 @@ def _gold_codes() -> set[str]:
 def test_every_gold_actor_code_is_codable(countries: list[dict[str, Any]], orgs: list[dict[str, Any]]) -> None:
     codable = {c["code"] for c in countries} | {o["code"] for o in orgs if o.get("codable", True)}
     assert sorted(_gold_codes() - codable) == []
+
+
+def test_places_name_one_country_each_and_shadow_no_actor(countries: list[dict[str, Any]],
+                                                          orgs: list[dict[str, Any]], leaders: list[dict[str, Any]],
+                                                          groups: list[dict[str, Any]]) -> None:
+    places = _load("places.yaml")["places"]
+    codes = {c["code"] for c in countries}
+    actor_surfaces = {s for s, _, _ in _surfaces(countries, orgs, leaders, groups)}
+    seen: dict[str, str] = {}
+    for p in places:
+        assert p["code"] in codes, f"places.yaml: unknown code {p['code']}"
+        for name in p["names"]:
+            assert name[:1].isupper(), f"places.yaml: {name!r} is not a proper noun"
+            assert name not in actor_surfaces, f"places.yaml: {name!r} is already an actor's name"
+            assert seen.setdefault(name, p["code"]) == p["code"], f"places.yaml: {name!r} under two countries"
+
+
+def test_a_place_is_a_target_and_never_a_source() -> None:
+    import datetime as dt
+
+    from multivector.pipeline import code_article
+    from multivector.records import Article
+
+    def coded(text: str) -> set[tuple[str, str, str]]:
+        c = code_article(Article.make(text, dt.date(2024, 3, 14)))
+        return {(e.source, e.target, e.code[:2]) for e in c.events}
+
+    assert coded("Russia shelled Kharkiv on Monday.") == {("RUS", "UKR", "19")}
+    assert coded("Macron visited Samarkand on Tuesday.") == {("FRA", "UZB", "04")}
+    assert coded("Kharkiv condemned Russia on Monday.") == set()

@@ -37,7 +37,7 @@ class Entry:
     """What a surface string denotes: an actor code with kind and default role."""
 
     code: str
-    kind: str  # country | adjective | capital | seat | igo | bloc | leader | group | region | region_adj
+    kind: str  # country | adjective | capital | seat | igo | bloc | leader | group | region | region_adj | place
     role: str | None
     name: str
     codable: bool = True
@@ -223,6 +223,13 @@ def load() -> Lexicon:
             add(s, Entry(rid, "region", None, r["name"]))
         for s in _strings(r.get("adjectives")):
             add(s, Entry(rid, "region_adj", None, r["name"]))
+
+    for p in _section("places.yaml", "places"):
+        if p.get("code") not in names:
+            raise LexiconError("places.yaml", f"unknown country code {p.get('code')!r}; use a code of countries.yaml")
+        for s in _strings(p.get("names")):
+            if s not in phrases:  # a place never shadows an actor's own name (a capital, a leader, a group)
+                add(s, Entry(p["code"], "place", None, names[p["code"]]))
 
     roles: dict[str, str] = {}
     titles: dict[str, str] = {}

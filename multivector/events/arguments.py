@@ -141,10 +141,11 @@ class Arguments:
                             for x in self.actors_for(pobj_of(a))]
             for a in c.children:
                 if a.dep_ == "prep" and a.lower_ == "from":
-                    place = [x for x in self.actors_for(pobj_of(a)) if x.kind in ("country", "capital", "adjective")
+                    place = [x for x in self.actors_for(pobj_of(a)) if x.kind in ("country", "capital", "adjective", "place")
                              or x.role is None]
-                    return [Actor(x.code, "MIL", x.start, x.end, x.text, x.kind, x.codable, False,
-                                  x.resolved_from) for x in place]
+                    # fired from a place: by the forces there (a place as such never acts)
+                    return [Actor(x.code, "MIL", x.start, x.end, x.text, "country" if x.kind == "place" else x.kind,
+                                  x.codable, False, x.resolved_from) for x in place]
         return []
 
     def issued_by(self, noun: Token) -> list[Actor]:

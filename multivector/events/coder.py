@@ -162,6 +162,7 @@ class ArticleCoder(Nominals):
     def _targets(self, v: Token, pat: patterns.VerbPattern, theme: Token | None,
                  exclude: frozenset[str]) -> list[Actor]:
         anchors = [v] + [c for c in v.children if c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only]
+        places: list[Actor] = []  # a place is the target only when no slot names an actor ("denied UN access to Gaza")
         for slot in pat.target:
             got: list[Actor] = []
             if slot == "dobj" and theme is not None and not pat.objectless:
@@ -209,7 +210,7 @@ class ArticleCoder(Nominals):
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
                 for a in anchors:
                     got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
-                           if x.kind in ("country", "capital", "adjective")]
+                           if x.kind in ("country", "capital", "adjective", "place")]
                     if got:
                         break
             elif slot not in patterns.TARGET_SLOTS:
@@ -242,9 +243,11 @@ class ArticleCoder(Nominals):
                             break
             if theme is None or theme.lower_ not in RECIPROCAL:
                 got = [a for a in got if a.code not in exclude]
-            if got:
+            if got and all(a.kind == "place" for a in got):
+                places = places or got
+            elif got:
                 return got
-        return []
+        return places
 
     def _apply(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None,
                passive: bool, obj_lemma: str | None = None) -> list[Found] | None:
@@ -341,8 +344,8 @@ class ArticleCoder(Nominals):
 
     def to_event(self, f: Found, sentence_index: int) -> Event | None:
         s, t = f.source, f.target
-        if not (s.codable and t.codable) or s.code == t.code:
-            return None
+        if not (s.codable and t.codable) or s.code == t.code or s.kind == "place":
+            return None  # a place is where an act happens or whom it hits, never who acts
         cc = cameo.lookup(f.code)
         speaker = None
         if f.mod.speaker is not None:

@@ -141,7 +141,10 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         if _negated(t):
             # "would never recognise", "would not negotiate": a refusal, not a plain negation (gold rule 7).
             never_future = bool(aux & W.future_aux)
-            if transform is None and (never_future or (first and negation_refuses)
+            # A negated stance refuses ("does not recognise"); a negated record does not ("has never
+            # recognised", "did not accept": gold rule 7's plain negation)
+            record = bool(aux & {"has", "have", "had", "did"})
+            if transform is None and (never_future or (first and negation_refuses and not record)
                                       or (not first and t.lemma_ in W.refuse_heads)):
                 transform, governor = "refuse", t
             elif transform != "refuse":
