@@ -190,6 +190,11 @@ def test_event_nouns_code_current_acts_not_history() -> None:
         ("About 80 percent of Kyrgyzstan's fuel imports come from Russia.", ("KGZ", "RUS", "energy")),
         ("Kyrgyzstan imports almost all of its petrol and diesel from Russia.", ("KGZ", "RUS", "energy")),
         ("Moldova's heavy reliance on Western financial aid worries Brussels.", ("MDA", "WST", "aid")),
+        ("Belarus is heavily dependent on Russia for energy.", ("BLR", "RUS", "energy")),
+        ("The United States is Israel's main military backer.", ("ISR", "USA", "security")),
+        ("China is Pakistan's biggest arms supplier.", ("PAK", "CHN", "security")),
+        # the small parser reads the headline verb as a plural noun ("imports" with a direct object)
+        ("Uzbekistan imports much of its wheat from Kazakhstan.", ("UZB", "KAZ", "trade")),
     ],
 )
 def test_ties_in_the_phrasings_news_uses(text: str, tie: tuple[str, str, str]) -> None:
@@ -351,3 +356,7 @@ def test_aid_handed_out_in_a_country_and_phrases_hung_low() -> None:
     assert coded("Turkey delivered humanitarian aid in Syria.") == {("TUR", "SYR", "070")}
     assert coded("The United States has been sharing intelligence on Russian troop movements with Ukraine.") == {
         ("USA", "UKR", "064")}
+
+
+def test_force_against_an_uncoded_group_in_a_state_is_against_the_state() -> None:
+    assert coded("Russia launched airstrikes in Syria against Islamic State targets.") == {("RUS", "SYR", "195")}

@@ -400,3 +400,10 @@ def passive_subject(t: Token) -> Token | None:
             return c
         t = t.head
     return None
+
+
+def verb_like(t: Token) -> bool:
+    """A verb, or a noun the parser made of a headline verb: a noun never takes a direct object, so
+    "Uzbekistan imports much of its wheat" (imports/NOUN with dobj "much") is a clause."""
+    return t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN")
+                                         and any(c.dep_ == "dobj" for c in t.children))

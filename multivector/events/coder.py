@@ -19,7 +19,16 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import RECIPROCAL, child, flat_preps, is_passive, passive_subject, pobj_of, through_quantity
+from .arguments import (
+    RECIPROCAL,
+    child,
+    flat_preps,
+    is_passive,
+    passive_subject,
+    pobj_of,
+    through_quantity,
+    verb_like,
+)
 from .modality import code_under
 from .nouns import Found, Nominals
 from .words import (
@@ -208,7 +217,7 @@ class ArticleCoder(Nominals):
             elif slot in PLACE_PREPS and pat.code[:2] in FORCE_ROOTS:
                 # "launched airstrikes in Syria": force used in a place is used against it (the annotators'
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
-                for a in anchors:
+                for a in [*anchors, *([theme] if theme is not None else [])]:  # "began airstrikes in Syria"
                     got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
                            if x.kind in ("country", "capital", "adjective", "place")]
                     if got:
@@ -243,8 +252,10 @@ class ArticleCoder(Nominals):
                             break
             if theme is None or theme.lower_ not in RECIPROCAL:
                 got = [a for a in got if a.code not in exclude]
-            if got and all(a.kind == "place" for a in got):
-                places = places or got
+            if got and all(a.kind == "place" or not a.codable for a in got):
+                # a place, or a group the scheme does not code ("against Islamic State targets"): the target
+                # only when no later slot names a state ("... in Syria")
+                places = places or [a for a in got if a.codable]
             elif got:
                 return got
         return places
@@ -399,7 +410,7 @@ def code_document(
                 coder.actors_for(tok)
         for tok in sent:
             # Verbs, and gerunds the tagger calls nouns ("began sharing data").
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBG":
+            if verb_like(tok) or tok.tag_ == "VBG":
                 found.extend(coder.code_verb(tok))
         for tok in sent:
             if tok.pos_ == "NOUN":

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..errors import LexiconError
 from ..records import TIE_TYPES, Tie
 from . import patterns
+from .arguments import verb_like
 
 if TYPE_CHECKING:
     from ..actors.matcher import Actor
@@ -136,10 +137,13 @@ def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
         lemma = t.lemma_.lower()
         if t.pos_ in ("VERB", "AUX") and lemma in lex.stationed and _standing_passive(t):
             found.extend(_stationed_ties(coder, t, lex.stationed[lemma]))
-        if t.pos_ in ("VERB", "AUX"):
+        if verb_like(t):
             if (lemma in lex.dependent or lemma in lex.market or lemma in lex.provider) and not _negated(t) \
                     and _stative(t):
                 found.extend(_verb_ties(coder, t, lemma, lex))
+        elif t.pos_ == "ADJ" and t.dep_ == "acomp" and lemma in DEPENDENT_ADJECTIVES and not _negated(t.head) \
+                and _stative(t.head) and "depend" in lex.dependent:
+            found.extend(_verb_ties(coder, t, "depend", lex))  # "is heavily dependent on Russia for energy"
         elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and not _negated(t.head):
             found.extend(_noun_ties(coder, t, lex.nouns[lemma], lex))
     out: list[Tie] = []
@@ -179,6 +183,10 @@ def _subtree_actors(coder: ArticleCoder, tok: Token | None, *, skip: Token | Non
             if got:
                 return got
     return []
+
+
+# Adjectives that say what the verb "depend" says ("dependent on", "reliant on"), read with its entry.
+DEPENDENT_ADJECTIVES = frozenset({"dependent", "reliant", "beholden"})
 
 
 def _prep_objects(v: Token, names: list[str]) -> list[Token]:

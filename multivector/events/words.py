@@ -18,6 +18,8 @@ def stative(v: Token) -> bool:
     aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
     if v.tag_ in ("VBZ", "VBP") and not aux:
         return True
+    if v.pos_ == "NOUN" and v.tag_ == "NNS":  # a headline verb the parser read as a plural noun ("hosts")
+        return True
     return v.tag_ == "VBN" and v.dep_ == "relcl" and bool(aux & {"has", "have"})
 
 
