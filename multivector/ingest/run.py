@@ -20,7 +20,7 @@ import datetime as dt
 import itertools
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from rich.console import Console
@@ -216,8 +216,13 @@ def _ingest(
             todo = fresh()
             first = next(todo, None)  # nothing new (a rerun): no need to load spaCy at all
             batch_chars = 0
-            coded_iter = code_articles(itertools.chain([first], todo), n_process=n_process, batch_size=batch_size,
-                                       on_error=failed) if first else ()
+            coded_iter: Iterable[CodedArticle] = ()
+            if first and n_process > 1:
+                from ..parallel import code_parallel  # worker processes: only records cross, never Docs
+
+                coded_iter = code_parallel(itertools.chain([first], todo), n_process=n_process, on_error=failed)
+            elif first:
+                coded_iter = code_articles(itertools.chain([first], todo), batch_size=batch_size, on_error=failed)
             for coded in coded_iter:
                 story = stories[coded.article.id][0]
                 if story != coded.article.id:

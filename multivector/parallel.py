@@ -1,0 +1,181 @@
+"""Process-parallel coding: worker processes code chunks of Article records and return CodedArticle records.
+
+Only records cross the process boundary (an Article of a few KB out, its CodedArticle back), never
+spaCy Docs: spaCy's own ``nlp.pipe(n_process=...)`` ships every parsed Doc back to the parent, where
+the coder then runs on one core; that made 2 processes about 2x slower than 1 (issue 10). Here each
+worker (spawned by a ``forkserver``, so no thread or DuckDB connection of the parent is forked) loads
+the spaCy model, the lexicons and the user lexicon files in force once, then runs the whole
+``pipeline.code_articles`` on its chunk.
+
+The parent keeps everything that must see articles in input order: reading, exact and near-duplicate
+dedupe (stories are assigned before an article is dispatched) and the store writes. Results come back
+in input order, so a run with N processes stores the same rows as a run with one.
+
+Failures: an article whose coding raises is reported to ``on_error`` with the worker's exception type
+and message (as in one process); a worker that dies (killed, out of memory, a crash in native code)
+breaks the pool: a new pool codes the chunks that were in flight one article at a time, so only an
+article that kills its worker again is reported (``WorkerDied``), the rest are coded.
+"""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from .records import Article, CodedArticle
+
+# Articles per task. Measured on news-length articles (25 sentences, ~30 ms each to code) with 2
+# workers (bench/bench_scale.py --chunks): 8 -> 0.93x the rate of 32, 32 -> 1, 128 -> 0.97x (the last
+# chunks leave a worker idle). 32 articles are ~1 s of work against ~5 ms of pickling both ways.
+CHUNK_ARTICLES = 32
+# Characters per task at most: long articles come in 100,000-character parts (ingest.common.split_long);
+# 4 of them are a few seconds of work and keep a chunk's docs and records small.
+CHUNK_CHARS = 400_000
+# Chunks queued per worker: one being coded, one waiting, so a worker never waits for the parent.
+IN_FLIGHT_PER_WORKER = 2
+
+Result = tuple[list[CodedArticle], list[tuple[str, str, str]]]  # coded, (article id, error type, message)
+Work = Callable[[list[Article]], Result]
+
+
+class WorkerDied(RuntimeError):
+    """The worker process coding an article died (killed, out of memory, a crash in native code)."""
+
+
+def _init(lexicon_files: tuple[str, ...]) -> None:
+    """Worker start: the parent's user lexicons in force, spaCy and every lexicon loaded once."""
+    import datetime as dt
+
+    from . import user_lexicon
+
+    os.environ[user_lexicon.ENV] = os.pathsep.join(lexicon_files)
+    user_lexicon.clear_caches()
+    from .pipeline import code_article
+
+    code_article(Article.make("Kazakhstan hosted China's president in Astana.", dt.date(2024, 1, 1)))
+
+
+def code_chunk(articles: list[Article]) -> Result:
+    """Code a chunk in this process (runs in a worker): coded articles in order, and the failures."""
+    from .pipeline import code_articles
+
+    failures: list[tuple[str, str, str]] = []
+
+    def failed(a: Article, exc: Exception) -> None:
+        failures.append((a.id, type(exc).__name__, str(exc)))
+
+    return list(code_articles(articles, batch_size=64, on_error=failed)), failures
+
+
+def _error(name: str, message: str) -> Exception:
+    """The worker's exception for ``on_error``: same type name and message as in one process."""
+    cls = type(name, (Exception,), {"__module__": __name__})
+    return cls(message)
+
+
+class _Pool:
+    """A process pool that can be replaced when a worker dies."""
+
+    def __init__(self, n: int, work: Work) -> None:
+        from .user_lexicon import extra_lexicon_files
+
+        self.n, self.work = n, work
+        self.files = tuple(str(p) for p in extra_lexicon_files())
+        self.ex = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["multivector.pipeline"])  # spaCy imported once, in the fork server
+        return ProcessPoolExecutor(self.n, mp_context=ctx, initializer=_init, initargs=(self.files,))
+
+    def submit(self, chunk: list[Article]) -> Future[Result]:
+        return self.ex.submit(self.work, chunk)
+
+    def renew(self) -> None:
+        self.ex.shutdown(wait=True, cancel_futures=True)
+        self.ex = self._new()
+
+    def close(self) -> None:
+        self.ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    n = 0
+    for a in articles:
+        chunk.append(a)
+        n += len(a.text)
+        if len(chunk) >= size or n >= chars:
+            yield chunk
+            chunk, n = [], 0
+    if chunk:
+        yield chunk
+
+
+def code_parallel(
+    articles: Iterable[Article], *, n_process: int = 2, chunk_size: int = CHUNK_ARTICLES,
+    on_error: Callable[[Article, Exception], None] | None = None, work: Work = code_chunk,
+) -> Iterator[CodedArticle]:
+    """Code articles on ``n_process`` worker processes; CodedArticles in input order.
+
+    ``articles`` is read lazily, at most ``n_process * IN_FLIGHT_PER_WORKER`` chunks ahead, so memory
+    stays flat. Without ``on_error`` the first failure is raised (as ``code_articles`` does).
+    ``work`` codes one chunk in a worker (a module-level function; tests pass one that fails).
+    """
+    pool = _Pool(max(1, n_process), work)
+    window = max(1, n_process) * IN_FLIGHT_PER_WORKER
+    flight: collections.deque[tuple[list[Article], Future[Result]]] = collections.deque()
+    chunks = _chunks(articles, chunk_size, CHUNK_CHARS)
+
+    def report(chunk: list[Article], res: Result) -> Iterator[CodedArticle]:
+        by_id = {a.id: a for a in chunk}
+        for aid, name, message in res[1]:
+            exc = _error(name, message)
+            if on_error is None:
+                raise exc
+            on_error(by_id[aid], exc)
+        yield from res[0]
+
+    def one_by_one(pending: list[list[Article]]) -> Iterator[CodedArticle]:
+        """After a worker died: each article alone in a new pool; one that kills it again is reported."""
+        pool.renew()
+        for chunk in pending:
+            for a in chunk:
+                try:
+                    res = pool.submit([a]).result()
+                except BrokenProcessPool:
+                    pool.renew()
+                    exc = WorkerDied(f"the worker process coding article {a.id} died (killed, out of memory "
+                                     "or a crash in native code)")
+                    if on_error is None:
+                        raise exc from None
+                    on_error(a, exc)
+                    continue
+                yield from report([a], res)
+
+    try:
+        more = True
+        while more or flight:
+            while more and len(flight) < window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    more = False
+                    break
+                flight.append((chunk, pool.submit(chunk)))
+            if not flight:
+                break
+            chunk, fut = flight.popleft()
+            try:
+                res = fut.result()
+            except BrokenProcessPool:
+                pending = [chunk] + [c for c, _ in flight]
+                flight.clear()
+                yield from one_by_one(pending)
+                continue
+            yield from report(chunk, res)
+    finally:
+        pool.close()
