@@ -117,19 +117,19 @@ def _chunks(articles: Iterable[Article], size: int, chars: int) -> Iterator[list
 
 
 def code_parallel(
-    articles: Iterable[Article], *, n_process: int = 2, chunk_size: int = CHUNK_ARTICLES,
+    articles: Iterable[Article], *, n_process: int = 2, chunk_size: int | None = None,
     on_error: Callable[[Article, Exception], None] | None = None, work: Work = code_chunk,
 ) -> Iterator[CodedArticle]:
     """Code articles on ``n_process`` worker processes; CodedArticles in input order.
 
     ``articles`` is read lazily, at most ``n_process * IN_FLIGHT_PER_WORKER`` chunks ahead, so memory
     stays flat. Without ``on_error`` the first failure is raised (as ``code_articles`` does).
-    ``work`` codes one chunk in a worker (a module-level function; tests pass one that fails).
+    ``chunk_size`` defaults to CHUNK_ARTICLES. ``work`` codes one chunk in a worker (a module-level function; tests pass one that fails).
     """
     pool = _Pool(max(1, n_process), work)
     window = max(1, n_process) * IN_FLIGHT_PER_WORKER
     flight: collections.deque[tuple[list[Article], Future[Result]]] = collections.deque()
-    chunks = _chunks(articles, chunk_size, CHUNK_CHARS)
+    chunks = _chunks(articles, chunk_size or CHUNK_ARTICLES, CHUNK_CHARS)
 
     def report(chunk: list[Article], res: Result) -> Iterator[CodedArticle]:
         by_id = {a.id: a for a in chunk}
