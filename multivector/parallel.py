@@ -89,7 +89,9 @@ class _Pool:
 
     def _new(self) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["multivector.pipeline"])  # spaCy imported once, in the fork server
+        # spaCy imported once, in the fork server. Not multivector itself: Python 3.11's fork server
+        # imports its preloads before it takes the parent's sys.path, so it could find another checkout.
+        ctx.set_forkserver_preload(["spacy"])
         return ProcessPoolExecutor(self.n, mp_context=ctx, initializer=_init, initargs=(self.files,))
 
     def submit(self, chunk: list[Article]) -> Future[Result]:
