@@ -10,7 +10,9 @@ their order between repeats:
 - localN:  the same with ``n_process=N`` (``multivector.parallel``: worker processes return records);
 - dask1, daskN: ``scale.run_dask`` on a LocalCluster of 1 and N workers, Parquet partitions out.
 
-Every clock includes loading the model (in the process or in its workers) and starting the pool or
+``cpu_s`` is the CPU time of the child and its workers, ``cpu_parent_s`` (ingest runs) the parent's
+own: on a machine shared with other jobs wall time ratios shrink, CPU seconds show where the work
+went (parent reading, dedupe and writes; workers coding). Every clock includes loading the model (in the process or in its workers) and starting the pool or
 cluster: that is what a user waits for. Peak RSS is per process: ``os.wait4``'s maximum resident set
 of the child and each of its descendants (the largest one). After the runs the parent checks that
 local1 and localN stored the same rows (every table, wall-clock columns left out).
@@ -34,6 +36,7 @@ import hashlib
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -73,10 +76,12 @@ def child_local(path: Path, store: Path, n: int, chunk: int | None) -> dict[str,
         parallel.CHUNK_ARTICLES = chunk
     rep = ingest_paths([path], store, n_process=n, progress=False)
     seconds = time.perf_counter() - t0
+    own = resource.getrusage(resource.RUSAGE_SELF)
     with Store(store, read_only=True) as st:
         counts = st.counts()
     return {"articles": rep.articles_new, "sentences": counts["sentences"], "seconds": seconds,
-            "events": rep.events, "ties": rep.ties, "duplicates_linked": rep.duplicates_linked}
+            "events": rep.events, "ties": rep.ties, "duplicates_linked": rep.duplicates_linked,
+            "cpu_parent_s": round(own.ru_utime + own.ru_stime, 2)}
 
 
 def child_dask(path: Path, out: Path, n: int) -> dict[str, Any]:
@@ -106,6 +111,7 @@ def run_child(mode: str, path: Path, workdir: Path, chunk: int | None = None) ->
         if code != 0:
             raise RuntimeError(f"{mode} run failed ({code}): {err.read().decode()[-2000:]}")
         res: dict[str, Any] = json.loads(out.read().decode())
+    res["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 2)  # the child and every process it waited for
     res["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)  # Linux reports KB
     res["articles_per_s"] = round(res["articles"] / res["seconds"], 2)
     res["sentences_per_s"] = round(res["sentences"] / res["seconds"], 1)

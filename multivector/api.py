@@ -49,11 +49,12 @@ def check_inputs(paths: Sequence[str | Path]) -> None:
 
 
 def ingest(paths: str | Path | Sequence[str | Path], store: str | Path | None = None, *,
-           date: str | dt.date | None = None, batch_size: int = 64, n_process: int = 1,
+           date: str | dt.date | None = None, batch_size: int = 64, n_process: int | None = None,
            progress: bool = False) -> IngestReport:
     """Read articles (files, folders, globs) into the store; bad records are quarantined, never raised.
 
     A missing path raises UsageError before anything is written. Reruns add nothing twice.
+    ``n_process`` None: 1 process below 1 MB of input, every core above (ingest.run.auto_processes).
     """
     from .ingest.run import ingest_paths
 

@@ -120,3 +120,23 @@ def test_an_article_that_fails_to_code_is_reported_and_its_chunk_goes_on() -> No
     assert got == [c for c in code_articles(arts) if c.article.id != arts[2].id]
     with pytest.raises(Exception, match="coder bug"):  # without on_error the failure is raised, as in one process
         list(code_parallel(arts, n_process=1, chunk_size=4, work=failing))
+
+
+def test_workers_code_with_the_user_lexicons_in_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user lexicon put in force after the workers' fork server started still codes in the workers."""
+    from multivector import user_lexicon
+
+    lex = tmp_path / "lex.yaml"
+    lex.write_text("version: 1\nverbs:\n  - {id: user-woo, lemmas: [woo], code: \"050\", target: [dobj]}\n")
+    arts = [Article.make("Kassym-Jomart Tokayev wooed Emir Tamim bin Hamad Al Thani in Astana on Tuesday.",
+                         dt.date(2024, 3, 12))]
+    monkeypatch.delenv(user_lexicon.ENV, raising=False)
+    list(code_parallel(arts, n_process=1))  # the fork server is running, warm with the shipped lexicons
+    try:
+        with user_lexicon.in_force([lex]):
+            local = list(code_articles(arts))
+            workers = list(code_parallel(arts, n_process=2))
+    finally:
+        user_lexicon.clear_caches()
+    assert any(e.code == "050" for e in local[0].events)
+    assert workers == local
