@@ -146,7 +146,7 @@ class Warm:
     def setup(self, worker: Any) -> None:
         from .parallel import _init
 
-        _init(tuple(f for f in self.lexicon_files if Path(f).is_file()))  # a remote worker may lack them
+        _init(os.getcwd(), tuple(f for f in self.lexicon_files if Path(f).is_file()))  # a remote worker may lack them
 
 
 def code_partition(jobs: list[Job]) -> tuple[dict[str, pa.Table], list[tuple[str, str, str]]]:
