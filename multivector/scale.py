@@ -3,7 +3,7 @@
 The client reads the inputs' articles, assigns each to a story (near-duplicate copies, the
 MinHash index ``ingest`` uses, in input order: the same stories as a local run) and sends partitions
 of ``partition_size`` articles to workers (a bounded window, so memory does not grow with the
-corpus); it does nothing else but write what comes back. A worker plugin (:class:`Warm`) loads spaCy,
+corpus); it does nothing else but write what comes back. A worker plugin (``scale_plugin.Warm``) loads spaCy,
 the lexicons and the client's user lexicon files once per worker when it starts. Each worker codes
 its partition as a local worker process does (:func:`multivector.parallel.code_chunk`: an article
 whose coding fails is quarantined, the rest of the partition goes on), writes it into an in-memory
@@ -135,20 +135,6 @@ def partition_key(articles: Sequence[Article]) -> str:
 
 
 # -- worker side -----------------------------------------------------------------
-class Warm:
-    """Dask worker plugin: spaCy, the lexicons and the client's user lexicon files loaded once per worker."""
-
-    name = "multivector-warm"
-
-    def __init__(self, lexicon_files: tuple[str, ...]) -> None:
-        self.lexicon_files = lexicon_files
-
-    def setup(self, worker: Any) -> None:
-        from .parallel import _init
-
-        _init(os.getcwd(), tuple(f for f in self.lexicon_files if Path(f).is_file()))  # a remote worker may lack them
-
-
 def code_partition(jobs: list[Job]) -> tuple[dict[str, pa.Table], list[tuple[str, str, str]]]:
     """Code one partition; the store tables it fills and the articles that failed (runs on a worker).
 
@@ -247,6 +233,8 @@ def run_dask(
     client, close = _client(scheduler, n_workers)
     n_art = n_ev = n_tie = n_parts = 0
     try:
+        from .scale_plugin import Warm  # distributed only where a cluster runs
+
         client.register_plugin(Warm(tuple(str(p) for p in extra_lexicon_files())))
         workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
         window = workers * _IN_FLIGHT_PER_WORKER
