@@ -75,14 +75,15 @@ def _clock(seconds: float) -> str:
 class Progress:
     """Articles done of an estimated total: a Rich bar on a terminal, else a plain line every ``every`` s."""
 
-    def __init__(self, total: int, *, enabled: bool = True, every: float = PLAIN_EVERY,
+    def __init__(self, total: int, *, enabled: bool = True, every: float | None = None,
                  stream: TextIO | None = None) -> None:
         self.total, self.done, self.file = total, 0, ""
         self.stream = stream if stream is not None else sys.stderr
-        self.every = every
+        every = PLAIN_EVERY if every is None else every
         self.t0 = self.last = time.perf_counter()
         self.bar = None
         self.task = None
+        self.every = every
         self.plain = enabled and every > 0 and not self.stream.isatty()
         if enabled and self.stream.isatty():
             from rich.console import Console
