@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-import os
 import json
+import os
 import re
 from pathlib import Path
 
@@ -43,7 +43,7 @@ def test_plain_lines_carry_total_percent_rate_and_eta() -> None:
 def test_ingest_without_a_terminal_logs_progress_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps({"date": "2024-03-0%d" % (i + 1), "text": f"Russia condemned the sanctions {i}."})
+    src.write_text("\n".join(json.dumps({"date": f"2024-03-0{i + 1}", "text": f"Russia condemned the sanctions {i}."})
                              for i in range(3)) + "\n")
     monkeypatch.setattr(progress, "PLAIN_EVERY", 1e-9)
     ingest_paths([src], tmp_path / "s.duckdb", progress=True)
