@@ -13,8 +13,9 @@ their order between repeats:
 ``cpu_s`` is the CPU time of the child and its workers, ``cpu_parent_s`` (ingest runs) the parent's
 own: on a machine shared with other jobs wall time ratios shrink, CPU seconds show where the work
 went (parent reading, dedupe and writes; workers coding). Every clock includes loading the model (in the process or in its workers) and starting the pool or
-cluster: that is what a user waits for. Peak RSS is per process: ``os.wait4``'s maximum resident set
-of the child and each of its descendants (the largest one). After the runs the parent checks that
+cluster: that is what a user waits for. Peak RSS is per process, the largest one: ``os.wait4``'s
+maximum resident set of the child and the descendants it waited for (Dask's workers), and the peak each
+ingest worker reports with its results (they fork from a fork server, not from the child). After the runs the parent checks that
 local1 and localN stored the same rows (every table, wall-clock columns left out).
 
 The 100k-article projection: the steady per-article time is the slope between the two sizes
@@ -81,7 +82,8 @@ def child_local(path: Path, store: Path, n: int, chunk: int | None) -> dict[str,
         counts = st.counts()
     return {"articles": rep.articles_new, "sentences": counts["sentences"], "seconds": seconds,
             "events": rep.events, "ties": rep.ties, "duplicates_linked": rep.duplicates_linked,
-            "cpu_parent_s": round(own.ru_utime + own.ru_stime, 2)}
+            "cpu_parent_s": round(own.ru_utime + own.ru_stime, 2), "parent_rss_mb": round(own.ru_maxrss / 1024, 1),
+            "worker_rss_mb": round(parallel.stats["worker_peak_rss_kb"] / 1024, 1)}
 
 
 def child_dask(path: Path, out: Path, n: int) -> dict[str, Any]:
@@ -112,7 +114,8 @@ def run_child(mode: str, path: Path, workdir: Path, chunk: int | None = None) ->
             raise RuntimeError(f"{mode} run failed ({code}): {err.read().decode()[-2000:]}")
         res: dict[str, Any] = json.loads(out.read().decode())
     res["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 2)  # the child and every process it waited for
-    res["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)  # Linux reports KB
+    # Linux reports KB; ingest's workers fork from a fork server (not waited for here): they report their own
+    res["peak_rss_mb"] = max(round(usage.ru_maxrss / 1024, 1), res.get("worker_rss_mb", 0))
     res["articles_per_s"] = round(res["articles"] / res["seconds"], 2)
     res["sentences_per_s"] = round(res["sentences"] / res["seconds"], 1)
     res["seconds"] = round(res["seconds"], 2)
@@ -272,7 +275,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | None:
         return result
     spacy_sizes = {int(s) for s in args.spacy_sizes.split(",") if s.strip()} or {min(sizes)}
     repeats = 1 if args.quick else args.repeats
-    runs = [measure(s, args.seed, args.n, repeats, s in spacy_sizes, not args.no_dask) for s in sizes]
+    runs = []
+    for s in sizes:
+        runs.append(measure(s, args.seed, args.n, repeats, s in spacy_sizes, not args.no_dask))
+        print(json.dumps(runs[-1]), file=sys.stderr, flush=True)  # a partial result survives a stopped run
     result = {
         "bench": "scale", "date": dt.date.today().isoformat(), "quick": args.quick, "n": args.n,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},

@@ -23,6 +23,7 @@ from __future__ import annotations
 import collections
 import multiprocessing
 import os
+import resource
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -41,8 +42,14 @@ CHUNK_CHARS = 400_000
 # Chunks queued per worker: one being coded, one waiting, so a worker never waits for the parent.
 IN_FLIGHT_PER_WORKER = 2
 
-Result = tuple[list[CodedArticle], list[tuple[str, str, str]]]  # coded, (article id, error type, message)
+# coded articles, failures (article id, error type, message), the worker's peak RSS in KB so far
+Result = tuple[list[CodedArticle], list[tuple[str, str, str]], int]
 Work = Callable[[list[Article]], Result]
+
+
+# Largest peak RSS (KB) any worker reported in this process's runs: benchmarks read it (workers are
+# children of the fork server, so the parent's rusage does not see them).
+stats = {"worker_peak_rss_kb": 0}
 
 
 class WorkerDied(RuntimeError):
@@ -85,7 +92,8 @@ def code_chunk(articles: list[Article]) -> Result:
     def failed(a: Article, exc: Exception) -> None:
         failures.append((a.id, type(exc).__name__, str(exc)))
 
-    return list(code_articles(articles, batch_size=64, on_error=failed)), failures
+    coded = list(code_articles(articles, batch_size=64, on_error=failed))
+    return coded, failures, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _error(name: str, message: str) -> Exception:
@@ -172,6 +180,7 @@ def code_parallel(
 
     def report(chunk: list[Article], res: Result) -> Iterator[CodedArticle]:
         by_id = {a.id: a for a in chunk}
+        stats["worker_peak_rss_kb"] = max(stats["worker_peak_rss_kb"], res[2])
         for aid, name, message in res[1]:
             exc = _error(name, message)
             if on_error is None:

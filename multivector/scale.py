@@ -145,7 +145,7 @@ def code_partition(jobs: list[Job]) -> tuple[dict[str, pa.Table], list[tuple[str
 
     by_id = {j.article.id: j for j in jobs}
     coded = []
-    done, failed = code_chunk([j.article for j in jobs])
+    done, failed, _rss = code_chunk([j.article for j in jobs])
     for c in done:
         story = by_id[c.article.id].story_id
         if story != c.article.id:
