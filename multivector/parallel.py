@@ -32,9 +32,10 @@ from typing import Any
 
 from .records import Article, CodedArticle
 
-# Articles per task. Measured on news-length articles (25 sentences, ~30 ms each to code) with 2
-# workers (bench/bench_scale.py --chunks): 8 -> 0.93x the rate of 32, 32 -> 1, 128 -> 0.97x (the last
-# chunks leave a worker idle). 32 articles are ~1 s of work against ~5 ms of pickling both ways.
+# Articles per task: 32 news-length articles (25 sentences) are ~1.5 s of a worker's time against a
+# few ms of pickling both ways (an Article out, its CodedArticle back, ~10-30 KB each), and 5,000
+# articles make ~150 tasks, so the last ones leave a worker idle for under a second.
+# bench/bench_scale.py --chunks 8,32,128 measures the choice.
 CHUNK_ARTICLES = 32
 # Characters per task at most: long articles come in 100,000-character parts (ingest.common.split_long);
 # 4 of them are a few seconds of work and keep a chunk's docs and records small.

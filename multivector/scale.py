@@ -43,10 +43,9 @@ TABLES = ("articles", "sentences", "mentions", "events", "ties", "minhash")
 ALL_TABLES = (*TABLES, "quarantine")
 # Partitions in flight per worker: enough to keep workers busy while the client writes.
 _IN_FLIGHT_PER_WORKER = 2
-# Articles per partition (--partition-size). Measured on news-length articles (25 sentences) with 2
-# workers, bench/bench_scale.py: see bench/README.md. About 1-3 s of work a partition: the
-# per-partition cost (an in-memory store, Arrow out, Parquet writes) stays small and the last
-# partitions leave no worker idle for long.
+# Articles per partition (--partition-size): 64 news-length articles are ~3 s of a worker's time, so
+# the per-partition cost (an in-memory store, Arrow out, six Parquet parts written by the client)
+# stays small, and the last partitions leave no worker idle for long (200 before: ~10 s a partition).
 PARTITION_SIZE = 64
 MANIFEST_DIR = "_manifest"
 
