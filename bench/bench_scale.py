@@ -83,7 +83,8 @@ def child_local(path: Path, store: Path, n: int, chunk: int | None) -> dict[str,
     return {"articles": rep.articles_new, "sentences": counts["sentences"], "seconds": seconds,
             "events": rep.events, "ties": rep.ties, "duplicates_linked": rep.duplicates_linked,
             "cpu_parent_s": round(own.ru_utime + own.ru_stime, 2), "parent_rss_mb": round(own.ru_maxrss / 1024, 1),
-            "worker_rss_mb": round(parallel.stats["worker_peak_rss_kb"] / 1024, 1)}
+            "worker_rss_mb": round(parallel.stats["worker_peak_rss_kb"] / 1024, 1),
+            "cpu_workers_s": sorted(round(c, 2) for c in parallel.stats["worker_cpu_s"].values())}
 
 
 def child_dask(path: Path, out: Path, n: int) -> dict[str, Any]:
@@ -174,7 +175,15 @@ def measure(size: int, seed: int, n: int, repeats: int, spacy: bool, dask: bool)
     def ratio(a: str, b: str) -> float | None:
         return round(runs[a]["articles_per_s"] / runs[b]["articles_per_s"], 3) if a in runs and b in runs else None
 
+    bound = None
+    lN = runs.get(f"local{n}", {})
+    if lN.get("cpu_workers_s"):
+        # Wall time of localN on n idle cores if its CPU seconds were the only work: the parent and the
+        # workers share the cores, and no process finishes before its own CPU time.
+        cpu = [lN["cpu_parent_s"], *lN["cpu_workers_s"]]
+        bound = round(runs["local1"]["cpu_parent_s"] / max(sum(cpu) / n, max(cpu)), 3)
     return {"size": size, "runs": runs, "same_rows_local1_localN": all(same.values()),
+            "idle_machine_bound_localN_vs_local1": bound,
             "ratios": {f"local{n}_vs_local1": ratio(f"local{n}", "local1"),
                        f"dask{n}_vs_dask1": ratio(f"dask{n}", "dask1"),
                        "dask1_vs_local1": ratio("dask1", "local1"),

@@ -43,14 +43,15 @@ CHUNK_CHARS = 400_000
 # Chunks queued per worker: one being coded, one waiting, so a worker never waits for the parent.
 IN_FLIGHT_PER_WORKER = 2
 
-# coded articles, failures (article id, error type, message), the worker's peak RSS in KB so far
-Result = tuple[list[CodedArticle], list[tuple[str, str, str]], int]
+# coded articles, failures (article id, error type, message), and the worker's (pid, peak RSS in KB,
+# CPU seconds) so far
+Result = tuple[list[CodedArticle], list[tuple[str, str, str]], tuple[int, int, float]]
 Work = Callable[[list[Article]], Result]
 
 
-# Largest peak RSS (KB) any worker reported in this process's runs: benchmarks read it (workers are
-# children of the fork server, so the parent's rusage does not see them).
-stats = {"worker_peak_rss_kb": 0}
+# What the workers of this process's runs reported: peak RSS (KB) of the largest, CPU seconds by pid.
+# Benchmarks read it: workers are children of the fork server, so the parent's rusage does not see them.
+stats: dict[str, Any] = {"worker_peak_rss_kb": 0, "worker_cpu_s": {}}
 
 
 class WorkerDied(RuntimeError):
@@ -94,7 +95,8 @@ def code_chunk(articles: list[Article]) -> Result:
         failures.append((a.id, type(exc).__name__, str(exc)))
 
     coded = list(code_articles(articles, batch_size=64, on_error=failed))
-    return coded, failures, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return coded, failures, (os.getpid(), use.ru_maxrss, use.ru_utime + use.ru_stime)
 
 
 def _error(name: str, message: str) -> Exception:
@@ -181,7 +183,9 @@ def code_parallel(
 
     def report(chunk: list[Article], res: Result) -> Iterator[CodedArticle]:
         by_id = {a.id: a for a in chunk}
-        stats["worker_peak_rss_kb"] = max(stats["worker_peak_rss_kb"], res[2])
+        pid, rss, cpu = res[2]
+        stats["worker_peak_rss_kb"] = max(stats["worker_peak_rss_kb"], rss)
+        stats["worker_cpu_s"][pid] = cpu
         for aid, name, message in res[1]:
             exc = _error(name, message)
             if on_error is None:
