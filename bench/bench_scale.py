@@ -140,7 +140,12 @@ def digest(store: Path) -> dict[str, str]:
 
 
 # -- parent ---------------------------------------------------------------------------------------
+ONLY: list[str] = []  # --modes: run only these
+
+
 def modes(n: int, spacy: bool, dask: bool) -> list[str]:
+    if ONLY:
+        return ONLY
     out = ["local1", f"local{n}"]
     if dask:
         out += ["dask1", f"dask{n}"]
@@ -161,6 +166,8 @@ def measure(size: int, seed: int, n: int, repeats: int, spacy: bool, dask: bool)
                 work.mkdir()
                 print(f"  {size} {mode} run {r + 1}...", file=sys.stderr, flush=True)
                 got[mode].append(run_child(mode, path, work))
+            if "local1" not in ms or f"local{n}" not in ms:
+                continue
             a, b = digest(root / f"local1-{r}" / "store.duckdb"), digest(root / f"local{n}-{r}" / "store.duckdb")
             same[f"run{r + 1}"] = a == b
             if a != b:
@@ -177,12 +184,12 @@ def measure(size: int, seed: int, n: int, repeats: int, spacy: bool, dask: bool)
 
     bound = None
     lN = runs.get(f"local{n}", {})
-    if lN.get("cpu_workers_s"):
+    if lN.get("cpu_workers_s") and "local1" in runs:
         # Wall time of localN on n idle cores if its CPU seconds were the only work: the parent and the
         # workers share the cores, and no process finishes before its own CPU time.
         cpu = [lN["cpu_parent_s"], *lN["cpu_workers_s"]]
         bound = round(runs["local1"]["cpu_parent_s"] / max(sum(cpu) / n, max(cpu)), 3)
-    return {"size": size, "runs": runs, "same_rows_local1_localN": all(same.values()),
+    return {"size": size, "runs": runs, "same_rows_local1_localN": all(same.values()) if same else None,
             "idle_machine_bound_localN_vs_local1": bound,
             "ratios": {f"local{n}_vs_local1": ratio(f"local{n}", "local1"),
                        f"dask{n}_vs_dask1": ratio(f"dask{n}", "dask1"),
@@ -256,6 +263,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | None:
     ap.add_argument("--repeats", type=int, default=1, help="runs per mode and size; the median is reported")
     ap.add_argument("--spacy-sizes", default="", help="sizes with the spaCy baseline (default: the smallest)")
     ap.add_argument("--no-dask", action="store_true", help="leave out the Dask runs")
+    ap.add_argument("--modes", default="", help="only these modes, e.g. dask1,dask2 (default: all)")
     ap.add_argument("--chunks", default="", help="instead: localN articles/s by chunk size (e.g. 8,32,128)")
     ap.add_argument("--quick", action="store_true", help="40 articles: a smoke run, not a measurement")
     ap.add_argument("--child", help=argparse.SUPPRESS)
@@ -274,6 +282,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | None:
         print(json.dumps(res))
         return None
 
+    ONLY[:] = [m for m in args.modes.split(",") if m.strip()]
     sizes = [40] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     load = os.getloadavg()[0]
     if args.chunks:
@@ -293,7 +302,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | None:
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2), "repeats": repeats, "runs": runs,
     }
-    if len(runs) >= 2:
+    if len(runs) >= 2 and "local1" in runs[0]["runs"]:
         lo, hi = runs[0]["runs"]["local1"], runs[-1]["runs"]["local1"]
         result["flatness"] = {"from": runs[0]["size"], "to": runs[-1]["size"],
                               "change": round(hi["articles_per_s"] / lo["articles_per_s"] - 1, 4),
