@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -23,6 +24,7 @@ def test_survey_counts_and_sizes_the_inputs(tmp_path: Path) -> None:
     sv = survey([tmp_path, tmp_path / "missing.jsonl"])
     assert (sv.files, sv.articles) == (3, 5 + 3 + 1)
     assert sv.bytes == sum(f.stat().st_size for f in tmp_path.iterdir() if f.suffix != ".md")
+    assert survey([tmp_path], count=False) == dataclasses.replace(sv, articles=3)  # sized only: one per file
 
 
 def test_plain_lines_carry_total_percent_rate_and_eta() -> None:

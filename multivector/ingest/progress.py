@@ -44,8 +44,10 @@ def _lines(path: Path) -> int:
     return n + (last != b"\n")
 
 
-def survey(paths: Sequence[str | Path]) -> Survey:
-    """Count and size the files of ``paths`` (folders and globs expanded as ingest does); never raises."""
+def survey(paths: Sequence[str | Path], *, count: bool = True) -> Survey:
+    """Count and size the files of ``paths`` (folders and globs expanded as ingest does); never raises.
+
+    ``count=False`` only sizes them (no line counts: articles is then the number of files)."""
     files = size = articles = 0
     for f in expand_paths(paths):
         if not isinstance(f, Path):
@@ -56,7 +58,9 @@ def survey(paths: Sequence[str | Path]) -> Survey:
             files += 1
             size += f.stat().st_size
             suffix = f.suffix.lower()
-            if suffix in _LINES:
+            if not count:
+                articles += 1
+            elif suffix in _LINES:
                 articles += _lines(f)
             elif suffix in _TABLES:
                 articles += max(_lines(f) - 1, 0)

@@ -126,7 +126,7 @@ def _ingest(
     pending_bad: list[BadRecord] = []
     stories: dict[str, tuple[str, bytes]] = {}  # article id -> (story id, signature) until stored
     seen: set[str] = set()
-    sized = survey(paths) if progress or n_process is None else None
+    sized = survey(paths, count=progress) if progress or n_process is None else None
     procs = n_process if n_process is not None else auto_processes(sized.bytes if sized else 0)
     bar = Progress(sized.articles if sized else 0, enabled=progress)
 
