@@ -5,7 +5,11 @@ leaders in office on the article date, CAMEO verbs from ``events/data/en/trigger
 follow-ups ("He said ..."), and filler with no actor at all (economy, weather, sport). About half
 of all sentences are filler, as in real news (``FILLER_SHARE``). Same seed -> same bytes.
 
-Usage: ``python bench/corpus.py OUT_DIR --n 2000 --seed 7`` writes OUT_DIR/articles.jsonl.
+News-length mode (``--news``, ``generate(..., news=True)``): 20-30 sentences an article, as wire
+stories run (the default 5-12 overstates per-article throughput about threefold); same mix of
+sentences. Measured on 1,000 such articles: see bench/README.md (bench_scale.py).
+
+Usage: ``python bench/corpus.py OUT_DIR --n 2000 --seed 7 [--news]`` writes OUT_DIR/articles.jsonl.
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ WIKI_NAME = "corpora/wikipedia-current-events-2015-09.json"
 FILLER_SHARE = 0.5  # share of sentences with no actor (real news: roughly half, see the brief)
 FOLLOW_SHARE = 0.3  # of the remaining (actor) sentences, share that are pronoun follow-ups
 TIE_SHARE = 0.15  # of the named-actor sentences, share that state a dependence (events/data/ties.yaml)
-DATE_RANGE = (dt.date(2016, 1, 1), dt.date(2024, 12, 31))  # leaders.yaml covers 2015-2026 well
+DATE_RANGE = (dt.date(2016, 1, 1), dt.date(2024, 12, 31))
+SENTENCES = (5, 12)  # sentences per article, default mode
+NEWS_SENTENCES = (20, 30)  # news-length mode: wire stories run 20-30 sentences  # leaders.yaml covers 2015-2026 well
 
 # Irregular past tenses of the lexicon's verbs; regular ones go through _past().
 _IRREGULAR = {
@@ -238,12 +244,12 @@ def _actor(rng: random.Random, v: Vocab, date: dt.date, country: tuple[str, str,
 _PRONOUNS = {"person": ("He", "His"), "thing": ("It", "Its"), "plural": ("They", "Their")}
 
 
-def article(rng: random.Random, index: int) -> dict[str, Any]:
-    """One synthetic article as a JSONL record (date, title, text, url)."""
+def article(rng: random.Random, index: int, sentences: tuple[int, int] = SENTENCES) -> dict[str, Any]:
+    """One synthetic article as a JSONL record (date, title, text, url) of ``sentences`` (min, max) sentences."""
     v = vocab()
     lo, hi = DATE_RANGE
     date = lo + dt.timedelta(days=rng.randrange((hi - lo).days + 1))
-    n = rng.randint(5, 12)
+    n = rng.randint(*sentences)
     sents: list[str] = []
     last_kind = "thing"
     title = ""
@@ -276,10 +282,10 @@ def article(rng: random.Random, index: int) -> dict[str, Any]:
             "n_sentences": n, "n_filler": n_filler}
 
 
-def generate(n: int, seed: int = 7) -> list[dict[str, Any]]:
-    """``n`` synthetic article records, the same for the same seed."""
+def generate(n: int, seed: int = 7, *, news: bool = False) -> list[dict[str, Any]]:
+    """``n`` synthetic article records, the same for the same seed; ``news``: 20-30 sentences each."""
     rng = random.Random(seed)
-    return [article(rng, i) for i in range(n)]
+    return [article(rng, i, NEWS_SENTENCES if news else SENTENCES) for i in range(n)]
 
 
 def write_jsonl(records: list[dict[str, Any]], folder: str | Path, name: str = "articles.jsonl") -> Path:
@@ -331,8 +337,9 @@ def main() -> None:
     ap.add_argument("out", type=Path, help="folder to write articles.jsonl into")
     ap.add_argument("--n", type=int, default=1000, help="number of articles (default 1000)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--news", action="store_true", help="news-length articles (20-30 sentences)")
     args = ap.parse_args()
-    recs = generate(args.n, args.seed)
+    recs = generate(args.n, args.seed, news=args.news)
     path = write_jsonl(recs, args.out)
     sents = sum(r["n_sentences"] for r in recs)
     print(json.dumps({"path": str(path), "articles": len(recs), "sentences": sents,

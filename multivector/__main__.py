@@ -2,4 +2,5 @@
 
 from .cli import main
 
-main()
+if __name__ == "__main__":  # worker processes (parallel ingest) import this module again: only the CLI runs main
+    main()

@@ -49,11 +49,14 @@ def check_inputs(paths: Sequence[str | Path]) -> None:
 
 
 def ingest(paths: str | Path | Sequence[str | Path], store: str | Path | None = None, *,
-           date: str | dt.date | None = None, batch_size: int = 64, n_process: int = 1,
+           date: str | dt.date | None = None, batch_size: int = 64, n_process: int | None = 1,
            progress: bool = False) -> IngestReport:
     """Read articles (files, folders, globs) into the store; bad records are quarantined, never raised.
 
     A missing path raises UsageError before anything is written. Reruns add nothing twice.
+    ``n_process`` None: 1 process below 1 MB of input, every core above (ingest.run.auto_processes);
+    more than 1 starts worker processes, which import the calling script again: guard it with
+    ``if __name__ == "__main__":``.
     """
     from .ingest.run import ingest_paths
 

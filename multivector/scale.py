@@ -1,10 +1,13 @@
 """Scale-out with Dask distributed: the same pipeline on many workers, Parquet partitions out.
 
 The client reads the inputs' articles, assigns each to a story (near-duplicate copies, the
-MinHash index ``ingest`` uses, in input order) and sends partitions of ``partition_size`` articles to
-workers (a bounded window, so memory does not grow with the corpus). Each worker codes its
-partition with :func:`multivector.pipeline.code_articles` (spaCy loads once per worker process:
-``nlp.load`` is cached), writes it into an in-memory DuckDB :class:`~multivector.store.Store`
+MinHash index ``ingest`` uses, in input order: the same stories as a local run) and sends partitions
+of ``partition_size`` articles to workers (a bounded window, so memory does not grow with the
+corpus); it does nothing else but write what comes back. A worker plugin (``scale_plugin.Warm``) loads spaCy,
+the lexicons and the client's user lexicon files once per worker when it starts. Each worker codes
+its partition as a local worker process does (:func:`multivector.parallel.code_chunk`: an article
+whose coding fails is quarantined, the rest of the partition goes on), writes it into an in-memory
+DuckDB :class:`~multivector.store.Store`
 (the store's own schema and write path, so the columns are exactly the store's) and returns
 one Arrow table per store table. The client writes them as
 ``out_dir/<table>/part-<hash>.parquet`` where the hash is of the partition's article ids, so a
@@ -40,6 +43,10 @@ TABLES = ("articles", "sentences", "mentions", "events", "ties", "minhash")
 ALL_TABLES = (*TABLES, "quarantine")
 # Partitions in flight per worker: enough to keep workers busy while the client writes.
 _IN_FLIGHT_PER_WORKER = 2
+# Articles per partition (--partition-size): 64 news-length articles are ~3 s of a worker's time, so
+# the per-partition cost (an in-memory store, Arrow out, six Parquet parts written by the client)
+# stays small, and the last partitions leave no worker idle for long (200 before: ~10 s a partition).
+PARTITION_SIZE = 64
 MANIFEST_DIR = "_manifest"
 
 
@@ -127,24 +134,26 @@ def partition_key(articles: Sequence[Article]) -> str:
 
 
 # -- worker side -----------------------------------------------------------------
-def code_partition(jobs: list[Job]) -> dict[str, pa.Table]:
-    """Code one partition and return the store tables it fills (runs on a worker).
+def code_partition(jobs: list[Job]) -> tuple[dict[str, pa.Table], list[tuple[str, str, str]]]:
+    """Code one partition; the store tables it fills and the articles that failed (runs on a worker).
 
     As in ``ingest``: a later copy of a story keeps its article and sentences but not its
-    events and ties (the canonical copy's count once).
+    events and ties (the canonical copy's count once). Failures are (article id, error type, message).
     """
-    from .pipeline import code_articles
+    from .parallel import code_chunk
 
     by_id = {j.article.id: j for j in jobs}
     coded = []
-    for c in code_articles([j.article for j in jobs]):
+    done, failed, _rss = code_chunk([j.article for j in jobs])
+    for c in done:
         story = by_id[c.article.id].story_id
         if story != c.article.id:
             c = dataclasses.replace(c, story_id=story, events=(), ties=())
         coded.append(c)
+    ok = {c.article.id for c in coded}
     with Store(":memory:") as mem:  # the store's own schema and write path
-        mem.write(coded, signatures={k: j.signature for k, j in by_id.items()})
-        return {t: mem.con.sql(f"SELECT * FROM {t}").to_arrow_table() for t in TABLES}
+        mem.write(coded, signatures={k: j.signature for k, j in by_id.items() if k in ok})
+        return {t: mem.con.sql(f"SELECT * FROM {t}").to_arrow_table() for t in TABLES}, failed
 
 
 # -- client side -----------------------------------------------------------------
@@ -194,7 +203,7 @@ def run_dask(
     *,
     scheduler: str = "local",
     n_workers: int = 2,
-    partition_size: int = 200,
+    partition_size: int = PARTITION_SIZE,
     default_date: dt.date | None = None,
 ) -> ScaleReport:
     """Code the inputs on a Dask cluster and write Parquet partitions of every store table to ``out_dir``."""
@@ -218,14 +227,19 @@ def run_dask(
                 story, sig = index.assign(item.id, item.text)
                 yield Job(item, story, sig)
 
+    from .user_lexicon import extra_lexicon_files
+
     client, close = _client(scheduler, n_workers)
     n_art = n_ev = n_tie = n_parts = 0
     try:
+        from .scale_plugin import Warm  # distributed only where a cluster runs
+
+        client.register_plugin(Warm(tuple(str(p) for p in extra_lexicon_files())))
         workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
         window = workers * _IN_FLIGHT_PER_WORKER
         parts = _partitions(good(), partition_size)
         pending = as_completed()
-        keys: dict[str, str] = {}
+        keys: dict[str, tuple[str, list[Job]]] = {}
         seq = iter(range(1 << 62))
 
         def submit_next() -> bool:
@@ -235,7 +249,7 @@ def run_dask(
             key = partition_key([j.article for j in batch])
             # the sequence number keeps two identical partitions (a file given twice) distinct tasks
             fut = client.submit(code_partition, batch, key=f"mv-code-{key}-{next(seq)}", pure=False)
-            keys[fut.key] = key
+            keys[fut.key] = key, batch
             pending.add(fut)
             return True
 
@@ -243,8 +257,12 @@ def run_dask(
             if not submit_next():
                 break
         for fut in pending:
-            tables: dict[str, pa.Table] = fut.result()
-            key = keys.pop(fut.key)
+            tables, failed = fut.result()
+            key, batch = keys.pop(fut.key)
+            source = {j.article.id: j.article.source for j in batch}
+            bad.extend(BadRecord(source[aid], f"article {aid} could not be coded ({name}: "
+                                 f"{(msg.splitlines() or [''])[0][:160]}); the rest of the partition went on; "
+                                 "report it with the file") for aid, name, msg in failed)
             for t, tbl in tables.items():
                 _write_part(out, t, key, tbl)
             _write_manifest(out, key, tables)

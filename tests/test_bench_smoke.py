@@ -123,3 +123,20 @@ def test_calibration_quick() -> None:
         assert r["false_alarm_rate"] == pytest.approx(r["runs_with_a_shift"] / 3)
         assert r["articles"] > 0 and r["events"] > 0
     assert res["null"][0]["articles"] == 103 and res["null"][1]["articles"] == 60
+
+
+def test_news_length_corpus() -> None:
+    recs = corpus.generate(60, seed=2, news=True)
+    assert all(20 <= r["n_sentences"] <= 30 for r in recs)
+    assert recs == corpus.generate(60, seed=2, news=True)
+    share = sum(r["n_filler"] for r in recs) / sum(r["n_sentences"] for r in recs)
+    assert 0.4 <= share <= 0.6
+
+
+def test_scale_quick() -> None:
+    res = _run("bench_scale.py", "--quick", "--no-dask", "--spacy-sizes", "0")
+    run = res["runs"][0]
+    assert res["bench"] == "scale" and run["size"] == 40
+    assert run["runs"]["local1"]["articles"] == run["runs"]["local2"]["articles"] == 40
+    assert run["same_rows_local1_localN"] is True
+    assert run["runs"]["local2"]["worker_rss_mb"] > 0 and len(run["runs"]["local2"]["cpu_workers_s"]) == 2

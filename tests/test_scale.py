@@ -80,6 +80,9 @@ def test_dask_matches_single_process(dask_run: tuple[Path, Path, Path], single: 
     # articles i and i + 24 differ only in "Report i": the later copy joins the earlier story
     linked = con.execute(f"SELECT count(*) FROM read_parquet({art_glob}) WHERE story_id <> id").fetchone()
     assert linked is not None and linked[0] > 0
+    for t, cols in (("mentions", "article_id, start_char, end_char, code"), ("ties", "article_id, a, b, type")):
+        q = f"SELECT {cols} FROM {{}} ORDER BY ALL"
+        assert con.execute(q.format(f"read_parquet('{out}/{t}/*.parquet')")).fetchall() == con.execute(q.format(t)).fetchall(), t
     mh = "SELECT article_id, sig FROM {} ORDER BY article_id"
     assert con.execute(mh.format(f"read_parquet('{out}/minhash/*.parquet')")).fetchall() == con.execute(mh.format("minhash")).fetchall()
     # same columns as the store tables

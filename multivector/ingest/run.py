@@ -18,13 +18,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import sys
+import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import InternalError, MultivectorError
 from ..records import Article, BadRecord, CodedArticle
@@ -33,6 +30,7 @@ from . import iter_inputs
 from .common import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, Limits, display
 from .dedupe import StoryIndex
 from .lang import NOT_ENGLISH
+from .progress import Progress, survey
 
 # Articles checked against the store per query: one query per 256 keeps the cheap skip cheap.
 _KNOWN_CHUNK = 256
@@ -77,14 +75,17 @@ class _Tally:
     skipped: int = 0
 
 
-def _progress(enabled: bool) -> Progress | None:
-    """A live articles/s bar on stderr, only for a human watching a terminal."""
-    if not (enabled and sys.stderr.isatty()):
-        return None
-    return Progress(
-        SpinnerColumn(), TextColumn("{task.completed:,.0f} articles"), TextColumn("{task.fields[rate]:,.1f}/s"),
-        TimeElapsedColumn(), TextColumn("[dim]{task.fields[file]}"), console=Console(stderr=True), transient=False,
-    )
+# Input bytes from which worker processes pay (n_process=None picks all cores above, one below).
+# Measured with bench/bench_scale.py (2 cores, news-length JSONL, ~3.4 KB an article): starting the
+# workers costs ~8 s more than loading spaCy in the process, and 2 processes then code ~1.7x as fast;
+# they break even near 300 articles (1 MB) and win from there. See bench/README.md.
+PARALLEL_FROM_BYTES = 1_000_000
+
+
+def auto_processes(input_bytes: int) -> int:
+    """Processes that code ``input_bytes`` of input fastest: 1 below PARALLEL_FROM_BYTES, every core above."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 1 if input_bytes < PARALLEL_FROM_BYTES else max(cores, 1)
 
 
 def ingest_paths(
@@ -92,7 +93,7 @@ def ingest_paths(
     store_path: str | Path | None = None,
     *,
     default_date: dt.date | None = None,
-    n_process: int = 1,
+    n_process: int | None = None,
     batch_size: int = 64,
     progress: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -101,7 +102,9 @@ def ingest_paths(
     """Ingest files, folders and globs into the store; bad inputs are quarantined, never raised.
 
     ``limits`` (default ``Limits(max_bytes=max_bytes)``) bounds each input. A failure no guard
-    caught is raised as InternalError naming the file being read when it happened.
+    caught is raised as InternalError naming the file being read when it happened. ``n_process``
+    None: chosen by input size (``auto_processes``). ``progress``: total, percent, rate and ETA on
+    stderr (a bar on a terminal, else a line every 30 s); the inputs are counted and sized first.
     """
     lim = limits if limits is not None else dataclasses.replace(DEFAULT_LIMITS, max_bytes=max_bytes)
     current = ["(before the first file)"]
@@ -114,25 +117,23 @@ def ingest_paths(
 
 
 def _ingest(
-    paths: Sequence[str | Path], store_path: str | Path | None, default_date: dt.date | None, n_process: int,
+    paths: Sequence[str | Path], store_path: str | Path | None, default_date: dt.date | None, n_process: int | None,
     batch_size: int, progress: bool, limits: Limits, current: list[str],
 ) -> IngestReport:
-    from ..pipeline import code_articles  # spaCy loads only when there is something to ingest
-
     t0 = time.perf_counter()
     tally = _Tally()
     bad: list[BadRecord] = []
     pending_bad: list[BadRecord] = []
     stories: dict[str, tuple[str, bytes]] = {}  # article id -> (story id, signature) until stored
     seen: set[str] = set()
-    bar = _progress(progress)
-    task = bar.add_task("ingest", total=None, rate=0.0, file="") if bar else None
+    sized = survey(paths, count=progress) if progress or n_process is None else None
+    procs = n_process if n_process is not None else auto_processes(sized.bytes if sized else 0)
+    bar = Progress(sized.articles if sized else 0, enabled=progress)
 
     def on_file(path: Path) -> None:
         tally.files += 1
         current[0] = display(str(path))
-        if bar is not None and task is not None:
-            bar.update(task, file=current[0][-60:])
+        bar.set_file(current[0])
 
     def on_skip(path: Path) -> None:
         tally.skipped += 1
@@ -170,6 +171,7 @@ def _ingest(
                         arts.append(it)
                 with writer.try_session() as st:  # a shortcut only: write() skips stored ids anyway
                     known = st.known_ids([a.id for a in arts]) if st is not None else set(index.story) & seen
+                bar.update(tally.new + tally.known + len(bad) + tally.non_english + len(known))
                 for a in arts:
                     if a.id in known:
                         tally.known += 1
@@ -207,17 +209,21 @@ def _ingest(
                 with writer.try_session() as maybe:
                     if maybe is not None:
                         commit(maybe)
-            if bar is not None and task is not None:
-                bar.update(task, completed=tally.new + tally.known, rate=(tally.new + tally.known) / (time.perf_counter() - t0))
+            bar.update(tally.new + tally.known + len(bad) + tally.non_english)
 
-        if bar is not None:
-            bar.start()
-        try:
+        with bar:
             todo = fresh()
             first = next(todo, None)  # nothing new (a rerun): no need to load spaCy at all
             batch_chars = 0
-            coded_iter = code_articles(itertools.chain([first], todo), n_process=n_process, batch_size=batch_size,
-                                       on_error=failed) if first else ()
+            coded_iter: Iterable[CodedArticle] = ()
+            if first and procs > 1:
+                from ..parallel import code_parallel  # worker processes: only records cross, never Docs
+
+                coded_iter = code_parallel(itertools.chain([first], todo), n_process=procs, on_error=failed)
+            elif first:
+                from ..pipeline import code_articles  # spaCy (and torch) load only where coding runs
+
+                coded_iter = code_articles(itertools.chain([first], todo), batch_size=batch_size, on_error=failed)
             for coded in coded_iter:
                 story = stories[coded.article.id][0]
                 if story != coded.article.id:
@@ -230,9 +236,6 @@ def _ingest(
                     flush()
                     batch_chars = 0
             flush(last=True)
-        finally:
-            if bar is not None:
-                bar.stop()
     return IngestReport(
         files=tally.files, articles_new=tally.new, articles_skipped_known=tally.known, duplicates_linked=tally.linked,
         events=tally.events, ties=tally.ties, quarantined=tuple(bad), non_english=tally.non_english,
