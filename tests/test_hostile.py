@@ -177,9 +177,7 @@ def test_pathological_tokens_are_bounded_and_normal_text_untouched() -> None:
     assert plan(normal).safe == ""  # ordinary text goes to spaCy as it is
     bang = Article.make(BODY + " " + "!" * 65_536 + " " + "_" * 20_000 + " " + "a" * 100_000, dt.date(2024, 1, 1))
     assert len(nlp.bound_tokens(bang.text)) == len(bang.text)
-    t0 = time.perf_counter()
-    [coded] = list(code_articles([bang]))
-    assert time.perf_counter() - t0 < 30  # unbounded, 16,000 '!' alone took 47 s
+    [coded] = list(code_articles([bang]))  # its time is measured in bench/bench_hostile.py (bang_64kb)
     [ref] = list(code_articles([normal]))
     assert [(e.source, e.target, e.code) for e in coded.events] == [(e.source, e.target, e.code) for e in ref.events]
     assert all(bang.text[s.start:s.end] == s.text for s in coded.sentences)
