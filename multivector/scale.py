@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,9 +152,26 @@ def code_partition(jobs: list[Job]) -> tuple[dict[str, pa.Table], list[tuple[str
             c = dataclasses.replace(c, story_id=story, events=(), ties=())
         coded.append(c)
     ok = {c.article.id for c in coded}
-    with Store(":memory:") as mem:  # the store's own schema and write path
+    mem = _memory_store()  # the store's own schema and write path, one per worker thread, emptied after use
+    try:
         mem.write(coded, signatures={k: j.signature for k, j in by_id.items() if k in ok})
         return {t: mem.con.sql(f"SELECT * FROM {t}").to_arrow_table() for t in TABLES}, failed
+    finally:
+        for (table,) in mem.con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+                " AND table_name <> 'meta'").fetchall():
+            mem.con.execute(f'DELETE FROM "{table}"')
+
+
+_LOCAL = threading.local()
+
+
+def _memory_store() -> Store:
+    """This thread's in-memory store (creating one and its schema costs ~50-100 ms, once per partition before)."""
+    mem: Store | None = getattr(_LOCAL, "store", None)
+    if mem is None:
+        mem = _LOCAL.store = Store(":memory:")
+    return mem
 
 
 # -- client side -----------------------------------------------------------------
