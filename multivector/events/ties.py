@@ -34,6 +34,7 @@ class TieLexicon:
     provider: dict[str, dict[str, Any]]
     nouns: dict[str, dict[str, Any]]
     stationed: dict[str, dict[str, Any]]
+    adjectives: dict[str, str]  # "dependent" -> "depend": an adjective read as its dependent verb
 
 
 @functools.cache
@@ -60,8 +61,9 @@ def load() -> TieLexicon:
                 out[lemma] = entry
         return out
 
+    adjectives = {a: e["lemmas"][0] for e in data.get("dependent_verbs", []) for a in e.get("adjectives", [])}
     return TieLexicon(words, index("dependent_verbs"), index("market_verbs"), index("provider_verbs"), index("nouns"),
-                      index("stationed_verbs"))
+                      index("stationed_verbs"), adjectives)
 
 
 def _type_of(tokens: list[Token], lex: TieLexicon, default: str) -> str:
@@ -141,9 +143,9 @@ def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
             if (lemma in lex.dependent or lemma in lex.market or lemma in lex.provider) and not _negated(t) \
                     and _stative(t):
                 found.extend(_verb_ties(coder, t, lemma, lex))
-        elif t.pos_ == "ADJ" and t.dep_ == "acomp" and lemma in DEPENDENT_ADJECTIVES and not _negated(t.head) \
-                and _stative(t.head) and "depend" in lex.dependent:
-            found.extend(_verb_ties(coder, t, "depend", lex))  # "is heavily dependent on Russia for energy"
+        elif t.pos_ == "ADJ" and t.dep_ == "acomp" and lemma in lex.adjectives and not _negated(t.head) \
+                and _stative(t.head):
+            found.extend(_verb_ties(coder, t, lex.adjectives[lemma], lex))  # "is heavily dependent on Russia"
         elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and not _negated(t.head):
             found.extend(_noun_ties(coder, t, lex.nouns[lemma], lex))
     out: list[Tie] = []
@@ -183,10 +185,6 @@ def _subtree_actors(coder: ArticleCoder, tok: Token | None, *, skip: Token | Non
             if got:
                 return got
     return []
-
-
-# Adjectives that say what the verb "depend" says ("dependent on", "reliant on"), read with its entry.
-DEPENDENT_ADJECTIVES = frozenset({"dependent", "reliant", "beholden"})
 
 
 def _prep_objects(v: Token, names: list[str]) -> list[Token]:
