@@ -176,8 +176,7 @@ class Store:
             else:
                 self._check_schema()
         except BaseException:  # an old or foreign file: give the turn back before saying so
-            self.con.close()
-            self._lock.close()
+            self.close()
             raise
 
     def _migrate(self) -> None:
