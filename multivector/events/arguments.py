@@ -105,11 +105,9 @@ class Arguments:
             if a.kind == "adjective" and t.pos_ == "ADJ":
                 return []
             return [a]
-        if t.lemma_.lower() in QUANTITY_HEADS:  # "Hundreds of supporters of Iraqi cleric ..."
-            of = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj"), None)
-            if of is not None:
-                return self._one(of, exclude)
+        counted = through_quantity(t)  # "Hundreds of supporters of Iraqi cleric ..."
+        if counted is not t:
+            return self._one(counted, exclude)
         role = self.actors.role_of(t)
         poss = next((c for c in t.children if c.dep_ == "poss"), None)
         if role is not None and poss is not None:

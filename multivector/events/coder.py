@@ -52,7 +52,7 @@ LOCATION_PREPS = frozenset({"in", "from", "inside"})
 # Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
-FORCE_ROOTS = frozenset({"07", "15", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"07", "15", "18", "19", "20"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -214,7 +214,7 @@ class ArticleCoder(Nominals):
                 got = self.possessor(through_quantity(theme))
             elif slot == "adjective" and theme is not None:
                 got = self.modifier_entity(through_quantity(theme))
-            elif slot in PLACE_PREPS and pat.code[:2] in FORCE_ROOTS:
+            elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:
                 # "launched airstrikes in Syria": force used in a place is used against it (the annotators'
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
                 for a in [*anchors, *([theme] if theme is not None else [])]:  # "began airstrikes in Syria"
