@@ -360,3 +360,45 @@ def test_aid_handed_out_in_a_country_and_phrases_hung_low() -> None:
 
 def test_force_against_an_uncoded_group_in_a_state_is_against_the_state() -> None:
     assert coded("Russia launched airstrikes in Syria against Islamic State targets.") == {("RUS", "SYR", "195")}
+
+
+def test_headline_present_verbs_the_tagger_read_as_nouns_are_read_again() -> None:
+    # plural and coordinated subjects take the base form, which the small model often tags as a noun
+    assert coded("Chile and Peru exchange artillery fire across the border.") == {
+        ("CHL", "PER", "194"), ("PER", "CHL", "194")}
+    assert roots("Egypt and Sudan trade fire near the disputed triangle.") == {("EGY", "SDN", "19"), ("SDN", "EGY", "19")}
+    # a sentence with a verbal root is left as the model read it, and a noun phrase without a trigger too
+    from multivector import nlp
+    from multivector.events import headline
+
+    for text in ("The exchange of fire between Chile and Peru ended at dawn.", "Talks in Lima, day two."):
+        doc = nlp.load()(text)
+        assert headline.repair(doc, nlp.load()) is doc
+
+
+def test_past_tense_rules_for_the_reparse() -> None:
+    from multivector.events.headline import past
+
+    assert [past(w) for w in ("strike", "ban", "visit", "deploy", "pledge", "shoot", "jail")] == [
+        "struck", "banned", "visited", "deployed", "pledged", "shot", "jailed"]
+
+
+def test_an_attack_noun_that_hits_something_codes_the_attack() -> None:
+    assert roots("An Ethiopian airstrike hit a market in Eritrea.") == {("ETH", "ERI", "19")}
+    assert roots("A Turkish drone strike killed four fighters in northern Syria.") == {("TUR", "SYR", "19")}
+    assert roots("US drone strikes kill six suspected militants in Pakistan's tribal areas.") == {("USA", "PAK", "19")}
+    assert coded("A car bomb killed 12 people in Baghdad.") == set()  # no source
+    assert coded("Western sanctions hit Russia's economy hard.") == set()  # not force
+
+
+def test_a_led_coalition_is_its_leader_and_a_place_hung_under_the_target_phrase_counts() -> None:
+    assert roots("The Saudi-led coalition bombs the Yemeni port of Hodeidah.") == {("SAU", "YEM", "19")}
+    assert roots("A Saudi-led coalition airstrike killed 20 civilians in Yemen.") == {("SAU", "YEM", "19")}
+    assert roots("Dutch jets carried out airstrikes against ISIL in Iraq.") == {("NLD", "IRQ", "19")}
+
+
+def test_an_alleged_attack_is_not_coded_and_a_led_bloc_is_not_the_actor_of_a_nested_clause() -> None:
+    assert coded("Kyiv documented alleged Belarusian drone attacks on villages in Ukraine.") == set()
+    assert roots("Belarusian drone attacks hit villages in Ukraine.") == {("BLR", "UKR", "19")}
+    assert ("RUS", "AZE") not in {(s, t) for s, t, _c in coded(
+        "Armenia accused members of the Russian-led bloc of helping Azerbaijan.")}

@@ -199,9 +199,16 @@ class DocActors:
             return _with_role(direct, role, person=is_person)
         return None
 
-    def _led_by(self, t: Token) -> Actor | None:
-        """"a U.S.-led coalition": one token naming its leader."""
+    def led_by(self, t: Token) -> Actor | None:
+        """"a U.S.-led coalition", "the Saudi-led coalition": the leader named in an X-led modifier."""
         low = t.lower_
+        if low == "led" and t.i > 0 and t.doc[t.i - 1].text == "-":  # tokenised "Saudi - led"
+            for c in t.lefts:
+                if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i == t.i - 2:
+                    a = self.entity_at(c)
+                    if a is not None and a.kind in ("country", "adjective", "capital", "igo"):
+                        return Actor(a.code, None, a.start, a.end, a.text, a.kind, a.codable)
+            return None
         if not low.endswith("-led"):
             return None
         prefix = t.text[:-4]
@@ -216,7 +223,7 @@ class DocActors:
         stack = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
         while stack:
             t = stack.pop(0)
-            a = self.entity_at(t) or self._led_by(t)
+            a = self.entity_at(t) or self.led_by(t)
             if a is not None:
                 return a
             if t.text in self.lex.bloc_adjectives and not _pro_anti(t):

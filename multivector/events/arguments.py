@@ -241,6 +241,9 @@ class Arguments:
                 # leaves the subject as npadvmod or a compound of a headline verb
                 if c.dep_ in ("npadvmod", "compound") and self.actors.entity_at(c) is not None:
                     return self.actors_for(c)
+                if t.pos_ in ("VERB", "AUX") and c.dep_ in ("amod", "compound") and (
+                        led := self.actors.led_by(c)) is not None:
+                    return [led]  # "The Saudi-led coalition bombs ...": the coalition's leader
             if t.dep_ == "relcl" and t is not v:
                 return self.actors_for(t.head)
             if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj", "ccomp", "acomp",

@@ -217,7 +217,11 @@ class ArticleCoder(Nominals):
             elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:
                 # "launched airstrikes in Syria": force used in a place is used against it (the annotators'
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
-                for a in [*anchors, *([theme] if theme is not None else [])]:  # "began airstrikes in Syria"
+                bases = [*anchors, *([theme] if theme is not None else [])]  # "began airstrikes in Syria"
+                # and one phrase lower, where the parser hangs the place: "airstrikes against ISIL in Syria"
+                bases += [p for b in list(bases) for c in b.children if c.dep_ == "prep" for p in c.children
+                          if p.dep_ == "pobj"]
+                for a in bases:
                     got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
                            if x.kind in ("country", "capital", "adjective", "place")]
                     if got:

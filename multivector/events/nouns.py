@@ -19,6 +19,9 @@ BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
 BROKER_FORMS = frozenset({"brokered", "mediated", "facilitated"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
 # Prepositions of circumstance: an event noun under them happened, whatever the main clause does.
+# Roots of force whose noun can be the subject of a verb of impact ("an airstrike hits ..."), and where it hit.
+IMPACT_ROOTS = frozenset({"18", "19", "20"})
+IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
 
 
@@ -100,14 +103,14 @@ class Nominals(Arguments):
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         currency = _nominal_currency(n, np.code, self.article.date.year if self.article.date else None)
-        if currency == "background" or self._nominal_unreal(n):
+        if currency in ("background", "alleged") or self._nominal_unreal(n):
             return []
         srcs: list[Actor] = []
         for slot in np.source:
             if slot == "poss":
                 srcs = self.possessor(n)
             elif slot in ("amod", "compound"):
-                srcs = [a for c in n.lefts if c.dep_ in ("amod", "compound", "nmod") if (a := self.actors.entity_at(c))]
+                srcs = self.modifier_sources(n)
             elif slot == "between" and np.symmetric:
                 both = self.prep_targets(n, ("between", "among"), possessor=False)
                 if len(both) >= 2 and not self.in_question:  # "clashes between A and B": both directions
@@ -128,6 +131,9 @@ class Nominals(Arguments):
                     for p in c.children:
                         if p.dep_ == "pobj" and not tgts:
                             tgts = self.prep_targets(p, np.target, possessor=False)
+        if not tgts and n.dep_ == "nsubj" and np.code[:2] in IMPACT_ROOTS \
+                and n.head.lemma_.lower() in modality.words().impact_verbs:
+            tgts = self.impact_targets(n.head, frozenset(a.code for a in srcs))
         if not srcs or not tgts:
             return []
         # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
@@ -136,6 +142,34 @@ class Nominals(Arguments):
         mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
         code = code_under(np.code, mod)
         return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
+
+    def modifier_sources(self, n: Token) -> list[Actor]:
+        """Actors among an event noun's modifiers, through a chain of compounds ("US drone strikes", "a
+        Saudi-led coalition airstrike")."""
+        level = [c for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        for _ in range(2):
+            found = [a for c in level if (a := self.actors.entity_at(c) or self.actors.led_by(c))]
+            if found:
+                return found
+            level = [x for c in level if c.dep_ == "compound" for x in c.lefts if x.dep_ in ("amod", "compound")]
+        return []
+
+    def impact_targets(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Whom an attack noun's verb of impact hit: the actors of its object ("hit Syrian army positions"),
+        else the place it hit ("hits a camp in the Gaza Strip", "kills 20 civilians in Yemen")."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        got = [a for a in self.phrase_actors(obj, possessor=True, exclude=exclude) if a.codable] if obj is not None else []
+        if got:
+            return got
+        for anchor in (v, obj):
+            if anchor is None:
+                continue
+            for prep in IMPACT_PLACE_PREPS:
+                got = [x for x in self.prep_targets(anchor, (prep,), possessor=True, exclude=exclude)
+                       if x.kind in ("country", "capital", "adjective", "place") and x.codable]
+                if got:
+                    return got
+        return []
 
     def code_brokered(self, m: Token) -> list[Found]:
         """"a Turkish-brokered deal", "a U.S.-mediated truce between A and B": the broker mediates (045)
@@ -166,7 +200,7 @@ class Nominals(Arguments):
 def _nominal_currency(n: Token, code: str, year: int | None) -> str:
     """Whether an event noun reports something happening (gold rule 9): "background" for undated history
     ("the previous visit", "since the invasion", "under Western sanctions"), "planned" for an intention
-    ("a planned visit"), else "current"."""
+    ("a planned visit"), "alleged" for what is only alleged, else "current"."""
     words = modality.words()
     for c in n.lefts:
         low = c.lower_
@@ -174,6 +208,8 @@ def _nominal_currency(n: Token, code: str, year: int | None) -> str:
         # time reader (identity/timing.py) marks it background. Undated history has no date to keep.
         if low in words.background_modifiers:
             return "background"
+        if low in words.alleged_modifiers:
+            return "alleged"
         if low in words.planned_modifiers:
             return "planned"
     if n.dep_ == "pobj":

@@ -1,0 +1,143 @@
+"""Headline present: re-read a sentence whose verb the tagger took for a noun.
+
+News summaries write in the present with plural or coordinated subjects ("South Korea and North
+Korea exchange fire", "coalition aircraft strike Houthi positions"); the small English model then
+often reads the base-form verb as a noun and the sentence has no verbal root at all. For such a
+sentence only, each trigger verb form after a noun is tried in the past tense (unambiguous to the
+tagger) and the sentence is parsed again; the first reading that makes that word a verbal root with
+a subject is kept, with the original words and the present tense. Other sentences are not touched.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from . import patterns
+
+DATA = Path(__file__).with_name("data")
+MAX_TRIES = 2  # candidates re-parsed per sentence: each try is one more parse of one sentence
+VOWELS = frozenset("aeiou")
+# Words a subject cannot end on ("the", "of", "and", "very"); a noun the tagger took for a verb still can.
+NOT_SUBJECT_END = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART", "ADV", "NUM", "PRON", "ADJ"})
+# Uninflected plurals that end a subject ("coalition aircraft strike", "Pakistani police arrest").
+PLURAL_HEADS = frozenset({"aircraft", "police", "personnel", "people", "military", "army", "navy", "government",
+                          "coalition", "militia", "media"})
+
+
+@functools.cache
+def irregular(lang: str = "en") -> dict[str, str]:
+    """Irregular past tenses (data/<lang>/past.tsv)."""
+    out: dict[str, str] = {}
+    for line in (DATA / lang / "past.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, past = line.split("\t")
+            out[lemma.strip()] = past.strip()
+    return out
+
+
+def past(lemma: str, lang: str = "en") -> str:
+    """The past tense of an English verb lemma: the table, else the regular rules."""
+    table = irregular(lang)
+    if lemma in table:
+        return table[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in VOWELS:
+        return lemma[:-1] + "ied"
+    groups = sum(1 for i, ch in enumerate(lemma) if ch in VOWELS and (i == 0 or lemma[i - 1] not in VOWELS))
+    if (groups == 1 and len(lemma) >= 3 and lemma[-1] not in VOWELS | set("wxy") and lemma[-2] in VOWELS
+            and lemma[-3] not in VOWELS):
+        return lemma + lemma[-1] + "ed"  # one syllable, consonant-vowel-consonant: "ban" -> "banned"
+    return lemma + "ed"
+
+
+@functools.cache
+def verb_forms(lang: str = "en") -> dict[str, str]:
+    """Present forms of every trigger verb (base and third person) -> lemma."""
+    out: dict[str, str] = {}
+    for lemma in patterns.load(lang).verbs:
+        if " " in lemma or not lemma.isalpha():
+            continue
+        out.setdefault(lemma, lemma)
+        if lemma.endswith(("s", "sh", "ch", "x", "z")):
+            out.setdefault(lemma + "es", lemma)
+        elif lemma.endswith("y") and lemma[-2:-1] not in VOWELS:
+            out.setdefault(lemma[:-1] + "ies", lemma)
+        else:
+            out.setdefault(lemma + "s", lemma)
+    return out
+
+
+def _verbless(sent: Span) -> bool:
+    return sent.root.pos_ not in ("VERB", "AUX")
+
+
+def _ends_subject(t: Token) -> bool:
+    """A word a subject can end on: a proper noun, a plural or an uninflected plural."""
+    return t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") or t.lower_ in PLURAL_HEADS or (
+        t.pos_ == "NOUN" and t.lower_.endswith("s"))
+
+
+def candidates(sent: Span, lang: str = "en") -> list[Token]:
+    """Words of a verbless sentence that may be its verb: a trigger verb form right after a noun,
+    those after a proper noun or plural first."""
+    forms = verb_forms(lang)
+    out: list[tuple[int, int, Token]] = []
+    for t in sent[1:]:
+        prev = t.doc[t.i - 1]
+        if t.lower_ not in forms or t.tag_.startswith("VB") and t.dep_ == "ROOT":
+            continue
+        if not prev.is_alpha or prev.pos_ in NOT_SUBJECT_END:
+            continue
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.lower_ == "of":  # "a strike of", "the exchange of": a noun
+            continue
+        out.append((0 if _ends_subject(prev) else 1, t.i, t))
+    return [t for _p, _i, t in sorted(out, key=lambda x: (x[0], x[1]))]
+
+
+def _rebuilt(doc: Doc, fixed: Doc, i: int, lemma: str) -> Doc:
+    """The original words with the parse of ``fixed``; word ``i`` a present-tense verb."""
+    third = doc[i].lower_ != lemma
+    tags = [t.tag_ for t in fixed]
+    morphs = [str(t.morph) for t in fixed]
+    tags[i] = "VBZ" if third else "VBP"
+    morphs[i] = "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin" if third else "Tense=Pres|VerbForm=Fin"
+    lemmas = [t.lemma_ for t in fixed]
+    lemmas[i] = lemma
+    out = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc], tags=tags,
+              pos=[t.pos_ for t in fixed], morphs=morphs, lemmas=lemmas, heads=[t.head.i for t in fixed],
+              deps=[t.dep_ for t in fixed])
+    out.tensor = fixed.tensor  # Doc.from_docs joins the sentences' tensors: they must all have one
+    return out
+
+
+def repair(doc: Doc, parse: Callable[[str], Doc], lang: str = "en") -> Doc:
+    """``doc`` itself, or, when a sentence of it has no verbal root, the first re-reading of a candidate
+    verb that gives it one with a subject (see the module docstring)."""
+    sents = list(doc.sents)
+    if len(sents) != 1 or not _verbless(sents[0]):
+        return doc
+    forms = verb_forms(lang)
+    for t in candidates(sents[0], lang)[:MAX_TRIES]:
+        lemma = forms[t.lower_]
+        words = [x.text for x in doc]
+        word = past(lemma, lang)
+        words[t.i] = word[:1].upper() + word[1:] if t.text[:1].isupper() else word
+        text = "".join(w + x.whitespace_ for w, x in zip(words, doc, strict=True))
+        fixed = parse(text)
+        if len(fixed) != len(doc):
+            continue
+        v = fixed[t.i]
+        if v.dep_ == "ROOT" and v.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in v.children):
+            return _rebuilt(doc, fixed, t.i, lemma)
+    return doc
+
+
+def repair_all(docs: Iterable[Doc], parse: Callable[[str], Doc], lang: str = "en") -> list[Doc]:
+    """``repair`` over docs, in order."""
+    return [repair(d, parse, lang) for d in docs]
