@@ -402,3 +402,30 @@ def test_an_alleged_attack_is_not_coded_and_a_led_bloc_is_not_the_actor_of_a_nes
     assert roots("Belarusian drone attacks hit villages in Ukraine.") == {("BLR", "UKR", "19")}
     assert ("RUS", "AZE") not in {(s, t) for s, t, _c in coded(
         "Armenia accused members of the Russian-led bloc of helping Azerbaijan.")}
+
+
+def test_an_announced_plan_is_an_intention_and_a_rejected_plan_is_its_owners() -> None:
+    c = code_article(Article.make("Chile announced plans to buy six frigates from Spain.", DATE))
+    assert {(e.source, e.target, e.code[:2]) for e in c.events} == {("CHL", "ESP", "03")}
+    assert c.ties == ()  # an intended purchase is no trading tie
+    assert coded("Peru has no plans to visit Bolivia this year, its foreign minister said.") == set()
+    assert roots("Spain rejected Morocco's plan to build a port near the border with Algeria.") == {
+        ("ESP", "MAR", "12")}
+
+
+def test_what_describes_a_target_is_not_the_target() -> None:
+    # a participle or relative clause on the object names no actor of its own
+    assert coded("Bulgarian police fired tear gas at migrants trying to cross the border from Turkey.") == set()
+    assert coded("Greek police fired tear gas at Afghan migrants.") == {("GRC", "AFG", "175")}
+    # but goods made in a state name it
+    assert roots("Canada imposed tariffs on steel made in China.") == {("CAN", "CHN", "16")}
+
+
+def test_joint_subjects_acting_toward_someone_else_are_not_each_others_target() -> None:
+    assert coded("Austria and Slovakia opened their borders to migrants stranded in Hungary.") == set()
+    assert roots("Armenia and Turkey reopened their border.") == {("ARM", "TUR", "08"), ("TUR", "ARM", "08")}
+
+
+def test_a_beating_is_done_to_people_not_to_a_state_in_a_match() -> None:
+    assert coded("Croatia beat France in the final of the handball championship.") == set()
+    assert coded("Moroccan police beat Algerian migrants in Oujda.") == {("MAR", "DZA", "182")}

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..actors.context import DocContext
 from ..actors.matcher import Actor, DocActors
+from . import modality
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
@@ -355,14 +356,30 @@ class Arguments:
         return out
 
     def _entity_in(self, tok: Token) -> list[Actor]:
-        """The first named actor inside a phrase ("the Uzbek city of Samarkand" -> UZB)."""
-        for t in tok.subtree:
+        """The first named actor inside a phrase ("the Uzbek city of Samarkand" -> UZB), not inside a clause
+        that describes it ("migrants trying to cross the border from Serbia" names no Serbs)."""
+        for t in phrase_tokens(tok):
             a = self.actors.entity_at(t)
             if a is not None and a.kind != "leader":
                 return [a]
         return []
 
     # -- verbs --------------------------------------------------------------------
+
+
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
+
+
+def phrase_tokens(tok: Token) -> list[Token]:
+    """The words of a phrase without the clauses that hang on it, in order."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS
+                     or (c.dep_ == "acl" and c.lower_ in modality.words().origin_participles))
+    return sorted(out, key=lambda t: t.i)
 
 
 def flat_preps(v: Token) -> list[Token]:

@@ -50,6 +50,8 @@ PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
 # Prepositions of place: their target must be a place named as such.
+# A state named as such (a country or its capital): not a person a beating or torture is done to.
+STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 PLACE_PREPS = frozenset({"in", "inside"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
 PLACE_TARGET_ROOTS = frozenset({"07", "15", "18", "19", "20"})
@@ -245,8 +247,11 @@ class ArticleCoder(Nominals):
                     # "a package of sanctions against Russia", "its bid to open talks with the EU"
                     for inner in theme.children:
                         # "intelligence on Russian troop movements with Ukraine": the parser hangs the phrase low
-                        if inner.dep_ in ("prep", "acl") and (inner.lower_ in ("of", "in", "on", "about")
-                                                              or inner.dep_ == "acl"):
+                        # an infinitive only ("its bid to open talks with the EU"): a participle describes
+                        # the object ("migrants trying to cross from Serbia", "migrants stranded in Hungary")
+                        if (inner.dep_ == "prep" and inner.lower_ in ("of", "in", "on", "about")) or (
+                                inner.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to"
+                                                            for x in inner.children)):
                             for x in (y for y in inner.subtree if y.dep_ == "prep" and y.lower_ == slot):
                                 got = [a for p in x.children if p.dep_ == "pobj"
                                        for a in self.phrase_actors(p, exclude=exclude)]
@@ -284,6 +289,8 @@ class ArticleCoder(Nominals):
         targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
+        if pat.people_target:
+            targets = [a for a in targets if a.person or a.role is not None or a.kind not in STATE_NAME_KINDS]
         if pat.inverted:  # "Ukraine received a grant from the United States": the giver is the source
             if not targets:
                 return None
@@ -293,7 +300,7 @@ class ArticleCoder(Nominals):
         pairs: list[tuple[Actor, Actor]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-        elif pat.symmetric and len(sources) >= 2 and own_subject(v):
+        elif pat.symmetric and len(sources) >= 2 and own_subject(v) and not _aimed_elsewhere(v, theme, pat):
             # Members of one group named together act as one side ("EU and Central Asian leaders held talks").
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not _same_group(s, t)]
             if pat.id in ("meet", "hold-talks") and code == "040":
@@ -448,4 +455,15 @@ def _reported_over_saying(found: list[Found]) -> list[Found]:
 def _same_group(a: Actor, b: Actor) -> bool:
     return a.start == b.start and bool(a.resolved_from) and str(a.resolved_from).startswith("group ")
 
+
+def _aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) -> bool:
+    """A target phrase that names someone else: "Austria and Germany opened their borders to migrants" is
+    not an act of each toward the other; "Armenia and Turkey reopened their border" is."""
+    for head in (v, theme):
+        for c in head.children if head is not None else ():
+            if c.dep_ == "prep" and c.lower_ in pat.target and c.lower_ in ("to", "for"):  # a recipient
+                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if obj is not None and obj.lower_ not in RECIPROCAL and obj.lemma_.lower() not in ("other", "another"):
+                    return True
+    return False
 

@@ -35,6 +35,9 @@ class Words:
     request_ccomp: frozenset[str]
     avoid_heads: frozenset[str]
     proposal_nouns: frozenset[str]
+    announced_nouns: frozenset[str]
+    origin_participles: frozenset[str]
+    announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]
     negative_determiners: frozenset[str]
     support_purposes: frozenset[str]
@@ -178,6 +181,14 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             return Modality(drop="requested")
         if dep in ("xcomp", "pcomp") and lemma in W.avoid_heads:
             return Modality(drop="avoided")
+        if dep == "acl" and head.pos_ == "NOUN" and lemma in W.announced_nouns and head.dep_ == "dobj" \
+                and head.head.lemma_.lower() in W.announce_verbs and transform is None \
+                and not any(c.lower_ in W.negative_determiners for c in head.lefts):
+            # "announced plans to buy", "made an offer to mediate": the owner's own intention
+            transform, governor = "intent", head
+            t = head.head
+            first = False
+            continue
         if dep == "acl" and head.pos_ == "NOUN" and lemma in W.proposal_nouns:
             return Modality(drop="proposed")
         if head.pos_ == "NOUN" and lemma in W.intent_heads and any(

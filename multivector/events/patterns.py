@@ -28,7 +28,7 @@ FAMILY_KINDS = ("intent", "appeal", "demand", "refuse", "threat")
 VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_objects", "symmetric", "possessor_target",
                        "xcomp_only", "needs_phone", "needs_ccomp", "objectless", "stative_present", "inverted",
                        "only_negated", "source_roles", "needs_xcomp", "rank", "complement", "target_roles",
-                       "passive_target"})
+                       "passive_target", "people_target"})
 NOUN_KEYS = frozenset({"id", "lemmas", "code", "source", "target", "background", "needs", "rank", "symmetric"})
 LANGUAGES = ("en",)
 
@@ -57,6 +57,7 @@ class VerbPattern:
     rank: int = 0  # lower is tried first among a lemma's patterns
     complement: str | None = None  # "appeal" | "demand": the requested act refines the code (families.tsv)
     target_roles: tuple[str | None, ...] = ()
+    people_target: bool = False  # done to people, never to a state named as such ("beat protesters", not "beat Spain")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,7 @@ def verb_patterns(v: dict[str, Any], where: str) -> list[VerbPattern]:
             bool(v.get("inverted", False)), bool(v.get("only_negated", False)),
             tuple(v.get("source_roles", ())), bool(v.get("needs_xcomp", False)), tuple(words[1:]),
             int(v.get("rank", 0)), v.get("complement"), tuple(v.get("target_roles", ())),
+            bool(v.get("people_target", False)),
         ))
         if out[-1].complement not in (None, "appeal", "demand"):
             raise LexiconError(where, f"{pid}: complement must be appeal or demand")

@@ -104,8 +104,8 @@ def _stative(v: Token) -> bool:
     participle ("depending on Russian gas"); not a past act ("received a grant"), a future, or the
     complement of an aspect or intent verb ("began shipping", "agreed to buy")."""
     aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"will", "would", "shall", "could", "might", "may", "'ll"}:
-        return False
+    if aux & {"will", "would", "shall", "could", "might", "may", "'ll", "to"}:
+        return False  # a future, or an infinitive: "plans to buy jets from France" is no trading tie
     if v.tag_ == "VBD" or (v.tag_ == "VBN" and (not aux & {"has", "have", "'s", "'ve"}
                                                  or any(c.dep_ == "auxpass" for c in v.children))):
         return False
