@@ -32,6 +32,7 @@ from .arguments import (
 from .modality import code_under
 from .nouns import Found, Nominals
 from .words import (
+    CARRIERS,
     forms,
     has_agent,
     in_support,
@@ -247,11 +248,12 @@ class ArticleCoder(Nominals):
                     # "a package of sanctions against Russia", "its bid to open talks with the EU"
                     for inner in theme.children:
                         # "intelligence on Russian troop movements with Ukraine": the parser hangs the phrase low
-                        # an infinitive only ("its bid to open talks with the EU"): a participle describes
-                        # the object ("migrants trying to cross from Serbia", "migrants stranded in Hungary")
+                        # or in an infinitive ("its bid to open talks with the EU") or a carrier ("planes carrying
+                        # aid to Syria"); not in another participle, which describes the object ("migrants trying
+                        # to cross from Serbia", "migrants stranded in Hungary")
                         if (inner.dep_ == "prep" and inner.lower_ in ("of", "in", "on", "about")) or (
-                                inner.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to"
-                                                            for x in inner.children)):
+                                inner.dep_ == "acl" and (inner.lemma_.lower() in CARRIERS or any(
+                                    x.dep_ == "aux" and x.lower_ == "to" for x in inner.children))):
                             for x in (y for y in inner.subtree if y.dep_ == "prep" and y.lower_ == slot):
                                 got = [a for p in x.children if p.dep_ == "pobj"
                                        for a in self.phrase_actors(p, exclude=exclude)]
