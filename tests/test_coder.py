@@ -429,3 +429,9 @@ def test_joint_subjects_acting_toward_someone_else_are_not_each_others_target() 
 def test_a_beating_is_done_to_people_not_to_a_state_in_a_match() -> None:
     assert coded("Croatia beat France in the final of the handball championship.") == set()
     assert coded("Moroccan police beat Algerian migrants in Oujda.") == {("MAR", "DZA", "182")}
+
+
+def test_rejected_criticism_is_a_denial_and_an_act_warned_against_is_not_done() -> None:
+    assert coded("Qatar rejected Egyptian criticism of its foreign policy.") == {("QAT", "EGY", "016")}
+    assert roots("France warned Italy against sending warships to Libya.") == {("FRA", "ITA", "13")}
+    assert coded("Norway voted against imposing sanctions on Iceland.") == set()

@@ -34,6 +34,7 @@ class Words:
     request_heads: frozenset[str]
     request_ccomp: frozenset[str]
     avoid_heads: frozenset[str]
+    opposed_preps: frozenset[str]
     proposal_nouns: frozenset[str]
     announced_nouns: frozenset[str]
     origin_participles: frozenset[str]
@@ -181,6 +182,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             return Modality(drop="requested")
         if dep in ("xcomp", "pcomp") and lemma in W.avoid_heads:
             return Modality(drop="avoided")
+        if dep == "pcomp" and head.lower_ in W.opposed_preps:
+            return Modality(drop="opposed")  # "warned Russia against sending troops", "voted against imposing"
         if dep == "acl" and head.pos_ == "NOUN" and lemma in W.announced_nouns and head.dep_ == "dobj" \
                 and head.head.lemma_.lower() in W.announce_verbs and transform is None \
                 and not any(c.lower_ in W.negative_determiners for c in head.lefts):
