@@ -435,3 +435,10 @@ def test_rejected_criticism_is_a_denial_and_an_act_warned_against_is_not_done() 
     assert coded("Qatar rejected Egyptian criticism of its foreign policy.") == {("QAT", "EGY", "016")}
     assert roots("France warned Italy against sending warships to Libya.") == {("FRA", "ITA", "13")}
     assert coded("Norway voted against imposing sanctions on Iceland.") == set()
+
+
+def test_a_headline_joins_its_subjects_with_a_comma() -> None:
+    assert coded("Chile, Peru sign fisheries pact.") == {("CHL", "PER", "057"), ("PER", "CHL", "057")}
+    assert coded("Norway, Iceland hold first summit in a decade.") == {("NOR", "ISL", "040"), ("ISL", "NOR", "040")}
+    # a dateline or a past-tense report is no joint subject
+    assert coded("Lima, Peru, said on Monday it had signed a fisheries pact with Chile.") <= {("PER", "CHL", "057")}

@@ -234,6 +234,8 @@ class Arguments:
                          if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v))), None)
             if subj is not None:
                 got = self.actors_for(subj) or self.launched_from(subj) or self.issued_by(subj)
+                if got and t is v:
+                    got += [a for a in self._headline_partners(t, subj) if a.code not in {g.code for g in got}]
                 if got or t.dep_ != "conj":
                     return got
                 # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct
@@ -256,6 +258,24 @@ class Arguments:
                 continue
             break
         return []
+
+    def _headline_partners(self, v: Token, subj: Token) -> list[Actor]:
+        """"Iran, Oman sign security pact": a headline joins its subjects with a comma; the first is left as a
+        modifier of the plural verb. Only at the start of the sentence, before a plural present verb."""
+        if v.tag_ not in ("VB", "VBP"):
+            return []
+        out: list[Actor] = []
+        for c in v.lefts:
+            if c is subj or c.dep_ not in ("npadvmod", "nsubj", "dep", "appos"):
+                continue
+            first, second = (c, subj) if c.i < subj.i else (subj, c)
+            if second.dep_ != "nsubj" and second is c:
+                continue  # "Japan, South Korea hold ...": a second subject after the comma is one too
+            nxt = first.doc[first.right_edge.i + 1] if first.right_edge.i + 1 < len(first.doc) else None
+            if first.left_edge.i == first.sent.start and nxt is not None and nxt.text == "," and \
+                    nxt.i + 1 == second.left_edge.i and self.actors.entity_at(c) is not None:
+                out += self.actors_for(c)
+        return out
 
     def prep_targets(self, tok: Token, names: tuple[str, ...], *, possessor: bool,
                      exclude: frozenset[str] = frozenset()) -> list[Actor]:
