@@ -442,3 +442,11 @@ def test_a_headline_joins_its_subjects_with_a_comma() -> None:
     assert coded("Norway, Iceland hold first summit in a decade.") == {("NOR", "ISL", "040"), ("ISL", "NOR", "040")}
     # a dateline or a past-tense report is no joint subject
     assert coded("Lima, Peru, said on Monday it had signed a fisheries pact with Chile.") <= {("PER", "CHL", "057")}
+
+
+def test_protest_and_killing_in_a_state_target_it_unless_the_phrase_names_the_own_side() -> None:
+    assert coded("Hundreds of Afghan refugees protested in Tehran against a deportation drive.") == {
+        ("AFG", "IRN", "140")}
+    assert coded("Hundreds of Afghan refugees protested in Tehran against the Taliban.") == set()
+    assert roots("Ethiopian troops killed 20 civilians in Somalia.") == {("ETH", "SOM", "18")}
+    assert coded("Turkish police killed two PKK militants in Diyarbakir.") == set()  # same state

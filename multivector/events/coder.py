@@ -55,7 +55,7 @@ LOCATION_PREPS = frozenset({"in", "from", "inside"})
 STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 PLACE_PREPS = frozenset({"in", "inside"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
-PLACE_TARGET_ROOTS = frozenset({"07", "15", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -229,6 +229,8 @@ class ArticleCoder(Nominals):
                            if x.kind in ("country", "capital", "adjective", "place")]
                     if got:
                         break
+                if got and self._names_own_side(anchors, pat, exclude):
+                    got = []  # "Syrians protested in Istanbul against Assad": against their own side, not Turkey
             elif slot not in patterns.TARGET_SLOTS:
                 for a in anchors:
                     got = self.prep_targets(a, (slot,), possessor=pat.possessor_target, exclude=exclude)
@@ -270,6 +272,15 @@ class ArticleCoder(Nominals):
             elif got:
                 return got
         return places
+
+    def _names_own_side(self, anchors: list[Token], pat: patterns.VerbPattern, exclude: frozenset[str]) -> bool:
+        """A target phrase of the verb names the source's own state."""
+        for a in anchors:
+            for c in a.children:
+                if c.dep_ == "prep" and c.lower_ in pat.target and c.lower_ not in PLACE_PREPS:
+                    if any(x.code in exclude for p in c.children if p.dep_ == "pobj" for x in self.actors_for(p)):
+                        return True
+        return False
 
     def _apply(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None,
                passive: bool, obj_lemma: str | None = None) -> list[Found] | None:
