@@ -30,7 +30,7 @@ from .arguments import (
     verb_like,
 )
 from .modality import code_under
-from .nouns import Found, Nominals
+from .nouns import IMPACT_ROOTS, Found, Nominals
 from .words import (
     CARRIERS,
     forms,
@@ -273,6 +273,14 @@ class ArticleCoder(Nominals):
                 return got
         return places
 
+    def _attack_subject(self, v: Token) -> bool:
+        """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        np = self.noun_pattern(subj)
+        return np is not None and np.code[:2] in IMPACT_ROOTS
+
     def _names_own_side(self, anchors: list[Token], pat: patterns.VerbPattern, exclude: frozenset[str]) -> bool:
         """A target phrase of the verb names the source's own state."""
         for a in anchors:
@@ -292,6 +300,8 @@ class ArticleCoder(Nominals):
                                year=self.article.date.year if self.article.date else None)
         if mod.drop:
             return []
+        if v.lemma_.lower() in modality.words().impact_verbs and self._attack_subject(v):
+            return []  # "an airstrike killed 20 civilians": the airstrike is the event (nouns.impact_targets)
         sources = self.subjects(v)
         if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
             sources = self.located_in(v, LOCATION_PREPS)
