@@ -450,3 +450,17 @@ def test_protest_and_killing_in_a_state_target_it_unless_the_phrase_names_the_ow
     assert coded("Hundreds of Afghan refugees protested in Tehran against the Taliban.") == set()
     assert roots("Ethiopian troops killed 20 civilians in Somalia.") == {("ETH", "SOM", "18")}
     assert coded("Turkish police killed two PKK militants in Diyarbakir.") == set()  # same state
+
+
+def test_a_show_of_force_answers_who_provoked_it_and_a_craft_in_foreign_airspace_is_one() -> None:
+    assert coded("Greece put its navy on alert after Turkish warships entered the Aegean.") == {("GRC", "TUR", "152")}
+    assert coded("Estonia scrambled fighter jets after a Russian spy plane violated its airspace.") == {
+        ("EST", "RUS", "152"), ("RUS", "EST", "150")}
+    # reinforcing one's own frontier is no support for anyone
+    assert roots("Uzbekistan put 5,000 reservists on standby to reinforce its frontier with Afghanistan on Friday, "
+                 "as Taliban fighters swept across the north.") == {("UZB", "AFG", "15")}
+
+
+def test_a_killing_by_a_bomber_is_a_bombing() -> None:
+    assert coded("A suicide bomber from the Pakistani Taliban killed three Chinese engineers.") == {
+        ("PAK", "CHN", "183")}

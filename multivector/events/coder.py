@@ -56,6 +56,8 @@ STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 PLACE_PREPS = frozenset({"in", "inside"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
+# Clauses after which a show of force answers whoever acted in them ("after China sent warships").
+PROVOKED_MARKS = frozenset({"after", "as", "when", "following"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -201,6 +203,14 @@ class ArticleCoder(Nominals):
                         got = [a for a in self._entities_in(c) if a.code not in exclude]
                         if got:
                             break
+            elif slot == "provoker":  # "put its forces on alert after China sent warships": who provoked it
+                for c in v.children:
+                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in PROVOKED_MARKS for m in c.children):
+                        subj = child(c, "nsubj")
+                        got = [a for a in (self.actors_for(subj) or self.modifier_entity(subj) if subj is not None
+                                           else []) if a.code not in exclude]
+                        if got:
+                            break
             elif slot == "participants":  # "a ceremony hosted by Trump", "a swap mediated by the UAE"
                 got = self._participants(v)
             elif slot == "theme_acl" and theme is not None:  # "signed a memorandum granting the United States ..."
@@ -214,7 +224,7 @@ class ArticleCoder(Nominals):
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "possessor" and theme is not None:
-                got = self.possessor(through_quantity(theme))
+                got = self.possessor(through_quantity(theme), exclude)  # "violated its airspace": not its own
             elif slot == "adjective" and theme is not None:
                 got = self.modifier_entity(through_quantity(theme))
             elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:
@@ -341,6 +351,8 @@ class ArticleCoder(Nominals):
             return None
         if code == "190":
             code = weapon_code(v) or code
+        elif code == "180":
+            code = weapon_code(v, modality.bombing_codes()) or code  # "a suicide bomber killed": 183
         if code in modality.mass_codes() and theme is not None and is_mass(theme):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)

@@ -79,6 +79,13 @@ class Modality:
 
 
 @functools.cache
+@functools.cache
+def bombing_codes(lang: str = "en") -> dict[str, str]:
+    """Means that make a killing a bombing (183): "a suicide bomber killed ..." (data/<lang>/modality.yaml)."""
+    data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in (data.get("bombing_codes") or {}).items()}
+
+
 def weapon_codes(lang: str = "en") -> dict[str, str]:
     """Weapon nouns -> the CAMEO 19x code fighting with them is (data/<lang>/modality.yaml, gold rule 10)."""
     data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}

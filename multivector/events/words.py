@@ -41,9 +41,10 @@ def is_mass(np: Token) -> bool:
 
 
 
-def weapon_code(v: Token) -> str | None:
-    """"Israeli jets struck ...", "shelled ... with artillery": the weapon makes fighting 193/194/195."""
-    table = modality.weapon_codes()
+def weapon_code(v: Token, table: dict[str, str] | None = None) -> str | None:
+    """"Israeli jets struck ...", "shelled ... with artillery": the weapon makes fighting 193/194/195 (or,
+    with ``table`` = modality.bombing_codes(), a killing by a bomber a bombing, 183)."""
+    table = modality.weapon_codes() if table is None else table
     for c in v.children:
         cands = [c] if c.dep_ in ("nsubj", "nsubjpass") else []
         if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "using", "by"):
@@ -57,12 +58,18 @@ def weapon_code(v: Token) -> str | None:
 
 
 
+OWN_POSSESSIVES = frozenset({"its", "their", "own"})
+
+
 def in_support(v: Token) -> bool:
     """A purpose or circumstance of support: "sent troops to help Kazakhstan restore order", "deployed forces
     at the request of the government", "in support of the Syrian army"."""
     words = modality.words()
     for c in v.children:
         if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in words.support_purposes:
+            obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+            if obj is not None and any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES for p in obj.children):
+                continue  # "put reservists on standby to reinforce its frontier": its own, no one supported
             return True
         if c.dep_ == "prep" and c.lower_ in ("in", "at"):
             for p in c.children:
