@@ -464,3 +464,10 @@ def test_a_show_of_force_answers_who_provoked_it_and_a_craft_in_foreign_airspace
 def test_a_killing_by_a_bomber_is_a_bombing() -> None:
     assert coded("A suicide bomber from the Pakistani Taliban killed three Chinese engineers.") == {
         ("PAK", "CHN", "183")}
+
+
+def test_more_groups_expand_and_monarchs_are_their_states() -> None:
+    assert coded("Japan urged the two Koreas to return to talks.") == {("JPN", "PRK", "026"), ("JPN", "KOR", "026")}
+    assert roots("Iran and six world powers signed an interim deal.") == {
+        (a, b, "05") for x in ("USA", "GBR", "FRA", "CHN", "RUS", "DEU") for a, b in (("IRN", x), (x, "IRN"))}
+    assert roots("King Harald V welcomed Queen Margrethe II to Oslo.", dt.date(2015, 5, 1)) == {("NOR", "DNK", "04")}
