@@ -471,3 +471,9 @@ def test_more_groups_expand_and_monarchs_are_their_states() -> None:
     assert roots("Iran and six world powers signed an interim deal.") == {
         (a, b, "05") for x in ("USA", "GBR", "FRA", "CHN", "RUS", "DEU") for a, b in (("IRN", x), (x, "IRN"))}
     assert roots("King Harald V welcomed Queen Margrethe II to Oslo.", dt.date(2015, 5, 1)) == {("NOR", "DNK", "04")}
+
+
+def test_a_gift_handed_over_in_the_passive_is_from_its_donor_and_a_board_acts_for_its_body() -> None:
+    assert coded("Tonnes of medical supplies donated by Japan were handed over to Mongolia.") == {("JPN", "MNG", "070")}
+    assert coded("Medical supplies were handed over to Mongolia on Friday.") == set()  # no giver
+    assert roots("The IMF's executive board approved a $1 billion disbursement to Ghana.") == {("IMF", "GHA", "07")}

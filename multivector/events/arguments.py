@@ -16,7 +16,10 @@ from . import modality
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
-                            "group", "groups", "some", "many", "most", "several", "members", "member", "scores"})
+                            "group", "groups", "some", "many", "most", "several", "members", "member", "scores",
+                            # measures of goods: "tonnes of medical supplies donated by China"
+                            "tonne", "tonnes", "ton", "tons", "batch", "batches", "consignment", "consignments",
+                            "truckload", "truckloads", "planeload", "planeloads", "crate", "crates"})
 
 
 PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman",
@@ -212,6 +215,14 @@ class Arguments:
                     for c in x.children:
                         if c.dep_ == "agent" and c.lower_ == "by":
                             return self.actors_for(pobj_of(c))
+                # "supplies donated by China were handed over to ...": the agent of the thing's participle
+                theme = passive_subject(t)
+                theme = through_quantity(theme) if theme is not None else None  # "tonnes of supplies donated by"
+                for acl in (theme.children if theme is not None else ()):
+                    if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lower_ in modality.words().giving_participles:
+                        for c in acl.children:
+                            if c.dep_ == "agent":
+                                return self.actors_for(pobj_of(c))
                 return []
             if t.dep_ == "acl" and t.tag_ == "VBN":
                 for c in t.children:

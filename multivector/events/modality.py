@@ -38,6 +38,7 @@ class Words:
     proposal_nouns: frozenset[str]
     announced_nouns: frozenset[str]
     origin_participles: frozenset[str]
+    giving_participles: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]
     negative_determiners: frozenset[str]
