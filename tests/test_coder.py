@@ -477,3 +477,9 @@ def test_a_gift_handed_over_in_the_passive_is_from_its_donor_and_a_board_acts_fo
     assert coded("Tonnes of medical supplies donated by Japan were handed over to Mongolia.") == {("JPN", "MNG", "070")}
     assert coded("Medical supplies were handed over to Mongolia on Friday.") == set()  # no giver
     assert roots("The IMF's executive board approved a $1 billion disbursement to Ghana.") == {("IMF", "GHA", "07")}
+
+
+def test_considering_is_an_intention_and_the_purpose_of_a_gift_is_not_a_second_act() -> None:
+    assert roots("Canada is considering sending more troops to Latvia.") == {("CAN", "LVA", "03")}
+    assert roots("Norway will contribute 50 million euros to help Moldova.") == {("NOR", "MDA", "03")}
+    assert roots("Denmark said it would extend its airstrikes into Syria.") == {("DNK", "SYR", "13")}
