@@ -483,3 +483,13 @@ def test_considering_is_an_intention_and_the_purpose_of_a_gift_is_not_a_second_a
     assert roots("Canada is considering sending more troops to Latvia.") == {("CAN", "LVA", "03")}
     assert roots("Norway will contribute 50 million euros to help Moldova.") == {("NOR", "MDA", "03")}
     assert roots("Denmark said it would extend its airstrikes into Syria.") == {("DNK", "SYR", "13")}
+
+
+def test_a_clause_reacting_to_a_noun_that_sums_up_an_act_targets_who_did_it() -> None:
+    assert coded("Serbia accused Kosovo of provoking the clashes, a charge Pristina denied.") == {
+        ("SRB", "XKX", "112"), ("XKX", "SRB", "016")}
+    assert roots("Belarus offered Lithuania a prisoner swap, an offer Vilnius rejected.") >= {("LTU", "BLR", "12")}
+    assert coded("The Dominican Republic began a deportation drive condemned by the United Nations.") >= {
+        ("UN", "DOM", "111")}
+    # a relative clause on any other noun is not read as its object
+    assert coded("Paris warned Brussels that any troops it sent to Mali would be withdrawn.") <= {("FRA", "EU", "130")}

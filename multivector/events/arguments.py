@@ -277,10 +277,10 @@ class Arguments:
             return []
         out: list[Actor] = []
         for c in v.lefts:
-            if c is subj or c.dep_ not in ("npadvmod", "nsubj", "dep", "appos"):
+            if c.i == subj.i or c.dep_ not in ("npadvmod", "nsubj", "dep", "appos"):
                 continue
             first, second = (c, subj) if c.i < subj.i else (subj, c)
-            if second.dep_ != "nsubj" and second is c:
+            if second.dep_ != "nsubj" and second.i == c.i:
                 continue  # "Japan, South Korea hold ...": a second subject after the comma is one too
             nxt = first.doc[first.right_edge.i + 1] if first.right_edge.i + 1 < len(first.doc) else None
             if first.left_edge.i == first.sent.start and nxt is not None and nxt.text == "," and \

@@ -56,6 +56,9 @@ STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 PLACE_PREPS = frozenset({"in", "inside"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
+# Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
+# approval, disapproval, rejection.
+SUMMARY_ROOTS = frozenset({"01", "05", "11", "12"})
 # Clauses after which a show of force answers whoever acted in them ("after China sent warships").
 PROVOKED_MARKS = frozenset({"after", "as", "when", "following"})
 # Codes a statement made to someone can carry toward its addressee.
@@ -91,6 +94,10 @@ class ArticleCoder(Nominals):
         theme = passive_subject(v) if is_passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
         if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":
             theme = v.head  # "the captain ... who was detained by the Japanese coast guard": the captain
+        elif theme is None and v.dep_ == "relcl" and not passive and child(v, "nsubj") is not None and not any(
+                c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in v.children) and \
+                v.head.lemma_.lower() in modality.words().summary_nouns:  # not "any troops it sent"
+            theme = v.head  # "a charge Moscow denied", "an offer Kyiv rejected": the noun is the clause's object
         for pat, matched, lemma in self._candidates(v, cands, theme):
             code = matched if matched is not None else pat.code
             if pat.xcomp_only and not any(c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only for c in v.children):
@@ -224,7 +231,10 @@ class ArticleCoder(Nominals):
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "possessor" and theme is not None:
-                got = self.possessor(through_quantity(theme), exclude)  # "violated its airspace": not its own
+                got = self.possessor(through_quantity(theme))
+            elif slot == "possessor_other" and theme is not None:
+                # "after Russian aircraft violated its airspace": no state violates its own; the pronoun is another's
+                got = self.possessor(through_quantity(theme), exclude)
             elif slot == "adjective" and theme is not None:
                 got = self.modifier_entity(through_quantity(theme))
             elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:
@@ -281,7 +291,26 @@ class ArticleCoder(Nominals):
                 places = places or [a for a in got if a.codable]
             elif got:
                 return got
+        if not places and theme is not None and theme.i == v.head.i and v.dep_ in ("relcl", "acl") \
+                and pat.code[:2] in SUMMARY_ROOTS:
+            return self.summarized(theme, exclude)
         return places
+
+    def summarized(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Whose act a noun sums up when a clause reacts to it: "accused Russia ..., a charge Moscow denied" (the
+        accuser), "after a trial that Washington denounced" (who held it), "a drive condemned by the UN" (who
+        pressed it), "Trump's offer, which New Delhi rebuffed" (its owner)."""
+        got = [a for a in (self.possessor(n, exclude) or self.modifier_entity(n)) if a.code not in exclude]
+        if got:
+            return got
+        while n.dep_ == "appos" and n.head.pos_ in ("NOUN", "PROPN"):  # "a prisoner swap, an offer Vilnius rejected"
+            n = n.head
+        head = n.head
+        if n.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if n.dep_ in ("appos", "npadvmod", "dobj", "pobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return [a for a in self.subjects(head) if a.code not in exclude]
+        return []
 
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""

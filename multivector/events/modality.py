@@ -39,6 +39,7 @@ class Words:
     announced_nouns: frozenset[str]
     origin_participles: frozenset[str]
     giving_participles: frozenset[str]
+    summary_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]
     negative_determiners: frozenset[str]
