@@ -493,3 +493,11 @@ def test_a_clause_reacting_to_a_noun_that_sums_up_an_act_targets_who_did_it() ->
         ("UN", "DOM", "111")}
     # a relative clause on any other noun is not read as its object
     assert coded("Paris warned Brussels that any troops it sent to Mali would be withdrawn.") <= {("FRA", "EU", "130")}
+
+
+def test_halting_fire_and_a_truce_that_takes_hold_are_de_escalation_both_ways() -> None:
+    assert roots("Thai and Cambodian troops halted fire along the border on Monday.") == {
+        ("THA", "KHM", "08"), ("KHM", "THA", "08")}
+    assert roots("A truce between Sudan and South Sudan took hold on Friday.") == {
+        ("SDN", "SSD", "08"), ("SSD", "SDN", "08")}
+    assert coded("Sudan called for talks on a truce between the two armies.") == set()  # asked for, not happening

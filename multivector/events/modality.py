@@ -40,6 +40,7 @@ class Words:
     origin_participles: frozenset[str]
     giving_participles: frozenset[str]
     summary_nouns: frozenset[str]
+    onset_verbs: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]
     negative_determiners: frozenset[str]

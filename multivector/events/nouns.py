@@ -98,8 +98,10 @@ class Nominals(Arguments):
 
     def code_noun(self, n: Token) -> list[Found]:
         np = self.noun_pattern(n)
-        if np is None or np.background or n.i in self.consumed:
+        if np is None or n.i in self.consumed:
             return []
+        if np.background and not (n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().onset_verbs):
+            return []  # only what is asked for or answered; but "a truce between A and B took hold" is happening
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         currency = _nominal_currency(n, np.code, self.article.date.year if self.article.date else None)
