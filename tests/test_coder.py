@@ -501,3 +501,9 @@ def test_halting_fire_and_a_truce_that_takes_hold_are_de_escalation_both_ways() 
     assert roots("A truce between Sudan and South Sudan took hold on Friday.") == {
         ("SDN", "SSD", "08"), ("SSD", "SDN", "08")}
     assert coded("Sudan called for talks on a truce between the two armies.") == set()  # asked for, not happening
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_or_cause_names() -> None:
+    assert roots("Algeria threatened to cut gas deliveries unless Madrid changed its position.") == {("DZA", "ESP", "13")}
+    assert roots("Venezuela vowed to retaliate after Guyana granted new oil licences.") == {("VEN", "GUY", "13")}
+    assert coded("Algeria cut gas deliveries after a dispute.") == set()  # an act, no condition named

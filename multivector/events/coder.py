@@ -59,6 +59,8 @@ PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
 # approval, disapproval, rejection.
 SUMMARY_ROOTS = frozenset({"01", "05", "11", "12"})
+# Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
+CONDITION_MARKS = frozenset({"if", "unless", "after", "until"})
 # Clauses after which a show of force answers whoever acted in them ("after China sent warships").
 PROVOKED_MARKS = frozenset({"after", "as", "when", "following"})
 # Codes a statement made to someone can carry toward its addressee.
@@ -312,6 +314,21 @@ class ArticleCoder(Nominals):
             return [a for a in self.subjects(head) if a.code not in exclude]
         return []
 
+    def condition_targets(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Subjects of the if/unless/after clause of a predicate or of the verbs governing it."""
+        t = v
+        for _ in range(4):
+            for c in t.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                    subj = child(c, "nsubj")
+                    got = [a for a in (self.actors_for(subj) if subj is not None else []) if a.code not in exclude]
+                    if got:
+                        return got
+            if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or t.head.i == t.i:
+                break
+            t = t.head
+        return []
+
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
@@ -349,6 +366,10 @@ class ArticleCoder(Nominals):
         if not sources:
             return None
         targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))
+        if not targets and (mod.transform == "threat" or mod.conditional or code[:2] == "13" or pat.id == "retaliate"):
+            # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
+            # a threat is aimed at whoever its condition or its cause names
+            targets = self.condition_targets(v, frozenset(a.code for a in sources))
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
         if pat.people_target:
