@@ -507,3 +507,8 @@ def test_a_threat_is_aimed_at_whom_its_condition_or_cause_names() -> None:
     assert roots("Algeria threatened to cut gas deliveries unless Madrid changed its position.") == {("DZA", "ESP", "13")}
     assert roots("Venezuela vowed to retaliate after Guyana granted new oil licences.") == {("VEN", "GUY", "13")}
     assert coded("Algeria cut gas deliveries after a dispute.") == set()  # an act, no condition named
+
+
+def test_hong_kong_is_an_actor_of_its_own() -> None:
+    assert coded("A protester from Hong Kong was beaten by Chinese consulate staff in Manchester.") == {
+        ("CHN", "HKG", "182")}
