@@ -49,7 +49,8 @@ _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 # Caches built from the lexicons ("module:function"), cleared when the set of user files changes.
 CACHES = (
     "multivector.actors.lexicon:load", "multivector.actors.matcher:phrase_matcher",
-    "multivector.pipeline:_referring_words", "multivector.events.patterns:load",
+    "multivector.pipeline:_referring_words", "multivector.events.patterns:_load",
+    "multivector.events.headline:verb_forms",
     "multivector.explain.names:_lexicon_tables", "multivector.web.queries:actor_names",
     "multivector.user_lexicon:_parsed",
 )

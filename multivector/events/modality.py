@@ -89,6 +89,7 @@ def bombing_codes(lang: str = "en") -> dict[str, str]:
     return {str(k): str(v) for k, v in (data.get("bombing_codes") or {}).items()}
 
 
+@functools.cache
 def weapon_codes(lang: str = "en") -> dict[str, str]:
     """Weapon nouns -> the CAMEO 19x code fighting with them is (data/<lang>/modality.yaml, gold rule 10)."""
     data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}

@@ -245,9 +245,14 @@ def build(entries: Iterable[tuple[str, dict[str, Any]]], families: dict[str, dic
     return Patterns(sv, sn, frozenset(objs), families)
 
 
-@functools.cache
 def load(lang: str = "en") -> Patterns:
-    """Load, check (codes exist, slots known) and index the trigger lexicon of a language."""
+    """Load, check (codes exist, slots known) and index the trigger lexicon of a language (once per process:
+    ``load()`` and ``load("en")`` share one copy)."""
+    return _load(lang)
+
+
+@functools.cache
+def _load(lang: str) -> Patterns:
     files = trigger_files(lang)
     if not files:
         raise LexiconError(str(data_dir(lang) / "triggers"), "no trigger files; reinstall multivector")
