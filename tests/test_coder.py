@@ -512,3 +512,11 @@ def test_a_threat_is_aimed_at_whom_its_condition_or_cause_names() -> None:
 def test_hong_kong_is_an_actor_of_its_own() -> None:
     assert coded("A protester from Hong Kong was beaten by Chinese consulate staff in Manchester.") == {
         ("CHN", "HKG", "182")}
+
+
+def test_joint_intentions_through_an_adjective_and_money_provided_with() -> None:
+    assert roots("Chile and Argentina are due to sign a border treaty on Friday.") == {
+        ("CHL", "ARG", "03"), ("ARG", "CHL", "03")}
+    assert roots("South Korea provided Mongolia with $300 million in loans.") == {("KOR", "MNG", "07")}
+    assert roots("Germany will deploy a brigade to Lithuania.") == {("DEU", "LTU", "03")}  # hosted, not against it
+    assert roots("Russia deployed troops near the Finnish border.") == {("RUS", "FIN", "15")}

@@ -91,8 +91,8 @@ def own_subject(v: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
         return True
     t = v
-    while t.dep_ in ("xcomp", "conj") and t.head is not t:  # "agreed to sign", "met and signed"
-        t = t.head
+    while t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:  # "agreed to sign", "met and signed",
+        t = t.head  # "are due to sign" (through the adjective)
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return True
     return False
