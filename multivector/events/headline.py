@@ -11,7 +11,7 @@ a subject is kept, with the original words and the present tense. Other sentence
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -136,8 +136,3 @@ def repair(doc: Doc, parse: Callable[[str], Doc], lang: str = "en") -> Doc:
         if v.dep_ == "ROOT" and v.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in v.children):
             return _rebuilt(doc, fixed, t.i, lemma)
     return doc
-
-
-def repair_all(docs: Iterable[Doc], parse: Callable[[str], Doc], lang: str = "en") -> list[Doc]:
-    """``repair`` over docs, in order."""
-    return [repair(d, parse, lang) for d in docs]
