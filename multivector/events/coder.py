@@ -50,9 +50,9 @@ PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
-# Prepositions of place: their target must be a place named as such.
 # A state named as such (a country or its capital): not a person a beating or torture is done to.
 STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
+# Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
@@ -213,13 +213,7 @@ class ArticleCoder(Nominals):
                         if got:
                             break
             elif slot == "provoker":  # "put its forces on alert after China sent warships": who provoked it
-                for c in v.children:
-                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in PROVOKED_MARKS for m in c.children):
-                        subj = child(c, "nsubj")
-                        got = [a for a in (self.actors_for(subj) or self.modifier_entity(subj) if subj is not None
-                                           else []) if a.code not in exclude]
-                        if got:
-                            break
+                got = self.clause_subjects(v, PROVOKED_MARKS, exclude, climb=False)
             elif slot == "participants":  # "a ceremony hosted by Trump", "a swap mediated by the UAE"
                 got = self._participants(v)
             elif slot == "theme_acl" and theme is not None:  # "signed a memorandum granting the United States ..."
@@ -314,27 +308,28 @@ class ArticleCoder(Nominals):
             return [a for a in self.subjects(head) if a.code not in exclude]
         return []
 
-    def condition_targets(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
-        """Subjects of the if/unless/after clause of a predicate or of the verbs governing it."""
+    def clause_subjects(self, v: Token, marks: frozenset[str], exclude: frozenset[str], *,
+                        climb: bool = True) -> list[Actor]:
+        """Actors of the subject of an adverbial clause opened by one of ``marks`` ("unless Bishkek paid",
+        "after a Chinese survey plane ..."), on ``v`` or, with ``climb``, on the verbs governing it."""
         t = v
         for _ in range(4):
             for c in t.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
                     subj = child(c, "nsubj")
-                    got = [a for a in (self.actors_for(subj) if subj is not None else []) if a.code not in exclude]
+                    found = (self.actors_for(subj) or self.modifier_entity(subj)) if subj is not None else []
+                    got = [a for a in found if a.code not in exclude]
                     if got:
                         return got
-            if t.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or t.head.i == t.i:
+            if not climb or t.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or t.head.i == t.i:
                 break
             t = t.head
         return []
 
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            return False
-        np = self.noun_pattern(subj)
+        subj = child(v, "nsubj")
+        np = self.noun_pattern(subj) if subj is not None else None
         return np is not None and np.code[:2] in IMPACT_ROOTS
 
     def _names_own_side(self, anchors: list[Token], pat: patterns.VerbPattern, exclude: frozenset[str]) -> bool:
@@ -369,7 +364,7 @@ class ArticleCoder(Nominals):
         if not targets and (mod.transform == "threat" or mod.conditional or code[:2] == "13" or pat.id == "retaliate"):
             # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
             # a threat is aimed at whoever its condition or its cause names
-            targets = self.condition_targets(v, frozenset(a.code for a in sources))
+            targets = self.clause_subjects(v, CONDITION_MARKS, frozenset(a.code for a in sources))
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
         if pat.people_target:
@@ -548,7 +543,7 @@ def _aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) -
         for c in head.children if head is not None else ():
             if c.dep_ == "prep" and c.lower_ in pat.target and c.lower_ in ("to", "for"):  # a recipient
                 obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if obj is not None and obj.lower_ not in RECIPROCAL and obj.lemma_.lower() not in ("other", "another"):
+                if obj is not None and obj.lemma_.lower() not in RECIPROCAL:  # "to each other" is their own
                     return True
     return False
 
