@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from spacy.tokens import Token
@@ -62,7 +63,7 @@ class Words:
 @functools.cache
 def words(lang: str = "en") -> Words:
     path = patterns.data_dir(lang) / "modality.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _data(lang)
     try:
         return Words(**{f: frozenset(str(w) for w in data[f]) for f in Words.__dataclass_fields__})
     except KeyError as exc:
@@ -82,25 +83,31 @@ class Modality:
 
 
 @functools.cache
+def _data(lang: str = "en") -> dict[str, Any]:
+    """data/<lang>/modality.yaml, read and parsed once per process."""
+    return yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
+
+
+def _codes(key: str, lang: str) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (_data(lang).get(key) or {}).items()}
+
+
 @functools.cache
 def bombing_codes(lang: str = "en") -> dict[str, str]:
     """Means that make a killing a bombing (183): "a suicide bomber killed ..." (data/<lang>/modality.yaml)."""
-    data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in (data.get("bombing_codes") or {}).items()}
+    return _codes("bombing_codes", lang)
 
 
 @functools.cache
 def weapon_codes(lang: str = "en") -> dict[str, str]:
     """Weapon nouns -> the CAMEO 19x code fighting with them is (data/<lang>/modality.yaml, gold rule 10)."""
-    data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in (data.get("weapon_codes") or {}).items()}
+    return _codes("weapon_codes", lang)
 
 
 @functools.cache
 def mass_codes(lang: str = "en") -> dict[str, str]:
     """Acts that become mass violence (20x) when done to hundreds or more (data/<lang>/modality.yaml)."""
-    data = yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in (data.get("mass_codes") or {}).items()}
+    return _codes("mass_codes", lang)
 
 
 def transformed(code: str, kind: str) -> str:
