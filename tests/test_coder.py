@@ -520,3 +520,44 @@ def test_joint_intentions_through_an_adjective_and_money_provided_with() -> None
     assert roots("South Korea provided Mongolia with $300 million in loans.") == {("KOR", "MNG", "07")}
     assert roots("Germany will deploy a brigade to Lithuania.") == {("DEU", "LTU", "03")}  # hosted, not against it
     assert roots("Russia deployed troops near the Finnish border.") == {("RUS", "FIN", "15")}
+
+
+def test_a_threatened_act_without_a_trigger_is_aimed_at_whom_its_clause_names() -> None:
+    assert roots("Ottawa threatened to pull American bourbon from provincial shops.") == {("CAN", "USA", "13")}
+    assert roots("Tehran warned that Saudi oil fields would become legitimate targets.") == {("IRN", "SAU", "13")}
+    # a warning about the past is a statement, not a threat; a coded act keeps its own threat code only
+    assert roots("Yerevan warned that the talks with Baku had stalled.") == set()
+    assert coded("Moscow threatened to cut off gas to Chisinau.") == {("RUS", "MDA", "1312")}
+
+
+def test_a_fight_carries_its_parties_on_the_verb_of_its_outbreak() -> None:
+    assert roots("Heavy fighting erupted between Thai and Cambodian troops.") == {
+        ("THA", "KHM", "19"), ("KHM", "THA", "19")}
+    assert roots("Clashes broke out between Kyrgyzstan and Tajikistan on Tuesday.") == {
+        ("KGZ", "TJK", "19"), ("TJK", "KGZ", "19")}
+
+
+def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list() -> None:
+    assert roots("Egypt, the United Arab Emirates, Bahrain and Saudi Arabia severed ties with Qatar.") == {
+        ("EGY", "QAT", "16"), ("ARE", "QAT", "16"), ("BHR", "QAT", "16"), ("SAU", "QAT", "16")}
+    # an apposition that is not a second state stays an apposition
+    assert {s for s, _, _ in roots("Kazakhstan, the region's largest economy, held talks with China.")} == {"KAZ"}
+
+
+def test_craft_designators_ships_and_weapons_that_sink_or_burn() -> None:
+    assert roots("Greek F-16s intercepted two Turkish jets over the Aegean.") == {("GRC", "TUR", "15")}
+    assert coded("Ukrainian naval drones sank a Russian corvette in the Black Sea.") == {("UKR", "RUS", "195")}
+    assert roots("Russian drones set fire to a grain terminal in Ukraine's Odesa region.") == {("RUS", "UKR", "19")}
+    assert roots("Houthi forces fired a missile at the U.S. destroyer USS Carney.") == {("YEM", "USA", "19")}
+    assert roots("The coalition vowed to sink the budget.") == set()
+
+
+def test_an_unnamed_crowd_protests_as_the_state_where_it_stands() -> None:
+    assert roots("Demonstrators rallied outside the Chinese embassy in Manila.") == {("PHL", "CHN", "14")}
+    assert roots("Thousands of people protested in Jakarta against Israel.") == {("IDN", "ISR", "14")}
+    assert roots("Protesters in Moscow rallied against the Kremlin.") == set()  # domestic
+
+
+def test_a_posture_near_a_border_hung_under_a_destination() -> None:
+    assert roots("Belarus moved troops to areas near Lithuania's border.") == {("BLR", "LTU", "15")}
+    assert roots("Chinese forces held live-fire drills close to the Indian border.") == {("CHN", "IND", "15")}

@@ -68,6 +68,7 @@ class Lexicon:
     descriptions: dict[str, str]  # "the alliance" -> NATO (resolved only with context)
     regions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group id -> member codes
     region_names: dict[str, str] = field(default_factory=dict)  # group id -> its name
+    craft: frozenset[str] = frozenset()  # designator prefixes of military craft ("F" in "F-16s", "Su")
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -240,7 +241,8 @@ def load() -> Lexicon:
     for w, role in (rdata.get("titles") or {}).items():
         titles[str(w).lower()] = role
 
+    craft = frozenset(str(w) for w in _strings(rdata.get("craft_designators")))
     return Lexicon(
         {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
-        region_names,
+        region_names, craft,
     )

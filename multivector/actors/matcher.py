@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +30,13 @@ PERSON_ROLES_HINT = frozenset(
      "secretary-general", "general", "commander", "prosecutor", "lawmaker", "senator", "governor", "mayor",
      "prince", "counterpart", "head", "chief", "representative"}
 )
+
+# Prefixes of naval ship names: the name after one is a ship's, never a person's or a place's.
+SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS", "JS", "TCG", "FS", "RFS",
+                           "HNLMS", "HDMS", "HNoMS", "KRI", "BRP", "PNS", "ARA", "NRP", "ESPS", "ORP", "FGS", "ITS",
+                           "RSS", "KD", "CNS", "MV", "SS"})
+# A military craft designator: letters, a hyphen, digits ("F-16s", "Su-24", "MiG-31", "MQ-9").
+_DESIGNATOR = re.compile(r"([A-Za-z]{1,3})-\d{1,3}[A-Z]?s?")
 
 
 GROUP_NOUNS = frozenset({"ally", "partner", "member", "colleague", "counterpart"})
@@ -86,6 +94,8 @@ class DocActors:
             surface = span.text
             if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti"):
                 continue  # "pro-Serbian opposition" is not Serbian
+            if span.start >= 1 and doc[span.start - 1].text in SHIP_PREFIXES:
+                continue  # "the destroyer USS Carney" is a ship, not Canada's prime minister
             if surface == "the West" or surface == "West":
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if nxt is not None and nxt.pos_ == "PROPN":
@@ -128,6 +138,8 @@ class DocActors:
             if two in self.lex.roles:
                 return self.lex.roles[two]
         got = self.lex.roles.get(low) or self.lex.roles.get(lemma) or self.lex.titles.get(low)
+        if got is None and (m := _DESIGNATOR.fullmatch(token.text)) and m.group(1) in self.lex.craft:
+            got = "MIL"  # "Turkish F-16s", "a Russian Su-24": a military craft's designator
         if got is None:
             # A role named by a compound modifier holds for the head: "coast guard personnel", "army officers"
             for left in (t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"):

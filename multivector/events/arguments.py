@@ -8,6 +8,8 @@ by-agent and, where the pattern allows, a national modifier ("two Chinese engine
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from ..actors.context import DocContext
@@ -61,7 +63,7 @@ class Arguments:
         if tok is None:
             return []
         out: list[Actor] = []
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *tok.conjuncts, *self._listed(tok)):
             out.extend(self._one(t, exclude))
             # Conjoined modifiers: "Russian and Ukrainian delegations", "presidents of A, B and C".
             for mod in self._modifier_tokens(t):
@@ -78,6 +80,21 @@ class Arguments:
                 seen.add(a.code)
                 uniq.append(a)
         return uniq
+
+    def _listed(self, tok: Token) -> list[Token]:
+        """States the parser reads as an apposition of a list's first state: in "Saudi Arabia, the United Arab
+        Emirates, Bahrain and Egypt" the Emirates (and their conjuncts) hang on Arabia as "appos"."""
+        first = self.actors.entity_at(tok)
+        if first is None or first.kind != "country":
+            return []
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ != "appos":
+                continue
+            a = self.actors.entity_at(c)
+            if a is not None and a.kind == "country" and a.code != first.code:
+                out += [c, *(x for x in c.conjuncts if x not in tok.conjuncts)]
+        return out
 
     def expand(self, a: Actor) -> list[Actor]:
         """A regional group as its members ("the Baltic states" -> EST, LVA, LTU), each recording the group."""
@@ -166,6 +183,22 @@ class Arguments:
                 for a in c.children:
                     if a.dep_ == "agent":
                         return self.actors_for(pobj_of(a))
+        return []
+
+    def crowd_place(self, v: Token) -> list[Actor]:
+        """Civilians of the state where an unnamed crowd protests: "demonstrators in Kinshasa attacked the
+        embassies", "protesters rallied outside the Russian embassy in Vilnius" (the crowd's own state)."""
+        subj = child(v, "nsubj")
+        if subj is None or through_quantity(subj).lemma_.lower() not in modality.words().crowd_nouns:
+            return []
+        anchors = [subj, v] + [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for a in anchors:
+            for c in a.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    got = [x for p in c.children if p.dep_ == "pobj" for x in self.actors_for(p)
+                           if x.kind in ("country", "capital", "place") and x.codable]
+                    if got:
+                        return [dataclasses.replace(x, role="CVL", person=False, kind="adjective") for x in got[:1]]
         return []
 
     def located_in(self, v: Token, preps: frozenset[str]) -> list[Actor]:
@@ -296,7 +329,7 @@ class Arguments:
         nested = [pp for c in preps if c.lower_ in ("by", "via", "over") for p in c.children if p.dep_ == "pobj"
                   for pp in p.children if pp.dep_ == "prep"]
         for c in preps + nested:
-            if c.lower_ not in names:
+            if prep_name(c) not in names:
                 continue
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp"):
@@ -398,6 +431,8 @@ class Arguments:
     # -- verbs --------------------------------------------------------------------
 
 
+# Words that make "to" a preposition of nearness: "close to", "next to".
+ADJACENCY = frozenset({"close", "next"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
 
 
@@ -422,7 +457,14 @@ def flat_preps(v: Token) -> list[Token]:
             out.append(c)
             if not any(x.dep_ == "pobj" for x in c.children):
                 out.extend(x for x in c.children if x.dep_ == "prep")
+        elif c.dep_ in ("advmod", "amod") and c.lower_ in ADJACENCY:  # "held drills close to the border"
+            out.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ == "to")
     return out
+
+
+def prep_name(p: Token) -> str:
+    """A preposition's name in trigger entries: "close to" and "next to" are one ("close to the border")."""
+    return f"{p.head.lower_} to" if p.lower_ == "to" and p.head.lower_ in ADJACENCY else p.lower_
 
 
 def child(t: Token | None, dep: str) -> Token | None:

@@ -63,6 +63,12 @@ SUMMARY_ROOTS = frozenset({"01", "05", "11", "12"})
 CONDITION_MARKS = frozenset({"if", "unless", "after", "until"})
 # Clauses after which a show of force answers whoever acted in them ("after China sent warships").
 PROVOKED_MARKS = frozenset({"after", "as", "when", "following"})
+# A warned-of clause is a threat only in the future: "warned that U.S. bases would become targets".
+FUTURE_AUX = frozenset({"will", "would", "could", "might", "shall", "'ll", "may"})
+# Prepositions of nearness, which the parser may hang under a destination ("to areas near the border").
+NEARNESS_PREPS = frozenset({"near", "along", "close to", "around", "off"})
+# Phrases of a threatened act that name whom it hits: "out of NATO", "on Taiwanese separatists", "to Moldova".
+THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -206,6 +212,8 @@ class ArticleCoder(Nominals):
                         got = self.actors_for(child(c, "dobj")) or self.actors_for(child(inner, "nsubj"))
                         if got:
                             break
+            elif slot == "clause_actors":  # "threatened to behead a Japanese hostage", "to pull American whiskey"
+                got = self.clause_actors(v, exclude)
             elif slot == "complement":  # "said he was optimistic that talks with Greece could resume"
                 for c in v.children:
                     if c.dep_ in ("acomp", "ccomp", "xcomp", "attr"):
@@ -254,6 +262,13 @@ class ArticleCoder(Nominals):
                         break
                 if not got and theme is not None:
                     got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target, exclude=exclude)
+                if not got and slot in NEARNESS_PREPS:
+                    # "moved troops to areas near Ukraine's border": nearness one phrase under the destination
+                    for c in v.children:
+                        if c.dep_ == "prep" and c.lower_ in ("to", "into", "in"):
+                            for p in (x for x in c.children if x.dep_ == "pobj"):
+                                got = got or self.prep_targets(p, (slot,), possessor=pat.possessor_target,
+                                                               exclude=exclude)
                 if not got and pat.needs:
                     # "went on strike against Russian shipments": the target hangs on the phrase's own noun
                     for c in flat_preps(v):
@@ -291,6 +306,29 @@ class ArticleCoder(Nominals):
                 and pat.code[:2] in SUMMARY_ROOTS:
             return self.summarized(theme, exclude)
         return places
+
+    def clause_actors(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Whom the clause a threat announces names, when that clause codes nothing itself: its object, its
+        subject ("warned that U.S. bases would become targets"), then its phrases ("out of NATO", "on Taiwanese
+        separatists")."""
+        for c in v.children:
+            if c.dep_ not in ("xcomp", "ccomp") or c.pos_ not in ("VERB", "AUX"):
+                continue
+            if self.act_code(c) is not None:
+                continue  # "threatened to cut off gas to Moldova": the act's own coding carries the threat
+            if c.dep_ == "ccomp" and not any(x.dep_ == "aux" and x.lower_ in FUTURE_AUX for x in c.children):
+                continue  # "warning that talks had made little headway" is a statement, not a threat
+            obj = child(c, "dobj")
+            subj = (child(c, "nsubj") or child(c, "nsubjpass")) if c.dep_ == "ccomp" else None
+            for phrase, preps in ((obj, False), (subj, False), (c, True), (obj, True)):
+                if phrase is None:
+                    continue
+                found = self.prep_targets(phrase, THREAT_PREPS, possessor=True, exclude=exclude) if preps \
+                    else self.phrase_actors(phrase, exclude=exclude)
+                got = [a for a in found if a.code not in exclude and a.codable]
+                if got:
+                    return got
+        return []
 
     def summarized(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whose act a noun sums up when a clause reacts to it: "accused Russia ..., a charge Moscow denied" (the
@@ -356,6 +394,8 @@ class ArticleCoder(Nominals):
         sources = self.subjects(v)
         if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
             sources = self.located_in(v, LOCATION_PREPS)
+        if not sources and code[:2] == "14":
+            sources = self.crowd_place(v)
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
         if not sources:

@@ -42,6 +42,8 @@ class Words:
     giving_participles: frozenset[str]
     summary_nouns: frozenset[str]
     onset_verbs: frozenset[str]
+    outbreak_verbs: frozenset[str]
+    crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]
     negative_determiners: frozenset[str]

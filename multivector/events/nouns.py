@@ -108,13 +108,17 @@ class Nominals(Arguments):
         if currency in ("background", "alleged") or self._nominal_unreal(n):
             return []
         srcs: list[Actor] = []
+        # "fighting broke out between A and B": the parser hangs the noun's phrases on the verb of its outbreak
+        anchors = [n] + ([n.head] if n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().outbreak_verbs
+                         else [])
         for slot in np.source:
             if slot == "poss":
                 srcs = self.possessor(n)
             elif slot in ("amod", "compound"):
                 srcs = self.modifier_sources(n)
             elif slot == "between" and np.symmetric:
-                both = self.prep_targets(n, ("between", "among"), possessor=False)
+                both = next((b for a in anchors if len(b := self.prep_targets(a, ("between", "among"),
+                                                                            possessor=False)) >= 2), [])
                 if len(both) >= 2 and not self.in_question:  # "clashes between A and B": both directions
                     return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
             else:
@@ -126,7 +130,7 @@ class Nominals(Arguments):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
             srcs = self.subjects(n.head.head)
-        tgts = self.prep_targets(n, np.target, possessor=False)
+        tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False))), [])
         if not tgts:  # "the visit of the Japanese premier to Taiwan": the parser hangs the target on the source
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "by"):
