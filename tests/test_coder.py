@@ -561,3 +561,17 @@ def test_an_unnamed_crowd_protests_as_the_state_where_it_stands() -> None:
 def test_a_posture_near_a_border_hung_under_a_destination() -> None:
     assert roots("Belarus moved troops to areas near Lithuania's border.") == {("BLR", "LTU", "15")}
     assert roots("Chinese forces held live-fire drills close to the Indian border.") == {("CHN", "IND", "15")}
+
+
+def test_a_completed_withdrawal_and_a_stop_to_fighting_are_de_escalation() -> None:
+    assert roots("Ethiopian troops completed their withdrawal from Somalia.") == {("ETH", "SOM", "08")}
+    assert roots("Britain began the withdrawal of its troops from Afghanistan.") == {("GBR", "AFG", "08")}
+    assert roots("Russia agreed to begin the withdrawal of its troops from Moldova.") == {("RUS", "MDA", "03")}
+    assert roots("Sudan and South Sudan stopped fighting on Monday.") == {("SDN", "SSD", "08"), ("SSD", "SDN", "08")}
+
+
+def test_a_body_of_people_is_of_its_members_state_and_voiced_dismay_is_disapproval() -> None:
+    assert roots("A squad of Israeli soldiers raided a Palestinian village.") <= {("ISR", "PSE", "19"),
+                                                                              ("ISR", "PSE", "17")}
+    assert {s for s, _, _ in roots("A squad of Israeli soldiers raided a Palestinian village.")} == {"ISR"}
+    assert roots("Mexico voiced dismay at Washington's new steel tariffs.") == {("MEX", "USA", "11")}

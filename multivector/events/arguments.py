@@ -21,7 +21,11 @@ QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "doz
                             "group", "groups", "some", "many", "most", "several", "members", "member", "scores",
                             # measures of goods: "tonnes of medical supplies donated by China"
                             "tonne", "tonnes", "ton", "tons", "batch", "batches", "consignment", "consignments",
-                            "truckload", "truckloads", "planeload", "planeloads", "crate", "crates"})
+                            "truckload", "truckloads", "planeload", "planeloads", "crate", "crates",
+                            # bodies of people: "a commando of Colombian ex-soldiers", "a unit of Russian troops"
+                            "commando", "commandos", "unit", "units", "squad", "squads", "team", "teams", "band",
+                            "gang", "contingent", "contingents", "detachment", "battalion", "battalions",
+                            "brigade", "platoon", "convoy", "column", "delegation", "crowd", "mob", "party"})
 
 
 PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "leader", "spokesman", "spokeswoman",

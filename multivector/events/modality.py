@@ -43,6 +43,7 @@ class Words:
     summary_nouns: frozenset[str]
     onset_verbs: frozenset[str]
     outbreak_verbs: frozenset[str]
+    completion_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]

@@ -100,7 +100,9 @@ class Nominals(Arguments):
         np = self.noun_pattern(n)
         if np is None or n.i in self.consumed:
             return []
-        if np.background and not (n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().onset_verbs):
+        completed = n.dep_ == "dobj" and n.head.lemma_.lower() in modality.words().completion_verbs
+        if np.background and not completed and not (
+                n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().onset_verbs):
             return []  # only what is asked for or answered; but "a truce between A and B took hold" is happening
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
@@ -146,6 +148,11 @@ class Nominals(Arguments):
         if self.in_question or any(c.lower_ in ("no", "without") for c in n.lefts):
             return []
         mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
+        if completed and np.background:  # "agreed to begin the withdrawal": the verb's clause decides
+            mod = modality.analyse(n.head, question=self.in_question,
+                                   year=self.article.date.year if self.article.date else None)
+            if mod.drop:
+                return []
         code = code_under(np.code, mod)
         return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
 
