@@ -575,3 +575,12 @@ def test_a_body_of_people_is_of_its_members_state_and_voiced_dismay_is_disapprov
                                                                               ("ISR", "PSE", "17")}
     assert {s for s, _, _ in roots("A squad of Israeli soldiers raided a Palestinian village.")} == {"ISR"}
     assert roots("Mexico voiced dismay at Washington's new steel tariffs.") == {("MEX", "USA", "11")}
+
+
+def test_fights_named_as_the_circumstance_of_a_clause_and_crossings_sieges_and_closed_ports() -> None:
+    assert roots("Four Thai soldiers were wounded in a clash with Cambodian troops.") == {("THA", "KHM", "19")}
+    assert roots("Armenian troops crossed into Azerbaijan overnight.") == {("ARM", "AZE", "19")}
+    assert roots("Syrian refugees crossed into Jordan.") == set()  # people crossing are not an occupying force
+    assert roots("The defence minister of Israel ordered a total siege of the Gaza Strip.") == {("ISR", "PSE", "19")}
+    assert roots("The coalition led by Saudi Arabia shut Yemen's ports.") == {("SAU", "YEM", "19")}
+    assert roots("Lebanon closed its ports.") == set()

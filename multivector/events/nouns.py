@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
-from .arguments import Arguments
+from .arguments import Arguments, child
 from .modality import Modality, code_under
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
@@ -132,6 +132,11 @@ class Nominals(Arguments):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
             srcs = self.subjects(n.head.head)
+        if not srcs and np.symmetric and np.code[:2] == "19" and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
+                and n.head.head.pos_ in ("VERB", "AUX"):
+            # "Twenty Indian soldiers were killed in a clash with Chinese troops": the clause's people are a side
+            v = n.head.head
+            srcs = self.actors_for(child(v, "nsubjpass") or child(v, "nsubj"))
         tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False))), [])
         if not tgts:  # "the visit of the Japanese premier to Taiwan": the parser hangs the target on the source
             for c in n.children:
