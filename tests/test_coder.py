@@ -584,3 +584,11 @@ def test_fights_named_as_the_circumstance_of_a_clause_and_crossings_sieges_and_c
     assert roots("The defence minister of Israel ordered a total siege of the Gaza Strip.") == {("ISR", "PSE", "19")}
     assert roots("The coalition led by Saudi Arabia shut Yemen's ports.") == {("SAU", "YEM", "19")}
     assert roots("Lebanon closed its ports.") == set()
+
+
+def test_aid_that_arrives_has_been_delivered_and_deportees_are_the_target() -> None:
+    assert roots("A consignment of Turkish medical supplies arrived in Damascus.") == {("TUR", "SYR", "07")}
+    assert roots("Russian tanks reached the outskirts of Kyiv.") == set()  # arrival of force is no gift
+    assert roots("Germany deported 50 Afghans to a transit camp in Qatar.") == {("DEU", "AFG", "17")}
+    assert roots("Ottawa voiced outrage at Beijing's detention of two Canadians.") >= {("CAN", "CHN", "11")}
+    assert roots("Pakistan called India's dam project hegemonism.") == {("PAK", "IND", "11")}

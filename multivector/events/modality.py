@@ -42,6 +42,7 @@ class Words:
     giving_participles: frozenset[str]
     summary_nouns: frozenset[str]
     onset_verbs: frozenset[str]
+    arrival_verbs: frozenset[str]
     outbreak_verbs: frozenset[str]
     completion_verbs: frozenset[str]
     crowd_nouns: frozenset[str]

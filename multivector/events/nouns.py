@@ -101,7 +101,9 @@ class Nominals(Arguments):
         if np is None or n.i in self.consumed:
             return []
         completed = n.dep_ == "dobj" and n.head.lemma_.lower() in modality.words().completion_verbs
-        if np.background and not completed and not (
+        arrived = n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().arrival_verbs \
+            and np.code[:2] == "07"
+        if np.background and not completed and not arrived and not (
                 n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().onset_verbs):
             return []  # only what is asked for or answered; but "a truce between A and B took hold" is happening
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
@@ -111,7 +113,8 @@ class Nominals(Arguments):
             return []
         srcs: list[Actor] = []
         # "fighting broke out between A and B": the parser hangs the noun's phrases on the verb of its outbreak
-        anchors = [n] + ([n.head] if n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().outbreak_verbs
+        anchors = [n] + ([n.head] if n.dep_ == "nsubj" and n.head.lemma_.lower() in
+                         modality.words().outbreak_verbs | (modality.words().arrival_verbs if arrived else set())
                          else [])
         for slot in np.source:
             if slot == "poss":
@@ -153,7 +156,7 @@ class Nominals(Arguments):
         if self.in_question or any(c.lower_ in ("no", "without") for c in n.lefts):
             return []
         mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
-        if completed and np.background:  # "agreed to begin the withdrawal": the verb's clause decides
+        if (completed or arrived) and np.background:  # "agreed to begin the withdrawal": the verb's clause decides
             mod = modality.analyse(n.head, question=self.in_question,
                                    year=self.article.date.year if self.article.date else None)
             if mod.drop:
