@@ -592,3 +592,13 @@ def test_aid_that_arrives_has_been_delivered_and_deportees_are_the_target() -> N
     assert roots("Germany deported 50 Afghans to a transit camp in Qatar.") == {("DEU", "AFG", "17")}
     assert roots("Ottawa voiced outrage at Beijing's detention of two Canadians.") >= {("CAN", "CHN", "11")}
     assert roots("Pakistan called India's dam project hegemonism.") == {("PAK", "IND", "11")}
+
+
+def test_an_intended_act_without_a_trigger_and_a_vowed_cooperation_are_intentions() -> None:
+    assert roots("Uruguay offered to lead a peacekeeping force in Haiti.") == {("URY", "HTI", "03")}
+    assert roots("Chile and Peru agreed to settle their bilateral trade in local currencies.") == {
+        ("CHL", "PER", "03"), ("PER", "CHL", "03")}
+    # the announced act is coded once, in its own clause; vowing cooperation is a promise, not a threat
+    assert roots("Colombia and Panama vowed to share intelligence on smuggling gangs.") == {
+        ("COL", "PAN", "03"), ("PAN", "COL", "03")}
+    assert roots("Macron threatened to pull French troops out of Mali.") == {("FRA", "MLI", "13")}

@@ -116,6 +116,9 @@ class ArticleCoder(Nominals):
                 continue
             if pat.needs_ccomp and not any(c.dep_ == "ccomp" for c in v.children):
                 continue
+            if "clause_actors" in pat.target and any(
+                    c.dep_ in ("xcomp", "ccomp") and self.act_code(c) is not None for c in v.children):
+                continue  # "vowed to share intelligence": the announced act is coded in its own clause
             if pat.needs_xcomp and not any(c.dep_ in ("xcomp", "advcl") for c in v.children):
                 continue
             if pat.complement is not None:

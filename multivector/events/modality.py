@@ -260,9 +260,17 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
     return Modality(None, transform, confidence, speaker, governor, conditional)
 
 
+# Threat heads that are promises when what they announce is cooperation ("vowed to deepen ties"); "threatened
+# to withdraw troops" stays a threat.
+W_PROMISE = frozenset({"vow"})
+
+
 def code_under(code: str, mod: Modality) -> str:
     """The code an act takes in its clause: intended, refused, threatened, or conditional (gold rule 6: a
     conditional conflict is a threat, a conditional benefit an offer)."""
+    if mod.transform == "threat" and mod.governor is not None and mod.governor.lemma_.lower() in W_PROMISE \
+            and cameo.lookup(code).quad_class <= 2:
+        return transformed(code, "intent")  # "vowed to share intelligence": a cooperative act vowed is a promise
     if mod.transform in ("intent", "refuse", "threat"):
         return transformed(code, mod.transform)
     if mod.conditional:
