@@ -602,3 +602,21 @@ def test_an_intended_act_without_a_trigger_and_a_vowed_cooperation_are_intention
     assert roots("Colombia and Panama vowed to share intelligence on smuggling gangs.") == {
         ("COL", "PAN", "03"), ("PAN", "COL", "03")}
     assert roots("Macron threatened to pull French troops out of Mali.") == {("FRA", "MLI", "13")}
+
+
+def test_a_hostile_act_with_no_target_is_aimed_at_whoever_reacted_to_it() -> None:
+    assert roots("Taiwan put its forces on alert after China sent warships into disputed waters.") == {
+        ("TWN", "CHN", "15"), ("CHN", "TWN", "15")}
+    # a reaction to an act between others names no target for it
+    assert ("EGY", "GRC", "15") not in roots("Greece put its forces on alert after Turkey and Egypt signed a deal.")
+    # an act with a target of its own keeps it
+    assert roots("Iran closed its airspace after Israeli jets bombed targets near Tehran.") == {("ISR", "IRN", "19")}
+
+
+def test_the_judged_one_did_the_act_and_postures_along_a_border_are_aimed_across_it() -> None:
+    assert roots("Kenya rebuked Sudan for recalling its ambassador from Nairobi.") == {
+        ("KEN", "SDN", "11"), ("SDN", "KEN", "16")}
+    assert roots("Nepal placed police units along its border with India on high alert.") == {("NPL", "IND", "15")}
+    assert roots("Ethiopia and Eritrea reinforced troops along their disputed border.") == {
+        ("ETH", "ERI", "15"), ("ERI", "ETH", "15")}
+    assert roots("The Netherlands ordered 12 Russian embassy staff to leave the country.") == {("NLD", "RUS", "16")}

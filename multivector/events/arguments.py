@@ -297,6 +297,13 @@ class Arguments:
                     return [led]  # "The Saudi-led coalition bombs ...": the coalition's leader
             if t.dep_ == "relcl" and t is not v:
                 return self.actors_for(t.head)
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in ("for", "over") and \
+                    t.head.head.lemma_.lower() in modality.words().judging_verbs:
+                # "rebuked Sudan for recalling its ambassador", "praised Turkey for hosting refugees": the
+                # judged one did the act
+                judged = self.actors_for(child(t.head.head, "dobj"))
+                if judged:
+                    return judged
             if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj", "ccomp", "acomp",
                           "attr", "relcl") and t.head is not t:
                 via_xcomp = t.dep_ in ("xcomp", "acomp") or via_xcomp

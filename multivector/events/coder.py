@@ -69,6 +69,8 @@ FUTURE_AUX = frozenset({"will", "would", "could", "might", "shall", "'ll", "may"
 NEARNESS_PREPS = frozenset({"near", "along", "close to", "around", "off"})
 # Phrases of a threatened act that name whom it hits: "out of NATO", "on Taiwanese separatists", "to Moldova".
 THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
+# Hostile acts whose unnamed target is whoever reacted to them (CAMEO 15, 17-20).
+PROVOKING_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -91,9 +93,21 @@ class ArticleCoder(Nominals):
         self.in_question = False  # set per sentence by code_document
         self.accusers: dict[str, Actor] = {}  # accused code -> who accused it (for denials, CAMEO 016)
         self.adversaries: dict[str, Actor] = {}  # target code -> latest actor in conflict with it (quad 3-4)
+        self.reacting = False  # second pass over an adverbial clause: its target may be who reacted to it
 
     # -- arguments ---------------------------------------------------------------
     def code_verb(self, v: Token) -> list[Found]:
+        found = self._code_verb(v)
+        if not found and v.dep_ == "advcl":
+            # only when no pattern finds a target of its own: whoever reacted to a hostile act was its target
+            self.reacting = True
+            try:
+                found = self._code_verb(v)
+            finally:
+                self.reacting = False
+        return found
+
+    def _code_verb(self, v: Token) -> list[Found]:
         cands = self.pats.verbs.get(v.lemma_.lower())
         if not cands:
             return []
@@ -367,6 +381,17 @@ class ArticleCoder(Nominals):
             t = t.head
         return []
 
+    def reacted(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Whom a hostile act with no target of its own was aimed at: the one who reacted to it ("Greece put its
+        forces on alert after Turkey sent a survey ship into disputed waters": Turkey's show of force targets
+        Greece)."""
+        if v.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in PROVOKED_MARKS for m in v.children):
+            return []
+        head = v.head
+        if head.lemma_.lower() not in modality.words().reaction_verbs:
+            return []
+        return [a for a in self.subjects(head) if a.code not in exclude]
+
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""
         subj = child(v, "nsubj")
@@ -408,6 +433,8 @@ class ArticleCoder(Nominals):
             # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
             # a threat is aimed at whoever its condition or its cause names
             targets = self.clause_subjects(v, CONDITION_MARKS, frozenset(a.code for a in sources))
+        if not targets and self.reacting and code[:2] in PROVOKING_ROOTS:
+            targets = self.reacted(v, frozenset(a.code for a in sources))
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
         if pat.people_target:

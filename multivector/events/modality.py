@@ -42,6 +42,8 @@ class Words:
     giving_participles: frozenset[str]
     summary_nouns: frozenset[str]
     onset_verbs: frozenset[str]
+    reaction_verbs: frozenset[str]
+    judging_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
     outbreak_verbs: frozenset[str]
     completion_verbs: frozenset[str]
