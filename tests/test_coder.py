@@ -620,3 +620,11 @@ def test_the_judged_one_did_the_act_and_postures_along_a_border_are_aimed_across
     assert roots("Ethiopia and Eritrea reinforced troops along their disputed border.") == {
         ("ETH", "ERI", "15"), ("ERI", "ETH", "15")}
     assert roots("The Netherlands ordered 12 Russian embassy staff to leave the country.") == {("NLD", "RUS", "16")}
+
+
+def test_an_event_noun_carried_out_by_the_subject_and_x_run_modifiers() -> None:
+    assert roots("Pakistan began mass deportations of Afghans.") == {("PAK", "AFG", "20")}
+    assert roots("Moscow intensified its shelling of Kharkiv.") == {("RUS", "UKR", "19")}
+    assert roots("Kyiv plans to resume its strikes on Russian refineries.") == {("UKR", "RUS", "13")}
+    assert roots("Russian-installed officials detained Ukrainian journalists.") == {("RUS", "UKR", "17")}
+    assert roots("Houthi drones struck a Greek-owned tanker.") == {("YEM", "GRC", "19")}

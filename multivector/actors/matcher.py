@@ -31,6 +31,9 @@ PERSON_ROLES_HINT = frozenset(
      "prince", "counterpart", "head", "chief", "representative"}
 )
 
+# X-<word> modifiers that make X the actor behind the noun: led, installed, run, owned ("a Chinese-run mine").
+# Not "backed" (a proxy is not its patron) nor "controlled" (a territory, not an actor).
+LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operated", "flagged"})
 # Prefixes of naval ship names: the name after one is a ship's, never a person's or a place's.
 SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS", "JS", "TCG", "FS", "RFS",
                            "HNLMS", "HDMS", "HNoMS", "KRI", "BRP", "PNS", "ARA", "NRP", "ESPS", "ORP", "FGS", "ITS",
@@ -212,18 +215,19 @@ class DocActors:
         return None
 
     def led_by(self, t: Token) -> Actor | None:
-        """"a U.S.-led coalition", "the Saudi-led coalition": the leader named in an X-led modifier."""
+        """"a U.S.-led coalition", "the Saudi-led coalition", "Russian-installed authorities", "a Chinese-run
+        mine", "a British-owned ship": the state named in an X-led (installed, run, owned ...) modifier."""
         low = t.lower_
-        if low == "led" and t.i > 0 and t.doc[t.i - 1].text == "-":  # tokenised "Saudi - led"
+        if low in LED_WORDS and t.i > 0 and t.doc[t.i - 1].text == "-":  # tokenised "Saudi - led"
             for c in t.lefts:
                 if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i == t.i - 2:
                     a = self.entity_at(c)
                     if a is not None and a.kind in ("country", "adjective", "capital", "igo"):
                         return Actor(a.code, None, a.start, a.end, a.text, a.kind, a.codable)
             return None
-        if not low.endswith("-led"):
+        prefix, _, word = t.text.rpartition("-")
+        if not prefix or word.lower() not in LED_WORDS:
             return None
-        prefix = t.text[:-4]
         entries = self.lex.lookup(prefix)
         if not entries or entries[0].kind not in ("country", "adjective", "capital", "igo"):
             return None

@@ -135,6 +135,8 @@ class Nominals(Arguments):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
             srcs = self.subjects(n.head.head)
+        if not srcs and completed:  # "the Dominican Republic began mass deportations of Haitians"
+            srcs = self.subjects(n.head)
         if not srcs and np.symmetric and np.code[:2] == "19" and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
                 and n.head.head.pos_ in ("VERB", "AUX"):
             # "Twenty Indian soldiers were killed in a clash with Chinese troops": the clause's people are a side
