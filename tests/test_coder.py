@@ -628,3 +628,14 @@ def test_an_event_noun_carried_out_by_the_subject_and_x_run_modifiers() -> None:
     assert roots("Kyiv plans to resume its strikes on Russian refineries.") == {("UKR", "RUS", "13")}
     assert roots("Russian-installed officials detained Ukrainian journalists.") == {("RUS", "UKR", "17")}
     assert roots("Houthi drones struck a Greek-owned tanker.") == {("YEM", "GRC", "19")}
+
+
+def test_one_use_of_force_told_twice_along_a_clause_chain_is_one_event() -> None:
+    assert coded("Russian warplanes carried out airstrikes in Syria, targeting rebels near Homs.") == {
+        ("RUS", "SYR", "195")}
+    # two different acts stay two: suing and accusing
+    assert roots("Nicaragua took Germany to court, accusing Berlin of arming Israel.") >= {("NIC", "DEU", "11")}
+    assert roots("Egypt and Cyprus pledged to deepen cooperation on gas.") == {("EGY", "CYP", "03"),
+                                                                           ("CYP", "EGY", "03")}
+    assert roots("Emirati-led coalition airstrikes kill 12 civilians at a market in Yemen.") == {
+        ("ARE", "YEM", "19")}

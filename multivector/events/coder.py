@@ -69,6 +69,8 @@ FUTURE_AUX = frozenset({"will", "would", "could", "might", "shall", "'ll", "may"
 NEARNESS_PREPS = frozenset({"near", "along", "close to", "around", "off"})
 # Phrases of a threatened act that name whom it hits: "out of NATO", "on Taiwanese separatists", "to Moldova".
 THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
+# Uses of force, which a participle only elaborates ("struck Syria, targeting rebels near Homs").
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Hostile acts whose unnamed target is whoever reacted to them (CAMEO 15, 17-20).
 PROVOKING_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Codes a statement made to someone can carry toward its addressee.
@@ -579,7 +581,7 @@ def code_document(
             elif tok.dep_ == "amod":
                 found.extend(coder.code_brokered(tok))
         seen: set[tuple[str, str, str]] = set()
-        for f in (x for g in _reported_over_saying(found) for x in coder.expand_found(g)):
+        for f in (x for g in _one_act_per_chain(_reported_over_saying(found)) for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
             if e is not None and (e.source, e.target, e.code) not in seen:
                 seen.add((e.source, e.target, e.code))
@@ -600,6 +602,26 @@ def _reported_over_saying(found: list[Found]) -> list[Found]:
             f.predicate.is_ancestor(g.predicate) or g.predicate.is_ancestor(f.predicate)) for g in found)
 
     return [f for f in found if not f.saying or not covered(f)]
+
+
+def _one_act_per_chain(found: list[Found]) -> list[Found]:
+    """One act told twice along a clause chain is one event: "carried out airstrikes in Syria, targeting
+    rebels" (the participle elaborates its head: the head stays), "pledged to deepen cooperation" (the head
+    announces the act: the act stays). Only for the same source, target and root."""
+    def key(f: Found) -> tuple[str, str, str]:
+        return f.source.code, f.target.code, f.code[:2]
+
+    drop: set[int] = set()
+    for i, f in enumerate(found):
+        for j, g in enumerate(found):
+            if i == j or key(f) != key(g) or f.predicate.i == g.predicate.i:
+                continue
+            p = f.predicate
+            if p.dep_ == "advcl" and p.tag_ == "VBG" and p.head.i == g.predicate.i and f.code[:2] in FORCE_ROOTS:
+                drop.add(i)  # f elaborates g (a use of force; "sued X, accusing it of ..." are two acts)
+            elif p.dep_ == "xcomp" and p.head.i == g.predicate.i:
+                drop.add(j)  # g announces f
+    return [f for i, f in enumerate(found) if i not in drop]
 
 
 def _same_group(a: Actor, b: Actor) -> bool:

@@ -184,7 +184,9 @@ class Nominals(Arguments):
         got = [a for a in self.phrase_actors(obj, possessor=True, exclude=exclude) if a.codable] if obj is not None else []
         if got:
             return got
-        for anchor in (v, obj):
+        # and one phrase lower, where the place hangs on the site: "kill 20 civilians at a wedding in Yemen"
+        sites = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for anchor in (v, obj, *sites):
             if anchor is None:
                 continue
             for prep in IMPACT_PLACE_PREPS:
