@@ -69,6 +69,8 @@ FUTURE_AUX = frozenset({"will", "would", "could", "might", "shall", "'ll", "may"
 NEARNESS_PREPS = frozenset({"near", "along", "close to", "around", "off"})
 # Phrases of a threatened act that name whom it hits: "out of NATO", "on Taiwanese separatists", "to Moldova".
 THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
+# Acts bound to a place they must name: a blockade or an occupation of what ("entered the Aegean" is neither).
+PLACE_BOUND = frozenset({"191", "192"})
 # Uses of force, which a participle only elaborates ("struck Syria, targeting rebels near Homs").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Hostile acts whose unnamed target is whoever reacted to them (CAMEO 15, 17-20).
@@ -435,7 +437,7 @@ class ArticleCoder(Nominals):
             # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
             # a threat is aimed at whoever its condition or its cause names
             targets = self.clause_subjects(v, CONDITION_MARKS, frozenset(a.code for a in sources))
-        if not targets and self.reacting and code[:2] in PROVOKING_ROOTS:
+        if not targets and self.reacting and code[:2] in PROVOKING_ROOTS and code[:3] not in PLACE_BOUND:
             targets = self.reacted(v, frozenset(a.code for a in sources))
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
