@@ -22,6 +22,10 @@ def roots(text: str, date: dt.date = DATE) -> set[tuple[str, str, str]]:
     return {(s, t, c[:2]) for s, t, c in coded(text, date)}
 
 
+def codes_mentioned(text: str, date: dt.date = DATE) -> set[str]:
+    return {m.code for m in code_article(Article.make(text, date)).mentions}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -639,3 +643,17 @@ def test_one_use_of_force_told_twice_along_a_clause_chain_is_one_event() -> None
                                                                            ("CYP", "EGY", "03")}
     assert roots("Emirati-led coalition airstrikes kill 12 civilians at a market in Yemen.") == {
         ("ARE", "YEM", "19")}
+
+
+def test_whom_a_strike_hit_before_where_and_names_that_are_someone_elses() -> None:
+    assert roots("An Israeli airstrike in Damascus killed two Iranian military advisers.") == {("ISR", "IRN", "19")}
+    assert roots("A U.S. drone strike at Baghdad airport kills Iranian commander Qassem Soleimani.") == {
+        ("USA", "IRN", "19")}
+    assert roots("An Israeli airstrike hits a school in Gaza.") == {("ISR", "PSE", "19")}
+    assert roots("Argentina's coast guard sank a Chinese trawler off Patagonia.") == {("ARG", "CHN", "17")}
+    assert roots("Israeli forces detained its crew, including a Swedish activist.") == {("ISR", "SWE", "17")}
+
+
+def test_a_one_word_leader_alias_before_another_name_is_not_the_leader() -> None:
+    assert codes_mentioned("Envoy Qassem Soleimani met officials.") == set()
+    assert codes_mentioned("Putin Tuesday met Erdogan in Sochi.") >= {"RUS", "TUR"}

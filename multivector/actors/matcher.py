@@ -34,6 +34,10 @@ PERSON_ROLES_HINT = frozenset(
 # X-<word> modifiers that make X the actor behind the noun: led, installed, run, owned ("a Chinese-run mine").
 # Not "backed" (a proxy is not its patron) nor "controlled" (a territory, not an actor).
 LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operated", "flagged"})
+# Capitalised words after a name that are not a second name ("Putin Tuesday said").
+CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                      "november", "december"})
 # Prefixes of naval ship names: the name after one is a ship's, never a person's or a place's.
 SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS", "JS", "TCG", "FS", "RFS",
                            "HNLMS", "HDMS", "HNoMS", "KRI", "BRP", "PNS", "ARA", "NRP", "ESPS", "ORP", "FGS", "ITS",
@@ -93,7 +97,9 @@ class DocActors:
         spans = [s for s in found if s is not None]
         if len(spans) < len(found):
             spans = [Span(doc, start, end) for _id, start, end in phrase_matcher(nlp)(doc)]
-        for span in filter_spans(spans):
+        kept = filter_spans(spans)
+        starts = {s.start for s in kept}
+        for span in kept:
             surface = span.text
             if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti"):
                 continue  # "pro-Serbian opposition" is not Serbian
@@ -109,6 +115,10 @@ class DocActors:
                 if not entries:
                     continue
                 entry = entries[0]
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if entry.kind == "leader" and len(span) == 1 and nxt is not None and nxt.pos_ == "PROPN" and \
+                        nxt.text[:1].isupper() and span.end not in starts and nxt.lower_ not in CALENDAR:
+                    continue  # "Qassem Soleimani" is not Naim Qassem: a one-word alias before another name
             for t in span:
                 self.by_token[t.i] = (span, entry)
 

@@ -356,6 +356,9 @@ class Arguments:
         chain = [
             lambda: self.author_of(p),
             lambda: self.actors_for(p, exclude),
+            # "detained its crew, including a Swedish activist and a French lawmaker": the people named
+            lambda: [a for c in p.children if c.dep_ == "prep" and c.lower_ == "including"
+                     for x in c.children if x.dep_ == "pobj" for a in self.actors_for(x, exclude)],
             lambda: self.possessor(p, exclude) if possessor else [],
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],

@@ -149,9 +149,15 @@ class Nominals(Arguments):
                     for p in c.children:
                         if p.dep_ == "pobj" and not tgts:
                             tgts = self.prep_targets(p, np.target, possessor=False)
-        if not tgts and n.dep_ == "nsubj" and np.code[:2] in IMPACT_ROOTS \
-                and n.head.lemma_.lower() in modality.words().impact_verbs:
-            tgts = self.impact_targets(n.head, frozenset(a.code for a in srcs))
+        if n.dep_ == "nsubj" and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
+                modality.words().impact_verbs:
+            hit = self.impact_targets(n.head, frozenset(a.code for a in srcs))
+            where = {a.code for a in self.prep_targets(n, ("in", "at", "near"), possessor=False)}
+            if not tgts:
+                tgts = hit
+            elif {a.code for a in tgts} <= where and any(a.person or a.role is not None or a.kind == "adjective"
+                                                         for a in hit):
+                tgts = hit  # "a drone strike at Baghdad airport killed an Iranian general": whom, before where
         if not srcs or not tgts:
             return []
         # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
