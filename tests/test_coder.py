@@ -657,3 +657,12 @@ def test_whom_a_strike_hit_before_where_and_names_that_are_someone_elses() -> No
 def test_a_one_word_leader_alias_before_another_name_is_not_the_leader() -> None:
     assert codes_mentioned("Envoy Qassem Soleimani met officials.") == set()
     assert codes_mentioned("Putin Tuesday met Erdogan in Sochi.") >= {"RUS", "TUR"}
+
+
+def test_fire_that_hit_someone_in_the_passive_or_that_they_came_under() -> None:
+    assert roots("Three Jordanian soldiers were killed by Syrian fire near the border.") == {("SYR", "JOR", "19")}
+    assert roots("Armenian positions came under heavy Azerbaijani artillery fire.") == {("AZE", "ARM", "19")}
+    assert roots("A fire at the Turkish embassy in Kabul was put out.") == set()
+    assert roots("Vietnamese troops captured two villages from Cambodian forces.") == {("VNM", "KHM", "19")}
+    assert roots("Manila said Chinese vessels rammed and blocked its coast guard ships.") >= {("CHN", "PHL", "19")}
+    assert all(c != "12" for _, _, c in roots("Manila said Chinese vessels rammed and blocked its coast guard ships."))

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
-from .arguments import Arguments, child
+from .arguments import Arguments, child, passive_subject
 from .modality import Modality, code_under
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
@@ -149,6 +149,17 @@ class Nominals(Arguments):
                     for p in c.children:
                         if p.dep_ == "pobj" and not tgts:
                             tgts = self.prep_targets(p, np.target, possessor=False)
+        if not tgts and np.code[:2] in IMPACT_ROOTS and n.dep_ == "pobj" and n.head.dep_ in ("agent", "prep"):
+            v = n.head.head
+            if n.head.dep_ == "agent" and v.lemma_.lower() in modality.words().impact_verbs:
+                # "two soldiers were killed by Israeli fire": whom the passive names
+                victim = passive_subject(v)
+                tgts = [a for a in self.phrase_actors(victim, exclude=frozenset(a.code for a in srcs))
+                        if a.codable] if victim is not None else []
+            elif n.head.lower_ == "under" and v.lemma_.lower() in ("come", "be") and child(v, "nsubj") is not None:
+                # "Ukrainian positions came under Russian artillery fire"
+                tgts = [a for a in self.phrase_actors(child(v, "nsubj"), exclude=frozenset(a.code for a in srcs))
+                        if a.codable]
         if n.dep_ == "nsubj" and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
                 modality.words().impact_verbs:
             hit = self.impact_targets(n.head, frozenset(a.code for a in srcs))
@@ -245,6 +256,8 @@ def _nominal_currency(n: Token, code: str, year: int | None) -> str:
             return "planned"
     if n.dep_ == "pobj":
         prep = n.head.lower_
+        if prep == "under" and n.head.head.lemma_.lower() == "come":
+            return "current"  # "came under Russian fire" is happening, unlike "under Western sanctions"
         if prep in words.background_preps or (code.startswith("16") and prep in words.standing_preps):
             return "background"
     return "current"
