@@ -156,10 +156,10 @@ class Nominals(Arguments):
                 victim = passive_subject(v)
                 tgts = [a for a in self.phrase_actors(victim, exclude=frozenset(a.code for a in srcs))
                         if a.codable] if victim is not None else []
-            elif n.head.lower_ == "under" and v.lemma_.lower() in ("come", "be") and child(v, "nsubj") is not None:
+            elif n.head.lower_ == "under" and v.lemma_.lower() in ("come", "be") and \
+                    (hit := child(v, "nsubj")) is not None:
                 # "Ukrainian positions came under Russian artillery fire"
-                tgts = [a for a in self.phrase_actors(child(v, "nsubj"), exclude=frozenset(a.code for a in srcs))
-                        if a.codable]
+                tgts = [a for a in self.phrase_actors(hit, exclude=frozenset(a.code for a in srcs)) if a.codable]
         if n.dep_ == "nsubj" and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
                 modality.words().impact_verbs:
             hit = self.impact_targets(n.head, frozenset(a.code for a in srcs))
