@@ -157,9 +157,9 @@ class Nominals(Arguments):
                 tgts = [a for a in self.phrase_actors(victim, exclude=frozenset(a.code for a in srcs))
                         if a.codable] if victim is not None else []
             elif n.head.lower_ == "under" and v.lemma_.lower() in ("come", "be") and \
-                    (hit := child(v, "nsubj")) is not None:
+                    (under := child(v, "nsubj")) is not None:
                 # "Ukrainian positions came under Russian artillery fire"
-                tgts = [a for a in self.phrase_actors(hit, exclude=frozenset(a.code for a in srcs)) if a.codable]
+                tgts = [a for a in self.phrase_actors(under, exclude=frozenset(a.code for a in srcs)) if a.codable]
         if n.dep_ == "nsubj" and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
                 modality.words().impact_verbs:
             hit = self.impact_targets(n.head, frozenset(a.code for a in srcs))
