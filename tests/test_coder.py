@@ -666,3 +666,12 @@ def test_fire_that_hit_someone_in_the_passive_or_that_they_came_under() -> None:
     assert roots("Vietnamese troops captured two villages from Cambodian forces.") == {("VNM", "KHM", "19")}
     assert roots("Manila said Chinese vessels rammed and blocked its coast guard ships.") >= {("CHN", "PHL", "19")}
     assert all(c != "12" for _, _, c in roots("Manila said Chinese vessels rammed and blocked its coast guard ships."))
+
+
+def test_an_appeal_to_a_group_to_act_toward_a_third_state_rallies_for_or_against_it() -> None:
+    assert roots("Latvia urged its EU partners to punish Russia with new sanctions.") == {("LVA", "RUS", "11")}
+    assert coded("Romania lobbied fellow NATO members to support Moldova's bid.") == {("ROU", "MDA", "053")}
+    # an appeal to one state, or for the appealer's own benefit, stays an appeal
+    assert roots("The United States urged China to pressure North Korea.") == {("USA", "CHN", "02")}
+    assert {t for _, t, _ in roots("Kyiv urged its Western allies to lift restrictions on strikes inside Russia.")} \
+        == {"WST"}

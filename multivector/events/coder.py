@@ -468,6 +468,10 @@ class ArticleCoder(Nominals):
                 pairs = [(s, t) for s in sources for t in addressee if s.code != t.code and s.code in own]
         if not pairs:
             return None
+        if pat.complement == "appeal" and targets and self._to_a_group(theme, targets):
+            rallied = self.rallied(v, sources, targets)
+            if rallied is not None:  # "urged its EU partners to punish Belarus": rallying opposition (113)
+                pairs, code = rallied
         if code == "190":
             code = weapon_code(v) or code
         elif code == "180":
@@ -477,6 +481,44 @@ class ArticleCoder(Nominals):
         code = code_under(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         return [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
+
+    @staticmethod
+    def _to_a_group(theme: Token | None, targets: list[Actor]) -> bool:
+        """An appeal made to a group rather than to one state: "its EU partners", "fellow NATO leaders",
+        "the Group of Seven"."""
+        plural = theme is not None and theme.tag_ in ("NNS", "NNPS")
+        return plural or len(targets) > 1 or any(a.kind in ("igo", "bloc") for a in targets)
+
+    def rallied(self, v: Token, sources: list[Actor],
+                targets: list[Actor]) -> tuple[list[tuple[Actor, Actor]], str] | None:
+        """An appeal to a group to act toward a third state rallies the group for (053) or against (113) that
+        state, as CAMEO defines them: "lobbied fellow NATO leaders to support Ukraine's bid", "urged its EU
+        partners to punish Belarus"."""
+        act = self.requested_act(v)
+        if act is None:
+            return None
+        skip = frozenset(a.code for a in [*sources, *targets])
+        third: list[Actor] = []
+        for c in v.children:
+            if c.dep_ not in ("xcomp", "advcl") or c.pos_ not in ("VERB", "AUX"):
+                continue
+            obj = child(c, "dobj")
+            # named directly, not somewhere deep in the phrase ("lift restrictions on striking inside Russia")
+            named = [obj] if obj is not None else []
+            named += [p for h in (c, obj) if h is not None for pr in h.children
+                      if pr.dep_ == "prep" and pr.lower_ in ("on", "against", "to", "with")
+                      for p in pr.children if p.dep_ == "pobj"]
+            for p in named:
+                third = self.actors_for(p, skip) or self.possessor(p, skip)
+                if third:
+                    break
+            if third:
+                break
+        third = [a for a in third if a.codable and a.code not in skip]
+        if not third:
+            return None
+        code = "053" if cameo.lookup(act).quad_class <= 2 else "113"
+        return [(s, t) for s in sources for t in third], code
 
     def _addressee(self, speaker: Token | None) -> list[Actor]:
         if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:
