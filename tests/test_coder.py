@@ -675,3 +675,8 @@ def test_an_appeal_to_a_group_to_act_toward_a_third_state_rallies_for_or_against
     assert roots("The United States urged China to pressure North Korea.") == {("USA", "CHN", "02")}
     assert {t for _, t, _ in roots("Kyiv urged its Western allies to lift restrictions on strikes inside Russia.")} \
         == {"WST"}
+
+
+def test_a_named_person_under_a_nationality_and_an_occupation_is_a_civilian_of_that_state() -> None:
+    assert roots("Tehran freed Belgian aid worker Olivier Vandecasteele on Friday.") == {("IRN", "BEL", "08")}
+    assert roots("Moscow detained American teacher Marc Fogel.") == {("RUS", "USA", "17")}

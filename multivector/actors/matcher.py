@@ -198,6 +198,14 @@ class DocActors:
                 found = self._modifier_actor(token)
                 if found is not None:
                     return _with_role(found, title_role, person=True)
+            # A named person under a nationality and an occupation the lexicon lacks: "French cyclist Lennart
+            # Monterlos", "American journalist Evan Gershkovich" -> a civilian of that state.
+            for c in token.lefts:
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and c.tag_ == "NN":
+                    nat = next((a for x in c.lefts if x.dep_ == "amod" and (a := self.entity_at(x)) is not None
+                                and a.kind == "adjective"), None)
+                    if nat is not None:
+                        return _with_role(nat, "CVL", person=True)
         if role is None and direct is None and token.lemma_.lower() in GROUP_NOUNS:
             # "its NATO allies", "EU partners", "fellow NATO members": the organisation or country named.
             found = self._modifier_actor(token)
