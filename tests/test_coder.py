@@ -680,3 +680,9 @@ def test_an_appeal_to_a_group_to_act_toward_a_third_state_rallies_for_or_against
 def test_a_named_person_under_a_nationality_and_an_occupation_is_a_civilian_of_that_state() -> None:
     assert roots("Tehran freed Belgian aid worker Olivier Vandecasteele on Friday.") == {("IRN", "BEL", "08")}
     assert roots("Moscow detained American teacher Marc Fogel.") == {("RUS", "USA", "17")}
+
+
+def test_people_freed_where_they_were_held_and_their_jailing_is_no_new_arrest() -> None:
+    assert roots("Four Britons held in Iran were freed on Monday.") == {("IRN", "GBR", "08")}
+    assert roots("Two Germans jailed in Turkey were released.") == {("TUR", "DEU", "08")}
+    assert roots("The hostages were freed.") == set()

@@ -50,6 +50,8 @@ PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
+# Participles that say where people were held: "Americans held in Venezuela were freed".
+HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "capture"})
 # A state named as such (a country or its capital): not a person a beating or torture is done to.
 STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 # Prepositions of place: their target must be a place named as such.
@@ -428,6 +430,10 @@ class ArticleCoder(Nominals):
             sources = self.located_in(v, LOCATION_PREPS)
         if not sources and code[:2] == "14":
             sources = self.crowd_place(v)
+        if not sources and passive and code.startswith("084") and theme is not None and not has_agent(v):
+            # "six Americans held in Venezuela were freed": the state that held them frees them
+            sources = [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
+                       for a in self.located_in(c, LOCATION_PREPS) if a.codable][:1]
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
         if not sources:
@@ -658,9 +664,13 @@ def _one_act_per_chain(found: list[Found]) -> list[Found]:
     drop: set[int] = set()
     for i, f in enumerate(found):
         for j, g in enumerate(found):
+            p = f.predicate
+            if i != j and p.dep_ == "acl" and p.tag_ == "VBN" and p.head.head.i == g.predicate.i and \
+                    g.code.startswith("08") and (f.source.code, f.target.code) == (g.source.code, g.target.code):
+                drop.add(i)  # "two Frenchmen jailed in Iran were released": the jailing describes who was freed
+                continue
             if i == j or key(f) != key(g) or f.predicate.i == g.predicate.i:
                 continue
-            p = f.predicate
             if p.dep_ == "advcl" and p.tag_ == "VBG" and p.head.i == g.predicate.i and f.code[:2] in FORCE_ROOTS:
                 drop.add(i)  # f elaborates g (a use of force; "sued X, accusing it of ..." are two acts)
             elif p.dep_ == "xcomp" and p.head.i == g.predicate.i:
