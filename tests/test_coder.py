@@ -686,3 +686,10 @@ def test_people_freed_where_they_were_held_and_their_jailing_is_no_new_arrest() 
     assert roots("Four Britons held in Iran were freed on Monday.") == {("IRN", "GBR", "08")}
     assert roots("Two Germans jailed in Turkey were released.") == {("TUR", "DEU", "08")}
     assert roots("The hostages were freed.") == set()
+
+
+def test_a_statement_about_relations_with_a_state_is_aimed_at_it() -> None:
+    assert roots("Armenia's prime minister said relations with Turkey had entered a new phase.") == {
+        ("ARM", "TUR", "01")}
+    assert roots("Seoul says prospects for dialogue with Pyongyang are dim.") == {("KOR", "PRK", "01")}
+    assert roots("The minister said relations between the two countries were good.") == set()

@@ -235,6 +235,8 @@ class ArticleCoder(Nominals):
                         got = self.actors_for(child(c, "dobj")) or self.actors_for(child(inner, "nsubj"))
                         if got:
                             break
+            elif slot == "relation_subject":
+                got = self.relation_subject(v, exclude)
             elif slot == "clause_actors":  # "threatened to behead a Japanese hostage", "to pull American whiskey"
                 got = self.clause_actors(v, exclude)
             elif slot == "complement":  # "said he was optimistic that talks with Greece could resume"
@@ -329,6 +331,24 @@ class ArticleCoder(Nominals):
                 and pat.code[:2] in SUMMARY_ROOTS:
             return self.summarized(theme, exclude)
         return places
+
+    def relation_subject(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The state a said clause is about when its subject is a relation with it: "relations with Tajikistan had
+        entered a new chapter", "prospects for any dialogue with Maduro's government are dim"."""
+        for c in v.children:
+            subj = child(c, "nsubj") if c.dep_ == "ccomp" else None
+            if subj is None or subj.lemma_.lower() not in modality.words().relation_nouns:
+                continue
+            level = [subj]
+            for _ in range(2):  # "prospects for dialogue with X": the relation may sit one phrase lower
+                for n in level:
+                    got = [a for a in self.prep_targets(n, ("with", "between"), possessor=True, exclude=exclude)
+                           if a.codable]
+                    if got:
+                        return got
+                level = [p for n in level for pr in n.children if pr.dep_ == "prep" and pr.lower_ in ("for", "of")
+                         for p in pr.children if p.dep_ == "pobj"]
+        return []
 
     def clause_actors(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whom the clause a threat announces names, when that clause codes nothing itself: its object, its

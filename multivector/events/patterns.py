@@ -22,7 +22,7 @@ from ..errors import LexiconError
 from . import cameo
 
 TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective", "accuser", "adversary",
-                          "participants", "theme_acl", "complement", "provoker", "clause_actors",
+                          "participants", "theme_acl", "complement", "provoker", "clause_actors", "relation_subject",
                           "possessor_other"})
 NOUN_SOURCE_SLOTS = frozenset({"poss", "amod", "compound", "of", "by", "from", "between", "among", "clause"})
 FAMILY_KINDS = ("intent", "appeal", "demand", "refuse", "threat")
