@@ -104,7 +104,8 @@ class ArticleCoder(Nominals):
     # -- arguments ---------------------------------------------------------------
     def code_verb(self, v: Token) -> list[Found]:
         found = self._code_verb(v)
-        if not found and v.dep_ == "advcl":
+        if not found and v.dep_ == "advcl" and v.head.lemma_.lower() in modality.words().reaction_verbs and any(
+                m.dep_ == "mark" and m.lower_ in PROVOKED_MARKS for m in v.children):
             # only when no pattern finds a target of its own: whoever reacted to a hostile act was its target
             self.reacting = True
             try:
@@ -136,6 +137,10 @@ class ArticleCoder(Nominals):
                 continue
             if pat.needs_ccomp and not any(c.dep_ == "ccomp" for c in v.children):
                 continue
+            if "relation_subject" in pat.target and not any(
+                    c.dep_ == "ccomp" and (s := child(c, "nsubj")) is not None
+                    and s.lemma_.lower() in modality.words().relation_nouns for c in v.children):
+                continue  # cheap test first: "said" is in most sentences, a relation subject in few
             if "clause_actors" in pat.target and any(
                     c.dep_ in ("xcomp", "ccomp") and self.act_code(c) is not None for c in v.children):
                 continue  # "vowed to share intelligence": the announced act is coded in its own clause
