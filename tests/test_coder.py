@@ -693,3 +693,12 @@ def test_a_statement_about_relations_with_a_state_is_aimed_at_it() -> None:
         ("ARM", "TUR", "01")}
     assert roots("Seoul says prospects for dialogue with Pyongyang are dim.") == {("KOR", "PRK", "01")}
     assert roots("The minister said relations between the two countries were good.") == set()
+
+
+def test_a_main_verb_read_as_a_participle_of_its_subject_and_x_based_organisations() -> None:
+    assert roots("Vietnamese fishermen and activists protested outside the Chinese embassy in Hanoi.") == {
+        ("VNM", "CHN", "14")}
+    # a true reduced relative keeps its passive reading
+    assert roots("Two Turkish soldiers detained by Syrian forces near the border.") == {("SYR", "TUR", "17")}
+    assert roots("Gunmen from a Haitian gang kidnapped five doctors from a Canada-based charity.") == {
+        ("HTI", "CAN", "18")}

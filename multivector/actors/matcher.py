@@ -33,7 +33,7 @@ PERSON_ROLES_HINT = frozenset(
 
 # X-<word> modifiers that make X the actor behind the noun: led, installed, run, owned ("a Chinese-run mine").
 # Not "backed" (a proxy is not its patron) nor "controlled" (a territory, not an actor).
-LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operated", "flagged"})
+LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operated", "flagged", "based"})
 # Capitalised words after a name that are not a second name ("Putin Tuesday said").
 CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                       "february", "march", "april", "may", "june", "july", "august", "september", "october",

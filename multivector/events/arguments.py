@@ -261,6 +261,8 @@ class Arguments:
                             if c.dep_ == "agent":
                                 return self.actors_for(pobj_of(c))
                 return []
+            if misparsed_main(t):
+                return self.actors_for(t.head)  # "Filipino fishermen and activists protested outside ..."
             if t.dep_ == "acl" and t.tag_ == "VBN":
                 for c in t.children:
                     if c.dep_ == "agent":
@@ -479,6 +481,14 @@ def flat_preps(v: Token) -> list[Token]:
 def prep_name(p: Token) -> str:
     """A preposition's name in trigger entries: "close to" and "next to" are one ("close to the border")."""
     return f"{p.head.lower_} to" if p.lower_ == "to" and p.head.lower_ in ADJACENCY else p.lower_
+
+
+def misparsed_main(v: Token) -> bool:
+    """The main verb of a sentence the parser read as a participle of its subject: "Filipino fishermen and
+    activists protested outside ..." (ROOT = fishermen, protested = acl). Only with no agent and no finite verb."""
+    h = v.head
+    return (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN")
+            and v.i > h.i and not any(c.dep_ in ("agent", "auxpass") for c in v.children))
 
 
 def child(t: Token | None, dep: str) -> Token | None:

@@ -24,6 +24,7 @@ from .arguments import (
     child,
     flat_preps,
     is_passive,
+    misparsed_main,
     passive_subject,
     pobj_of,
     through_quantity,
@@ -119,8 +120,8 @@ class ArticleCoder(Nominals):
         if not cands:
             return []
         obj = child(v, "dobj")
-        passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN")
-        theme = passive_subject(v) if is_passive(v) else (v.head if v.dep_ == "acl" and v.tag_ == "VBN" else obj)
+        passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN" and not misparsed_main(v))
+        theme = passive_subject(v) if is_passive(v) else (v.head if passive and v.dep_ == "acl" else obj)
         if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":
             theme = v.head  # "the captain ... who was detained by the Japanese coast guard": the captain
         elif theme is None and v.dep_ == "relcl" and not passive and child(v, "nsubj") is not None and not any(
