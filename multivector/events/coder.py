@@ -30,8 +30,9 @@ from .arguments import (
     through_quantity,
     verb_like,
 )
+from .clauses import CONDITION_MARKS, PROVOKED_MARKS, Clauses, one_act_per_chain, reported_over_saying
 from .modality import code_under
-from .nouns import IMPACT_ROOTS, Found, Nominals
+from .nouns import IMPACT_ROOTS, Found
 from .words import (
     CARRIERS,
     forms,
@@ -62,20 +63,10 @@ PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
 # approval, disapproval, rejection.
 SUMMARY_ROOTS = frozenset({"01", "05", "11", "12"})
-# Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
-CONDITION_MARKS = frozenset({"if", "unless", "after", "until"})
-# Clauses after which a show of force answers whoever acted in them ("after China sent warships").
-PROVOKED_MARKS = frozenset({"after", "as", "when", "following"})
-# A warned-of clause is a threat only in the future: "warned that U.S. bases would become targets".
-FUTURE_AUX = frozenset({"will", "would", "could", "might", "shall", "'ll", "may"})
 # Prepositions of nearness, which the parser may hang under a destination ("to areas near the border").
 NEARNESS_PREPS = frozenset({"near", "along", "close to", "around", "off"})
-# Phrases of a threatened act that name whom it hits: "out of NATO", "on Taiwanese separatists", "to Moldova".
-THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
 # Acts bound to a place they must name: a blockade or an occupation of what ("entered the Aegean" is neither).
 PLACE_BOUND = frozenset({"191", "192"})
-# Uses of force, which a participle only elaborates ("struck Syria, targeting rebels near Homs").
-FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Hostile acts whose unnamed target is whoever reacted to them (CAMEO 15, 17-20).
 PROVOKING_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Codes a statement made to someone can carry toward its addressee.
@@ -85,7 +76,7 @@ REFERRING = frozenset({"country", "nation", "government", "president", "leader",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
 
 
-class ArticleCoder(Nominals):
+class ArticleCoder(Clauses):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
     def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
@@ -338,92 +329,6 @@ class ArticleCoder(Nominals):
             return self.summarized(theme, exclude)
         return places
 
-    def relation_subject(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
-        """The state a said clause is about when its subject is a relation with it: "relations with Tajikistan had
-        entered a new chapter", "prospects for any dialogue with Maduro's government are dim"."""
-        for c in v.children:
-            subj = child(c, "nsubj") if c.dep_ == "ccomp" else None
-            if subj is None or subj.lemma_.lower() not in modality.words().relation_nouns:
-                continue
-            level = [subj]
-            for _ in range(2):  # "prospects for dialogue with X": the relation may sit one phrase lower
-                for n in level:
-                    got = [a for a in self.prep_targets(n, ("with", "between"), possessor=True, exclude=exclude)
-                           if a.codable]
-                    if got:
-                        return got
-                level = [p for n in level for pr in n.children if pr.dep_ == "prep" and pr.lower_ in ("for", "of")
-                         for p in pr.children if p.dep_ == "pobj"]
-        return []
-
-    def clause_actors(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
-        """Whom the clause a threat announces names, when that clause codes nothing itself: its object, its
-        subject ("warned that U.S. bases would become targets"), then its phrases ("out of NATO", "on Taiwanese
-        separatists")."""
-        for c in v.children:
-            if c.dep_ not in ("xcomp", "ccomp") or c.pos_ not in ("VERB", "AUX"):
-                continue
-            if self.act_code(c) is not None:
-                continue  # "threatened to cut off gas to Moldova": the act's own coding carries the threat
-            if c.dep_ == "ccomp" and not any(x.dep_ == "aux" and x.lower_ in FUTURE_AUX for x in c.children):
-                continue  # "warning that talks had made little headway" is a statement, not a threat
-            obj = child(c, "dobj")
-            subj = (child(c, "nsubj") or child(c, "nsubjpass")) if c.dep_ == "ccomp" else None
-            for phrase, preps in ((obj, False), (subj, False), (c, True), (obj, True)):
-                if phrase is None:
-                    continue
-                found = self.prep_targets(phrase, THREAT_PREPS, possessor=True, exclude=exclude) if preps \
-                    else self.phrase_actors(phrase, exclude=exclude)
-                got = [a for a in found if a.code not in exclude and a.codable]
-                if got:
-                    return got
-        return []
-
-    def summarized(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
-        """Whose act a noun sums up when a clause reacts to it: "accused Russia ..., a charge Moscow denied" (the
-        accuser), "after a trial that Washington denounced" (who held it), "a drive condemned by the UN" (who
-        pressed it), "Trump's offer, which New Delhi rebuffed" (its owner)."""
-        got = [a for a in (self.possessor(n, exclude) or self.modifier_entity(n)) if a.code not in exclude]
-        if got:
-            return got
-        while n.dep_ == "appos" and n.head.pos_ in ("NOUN", "PROPN"):  # "a prisoner swap, an offer Vilnius rejected"
-            n = n.head
-        head = n.head
-        if n.dep_ == "pobj" and head.dep_ == "prep":
-            head = head.head
-        if n.dep_ in ("appos", "npadvmod", "dobj", "pobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-            return [a for a in self.subjects(head) if a.code not in exclude]
-        return []
-
-    def clause_subjects(self, v: Token, marks: frozenset[str], exclude: frozenset[str], *,
-                        climb: bool = True) -> list[Actor]:
-        """Actors of the subject of an adverbial clause opened by one of ``marks`` ("unless Bishkek paid",
-        "after a Chinese survey plane ..."), on ``v`` or, with ``climb``, on the verbs governing it."""
-        t = v
-        for _ in range(4):
-            for c in t.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
-                    subj = child(c, "nsubj")
-                    found = (self.actors_for(subj) or self.modifier_entity(subj)) if subj is not None else []
-                    got = [a for a in found if a.code not in exclude]
-                    if got:
-                        return got
-            if not climb or t.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or t.head.i == t.i:
-                break
-            t = t.head
-        return []
-
-    def reacted(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
-        """Whom a hostile act with no target of its own was aimed at: the one who reacted to it ("Greece put its
-        forces on alert after Turkey sent a survey ship into disputed waters": Turkey's show of force targets
-        Greece)."""
-        if v.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in PROVOKED_MARKS for m in v.children):
-            return []
-        head = v.head
-        if head.lemma_.lower() not in modality.words().reaction_verbs:
-            return []
-        return [a for a in self.subjects(head) if a.code not in exclude]
-
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""
         subj = child(v, "nsubj")
@@ -513,44 +418,6 @@ class ArticleCoder(Nominals):
         code = code_under(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         return [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
-
-    @staticmethod
-    def _to_a_group(theme: Token | None, targets: list[Actor]) -> bool:
-        """An appeal made to a group rather than to one state: "its EU partners", "fellow NATO leaders",
-        "the Group of Seven"."""
-        plural = theme is not None and theme.tag_ in ("NNS", "NNPS")
-        return plural or len(targets) > 1 or any(a.kind in ("igo", "bloc") for a in targets)
-
-    def rallied(self, v: Token, sources: list[Actor],
-                targets: list[Actor]) -> tuple[list[tuple[Actor, Actor]], str] | None:
-        """An appeal to a group to act toward a third state rallies the group for (053) or against (113) that
-        state, as CAMEO defines them: "lobbied fellow NATO leaders to support Ukraine's bid", "urged its EU
-        partners to punish Belarus"."""
-        act = self.requested_act(v)
-        if act is None:
-            return None
-        skip = frozenset(a.code for a in [*sources, *targets])
-        third: list[Actor] = []
-        for c in v.children:
-            if c.dep_ not in ("xcomp", "advcl") or c.pos_ not in ("VERB", "AUX"):
-                continue
-            obj = child(c, "dobj")
-            # named directly, not somewhere deep in the phrase ("lift restrictions on striking inside Russia")
-            named = [obj] if obj is not None else []
-            named += [p for h in (c, obj) if h is not None for pr in h.children
-                      if pr.dep_ == "prep" and pr.lower_ in ("on", "against", "to", "with")
-                      for p in pr.children if p.dep_ == "pobj"]
-            for p in named:
-                third = self.actors_for(p, skip) or self.possessor(p, skip)
-                if third:
-                    break
-            if third:
-                break
-        third = [a for a in third if a.codable and a.code not in skip]
-        if not third:
-            return None
-        code = "053" if cameo.lookup(act).quad_class <= 2 else "113"
-        return [(s, t) for s in sources for t in third], code
 
     def _addressee(self, speaker: Token | None) -> list[Actor]:
         if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:
@@ -657,7 +524,7 @@ def code_document(
             elif tok.dep_ == "amod":
                 found.extend(coder.code_brokered(tok))
         seen: set[tuple[str, str, str]] = set()
-        for f in (x for g in _one_act_per_chain(_reported_over_saying(found)) for x in coder.expand_found(g)):
+        for f in (x for g in one_act_per_chain(reported_over_saying(found)) for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
             if e is not None and (e.source, e.target, e.code) not in seen:
                 seen.add((e.source, e.target, e.code))
@@ -668,40 +535,6 @@ def code_document(
                     coder.adversaries[e.target] = f.source
         ties.extend(code_ties(coder, sent, si))
     return coder.mentions(), events, ties
-
-
-def _reported_over_saying(found: list[Found]) -> list[Found]:
-    """A plain statement gives way to a coded event it reports or belongs to: "X told Y that Z would
-    visit" codes the visit, not the telling (gold rule 8); "declined to comment on" is 011 alone."""
-    def covered(f: Found) -> bool:
-        return any(not g.saying and g.predicate.i != f.predicate.i and (
-            f.predicate.is_ancestor(g.predicate) or g.predicate.is_ancestor(f.predicate)) for g in found)
-
-    return [f for f in found if not f.saying or not covered(f)]
-
-
-def _one_act_per_chain(found: list[Found]) -> list[Found]:
-    """One act told twice along a clause chain is one event: "carried out airstrikes in Syria, targeting
-    rebels" (the participle elaborates its head: the head stays), "pledged to deepen cooperation" (the head
-    announces the act: the act stays). Only for the same source, target and root."""
-    def key(f: Found) -> tuple[str, str, str]:
-        return f.source.code, f.target.code, f.code[:2]
-
-    drop: set[int] = set()
-    for i, f in enumerate(found):
-        for j, g in enumerate(found):
-            p = f.predicate
-            if i != j and p.dep_ == "acl" and p.tag_ == "VBN" and p.head.head.i == g.predicate.i and \
-                    g.code.startswith("08") and (f.source.code, f.target.code) == (g.source.code, g.target.code):
-                drop.add(i)  # "two Frenchmen jailed in Iran were released": the jailing describes who was freed
-                continue
-            if i == j or key(f) != key(g) or f.predicate.i == g.predicate.i:
-                continue
-            if p.dep_ == "advcl" and p.tag_ == "VBG" and p.head.i == g.predicate.i and f.code[:2] in FORCE_ROOTS:
-                drop.add(i)  # f elaborates g (a use of force; "sued X, accusing it of ..." are two acts)
-            elif p.dep_ == "xcomp" and p.head.i == g.predicate.i:
-                drop.add(j)  # g announces f
-    return [f for i, f in enumerate(found) if i not in drop]
 
 
 def _same_group(a: Actor, b: Actor) -> bool:
