@@ -611,8 +611,9 @@ def test_an_intended_act_without_a_trigger_and_a_vowed_cooperation_are_intention
 def test_a_hostile_act_with_no_target_is_aimed_at_whoever_reacted_to_it() -> None:
     assert roots("Taiwan put its forces on alert after China sent warships into disputed waters.") == {
         ("TWN", "CHN", "15"), ("CHN", "TWN", "15")}
-    # a reaction to an act between others names no target for it
-    assert ("EGY", "GRC", "15") not in roots("Greece put its forces on alert after Turkey and Egypt signed a deal.")
+    # a reaction to a hostile act between others gives it no new target
+    assert roots("Greece put its forces on alert after Turkey and Libya held naval drills.") == {
+        ("GRC", "TUR", "15"), ("GRC", "LBY", "15"), ("TUR", "LBY", "06"), ("LBY", "TUR", "06")}
     # an act with a target of its own keeps it
     assert roots("Iran closed its airspace after Israeli jets bombed targets near Tehran.") == {("ISR", "IRN", "19")}
 
@@ -630,6 +631,7 @@ def test_an_event_noun_carried_out_by_the_subject_and_x_run_modifiers() -> None:
     assert roots("Pakistan began mass deportations of Afghans.") == {("PAK", "AFG", "20")}
     assert roots("Moscow intensified its shelling of Kharkiv.") == {("RUS", "UKR", "19")}
     assert roots("Kyiv plans to resume its strikes on Russian refineries.") == {("UKR", "RUS", "13")}
+    assert coded("Turkey agreed to begin the withdrawal of its troops from Syria.") == {("TUR", "SYR", "0356")}
     assert roots("Russian-installed officials detained Ukrainian journalists.") == {("RUS", "UKR", "17")}
     assert roots("Houthi drones struck a Greek-owned tanker.") == {("YEM", "GRC", "19")}
 
@@ -638,7 +640,8 @@ def test_one_use_of_force_told_twice_along_a_clause_chain_is_one_event() -> None
     assert coded("Russian warplanes carried out airstrikes in Syria, targeting rebels near Homs.") == {
         ("RUS", "SYR", "195")}
     # two different acts stay two: suing and accusing
-    assert roots("Nicaragua took Germany to court, accusing Berlin of arming Israel.") >= {("NIC", "DEU", "11")}
+    assert {"115", "112"} <= {c for _, _, c in coded("Nicaragua took Germany to court, accusing Berlin of arming "
+                                                     "Israel.")}
     assert roots("Egypt and Cyprus pledged to deepen cooperation on gas.") == {("EGY", "CYP", "03"),
                                                                            ("CYP", "EGY", "03")}
     assert roots("Emirati-led coalition airstrikes kill 12 civilians at a market in Yemen.") == {
@@ -702,3 +705,14 @@ def test_a_main_verb_read_as_a_participle_of_its_subject_and_x_based_organisatio
     assert roots("Two Turkish soldiers detained by Syrian forces near the border.") == {("SYR", "TUR", "17")}
     assert roots("Gunmen from a Haitian gang kidnapped five doctors from a Canada-based charity.") == {
         ("HTI", "CAN", "18")}
+
+
+def test_review_cases_passive_headlines_advice_rallies_and_crowds() -> None:
+    assert roots("Three Indian fishermen arrested in Sri Lanka.") == {("LKA", "IND", "17")}  # a passive headline
+    assert roots("Japan warned its nationals to avoid travel to Israel.") == set()  # advice, not a threat
+    # an appeal to two states to press a third rallies nobody for the third
+    assert roots("The U.S. urged China and Russia to pressure North Korea.") == {("USA", "CHN", "02"),
+                                                                            ("USA", "RUS", "02")}
+    # a crowd's state is where it stands, not what it is against
+    assert ("LBN", "ISR", "14") not in roots("Students protested against Israel's strikes in Lebanon.")
+    assert codes_mentioned("The U.S. approved H-1B visas for Indian workers.") == {"USA", "IND"}

@@ -31,8 +31,9 @@ PERSON_ROLES_HINT = frozenset(
      "prince", "counterpart", "head", "chief", "representative"}
 )
 
-# X-<word> modifiers that make X the actor behind the noun: led, installed, run, owned ("a Chinese-run mine").
-# Not "backed" (a proxy is not its patron) nor "controlled" (a territory, not an actor).
+# X-<word> modifiers that make X the actor behind the noun ("a Chinese-run mine", "Russian-installed officials",
+# "a Marshall Islands-flagged tanker") or the state it belongs to ("a U.S.-based charity"). Not "backed" (a proxy
+# is not its patron) nor "controlled" (a territory, not an actor).
 LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operated", "flagged", "based"})
 # Capitalised words after a name that are not a second name ("Putin Tuesday said").
 CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -43,7 +44,7 @@ SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS",
                            "HNLMS", "HDMS", "HNoMS", "KRI", "BRP", "PNS", "ARA", "NRP", "ESPS", "ORP", "FGS", "ITS",
                            "RSS", "KD", "CNS", "MV", "SS"})
 # A military craft designator: letters, a hyphen, digits ("F-16s", "Su-24", "MiG-31", "MQ-9").
-_DESIGNATOR = re.compile(r"([A-Za-z]{1,3})-\d{1,3}[A-Z]?s?")
+_DESIGNATOR = re.compile(r"(?:([A-Za-z]{2,3})-\d{1,3}|([A-Za-z])-\d{2,3})[A-Z]?s?")  # not "F-1" or "H-1B" (visas)
 
 
 GROUP_NOUNS = frozenset({"ally", "partner", "member", "colleague", "counterpart"})
@@ -151,7 +152,7 @@ class DocActors:
             if two in self.lex.roles:
                 return self.lex.roles[two]
         got = self.lex.roles.get(low) or self.lex.roles.get(lemma) or self.lex.titles.get(low)
-        if got is None and (m := _DESIGNATOR.fullmatch(token.text)) and m.group(1) in self.lex.craft:
+        if got is None and (m := _DESIGNATOR.fullmatch(token.text)) and (m.group(1) or m.group(2)) in self.lex.craft:
             got = "MIL"  # "Turkish F-16s", "a Russian Su-24": a military craft's designator
         if got is None:
             # A role named by a compound modifier holds for the head: "coast guard personnel", "army officers"

@@ -195,7 +195,8 @@ class Arguments:
         subj = child(v, "nsubj")
         if subj is None or through_quantity(subj).lemma_.lower() not in modality.words().crowd_nouns:
             return []
-        anchors = [subj, v] + [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        anchors = [subj, v] + [p for c in v.children if c.dep_ == "prep" and c.lower_ in CROWD_PLACE_PREPS
+                               for p in c.children if p.dep_ == "pobj"]
         for a in anchors:
             for c in a.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at"):
@@ -447,6 +448,9 @@ class Arguments:
     # -- verbs --------------------------------------------------------------------
 
 
+# Where a crowd stands, which names its state ("outside the Russian embassy in Vilnius"); never what it is
+# against ("against Israel's strikes in Lebanon").
+CROWD_PLACE_PREPS = frozenset({"outside", "near", "at", "in", "before"})
 # Words that make "to" a preposition of nearness: "close to", "next to".
 ADJACENCY = frozenset({"close", "next"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
@@ -487,7 +491,8 @@ def misparsed_main(v: Token) -> bool:
     """The main verb of a sentence the parser read as a participle of its subject: "Filipino fishermen and
     activists protested outside ..." (ROOT = fishermen, protested = acl). Only with no agent and no finite verb."""
     h = v.head
-    return (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN")
+    return (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and v.lemma_.lower() in modality.words().main_participles
+            and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN")
             and v.i > h.i and not any(c.dep_ in ("agent", "auxpass") for c in v.children))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.matcher import Actor
-from . import cameo, modality
+from . import modality
 from .arguments import child
 from .nouns import Found, Nominals
 
@@ -23,8 +23,25 @@ PROVOKED_MARKS = frozenset({"after", "as", "when", "following"})
 FUTURE_AUX = frozenset({"will", "would", "could", "might", "shall", "'ll", "may"})
 # Phrases of a threatened act that name whom it hits: "out of NATO", "on Taiwanese separatists", "to Moldova".
 THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
+# What an appeal to a group asks it to do toward a third state, and the rally that makes: support, cooperation
+# and aid rally support for it (053); pressing or demanding of it, disapproval, rejection, threats, sanctions and
+# force rally opposition against it (113). Talks (04) and promises (03) rally nobody.
+RALLY_CODES = {**{r: "053" for r in ("05", "06", "07", "08")},
+               **{r: "113" for r in ("02", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20")}}
 # Uses of force, which a participle only elaborates ("struck Syria, targeting rebels near Homs").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+
+
+def reaction_clause(v: Token) -> bool:
+    """An adverbial clause a reaction answers: "put its forces on alert after Turkey sent warships"."""
+    return v.dep_ == "advcl" and v.head.lemma_.lower() in modality.words().reaction_verbs and any(
+        m.dep_ == "mark" and m.lower_ in PROVOKED_MARKS for m in v.children)
+
+
+def relation_subjects(v: Token) -> list[Token]:
+    """Subjects of the clauses ``v`` says that are a relation: "said relations with Tajikistan had improved"."""
+    return [s for c in v.children if c.dep_ == "ccomp" and (s := child(c, "nsubj")) is not None
+            and s.lemma_.lower() in modality.words().relation_nouns]
 
 
 class Clauses(Nominals):
@@ -39,10 +56,7 @@ class Clauses(Nominals):
     def relation_subject(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """The state a said clause is about when its subject is a relation with it: "relations with Tajikistan had
         entered a new chapter", "prospects for any dialogue with Maduro's government are dim"."""
-        for c in v.children:
-            subj = child(c, "nsubj") if c.dep_ == "ccomp" else None
-            if subj is None or subj.lemma_.lower() not in modality.words().relation_nouns:
-                continue
+        for subj in relation_subjects(v):
             level = [subj]
             for _ in range(2):  # "prospects for dialogue with X": the relation may sit one phrase lower
                 for n in level:
@@ -61,10 +75,11 @@ class Clauses(Nominals):
         for c in v.children:
             if c.dep_ not in ("xcomp", "ccomp") or c.pos_ not in ("VERB", "AUX"):
                 continue
-            if self.act_code(c) is not None:
-                continue  # "threatened to cut off gas to Moldova": the act's own coding carries the threat
+            # (an act with a code of its own carries the threat itself: the coder does not reach here)
             if c.dep_ == "ccomp" and not any(x.dep_ == "aux" and x.lower_ in FUTURE_AUX for x in c.children):
                 continue  # "warning that talks had made little headway" is a statement, not a threat
+            if c.dep_ == "xcomp" and v.lemma_.lower() == "warn":
+                continue  # "warned its nationals to avoid travel to Israel" is advice, not a threat
             obj = child(c, "dobj")
             subj = (child(c, "nsubj") or child(c, "nsubjpass")) if c.dep_ == "ccomp" else None
             for phrase, preps in ((obj, False), (subj, False), (c, True), (obj, True)):
@@ -115,19 +130,17 @@ class Clauses(Nominals):
         """Whom a hostile act with no target of its own was aimed at: the one who reacted to it ("Greece put its
         forces on alert after Turkey sent a survey ship into disputed waters": Turkey's show of force targets
         Greece)."""
-        if v.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in PROVOKED_MARKS for m in v.children):
+        if not reaction_clause(v):
             return []
-        head = v.head
-        if head.lemma_.lower() not in modality.words().reaction_verbs:
-            return []
-        return [a for a in self.subjects(head) if a.code not in exclude]
+        return [a for a in self.subjects(v.head) if a.code not in exclude]
 
     @staticmethod
     def _to_a_group(theme: Token | None, targets: list[Actor]) -> bool:
         """An appeal made to a group rather than to one state: "its EU partners", "fellow NATO leaders",
         "the Group of Seven"."""
         plural = theme is not None and theme.tag_ in ("NNS", "NNPS")
-        return plural or len(targets) > 1 or any(a.kind in ("igo", "bloc") for a in targets)
+        return plural or any(a.kind in ("igo", "bloc", "region") or str(a.resolved_from or "").startswith("group ")
+                             for a in targets)
 
     def rallied(self, v: Token, sources: list[Actor],
                 targets: list[Actor]) -> tuple[list[tuple[Actor, Actor]], str] | None:
@@ -157,7 +170,9 @@ class Clauses(Nominals):
         third = [a for a in third if a.codable and a.code not in skip]
         if not third:
             return None
-        code = "053" if cameo.lookup(act).quad_class <= 2 else "113"
+        code = RALLY_CODES.get(act[:2])
+        if code is None:  # an appeal to talk or to press someone rallies nobody for or against the third
+            return None
         return [(s, t) for s in sources for t in third], code
 
 
@@ -174,7 +189,8 @@ def reported_over_saying(found: list[Found]) -> list[Found]:
 def one_act_per_chain(found: list[Found]) -> list[Found]:
     """One act told twice along a clause chain is one event: "carried out airstrikes in Syria, targeting
     rebels" (the participle elaborates its head: the head stays), "pledged to deepen cooperation" (the head
-    announces the act: the act stays). Only for the same source, target and root."""
+    announces the act: the act stays), for the same source, target and root; and people freed are not
+    arrested again by the participle that says they were held ("two Frenchmen jailed in Iran were released")."""
     def key(f: Found) -> tuple[str, str, str]:
         return f.source.code, f.target.code, f.code[:2]
 

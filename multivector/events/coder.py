@@ -30,7 +30,16 @@ from .arguments import (
     through_quantity,
     verb_like,
 )
-from .clauses import CONDITION_MARKS, PROVOKED_MARKS, Clauses, one_act_per_chain, reported_over_saying
+from .clauses import (
+    CONDITION_MARKS,
+    FORCE_ROOTS,
+    PROVOKED_MARKS,
+    Clauses,
+    one_act_per_chain,
+    reaction_clause,
+    relation_subjects,
+    reported_over_saying,
+)
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, Found
 from .words import (
@@ -67,8 +76,6 @@ SUMMARY_ROOTS = frozenset({"01", "05", "11", "12"})
 NEARNESS_PREPS = frozenset({"near", "along", "close to", "around", "off"})
 # Acts bound to a place they must name: a blockade or an occupation of what ("entered the Aegean" is neither).
 PLACE_BOUND = frozenset({"191", "192"})
-# Hostile acts whose unnamed target is whoever reacted to them (CAMEO 15, 17-20).
-PROVOKING_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -96,8 +103,7 @@ class ArticleCoder(Clauses):
     # -- arguments ---------------------------------------------------------------
     def code_verb(self, v: Token) -> list[Found]:
         found = self._code_verb(v)
-        if not found and v.dep_ == "advcl" and v.head.lemma_.lower() in modality.words().reaction_verbs and any(
-                m.dep_ == "mark" and m.lower_ in PROVOKED_MARKS for m in v.children):
+        if not found and reaction_clause(v):
             # only when no pattern finds a target of its own: whoever reacted to a hostile act was its target
             self.reacting = True
             try:
@@ -129,13 +135,10 @@ class ArticleCoder(Clauses):
                 continue
             if pat.needs_ccomp and not any(c.dep_ == "ccomp" for c in v.children):
                 continue
-            if "relation_subject" in pat.target and not any(
-                    c.dep_ == "ccomp" and (s := child(c, "nsubj")) is not None
-                    and s.lemma_.lower() in modality.words().relation_nouns for c in v.children):
+            if "relation_subject" in pat.target and not relation_subjects(v):
                 continue  # cheap test first: "said" is in most sentences, a relation subject in few
-            if "clause_actors" in pat.target and any(
-                    c.dep_ in ("xcomp", "ccomp") and self.act_code(c) is not None for c in v.children):
-                continue  # "vowed to share intelligence": the announced act is coded in its own clause
+            if "clause_actors" in pat.target and self.requested_act(v) is not None:
+                continue  # "vowed to share intelligence", "agreed to begin the withdrawal": coded in its own clause
             if pat.needs_xcomp and not any(c.dep_ in ("xcomp", "advcl") for c in v.children):
                 continue
             if pat.complement is not None:
@@ -374,7 +377,7 @@ class ArticleCoder(Clauses):
             # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
             # a threat is aimed at whoever its condition or its cause names
             targets = self.clause_subjects(v, CONDITION_MARKS, frozenset(a.code for a in sources))
-        if not targets and self.reacting and code[:2] in PROVOKING_ROOTS and code[:3] not in PLACE_BOUND:
+        if not targets and self.reacting and code[:2] in FORCE_ROOTS and code[:3] not in PLACE_BOUND:
             targets = self.reacted(v, frozenset(a.code for a in sources))
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]

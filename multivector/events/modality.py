@@ -42,6 +42,7 @@ class Words:
     giving_participles: frozenset[str]
     summary_nouns: frozenset[str]
     onset_verbs: frozenset[str]
+    main_participles: frozenset[str]
     relation_nouns: frozenset[str]
     reaction_verbs: frozenset[str]
     judging_verbs: frozenset[str]

@@ -156,7 +156,7 @@ class Nominals(Arguments):
                 victim = passive_subject(v)
                 tgts = [a for a in self.phrase_actors(victim, exclude=frozenset(a.code for a in srcs))
                         if a.codable] if victim is not None else []
-            elif n.head.lower_ == "under" and v.lemma_.lower() in ("come", "be") and \
+            elif came_under(n) and \
                     (under := child(v, "nsubj")) is not None:
                 # "Ukrainian positions came under Russian artillery fire"
                 tgts = [a for a in self.phrase_actors(under, exclude=frozenset(a.code for a in srcs)) if a.codable]
@@ -175,7 +175,7 @@ class Nominals(Arguments):
         if self.in_question or any(c.lower_ in ("no", "without") for c in n.lefts):
             return []
         mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
-        if (completed or arrived) and np.background:  # "agreed to begin the withdrawal": the verb's clause decides
+        if completed or arrived:  # "agreed to begin the withdrawal": the verb's clause decides
             mod = modality.analyse(n.head, question=self.in_question,
                                    year=self.article.date.year if self.article.date else None)
             if mod.drop:
@@ -239,6 +239,11 @@ class Nominals(Arguments):
                 if b.code != p.code]
 
 
+def came_under(n: Token) -> bool:
+    """An attack noun a subject came under: "Ukrainian positions came under Russian artillery fire"."""
+    return n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head.lemma_.lower() == "come"
+
+
 def _nominal_currency(n: Token, code: str, year: int | None) -> str:
     """Whether an event noun reports something happening (gold rule 9): "background" for undated history
     ("the previous visit", "since the invasion", "under Western sanctions"), "planned" for an intention
@@ -256,7 +261,7 @@ def _nominal_currency(n: Token, code: str, year: int | None) -> str:
             return "planned"
     if n.dep_ == "pobj":
         prep = n.head.lower_
-        if prep == "under" and n.head.head.lemma_.lower() == "come":
+        if came_under(n):
             return "current"  # "came under Russian fire" is happening, unlike "under Western sanctions"
         if prep in words.background_preps or (code.startswith("16") and prep in words.standing_preps):
             return "background"
