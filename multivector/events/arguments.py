@@ -195,8 +195,7 @@ class Arguments:
         subj = child(v, "nsubj")
         if subj is None or through_quantity(subj).lemma_.lower() not in modality.words().crowd_nouns:
             return []
-        anchors = [subj, v] + [p for c in v.children if c.dep_ == "prep" and c.lower_ in CROWD_PLACE_PREPS
-                               for p in c.children if p.dep_ == "pobj"]
+        anchors = [subj, v, *prep_objects(v, CROWD_PLACE_PREPS)]
         for a in anchors:
             for c in a.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at"):
@@ -480,6 +479,12 @@ def flat_preps(v: Token) -> list[Token]:
         elif c.dep_ in ("advmod", "amod") and c.lower_ in ADJACENCY:  # "held drills close to the border"
             out.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ == "to")
     return out
+
+
+def prep_objects(t: Token, preps: frozenset[str] | tuple[str, ...] | None = None) -> list[Token]:
+    """Objects of ``t``'s prepositional phrases (of those named in ``preps``, if given): one phrase lower."""
+    return [p for c in t.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def prep_name(p: Token) -> str:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality
-from .arguments import child
+from .arguments import child, prep_objects
 from .nouns import Found, Nominals
 
 # Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
@@ -64,8 +64,7 @@ class Clauses(Nominals):
                            if a.codable]
                     if got:
                         return got
-                level = [p for n in level for pr in n.children if pr.dep_ == "prep" and pr.lower_ in ("for", "of")
-                         for p in pr.children if p.dep_ == "pobj"]
+                level = [p for n in level for p in prep_objects(n, ("for", "of"))]
         return []
 
     def clause_actors(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
@@ -158,9 +157,7 @@ class Clauses(Nominals):
             obj = child(c, "dobj")
             # named directly, not somewhere deep in the phrase ("lift restrictions on striking inside Russia")
             named = [obj] if obj is not None else []
-            named += [p for h in (c, obj) if h is not None for pr in h.children
-                      if pr.dep_ == "prep" and pr.lower_ in ("on", "against", "to", "with")
-                      for p in pr.children if p.dep_ == "pobj"]
+            named += [p for h in (c, obj) if h is not None for p in prep_objects(h, ("on", "against", "to", "with"))]
             for p in named:
                 third = self.actors_for(p, skip) or self.possessor(p, skip)
                 if third:

@@ -27,6 +27,7 @@ from .arguments import (
     misparsed_main,
     passive_subject,
     pobj_of,
+    prep_objects,
     through_quantity,
     verb_like,
 )
@@ -271,8 +272,7 @@ class ArticleCoder(Clauses):
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
                 bases = [*anchors, *([theme] if theme is not None else [])]  # "began airstrikes in Syria"
                 # and one phrase lower, where the parser hangs the place: "airstrikes against ISIL in Syria"
-                bases += [p for b in list(bases) for c in b.children if c.dep_ == "prep" for p in c.children
-                          if p.dep_ == "pobj"]
+                bases += [p for b in list(bases) for p in prep_objects(b)]
                 for a in bases:
                     got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
                            if x.kind in ("country", "capital", "adjective", "place")]
@@ -289,11 +289,8 @@ class ArticleCoder(Clauses):
                     got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target, exclude=exclude)
                 if not got and slot in NEARNESS_PREPS:
                     # "moved troops to areas near Ukraine's border": nearness one phrase under the destination
-                    for c in v.children:
-                        if c.dep_ == "prep" and c.lower_ in ("to", "into", "in"):
-                            for p in (x for x in c.children if x.dep_ == "pobj"):
-                                got = got or self.prep_targets(p, (slot,), possessor=pat.possessor_target,
-                                                               exclude=exclude)
+                    for p in prep_objects(v, ("to", "into", "in")):
+                        got = got or self.prep_targets(p, (slot,), possessor=pat.possessor_target, exclude=exclude)
                 if not got and pat.needs:
                     # "went on strike against Russian shipments": the target hangs on the phrase's own noun
                     for c in flat_preps(v):
@@ -354,7 +351,7 @@ class ArticleCoder(Clauses):
         if pat.stative_present and stative(v):
             return []  # "Turkmenistan sells its gas to China", "China, which has invested ...": a tie
         mod = modality.analyse(v, negation_refuses=pat.only_negated, question=self.in_question,
-                               year=self.article.date.year if self.article.date else None)
+                               year=self.year)
         if mod.drop:
             return []
         if v.lemma_.lower() in modality.words().impact_verbs and self._attack_subject(v):

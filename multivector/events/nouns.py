@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
-from .arguments import Arguments, child, passive_subject
+from .arguments import Arguments, child, passive_subject, prep_objects
 from .modality import Modality, code_under
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
@@ -46,6 +46,11 @@ class Nominals(Arguments):
     consumed: set[int]
     in_question: bool
 
+    @property
+    def year(self) -> int | None:
+        """The article's year, for telling current events from history (None when undated)."""
+        return self.article.date.year if self.article.date else None
+
     def _nominal_unreal(self, n: Token) -> bool:
         """An event noun inside what is alleged, feared, warned of, denied, asked for or negated is not an act:
         "accused Ukraine of drone attacks", "warned of Iranian attacks", "denied any strikes", "if the talks
@@ -62,7 +67,7 @@ class Nominals(Arguments):
                 if t.lemma_.lower() in words.accuse_verbs | words.unreal_verbs:
                     return True
                 mod = modality.analyse(t, question=self.in_question,
-                                       year=self.article.date.year if self.article.date else None)
+                                       year=self.year)
                 if mod.conditional or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
                     return True  # "a Chinese blockade of Taiwan would cost ...": a hypothetical
                 return mod.drop is not None and mod.drop != "purpose"
@@ -108,7 +113,7 @@ class Nominals(Arguments):
             return []  # only what is asked for or answered; but "a truce between A and B took hold" is happening
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
-        currency = _nominal_currency(n, np.code, self.article.date.year if self.article.date else None)
+        currency = _nominal_currency(n, np.code, self.year)
         if currency in ("background", "alleged") or self._nominal_unreal(n):
             return []
         srcs: list[Actor] = []
@@ -177,7 +182,7 @@ class Nominals(Arguments):
         mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
         if completed or arrived:  # "agreed to begin the withdrawal": the verb's clause decides
             mod = modality.analyse(n.head, question=self.in_question,
-                                   year=self.article.date.year if self.article.date else None)
+                                   year=self.year)
             if mod.drop:
                 return []
         code = code_under(np.code, mod)
@@ -202,7 +207,7 @@ class Nominals(Arguments):
         if got:
             return got
         # and one phrase lower, where the place hangs on the site: "kill 20 civilians at a wedding in Yemen"
-        sites = [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        sites = prep_objects(v)
         for anchor in (v, obj, *sites):
             if anchor is None:
                 continue
