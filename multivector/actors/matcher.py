@@ -102,12 +102,12 @@ class DocActors:
         starts = {s.start for s in kept}
         for span in kept:
             surface = span.text
+            nxt = doc[span.end] if span.end < len(doc) else None
             if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti"):
                 continue  # "pro-Serbian opposition" is not Serbian
             if span.start >= 1 and doc[span.start - 1].text in SHIP_PREFIXES:
                 continue  # "the destroyer USS Carney" is a ship, not Canada's prime minister
             if surface == "the West" or surface == "West":
-                nxt = doc[span.end] if span.end < len(doc) else None
                 if nxt is not None and nxt.pos_ == "PROPN":
                     continue  # "the West Bank", "the West African ..."
                 entry = Entry("WST", "bloc", None, "the West")
@@ -116,7 +116,6 @@ class DocActors:
                 if not entries:
                     continue
                 entry = entries[0]
-                nxt = doc[span.end] if span.end < len(doc) else None
                 if entry.kind == "leader" and len(span) == 1 and nxt is not None and nxt.pos_ == "PROPN" and \
                         nxt.text[:1].isupper() and span.end not in starts and nxt.lower_ not in CALENDAR:
                     continue  # "Qassem Soleimani" is not Naim Qassem: a one-word alias before another name

@@ -195,14 +195,11 @@ class Arguments:
         subj = child(v, "nsubj")
         if subj is None or through_quantity(subj).lemma_.lower() not in modality.words().crowd_nouns:
             return []
-        anchors = [subj, v, *prep_objects(v, CROWD_PLACE_PREPS)]
-        for a in anchors:
-            for c in a.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                    got = [x for p in c.children if p.dep_ == "pobj" for x in self.actors_for(p)
-                           if x.kind in ("country", "capital", "place") and x.codable]
-                    if got:
-                        return [dataclasses.replace(x, role="CVL", person=False, kind="adjective") for x in got[:1]]
+        for a in (subj, v, *prep_objects(v, CROWD_PLACE_PREPS)):
+            got = [x for p in prep_objects(a, ("in", "at")) for x in self.actors_for(p)
+                   if x.kind in ("country", "capital", "place") and x.codable]
+            if got:
+                return [dataclasses.replace(got[0], role="CVL", person=False, kind="adjective")]
         return []
 
     def located_in(self, v: Token, preps: frozenset[str]) -> list[Actor]:

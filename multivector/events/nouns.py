@@ -148,6 +148,7 @@ class Nominals(Arguments):
             v = n.head.head
             srcs = self.actors_for(child(v, "nsubjpass") or child(v, "nsubj"))
         tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False))), [])
+        own = frozenset(a.code for a in srcs)
         if not tgts:  # "the visit of the Japanese premier to Taiwan": the parser hangs the target on the source
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "by"):
@@ -159,20 +160,17 @@ class Nominals(Arguments):
             if n.head.dep_ == "agent" and v.lemma_.lower() in modality.words().impact_verbs:
                 # "two soldiers were killed by Israeli fire": whom the passive names
                 victim = passive_subject(v)
-                tgts = [a for a in self.phrase_actors(victim, exclude=frozenset(a.code for a in srcs))
-                        if a.codable] if victim is not None else []
-            elif came_under(n) and \
-                    (under := child(v, "nsubj")) is not None:
+                tgts = [a for a in self.phrase_actors(victim, exclude=own) if a.codable] if victim is not None else []
+            elif came_under(n) and (under := child(v, "nsubj")) is not None:
                 # "Ukrainian positions came under Russian artillery fire"
-                tgts = [a for a in self.phrase_actors(under, exclude=frozenset(a.code for a in srcs)) if a.codable]
+                tgts = [a for a in self.phrase_actors(under, exclude=own) if a.codable]
         if n.dep_ == "nsubj" and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
                 modality.words().impact_verbs:
-            hit = self.impact_targets(n.head, frozenset(a.code for a in srcs))
-            where = {a.code for a in self.prep_targets(n, ("in", "at", "near"), possessor=False)}
+            hit = self.impact_targets(n.head, own)
             if not tgts:
                 tgts = hit
-            elif {a.code for a in tgts} <= where and any(a.person or a.role is not None or a.kind == "adjective"
-                                                         for a in hit):
+            elif any(a.person or a.role is not None or a.kind == "adjective" for a in hit) and {
+                    a.code for a in tgts} <= {a.code for a in self.prep_targets(n, ("in", "at", "near"), possessor=False)}:
                 tgts = hit  # "a drone strike at Baghdad airport killed an Iranian general": whom, before where
         if not srcs or not tgts:
             return []
@@ -181,8 +179,7 @@ class Nominals(Arguments):
             return []
         mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
         if completed or arrived:  # "agreed to begin the withdrawal": the verb's clause decides
-            mod = modality.analyse(n.head, question=self.in_question,
-                                   year=self.year)
+            mod = modality.analyse(n.head, question=self.in_question, year=self.year)
             if mod.drop:
                 return []
         code = code_under(np.code, mod)
