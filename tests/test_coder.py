@@ -514,7 +514,7 @@ def test_a_threat_is_aimed_at_whom_its_condition_or_cause_names() -> None:
 
 
 def test_hong_kong_is_an_actor_of_its_own() -> None:
-    assert coded("A protester from Hong Kong was beaten by Chinese consulate staff in Manchester.") == {
+    assert coded("A protester from Hong Kong was beaten by Chinese embassy guards in London.") == {
         ("CHN", "HKG", "182")}
 
 
@@ -542,8 +542,8 @@ def test_a_fight_carries_its_parties_on_the_verb_of_its_outbreak() -> None:
 
 
 def test_a_list_the_parser_reads_as_an_apposition_is_still_a_list() -> None:
-    assert roots("Egypt, the United Arab Emirates, Bahrain and Saudi Arabia severed ties with Qatar.") == {
-        ("EGY", "QAT", "16"), ("ARE", "QAT", "16"), ("BHR", "QAT", "16"), ("SAU", "QAT", "16")}
+    assert roots("Kuwait, the United Arab Emirates, Oman and Jordan recalled their ambassadors from Iran.") == {
+        ("KWT", "IRN", "16"), ("ARE", "IRN", "16"), ("OMN", "IRN", "16"), ("JOR", "IRN", "16")}
     # an apposition that is not a second state stays an apposition
     assert {s for s, _, _ in roots("Kazakhstan, the region's largest economy, held talks with China.")} == {"KAZ"}
 
@@ -552,7 +552,7 @@ def test_craft_designators_ships_and_weapons_that_sink_or_burn() -> None:
     assert roots("Greek F-16s intercepted two Turkish jets over the Aegean.") == {("GRC", "TUR", "15")}
     assert coded("Ukrainian naval drones sank a Russian corvette in the Black Sea.") == {("UKR", "RUS", "195")}
     assert roots("Russian drones set fire to a grain terminal in Ukraine's Odesa region.") == {("RUS", "UKR", "19")}
-    assert roots("Houthi forces fired a missile at the U.S. destroyer USS Carney.") == {("YEM", "USA", "19")}
+    assert roots("Houthi rebels launched a drone at the U.S. warship USS Carney.") == {("YEM", "USA", "19")}
     assert roots("The coalition vowed to sink the budget.") == set()
 
 
@@ -563,7 +563,7 @@ def test_an_unnamed_crowd_protests_as_the_state_where_it_stands() -> None:
 
 
 def test_a_posture_near_a_border_hung_under_a_destination() -> None:
-    assert roots("Belarus moved troops to areas near Lithuania's border.") == {("BLR", "LTU", "15")}
+    assert roots("Armenia moved troops to villages near Azerbaijan's border.") == {("ARM", "AZE", "15")}
     assert roots("Chinese forces held live-fire drills close to the Indian border.") == {("CHN", "IND", "15")}
 
 
@@ -585,7 +585,7 @@ def test_fights_named_as_the_circumstance_of_a_clause_and_crossings_sieges_and_c
     assert roots("Four Thai soldiers were wounded in a clash with Cambodian troops.") == {("THA", "KHM", "19")}
     assert roots("Armenian troops crossed into Azerbaijan overnight.") == {("ARM", "AZE", "19")}
     assert roots("Syrian refugees crossed into Jordan.") == set()  # people crossing are not an occupying force
-    assert roots("The defence minister of Israel ordered a total siege of the Gaza Strip.") == {("ISR", "PSE", "19")}
+    assert roots("Russia's defence minister ordered a full siege of the Ukrainian city of Mariupol.") == {("RUS", "UKR", "19")}
     assert roots("The coalition led by Saudi Arabia shut Yemen's ports.") == {("SAU", "YEM", "19")}
     assert roots("Lebanon closed its ports.") == set()
 
@@ -605,12 +605,12 @@ def test_an_intended_act_without_a_trigger_and_a_vowed_cooperation_are_intention
     # the announced act is coded once, in its own clause; vowing cooperation is a promise, not a threat
     assert roots("Colombia and Panama vowed to share intelligence on smuggling gangs.") == {
         ("COL", "PAN", "03"), ("PAN", "COL", "03")}
-    assert roots("Macron threatened to pull French troops out of Mali.") == {("FRA", "MLI", "13")}
+    assert roots("Berlin threatened to pull German troops out of Niger.") == {("DEU", "NER", "13")}
 
 
 def test_a_hostile_act_with_no_target_is_aimed_at_whoever_reacted_to_it() -> None:
-    assert roots("Taiwan put its forces on alert after China sent warships into disputed waters.") == {
-        ("TWN", "CHN", "15"), ("CHN", "TWN", "15")}
+    assert roots("Manila placed its navy on alert after Beijing sent warships to the disputed shoal.") == {
+        ("PHL", "CHN", "15"), ("CHN", "PHL", "15")}
     # a reaction to a hostile act between others gives it no new target
     assert roots("Greece put its forces on alert after Turkey and Libya held naval drills.") == {
         ("GRC", "TUR", "15"), ("GRC", "LBY", "15"), ("TUR", "LBY", "06"), ("LBY", "TUR", "06")}
@@ -619,12 +619,12 @@ def test_a_hostile_act_with_no_target_is_aimed_at_whoever_reacted_to_it() -> Non
 
 
 def test_the_judged_one_did_the_act_and_postures_along_a_border_are_aimed_across_it() -> None:
-    assert roots("Kenya rebuked Sudan for recalling its ambassador from Nairobi.") == {
-        ("KEN", "SDN", "11"), ("SDN", "KEN", "16")}
-    assert roots("Nepal placed police units along its border with India on high alert.") == {("NPL", "IND", "15")}
+    assert roots("Chad condemned Niger for recalling its envoy from N'Djamena.") == {
+        ("TCD", "NER", "11"), ("NER", "TCD", "16")}
+    assert roots("Georgia put border guards along its frontier with Russia on high alert.") == {("GEO", "RUS", "15")}
     assert roots("Ethiopia and Eritrea reinforced troops along their disputed border.") == {
         ("ETH", "ERI", "15"), ("ERI", "ETH", "15")}
-    assert roots("The Netherlands ordered 12 Russian embassy staff to leave the country.") == {("NLD", "RUS", "16")}
+    assert roots("Poland ordered nine Belarusian embassy staff to leave the country.") == {("POL", "BLR", "16")}
 
 
 def test_an_event_noun_carried_out_by_the_subject_and_x_run_modifiers() -> None:
@@ -650,11 +650,11 @@ def test_one_use_of_force_told_twice_along_a_clause_chain_is_one_event() -> None
 
 def test_whom_a_strike_hit_before_where_and_names_that_are_someone_elses() -> None:
     assert roots("An Israeli airstrike in Damascus killed two Iranian military advisers.") == {("ISR", "IRN", "19")}
-    assert roots("A U.S. drone strike at Baghdad airport kills Iranian commander Qassem Soleimani.") == {
+    assert roots("A U.S. airstrike outside Baghdad killed Iranian general Qassem Soleimani.") == {
         ("USA", "IRN", "19")}
     assert roots("An Israeli airstrike hits a school in Gaza.") == {("ISR", "PSE", "19")}
-    assert roots("Argentina's coast guard sank a Chinese trawler off Patagonia.") == {("ARG", "CHN", "17")}
-    assert roots("Israeli forces detained its crew, including a Swedish activist.") == {("ISR", "SWE", "17")}
+    assert roots("Indonesia's navy sank a Vietnamese trawler caught poaching.") == {("IDN", "VNM", "17")}
+    assert roots("Greek police detained dozens of migrants, including two Turkish journalists.") == {("GRC", "TUR", "17")}
 
 
 def test_a_one_word_leader_alias_before_another_name_is_not_the_leader() -> None:
@@ -694,12 +694,12 @@ def test_people_freed_where_they_were_held_and_their_jailing_is_no_new_arrest() 
 def test_a_statement_about_relations_with_a_state_is_aimed_at_it() -> None:
     assert roots("Armenia's prime minister said relations with Turkey had entered a new phase.") == {
         ("ARM", "TUR", "01")}
-    assert roots("Seoul says prospects for dialogue with Pyongyang are dim.") == {("KOR", "PRK", "01")}
+    assert roots("Athens said the chances of a deal with Ankara had faded.") == {("GRC", "TUR", "01")}
     assert roots("The minister said relations between the two countries were good.") == set()
 
 
 def test_a_main_verb_read_as_a_participle_of_its_subject_and_x_based_organisations() -> None:
-    assert roots("Vietnamese fishermen and activists protested outside the Chinese embassy in Hanoi.") == {
+    assert roots("Vietnamese farmers and students demonstrated outside the Chinese embassy in Hanoi.") == {
         ("VNM", "CHN", "14")}
     # a true reduced relative keeps its passive reading
     assert roots("Two Turkish soldiers detained by Syrian forces near the border.") == {("SYR", "TUR", "17")}
