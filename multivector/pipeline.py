@@ -118,7 +118,12 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
     lex = load_lexicon()
     refs = [0] * len(sents)
     spans: list[tuple[int, int, int, str]] = []  # (sentence, start, end, surface)
-    for _match_id, b, e in phrase_matcher(nlp_)(doc):
+    found = [(b, e) for _match_id, b, e in phrase_matcher(nlp_)(doc)]
+    # Names inside a feature's name ("China" in "the South China Sea") are not references; nor is the feature.
+    features = [(b, e) for b, e in found if e - b > 1 and (en := lex.lookup(doc[b:e].text)) and en[0].kind == "feature"]
+    for b, e in found:
+        if features and any(fb <= b and e <= fe for fb, fe in features):
+            continue
         span = doc[b:e]
         si = max(bisect.bisect_right(starts, span.start_char) - 1, 0)
         spans.append((si, span.start_char, span.end_char, span.text))

@@ -716,3 +716,28 @@ def test_review_cases_passive_headlines_advice_rallies_and_crowds() -> None:
     # a crowd's state is where it stands, not what it is against
     assert ("LBN", "ISR", "14") not in roots("Students protested against Israel's strikes in Lebanon.")
     assert codes_mentioned("The U.S. approved H-1B visas for Indian workers.") == {"USA", "IND"}
+
+
+def test_people_named_by_occupation_or_kind_are_their_states_people() -> None:
+    assert roots("Tajik border guards detained two Afghan engineers and a Pakistani driver.") == {
+        ("TJK", "AFG", "17"), ("TJK", "PAK", "17")}
+    assert roots("Nigerian pirates boarded a Danish tanker off the coast.") == {("NGA", "DNK", "17")}
+    assert roots("Burundi expelled three Congolese priests.") == {("BDI", "COD", "17")}
+    assert codes_mentioned("Two Mexican children were found.") == {"MEX"}
+
+
+def test_conjoined_objects_each_name_a_target_but_not_a_negated_one() -> None:
+    assert roots("Myanmar freed a Japanese journalist and an Australian economist.") == {
+        ("MMR", "JPN", "08"), ("MMR", "AUS", "08")}
+    assert roots("Indian police detained Chinese nationals and not Nepali traders.") == {("IND", "CHN", "17")}
+
+
+def test_seas_named_after_states_are_not_the_states() -> None:
+    assert codes_mentioned("A Chinese survey ship entered the Gulf of Thailand.") == {"CHN"}
+    assert codes_mentioned("Greek frigates patrolled the Libyan Sea.") == {"GRC"}
+    assert roots("Vietnam accused China of ramming its boats in the South China Sea.") == {("VNM", "CHN", "11")}
+
+
+def test_attacks_on_what_only_exists_online_are_cyber_attacks() -> None:
+    assert coded("Iranian hackers attacked Albanian government servers.") == {("IRN", "ALB", "176")}
+    assert coded("Russian bombers attacked Ukrainian power stations.") == {("RUS", "UKR", "195")}

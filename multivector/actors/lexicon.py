@@ -37,7 +37,7 @@ class Entry:
     """What a surface string denotes: an actor code with kind and default role."""
 
     code: str
-    kind: str  # country | adjective | capital | seat | igo | bloc | leader | group | region | region_adj | place
+    kind: str  # country | adjective | capital | seat | igo | bloc | leader | group | region | region_adj | place | feature
     role: str | None
     name: str
     codable: bool = True
@@ -231,6 +231,11 @@ def load() -> Lexicon:
         for s in _strings(p.get("names")):
             if s not in phrases:  # a place never shadows an actor's own name (a capital, a leader, a group)
                 add(s, Entry(p["code"], "place", None, names[p["code"]]))
+
+    for s in _strings(_load_yaml("places.yaml").get("features")):
+        # A sea, gulf or region named after a state is not that state ("the South China Sea", "the Gulf of
+        # Aden"): matched as the longer name, it hides the state's name inside it and denotes no actor.
+        add(s, Entry("---", "feature", None, s, False))
 
     roles: dict[str, str] = {}
     titles: dict[str, str] = {}

@@ -116,6 +116,8 @@ class DocActors:
                 if not entries:
                     continue
                 entry = entries[0]
+                if entry.kind == "feature":
+                    continue  # "the Sea of Japan": a place named after a state, not the state
                 if entry.kind == "leader" and len(span) == 1 and nxt is not None and nxt.pos_ == "PROPN" and \
                         nxt.text[:1].isupper() and span.end not in starts and nxt.lower_ not in CALENDAR:
                     continue  # "Qassem Soleimani" is not Naim Qassem: a one-word alias before another name

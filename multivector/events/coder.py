@@ -212,6 +212,17 @@ class ArticleCoder(Clauses):
                         return code
         return None
 
+    @staticmethod
+    def _each_conjunct(theme: Token, read: Callable[[Token], list[Actor]]) -> list[Actor]:
+        """A slot read on the object and on each conjoined object: "arrested a French citizen and a Swiss
+        national" is against both states. Only when the object itself names one (a list of "three Americans,
+        two Spaniards and a Czech citizen" is read whole by the object slot) and never a negated conjunct."""
+        got = read(through_quantity(theme))
+        for t in theme.conjuncts if got else ():
+            if not any(c.dep_ == "neg" for c in t.children):
+                got += [a for a in read(through_quantity(t)) if all(a.code != g.code for g in got)]
+        return got
+
     def _targets(self, v: Token, pat: patterns.VerbPattern, theme: Token | None,
                  exclude: frozenset[str]) -> list[Actor]:
         anchors = [v] + [c for c in v.children if c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only]
@@ -261,12 +272,12 @@ class ArticleCoder(Clauses):
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "possessor" and theme is not None:
-                got = self.possessor(through_quantity(theme))
+                got = self._each_conjunct(theme, self.possessor)
             elif slot == "possessor_other" and theme is not None:
                 # "after Russian aircraft violated its airspace": no state violates its own; the pronoun is another's
-                got = self.possessor(through_quantity(theme), exclude)
+                got = self._each_conjunct(theme, lambda t: self.possessor(t, exclude))
             elif slot == "adjective" and theme is not None:
-                got = self.modifier_entity(through_quantity(theme))
+                got = self._each_conjunct(theme, self.modifier_entity)
             elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:
                 # "launched airstrikes in Syria": force used in a place is used against it (the annotators'
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
