@@ -741,3 +741,16 @@ def test_seas_named_after_states_are_not_the_states() -> None:
 def test_attacks_on_what_only_exists_online_are_cyber_attacks() -> None:
     assert coded("Iranian hackers attacked Albanian government servers.") == {("IRN", "ALB", "176")}
     assert coded("Russian bombers attacked Ukrainian power stations.") == {("RUS", "UKR", "195")}
+
+
+def test_force_with_an_owner_and_no_target_falls_on_its_place() -> None:
+    # the annotators' rule: force used in a place is used against it, also when the noun serves another clause
+    assert roots("Iraqi troops, supported by American air strikes, recaptured a district of Ramadi.") == {
+        ("USA", "IRQ", "19")}
+    assert roots("A French drone strike near the Malian town of Tessalit killed two jihadist leaders.") == {
+        ("FRA", "MLI", "19")}
+    assert roots("The Israeli army answered with tank fire on Hamas posts in Gaza.") == {("ISR", "PSE", "19")}
+    # a city before an attack is where it was; an attack to be deterred has not happened; nor what is answered
+    assert roots("Two men linked to the Ankara bombings were arrested in Syria.") == set()
+    assert roots("Japan will deploy missile interceptors in Okinawa to deter a Chinese attack.") == set()
+    assert roots("Its artillery fire together with Russian air strikes killed forty rebels.") == set()

@@ -51,7 +51,7 @@ UN_MEMBERS = set(
 SHARED_SURFACES: dict[str, str] = {}
 
 COUNTRY_KEYS = {"code", "name", "aliases", "adjectives", "capitals", "seats", "mil_seats"}
-ORG_KEYS = {"code", "name", "aliases", "descriptions", "adjectives", "codable"}
+ORG_KEYS = {"code", "name", "aliases", "descriptions", "adjectives", "codable", "seats"}
 LEADER_KEYS = {"name", "aliases", "country", "terms"}
 TERM_KEYS = {"title", "start", "end", "country"}
 GROUP_KEYS = {"name", "aliases", "country", "role", "codable", "gov_since"}
@@ -126,7 +126,7 @@ def _surfaces(countries: list[dict[str, Any]], orgs: list[dict[str, Any]],
                 yield s, c["code"], key
     for o in orgs:
         yield o.get("name") or o["code"], o["code"], "name"
-        for key in ("aliases", "adjectives"):
+        for key in ("aliases", "adjectives", "seats"):
             for s in _strs(o, key):
                 yield s, o["code"], key
     for p in leaders:
@@ -190,7 +190,7 @@ def test_organizations_schema(orgs: list[dict[str, Any]], countries: list[dict[s
         assert o["code"] not in seen, f"duplicate org code {o['code']}"
         seen.add(o["code"])
         assert isinstance(o.get("codable", True), bool), o["code"]
-        for key in ("aliases", "descriptions", "adjectives"):
+        for key in ("aliases", "descriptions", "adjectives", "seats"):
             _strs(o, key)
 
 

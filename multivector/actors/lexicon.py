@@ -188,7 +188,7 @@ def load() -> Lexicon:
         for s in _strings(o.get("descriptions")):
             descriptions[s] = code
         for s in _strings(o.get("seats")):
-            add(s, Entry(code, kind, None, name, codable))
+            add(s, Entry(code, "seat", None, name, codable))
 
     for p in _section("leaders.yaml", "leaders"):
         where = f"leaders.yaml:{p.get('name')}"

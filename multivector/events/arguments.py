@@ -339,8 +339,8 @@ class Arguments:
         nested = [pp for c in preps if c.lower_ in ("by", "via", "over") for p in c.children if p.dep_ == "pobj"
                   for pp in p.children if pp.dep_ == "prep"]
         for c in preps + nested:
-            if prep_name(c) not in names:
-                continue
+            if prep_name(c) not in names or any(x.dep_ == "advmod" and x.lower_ in CO_AGENT for x in c.children):
+                continue  # "its artillery fire together with U.S. air strikes": a partner, not a target
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp"):
                     found = self.phrase_actors(p, possessor=possessor, exclude=exclude)
@@ -476,6 +476,10 @@ def flat_preps(v: Token) -> list[Token]:
         elif c.dep_ in ("advmod", "amod") and c.lower_ in ADJACENCY:  # "held drills close to the border"
             out.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ == "to")
     return out
+
+
+# Adverbs that make a with-phrase name a partner in the act ("together with", "along with").
+CO_AGENT = frozenset({"together", "along", "jointly"})
 
 
 def prep_objects(t: Token, preps: frozenset[str] | tuple[str, ...] | None = None) -> list[Token]:

@@ -22,6 +22,12 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
 # Roots of force whose noun can be the subject of a verb of impact ("an airstrike hits ..."), and where it hit.
 IMPACT_ROOTS = frozenset({"18", "19", "20"})
 IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
+# Roots of force whose noun, with an owner and no target, is aimed at the place where it fell; and the phrases
+# that name such a place.
+FORCE_PLACE_ROOTS = frozenset({"19"})
+FORCE_PLACE_PREPS = ("in", "inside", "near", "on", "across", "over")
+FORCE_PATH_PREPS = frozenset({"by", "with", "from", "of", "in", "during", "amid", "under", "through", "via"})
+REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
 
 
@@ -140,6 +146,10 @@ class Nominals(Arguments):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
             srcs = self.subjects(n.head.head)
+        if not srcs and np.code[:2] == "19" and n.dep_ == "pobj" and n.head.lower_ == "with" \
+                and n.head.head.pos_ in ("VERB", "AUX"):
+            # "The Turkish military responded with artillery fire on ...": force is the instrument of the subject
+            srcs = self.subjects(n.head.head)
         if not srcs and completed:  # "the Dominican Republic began mass deportations of Haitians"
             srcs = self.subjects(n.head)
         if not srcs and np.symmetric and np.code[:2] == "19" and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
@@ -172,6 +182,9 @@ class Nominals(Arguments):
             elif any(a.person or a.role is not None or a.kind == "adjective" for a in hit) and {
                     a.code for a in tgts} <= {a.code for a in self.prep_targets(n, ("in", "at", "near"), possessor=False)}:
                 tgts = hit  # "a drone strike at Baghdad airport killed an Iranian general": whom, before where
+        if srcs and not any(t.codable for t in tgts) and np.code[:2] in FORCE_PLACE_ROOTS:
+            # "strikes on Hamas posts in Gaza": a target the scheme cannot code leaves the place it was in
+            tgts = self.force_place(n, own)
         if not srcs or not tgts:
             return []
         # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
@@ -185,12 +198,45 @@ class Nominals(Arguments):
         code = code_under(np.code, mod)
         return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
 
+    def force_place(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Where force named by a noun with an owner but no target fell (the annotators' rule: force used in a
+        place is used against it): its own place ("a U.S. airstrike near the Syrian town of ..."), else the place
+        of the clause it serves ("The Syrian Army, backed by Russian airstrikes, retakes a town in Latakia")."""
+        def places(start: list[Token]) -> list[Actor]:
+            level = start
+            for _ in range(3):  # "retakes control of the town of Salma in Latakia": three phrases down
+                for t in level:
+                    # the place itself ("recaptured Ramadi"), or one named in its phrases ("near the Syrian town")
+                    own = [x for x in self.actors_for(t, exclude) if x.kind in ("country", "capital", "place")] \
+                        if t.pos_ in ("NOUN", "PROPN") and t is not n else []
+                    got = [x for x in own + self.prep_targets(t, FORCE_PLACE_PREPS, possessor=True, exclude=exclude)
+                           if x.kind in ("country", "capital", "adjective", "place") and x.codable]
+                    if got:
+                        return got
+                level = [o for t in level for o in prep_objects(t)]
+            return []
+
+        got = places([n])
+        v, steps = n.head, 0
+        # Up through the phrases the force serves ("backed by", "with assistance from"), never out of what it
+        # answers ("in response to the Syrian government's attack ...": the place of the answer is not its).
+        while not got and v.head is not v and steps < 6 and v.lemma_.lower() not in REACTION_NOUNS and not (
+                v.dep_ == "prep" and v.lower_ not in FORCE_PATH_PREPS):
+            if v.pos_ in ("VERB", "AUX"):
+                objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+                got = places([v, *objs])
+            v, steps = v.head, steps + 1
+        return got
+
     def modifier_sources(self, n: Token) -> list[Actor]:
         """Actors among an event noun's modifiers, through a chain of compounds ("US drone strikes", "a
-        Saudi-led coalition airstrike")."""
+        Saudi-led coalition airstrike"). A city before an attack names where it was ("the Paris attacks",
+        "the Brussels bombings"), not who did it."""
         level = [c for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        force = (np := self.noun_pattern(n)) is not None and np.code[:2] in IMPACT_ROOTS
         for _ in range(2):
-            found = [a for c in level if (a := self.actors.entity_at(c) or self.actors.led_by(c))]
+            found = [a for c in level if (a := self.actors.entity_at(c) or self.actors.led_by(c))
+                     and not (force and a.kind in ("capital", "place", "seat"))]
             if found:
                 return found
             level = [x for c in level if c.dep_ == "compound" for x in c.lefts if x.dep_ in ("amod", "compound")]
