@@ -754,3 +754,29 @@ def test_force_with_an_owner_and_no_target_falls_on_its_place() -> None:
     assert roots("Two men linked to the Ankara bombings were arrested in Syria.") == set()
     assert roots("Japan will deploy missile interceptors in Okinawa to deter a Chinese attack.") == set()
     assert roots("Its artillery fire together with Russian air strikes killed forty rebels.") == set()
+
+
+def test_planned_futures_and_what_is_awaited_or_merely_possible() -> None:
+    assert roots("Egypt and Greece are to hold joint air drills in October.") == {("EGY", "GRC", "03"),
+                                                                                ("GRC", "EGY", "03")}
+    assert roots("Norway will continue to finance Ukraine's gas purchases.") == {("NOR", "UKR", "03")}
+    assert roots("Serbia is tired of waiting for the EU to open new chapters with Belgrade.") == set()
+    assert roots("The embargo curbs Venezuela's ability to export oil to India.") == set()
+    assert roots("Ankara insists on its right to strike militants in Iraq.") == set()
+
+
+def test_killing_in_battle_is_fighting_and_a_border_is_not_the_state_beyond() -> None:
+    assert roots("Boko Haram fighters killed 14 Chadian soldiers in an attack on an army post.") == {
+        ("NGA", "TCD", "19")}
+    assert coded("Russian troops killed two Ukrainian soldiers.") == {("RUS", "UKR", "190")}
+    assert roots("Algerian troops killed three smugglers in a raid near the Malian border.") == set()
+    assert roots("Russian soldiers killed two civilians in a village near Kharkiv.") == {("RUS", "UKR", "18")}
+
+
+def test_people_kept_out_of_a_state_are_sanctioned_by_it_and_a_prison_term_is_detention() -> None:
+    assert roots("Citizens of Sudan and Libya are barred from entering Canada.") == {("CAN", "SDN", "17"),
+                                                                                   ("CAN", "LBY", "17")}
+    assert roots("Belarusian officials were banned from travelling to the United Kingdom.") == {
+        ("GBR", "BLR", "17")}
+    assert coded("A Chinese court sentenced a Canadian businessman to eleven years in prison.") == {
+        ("CHN", "CAN", "173")}

@@ -64,7 +64,7 @@ class DocContext:
             # Climb to the noun phrase the name belongs to: "Niger's military ruler, General Tiani",
             # "U.S. President Donald Trump", "The Ukrainian leader" are one actor each.
             np = head
-            while np.dep_ in ("compound", "amod", "poss", "appos", "nmod") and np.head is not np and (
+            while np.dep_ in ("compound", "amod", "poss", "appos", "nmod") and np.head.i != np.i and (
                     np.head.i in actors.by_token or actors.role_of(np.head) is not None or np.dep_ == "appos"):
                 np = np.head
             if np.i in done:
@@ -238,7 +238,7 @@ class DocContext:
             # Reflexive: the subject of its clause.
             head = token.head
             while head.dep_ not in ("ROOT",) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 head = head.head
             for c in head.children:

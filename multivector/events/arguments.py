@@ -122,7 +122,7 @@ class Arguments:
             for _ in range(3):
                 if h.dep_ == "relcl":
                     return self.actors_for(h.head, exclude)  # "Kyrgyzstan and Tajikistan, whose forces ..."
-                if h.head is h:
+                if h.head.i == h.i:
                     break
                 h = h.head
         a = self.actors.actor_of(t)
@@ -207,7 +207,7 @@ class Arguments:
         coercion is the act of the state whose territory it is in."""
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                p = pobj_of(c)
+                p = pobj_of(c) or entered(c)
                 if p is None:
                     continue
                 found = self.actors_for(p) or self.modifier_entity(p) or self._entity_in(p)
@@ -304,7 +304,7 @@ class Arguments:
                 if judged:
                     return judged
             if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj", "ccomp", "acomp",
-                          "attr", "relcl") and t.head is not t:
+                          "attr", "relcl") and t.head.i != t.i:
                 via_xcomp = t.dep_ in ("xcomp", "acomp") or via_xcomp
                 if t.dep_ == "relcl":
                     return self.actors_for(t.head)
@@ -482,6 +482,20 @@ def flat_preps(v: Token) -> list[Token]:
 CO_AGENT = frozenset({"together", "along", "jointly"})
 
 
+# Verbs of entering: "were barred from entering the United States" is done by the state entered.
+ENTRY_VERBS = frozenset({"enter", "visit", "cross", "travel", "fly", "return", "reach", "land"})
+
+
+def entered(prep: Token) -> Token | None:
+    """The state a from-phrase keeps people out of: "from entering the United States", "from travelling to
+    Russia"."""
+    for pc in (x for x in prep.children if x.dep_ == "pcomp" and x.lemma_.lower() in ENTRY_VERBS):
+        obj = child(pc, "dobj") or next((p for p in prep_objects(pc, ("to", "into"))), None)
+        if obj is not None:
+            return obj
+    return None
+
+
 def prep_objects(t: Token, preps: frozenset[str] | tuple[str, ...] | None = None) -> list[Token]:
     """Objects of ``t``'s prepositional phrases (of those named in ``preps``, if given): one phrase lower."""
     return [p for c in t.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
@@ -516,13 +530,13 @@ def is_passive(t: Token) -> bool:
     """Passive voice, also for a conjoined participle ("were beaten and tortured by Russian guards")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
         return True
-    return t.dep_ == "conj" and t.tag_ == "VBN" and t.head is not t and is_passive(t.head)
+    return t.dep_ == "conj" and t.tag_ == "VBN" and t.head.i != t.i and is_passive(t.head)
 
 
 def passive_subject(t: Token) -> Token | None:
     while t is not None:
         c = child(t, "nsubjpass")
-        if c is not None or t.dep_ != "conj" or t.head is t:
+        if c is not None or t.dep_ != "conj" or t.head.i == t.i:
             return c
         t = t.head
     return None

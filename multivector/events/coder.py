@@ -20,6 +20,7 @@ from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
 from .arguments import (
+    BORDER_NOUNS,
     RECIPROCAL,
     child,
     flat_preps,
@@ -27,6 +28,7 @@ from .arguments import (
     misparsed_main,
     passive_subject,
     pobj_of,
+    prep_name,
     prep_objects,
     through_quantity,
     verb_like,
@@ -286,7 +288,7 @@ class ArticleCoder(Clauses):
                 bases += [p for b in list(bases) for p in prep_objects(b)]
                 for a in bases:
                     got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
-                           if x.kind in ("country", "capital", "adjective", "place")]
+                           if x.kind in ("country", "capital", "adjective", "place") and not self._only_near(a, x)]
                     if got:
                         break
                 if got and self._names_own_side(anchors, pat, exclude):
@@ -423,12 +425,35 @@ class ArticleCoder(Clauses):
         if code == "190":
             code = weapon_code(v) or code
         elif code == "180":
-            code = weapon_code(v, modality.bombing_codes()) or code  # "a suicide bomber killed": 183
+            # "a suicide bomber killed": 183; killing in battle is fighting ("killed 20 soldiers in an attack")
+            code = weapon_code(v, modality.bombing_codes()) or self._battle_code(v, theme, pairs) or code
         if code in modality.mass_codes() and theme is not None and is_mass(theme):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         return [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
+
+    def _battle_code(self, v: Token, theme: Token | None, pairs: list[tuple[Actor, Actor]]) -> str | None:
+        """A killing in a fight is the fight: "killed 20 Kenyan soldiers in an attack on a base" (190), "killed in
+        shelling" (194); and soldiers killed by soldiers or militants were killed in battle."""
+        for p in prep_objects(v, ("in", "during")):
+            np = self.noun_pattern(p)
+            if np is not None and np.code[:2] == "19":
+                return np.code
+        soldiers = theme is not None and self.actors.role_of(through_quantity(theme)) == "MIL"
+        if pairs and all(s.role in ("MIL", "OPP") and (t.role == "MIL" or soldiers) for s, t in pairs):
+            return "190"
+        return None
+
+    def _only_near(self, base: Token, actor: Actor) -> bool:
+        """The state is named only by the border the place is near ("in an operation near the Libyan border"):
+        the act was not in it ("near Kyiv" is still in Ukraine)."""
+        tok = next((t for t in base.doc if t.idx == actor.start), None)
+        while tok is not None and tok.i != base.i and tok.head.i != tok.i:  # spaCy makes a new Token per access
+            if tok.dep_ == "prep" and prep_name(tok) in NEARNESS_PREPS:
+                return any(p.lemma_.lower() in BORDER_NOUNS for p in prep_objects(tok.head, (tok.lower_,)))
+            tok = tok.head
+        return False
 
     def _addressee(self, speaker: Token | None) -> list[Actor]:
         if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:

@@ -66,6 +66,9 @@ class Words:
     planned_modifiers: frozenset[str]
     background_preps: frozenset[str]
     standing_preps: frozenset[str]
+    aspect_heads: frozenset[str]
+    barring_heads: frozenset[str]
+    unrealised_heads: frozenset[str]
 
 
 @functools.cache
@@ -206,8 +209,17 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             or (dep == "ccomp" and lemma in W.request_ccomp)
         ):
             return Modality(drop="requested")
-        if dep in ("xcomp", "pcomp") and lemma in W.avoid_heads:
-            return Modality(drop="avoided")
+        if (dep in ("xcomp", "pcomp") and lemma in W.avoid_heads) or (
+                dep == "prep" and t.lower_ == "from" and lemma in W.avoid_heads | W.barring_heads):
+            return Modality(drop="avoided")  # "refrained from attacking", "were banned from travelling to"
+        if dep in ("xcomp", "acl") and lemma in W.unrealised_heads:
+            return Modality(drop="unrealised")  # "waiting for the EU to approve", "Iran's ability to sell oil"
+        if dep == "xcomp" and transform is None and (
+                (lemma in W.aspect_heads and _aux(head) & W.future_aux)
+                or (lemma == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))):
+            # "will continue to fund": the future reaches through the aspect verb; "are to hold drills next
+            # month": the planned future of "be to"
+            transform, governor = "intent", head
         if dep == "pcomp" and head.lower_ in W.opposed_preps:
             return Modality(drop="opposed")  # "warned Russia against sending troops", "voted against imposing"
         if dep == "acl" and head.pos_ == "NOUN" and lemma in W.announced_nouns and head.dep_ == "dobj" \
@@ -244,7 +256,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             if dep == "conj":
                 # A coordinated predicate shares its first conjunct's clause, not its complement-hood.
                 t = head
-                while t.dep_ == "conj" and t.head is not t:
+                while t.dep_ == "conj" and t.head.i != t.i:
                     t = t.head
                 first = False
                 continue

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
-from .arguments import Arguments, child, passive_subject, prep_objects
+from .arguments import Arguments, child, is_passive, passive_subject, prep_objects
 from .modality import Modality, code_under
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
@@ -63,7 +63,7 @@ class Nominals(Arguments):
         fail"."""
         t = n
         for _ in range(6):
-            if t.head is t:
+            if t.head.i == t.i:
                 return False
             if t.dep_ == "pobj" and t.head.lower_ in ADJUNCT_PREPS:
                 return False  # "during his visit", "in a phone call with Erdogan": a circumstance that happened
@@ -167,8 +167,10 @@ class Nominals(Arguments):
                             tgts = self.prep_targets(p, np.target, possessor=False)
         if not tgts and np.code[:2] in IMPACT_ROOTS and n.dep_ == "pobj" and n.head.dep_ in ("agent", "prep"):
             v = n.head.head
-            if n.head.dep_ == "agent" and v.lemma_.lower() in modality.words().impact_verbs:
-                # "two soldiers were killed by Israeli fire": whom the passive names
+            if v.lemma_.lower() in modality.words().impact_verbs and (
+                    n.head.dep_ == "agent" or (n.head.lower_ in ("in", "during") and is_passive(v))):
+                # "two soldiers were killed by Israeli fire", "were killed in shelling by the Indian army":
+                # whom the passive names
                 victim = passive_subject(v)
                 tgts = [a for a in self.phrase_actors(victim, exclude=own) if a.codable] if victim is not None else []
             elif came_under(n) and (under := child(v, "nsubj")) is not None:
@@ -220,11 +222,13 @@ class Nominals(Arguments):
         v, steps = n.head, 0
         # Up through the phrases the force serves ("backed by", "with assistance from"), never out of what it
         # answers ("in response to the Syrian government's attack ...": the place of the answer is not its).
-        while not got and v.head is not v and steps < 6 and v.lemma_.lower() not in REACTION_NOUNS and not (
+        while not got and steps < 6 and v.lemma_.lower() not in REACTION_NOUNS and not (
                 v.dep_ == "prep" and v.lower_ not in FORCE_PATH_PREPS):
             if v.pos_ in ("VERB", "AUX"):
                 objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
                 got = places([v, *objs])
+            if v.head.i == v.i:  # the root: spaCy makes a new Token per access, so compare positions
+                break
             v, steps = v.head, steps + 1
         return got
 

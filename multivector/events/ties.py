@@ -261,7 +261,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
 def _holder(coder: ArticleCoder, n: Token) -> list[Actor]:
     """What a dependence noun is said of: copula subject, apposition head, as-phrase subject."""
     t = n
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if t.dep_ == "appos":
         return coder.actors_for(t.head)

@@ -105,7 +105,7 @@ def near_words(v: Token) -> frozenset[str]:
     ("over", "out") counts only as a particle, not as a preposition with an object of its own ("handed a
     note to the envoy over his remarks" is no handing over)."""
     out: set[str] = set()
-    for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
+    for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
         if c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "oprd", "attr", "npadvmod", "dative", "agent",
                       "compound"):
             if c.dep_ == "prep" and c.lower_ in PARTICLES and any(g.dep_ == "pobj" for g in c.children):
@@ -142,7 +142,7 @@ def forms(t: Token) -> list[str]:
 
 def object_tokens(v: Token, theme: Token | None) -> list[Token]:
     out = [theme] if theme is not None else []
-    for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
+    for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
         if c.dep_ in ("dobj", "attr", "oprd", "xcomp"):
             out.append(c)
         if c.dep_ == "prep":
@@ -181,7 +181,7 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
             elif p.dep_ in ("acl", "amod") and p.lemma_.lower() in CARRIERS:
                 out.extend(carried(p))  # "sent a train loaded with flour": the cargo names what was sent
-    for c in [*v.children, *(p for p in flat_preps(v) if p.head is not v)]:
+    for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
         if c.dep_ in ("dobj", "attr", "oprd"):
             out.append(c.lemma_.lower())
         if c.dep_ == "prep":
