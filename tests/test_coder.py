@@ -780,3 +780,19 @@ def test_people_kept_out_of_a_state_are_sanctioned_by_it_and_a_prison_term_is_de
         ("GBR", "BLR", "17")}
     assert coded("A Chinese court sentenced a Canadian businessman to eleven years in prison.") == {
         ("CHN", "CAN", "173")}
+
+
+def test_appeals_troops_arriving_and_the_authors_of_condemned_force() -> None:
+    assert roots("The Vatican called for peace between Ethiopia and Eritrea.") == {("VAT", "ETH", "02"),
+                                                                                 ("VAT", "ERI", "02")}
+    assert roots("Turkey called for a ceasefire in Idlib.") == set()  # an appeal asks no one in a place
+    assert coded("Two hundred Polish troops arrive in Lithuania.") == {("POL", "LTU", "074")}
+    assert coded("A Polish military plane carrying deportees landed in Vilnius.") == set()
+    assert coded("Egypt condemned the Turkish airstrikes.") == {("EGY", "TUR", "111")}
+    assert roots("Eight of the 27 EU members criticised Hungary's veto.") == {("EU", "HUN", "11")}
+
+
+def test_boats_states_own_councils_and_people_named_after_a_place() -> None:
+    assert roots("A Malaysian patrol vessel detained three Thai trawlers.") == {("MYS", "THA", "17")}
+    assert roots("India's National Security Council accused Pakistan of shelling.") == {("IND", "PAK", "11")}
+    assert codes_mentioned("Azerbaijan detained two Karabakh Armenians.") == {"AZE", "ARM"}

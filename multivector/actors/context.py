@@ -310,7 +310,8 @@ class DocContext:
     def _pair_of(self, token: Token, *, person: bool, words: str) -> list[Actor]:
         """The article's two protagonists so far: the two codes mentioned most (people and states alike;
         recency breaks ties), not whoever stands nearest (an observer, a host)."""
-        cands = [s for s in self._before(token) if s.actor.kind not in ("igo", "bloc", "group")]
+        # a place is where things happen, never a protagonist ("talks on the island of St Vincent")
+        cands = [s for s in self._before(token) if s.actor.kind not in ("igo", "bloc", "group", "place")]
         counts: dict[str, int] = {}
         for s in cands:
             counts[s.actor.code] = counts.get(s.actor.code, 0) + 1

@@ -228,8 +228,8 @@ class DocActors:
                 if a is not None and a.kind != "adjective":
                     return _with_role(a, role or a.role, person=True)
         found = self._modifier_actor(token)
-        if found is not None:
-            return _with_role(found, role, person=is_person)
+        if found is not None and not (found.kind == "place" and direct is not None):
+            return _with_role(found, role, person=is_person)  # but "Karabakh Armenians" are Armenians
         if direct is not None:
             return _with_role(direct, role, person=is_person)
         return None

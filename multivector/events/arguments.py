@@ -47,7 +47,8 @@ AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "table
 def through_quantity(t: Token) -> Token:
     """The counted noun of a quantity head ("hundreds of Syrian refugees" -> refugees), else ``t``: whose
     people they are is said on the counted noun."""
-    if t.lemma_.lower() in QUANTITY_HEADS or t.lower_ in QUANTITY_HEADS:
+    # and a number of a group: "14 of the 15 Security Council members", "three of the detained sailors"
+    if t.lemma_.lower() in QUANTITY_HEADS or t.lower_ in QUANTITY_HEADS or t.tag_ == "CD":
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:

@@ -340,7 +340,7 @@ class ArticleCoder(Clauses):
         if not places and theme is not None and theme.i == v.head.i and v.dep_ in ("relcl", "acl") \
                 and pat.code[:2] in SUMMARY_ROOTS:
             return self.summarized(theme, exclude)
-        return places
+        return places if pat.code[:2] != "02" else []  # "called for a ceasefire in Gaza" asks no one in Gaza
 
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""
@@ -380,6 +380,9 @@ class ArticleCoder(Clauses):
                        for a in self.located_in(c, LOCATION_PREPS) if a.codable][:1]
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
+        if pat.subject_heads and (subj := child(v, "nsubj")) is not None and \
+                through_quantity(subj).lemma_.lower() not in pat.subject_heads:
+            return None
         if not sources:
             return None
         targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))

@@ -86,11 +86,16 @@ class Nominals(Arguments):
                    for p in c.children if p.dep_ == "pobj")
 
     def event_source(self, p: Token) -> list[Actor]:
+        """Who did what an event noun names ("the strikes by Israel"; for force, "the Indian airstrikes"):
+        the one a condemnation or a protest of it is aimed at."""
         np = self.noun_pattern(p)
         if np is None:
             return []
-        return self.prep_targets(p, tuple(x for x in np.source if x not in ("poss", "amod", "compound")),
-                                 possessor=False)
+        got = self.prep_targets(p, tuple(x for x in np.source if x not in ("poss", "amod", "compound")),
+                                possessor=False)
+        if not got and np.code[:2] in IMPACT_ROOTS and ("amod" in np.source or "compound" in np.source):
+            got = self.modifier_sources(p)
+        return got
 
     def noun_pattern(self, n: Token) -> patterns.NounPattern | None:
         """The first of a noun's patterns whose needed modifier is present ("air strike", "hunger strike")."""

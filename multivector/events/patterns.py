@@ -29,7 +29,7 @@ FAMILY_KINDS = ("intent", "appeal", "demand", "refuse", "threat")
 VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_objects", "symmetric", "possessor_target",
                        "xcomp_only", "needs_phone", "needs_ccomp", "objectless", "stative_present", "inverted",
                        "only_negated", "source_roles", "needs_xcomp", "rank", "complement", "target_roles",
-                       "passive_target", "people_target"})
+                       "passive_target", "people_target", "subject_heads"})
 NOUN_KEYS = frozenset({"id", "lemmas", "code", "source", "target", "background", "needs", "rank", "symmetric"})
 LANGUAGES = ("en",)
 
@@ -59,6 +59,7 @@ class VerbPattern:
     complement: str | None = None  # "appeal" | "demand": the requested act refines the code (families.tsv)
     target_roles: tuple[str | None, ...] = ()
     people_target: bool = False  # done to people, never to a state named as such ("beat protesters", not "beat Spain")
+    subject_heads: tuple[str, ...] = ()  # the subject's head must be one of these lemmas ("troops arrive", not planes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ def verb_patterns(v: dict[str, Any], where: str) -> list[VerbPattern]:
             bool(v.get("inverted", False)), bool(v.get("only_negated", False)),
             tuple(v.get("source_roles", ())), bool(v.get("needs_xcomp", False)), tuple(words[1:]),
             int(v.get("rank", 0)), v.get("complement"), tuple(v.get("target_roles", ())),
-            bool(v.get("people_target", False)),
+            bool(v.get("people_target", False)), _strs(v.get("subject_heads"), where, "subject_heads"),
         ))
         if out[-1].complement not in (None, "appeal", "demand"):
             raise LexiconError(where, f"{pid}: complement must be appeal or demand")
