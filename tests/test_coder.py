@@ -796,3 +796,12 @@ def test_boats_states_own_councils_and_people_named_after_a_place() -> None:
     assert roots("A Malaysian patrol vessel detained three Thai trawlers.") == {("MYS", "THA", "17")}
     assert roots("India's National Security Council accused Pakistan of shelling.") == {("IND", "PAK", "11")}
     assert codes_mentioned("Azerbaijan detained two Karabakh Armenians.") == {"AZE", "ARM"}
+
+
+def test_tallies_over_a_span_military_backing_and_entry_permits() -> None:
+    assert roots("Kenya says its forces killed 300 Somali militants over the past year.") == set()
+    assert roots("Kenya's forces killed 30 Somali militants in the past week.") == {("KEN", "SOM", "18")}
+    assert ("EGY", "LBY", "05") not in roots("The Libyan army, backed by the Egyptian Air Force, took the port.")
+    assert roots("Egypt backed Sudan's bid.") == {("EGY", "SDN", "05")}
+    assert roots("Kuwait suspends entry visas for Filipino workers.") == {("KWT", "PHL", "17")}
+    assert roots("Chile will open an embassy to Palestine in Ramallah.") == {("CHL", "PSE", "03")}

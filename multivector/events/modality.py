@@ -68,6 +68,7 @@ class Words:
     standing_preps: frozenset[str]
     aspect_heads: frozenset[str]
     barring_heads: frozenset[str]
+    span_nouns: frozenset[str]
     unrealised_heads: frozenset[str]
 
 
@@ -173,6 +174,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             return Modality(drop="conditional")
         if first and "had" in aux and any(c.lower_ in W.background_adverbs for c in t.children):
             return Modality(drop="background")  # "Russia, which had long mediated between ..."
+        if first and _over_a_span(t, W):
+            return Modality(drop="background")  # "killed 64 civilians in air strikes over the past year": a tally
         if _negated(t):
             # "would never recognise", "would not negotiate": a refusal, not a plain negation (gold rule 7).
             never_future = bool(aux & W.future_aux)
@@ -274,6 +277,14 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         t = head
         first = False
     return Modality(None, transform, confidence, speaker, governor, conditional)
+
+
+def _over_a_span(t: Token, W: Words) -> bool:
+    """The act is a tally over a span of time ("over the past year", "in the last two years"), not an event."""
+    return any(c.dep_ == "prep" and c.lower_ in ("over", "during", "in", "throughout", "for")
+               and any(p.lemma_.lower() in W.span_nouns and any(a.lower_ in ("past", "last", "previous", "preceding")
+                                                                 for a in p.children) for p in c.children)
+               for c in t.children)
 
 
 # Threat heads that are promises when what they announce is cooperation ("vowed to deepen ties"); "threatened
