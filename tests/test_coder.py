@@ -805,3 +805,11 @@ def test_tallies_over_a_span_military_backing_and_entry_permits() -> None:
     assert roots("Egypt backed Sudan's bid.") == {("EGY", "SDN", "05")}
     assert roots("Kuwait suspends entry visas for Filipino workers.") == {("KWT", "PHL", "17")}
     assert roots("Chile will open an embassy to Palestine in Ramallah.") == {("CHL", "PSE", "03")}
+
+
+def test_ordered_sanctions_aimed_missiles_and_the_first_of_a_contingent() -> None:
+    assert roots("The president ordered new sanctions against Nicaragua.", dt.date(2019, 5, 2)) == set()  # no source
+    assert roots("Canada orders new sanctions against Iran.") == {("CAN", "IRN", "16")}
+    assert roots("Israel fired missiles aimed at an army depot near Damascus.") == {("ISR", "SYR", "19")}
+    assert coded("The first of 200 Spanish soldiers arrive in Latvia.") == {("ESP", "LVA", "074")}
+    assert coded("Four hundred U.S. Marines arrived in Australia.") == {("USA", "AUS", "074")}

@@ -17,7 +17,7 @@ from ..actors.matcher import Actor, DocActors
 from . import modality
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+QUANTITY_HEADS = frozenset({"first", "rest", "remainder", "bulk", "majority", "half", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
                             "group", "groups", "some", "many", "most", "several", "members", "member", "scores",
                             # measures of goods: "tonnes of medical supplies donated by China"
                             "tonne", "tonnes", "ton", "tons", "batch", "batches", "consignment", "consignments",

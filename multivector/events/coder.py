@@ -300,6 +300,9 @@ class ArticleCoder(Clauses):
                         break
                 if not got and theme is not None:
                     got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target, exclude=exclude)
+                    # "launched missiles aimed at the air base in Homs": the object's participle says where
+                    for acl in (c for c in theme.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                        got = got or self.prep_targets(acl, (slot,), possessor=pat.possessor_target, exclude=exclude)
                 if not got and slot in NEARNESS_PREPS:
                     # "moved troops to areas near Ukraine's border": nearness one phrase under the destination
                     for p in prep_objects(v, ("to", "into", "in")):
@@ -380,9 +383,9 @@ class ArticleCoder(Clauses):
                        for a in self.located_in(c, LOCATION_PREPS) if a.codable][:1]
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
-        if pat.subject_heads and (subj := child(v, "nsubj")) is not None and \
-                through_quantity(subj).lemma_.lower() not in pat.subject_heads:
-            return None
+        if pat.subject_heads and (subj := child(v, "nsubj")) is not None and not (
+                {(h := through_quantity(subj)).lemma_.lower(), h.lower_, h.lower_.removesuffix("s")} & set(pat.subject_heads)):
+            return None  # ("Marines" as a proper noun keeps its plural lemma)
         if not sources:
             return None
         targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))
