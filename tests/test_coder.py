@@ -813,3 +813,13 @@ def test_ordered_sanctions_aimed_missiles_and_the_first_of_a_contingent() -> Non
     assert roots("Israel fired missiles aimed at an army depot near Damascus.") == {("ISR", "SYR", "19")}
     assert coded("The first of 200 Spanish soldiers arrive in Latvia.") == {("ESP", "LVA", "074")}
     assert coded("Four hundred U.S. Marines arrived in Australia.") == {("USA", "AUS", "074")}
+
+
+def test_pairs_named_as_modifiers_and_dual_nationals() -> None:
+    assert {("JPN", "PHL", "06"), ("PHL", "JPN", "06")} <= roots(
+        "China protested against the Japan–Philippines joint naval exercises.")
+    assert roots("Iran freed British-Iranian engineer Anoosheh Ashoori.") == {("IRN", "GBR", "08")}
+    assert roots("Iran detained two Austrian-Iranian dual nationals.") == {("IRN", "AUT", "17")}
+    # "their first meeting": the pair is already the meeting's possessor, not named twice
+    assert coded("Modi and Xi met in Kazan, their first meeting in five years.") == {("IND", "CHN", "044"),
+                                                                                      ("CHN", "IND", "044")}

@@ -204,7 +204,7 @@ class DocActors:
             # Monterlos", "American journalist Evan Gershkovich" -> a civilian of that state.
             for c in token.lefts:
                 if c.dep_ == "compound" and c.pos_ == "NOUN" and c.tag_ == "NN":
-                    nat = next((a for x in c.lefts if x.dep_ == "amod" and (a := self.entity_at(x)) is not None
+                    nat = next((a for x in c.lefts if x.dep_ == "amod" and (a := self._first_of_pair(x)) is not None
                                 and a.kind == "adjective"), None)
                     if nat is not None:
                         return _with_role(nat, "CVL", person=True)
@@ -234,6 +234,15 @@ class DocActors:
             return _with_role(direct, role, person=is_person)
         return None
 
+    def _first_of_pair(self, x: Token) -> Actor | None:
+        """The first of a hyphenated pair of nationalities ("Canadian-Iranian anthropologist"): the citizenship
+        news names first; else the word's own actor."""
+        if any(p.tag_ == "HYPH" for p in x.lefts):
+            first = next((self.entity_at(h) for h in x.lefts if h.dep_ == "amod"), None)
+            if first is not None:
+                return first
+        return self.entity_at(x)
+
     def led_by(self, t: Token) -> Actor | None:
         """"a U.S.-led coalition", "the Saudi-led coalition", "Russian-installed authorities", "a Chinese-run
         mine", "a British-owned ship": the state named in an X-led (installed, run, owned ...) modifier."""
@@ -259,7 +268,7 @@ class DocActors:
         stack = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
         while stack:
             t = stack.pop(0)
-            a = self.entity_at(t) or self.led_by(t)
+            a = self._first_of_pair(t) or self.led_by(t)
             if a is not None:
                 return a
             if t.text in self.lex.bloc_adjectives and not _pro_anti(t):

@@ -228,7 +228,10 @@ class Arguments:
             if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
                 a = self.actors.entity_at(c)
                 if a is not None:
-                    return [a] + [x for cc in c.conjuncts if (x := self.actors.entity_at(cc)) is not None]
+                    # "a British-Iranian aid worker": both states of a dual national, as "French and German"
+                    hyphened = [x for h in c.lefts if h.dep_ == "amod" and any(p.tag_ == "HYPH" for p in c.lefts)
+                                if (x := self.actors.entity_at(h)) is not None]
+                    return hyphened + [a] + [x for cc in c.conjuncts if (x := self.actors.entity_at(cc)) is not None]
                 if c.dep_ == "poss":
                     r = self.actors_for(c)
                     if r:

@@ -189,6 +189,12 @@ class Nominals(Arguments):
             elif any(a.person or a.role is not None or a.kind == "adjective" for a in hit) and {
                     a.code for a in tgts} <= {a.code for a in self.prep_targets(n, ("in", "at", "near"), possessor=False)}:
                 tgts = hit  # "a drone strike at Baghdad airport killed an Iranian general": whom, before where
+        if np.symmetric and not tgts:
+            # "United States–South Korea joint exercises": a pair of states named as the noun's own modifiers
+            pair = [a for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")
+                    if (a := self.actors.entity_at(c)) is not None and a.kind in ("country", "adjective", "capital")]
+            if len({a.code for a in pair}) >= 2:
+                srcs = tgts = pair
         if srcs and not any(t.codable for t in tgts) and np.code[:2] in FORCE_PLACE_ROOTS:
             # "strikes on Hamas posts in Gaza": a target the scheme cannot code leaves the place it was in
             tgts = self.force_place(n, own)
