@@ -823,3 +823,9 @@ def test_pairs_named_as_modifiers_and_dual_nationals() -> None:
     # "their first meeting": the pair is already the meeting's possessor, not named twice
     assert coded("Modi and Xi met in Kazan, their first meeting in five years.") == {("IND", "CHN", "044"),
                                                                                       ("CHN", "IND", "044")}
+
+
+def test_firms_named_by_trade_and_intentions_one_clause_down() -> None:
+    assert roots("German carmaker Volkswagen agreed to buy a stake in Chinese battery maker Gotion.") == {
+        ("DEU", "CHN", "03")}
+    assert roots("Spain agreed to let the fugitive banker be extradited to Argentina.") == {("ESP", "ARG", "03")}

@@ -81,7 +81,9 @@ class Clauses(Nominals):
                 continue  # "warned its nationals to avoid travel to Israel" is advice, not a threat
             obj = child(c, "dobj")
             subj = (child(c, "nsubj") or child(c, "nsubjpass")) if c.dep_ == "ccomp" else None
-            for phrase, preps in ((obj, False), (subj, False), (c, True), (obj, True)):
+            # and one clause lower: "agreed to allow him to be extradited to the United States"
+            inner = next((x for x in c.children if x.dep_ in ("xcomp", "ccomp") and x.pos_ in ("VERB", "AUX")), None)
+            for phrase, preps in ((obj, False), (subj, False), (c, True), (obj, True), (inner, True)):
                 if phrase is None:
                     continue
                 found = self.prep_targets(phrase, THREAT_PREPS, possessor=True, exclude=exclude) if preps \
