@@ -269,6 +269,8 @@ class DocActors:
         while stack:
             t = stack.pop(0)
             a = self._first_of_pair(t) or self.led_by(t)
+            if a is not None and t.lower_.endswith("-based") and "CVL" in (self.role_of(token), self.role_of(t.head)):
+                a = None  # "the U.S.-based cleric" lives there; "a U.S.-based charity" is American
             if a is not None:
                 return a
             if t.text in self.lex.bloc_adjectives and not _pro_anti(t):

@@ -343,7 +343,9 @@ class ArticleCoder(Clauses):
         if not places and theme is not None and theme.i == v.head.i and v.dep_ in ("relcl", "acl") \
                 and pat.code[:2] in SUMMARY_ROOTS:
             return self.summarized(theme, exclude)
-        return places if pat.code[:2] != "02" else []  # "called for a ceasefire in Gaza" asks no one in Gaza
+        # "called for a ceasefire in Gaza" asks no one in Gaza; "recognised the breakaway regions of Abkhazia
+        # and South Ossetia" is no cooperation with Georgia
+        return places if pat.code[:2] not in ("02", "05") else []
 
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""

@@ -26,6 +26,7 @@ IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
 # that name such a place.
 FORCE_PLACE_ROOTS = frozenset({"19"})
 FORCE_PLACE_PREPS = ("in", "inside", "near", "on", "across", "over")
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 FORCE_PATH_PREPS = frozenset({"by", "with", "from", "of", "in", "during", "amid", "under", "through", "via"})
 REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
@@ -200,6 +201,9 @@ class Nominals(Arguments):
             tgts = self.force_place(n, own)
         if not srcs or not tgts:
             return []
+        code = np.code
+        if code.startswith("191") and all(a.role == "CVL" for a in srcs):
+            code = "144"  # "truckers' blockade of the border crossings": civilians obstructing passage protest
         # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
         if self.in_question or any(c.lower_ in ("no", "without") for c in n.lefts):
             return []
@@ -208,7 +212,7 @@ class Nominals(Arguments):
             mod = modality.analyse(n.head, question=self.in_question, year=self.year)
             if mod.drop:
                 return []
-        code = code_under(np.code, mod)
+        code = code_under(code, mod)
         return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
 
     def force_place(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
@@ -222,7 +226,10 @@ class Nominals(Arguments):
                     # the place itself ("recaptured Ramadi"), or one named in its phrases ("near the Syrian town")
                     own = [x for x in self.actors_for(t, exclude) if x.kind in ("country", "capital", "place")] \
                         if t.pos_ in ("NOUN", "PROPN") and t is not n else []
-                    got = [x for x in own + self.prep_targets(t, FORCE_PLACE_PREPS, possessor=True, exclude=exclude)
+                    # not a state whose border the place is only near ("near the Turkish border")
+                    preps = tuple(p for p in FORCE_PLACE_PREPS if p != "near" or not any(
+                        o.lemma_.lower() in BORDER_WORDS for o in prep_objects(t, ("near",))))
+                    got = [x for x in own + self.prep_targets(t, preps, possessor=True, exclude=exclude)
                            if x.kind in ("country", "capital", "adjective", "place") and x.codable]
                     if got:
                         return got
