@@ -234,14 +234,16 @@ class DocActors:
             return _with_role(direct, role, person=is_person)
         return None
 
+    def hyphen_pair(self, x: Token) -> list[Actor]:
+        """The states before ``x`` in a hyphenated pair of nationalities ("Canadian" in "Canadian-Iranian")."""
+        if not any(p.tag_ == "HYPH" for p in x.lefts):
+            return []
+        return [a for h in x.lefts if h.dep_ == "amod" if (a := self.entity_at(h)) is not None]
+
     def _first_of_pair(self, x: Token) -> Actor | None:
         """The first of a hyphenated pair of nationalities ("Canadian-Iranian anthropologist"): the citizenship
         news names first; else the word's own actor."""
-        if any(p.tag_ == "HYPH" for p in x.lefts):
-            first = next((self.entity_at(h) for h in x.lefts if h.dep_ == "amod"), None)
-            if first is not None:
-                return first
-        return self.entity_at(x)
+        return next(iter(self.hyphen_pair(x)), None) or self.entity_at(x)
 
     def led_by(self, t: Token) -> Actor | None:
         """"a U.S.-led coalition", "the Saudi-led coalition", "Russian-installed authorities", "a Chinese-run

@@ -17,7 +17,9 @@ from ..actors.matcher import Actor, DocActors
 from . import modality
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-QUANTITY_HEADS = frozenset({"first", "rest", "remainder", "bulk", "majority", "half", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+                            # parts of a group: "the first of seventy British personnel", "the rest of the troops"
+                            "first", "rest", "remainder", "bulk", "majority", "half",
                             "group", "groups", "some", "many", "most", "several", "members", "member", "scores",
                             # measures of goods: "tonnes of medical supplies donated by China"
                             "tonne", "tonnes", "ton", "tons", "batch", "batches", "consignment", "consignments",
@@ -229,9 +231,8 @@ class Arguments:
                 a = self.actors.entity_at(c)
                 if a is not None:
                     # "a British-Iranian aid worker": both states of a dual national, as "French and German"
-                    hyphened = [x for h in c.lefts if h.dep_ == "amod" and any(p.tag_ == "HYPH" for p in c.lefts)
-                                if (x := self.actors.entity_at(h)) is not None]
-                    return hyphened + [a] + [x for cc in c.conjuncts if (x := self.actors.entity_at(cc)) is not None]
+                    return [*self.actors.hyphen_pair(c), a] + [
+                        x for cc in c.conjuncts if (x := self.actors.entity_at(cc)) is not None]
                 if c.dep_ == "poss":
                     r = self.actors_for(c)
                     if r:
@@ -480,6 +481,19 @@ def flat_preps(v: Token) -> list[Token]:
         elif c.dep_ in ("advmod", "amod") and c.lower_ in ADJACENCY:  # "held drills close to the border"
             out.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ == "to")
     return out
+
+
+def near_a_border(t: Token) -> bool:
+    """``t`` has a nearness phrase whose object is a border ("near the Libyan border", "along the frontier"):
+    what that border's state names is beyond, not where the act was."""
+    return any(prep_name(c) in NEARNESS and any(p.lemma_.lower() in BORDER_NOUNS for p in c.children
+                                                  if p.dep_ == "pobj")
+               for c in t.children if c.dep_ == "prep")
+
+
+# Prepositions of nearness ("close to" is one, see prep_name), which the parser may hang under a destination
+# ("moved troops to areas near the border").
+NEARNESS = frozenset({"near", "along", "close to", "around", "off"})
 
 
 # Adverbs that make a with-phrase name a partner in the act ("together with", "along with").

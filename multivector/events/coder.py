@@ -20,12 +20,13 @@ from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
 from .arguments import (
-    BORDER_NOUNS,
+    NEARNESS,
     RECIPROCAL,
     child,
     flat_preps,
     is_passive,
     misparsed_main,
+    near_a_border,
     passive_subject,
     pobj_of,
     prep_name,
@@ -75,8 +76,6 @@ PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
 # approval, disapproval, rejection.
 SUMMARY_ROOTS = frozenset({"01", "05", "11", "12"})
-# Prepositions of nearness, which the parser may hang under a destination ("to areas near the border").
-NEARNESS_PREPS = frozenset({"near", "along", "close to", "around", "off"})
 # Acts bound to a place they must name: a blockade or an occupation of what ("entered the Aegean" is neither).
 PLACE_BOUND = frozenset({"191", "192"})
 # Codes a statement made to someone can carry toward its addressee.
@@ -303,7 +302,7 @@ class ArticleCoder(Clauses):
                     # "launched missiles aimed at the air base in Homs": the object's participle says where
                     for acl in (c for c in theme.children if c.dep_ == "acl" and c.tag_ == "VBN"):
                         got = got or self.prep_targets(acl, (slot,), possessor=pat.possessor_target, exclude=exclude)
-                if not got and slot in NEARNESS_PREPS:
+                if not got and slot in NEARNESS:
                     # "moved troops to areas near Ukraine's border": nearness one phrase under the destination
                     for p in prep_objects(v, ("to", "into", "in")):
                         got = got or self.prep_targets(p, (slot,), possessor=pat.possessor_target, exclude=exclude)
@@ -456,10 +455,11 @@ class ArticleCoder(Clauses):
     def _only_near(self, base: Token, actor: Actor) -> bool:
         """The state is named only by the border the place is near ("in an operation near the Libyan border"):
         the act was not in it ("near Kyiv" is still in Ukraine)."""
-        tok = next((t for t in base.doc if t.idx == actor.start), None)
+        span = base.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else None
         while tok is not None and tok.i != base.i and tok.head.i != tok.i:  # spaCy makes a new Token per access
-            if tok.dep_ == "prep" and prep_name(tok) in NEARNESS_PREPS:
-                return any(p.lemma_.lower() in BORDER_NOUNS for p in prep_objects(tok.head, (tok.lower_,)))
+            if tok.dep_ == "prep" and prep_name(tok) in NEARNESS:
+                return near_a_border(tok.head)
             tok = tok.head
         return False
 

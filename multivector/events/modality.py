@@ -69,6 +69,8 @@ class Words:
     aspect_heads: frozenset[str]
     barring_heads: frozenset[str]
     span_nouns: frozenset[str]
+    span_preps: frozenset[str]
+    span_modifiers: frozenset[str]
     unrealised_heads: frozenset[str]
 
 
@@ -281,9 +283,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
 
 def _over_a_span(t: Token, W: Words) -> bool:
     """The act is a tally over a span of time ("over the past year", "in the last two years"), not an event."""
-    return any(c.dep_ == "prep" and c.lower_ in ("over", "during", "in", "throughout", "for")
-               and any(p.lemma_.lower() in W.span_nouns and any(a.lower_ in ("past", "last", "previous", "preceding")
-                                                                 for a in p.children) for p in c.children)
+    return any(c.dep_ == "prep" and c.lower_ in W.span_preps
+               and any(p.lemma_.lower() in W.span_nouns and any(a.lower_ in W.span_modifiers for a in p.children)
+                       for p in c.children)
                for c in t.children)
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
-from .arguments import Arguments, child, is_passive, passive_subject, prep_objects
+from .arguments import Arguments, child, is_passive, near_a_border, passive_subject, prep_objects
 from .modality import Modality, code_under
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
@@ -26,7 +26,6 @@ IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
 # that name such a place.
 FORCE_PLACE_ROOTS = frozenset({"19"})
 FORCE_PLACE_PREPS = ("in", "inside", "near", "on", "across", "over")
-BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 FORCE_PATH_PREPS = frozenset({"by", "with", "from", "of", "in", "during", "amid", "under", "through", "via"})
 REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
@@ -227,8 +226,7 @@ class Nominals(Arguments):
                     own = [x for x in self.actors_for(t, exclude) if x.kind in ("country", "capital", "place")] \
                         if t.pos_ in ("NOUN", "PROPN") and t is not n else []
                     # not a state whose border the place is only near ("near the Turkish border")
-                    preps = tuple(p for p in FORCE_PLACE_PREPS if p != "near" or not any(
-                        o.lemma_.lower() in BORDER_WORDS for o in prep_objects(t, ("near",))))
+                    preps = tuple(p for p in FORCE_PLACE_PREPS if p != "near" or not near_a_border(t))
                     got = [x for x in own + self.prep_targets(t, preps, possessor=True, exclude=exclude)
                            if x.kind in ("country", "capital", "adjective", "place") and x.codable]
                     if got:
