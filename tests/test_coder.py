@@ -829,3 +829,9 @@ def test_firms_named_by_trade_and_intentions_one_clause_down() -> None:
     assert roots("German carmaker Volkswagen agreed to buy a stake in Chinese battery maker Gotion.") == {
         ("DEU", "CHN", "03")}
     assert roots("Spain agreed to let the fugitive banker be extradited to Argentina.") == {("ESP", "ARG", "03")}
+
+
+def test_keeping_people_or_craft_from_moving_is_no_veto() -> None:
+    assert roots("Greek coast guard boats blocked Turkish fishermen from reaching the islet.") == {
+        ("GRC", "TUR", "19")}
+    assert roots("France blocked Italy's budget proposal.") == {("FRA", "ITA", "12")}
