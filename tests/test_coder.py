@@ -835,3 +835,12 @@ def test_keeping_people_or_craft_from_moving_is_no_veto() -> None:
     assert roots("Greek coast guard boats blocked Turkish fishermen from reaching the islet.") == {
         ("GRC", "TUR", "19")}
     assert roots("France blocked Italy's budget proposal.") == {("FRA", "ITA", "12")}
+
+
+def test_gerunds_the_tagger_calls_verbs_name_acts_of_force() -> None:
+    # "shelling" tagged VBG: as subject, with an adjective owner, under "in" with a by-agent
+    assert roots("Indian shelling kills four Pakistani soldiers.") == {("IND", "PAK", "19")}
+    assert roots("Shelling by the Indian Army kills four Pakistani soldiers.") == {("IND", "PAK", "19")}
+    assert roots("Four Pakistani soldiers are killed in shelling by the Indian Army.") == {("IND", "PAK", "19")}
+    # a gerund with an object of its own is a verb, read as one
+    assert roots("Ukraine accuses Russia of shelling civilians.") == {("UKR", "RUS", "11")}

@@ -38,14 +38,14 @@ from .clauses import (
     CONDITION_MARKS,
     FORCE_ROOTS,
     PROVOKED_MARKS,
-    Clauses,
     one_act_per_chain,
     reaction_clause,
     relation_subjects,
     reported_over_saying,
 )
+from .evaluations import Evaluations
 from .modality import code_under
-from .nouns import IMPACT_ROOTS, Found
+from .nouns import IMPACT_ROOTS, Found, nominal_gerund
 from .words import (
     CARRIERS,
     forms,
@@ -85,7 +85,7 @@ REFERRING = frozenset({"country", "nation", "government", "president", "leader",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
 
 
-class ArticleCoder(Clauses):
+class ArticleCoder(Evaluations):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
     def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
@@ -562,8 +562,10 @@ def code_document(
             # Verbs, and gerunds the tagger calls nouns ("began sharing data").
             if verb_like(tok) or tok.tag_ == "VBG":
                 found.extend(coder.code_verb(tok))
+            if tok.pos_ == "VERB":
+                found.extend(coder.code_evaluation(tok))
         for tok in sent:
-            if tok.pos_ == "NOUN":
+            if tok.pos_ == "NOUN" or nominal_gerund(tok):
                 found.extend(coder.code_noun(tok))
             elif tok.dep_ == "amod":
                 found.extend(coder.code_brokered(tok))

@@ -99,7 +99,7 @@ class Nominals(Arguments):
 
     def noun_pattern(self, n: Token) -> patterns.NounPattern | None:
         """The first of a noun's patterns whose needed modifier is present ("air strike", "hunger strike")."""
-        pats = self.pats.nouns.get(n.lemma_.lower())
+        pats = self.pats.nouns.get(n.lemma_.lower() if n.pos_ == "NOUN" else n.lower_)
         if not pats:
             return None
         mods: set[str] | None = None
@@ -170,7 +170,7 @@ class Nominals(Arguments):
                     for p in c.children:
                         if p.dep_ == "pobj" and not tgts:
                             tgts = self.prep_targets(p, np.target, possessor=False)
-        if not tgts and np.code[:2] in IMPACT_ROOTS and n.dep_ == "pobj" and n.head.dep_ in ("agent", "prep"):
+        if not tgts and np.code[:2] in IMPACT_ROOTS and n.dep_ in ("pobj", "pcomp") and n.head.dep_ in ("agent", "prep"):
             v = n.head.head
             if v.lemma_.lower() in modality.words().impact_verbs and (
                     n.head.dep_ == "agent" or (n.head.lower_ in ("in", "during") and is_passive(v))):
@@ -181,7 +181,7 @@ class Nominals(Arguments):
             elif came_under(n) and (under := child(v, "nsubj")) is not None:
                 # "Ukrainian positions came under Russian artillery fire"
                 tgts = [a for a in self.phrase_actors(under, exclude=own) if a.codable]
-        if n.dep_ == "nsubj" and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
+        if n.dep_ in ("nsubj", "csubj") and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
                 modality.words().impact_verbs:
             hit = self.impact_targets(n.head, own)
             if not tgts:
@@ -305,6 +305,15 @@ class Nominals(Arguments):
                 parties = self.subjects(v)
         return [Found(b, p, "045", "045-brokered", m, Modality()) for b in broker for p in parties
                 if b.code != p.code]
+
+
+def nominal_gerund(t: Token) -> bool:
+    """A gerund the tagger calls a verb but that names an act ("Indian shelling kills", "killed in shelling
+    by the army"): it has no object or subject of its own, and a modifier, a determiner or a noun's place."""
+    if t.tag_ != "VBG" or any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "ccomp", "xcomp") for c in t.children):
+        return False
+    return t.dep_ in ("nsubj", "csubj", "pobj", "pcomp", "dobj") or any(
+        c.dep_ in ("amod", "det", "poss") for c in t.lefts)
 
 
 def came_under(n: Token) -> bool:
