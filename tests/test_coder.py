@@ -844,3 +844,10 @@ def test_gerunds_the_tagger_calls_verbs_name_acts_of_force() -> None:
     assert roots("Four Pakistani soldiers are killed in shelling by the Indian Army.") == {("IND", "PAK", "19")}
     # a gerund with an object of its own is a verb, read as one
     assert roots("Ukraine accuses Russia of shelling civilians.") == {("UKR", "RUS", "11")}
+
+
+def test_one_side_opening_fire_in_a_place_attacks_it() -> None:
+    assert roots("Two Moldovan gunmen opened fire in the Romanian city of Iasi.") == {("MDA", "ROU", "19")}
+    # both sides trading fire stay a pair, whatever the place
+    assert roots("Tajik and Kyrgyz guards exchanged fire in the Fergana Valley.") == {
+        ("TJK", "KGZ", "19"), ("KGZ", "TJK", "19")}
