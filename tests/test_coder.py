@@ -851,3 +851,19 @@ def test_one_side_opening_fire_in_a_place_attacks_it() -> None:
     # both sides trading fire stay a pair, whatever the place
     assert roots("Tajik and Kyrgyz guards exchanged fire in the Fergana Valley.") == {
         ("TJK", "KGZ", "19"), ("KGZ", "TJK", "19")}
+
+
+def test_obligations_are_the_speakers_demands_not_acts() -> None:
+    # "must"/"should": no withdrawal happened; the speaker demands it of whoever must act (10x)
+    assert roots("The EU says Russia must withdraw its troops from Ukraine.") == {("EU", "RUS", "10")}
+    assert roots("Russia must withdraw its troops from Ukraine, Germany says.") == {("DEU", "RUS", "10")}
+    assert coded("Russia must withdraw its troops from Ukraine.") == set()  # nobody demands it
+
+
+def test_history_in_passing_and_accusations_of_acts() -> None:
+    # "previously" puts the act before the news; "as long as" is no history
+    assert coded("The UN previously accused Myanmar of attacking Bangladesh.") == set()
+    assert roots("Ukraine ruled out talks with Russia as long as Putin remained in power.") == {("UKR", "RUS", "12")}
+    # the parser hangs "of" on the accused: the act stays alleged
+    assert roots("The UN accused Myanmar's military of committing an ethnic cleansing of Rohingya Muslims "
+                 "in Rakhine State.") == {("UN", "MMR", "11")}

@@ -425,6 +425,12 @@ class ArticleCoder(Evaluations):
                 pairs = [(s, t) for s in sources for t in addressee if s.code != t.code and s.code in own]
         if not pairs:
             return None
+        if mod.transform == "demand":
+            # "the EU says Russia must withdraw its troops": no withdrawal; the speaker demands it of Russia
+            demanders = [a for a in self.subjects(mod.speaker) if a.codable] if mod.speaker is not None else []
+            pairs = [(d, s) for d in demanders for s in {s.code: s for s, _t in pairs}.values() if d.code != s.code]
+            if not pairs:
+                return None
         if pat.complement == "appeal" and targets and self._to_a_group(theme, targets):
             rallied = self.rallied(v, sources, targets)
             if rallied is not None:  # "urged its EU partners to punish Belarus": rallying opposition (113)

@@ -31,6 +31,7 @@ class Words:
     hedge_words: frozenset[str]
     hedge_aux: frozenset[str]
     future_aux: frozenset[str]
+    deontic_aux: frozenset[str]
     conditional_marks: frozenset[str]
     request_heads: frozenset[str]
     request_ccomp: frozenset[str]
@@ -52,6 +53,7 @@ class Words:
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]
+    perfect_background_adverbs: frozenset[str]
     negative_determiners: frozenset[str]
     support_purposes: frozenset[str]
     motion_verbs: frozenset[str]
@@ -164,6 +166,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
     confidence = 1.0
     speaker: Token | None = None
     conditional = False
+    via_of = False  # the last step came up through "of"/"for"/"over"
     t = verb
     first = True
     depth = 0
@@ -174,8 +177,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             confidence = min(confidence, 0.6)
         if any(c.dep_ == "mark" and c.lower_ in W.conditional_marks for c in t.children):
             return Modality(drop="conditional")
-        if first and "had" in aux and any(c.lower_ in W.background_adverbs for c in t.children):
-            return Modality(drop="background")  # "Russia, which had long mediated between ..."
+        if first and any(c.dep_ == "advmod" and (c.lower_ in W.background_adverbs or (
+                c.lower_ in W.perfect_background_adverbs and aux & {"had", "has", "have"})) for c in t.children):
+            return Modality(drop="background")  # "Russia, which had long mediated", "the UN previously accused"
         if first and _over_a_span(t, W):
             return Modality(drop="background")  # "killed 64 civilians in air strikes over the past year": a tally
         if _negated(t):
@@ -191,6 +195,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                 return Modality(drop="negated")
         if first and aux & W.future_aux and transform is None:
             transform, governor = "intent", t
+        if first and aux & W.deontic_aux and transform is None:
+            transform, governor = "demand", t  # the coder turns it into the speaker's demand, or drops it
         if first and _inverted_conditional(t):
             return Modality(drop="conditional")  # "Had Baku and Yerevan signed a treaty, ..."
         if first and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W.conditional_marks
@@ -254,7 +260,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                     if not (lemma == "expect" and "auxpass" not in {c.dep_ for c in head.children}
                             and head.pos_ == "VERB" and dep == "ccomp"):
                         transform, governor = "intent", head
-            if lemma in W.accuse_verbs and dep in ("pcomp", "ccomp", "xcomp", "pobj", "prep"):
+            if lemma in W.accuse_verbs and (dep in ("pcomp", "ccomp", "xcomp", "pobj", "prep") or (
+                    dep == "dobj" and via_of)):
+                # "accused Myanmar's military of committing ...": the parser hangs "of" on the accused
                 return Modality(drop="alleged")
             if lemma in W.report_verbs and dep in ("ccomp", "parataxis") and speaker is None:
                 speaker = head
@@ -276,6 +284,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             break
         else:
             break
+        via_of = dep == "prep" and t.lower_ in ("of", "for", "over")
         t = head
         first = False
     return Modality(None, transform, confidence, speaker, governor, conditional)
@@ -300,7 +309,7 @@ def code_under(code: str, mod: Modality) -> str:
     if mod.transform == "threat" and mod.governor is not None and mod.governor.lemma_.lower() in W_PROMISE \
             and cameo.lookup(code).quad_class <= 2:
         return transformed(code, "intent")  # "vowed to share intelligence": a cooperative act vowed is a promise
-    if mod.transform in ("intent", "refuse", "threat"):
+    if mod.transform in ("intent", "refuse", "threat", "demand"):
         return transformed(code, mod.transform)
     if mod.conditional:
         return transformed(code, "threat" if cameo.lookup(code).quad_class >= 3 else "intent")

@@ -209,7 +209,7 @@ class Nominals(Arguments):
         mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
         if completed or arrived:  # "agreed to begin the withdrawal": the verb's clause decides
             mod = modality.analyse(n.head, question=self.in_question, year=self.year)
-            if mod.drop:
+            if mod.drop or mod.transform == "demand":  # "must complete the withdrawal": not done, not theirs
                 return []
         code = code_under(code, mod)
         return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
