@@ -867,3 +867,10 @@ def test_history_in_passing_and_accusations_of_acts() -> None:
     # the parser hangs "of" on the accused: the act stays alleged
     assert roots("The UN accused Myanmar's military of committing an ethnic cleansing of Rohingya Muslims "
                  "in Rakhine State.") == {("UN", "MMR", "11")}
+
+
+def test_a_leaders_surname_after_another_given_name_is_someone_else() -> None:
+    assert "ESP" not in codes_mentioned("Colombian rebels release former congressman Odin Sanchez.")
+    assert roots("Mr Sanchez visited Rabat on Monday.") == {("ESP", "MAR", "04")}
+    assert roots("Spanish Prime Minister Sanchez visited Rabat.") == {("ESP", "MAR", "04")}
+    assert roots("Secretary Blinken met Wang Yi in Beijing.") == {("USA", "CHN", "04")}

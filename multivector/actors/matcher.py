@@ -39,6 +39,10 @@ LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operate
 CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
                       "november", "december"})
+# Honorifics before a surname: "Mr Sanchez" is still the leader the article is about.
+NAME_PREFIXES = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "madame", "monsieur", "herr", "frau",
+                           "señor", "senor", "sheikh", "sheik", "emir", "king", "queen", "prince", "crown", "pope",
+                           "ayatollah", "general", "gen", "marshal", "comrade", "chairman", "premier"})
 # Prefixes of naval ship names: the name after one is a ship's, never a person's or a place's.
 SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS", "JS", "TCG", "FS", "RFS",
                            "HNLMS", "HDMS", "HNoMS", "KRI", "BRP", "PNS", "ARA", "NRP", "ESPS", "ORP", "FGS", "ITS",
@@ -121,6 +125,9 @@ class DocActors:
                 if entry.kind == "leader" and len(span) == 1 and nxt is not None and nxt.pos_ == "PROPN" and \
                         nxt.text[:1].isupper() and span.end not in starts and nxt.lower_ not in CALENDAR:
                     continue  # "Qassem Soleimani" is not Naim Qassem: a one-word alias before another name
+                if entry.kind == "leader" and len(span) == 1 and span.start >= 1 and _another_given_name(
+                        doc[span.start - 1], self.lex.titles) and (span.start - 1) not in self.by_token:
+                    continue  # "former congressman Odin Sanchez" is not Pedro Sanchez: another name before the alias
             for t in span:
                 self.by_token[t.i] = (span, entry)
 
@@ -296,6 +303,20 @@ class DocActors:
                         if a is not None:
                             return a
         return None
+
+
+def _another_given_name(prev: Token, titles: dict[str, str]) -> bool:
+    """A capitalised proper noun before a one-word leader alias that is neither a title ("President",
+    "Chancellor") nor a sentence's first word of another kind: the alias is someone else's surname."""
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha() and \
+        prev.lower_ not in _title_heads(tuple(titles)) and prev.lower_ not in NAME_PREFIXES and \
+        prev.lower_ not in CALENDAR
+
+
+@functools.cache
+def _title_heads(titles: tuple[str, ...]) -> frozenset[str]:
+    """The last words of the titles ("Foreign Minister" -> minister, "Secretary of State" -> secretary)."""
+    return frozenset(w for t in titles for w in (t.split()[-1].strip("."), t.split()[0].strip(".")))
 
 
 def _pro_anti(t: Token) -> bool:
