@@ -874,3 +874,16 @@ def test_a_leaders_surname_after_another_given_name_is_someone_else() -> None:
     assert roots("Mr Sanchez visited Rabat on Monday.") == {("ESP", "MAR", "04")}
     assert roots("Spanish Prime Minister Sanchez visited Rabat.") == {("ESP", "MAR", "04")}
     assert roots("Secretary Blinken met Wang Yi in Beijing.") == {("USA", "CHN", "04")}
+
+
+def test_a_named_persons_apposition_and_envoys_kept_out() -> None:
+    # the apposition says whose the person is and what (the object that refines the code)
+    assert roots("Malaysia expels Kang Chol, North Korea's ambassador.") == {("MYS", "PRK", "16")}
+    # barring a state's envoys or ministers downgrades relations (16); its citizens' entry is 172
+    assert coded("Turkey bans the Dutch ambassador from returning to the embassy.") == {("TUR", "NLD", "161")}
+    assert coded("Latvia bans Russian citizens from entering the country.") == {("LVA", "RUS", "172")}
+
+
+def test_missions_suspended_in_a_country_and_exports_tightened() -> None:
+    assert coded("Denmark suspends its military training mission in Iraq.") == {("DNK", "IRQ", "1622")}
+    assert coded("Japan tightens exports of chemicals to South Korea.") == {("JPN", "KOR", "163")}

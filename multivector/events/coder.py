@@ -219,6 +219,8 @@ class ArticleCoder(Evaluations):
         national" is against both states. Only when the object itself names one (a list of "three Americans,
         two Spaniards and a Czech citizen" is read whole by the object slot) and never a negated conjunct."""
         got = read(through_quantity(theme))
+        if not got and theme.pos_ == "PROPN":  # "expels Kang Chol, North Korea's ambassador": what the name is
+            got = next((x for c in theme.children if c.dep_ == "appos" and (x := read(c))), [])
         for t in theme.conjuncts if got else ():
             if not any(c.dep_ == "neg" for c in t.children):
                 got += [a for a in read(through_quantity(t)) if all(a.code != g.code for g in got)]

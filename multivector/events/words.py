@@ -175,6 +175,8 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         out.extend(forms(theme))
         # "freed French national Olivier Grondeau": a name's describing word
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and theme.pos_ == "PROPN")
+        # "expels Kang Chol, North Korea's ambassador": a name's apposition says what the person is
+        out.extend(c.lemma_.lower() for c in theme.children if c.dep_ == "appos" and theme.pos_ == "PROPN")
         out.extend(c.lemma_.lower() for c in theme.conjuncts)  # "traded drone, missile and artillery attacks"
         for p in theme.children:
             if p.dep_ == "prep" and p.lower_ == "of":
