@@ -887,3 +887,13 @@ def test_a_named_persons_apposition_and_envoys_kept_out() -> None:
 def test_missions_suspended_in_a_country_and_exports_tightened() -> None:
     assert coded("Denmark suspends its military training mission in Iraq.") == {("DNK", "IRQ", "1622")}
     assert coded("Japan tightens exports of chemicals to South Korea.") == {("JPN", "KOR", "163")}
+
+
+def test_a_conjunct_under_a_that_clause_keeps_the_teller_and_anti_x_protests() -> None:
+    # the parser hangs "calls on" on the that-clause, whose subject ("time") is no actor
+    assert roots("Rouhani tells reporters that time is short, and calls on France to take the lead.") == {
+        ("IRN", "FRA", "02")}
+    # "anti-X" is no actor, but it names what a protest is against
+    assert roots("Thousands of Kenyans hold anti-China protests in Nairobi.") == {("KEN", "CHN", "14")}
+    assert roots("An anti-American rally by Iranian students draws thousands.") == {("IRN", "USA", "14")}
+    assert coded("Thousands of Serbs join a pro-Russian rally in Belgrade.") == set()

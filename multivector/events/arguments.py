@@ -248,6 +248,7 @@ class Arguments:
         """Source actors: subject, passive agent, or the subject a complement or conjunct inherits."""
         t = v
         via_xcomp = False
+        from_conj = False  # the last step climbed from a conjunct to its head
         for _ in range(6):
             if is_passive(t) and t is v:
                 for x in (t, *t.conjuncts):
@@ -288,8 +289,10 @@ class Arguments:
                 got = self.actors_for(subj) or self.launched_from(subj) or self.issued_by(subj)
                 if got and t is v:
                     got += [a for a in self._headline_partners(t, subj) if a.code not in {g.code for g in got}]
-                if got or t.dep_ != "conj":
+                if got or (t.dep_ != "conj" and not from_conj):
                     return got
+                # "Rouhani tells reporters that time is short, and calls on France": the conjunct hung on the
+                # that-clause, whose subject is no actor; the teller is the subject
                 # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct
                 # misattached under the wrong clause; keep climbing to an actor subject.
             for c in t.lefts:  # "Washington, meanwhile, has accused ...", "Turkey summons ...": a parser slip
@@ -311,6 +314,7 @@ class Arguments:
             if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj", "ccomp", "acomp",
                           "attr", "relcl") and t.head.i != t.i:
                 via_xcomp = t.dep_ in ("xcomp", "acomp") or via_xcomp
+                from_conj = t.dep_ == "conj"
                 if t.dep_ == "relcl":
                     return self.actors_for(t.head)
                 t = t.head
@@ -398,6 +402,21 @@ class Arguments:
                 if entries and entries[0].kind in ("country", "adjective", "igo", "capital", "bloc"):
                     code, _r = entries[0].at(self.actors.date, self.actors.lex.titles)
                     return [Actor(code, None, c.idx, c.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)]
+        return []
+
+    def opposed_to(self, tok: Token) -> list[Actor]:
+        """The state an "anti-X" modifier names ("anti-China protests", "anti-American rallies"): the matcher
+        leaves it out as an attitude, but for a protest it is what the protest is against."""
+        doc = tok.doc
+        for c in tok.lefts:
+            i = c.i
+            if i + 2 < tok.i + 1 and doc[i].lower_ == "anti" and doc[i + 1].text == "-":
+                x = doc[i + 2]
+                entries = self.actors.lex.lookup(x.text)
+                if entries and entries[0].kind in ("country", "adjective", "igo", "capital", "bloc"):
+                    code, _r = entries[0].at(self.actors.date, self.actors.lex.titles)
+                    return [Actor(code, None, x.idx, x.idx + len(x.text), x.text, entries[0].kind,
+                                  entries[0].codable)]
         return []
 
     @staticmethod

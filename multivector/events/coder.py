@@ -279,6 +279,8 @@ class ArticleCoder(Evaluations):
             elif slot == "possessor_other" and theme is not None:
                 # "after Russian aircraft violated its airspace": no state violates its own; the pronoun is another's
                 got = self._each_conjunct(theme, lambda t: self.possessor(t, exclude))
+            elif slot == "opposed" and theme is not None:  # "held anti-China protests"
+                got = self.opposed_to(theme)
             elif slot == "adjective" and theme is not None:
                 got = self._each_conjunct(theme, self.modifier_entity)
             elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:

@@ -163,6 +163,8 @@ class Nominals(Arguments):
             v = n.head.head
             srcs = self.actors_for(child(v, "nsubjpass") or child(v, "nsubj"))
         tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False))), [])
+        if not tgts and np.code[:2] == "14":  # "anti-China protests": what the protest is against
+            tgts = self.opposed_to(n)
         own = frozenset(a.code for a in srcs)
         if not tgts:  # "the visit of the Japanese premier to Taiwan": the parser hangs the target on the source
             for c in n.children:
