@@ -897,3 +897,9 @@ def test_a_conjunct_under_a_that_clause_keeps_the_teller_and_anti_x_protests() -
     assert roots("Thousands of Kenyans hold anti-China protests in Nairobi.") == {("KEN", "CHN", "14")}
     assert roots("An anti-American rally by Iranian students draws thousands.") == {("IRN", "USA", "14")}
     assert coded("Thousands of Serbs join a pro-Russian rally in Belgrade.") == set()
+
+
+def test_asking_a_body_to_meet_and_accepting_an_application() -> None:
+    assert coded("Russia asks for an urgent meeting of the United Nations Security Council.") == {("RUS", "UN", "026")}
+    assert coded("France requests an emergency session of the UN Security Council.") == {("FRA", "UN", "026")}
+    assert roots("EU member states formally accept Albania's membership application.") == {("EU", "ALB", "05")}
