@@ -903,3 +903,10 @@ def test_asking_a_body_to_meet_and_accepting_an_application() -> None:
     assert coded("Russia asks for an urgent meeting of the United Nations Security Council.") == {("RUS", "UN", "026")}
     assert coded("France requests an emergency session of the UN Security Council.") == {("FRA", "UN", "026")}
     assert roots("EU member states formally accept Albania's membership application.") == {("EU", "ALB", "05")}
+
+
+def test_condemning_what_happened_in_a_state_criticises_it() -> None:
+    assert roots("The European Parliament condemns the killings in the Philippines.") == {("EU", "PHL", "11")}
+    # where the judging was said is no target
+    assert coded("France condemned the attack at a press conference in Paris.") == set()
+    assert roots("Germany condemns Russia at a meeting in Brussels.") == {("DEU", "RUS", "11")}

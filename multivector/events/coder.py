@@ -71,6 +71,7 @@ HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "captur
 STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 # Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
+PLACE_PREPS_T = ("in", "inside")
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
@@ -279,6 +280,10 @@ class ArticleCoder(Evaluations):
             elif slot == "possessor_other" and theme is not None:
                 # "after Russian aircraft violated its airspace": no state violates its own; the pronoun is another's
                 got = self._each_conjunct(theme, lambda t: self.possessor(t, exclude))
+            elif slot == "theme_place" and theme is not None:
+                # "condemned the killings in the Philippines": what is judged happened in a state, under it
+                got = [x for x in self.prep_targets(theme, PLACE_PREPS_T, possessor=False, exclude=exclude)
+                       if x.kind in ("country", "capital", "adjective", "place") and not self._only_near(theme, x)]
             elif slot == "opposed" and theme is not None:  # "held anti-China protests"
                 got = self.opposed_to(theme)
             elif slot == "adjective" and theme is not None:
