@@ -910,3 +910,9 @@ def test_condemning_what_happened_in_a_state_criticises_it() -> None:
     # where the judging was said is no target
     assert coded("France condemned the attack at a press conference in Paris.") == set()
     assert roots("Germany condemns Russia at a meeting in Brussels.") == {("DEU", "RUS", "11")}
+
+
+def test_recognition_withdrawn_and_countermeasures() -> None:
+    assert coded("Hungary withdraws its recognition of Kosovo.") == {("HUN", "XKX", "161")}
+    assert roots("The Palestinian Authority threatens to revoke its recognition of Israel.") == {("PSE", "ISR", "13")}
+    assert roots("China says it will take countermeasures against the United States.") == {("CHN", "USA", "13")}
