@@ -916,3 +916,8 @@ def test_recognition_withdrawn_and_countermeasures() -> None:
     assert coded("Hungary withdraws its recognition of Kosovo.") == {("HUN", "XKX", "161")}
     assert roots("The Palestinian Authority threatens to revoke its recognition of Israel.") == {("PSE", "ISR", "13")}
     assert roots("China says it will take countermeasures against the United States.") == {("CHN", "USA", "13")}
+
+
+def test_pausing_tariffs_eases_them() -> None:
+    # the sanction is the object: halting it eases it, whatever imports the phrase mentions
+    assert roots("The United States pauses tariffs on steel imports from Brazil.") == {("USA", "BRA", "08")}
