@@ -921,3 +921,8 @@ def test_recognition_withdrawn_and_countermeasures() -> None:
 def test_pausing_tariffs_eases_them() -> None:
     # the sanction is the object: halting it eases it, whatever imports the phrase mentions
     assert roots("The United States pauses tariffs on steel imports from Brazil.") == {("USA", "BRA", "08")}
+
+
+def test_an_agentless_arrest_one_phrase_below_its_place() -> None:
+    assert coded("Two Colombians are arrested at a checkpoint in Oss, Netherlands.") == {("NLD", "COL", "173")}
+    assert coded("Two Colombians are arrested at a checkpoint.") == set()

@@ -208,7 +208,10 @@ class Arguments:
     def located_in(self, v: Token, preps: frozenset[str]) -> list[Actor]:
         """The state where an agentless act happened ("were arrested in Kuwait", "were expelled from Russia"):
         coercion is the act of the state whose territory it is in."""
-        for c in v.children:
+        # "were arrested in Kuwait"; one phrase lower, "were arrested at a checkpoint in Oss, Netherlands"
+        outer = [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("at", "during")
+                 and (p := pobj_of(c)) is not None]
+        for c in [*v.children, *(x for o in outer for x in o.children)]:
             if c.dep_ == "prep" and c.lower_ in preps:
                 p = pobj_of(c) or entered(c)
                 if p is None:
