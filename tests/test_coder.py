@@ -926,3 +926,11 @@ def test_pausing_tariffs_eases_them() -> None:
 def test_an_agentless_arrest_one_phrase_below_its_place() -> None:
     assert coded("Two Colombians are arrested at a checkpoint in Oss, Netherlands.") == {("NLD", "COL", "173")}
     assert coded("Two Colombians are arrested at a checkpoint.") == set()
+
+
+def test_killing_by_a_states_armed_services_is_its_force() -> None:
+    assert coded("A four-year-old Afghan boy is killed by U.S. troops.") == {("USA", "AFG", "190")}
+    assert coded("Bolivian police kill a Hungarian man.") == {("BOL", "HUN", "190")}
+    # gunmen are no state service; hundreds killed is mass killing
+    assert roots("Palestinian gunmen kill four Israelis.") == {("PSE", "ISR", "18")}
+    assert roots("Russian troops killed hundreds of Ukrainian civilians in Bucha.") == {("RUS", "UKR", "20")}

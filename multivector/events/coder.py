@@ -465,6 +465,14 @@ class ArticleCoder(Evaluations):
         soldiers = theme is not None and self.actors.role_of(through_quantity(theme)) == "MIL"
         if pairs and all(s.role in ("MIL", "OPP") and (t.role == "MIL" or soldiers) for s, t in pairs):
             return "190"
+        # a state's armed services killing is force used by the state, not unconventional violence: "killed by
+        # U.S. troops", "Bolivian police kill three foreigners"
+        agent = child(v, "nsubj") if not is_passive(v) else next(
+            (pobj_of(c) for c in v.children if c.dep_ == "agent"), None)
+        head = through_quantity(agent).lemma_.lower() if agent is not None else ""
+        if pairs and (all(s.role == "MIL" for s, _t in pairs) or head in modality.words().force_agents) and not (
+                theme is not None and is_mass(theme)):  # "troops killed hundreds of civilians": mass killing (20)
+            return "190"
         return None
 
     def _only_near(self, base: Token, actor: Actor) -> bool:

@@ -32,6 +32,7 @@ class Words:
     hedge_aux: frozenset[str]
     future_aux: frozenset[str]
     deontic_aux: frozenset[str]
+    force_agents: frozenset[str]
     conditional_marks: frozenset[str]
     request_heads: frozenset[str]
     request_ccomp: frozenset[str]
