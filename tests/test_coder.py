@@ -874,6 +874,9 @@ def test_a_leaders_surname_after_another_given_name_is_someone_else() -> None:
     assert roots("Mr Sanchez visited Rabat on Monday.") == {("ESP", "MAR", "04")}
     assert roots("Spanish Prime Minister Sanchez visited Rabat.") == {("ESP", "MAR", "04")}
     assert roots("Secretary Blinken met Wang Yi in Beijing.") == {("USA", "CHN", "04")}
+    # the leader's own given name, spelt with or without accents, or a variant the lexicon lists
+    assert roots("President Nicolás Maduro visits Havana.") == {("VEN", "CUB", "04")}
+    assert roots("Bashar Assad meets Putin in Sochi.") == {("SYR", "RUS", "04")}
 
 
 def test_a_named_persons_apposition_and_envoys_kept_out() -> None:

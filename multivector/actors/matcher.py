@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -42,7 +43,10 @@ CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 # Honorifics before a surname: "Mr Sanchez" is still the leader the article is about.
 NAME_PREFIXES = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "madame", "monsieur", "herr", "frau",
                            "señor", "senor", "sheikh", "sheik", "emir", "king", "queen", "prince", "crown", "pope",
-                           "ayatollah", "general", "gen", "marshal", "comrade", "chairman", "premier"})
+                           "ayatollah", "general", "gen", "marshal", "comrade", "chairman", "premier", "colonel",
+                           "col", "major", "captain", "lieutenant", "admiral", "brigadier", "commander", "chief",
+                           "governor", "mayor", "taoiseach", "shah", "tsar", "czar", "kaiser", "mullah", "imam",
+                           "president", "minister", "secretary", "leader", "dictator", "strongman"})
 # Prefixes of naval ship names: the name after one is a ship's, never a person's or a place's.
 SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS", "JS", "TCG", "FS", "RFS",
                            "HNLMS", "HDMS", "HNoMS", "KRI", "BRP", "PNS", "ARA", "NRP", "ESPS", "ORP", "FGS", "ITS",
@@ -126,7 +130,7 @@ class DocActors:
                         nxt.text[:1].isupper() and span.end not in starts and nxt.lower_ not in CALENDAR:
                     continue  # "Qassem Soleimani" is not Naim Qassem: a one-word alias before another name
                 if entry.kind == "leader" and len(span) == 1 and span.start >= 1 and _another_given_name(
-                        doc[span.start - 1], self.lex.titles) and (span.start - 1) not in self.by_token:
+                        doc[span.start - 1], self.lex.titles, entry.name) and (span.start - 1) not in self.by_token:
                     continue  # "former congressman Odin Sanchez" is not Pedro Sanchez: another name before the alias
             for t in span:
                 self.by_token[t.i] = (span, entry)
@@ -305,12 +309,19 @@ class DocActors:
         return None
 
 
-def _another_given_name(prev: Token, titles: dict[str, str]) -> bool:
-    """A capitalised proper noun before a one-word leader alias that is neither a title ("President",
-    "Chancellor") nor a sentence's first word of another kind: the alias is someone else's surname."""
+def _another_given_name(prev: Token, titles: dict[str, str], name: str) -> bool:
+    """A capitalised proper noun before a one-word leader alias that is not one of the leader's own names
+    ("Bashar Assad"), a title ("President", "Chancellor") or a rank ("Colonel Gaddafi"): the alias is someone
+    else's surname ("former congressman Odin Sanchez")."""
+    own = {_fold(w) for w in re.split(r"[\s\-]+", name) if w}
     return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha() and \
-        prev.lower_ not in _title_heads(tuple(titles)) and prev.lower_ not in NAME_PREFIXES and \
-        prev.lower_ not in CALENDAR
+        _fold(prev.text) not in own and prev.lower_ not in _title_heads(tuple(titles)) and \
+        prev.lower_ not in NAME_PREFIXES and prev.lower_ not in CALENDAR
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: "Nicolás" and "Nicolas" are one given name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 @functools.cache
