@@ -937,3 +937,9 @@ def test_killing_by_a_states_armed_services_is_its_force() -> None:
     # gunmen are no state service; hundreds killed is mass killing
     assert roots("Palestinian gunmen kill four Israelis.") == {("PSE", "ISR", "18")}
     assert roots("Russian troops killed hundreds of Ukrainian civilians in Bucha.") == {("RUS", "UKR", "20")}
+
+
+def test_voicing_opposition_concern_or_regret_over_an_act() -> None:
+    assert coded("China expresses its resolute opposition to North Korea's nuclear test.") == {("CHN", "PRK", "110")}
+    assert coded("The EU voiced concern about Russia's troop movements.") == {("EU", "RUS", "111")}
+    assert coded("Germany expressed regret over Turkey's decision.") == {("DEU", "TUR", "111")}
