@@ -452,7 +452,7 @@ def test_protest_and_killing_in_a_state_target_it_unless_the_phrase_names_the_ow
     assert coded("Hundreds of Afghan refugees protested in Tehran against a deportation drive.") == {
         ("AFG", "IRN", "140")}
     assert coded("Hundreds of Afghan refugees protested in Tehran against the Taliban.") == set()
-    assert roots("Ethiopian troops killed 20 civilians in Somalia.") == {("ETH", "SOM", "18")}
+    assert roots("Ethiopian troops killed 20 civilians in Somalia.") == {("ETH", "SOM", "19")}
     assert coded("Turkish police killed two PKK militants in Diyarbakir.") == set()  # same state
 
 
@@ -770,7 +770,8 @@ def test_killing_in_battle_is_fighting_and_a_border_is_not_the_state_beyond() ->
         ("NGA", "TCD", "19")}
     assert coded("Russian troops killed two Ukrainian soldiers.") == {("RUS", "UKR", "190")}
     assert roots("Algerian troops killed three smugglers in a raid near the Malian border.") == set()
-    assert roots("Russian soldiers killed two civilians in a village near Kharkiv.") == {("RUS", "UKR", "18")}
+    # a state's soldiers killing anyone use the state's force (as border guards firing on migrants do)
+    assert roots("Russian soldiers killed two civilians in a village near Kharkiv.") == {("RUS", "UKR", "19")}
 
 
 def test_people_kept_out_of_a_state_are_sanctioned_by_it_and_a_sentence_is_a_verdict() -> None:
@@ -800,7 +801,7 @@ def test_boats_states_own_councils_and_people_named_after_a_place() -> None:
 
 def test_tallies_over_a_span_military_backing_and_entry_permits() -> None:
     assert roots("Kenya says its forces killed 300 Somali militants over the past year.") == set()
-    assert roots("Kenya's forces killed 30 Somali militants in the past week.") == {("KEN", "SOM", "18")}
+    assert roots("Kenya's forces killed 30 Somali militants in the past week.") == {("KEN", "SOM", "19")}
     assert ("EGY", "LBY", "05") not in roots("The Libyan army, backed by the Egyptian Air Force, took the port.")
     assert roots("Egypt backed Sudan's bid.") == {("EGY", "SDN", "05")}
     assert roots("Kuwait suspends entry visas for Filipino workers.") == {("KWT", "PHL", "17")}

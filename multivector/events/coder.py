@@ -585,7 +585,7 @@ def code_document(
             # Verbs, and gerunds the tagger calls nouns ("began sharing data").
             if verb_like(tok) or tok.tag_ == "VBG":
                 found.extend(coder.code_verb(tok))
-            if tok.pos_ == "VERB":
+            if tok.pos_ in ("VERB", "AUX"):
                 found.extend(coder.code_evaluation(tok))
         for tok in sent:
             if tok.pos_ == "NOUN" or nominal_gerund(tok):

@@ -1,7 +1,9 @@
 """Statements that judge another state's act: "Russia called the plans a plot" (111 to whoever made the
-plans), "China says the US arms sale is a serious mistake" (111 to the US), "Tokyo described the talks with
-Seoul as constructive" (051). The judged thing's owner is the target; the judging words are data
-(data/<lang>/evaluations.yaml)."""
+plans), "Tokyo described the talks with Seoul as constructive" (051), and stances ("is critical of the US
+stance"). The judged thing's owner is the target; the judging words are data (data/<lang>/evaluations.yaml).
+
+Not read: what a that-clause says of an act ("said the sanctions were illegal"). Tried, it found one event on
+the studied real text and two false ones on a scored-only set, so it was taken out."""
 
 from __future__ import annotations
 
@@ -32,10 +34,11 @@ class Judging:
     """The words of one language that judge: verbs that name or say, words of blame and of praise."""
 
     naming_verbs: frozenset[str]
-    saying_verbs: frozenset[str]
     negative: frozenset[str]
     positive: frozenset[str]
     reversers: frozenset[str]
+    copulas: frozenset[str]
+    stances: dict[str, str]
     negative_code: str
     positive_code: str
 
@@ -47,12 +50,14 @@ def judging(lang: str = "en") -> Judging:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     try:
         lists = {k: frozenset(str(w).lower() for w in data[k])
-                 for k in ("naming_verbs", "saying_verbs", "negative", "positive", "reversers")}
+                 for k in ("naming_verbs", "negative", "positive", "reversers")}
         codes = data["codes"]
-        return Judging(**lists, negative_code=str(codes["negative"]), positive_code=str(codes["positive"]))
+        return Judging(**lists, copulas=frozenset(str(w) for w in data["copulas"]),
+                       stances={str(k): str(c) for k, c in data["stances"].items()},
+                       negative_code=str(codes["negative"]), positive_code=str(codes["positive"]))
     except (KeyError, TypeError) as exc:
-        raise LexiconError(str(path), f"missing {exc}; it needs codes, naming_verbs, saying_verbs, negative, "
-                                      "positive and reversers") from exc
+        raise LexiconError(str(path), f"missing {exc}; it needs codes, naming_verbs, negative, "
+                                      "positive, reversers, copulas and stances") from exc
 
 
 class Evaluations(Clauses):
@@ -66,32 +71,43 @@ class Evaluations(Clauses):
             thing = child(v, "dobj")
             if thing is None:  # "calls Iran's missile test a violation": the parser makes the thing a clause
                 thing = next((c for c in v.children if c.dep_ in ("oprd", "ccomp") and child(c, "dobj")), None)
+            if thing is None:  # "calls Turkey's decision unacceptable": a small clause, the thing its subject
+                thing = next((n for c in v.children if c.dep_ in ("oprd", "ccomp", "xcomp")
+                              and (n := child(c, "nsubj")) is not None), None)
             zone = [c for c in v.children if c.dep_ in COMPLEMENT_DEPS and c is not thing]
             zone += [p for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
             if thing is not None:  # "called the plans a plot": the parser may hang the name on the thing
                 zone += [c for c in thing.children if c.dep_ in ("dobj", "oprd", "attr", "acomp")]
                 zone += [p for c in thing.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
-        elif lemma in J.saying_verbs:
-            clause = child(v, "ccomp")
-            if clause is None:
+        elif lemma in J.copulas and (adj := child(v, "acomp")) is not None and adj.lemma_.lower() in J.stances:
+            # "is critical of the United States's stance", "remains supportive of Kyiv's bid": a stance taken
+            obj = next((p for c in adj.children if c.dep_ == "prep" and c.lower_ in ("of", "toward", "towards")
+                        for p in c.children if p.dep_ == "pobj"), None)
+            if obj is None:
                 return []
-            thing = child(clause, "nsubj") or child(clause, "nsubjpass")
-            zone = [clause]
+            mod = modality.analyse(v, question=self.in_question, year=self.year)
+            if mod.drop or mod.transform or mod.conditional or any(c.dep_ == "neg" for c in v.children):
+                return []
+            sources = [a for a in self.subjects(v) if a.codable]
+            own = frozenset(a.code for a in sources)
+            targets = [a for a in (self.actors_for(obj, own) or self.owners(obj, own)) if a.codable]
+            code = J.stances[adj.lemma_.lower()]
+            return [Found(s, t, code, f"{code}-stance", v, Modality(), saying=True) for s in sources for t in targets]
         else:
             return []
         if thing is None or not zone or thing.lower_ in DEICTIC:
             return []
-        code = self._judgement(zone, thing, J, acts=thing.pos_ == "NOUN" and not self.actors_for(thing))
-        if code is None:
+        judged = self._judgement(zone, thing, J, acts=thing.pos_ == "NOUN" and not self.actors_for(thing))
+        if judged is None:
             return []
+        code = judged
         mod = modality.analyse(v, question=self.in_question, year=self.year)
         if mod.drop or mod.transform or mod.conditional:
             return []
         sources = [a for a in self.subjects(v) if a.codable]
         own = frozenset(a.code for a in sources)
         targets = [a for a in self.owners(thing, own) if a.codable]
-        pattern = f"{code}-judged-{'naming' if lemma in J.naming_verbs else 'saying'}"
-        return [Found(s, t, code, pattern, v, Modality(), saying=True) for s in sources for t in targets]
+        return [Found(s, t, code, f"{code}-judged", v, Modality(), saying=True) for s in sources for t in targets]
 
     def owners(self, thing: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whose is the judged thing: itself ("Russia is an aggressor"), its possessor, its national modifier,
