@@ -38,13 +38,13 @@ def test_summary_follows_the_direction_and_says_when_evidence_is_thin(demo_store
     with Store(demo_store, read_only=True) as st:
         a = ask(st, "Why is Kazakhstan important to Russia?")
         b = ask(st, "Why does Russia matter to Kazakhstan?")
-        thin = ask(st, "What happened between Tajikistan and Kyrgyzstan?")
+        thin = ask(st, "What happened between Uzbekistan and Russia?")
         none = ask(st, "What is the weather like?")
     assert a.summary.startswith("Why Kazakhstan matters to Russia") and (a.subject, a.party) == ("KAZ", "RUS")
     assert b.summary.startswith("Why Russia matters to Kazakhstan")
     # Kazakhstan's dependence on Russia is Russia's stake in Kazakhstan: said so in the first answer only.
     assert "leverage for Russia" in a.summary and "leverage" not in b.summary
-    assert thin.evidence < 3 and "evidence is thin" in thin.summary
+    assert 0 < thin.evidence < 3 and "evidence is thin" in thin.summary
     assert none.actors == () and "names no country" in none.summary and len(none.citations) == 3
 
 

@@ -944,3 +944,13 @@ def test_voicing_opposition_concern_or_regret_over_an_act() -> None:
     assert coded("China expresses its resolute opposition to North Korea's nuclear test.") == {("CHN", "PRK", "110")}
     assert coded("The EU voiced concern about Russia's troop movements.") == {("EU", "RUS", "111")}
     assert coded("Germany expressed regret over Turkey's decision.") == {("DEU", "TUR", "111")}
+
+
+def test_topics_history_and_continents_are_not_actors() -> None:
+    # what is discussed is a topic; "the two leaders" are the states named by people
+    assert roots("Vladimir Putin and Kassym-Jomart Tokayev discuss Iraq strategy over lunch. The two leaders "
+                 "then attend a summit in Minsk.") == {("RUS", "KAZ", "04"), ("KAZ", "RUS", "04")}
+    # an anniversary of an act remembers it
+    assert coded("Iraqis mark the seventh anniversary of the occupation of Iraq by the United States.") == set()
+    # "Latin American" is no American
+    assert "USA" not in codes_mentioned("A Latin American TV station signs a deal with al-Jazeera.")

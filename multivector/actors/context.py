@@ -316,7 +316,9 @@ class DocContext:
         for s in cands:
             counts[s.actor.code] = counts.get(s.actor.code, 0) + 1
         first_seen = {c: next(i for i, s in enumerate(cands) if s.actor.code == c) for c in counts}
-        order = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
+        # "the two leaders": states named by a person first ("Bush and Howard discuss Iraq strategy")
+        has_person = {s.actor.code for s in cands if s.actor.person} if person else set()
+        order = sorted(counts, key=lambda c: (c not in has_person, -counts[c], first_seen[c]))
         out = []
         for code in order[:2]:
             mine = [s for s in cands if s.actor.code == code]

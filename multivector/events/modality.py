@@ -65,6 +65,7 @@ class Words:
     impact_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     background_modifiers: frozenset[str]
+    history_nouns: frozenset[str]
     alleged_modifiers: frozenset[str]
     planned_modifiers: frozenset[str]
     background_preps: frozenset[str]

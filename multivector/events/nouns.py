@@ -340,6 +340,8 @@ def _nominal_currency(n: Token, code: str, year: int | None) -> str:
             return "planned"
     if n.dep_ == "pobj":
         prep = n.head.lower_
+        if prep == "of" and n.head.head.lemma_.lower() in words.history_nouns:
+            return "background"  # "the seventh anniversary of the occupation of Iraq": remembered, not done
         if came_under(n):
             return "current"  # "came under Russian fire" is happening, unlike "under Western sanctions"
         if prep in words.background_preps or (code.startswith("16") and prep in words.standing_preps):
