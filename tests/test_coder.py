@@ -954,3 +954,9 @@ def test_topics_history_and_continents_are_not_actors() -> None:
     assert coded("Iraqis mark the seventh anniversary of the occupation of Iraq by the United States.") == set()
     # "Latin American" is no American
     assert "USA" not in codes_mentioned("A Latin American TV station signs a deal with al-Jazeera.")
+
+
+def test_force_that_hits_near_a_border_is_not_aimed_beyond_it() -> None:
+    assert coded("An American drone strike hits a compound near the Afghan border.") == set()
+    assert roots("Seven people are killed in Pakistan after an American drone strike targets a compound near "
+                 "the border with Afghanistan.") == {("USA", "PAK", "19")}

@@ -11,7 +11,17 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
-from .arguments import Arguments, child, is_passive, near_a_border, passive_subject, prep_objects
+from .arguments import (
+    BORDER_NOUNS,
+    NEARNESS,
+    Arguments,
+    child,
+    is_passive,
+    near_a_border,
+    passive_subject,
+    prep_name,
+    prep_objects,
+)
 from .modality import Modality, code_under
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
@@ -233,7 +243,8 @@ class Nominals(Arguments):
                            if x.kind in ("country", "capital", "adjective", "place") and x.codable]
                     if got:
                         return got
-                level = [o for t in level for o in prep_objects(t)]
+                # never into a border's phrase: "a compound near the border with Afghanistan" is not in it
+                level = [o for t in level for o in prep_objects(t) if o.lemma_.lower() not in BORDER_NOUNS]
             return []
 
         got = places([n])
@@ -269,6 +280,10 @@ class Nominals(Arguments):
         else the place it hit ("hits a camp in the Gaza Strip", "kills 20 civilians in Yemen")."""
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         got = [a for a in self.phrase_actors(obj, possessor=True, exclude=exclude) if a.codable] if obj is not None else []
+        if got and obj is not None and near_a_border(obj):
+            # "a compound near the border with Afghanistan": the state beyond the border was not hit
+            beyond = {t.idx for c in obj.children if c.dep_ == "prep" and prep_name(c) in NEARNESS for t in c.subtree}
+            got = [a for a in got if a.start not in beyond]
         if got:
             return got
         # and one phrase lower, where the place hangs on the site: "kill 20 civilians at a wedding in Yemen"
@@ -277,6 +292,8 @@ class Nominals(Arguments):
             if anchor is None:
                 continue
             for prep in IMPACT_PLACE_PREPS:
+                if prep == "near" and near_a_border(anchor):
+                    continue  # "near the Afghan border": the state beyond it
                 got = [x for x in self.prep_targets(anchor, (prep,), possessor=True, exclude=exclude)
                        if x.kind in ("country", "capital", "adjective", "place") and x.codable]
                 if got:
