@@ -960,3 +960,35 @@ def test_force_that_hits_near_a_border_is_not_aimed_beyond_it() -> None:
     assert coded("An American drone strike hits a compound near the Afghan border.") == set()
     assert roots("Seven people are killed in Pakistan after an American drone strike targets a compound near "
                  "the border with Afghanistan.") == {("USA", "PAK", "19")}
+
+
+def test_naming_another_states_act_with_a_word_that_judges_it() -> None:
+    # the owner as possessor or national modifier; the judging word as noun, adjective, small clause or as-phrase
+    assert coded("Germany calls Turkey's decision unacceptable.") == {("DEU", "TUR", "111")}
+    assert coded("Iran called the new US sanctions illegal.") == {("IRN", "USA", "111")}
+    assert coded("Japan describes China's naval drills as provocative.") == {("JPN", "CHN", "111")}
+    assert coded("Kazakhstan describes Uzbekistan's water proposal as constructive.") == {("KAZ", "UZB", "051")}
+
+
+def test_no_judgement_without_an_owner_a_word_of_blame_or_a_statement() -> None:
+    assert coded("Germany calls the decision unacceptable.") == set()  # whose decision: nobody named
+    assert coded("Germany calls Turkey's decision important.") == set()  # no word of blame or praise
+    assert coded("Germany did not call Turkey's decision a mistake.") == set()  # negated statement
+    assert coded("Will Germany call Turkey's decision illegal?") == set()  # a question
+    # what a that-clause says of an act is not read (it was tried and found more false events than true)
+    assert coded("Germany says Turkey's decision is unacceptable.") == set()
+    # a pronoun for an act just told is not an owner; a standing opinion is no statement
+    assert ("NATO", "PRK", "111") not in coded("NATO confirmed the move, calling it a dangerous escalation.")
+    assert coded("Turkey, which regards the group as terrorists, closed the crossing.") == set()
+
+
+def test_a_stance_held_toward_a_state_or_its_act() -> None:
+    assert coded("Canada's prime minister is critical of the United States's stance.") == {("CAN", "USA", "111")}
+    assert coded("Germany remains supportive of Ukraine's bid.") == {("DEU", "UKR", "051")}
+    assert coded("France is not critical of Russia.") == set()
+    assert coded("The report is critical of the policy.") == set()  # no actor on either side
+
+
+def test_asylum_sought_in_a_state_is_an_appeal_to_it() -> None:
+    assert coded("A Saudi diplomat seeks asylum in Germany.") == {("SAU", "DEU", "020")}
+    assert coded("Russia seeks investment in Kazakhstan.") == set()  # investment there is no plea to Astana

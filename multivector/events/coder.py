@@ -38,12 +38,12 @@ from .clauses import (
     CONDITION_MARKS,
     FORCE_ROOTS,
     PROVOKED_MARKS,
+    Clauses,
     one_act_per_chain,
     reaction_clause,
     relation_subjects,
     reported_over_saying,
 )
-from .evaluations import Evaluations
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, Found, nominal_gerund
 from .words import (
@@ -71,7 +71,6 @@ HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "captur
 STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 # Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
-PLACE_PREPS_T = ("in", "inside")
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
@@ -86,7 +85,7 @@ REFERRING = frozenset({"country", "nation", "government", "president", "leader",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
 
 
-class ArticleCoder(Evaluations):
+class ArticleCoder(Clauses):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
     def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
@@ -119,7 +118,8 @@ class ArticleCoder(Evaluations):
         cands = self.pats.verbs.get(v.lemma_.lower())
         if not cands:
             return []
-        obj = child(v, "dobj")
+        # "called Turkey's decision unacceptable": a small clause's subject is the verb's object
+        obj = child(v, "dobj") or next((n for c in v.children if c.dep_ == "oprd" and (n := child(c, "nsubj"))), None)
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN" and not misparsed_main(v))
         theme = passive_subject(v) if is_passive(v) else (v.head if passive and v.dep_ == "acl" else obj)
         if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":
@@ -282,7 +282,7 @@ class ArticleCoder(Evaluations):
                 got = self._each_conjunct(theme, lambda t: self.possessor(t, exclude))
             elif slot == "theme_place" and theme is not None:
                 # "condemned the killings in the Philippines": what is judged happened in a state, under it
-                got = [x for x in self.prep_targets(theme, PLACE_PREPS_T, possessor=False, exclude=exclude)
+                got = [x for x in self.prep_targets(theme, tuple(PLACE_PREPS), possessor=False, exclude=exclude)
                        if x.kind in ("country", "capital", "adjective", "place") and not self._only_near(theme, x)]
             elif slot == "opposed" and theme is not None:  # "held anti-China protests"
                 got = self.opposed_to(theme)
@@ -585,8 +585,6 @@ def code_document(
             # Verbs, and gerunds the tagger calls nouns ("began sharing data").
             if verb_like(tok) or tok.tag_ == "VBG":
                 found.extend(coder.code_verb(tok))
-            if tok.pos_ in ("VERB", "AUX"):
-                found.extend(coder.code_evaluation(tok))
         for tok in sent:
             if tok.pos_ == "NOUN" or nominal_gerund(tok):
                 found.extend(coder.code_noun(tok))

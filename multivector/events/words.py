@@ -187,7 +187,9 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         if c.dep_ in ("dobj", "attr", "oprd"):
             out.append(c.lemma_.lower())
         if c.dep_ == "prep":
-            out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj")
+            # "described the drills as provocative": the parser may make the adjective a modifier of "as"
+            out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj" or (
+                c.lower_ == "as" and x.dep_ in ("amod", "acomp")))
         if c.dep_ == "xcomp":
             out.append(c.lemma_.lower())
             # "urged Israel to show restraint": the complement's object names what is asked
