@@ -40,13 +40,11 @@ LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operate
 CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
                       "november", "december"})
-# Honorifics before a surname: "Mr Sanchez" is still the leader the article is about.
+# Honorifics before a surname that are no titles (titles and ranks come from roles.yaml): "Mr Sanchez" is still
+# the leader the article is about.
 NAME_PREFIXES = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "madame", "monsieur", "herr", "frau",
-                           "señor", "senor", "sheikh", "sheik", "emir", "king", "queen", "prince", "crown", "pope",
-                           "ayatollah", "general", "gen", "marshal", "comrade", "chairman", "premier", "colonel",
-                           "col", "major", "captain", "lieutenant", "admiral", "brigadier", "commander", "chief",
-                           "governor", "mayor", "taoiseach", "shah", "tsar", "czar", "kaiser", "mullah", "imam",
-                           "president", "minister", "secretary", "leader", "dictator", "strongman"})
+                           "señor", "senor", "sheikh", "sheik", "comrade", "taoiseach", "shah", "tsar", "czar",
+                           "kaiser", "mullah", "imam", "dictator", "strongman"})
 # Prefixes of naval ship names: the name after one is a ship's, never a person's or a place's.
 SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "ROKS", "JS", "TCG", "FS", "RFS",
                            "HNLMS", "HDMS", "HNoMS", "KRI", "BRP", "PNS", "ARA", "NRP", "ESPS", "ORP", "FGS", "ITS",
@@ -270,11 +268,17 @@ class DocActors:
         prefix, _, word = t.text.rpartition("-")
         if not prefix or word.lower() not in LED_WORDS:
             return None
-        entries = self.lex.lookup(prefix)
-        if not entries or entries[0].kind not in ("country", "adjective", "capital", "igo"):
+        return self.state_word(prefix, t.idx, kinds=("country", "adjective", "capital", "igo"))
+
+    def state_word(self, text: str, start: int,
+                   kinds: tuple[str, ...] = ("country", "adjective", "igo", "capital", "bloc")) -> Actor | None:
+        """The state (or body) a word names on the article's date, when the matcher could not see the word on its
+        own: the "U.S." of "U.S.-led", the "China" of "anti-China"."""
+        entries = self.lex.lookup(text)
+        if not entries or entries[0].kind not in kinds:
             return None
         code, _role = entries[0].at(self.date, self.lex.titles)
-        return Actor(code, None, t.idx, t.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)
+        return Actor(code, None, start, start + len(text), text, entries[0].kind, entries[0].codable)
 
     def _modifier_actor(self, token: Token, depth: int = 0) -> Actor | None:
         """Nationality of a role noun from its modifiers or an of-phrase ("minister of Kazakhstan")."""
@@ -313,10 +317,11 @@ def _another_given_name(prev: Token, titles: dict[str, str], name: str) -> bool:
     """A capitalised proper noun before a one-word leader alias that is not one of the leader's own names
     ("Bashar Assad"), a title ("President", "Chancellor") or a rank ("Colonel Gaddafi"): the alias is someone
     else's surname ("former congressman Odin Sanchez")."""
-    own = {_fold(w) for w in re.split(r"[\s\-]+", name) if w}
-    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha() and \
-        _fold(prev.text) not in own and prev.lower_ not in _title_heads(tuple(titles)) and \
-        prev.lower_ not in NAME_PREFIXES and prev.lower_ not in CALENDAR
+    if not (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.text.isalpha()) or \
+            prev.lower_ in NAME_PREFIXES or prev.lower_ in CALENDAR:
+        return False
+    return _fold(prev.text) not in {_fold(w) for w in re.split(r"[\s\-]+", name) if w} and \
+        prev.lower_ not in _title_heads(tuple(titles))
 
 
 def _fold(word: str) -> str:

@@ -400,11 +400,9 @@ class Arguments:
                     return got
             low = c.lower_
             if c.dep_ in ("amod", "compound") and "-" in low and low.rsplit("-", 1)[1] in AUTHOR_FORMS:
-                prefix = c.text.rsplit("-", 1)[0]
-                entries = self.actors.lex.lookup(prefix)
-                if entries and entries[0].kind in ("country", "adjective", "igo", "capital", "bloc"):
-                    code, _r = entries[0].at(self.actors.date, self.actors.lex.titles)
-                    return [Actor(code, None, c.idx, c.idx + len(prefix), prefix, entries[0].kind, entries[0].codable)]
+                author = self.actors.state_word(c.text.rsplit("-", 1)[0], c.idx)
+                if author is not None:
+                    return [author]
         return []
 
     def opposed_to(self, tok: Token) -> list[Actor]:
@@ -412,14 +410,11 @@ class Arguments:
         leaves it out as an attitude, but for a protest it is what the protest is against."""
         doc = tok.doc
         for c in tok.lefts:
-            i = c.i
-            if i + 2 < tok.i + 1 and doc[i].lower_ == "anti" and doc[i + 1].text == "-":
-                x = doc[i + 2]
-                entries = self.actors.lex.lookup(x.text)
-                if entries and entries[0].kind in ("country", "adjective", "igo", "capital", "bloc"):
-                    code, _r = entries[0].at(self.actors.date, self.actors.lex.titles)
-                    return [Actor(code, None, x.idx, x.idx + len(x.text), x.text, entries[0].kind,
-                                  entries[0].codable)]
+            if c.i + 2 <= tok.i and c.lower_ == "anti" and doc[c.i + 1].text == "-":
+                x = doc[c.i + 2]
+                a = self.actors.state_word(x.text, x.idx)
+                if a is not None:
+                    return [a]
         return []
 
     @staticmethod
