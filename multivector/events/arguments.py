@@ -405,6 +405,17 @@ class Arguments:
                     return [author]
         return []
 
+    def only_near(self, base: Token, actor: Actor) -> bool:
+        """The state is named only by the border the place is near ("in an operation near the Libyan border"):
+        the act was not in it ("near Kyiv" is still in Ukraine)."""
+        span = base.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else None
+        while tok is not None and tok.i != base.i and tok.head.i != tok.i:  # spaCy makes a new Token per access
+            if tok.dep_ == "prep" and prep_name(tok) in NEARNESS:
+                return near_a_border(tok.head)
+            tok = tok.head
+        return False
+
     def opposed_to(self, tok: Token) -> list[Actor]:
         """The state an "anti-X" modifier names ("anti-China protests", "anti-American rallies"): the matcher
         leaves it out as an attitude, but for a protest it is what the protest is against."""

@@ -26,10 +26,8 @@ from .arguments import (
     flat_preps,
     is_passive,
     misparsed_main,
-    near_a_border,
     passive_subject,
     pobj_of,
-    prep_name,
     prep_objects,
     through_quantity,
     verb_like,
@@ -283,7 +281,7 @@ class ArticleCoder(Clauses):
             elif slot == "theme_place" and theme is not None:
                 # "condemned the killings in the Philippines": what is judged happened in a state, under it
                 got = [x for x in self.prep_targets(theme, tuple(PLACE_PREPS), possessor=False, exclude=exclude)
-                       if x.kind in ("country", "capital", "adjective", "place") and not self._only_near(theme, x)]
+                       if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(theme, x)]
             elif slot == "opposed" and theme is not None:  # "held anti-China protests"
                 got = self.opposed_to(theme)
             elif slot == "adjective" and theme is not None:
@@ -296,7 +294,7 @@ class ArticleCoder(Clauses):
                 bases += [p for b in list(bases) for p in prep_objects(b)]
                 for a in bases:
                     got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
-                           if x.kind in ("country", "capital", "adjective", "place") and not self._only_near(a, x)]
+                           if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(a, x)]
                     if got:
                         break
                 if got and self._names_own_side(anchors, pat, exclude):
@@ -474,17 +472,6 @@ class ArticleCoder(Clauses):
                 theme is not None and is_mass(theme)):  # "troops killed hundreds of civilians": mass killing (20)
             return "190"
         return None
-
-    def _only_near(self, base: Token, actor: Actor) -> bool:
-        """The state is named only by the border the place is near ("in an operation near the Libyan border"):
-        the act was not in it ("near Kyiv" is still in Ukraine)."""
-        span = base.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        tok = span[0] if span is not None and len(span) else None
-        while tok is not None and tok.i != base.i and tok.head.i != tok.i:  # spaCy makes a new Token per access
-            if tok.dep_ == "prep" and prep_name(tok) in NEARNESS:
-                return near_a_border(tok.head)
-            tok = tok.head
-        return False
 
     def _addressee(self, speaker: Token | None) -> list[Actor]:
         if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:

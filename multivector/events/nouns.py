@@ -13,13 +13,11 @@ from ..records import Article
 from . import modality, patterns
 from .arguments import (
     BORDER_NOUNS,
-    NEARNESS,
     Arguments,
     child,
     is_passive,
     near_a_border,
     passive_subject,
-    prep_name,
     prep_objects,
 )
 from .modality import Modality, code_under
@@ -280,10 +278,8 @@ class Nominals(Arguments):
         else the place it hit ("hits a camp in the Gaza Strip", "kills 20 civilians in Yemen")."""
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
         got = [a for a in self.phrase_actors(obj, possessor=True, exclude=exclude) if a.codable] if obj is not None else []
-        if got and obj is not None and near_a_border(obj):
-            # "a compound near the border with Afghanistan": the state beyond the border was not hit
-            beyond = {t.idx for c in obj.children if c.dep_ == "prep" and prep_name(c) in NEARNESS for t in c.subtree}
-            got = [a for a in got if a.start not in beyond]
+        if obj is not None:  # "a compound near the border with Afghanistan": the state beyond it was not hit
+            got = [a for a in got if not self.only_near(obj, a)]
         if got:
             return got
         # and one phrase lower, where the place hangs on the site: "kill 20 civilians at a wedding in Yemen"
