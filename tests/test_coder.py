@@ -992,3 +992,36 @@ def test_a_stance_held_toward_a_state_or_its_act() -> None:
 def test_asylum_sought_in_a_state_is_an_appeal_to_it() -> None:
     assert coded("A Saudi diplomat seeks asylum in Germany.") == {("SAU", "DEU", "020")}
     assert coded("Russia seeks investment in Kazakhstan.") == set()  # investment there is no plea to Astana
+
+
+def test_an_alleged_hostile_act_accuses_its_agent() -> None:
+    # "alleges/claims that Y did Z": X accuses Y (112); Z itself is not coded (gold rule 8)
+    assert roots("Ukraine alleges that Russian artillery shelled villages in Kharkiv.") == {("UKR", "RUS", "11")}
+    assert roots("Lithuania claims Belarusian guards beat migrants at the border.") == {("LTU", "BLR", "11")}
+    # said, not alleged: the act itself
+    assert roots("Ukraine says that Russian artillery shelled villages in Kharkiv.") == {("RUS", "UKR", "19")}
+    # a claim of one's own act reports it; a friendly act alleged is no accusation
+    assert roots("Russia claims it has captured a Ukrainian village.") == {("RUS", "UKR", "19")}
+    assert coded("Armenia claims that France agreed to sell it radars.") == set()
+    # firing missiles at no one accuses no one
+    assert coded("South Korea claims that North Korea fired a ballistic missile from a submarine.") == set()
+
+
+def test_an_unknown_name_takes_the_state_of_its_office_in_apposition() -> None:
+    # the lexicon knows no "Jose Socrates"; his office names the state
+    assert roots("Jose Socrates, the Prime Minister of Portugal, asks the European Union for financial "
+                 "assistance.") == {("PRT", "EU", "02")}
+    assert roots("Kang Chol, North Korea's ambassador, criticised Malaysia's investigation.") == {("PRK", "MYS", "11")}
+    # an apposition that is no office gives nothing
+    assert coded("Jose Socrates, a well-known lawyer, asks the European Union for financial assistance.") == set()
+
+
+def test_warning_of_what_will_come_threatens_a_warning_of_what_is_does_not() -> None:
+    assert roots("Russia warned that U.S. bases in Poland would be legitimate targets.") == {("RUS", "USA", "13")}
+    assert coded("Norway warns that Sweden is close to a recession.") == set()
+
+
+def test_scheduled_acts_are_intentions_and_personnel_sent_are_troops() -> None:
+    assert roots("Vladimir Putin is scheduled to meet Recep Tayyip Erdogan next week.") == {("RUS", "TUR", "03")}
+    assert roots("Britain will send 70 military personnel to Somalia.") == {("GBR", "SOM", "03")}
+    assert roots("Britain sent 70 military personnel to Somalia.") == {("GBR", "SOM", "07")}

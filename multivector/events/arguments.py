@@ -136,6 +136,9 @@ class Arguments:
         counted = through_quantity(t)  # "Hundreds of supporters of Iraqi cleric ..."
         if counted is not t:
             return self._one(counted, exclude)
+        office = self._office_of(t, exclude)
+        if office:
+            return office
         role = self.actors.role_of(t)
         poss = next((c for c in t.children if c.dep_ == "poss"), None)
         if role is not None and poss is not None:
@@ -152,6 +155,21 @@ class Arguments:
             self.resolved[(r.start, r.end, r.code)] = r
             self.ctx.note(t, r)  # a resolved phrase is itself an antecedent for what follows
         return found
+
+    def _office_of(self, t: Token, exclude: frozenset[str]) -> list[Actor]:
+        """A name the lexicon does not know, with its office in apposition: "José Sócrates, the Prime Minister of
+        Portugal, asks ...", "Kang Chol, North Korea's ambassador" (the office's state, as that person)."""
+        if t.pos_ != "PROPN":
+            return []
+        for c in t.children:
+            if c.dep_ != "appos" or c.pos_ not in ("NOUN", "PROPN") or (role := self.actors.role_of(c)) is None:
+                continue
+            states = self._one(c, exclude) or self.possessor(c, exclude) or [
+                a for p in prep_objects(c, ("of",)) for a in self.actors_for(p, exclude)] or self.modifier_entity(c)
+            got = [dataclasses.replace(a, role=a.role or role, person=True) for a in states if a.code not in exclude]
+            if got:
+                return got
+        return []
 
     def launched_from(self, noun: Token) -> list[Actor]:
         """Who acted through a thing that did the act: "rockets fired from Lebanon", "drones launched by

@@ -239,6 +239,8 @@ class ArticleCoder(Clauses):
             elif slot == "ccomp":  # "demanded that Russia withdraw", "called for Russia to withdraw"
                 for cc in (c for c in v.children if c.dep_ == "ccomp" or (c.dep_ in ("advcl", "xcomp") and any(
                         x.dep_ == "aux" and x.lower_ == "to" for x in c.children))):
+                    if pat.code[:2] == "13" and cc.dep_ == "ccomp" and not self._to_come(cc):
+                        continue  # "warns that Iraq is close to civil war" threatens no one; "... would be targets"
                     got = self.actors_for(child(cc, "nsubj"))
                     if got:
                         break
@@ -353,6 +355,29 @@ class ArticleCoder(Clauses):
         # and South Ossetia" is no cooperation with Georgia
         return places if pat.code[:2] not in ("02", "05") else []
 
+    def _allegation(self, found: list[Found], accuser: Token, agents_only: bool = False) -> list[Found]:
+        """"Ukraine alleges that Russian hackers attacked its airport": the accuser accuses the act's agent (112,
+        gold rule 8) and the act is not coded. A claim of one's own act reports it ("Russia claims it has
+        captured a village"); an accusation is of a hostile act (roots 11-20) done to someone."""
+        accusers = [a for a in self.subjects(accuser) if a.codable]
+        own = {a.code for a in accusers}
+        if not own or not found:
+            return []
+        if {f.source.code for f in found} <= own:
+            return found if accuser.lemma_.lower() == "claim" and not agents_only else []
+        if accuser.lemma_.lower() not in modality.words().alleging_verbs or not "11" <= found[0].code[:2] <= "20":
+            return []
+        accused = {f.source.code: f.source for f in found if f.source.code not in own}
+        pid = f"allege+{found[0].pattern}"
+        return [Found(a, s, "112", pid, accuser, modality.Modality(), False) for a in accusers for s in accused.values()]
+
+    @staticmethod
+    def _to_come(clause: Token) -> bool:
+        """A that-clause says what will or may come: a future, possible or obligatory act ("would be targets")."""
+        W = modality.words()
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in W.future_aux | W.hedge_aux | W.deontic_aux
+                   for c in clause.children)
+
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""
         subj = child(v, "nsubj")
@@ -376,7 +401,10 @@ class ArticleCoder(Clauses):
             return []  # "Turkmenistan sells its gas to China", "China, which has invested ...": a tie
         mod = modality.analyse(v, negation_refuses=pat.only_negated, question=self.in_question,
                                year=self.year)
-        if mod.drop:
+        alleger = None
+        if mod.drop == "alleged" and mod.speaker is not None:
+            alleger, mod = mod.speaker, modality.Modality(speaker=mod.speaker)  # read on as said; see _allegation
+        elif mod.drop:
             return []
         if v.lemma_.lower() in modality.words().impact_verbs and self._attack_subject(v):
             return []  # "an airstrike killed 20 civilians": the airstrike is the event (nouns.impact_targets)
@@ -430,6 +458,10 @@ class ArticleCoder(Clauses):
             if addressee and code_under(code, mod)[:2] in STATEMENT_ROOTS:
                 own = {a.code for a in self.subjects(mod.speaker)} if mod.speaker is not None else set()
                 pairs = [(s, t) for s in sources for t in addressee if s.code != t.code and s.code in own]
+        if not pairs and alleger is not None and code[:2] in ("17", "18", "20"):
+            # "Iraq claims that American officials tortured him": coercion or violence alleged against no one the
+            # scheme codes still accuses its agent; fighting needs its foe ("fired a missile" accuses no one)
+            return self._allegation([Found(s, s, code, pat.id, v, mod) for s in sources], alleger, agents_only=True)
         if not pairs:
             return None
         if mod.transform == "demand":
@@ -451,7 +483,8 @@ class ArticleCoder(Clauses):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
-        return [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
+        found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
+        return found if alleger is None else self._allegation(found, alleger)
 
     def _battle_code(self, v: Token, theme: Token | None, pairs: list[tuple[Actor, Actor]]) -> str | None:
         """A killing in a fight is the fight: "killed 20 Kenyan soldiers in an attack on a base" (190), "killed in

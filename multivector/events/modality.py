@@ -28,6 +28,7 @@ class Words:
     threat_heads: frozenset[str]
     report_verbs: frozenset[str]
     accuse_verbs: frozenset[str]
+    alleging_verbs: frozenset[str]
     hedge_words: frozenset[str]
     hedge_aux: frozenset[str]
     future_aux: frozenset[str]
@@ -265,7 +266,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             if lemma in W.accuse_verbs and (dep in ("pcomp", "ccomp", "xcomp", "pobj", "prep") or (
                     dep == "dobj" and via_of)):
                 # "accused Myanmar's military of committing ...": the parser hangs "of" on the accused
-                return Modality(drop="alleged")
+                return Modality(drop="alleged", governor=head, speaker=head if dep == "ccomp" else None)
             if lemma in W.report_verbs and dep in ("ccomp", "parataxis") and speaker is None:
                 speaker = head
             if dep == "conj":
