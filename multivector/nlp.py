@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -56,10 +57,26 @@ def _break_token(m: re.Match[str]) -> str:
     return out if len(out) == len(s) else out + " "  # the last character was a cut point
 
 
+@functools.cache
+def _british_verbs() -> re.Pattern[str]:
+    """British -ise verb forms of the stems in nlp_data/en/ize_verbs.txt ("normalised", "recognising")."""
+    path = Path(__file__).parent / "nlp_data" / "en" / "ize_verbs.txt"
+    stems = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile(rf"\b((?:re)?(?:{'|'.join(sorted(stems, key=len, reverse=True))}))(is)(e|ed|es|ing)\b",
+                      re.IGNORECASE)
+
+
+def _to_z(m: re.Match[str]) -> str:
+    return m[1] + ("IZ" if m[2].isupper() else "iz") + m[3]
+
+
 def bound_tokens(text: str) -> str:
-    """``text`` with punctuation runs and over-long words broken by spaces, same length; usually ``text`` itself."""
+    """``text`` with punctuation runs and over-long words broken by spaces, and British -ise verbs in the model's
+    -ize spelling; always the same length, and usually ``text`` itself."""
     if _PUNCT_RUN.search(text):
         text = _PUNCT_RUN.sub(_blank_run, text)
     if _LONG_TOKEN.search(text):
         text = _LONG_TOKEN.sub(_break_token, text)
+    if "is" in text and _british_verbs().search(text):
+        text = _british_verbs().sub(_to_z, text)
     return text

@@ -1025,3 +1025,15 @@ def test_scheduled_acts_are_intentions_and_personnel_sent_are_troops() -> None:
     assert roots("Vladimir Putin is scheduled to meet Recep Tayyip Erdogan next week.") == {("RUS", "TUR", "03")}
     assert roots("Britain will send 70 military personnel to Somalia.") == {("GBR", "SOM", "03")}
     assert roots("Britain sent 70 military personnel to Somalia.") == {("GBR", "SOM", "07")}
+
+
+def test_british_spellings_parse_as_the_models_american_verbs() -> None:
+    from multivector import nlp
+
+    text = "Serbia and Kosovo agree to normalise relations; Denise recognised the exercise."
+    seen = nlp.bound_tokens(text)
+    assert len(seen) == len(text) and "normalize" in seen and "recognized" in seen
+    assert "Denise" in seen and "exercise" in seen  # names and words never spelt -ize are untouched
+    c = code_article(Article.make("Serbia and Kosovo agree to normalise relations.", DATE))
+    assert {(e.source, e.target, e.code[:2]) for e in c.events} == {("SRB", "XKX", "03"), ("XKX", "SRB", "03")}
+    assert all("normalise" in s.text for s in c.sentences)  # the evidence keeps the article's spelling
