@@ -1037,3 +1037,11 @@ def test_british_spellings_parse_as_the_models_american_verbs() -> None:
     c = code_article(Article.make("Serbia and Kosovo agree to normalise relations.", DATE))
     assert {(e.source, e.target, e.code[:2]) for e in c.events} == {("SRB", "XKX", "03"), ("XKX", "SRB", "03")}
     assert all("normalise" in s.text for s in c.sentences)  # the evidence keeps the article's spelling
+
+
+def test_a_posture_taken_amid_tension_is_aimed_at_the_other_side() -> None:
+    assert roots("Azerbaijan mobilises reservists amid tension with Armenia.") == {("AZE", "ARM", "15")}
+    assert roots("Russia sends warships to the Black Sea amid tensions with Ukraine.") == {("RUS", "UKR", "15")}
+    # a deployment to a state is still hosted by it, whatever tension it comes amid
+    assert roots("Germany deploys troops to Lithuania amid tensions with Russia.") == {("DEU", "LTU", "07")}
+    assert coded("Azerbaijan mobilises reservists amid tension in the region.") == set()

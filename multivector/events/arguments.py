@@ -171,6 +171,20 @@ class Arguments:
                 return got
         return []
 
+    def tension_with(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The other side of the tension an act comes amid: "amid tensions with Armenia", "during a standoff
+        between India and China" (the side that is not the source)."""
+        W = modality.words()
+        for p in prep_objects(v, tuple(W.tension_preps)):
+            n = through_quantity(p)
+            if n.lemma_.lower() not in W.tension_nouns:
+                continue
+            got = [a for q in prep_objects(n, ("with", "between")) for a in self.actors_for(q, exclude)] or [
+                a for a in self.modifier_entity(n) if a.code not in exclude]
+            if got:
+                return [a for a in got if a.code not in exclude]
+        return []
+
     def launched_from(self, noun: Token) -> list[Actor]:
         """Who acted through a thing that did the act: "rockets fired from Lebanon", "drones launched by
         Iran", "a missile fired by Houthi rebels" (the by-agent, else the place it came from, as MIL)."""

@@ -261,6 +261,8 @@ class ArticleCoder(Clauses):
                         got = [a for a in self._entities_in(c) if a.code not in exclude]
                         if got:
                             break
+            elif slot == "tension":  # "mobilised reservists amid tensions with Armenia"
+                got = self.tension_with(v, exclude)
             elif slot == "provoker":  # "put its forces on alert after China sent warships": who provoked it
                 got = self.clause_subjects(v, PROVOKED_MARKS, exclude, climb=False)
             elif slot == "participants":  # "a ceremony hosted by Trump", "a swap mediated by the UAE"

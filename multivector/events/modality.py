@@ -29,6 +29,8 @@ class Words:
     report_verbs: frozenset[str]
     accuse_verbs: frozenset[str]
     alleging_verbs: frozenset[str]
+    tension_nouns: frozenset[str]
+    tension_preps: frozenset[str]
     hedge_words: frozenset[str]
     hedge_aux: frozenset[str]
     future_aux: frozenset[str]
