@@ -1045,3 +1045,10 @@ def test_a_posture_taken_amid_tension_is_aimed_at_the_other_side() -> None:
     # a deployment to a state is still hosted by it, whatever tension it comes amid
     assert roots("Germany deploys troops to Lithuania amid tensions with Russia.") == {("DEU", "LTU", "07")}
     assert coded("Azerbaijan mobilises reservists amid tension in the region.") == set()
+
+
+def test_territory_retaken_border_controls_and_transport_links_cut() -> None:
+    assert roots("Saudi-led coalition forces recapture the Yemeni province of Marib.") == {("SAU", "YEM", "19")}
+    assert roots("Separatists seize the town of Debaltseve from Ukrainian forces.") == set()  # no state seizes it
+    assert roots("Germany reintroduces border controls with Austria.") == {("DEU", "AUT", "19")}
+    assert roots("Austria suspends rail services with Hungary.") == {("AUT", "HUN", "16")}
