@@ -582,7 +582,9 @@ def test_a_body_of_people_is_of_its_members_state_and_voiced_dismay_is_disapprov
 
 
 def test_fights_named_as_the_circumstance_of_a_clause_and_crossings_sieges_and_closed_ports() -> None:
-    assert roots("Four Thai soldiers were wounded in a clash with Cambodian troops.") == {("THA", "KHM", "19")}
+    # the wounded were fought by the other side as well
+    assert roots("Four Thai soldiers were wounded in a clash with Cambodian troops.") == {
+        ("THA", "KHM", "19"), ("KHM", "THA", "19")}
     assert roots("Armenian troops crossed into Azerbaijan overnight.") == {("ARM", "AZE", "19")}
     assert roots("Syrian refugees crossed into Jordan.") == set()  # people crossing are not an occupying force
     assert roots("Russia's defence minister ordered a full siege of the Ukrainian city of Mariupol.") == {("RUS", "UKR", "19")}
@@ -1052,3 +1054,13 @@ def test_territory_retaken_border_controls_and_transport_links_cut() -> None:
     assert roots("Separatists seize the town of Debaltseve from Ukrainian forces.") == set()  # no state seizes it
     assert roots("Germany reintroduces border controls with Austria.") == {("DEU", "AUT", "19")}
     assert roots("Austria suspends rail services with Hungary.") == {("AUT", "HUN", "16")}
+
+
+def test_people_who_fell_in_a_fight_were_fought_and_forces_sent_into_a_state_enter_it() -> None:
+    assert roots("Two Turkish soldiers were killed in clashes with Syrian troops.") == {
+        ("TUR", "SYR", "19"), ("SYR", "TUR", "19")}
+    assert roots("Eight Guatemalan soldiers were killed in a battle with Ugandan troops.") == {
+        ("GTM", "UGA", "19"), ("UGA", "GTM", "19")}
+    assert roots("Turkey sends more tanks into northern Syria.") == {("TUR", "SYR", "19")}
+    assert roots("Germany sends tanks to Lithuania.") == {("DEU", "LTU", "07")}  # sent to a state: hosted
+    assert roots("Ukraine appealed to Berlin to send battle tanks.") == {("UKR", "DEU", "02")}

@@ -30,6 +30,7 @@ class Words:
     accuse_verbs: frozenset[str]
     alleging_verbs: frozenset[str]
     tension_nouns: frozenset[str]
+    casualty_verbs: frozenset[str]
     tension_preps: frozenset[str]
     hedge_words: frozenset[str]
     hedge_aux: frozenset[str]

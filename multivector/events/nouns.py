@@ -165,11 +165,14 @@ class Nominals(Arguments):
             srcs = self.subjects(n.head.head)
         if not srcs and completed:  # "the Dominican Republic began mass deportations of Haitians"
             srcs = self.subjects(n.head)
+        both_ways = False
         if not srcs and np.symmetric and np.code[:2] == "19" and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
                 and n.head.head.pos_ in ("VERB", "AUX"):
-            # "Twenty Indian soldiers were killed in a clash with Chinese troops": the clause's people are a side
+            # "Twenty Indian soldiers were killed in a clash with Chinese troops": the clause's people are a side,
+            # and when they fell in it, the other side fought them too (both directions, as the annotators code it)
             v = n.head.head
             srcs = self.actors_for(child(v, "nsubjpass") or child(v, "nsubj"))
+            both_ways = v.lemma_.lower() in modality.words().casualty_verbs
         tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False))), [])
         if not tgts and np.code[:2] == "14":  # "anti-China protests": what the protest is against
             tgts = self.opposed_to(n)
@@ -222,7 +225,10 @@ class Nominals(Arguments):
             if mod.drop or mod.transform == "demand":  # "must complete the withdrawal": not done, not theirs
                 return []
         code = code_under(code, mod)
-        return [Found(s, t, code, np.id, n, mod) for s in srcs for t in tgts]
+        pairs = [(s, t) for s in srcs for t in tgts]
+        if both_ways:
+            pairs += [(t, s) for s, t in pairs if t.codable]
+        return [Found(s, t, code, np.id, n, mod) for s, t in pairs]
 
     def force_place(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
         """Where force named by a noun with an owner but no target fell (the annotators' rule: force used in a
