@@ -1064,3 +1064,8 @@ def test_people_who_fell_in_a_fight_were_fought_and_forces_sent_into_a_state_ent
     assert roots("Turkey sends more tanks into northern Syria.") == {("TUR", "SYR", "19")}
     assert roots("Germany sends tanks to Lithuania.") == {("DEU", "LTU", "07")}  # sent to a state: hosted
     assert roots("Ukraine appealed to Berlin to send battle tanks.") == {("UKR", "DEU", "02")}
+
+
+def test_helpers_named_with_a_fight_are_no_foes() -> None:
+    assert roots("Iraqi forces fight the Islamic State in Fallujah with assistance from U.S. airstrikes.") == {
+        ("USA", "IRQ", "19")}

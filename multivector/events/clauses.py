@@ -32,6 +32,11 @@ RALLY_CODES = {**{r: "053" for r in ("05", "06", "07", "08")},
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
 
+def to_come(clause: Token) -> bool:
+    """A that-clause says what will or may come: "warned that U.S. bases would become targets"."""
+    return any(x.dep_ in ("aux", "auxpass") and x.lower_ in FUTURE_AUX for x in clause.children)
+
+
 def reaction_clause(v: Token) -> bool:
     """An adverbial clause a reaction answers: "put its forces on alert after Turkey sent warships"."""
     return v.dep_ == "advcl" and v.head.lemma_.lower() in modality.words().reaction_verbs and any(
@@ -75,7 +80,7 @@ class Clauses(Nominals):
             if c.dep_ not in ("xcomp", "ccomp") or c.pos_ not in ("VERB", "AUX"):
                 continue
             # (an act with a code of its own carries the threat itself: the coder does not reach here)
-            if c.dep_ == "ccomp" and not any(x.dep_ == "aux" and x.lower_ in FUTURE_AUX for x in c.children):
+            if c.dep_ == "ccomp" and not to_come(c):
                 continue  # "warning that talks had made little headway" is a statement, not a threat
             if c.dep_ == "xcomp" and v.lemma_.lower() == "warn":
                 continue  # "warned its nationals to avoid travel to Israel" is advice, not a threat

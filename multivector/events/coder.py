@@ -41,6 +41,7 @@ from .clauses import (
     reaction_clause,
     relation_subjects,
     reported_over_saying,
+    to_come,
 )
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, Found, nominal_gerund
@@ -239,7 +240,7 @@ class ArticleCoder(Clauses):
             elif slot == "ccomp":  # "demanded that Russia withdraw", "called for Russia to withdraw"
                 for cc in (c for c in v.children if c.dep_ == "ccomp" or (c.dep_ in ("advcl", "xcomp") and any(
                         x.dep_ == "aux" and x.lower_ == "to" for x in c.children))):
-                    if pat.code[:2] == "13" and cc.dep_ == "ccomp" and not self._to_come(cc):
+                    if pat.code[:2] == "13" and cc.dep_ == "ccomp" and not to_come(cc):
                         continue  # "warns that Iraq is close to civil war" threatens no one; "... would be targets"
                     got = self.actors_for(child(cc, "nsubj"))
                     if got:
@@ -372,13 +373,6 @@ class ArticleCoder(Clauses):
         accused = {f.source.code: f.source for f in found if f.source.code not in own}
         pid = f"allege+{found[0].pattern}"
         return [Found(a, s, "112", pid, accuser, modality.Modality(), False) for a in accusers for s in accused.values()]
-
-    @staticmethod
-    def _to_come(clause: Token) -> bool:
-        """A that-clause says what will or may come: a future, possible or obligatory act ("would be targets")."""
-        W = modality.words()
-        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in W.future_aux | W.hedge_aux | W.deontic_aux
-                   for c in clause.children)
 
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""

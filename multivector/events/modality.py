@@ -31,6 +31,7 @@ class Words:
     alleging_verbs: frozenset[str]
     tension_nouns: frozenset[str]
     casualty_verbs: frozenset[str]
+    backing_nouns: frozenset[str]
     tension_preps: frozenset[str]
     hedge_words: frozenset[str]
     hedge_aux: frozenset[str]
