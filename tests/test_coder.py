@@ -1069,3 +1069,10 @@ def test_people_who_fell_in_a_fight_were_fought_and_forces_sent_into_a_state_ent
 def test_helpers_named_with_a_fight_are_no_foes() -> None:
     assert roots("Iraqi forces fight the Islamic State in Fallujah with assistance from U.S. airstrikes.") == {
         ("USA", "IRQ", "19")}
+
+
+def test_what_an_act_draws_is_aimed_at_its_owner() -> None:
+    assert roots("Japan's decision drew protests from China.") == {("CHN", "JPN", "11")}
+    assert roots("North Korea says it will launch satellites, drawing warnings from South Korea.") == {
+        ("KOR", "PRK", "13")}
+    assert coded("The decision drew protests from China.") == set()  # nobody's decision

@@ -185,6 +185,11 @@ class Arguments:
                 return [a for a in got if a.code not in exclude]
         return []
 
+    def act_owner(self, noun: Token) -> list[Actor]:
+        """Whose act a subject noun is: "Japan's decision drew protests", "Israel's raid sparked condemnation"
+        (an act's owner answers for what the act drew). Nominals knows the event nouns."""
+        return []
+
     def launched_from(self, noun: Token) -> list[Actor]:
         """Who acted through a thing that did the act: "rockets fired from Lebanon", "drones launched by
         Iran", "a missile fired by Houthi rebels" (the by-agent, else the place it came from, as MIL)."""
@@ -321,7 +326,8 @@ class Arguments:
             subj = next((c for c in t.children
                          if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v))), None)
             if subj is not None:
-                got = self.actors_for(subj) or self.launched_from(subj) or self.issued_by(subj)
+                got = self.actors_for(subj) or self.launched_from(subj) or self.issued_by(subj) or (
+                    self.act_owner(subj) if t is v else [])
                 if got and t is v:
                     got += [a for a in self._headline_partners(t, subj) if a.code not in {g.code for g in got}]
                 if got or (t.dep_ != "conj" and not from_conj):

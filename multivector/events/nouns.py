@@ -302,6 +302,11 @@ class Nominals(Arguments):
                     return got
         return []
 
+    def act_owner(self, noun: Token) -> list[Actor]:
+        if noun.lemma_.lower() not in modality.words().summary_nouns and self.noun_pattern(noun) is None:
+            return []
+        return [a for a in self.possessor(noun) or self.modifier_entity(noun) if a.codable and not a.person]
+
     def code_brokered(self, m: Token) -> list[Found]:
         """"a Turkish-brokered deal", "a U.S.-mediated truce between A and B": the broker mediates (045)
         toward each party (the noun's between-phrase, else the subjects of the clause the noun is in)."""
