@@ -1076,3 +1076,11 @@ def test_what_an_act_draws_is_aimed_at_its_owner() -> None:
     assert roots("North Korea says it will launch satellites, drawing warnings from South Korea.") == {
         ("KOR", "PRK", "13")}
     assert coded("The decision drew protests from China.") == set()  # nobody's decision
+
+
+def test_refugees_taken_aid_increased_and_working_with_a_state() -> None:
+    assert roots("Australia took 12,000 refugees from Syria.") == {("AUS", "SYR", "07")}
+    assert roots("Germany will increase aid to Turkey.") == {("DEU", "TUR", "03")}
+    assert roots("Germany increased aid to Turkey.") == {("DEU", "TUR", "07")}
+    assert roots("The United States is prepared to work with Russia.") == {("USA", "RUS", "03")}
+    assert roots("France works with Germany on a new tank.") == {("FRA", "DEU", "06")}
