@@ -1084,3 +1084,8 @@ def test_refugees_taken_aid_increased_and_working_with_a_state() -> None:
     assert roots("Germany increased aid to Turkey.") == {("DEU", "TUR", "07")}
     assert roots("The United States is prepared to work with Russia.") == {("USA", "RUS", "03")}
     assert roots("France works with Germany on a new tank.") == {("FRA", "DEU", "06")}
+
+
+def test_a_call_rejected_is_a_rejection_of_its_caller() -> None:
+    assert roots("Russia rejects a U.S. call for a ceasefire.") == {("RUS", "USA", "12")}
+    assert roots("Uzbekistan rejected Moscow's suggestion that it rejoin the CSTO.") == {("UZB", "RUS", "12")}
