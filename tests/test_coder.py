@@ -1089,3 +1089,9 @@ def test_refugees_taken_aid_increased_and_working_with_a_state() -> None:
 def test_a_call_rejected_is_a_rejection_of_its_caller() -> None:
     assert roots("Russia rejects a U.S. call for a ceasefire.") == {("RUS", "USA", "12")}
     assert roots("Uzbekistan rejected Moscow's suggestion that it rejoin the CSTO.") == {("UZB", "RUS", "12")}
+
+
+def test_a_clause_keeps_its_own_subject() -> None:
+    # a subject before the clause's "after" belongs to the outer clause
+    assert coded("Messages of sympathy pour in to New Zealand from Fiji and Malaysia after gunmen kill 49 "
+                 "worshippers at two mosques in Wellington.") == set()

@@ -323,8 +323,12 @@ class Arguments:
                 poss = self.possessor(t.head)  # "Armenia's decision to freeze"
                 if poss:
                     return poss
+            # never a subject outside the clause's subordinator: a re-read headline can leave two ("Messages ...
+            # from Fiji after gunmen kill": gunmen kill, not the messages)
+            marks = [m.i for m in t.children if m.dep_ == "mark"]
             subj = next((c for c in t.children
-                         if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v))), None)
+                         if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (via_xcomp or t is not v)))
+                         and not any(c.i < m < t.i for m in marks)), None)
             if subj is not None:
                 got = self.actors_for(subj) or self.launched_from(subj) or self.issued_by(subj) or (
                     self.act_owner(subj) if t is v else [])
