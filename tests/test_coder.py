@@ -1095,3 +1095,10 @@ def test_a_clause_keeps_its_own_subject() -> None:
     # a subject before the clause's "after" belongs to the outer clause
     assert coded("Messages of sympathy pour in to New Zealand from Fiji and Malaysia after gunmen kill 49 "
                  "worshippers at two mosques in Wellington.") == set()
+
+
+def test_an_act_a_state_is_thanked_for_was_done_by_it() -> None:
+    assert roots("Ukraine thanks Germany for supplying air defence systems.") == {
+        ("UKR", "DEU", "05"), ("DEU", "UKR", "07")}
+    # praised for an act toward no one: only the praise
+    assert roots("Turkey praises Azerbaijan for releasing the prisoners.") == {("TUR", "AZE", "05")}

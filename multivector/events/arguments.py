@@ -185,6 +185,16 @@ class Arguments:
                 return [a for a in got if a.code not in exclude]
         return []
 
+    def thanked_for(self, v: Token) -> list[Actor] | None:
+        """Who did the act a state is thanked or praised for ("thanks Germany for supplying air defence"): the one
+        thanked; None when ``v`` is no such act."""
+        if v.dep_ != "pcomp" or v.head.lower_ != "for" or v.tag_ != "VBG":
+            return None
+        praise = v.head.head
+        if praise.lemma_.lower() not in modality.words().gratitude_verbs:
+            return None
+        return self.actors_for(child(praise, "dobj"))
+
     def act_owner(self, noun: Token) -> list[Actor]:
         """Whose act a subject noun is: "Japan's decision drew protests", "Israel's raid sparked condemnation"
         (an act's owner answers for what the act drew). Nominals knows the event nouns."""
@@ -306,6 +316,8 @@ class Arguments:
                 return []
             if misparsed_main(t):
                 return self.actors_for(t.head)  # "Filipino fishermen and activists protested outside ..."
+            if (thanked := self.thanked_for(t)) is not None:
+                return thanked  # "thanks Trump for sharing intelligence": Trump shared it
             if t.dep_ == "acl" and t.tag_ == "VBN":
                 for c in t.children:
                     if c.dep_ == "agent":

@@ -425,6 +425,8 @@ class ArticleCoder(Clauses):
             # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
             # a threat is aimed at whoever its condition or its cause names
             targets = self.clause_subjects(v, CONDITION_MARKS, frozenset(a.code for a in sources))
+        if not targets and self.thanked_for(v) and v.head.head.lemma_.lower() == "thank":
+            targets = self.subjects(v.head.head)  # "Ukraine thanks Germany for supplying air defence": to Ukraine
         if not targets and self.reacting and code[:2] in FORCE_ROOTS and code[:3] not in PLACE_BOUND:
             targets = self.reacted(v, frozenset(a.code for a in sources))
         if pat.target_roles:

@@ -32,6 +32,7 @@ class Words:
     tension_nouns: frozenset[str]
     casualty_verbs: frozenset[str]
     backing_nouns: frozenset[str]
+    gratitude_verbs: frozenset[str]
     tension_preps: frozenset[str]
     hedge_words: frozenset[str]
     hedge_aux: frozenset[str]
