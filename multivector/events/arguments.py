@@ -15,6 +15,27 @@ from spacy.tokens import Token
 from ..actors.context import DocContext
 from ..actors.matcher import Actor, DocActors
 from . import modality
+from .tree import (  # noqa: F401 - re-exported: the coder stages import them from here
+    ADJACENCY,
+    BORDER_NOUNS,
+    CLAUSE_DEPS,
+    CO_AGENT,
+    CROWD_PLACE_PREPS,
+    ENTRY_VERBS,
+    NEARNESS,
+    child,
+    entered,
+    flat_preps,
+    is_passive,
+    misparsed_main,
+    near_a_border,
+    passive_subject,
+    phrase_tokens,
+    pobj_of,
+    prep_name,
+    prep_objects,
+    verb_like,
+)
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
@@ -38,8 +59,6 @@ RECIPROCAL = frozenset({"other", "another"})
 LAUNCH_VERBS = frozenset({"fire", "launch"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
 ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil"})
-# "its border with Ukraine": the actor across the border.
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 # Who wrote what is acted on: "a U.S.-drafted resolution" is the United States' (gold: veto toward the drafter).
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
@@ -531,121 +550,3 @@ class Arguments:
         return []
 
     # -- verbs --------------------------------------------------------------------
-
-
-# Where a crowd stands, which names its state ("outside the Russian embassy in Vilnius"); never what it is
-# against ("against Israel's strikes in Lebanon").
-CROWD_PLACE_PREPS = frozenset({"outside", "near", "at", "in", "before"})
-# Words that make "to" a preposition of nearness: "close to", "next to".
-ADJACENCY = frozenset({"close", "next"})
-CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
-
-
-def phrase_tokens(tok: Token) -> list[Token]:
-    """The words of a phrase without the clauses that hang on it, in order."""
-    out: list[Token] = []
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS
-                     or (c.dep_ == "acl" and c.lower_ in modality.words().origin_participles))
-    return sorted(out, key=lambda t: t.i)
-
-
-def flat_preps(v: Token) -> list[Token]:
-    """A verb's prepositions, looking through a complex one ("pulled out of talks", "away from"): the inner
-    preposition counts as the verb's own."""
-    out = []
-    for c in v.children:
-        if c.dep_ in ("prep", "dative", "agent"):
-            out.append(c)
-            if not any(x.dep_ == "pobj" for x in c.children):
-                out.extend(x for x in c.children if x.dep_ == "prep")
-        elif c.dep_ in ("advmod", "amod") and c.lower_ in ADJACENCY:  # "held drills close to the border"
-            out.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ == "to")
-    return out
-
-
-def near_a_border(t: Token) -> bool:
-    """``t`` has a nearness phrase whose object is a border ("near the Libyan border", "along the frontier"):
-    what that border's state names is beyond, not where the act was."""
-    return any(prep_name(c) in NEARNESS and any(p.lemma_.lower() in BORDER_NOUNS for p in c.children
-                                                  if p.dep_ == "pobj")
-               for c in t.children if c.dep_ == "prep")
-
-
-# Prepositions of nearness ("close to" is one, see prep_name), which the parser may hang under a destination
-# ("moved troops to areas near the border").
-NEARNESS = frozenset({"near", "along", "close to", "around", "off"})
-
-
-# Adverbs that make a with-phrase name a partner in the act ("together with", "along with").
-CO_AGENT = frozenset({"together", "along", "jointly"})
-
-
-# Verbs of entering: "were barred from entering the United States" is done by the state entered.
-ENTRY_VERBS = frozenset({"enter", "visit", "cross", "travel", "fly", "return", "reach", "land"})
-
-
-def entered(prep: Token) -> Token | None:
-    """The state a from-phrase keeps people out of: "from entering the United States", "from travelling to
-    Russia"."""
-    for pc in (x for x in prep.children if x.dep_ == "pcomp" and x.lemma_.lower() in ENTRY_VERBS):
-        obj = child(pc, "dobj") or next((p for p in prep_objects(pc, ("to", "into"))), None)
-        if obj is not None:
-            return obj
-    return None
-
-
-def prep_objects(t: Token, preps: frozenset[str] | tuple[str, ...] | None = None) -> list[Token]:
-    """Objects of ``t``'s prepositional phrases (of those named in ``preps``, if given): one phrase lower."""
-    return [p for c in t.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
-            for p in c.children if p.dep_ == "pobj"]
-
-
-def prep_name(p: Token) -> str:
-    """A preposition's name in trigger entries: "close to" and "next to" are one ("close to the border")."""
-    return f"{p.head.lower_} to" if p.lower_ == "to" and p.head.lower_ in ADJACENCY else p.lower_
-
-
-def misparsed_main(v: Token) -> bool:
-    """The main verb of a sentence the parser read as a participle of its subject: "Filipino fishermen and
-    activists protested outside ..." (ROOT = fishermen, protested = acl). Only with no agent and no finite verb."""
-    h = v.head
-    return (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and v.lemma_.lower() in modality.words().main_participles
-            and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN")
-            and v.i > h.i and not any(c.dep_ in ("agent", "auxpass") for c in v.children))
-
-
-def child(t: Token | None, dep: str) -> Token | None:
-    if t is None:
-        return None
-    return next((c for c in t.children if c.dep_ == dep), None)
-
-
-def pobj_of(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
-
-
-def is_passive(t: Token) -> bool:
-    """Passive voice, also for a conjoined participle ("were beaten and tortured by Russian guards")."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
-        return True
-    return t.dep_ == "conj" and t.tag_ == "VBN" and t.head.i != t.i and is_passive(t.head)
-
-
-def passive_subject(t: Token) -> Token | None:
-    while t is not None:
-        c = child(t, "nsubjpass")
-        if c is not None or t.dep_ != "conj" or t.head.i == t.i:
-            return c
-        t = t.head
-    return None
-
-
-def verb_like(t: Token) -> bool:
-    """A verb, or a noun the parser made of a headline verb: a noun never takes a direct object, so
-    "Uzbekistan imports much of its wheat" (imports/NOUN with dobj "much") is a clause."""
-    return t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN")
-                                         and any(c.dep_ == "dobj" for c in t.children))

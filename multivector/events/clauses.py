@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.matcher import Actor
-from . import modality
-from .arguments import child, prep_objects
+from . import modality, patterns
+from .arguments import RECIPROCAL, child, prep_objects
 from .nouns import Found, Nominals
 
 # Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
@@ -57,6 +57,22 @@ class Clauses(Nominals):
 
     def requested_act(self, v: Token) -> str | None:  # the coder's: what an appeal or demand asks for
         raise NotImplementedError
+
+    def allegation(self, found: list[Found], accuser: Token, agents_only: bool = False) -> list[Found]:
+        """"Ukraine alleges that Russian hackers attacked its airport": the accuser accuses the act's agent (112,
+        gold rule 8) and the act is not coded. A claim of one's own act reports it ("Russia claims it has
+        captured a village"); an accusation is of a hostile act (roots 11-20) done to someone."""
+        accusers = [a for a in self.subjects(accuser) if a.codable]
+        own = {a.code for a in accusers}
+        if not own or not found:
+            return []
+        if {f.source.code for f in found} <= own:
+            return found if accuser.lemma_.lower() == "claim" and not agents_only else []
+        if accuser.lemma_.lower() not in modality.words().alleging_verbs or not "11" <= found[0].code[:2] <= "20":
+            return []
+        accused = {f.source.code: f.source for f in found if f.source.code not in own}
+        pid = f"allege+{found[0].pattern}"
+        return [Found(a, s, "112", pid, accuser, modality.Modality(), False) for a in accusers for s in accused.values()]
 
     def relation_subject(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """The state a said clause is about when its subject is a relation with it: "relations with Tajikistan had
@@ -214,4 +230,20 @@ def one_act_per_chain(found: list[Found]) -> list[Found]:
                 drop.add(j)  # g announces f
     return [f for i, f in enumerate(found) if i not in drop]
 
+
+def same_group(a: Actor, b: Actor) -> bool:
+    """Two members a regional group named together stand for (one mention, "EU and Central Asian leaders")."""
+    return a.start == b.start and bool(a.resolved_from) and str(a.resolved_from).startswith("group ")
+
+
+def aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) -> bool:
+    """A target phrase that names someone else: "Austria and Germany opened their borders to migrants" is
+    not an act of each toward the other; "Armenia and Turkey reopened their border" is."""
+    for head in (v, theme):
+        for c in head.children if head is not None else ():
+            if c.dep_ == "prep" and c.lower_ in pat.target and c.lower_ in ("to", "for"):  # a recipient
+                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() not in RECIPROCAL:  # "to each other" is their own
+                    return True
+    return False
 

@@ -37,10 +37,12 @@ from .clauses import (
     FORCE_ROOTS,
     PROVOKED_MARKS,
     Clauses,
+    aimed_elsewhere,
     one_act_per_chain,
     reaction_clause,
     relation_subjects,
     reported_over_saying,
+    same_group,
     to_come,
 )
 from .modality import code_under
@@ -358,22 +360,6 @@ class ArticleCoder(Clauses):
         # and South Ossetia" is no cooperation with Georgia
         return places if pat.code[:2] not in ("02", "05") else []
 
-    def _allegation(self, found: list[Found], accuser: Token, agents_only: bool = False) -> list[Found]:
-        """"Ukraine alleges that Russian hackers attacked its airport": the accuser accuses the act's agent (112,
-        gold rule 8) and the act is not coded. A claim of one's own act reports it ("Russia claims it has
-        captured a village"); an accusation is of a hostile act (roots 11-20) done to someone."""
-        accusers = [a for a in self.subjects(accuser) if a.codable]
-        own = {a.code for a in accusers}
-        if not own or not found:
-            return []
-        if {f.source.code for f in found} <= own:
-            return found if accuser.lemma_.lower() == "claim" and not agents_only else []
-        if accuser.lemma_.lower() not in modality.words().alleging_verbs or not "11" <= found[0].code[:2] <= "20":
-            return []
-        accused = {f.source.code: f.source for f in found if f.source.code not in own}
-        pid = f"allege+{found[0].pattern}"
-        return [Found(a, s, "112", pid, accuser, modality.Modality(), False) for a in accusers for s in accused.values()]
-
     def _attack_subject(self, v: Token) -> bool:
         """The verb's subject is an attack noun that codes itself ("a drone strike killed ...")."""
         subj = child(v, "nsubj")
@@ -399,7 +385,7 @@ class ArticleCoder(Clauses):
                                year=self.year)
         alleger = None
         if mod.drop == "alleged" and mod.speaker is not None:
-            alleger, mod = mod.speaker, modality.Modality(speaker=mod.speaker)  # read on as said; see _allegation
+            alleger, mod = mod.speaker, modality.Modality(speaker=mod.speaker)  # read on as said; see allegation()
         elif mod.drop:
             return []
         if v.lemma_.lower() in modality.words().impact_verbs and self._attack_subject(v):
@@ -442,9 +428,9 @@ class ArticleCoder(Clauses):
         pairs: list[tuple[Actor, Actor]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-        elif pat.symmetric and len(sources) >= 2 and own_subject(v) and not _aimed_elsewhere(v, theme, pat):
+        elif pat.symmetric and len(sources) >= 2 and own_subject(v) and not aimed_elsewhere(v, theme, pat):
             # Members of one group named together act as one side ("EU and Central Asian leaders held talks").
-            pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not _same_group(s, t)]
+            pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not same_group(s, t)]
             if pat.id in ("meet", "hold-talks") and code == "040":
                 code = self._meeting_code(v, sources, sources)
         if not pairs and not targets and not pat.inverted:
@@ -459,7 +445,7 @@ class ArticleCoder(Clauses):
         if not pairs and alleger is not None and code[:2] in ("17", "18", "20"):
             # "Iraq claims that American officials tortured him": coercion or violence alleged against no one the
             # scheme codes still accuses its agent; fighting needs its foe ("fired a missile" accuses no one)
-            return self._allegation([Found(s, s, code, pat.id, v, mod) for s in sources], alleger, agents_only=True)
+            return self.allegation([Found(s, s, code, pat.id, v, mod) for s in sources], alleger, agents_only=True)
         if not pairs:
             return None
         if mod.transform == "demand":
@@ -482,7 +468,7 @@ class ArticleCoder(Clauses):
         code = code_under(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
-        return found if alleger is None else self._allegation(found, alleger)
+        return found if alleger is None else self.allegation(found, alleger)
 
     def _battle_code(self, v: Token, theme: Token | None, pairs: list[tuple[Actor, Actor]]) -> str | None:
         """A killing in a fight is the fight: "killed 20 Kenyan soldiers in an attack on a base" (190), "killed in
@@ -620,20 +606,3 @@ def code_document(
                     coder.adversaries[e.target] = f.source
         ties.extend(code_ties(coder, sent, si))
     return coder.mentions(), events, ties
-
-
-def _same_group(a: Actor, b: Actor) -> bool:
-    return a.start == b.start and bool(a.resolved_from) and str(a.resolved_from).startswith("group ")
-
-
-def _aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) -> bool:
-    """A target phrase that names someone else: "Austria and Germany opened their borders to migrants" is
-    not an act of each toward the other; "Armenia and Turkey reopened their border" is."""
-    for head in (v, theme):
-        for c in head.children if head is not None else ():
-            if c.dep_ == "prep" and c.lower_ in pat.target and c.lower_ in ("to", "for"):  # a recipient
-                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if obj is not None and obj.lemma_.lower() not in RECIPROCAL:  # "to each other" is their own
-                    return True
-    return False
-
