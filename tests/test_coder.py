@@ -1102,3 +1102,10 @@ def test_an_act_a_state_is_thanked_for_was_done_by_it() -> None:
         ("UKR", "DEU", "05"), ("DEU", "UKR", "07")}
     # praised for an act toward no one: only the praise
     assert roots("Turkey praises Azerbaijan for releasing the prisoners.") == {("TUR", "AZE", "05")}
+
+
+def test_a_state_taken_off_a_list_and_money_lent() -> None:
+    assert coded("The United States removes Cuba from its list of state sponsors of terrorism.") == {
+        ("USA", "CUB", "081")}
+    assert coded("The EU suspended Russia from the council.") == {("EU", "RUS", "160")}  # a body, not a list
+    assert roots("The IMF lends $1 billion to Egypt.") == {("IMF", "EGY", "07")}
