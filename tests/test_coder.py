@@ -1109,3 +1109,12 @@ def test_a_state_taken_off_a_list_and_money_lent() -> None:
         ("USA", "CUB", "081")}
     assert coded("The EU suspended Russia from the council.") == {("EU", "RUS", "160")}  # a body, not a list
     assert roots("The IMF lends $1 billion to Egypt.") == {("IMF", "EGY", "07")}
+
+
+def test_responsibility_for_harm_laid_on_a_state_accuses_it() -> None:
+    assert roots("Ukraine says Russia is responsible for the downing of the airliner.") == {("UKR", "RUS", "11")}
+    assert roots("Iran says the United States is behind the protests.") == {("IRN", "USA", "11")}
+    assert roots("Turkey holds Syria responsible for the attack.") == {("TUR", "SYR", "11")}
+    # responsibility for no harm, or nobody laying it, accuses no one
+    assert coded("Russia says Tajikistan is responsible for its own border.") == set()
+    assert coded("Russia is responsible for the downing of the airliner.") == set()

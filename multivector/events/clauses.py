@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from . import modality, patterns
 from .arguments import RECIPROCAL, child, prep_objects
+from .modality import Modality
 from .nouns import Found, Nominals
 
 # Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
@@ -73,6 +74,36 @@ class Clauses(Nominals):
         accused = {f.source.code: f.source for f in found if f.source.code not in own}
         pid = f"allege+{found[0].pattern}"
         return [Found(a, s, "112", pid, accuser, modality.Modality(), False) for a in accusers for s in accused.values()]
+
+    def code_blame(self, t: Token) -> list[Found]:
+        """Responsibility laid on a state is an accusation by whoever lays it (112, gold rule 8): "Ukraine says
+        Russia is responsible for the downing", "Iran says the U.S. is behind the protests", "says Russia bears
+        responsibility for", "Turkey holds Syria responsible for the attack". Only for harm (an act of roots
+        11-20 or a harm noun); the harm itself is not coded here."""
+        W = modality.words()
+        low = t.lemma_.lower()
+        what: Token | None = None
+        clause = t
+        if low in W.blame_adjectives and t.dep_ == "acomp":
+            clause, what = t.head, next(iter(prep_objects(t, ("for",))), None)
+        elif low in W.blame_adjectives and t.dep_ in ("ccomp", "oprd", "xcomp") and t.head.lemma_.lower() == "hold":
+            what = next(iter(prep_objects(t, ("for",))), None)
+        elif low == "be" and t.pos_ == "AUX":
+            what = next(iter(prep_objects(t, ("behind",))), None)
+        elif low == "bear" and (obj := child(t, "dobj")) is not None and obj.lemma_.lower() in ("responsibility", "blame"):
+            what = next(iter(prep_objects(obj, ("for",))), None)
+        if what is None or not (what.lemma_.lower() in W.harm_nouns or (
+                (np := self.noun_pattern(what)) is not None and "11" <= np.code[:2] <= "20")):
+            return []
+        teller = clause.head
+        if teller.lemma_.lower() != "hold" and (clause.dep_ != "ccomp" or teller.lemma_.lower() not in W.report_verbs):
+            return []
+        subj = child(clause, "nsubj")
+        accused = [a for a in self.actors_for(subj) if a.codable] if subj is not None else []
+        if not accused or modality.analyse(teller, question=self.in_question, year=self.year).drop:
+            return []
+        return [Found(a, x, "112", "blame-responsible", t, Modality()) for a in self.subjects(teller) if a.codable
+                for x in accused if a.code != x.code]
 
     def relation_subject(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """The state a said clause is about when its subject is a relation with it: "relations with Tajikistan had

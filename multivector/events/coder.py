@@ -589,6 +589,8 @@ def code_document(
             # Verbs, and gerunds the tagger calls nouns ("began sharing data").
             if verb_like(tok) or tok.tag_ == "VBG":
                 found.extend(coder.code_verb(tok))
+            if tok.pos_ in ("AUX", "VERB", "ADJ"):
+                found.extend(coder.code_blame(tok))
         for tok in sent:
             if tok.pos_ == "NOUN" or nominal_gerund(tok):
                 found.extend(coder.code_noun(tok))

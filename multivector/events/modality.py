@@ -33,6 +33,8 @@ class Words:
     casualty_verbs: frozenset[str]
     backing_nouns: frozenset[str]
     gratitude_verbs: frozenset[str]
+    blame_adjectives: frozenset[str]
+    harm_nouns: frozenset[str]
     tension_preps: frozenset[str]
     hedge_words: frozenset[str]
     hedge_aux: frozenset[str]
