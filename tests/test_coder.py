@@ -1118,3 +1118,9 @@ def test_responsibility_for_harm_laid_on_a_state_accuses_it() -> None:
     # responsibility for no harm, or nobody laying it, accuses no one
     assert coded("Russia says Tajikistan is responsible for its own border.") == set()
     assert coded("Russia is responsible for the downing of the airliner.") == set()
+
+
+def test_an_event_noun_only_weighed_did_not_happen() -> None:
+    assert coded("A meeting between Putin and Zelensky is unlikely, the Kremlin says.") == set()
+    assert roots("A meeting between Putin and Erdogan was held in Sochi.") == {("RUS", "TUR", "04"),
+                                                                                ("TUR", "RUS", "04")}

@@ -35,6 +35,7 @@ class Words:
     gratitude_verbs: frozenset[str]
     blame_adjectives: frozenset[str]
     harm_nouns: frozenset[str]
+    unreal_predicates: frozenset[str]
     tension_preps: frozenset[str]
     hedge_words: frozenset[str]
     hedge_aux: frozenset[str]

@@ -80,6 +80,9 @@ class Nominals(Arguments):
                 words = modality.words()
                 if t.lemma_.lower() in words.accuse_verbs | words.unreal_verbs:
                     return True
+                if n.dep_ in ("nsubj", "nsubjpass") and t.i == n.head.i and any(
+                        c.dep_ in ("acomp", "attr") and c.lower_ in words.unreal_predicates for c in t.children):
+                    return True  # "a meeting between Putin and Zelensky is unlikely": an act only weighed
                 mod = modality.analyse(t, question=self.in_question,
                                        year=self.year)
                 if mod.conditional or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
