@@ -15,13 +15,10 @@ from spacy.tokens import Token
 from ..actors.context import DocContext
 from ..actors.matcher import Actor, DocActors
 from . import modality
-from .tree import (  # noqa: F401 - re-exported: the coder stages import them from here
-    ADJACENCY,
+from .tree import (
     BORDER_NOUNS,
-    CLAUSE_DEPS,
     CO_AGENT,
     CROWD_PLACE_PREPS,
-    ENTRY_VERBS,
     NEARNESS,
     child,
     entered,
@@ -34,7 +31,6 @@ from .tree import (  # noqa: F401 - re-exported: the coder stages import them fr
     pobj_of,
     prep_name,
     prep_objects,
-    verb_like,
 )
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})

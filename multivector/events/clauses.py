@@ -12,9 +12,10 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .arguments import RECIPROCAL, child, prep_objects
+from .arguments import RECIPROCAL
 from .modality import Modality
 from .nouns import Found, Nominals
+from .tree import child, prep_objects
 
 # Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
 CONDITION_MARKS = frozenset({"if", "unless", "after", "until"})

@@ -19,19 +19,7 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import (
-    NEARNESS,
-    RECIPROCAL,
-    child,
-    flat_preps,
-    is_passive,
-    misparsed_main,
-    passive_subject,
-    pobj_of,
-    prep_objects,
-    through_quantity,
-    verb_like,
-)
+from .arguments import RECIPROCAL, through_quantity
 from .clauses import (
     CONDITION_MARKS,
     FORCE_ROOTS,
@@ -47,6 +35,17 @@ from .clauses import (
 )
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, Found, nominal_gerund
+from .tree import (
+    NEARNESS,
+    child,
+    flat_preps,
+    is_passive,
+    misparsed_main,
+    passive_subject,
+    pobj_of,
+    prep_objects,
+    verb_like,
+)
 from .words import (
     CARRIERS,
     forms,

@@ -11,16 +11,9 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
-from .arguments import (
-    BORDER_NOUNS,
-    Arguments,
-    child,
-    is_passive,
-    near_a_border,
-    passive_subject,
-    prep_objects,
-)
+from .arguments import Arguments
 from .modality import Modality, code_under
+from .tree import BORDER_NOUNS, child, is_passive, near_a_border, passive_subject, prep_objects
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
 BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..errors import LexiconError
 from ..records import TIE_TYPES, Tie
 from . import patterns
-from .arguments import verb_like
+from .tree import verb_like
 
 if TYPE_CHECKING:
     from ..actors.matcher import Actor

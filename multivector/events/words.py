@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import modality
-from .arguments import flat_preps
+from .tree import flat_preps
 
 # Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
 PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
