@@ -21,8 +21,6 @@ from .tree import child, prep_objects
 CONDITION_MARKS = frozenset({"if", "unless", "after", "until"})
 # Clauses after which a show of force answers whoever acted in them ("after China sent warships").
 PROVOKED_MARKS = frozenset({"after", "as", "when", "following"})
-# A warned-of clause is a threat only in the future: "warned that U.S. bases would become targets".
-FUTURE_AUX = frozenset({"will", "would", "could", "might", "shall", "'ll", "may"})
 # Phrases of a threatened act that name whom it hits: "out of NATO", "on Taiwanese separatists", "to Moldova".
 THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
 # What an appeal to a group asks it to do toward a third state, and the rally that makes: support, cooperation
@@ -35,8 +33,10 @@ FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
 
 def to_come(clause: Token) -> bool:
-    """A that-clause says what will or may come: "warned that U.S. bases would become targets"."""
-    return any(x.dep_ in ("aux", "auxpass") and x.lower_ in FUTURE_AUX for x in clause.children)
+    """A that-clause says what will or may come (future or hedging auxiliaries of data/<lang>/modality.yaml): a
+    warned-of clause is a threat only then ("warned that U.S. bases would become targets")."""
+    W = modality.words()
+    return any(x.dep_ in ("aux", "auxpass") and x.lower_ in W.future_aux | W.hedge_aux for x in clause.children)
 
 
 def reaction_clause(v: Token) -> bool:
@@ -60,21 +60,21 @@ class Clauses(Nominals):
     def requested_act(self, v: Token) -> str | None:  # the coder's: what an appeal or demand asks for
         raise NotImplementedError
 
-    def allegation(self, found: list[Found], accuser: Token, agents_only: bool = False) -> list[Found]:
-        """"Ukraine alleges that Russian hackers attacked its airport": the accuser accuses the act's agent (112,
-        gold rule 8) and the act is not coded. A claim of one's own act reports it ("Russia claims it has
-        captured a village"); an accusation is of a hostile act (roots 11-20) done to someone."""
+    def allegation(self, accuser: Token, agents: list[Actor], code: str, pid: str,
+                   own_report: list[Found]) -> list[Found]:
+        """"Ukraine alleges that Russian hackers attacked its airport": the accuser accuses the act's agents (112,
+        gold rule 8) and the act is not coded. A claim of one's own act reports it (``own_report``: "Russia claims
+        it has captured a village"); an accusation is of a hostile act (roots 11-20)."""
         accusers = [a for a in self.subjects(accuser) if a.codable]
         own = {a.code for a in accusers}
-        if not own or not found:
+        if not own or not agents:
             return []
-        if {f.source.code for f in found} <= own:
-            return found if accuser.lemma_.lower() == "claim" and not agents_only else []
-        if accuser.lemma_.lower() not in modality.words().alleging_verbs or not "11" <= found[0].code[:2] <= "20":
+        if {a.code for a in agents} <= own:
+            return own_report if accuser.lemma_.lower() == "claim" else []
+        if accuser.lemma_.lower() not in modality.words().alleging_verbs or not "11" <= code[:2] <= "20":
             return []
-        accused = {f.source.code: f.source for f in found if f.source.code not in own}
-        pid = f"allege+{found[0].pattern}"
-        return [Found(a, s, "112", pid, accuser, modality.Modality(), False) for a in accusers for s in accused.values()]
+        accused = {a.code: a for a in agents if a.code not in own}
+        return [Found(a, s, "112", f"allege+{pid}", accuser, Modality()) for a in accusers for s in accused.values()]
 
     def code_blame(self, t: Token) -> list[Found]:
         """Responsibility laid on a state is an accusation by whoever lays it (112, gold rule 8): "Ukraine says

@@ -444,7 +444,7 @@ class ArticleCoder(Clauses):
         if not pairs and alleger is not None and code[:2] in ("17", "18", "20"):
             # "Iraq claims that American officials tortured him": coercion or violence alleged against no one the
             # scheme codes still accuses its agent; fighting needs its foe ("fired a missile" accuses no one)
-            return self.allegation([Found(s, s, code, pat.id, v, mod) for s in sources], alleger, agents_only=True)
+            return self.allegation(alleger, sources, code, pat.id, [])
         if not pairs:
             return None
         if mod.transform == "demand":
@@ -467,7 +467,7 @@ class ArticleCoder(Clauses):
         code = code_under(code, mod)
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
-        return found if alleger is None else self.allegation(found, alleger)
+        return found if alleger is None else self.allegation(alleger, [s for s, _t in pairs], code, pid, found)
 
     def _battle_code(self, v: Token, theme: Token | None, pairs: list[tuple[Actor, Actor]]) -> str | None:
         """A killing in a fight is the fight: "killed 20 Kenyan soldiers in an attack on a base" (190), "killed in
