@@ -776,13 +776,13 @@ def test_killing_in_battle_is_fighting_and_a_border_is_not_the_state_beyond() ->
     assert roots("Russian soldiers killed two civilians in a village near Kharkiv.") == {("RUS", "UKR", "19")}
 
 
-def test_people_kept_out_of_a_state_are_sanctioned_by_it_and_a_sentence_is_a_verdict() -> None:
+def test_people_kept_out_of_a_state_are_sanctioned_by_it_and_a_sentence_is_legal_action() -> None:
     assert roots("Citizens of Sudan and Libya are barred from entering Canada.") == {("CAN", "SDN", "17"),
                                                                                    ("CAN", "LBY", "17")}
     assert roots("Belarusian officials were banned from travelling to the United Kingdom.") == {
         ("GBR", "BLR", "17")}
     assert coded("A Chinese court sentenced a Canadian businessman to eleven years in prison.") == {
-        ("CHN", "CAN", "116")}
+        ("CHN", "CAN", "173")}
 
 
 def test_appeals_troops_arriving_and_the_authors_of_condemned_force() -> None:

@@ -54,6 +54,8 @@ _DESIGNATOR = re.compile(r"(?:([A-Za-z]{2,3})-\d{1,3}|([A-Za-z])-\d{2,3})[A-Z]?s
 
 
 GROUP_NOUNS = frozenset({"ally", "partner", "member", "colleague", "counterpart"})
+# Plural heads through which an organisation or bloc named before them acts ("EU countries").
+MEMBER_HEADS = frozenset({"country", "nation", "state", "government"})
 # "forces loyal to X", "militias allied with X": the role noun belongs to X.
 ALLEGIANCE = frozenset({"loyal", "allied", "affiliated", "aligned"})
 # Heads before which a regional adjective names the group ("G7 nations", "Nordic counterparts").
@@ -221,6 +223,13 @@ class DocActors:
             # "its NATO allies", "EU partners", "fellow NATO members": the organisation or country named.
             found = self._modifier_actor(token)
             if found is not None and found.kind in ("igo", "bloc", "country", "adjective"):
+                return found
+        if role is None and direct is None and token.lemma_.lower() in MEMBER_HEADS and token.tag_ in ("NNS", "NNPS") \
+                and not any(x.lower_.startswith("non") for x in token.subtree if x.i < token.i):
+            # "EU countries", "NATO nations", "European Union governments": the organisation acting through its
+            # members (not "non-EU countries")
+            found = self._modifier_actor(token)
+            if found is not None and found.kind in ("igo", "bloc"):
                 return found
         if role is None and direct is None:
             # Bloc adjectives with a plural head: "Western leaders/governments/donors".

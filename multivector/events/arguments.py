@@ -23,6 +23,7 @@ from .tree import (
     child,
     entered,
     flat_preps,
+    fronted_list,
     is_passive,
     misparsed_main,
     near_a_border,
@@ -271,8 +272,9 @@ class Arguments:
         """The state where an agentless act happened ("were arrested in Kuwait", "were expelled from Russia"):
         coercion is the act of the state whose territory it is in."""
         # "were arrested in Kuwait"; one phrase lower, "were arrested at a checkpoint in Oss, Netherlands"
-        outer = [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("at", "during")
-                 and (p := pobj_of(c)) is not None]
+        # and under the term a sentence names: "sentenced to life imprisonment in the UAE"
+        outer = [p for c in v.children if c.dep_ == "prep" and (c.lower_ in ("at", "during") or c.lower_ == "to"
+                 and v.lemma_.lower() == "sentence") and (p := pobj_of(c)) is not None]
         for c in [*v.children, *(x for o in outer for x in o.children)]:
             if c.dep_ == "prep" and c.lower_ in preps:
                 p = pobj_of(c) or entered(c)
@@ -374,6 +376,8 @@ class Arguments:
                 if t.pos_ in ("VERB", "AUX") and c.dep_ in ("amod", "compound") and (
                         led := self.actors.led_by(c)) is not None:
                     return [led]  # "The Saudi-led coalition bombs ...": the coalition's leader
+            if t.dep_ == "ROOT" and (fronted := self._fronted_subjects(t)):
+                return fronted
             if t.dep_ == "relcl" and t is not v:
                 return self.actors_for(t.head)
             if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in ("for", "over") and \
@@ -393,6 +397,11 @@ class Arguments:
                 continue
             break
         return []
+
+    def _fronted_subjects(self, v: Token) -> list[Actor]:
+        """Subjects the parser swallowed into a fronted phrase (tree.fronted_list), when two or more are actors."""
+        got = [a for x in fronted_list(v) if (a := self.actors.actor_of(x)) is not None and a.codable]
+        return got if len(got) >= 2 else []
 
     def _headline_partners(self, v: Token, subj: Token) -> list[Actor]:
         """"Iran, Oman sign security pact": a headline joins its subjects with a comma; the first is left as a

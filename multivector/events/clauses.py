@@ -275,7 +275,8 @@ def aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) ->
         for c in head.children if head is not None else ():
             if c.dep_ == "prep" and c.lower_ in pat.target and c.lower_ in ("to", "for"):  # a recipient
                 obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if obj is not None and obj.lemma_.lower() not in RECIPROCAL:  # "to each other" is their own
-                    return True
+                if obj is not None and obj.lemma_.lower() not in RECIPROCAL and not (
+                        pat.only_objects and obj.lemma_.lower() in pat.objects):  # "to each other" is their own;
+                    return True  # "agreed to a swap" names the act, not a recipient
     return False
 

@@ -327,6 +327,11 @@ class ArticleCoder(Clauses):
                                 if pobj.dep_ == "pobj" and not got:
                                     got = self.prep_targets(pobj, (slot,), possessor=pat.possessor_target,
                                                             exclude=exclude)
+                if not got and theme is None and pat.only_objects:
+                    # "agreed to a ceasefire with India": the object reached through a preposition holds the slot
+                    for p in prep_objects(v):
+                        if p.lemma_.lower() in pat.objects and not got:
+                            got = self.prep_targets(p, (slot,), possessor=pat.possessor_target, exclude=exclude)
                 if not got and theme is not None:
                     # "a package of sanctions against Russia", "its bid to open talks with the EU"
                     for inner in theme.children:

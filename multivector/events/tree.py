@@ -128,3 +128,21 @@ def verb_like(t: Token) -> bool:
     "Uzbekistan imports much of its wheat" (imports/NOUN with dobj "much") is a clause."""
     return t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN")
                                          and any(c.dep_ == "dobj" for c in t.children))
+
+
+def fronted_list(v: Token) -> list[Token]:
+    """A subject list the parser swallowed into a fronted phrase: in "Amid concern about X's missiles, South Korea,
+    Japan and the U.S. are to hold ...", the list after a comma hangs as conjuncts inside the "amid" phrase.
+    Only for a main verb with no subject of its own, and a phrase that runs up to it."""
+    if v.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+        return []
+    for p in (c for c in v.lefts if c.dep_ == "prep"):
+        if p.right_edge.i < v.i - 2:
+            continue  # the phrase must run up to the verb (an auxiliary may sit between)
+        sub = list(p.subtree)
+        for k in (x for x in sub if x.text == ","):
+            head = next((x for x in sub if x.i > k.i and not x.is_punct and x.dep_ not in ("det", "compound")), None)
+            conj = [x for x in sub if x.i > k.i and x.dep_ == "conj" and head is not None and x.i > head.i]
+            if head is not None and head.pos_ == "PROPN" and conj and all(x.pos_ == "PROPN" for x in conj):
+                return [head, *conj]
+    return []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import modality
-from .tree import flat_preps
+from .tree import flat_preps, fronted_list
 
 # Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
 PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
@@ -88,12 +88,12 @@ def has_agent(v: Token) -> bool:
 def own_subject(v: Token) -> bool:
     """Joint subjects act on each other only in their own clause ("X and Y held talks"), not in a
     purpose clause they govern ("X and Y met officials of Z to discuss ...")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) or fronted_list(v):
         return True
     t = v
     while t.dep_ in ("xcomp", "conj", "acomp") and t.head.i != t.i:  # "agreed to sign", "met and signed",
         t = t.head  # "are due to sign" (through the adjective)
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or fronted_list(t):
             return True
     return False
 

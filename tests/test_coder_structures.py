@@ -1,0 +1,57 @@
+"""More of the coder's mechanisms, one class of structure per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from multivector.pipeline import code_article
+from multivector.records import Article
+
+DATE = dt.date(2019, 3, 14)
+
+
+def coded(text: str, date: dt.date = DATE) -> set[tuple[str, str, str]]:
+    c = code_article(Article.make(text, date))
+    return {(e.source, e.target, e.code) for e in c.events}
+
+
+def roots(text: str, date: dt.date = DATE) -> set[tuple[str, str, str]]:
+    return {(s, t, c[:2]) for s, t, c in coded(text, date)}
+
+
+def test_the_object_reached_through_a_preposition_holds_the_target() -> None:
+    assert coded("Pakistan agrees to a ceasefire with India.") == {("PAK", "IND", "087")}
+    # joint subjects agreeing to an act agree with each other; "to" names the act, not a recipient
+    assert coded("Pakistan and India agreed to a prisoner swap.") == {("PAK", "IND", "0353"), ("IND", "PAK", "0353")}
+    assert coded("Austria and Germany opened their borders to migrants.") == set()
+
+
+def test_an_organisation_acts_through_its_member_countries() -> None:
+    assert coded("European Union countries renew sanctions against Zimbabwe.") == {("EU", "ZWE", "163")}
+    assert roots("NATO countries condemn Russia.") == {("NATO", "RUS", "11")}
+    assert coded("Non-EU countries criticise Russia.") == set()  # not the EU
+
+
+def test_ordered_to_leave_is_expelled() -> None:
+    assert coded("Libya orders the UN refugee agency to leave the country.") == {("LBY", "UN", "1663")}
+    assert coded("Mali told the French ambassador to leave within 72 hours.") == {("MLI", "FRA", "161")}
+    # its own troops ordered home, or people no list names: no expulsion of another state's
+    assert coded("Russia ordered its troops to leave Syria.") == set()
+
+
+def test_a_prison_sentence_is_legal_action_where_it_was_passed() -> None:
+    assert coded("North Korea sentences American student Otto Warmbier to 15 years of hard labor.") == {
+        ("PRK", "USA", "173")}
+    # an agentless sentence is the act of the state where it was passed, also under the term it names
+    assert coded("A British student is sentenced to life imprisonment in the United Arab Emirates.") == {
+        ("ARE", "GBR", "173")}
+    assert coded("A Moscow court convicted the American journalist of espionage.") == {("RUS", "USA", "116")}
+
+
+def test_a_subject_list_swallowed_by_a_fronted_phrase_still_acts() -> None:
+    text = ("Amid growing concern about North Korea's missiles, South Korea, Japan and the U.S. are to hold "
+            "their first joint anti-missile exercise next month.")
+    pairs = {(s, t) for s, t, _ in roots(text)}
+    assert pairs == {(a, b) for a in ("KOR", "JPN", "USA") for b in ("KOR", "JPN", "USA") if a != b}
+    # a fronted phrase with one subject of its own is read as before
+    assert roots("In response to the attack, France launches airstrikes in Syria.") == {("FRA", "SYR", "19")}
