@@ -55,3 +55,21 @@ def test_a_subject_list_swallowed_by_a_fronted_phrase_still_acts() -> None:
     assert pairs == {(a, b) for a in ("KOR", "JPN", "USA") for b in ("KOR", "JPN", "USA") if a != b}
     # a fronted phrase with one subject of its own is read as before
     assert roots("In response to the attack, France launches airstrikes in Syria.") == {("FRA", "SYR", "19")}
+
+
+def test_one_allys_rebels_or_towns_are_the_others_target() -> None:
+    assert coded("Russia and Syria bomb Syrian rebels near Homs.") == {("RUS", "SYR", "195")}
+    assert roots("Iraqi forces and US troops attack Iraqi insurgents in Tal Afar.") == {("USA", "IRQ", "19")}
+    # the allied state itself is no one's target
+    assert roots("Russia and Syria attack Turkey.") == {("RUS", "TUR", "19"), ("SYR", "TUR", "19")}
+
+
+def test_people_listed_by_nationality_are_each_a_target() -> None:
+    assert roots("Bolivian police kill a Hungarian, an Irishman and a Romanian.") == {
+        ("BOL", "HUN", "19"), ("BOL", "IRL", "19"), ("BOL", "ROU", "19")}
+
+
+def test_officers_of_no_named_state_act_for_the_state_they_are_in() -> None:
+    assert coded("Police arrest three Americans in Moscow.") == {("RUS", "USA", "173")}
+    assert coded("Turkish police detain a German journalist in Istanbul.") == {("TUR", "DEU", "173")}
+    assert coded("Police arrest dozens of protesters in Paris.") == set()  # no other state's people

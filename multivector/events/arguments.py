@@ -108,14 +108,16 @@ class Arguments:
         """States the parser reads as an apposition of a list's first state: in "Saudi Arabia, the United Arab
         Emirates, Bahrain and Egypt" the Emirates (and their conjuncts) hang on Arabia as "appos"."""
         first = self.actors.entity_at(tok)
-        if first is None or first.kind != "country":
+        # states, or people named by nationality ("killed a Hungarian, an Irishman and a Romanian")
+        kinds = ("country",) if first is None or first.kind == "country" else ("adjective",)
+        if first is None or first.kind not in ("country", "adjective") or tok.pos_ not in ("NOUN", "PROPN"):
             return []
         out: list[Token] = []
         for c in tok.children:
             if c.dep_ != "appos":
                 continue
             a = self.actors.entity_at(c)
-            if a is not None and a.kind == "country" and a.code != first.code:
+            if a is not None and a.kind in kinds and a.code != first.code:
                 out += [c, *(x for x in c.conjuncts if x not in tok.conjuncts)]
         return out
 

@@ -397,6 +397,10 @@ class ArticleCoder(Clauses):
         sources = self.subjects(v)
         if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
             sources = self.located_in(v, LOCATION_PREPS)
+        elif not sources and code[:2] in LOCATION_SOURCE_ROOTS and (subj := child(v, "nsubj")) is not None \
+                and self.actors.role_of(subj) in ("GOV", "MIL"):
+            # "Police arrest three Americans in Moscow": officers of no named state act for the state they are in
+            sources = self.located_in(v, PLACE_PREPS)
         if not sources and code[:2] == "14":
             sources = self.crowd_place(v)
         if not sources and passive and code.startswith("084") and theme is not None and not has_agent(v):
@@ -411,6 +415,11 @@ class ArticleCoder(Clauses):
         if not sources:
             return None
         targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))
+        if not targets and code[:2] in FORCE_ROOTS and len(own := {a.code for a in sources}) >= 2:
+            # "Russia and Syria bomb Syrian rebels", "... pound Idlib": one ally's rebels or towns are the other's
+            # target (the self-pair is dropped later); never the allied state itself
+            targets = [t for c in sorted(own) for t in self._targets(v, pat, theme, frozenset({c}))
+                       if t.code in own - {c} and (t.role == "OPP" or t.kind == "place")]
         if not targets and (mod.transform == "threat" or mod.conditional or code[:2] == "13" or pat.id == "retaliate"):
             # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
             # a threat is aimed at whoever its condition or its cause names
