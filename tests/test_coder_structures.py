@@ -73,3 +73,9 @@ def test_officers_of_no_named_state_act_for_the_state_they_are_in() -> None:
     assert coded("Police arrest three Americans in Moscow.") == {("RUS", "USA", "173")}
     assert coded("Turkish police detain a German journalist in Istanbul.") == {("TUR", "DEU", "173")}
     assert coded("Police arrest dozens of protesters in Paris.") == set()  # no other state's people
+
+
+def test_fire_exchanged_with_a_side_is_fire_from_both() -> None:
+    assert roots("The Lebanese army exchanged fire with Israeli forces on the border.") == {
+        ("LBN", "ISR", "19"), ("ISR", "LBN", "19")}
+    assert roots("Indian troops fired on Chinese troops in Ladakh.") == {("IND", "CHN", "19")}  # one side only

@@ -441,6 +441,8 @@ class ArticleCoder(Clauses):
         pairs: list[tuple[Actor, Actor]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
+            if pat.mutual:  # "exchanged fire with Israeli forces": both sides fired (gold rule 3)
+                pairs += [(t, s) for s, t in pairs]
         elif pat.symmetric and len(sources) >= 2 and own_subject(v) and not aimed_elsewhere(v, theme, pat):
             # Members of one group named together act as one side ("EU and Central Asian leaders held talks").
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not same_group(s, t)]

@@ -29,7 +29,7 @@ FAMILY_KINDS = ("intent", "appeal", "demand", "refuse", "threat")
 VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_objects", "symmetric", "possessor_target",
                        "xcomp_only", "needs_phone", "needs_ccomp", "objectless", "stative_present", "inverted",
                        "only_negated", "source_roles", "needs_xcomp", "rank", "complement", "target_roles",
-                       "passive_target", "people_target", "subject_heads"})
+                       "passive_target", "people_target", "subject_heads", "mutual"})
 NOUN_KEYS = frozenset({"id", "lemmas", "code", "source", "target", "background", "needs", "rank", "symmetric"})
 LANGUAGES = ("en",)
 
@@ -60,6 +60,7 @@ class VerbPattern:
     target_roles: tuple[str | None, ...] = ()
     people_target: bool = False  # done to people, never to a state named as such ("beat protesters", not "beat Spain")
     subject_heads: tuple[str, ...] = ()  # the subject's head must be one of these lemmas ("troops arrive", not planes)
+    mutual: bool = False  # the wording says both sides acted ("exchanged fire with"): the target acts back
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,7 @@ def verb_patterns(v: dict[str, Any], where: str) -> list[VerbPattern]:
             tuple(v.get("source_roles", ())), bool(v.get("needs_xcomp", False)), tuple(words[1:]),
             int(v.get("rank", 0)), v.get("complement"), tuple(v.get("target_roles", ())),
             bool(v.get("people_target", False)), _strs(v.get("subject_heads"), where, "subject_heads"),
+            bool(v.get("mutual", False)),
         ))
         if out[-1].complement not in (None, "appeal", "demand"):
             raise LexiconError(where, f"{pid}: complement must be appeal or demand")
