@@ -79,3 +79,16 @@ def test_fire_exchanged_with_a_side_is_fire_from_both() -> None:
     assert roots("The Lebanese army exchanged fire with Israeli forces on the border.") == {
         ("LBN", "ISR", "19"), ("ISR", "LBN", "19")}
     assert roots("Indian troops fired on Chinese troops in Ladakh.") == {("IND", "CHN", "19")}  # one side only
+
+
+def test_the_second_of_two_titled_names_is_a_joint_subject() -> None:
+    # the parser hangs "Russian President Vladimir Putin" on the apposition "Barack Obama"
+    assert coded("US President Barack Obama and Russian President Vladimir Putin meet in New York.",
+                 dt.date(2015, 9, 28)) == {("USA", "RUS", "040"), ("RUS", "USA", "040")}
+
+
+def test_acting_in_concert_is_cooperation_between_joint_subjects() -> None:
+    assert roots("Russia and Israel agree to coordinate their military actions over Syria.") == {
+        ("RUS", "ISR", "03"), ("ISR", "RUS", "03")}  # not toward the place they act in
+    assert coded("Turkey coordinated its strikes with the United States.") == {("TUR", "USA", "062")}
+    assert coded("The UN coordinates aid deliveries in Yemen.") == set()

@@ -86,7 +86,10 @@ class Arguments:
         if tok is None:
             return []
         out: list[Actor] = []
-        for t in (tok, *tok.conjuncts, *self._listed(tok)):
+        # "US President Barack Obama and Russian President Vladimir Putin": the parser hangs the second name as a
+        # conjunct of the first one's apposition
+        in_appos = [x for c in tok.children if c.dep_ == "appos" for x in c.conjuncts if x.i > c.i]
+        for t in (tok, *tok.conjuncts, *self._listed(tok), *in_appos):
             out.extend(self._one(t, exclude))
             # Conjoined modifiers: "Russian and Ukrainian delegations", "presidents of A, B and C".
             for mod in self._modifier_tokens(t):
