@@ -92,3 +92,10 @@ def test_acting_in_concert_is_cooperation_between_joint_subjects() -> None:
         ("RUS", "ISR", "03"), ("ISR", "RUS", "03")}  # not toward the place they act in
     assert coded("Turkey coordinated its strikes with the United States.") == {("TUR", "USA", "062")}
     assert coded("The UN coordinates aid deliveries in Yemen.") == set()
+
+
+def test_an_inquiry_asked_for_is_aimed_at_whoever_did_the_act_it_examines() -> None:
+    assert coded("Mexico demands an investigation into the killing of its citizens by Egyptian forces.") == {
+        ("MEX", "EGY", "100")}
+    assert coded("The UN calls for an investigation into Israeli airstrikes in Gaza.") == {("UN", "ISR", "020")}
+    assert coded("The UN calls for an investigation into the deaths of Mexican tourists.") == set()  # victims

@@ -288,6 +288,13 @@ class ArticleCoder(Clauses):
                 # "condemned the killings in the Philippines": what is judged happened in a state, under it
                 got = [x for x in self.prep_targets(theme, tuple(PLACE_PREPS), possessor=False, exclude=exclude)
                        if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(theme, x)]
+            elif slot == "examined":
+                # "demanded an inquiry into the killing of its citizens by Egyptian forces", "called for an
+                # investigation into Israeli strikes": whoever did the act examined (never its victims)
+                for inquiry in ([theme] if theme is not None else []) + [p for p in prep_objects(v)
+                                                                         if p.lemma_.lower() in pat.objects]:
+                    for act in prep_objects(inquiry, ("into", "of")):
+                        got = got or [a for a in self.act_owner(act) or self._agent_of(act) if a.code not in exclude]
             elif slot == "opposed" and theme is not None:  # "held anti-China protests"
                 got = self.opposed_to(theme)
             elif slot == "adjective" and theme is not None:
