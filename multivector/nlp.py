@@ -70,12 +70,28 @@ def _to_z(m: re.Match[str]) -> str:
     return m[1] + ("IZ" if m[2].isupper() else "iz") + m[3]
 
 
+# Military aircraft by model ("a Turkish F-16 shoots down a Russian Su-24"): the tagger reads a designation as a
+# number or a verb and the sentence falls apart; the parse sees a noun of the same length instead. Designations
+# of aircraft makers only (not the G-20, S-300 missiles or the M23 movement).
+_AIRCRAFT = re.compile(r"\b(?:F|B|A|C|E|P|J|H|KC|Su|Tu|Il|Mi|MiG|Yak|An|Ka)-\d{1,3}[A-Z]?(s?)\b")
+_AIRCRAFT_NOUNS = {False: ("jet", "jet", "jet", "plane", "bomber", "fighter"),
+                   True: ("jets", "jets", "jets", "planes", "bombers", "fighters")}
+
+
+def _as_aircraft(m: re.Match[str]) -> str:
+    nouns = _AIRCRAFT_NOUNS[bool(m[1])]
+    word = max((w for w in nouns if len(w) <= len(m[0])), key=len)
+    return word.ljust(len(m[0]))
+
+
 def bound_tokens(text: str) -> str:
-    """``text`` with punctuation runs and over-long words broken by spaces, and British -ise verbs in the model's
-    -ize spelling; always the same length, and usually ``text`` itself."""
+    """``text`` with punctuation runs and over-long words broken by spaces, British -ise verbs in the model's
+    -ize spelling and aircraft models as nouns; always the same length, and usually ``text`` itself."""
     if _PUNCT_RUN.search(text):
         text = _PUNCT_RUN.sub(_blank_run, text)
     if _LONG_TOKEN.search(text):
         text = _LONG_TOKEN.sub(_break_token, text)
+    if _AIRCRAFT.search(text):
+        text = _AIRCRAFT.sub(_as_aircraft, text)
     spelt, n = _british_verbs().subn(_to_z, text)
     return spelt if n else text  # callers test identity: the article's own string when nothing changed

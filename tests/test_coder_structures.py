@@ -99,3 +99,17 @@ def test_an_inquiry_asked_for_is_aimed_at_whoever_did_the_act_it_examines() -> N
         ("MEX", "EGY", "100")}
     assert coded("The UN calls for an investigation into Israeli airstrikes in Gaza.") == {("UN", "ISR", "020")}
     assert coded("The UN calls for an investigation into the deaths of Mexican tourists.") == set()  # victims
+
+
+def test_aircraft_named_by_model_are_parsed_as_aircraft() -> None:
+    from multivector.nlp import bound_tokens
+
+    text = "A Turkish F-16 shoots down a Russian Su-24 near the Syrian border."
+    assert len(bound_tokens(text)) == len(text) and "F-16" not in bound_tokens(text)
+    assert bound_tokens("The G-20 summit discussed S-300 missiles.") == "The G-20 summit discussed S-300 missiles."
+    assert roots(text) == {("TUR", "RUS", "19")}
+
+
+def test_a_co_agent_of_force_is_not_the_place_it_fell() -> None:
+    # Russia is the Syrian government's partner in the strikes, not where they fell
+    assert coded("Airstrikes by the Syrian government and Russia kill 20 civilians in eastern Ghouta.") == set()

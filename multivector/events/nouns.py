@@ -241,17 +241,19 @@ class Nominals(Arguments):
                     preps = tuple(p for p in FORCE_PLACE_PREPS if p != "near" or not near_a_border(t))
                     got = [x for x in own + self.prep_targets(t, preps, possessor=True, exclude=exclude)
                            if x.kind in ("country", "capital", "adjective", "place") and x.codable]
-                    if got:
-                        return got
+                    if got:  # "airstrikes by Syria and Russia": a co-agent is no place, and the search ends there
+                        blocked.append(True)
+                        return [x for x in got if x.code not in exclude]
                 # never into a border's phrase: "a compound near the border with Afghanistan" is not in it
                 level = [o for t in level for o in prep_objects(t) if o.lemma_.lower() not in BORDER_NOUNS]
             return []
 
+        blocked: list[bool] = []
         got = places([n])
         v, steps = n.head, 0
         # Up through the phrases the force serves ("backed by", "with assistance from"), never out of what it
         # answers ("in response to the Syrian government's attack ...": the place of the answer is not its).
-        while not got and steps < 6 and v.lemma_.lower() not in REACTION_NOUNS and not (
+        while not got and not blocked and steps < 6 and v.lemma_.lower() not in REACTION_NOUNS and not (
                 v.dep_ == "prep" and v.lower_ not in FORCE_PATH_PREPS):
             if v.pos_ in ("VERB", "AUX"):
                 objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
