@@ -113,3 +113,17 @@ def test_aircraft_named_by_model_are_parsed_as_aircraft() -> None:
 def test_a_co_agent_of_force_is_not_the_place_it_fell() -> None:
     # Russia is the Syrian government's partner in the strikes, not where they fell
     assert coded("Airstrikes by the Syrian government and Russia kill 20 civilians in eastern Ghouta.") == set()
+
+
+def test_a_meeting_named_in_passing_is_not_a_new_meeting() -> None:
+    # a reference to another meeting: where a pledge was made, what was proposed
+    assert roots("North Korea returns the remains of American soldiers, fulfilling a pledge Kim Jong Un made at "
+                 "his summit with Donald Trump.", dt.date(2018, 7, 27)).isdisjoint(
+        {("PRK", "USA", "04"), ("USA", "PRK", "04")})
+    assert coded("Moscow received no proposal for a summit between the two countries' presidents.") == set()
+    # but one that took place, or that the news follows, is
+    assert roots("A meeting between Putin and Erdogan was held in Sochi.") == {("RUS", "TUR", "04"),
+                                                                                ("TUR", "RUS", "04")}
+    assert {("USA", "UKR", "04"), ("UKR", "USA", "04")} <= roots(
+        "The United States paused military aid to Ukraine days after a meeting between Trump and Zelenskiy.",
+        dt.date(2025, 3, 4))

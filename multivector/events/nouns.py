@@ -123,9 +123,12 @@ class Nominals(Arguments):
         completed = n.dep_ == "dobj" and n.head.lemma_.lower() in modality.words().completion_verbs
         arrived = n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().arrival_verbs \
             and np.code[:2] == "07"
-        if np.background and not completed and not arrived and not (
-                n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().onset_verbs):
-            return []  # only what is asked for or answered; but "a truce between A and B took hold" is happening
+        followed = n.dep_ == "pobj" and n.head.lower_ in ("after", "following") and np.code[:2] == "04"
+        if np.background and not completed and not arrived and not followed and not (
+                n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in modality.words().onset_verbs):
+            # only what is asked for or answered; but "a truce between A and B took hold" is happening, and so
+            # is the meeting news follows ("days after a meeting between Trump and Zelenskiy")
+            return []
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         currency = _nominal_currency(n, np.code, self.year)
