@@ -127,3 +127,9 @@ def test_a_meeting_named_in_passing_is_not_a_new_meeting() -> None:
     assert {("USA", "UKR", "04"), ("UKR", "USA", "04")} <= roots(
         "The United States paused military aid to Ukraine days after a meeting between Trump and Zelenskiy.",
         dt.date(2025, 3, 4))
+
+
+def test_an_attack_on_a_decision_or_a_policy_is_words_not_force() -> None:
+    assert coded("Putin attacked NATO's expansion.") == {("RUS", "NATO", "111")}
+    assert coded("Erdogan attacked the Dutch government's policy.") == {("TUR", "NLD", "111")}
+    assert roots("Russia attacked Ukraine's energy grid.") == {("RUS", "UKR", "19")}
