@@ -133,3 +133,10 @@ def test_an_attack_on_a_decision_or_a_policy_is_words_not_force() -> None:
     assert coded("Putin attacked NATO's expansion.") == {("RUS", "NATO", "111")}
     assert coded("Erdogan attacked the Dutch government's policy.") == {("TUR", "NLD", "111")}
     assert roots("Russia attacked Ukraine's energy grid.") == {("RUS", "UKR", "19")}
+
+
+def test_officers_and_secretaries_are_their_states() -> None:
+    assert roots("An Afghan policeman kills two British soldiers in Helmand.") == {("AFG", "GBR", "19")}
+    # an unknown name with its office in apposition is that office's state
+    assert coded("Leon Panetta, the United States Secretary of Defense, arrives in Afghanistan.",
+                 dt.date(2012, 3, 15)) == {("USA", "AFG", "042")}
