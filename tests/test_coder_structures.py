@@ -140,3 +140,18 @@ def test_officers_and_secretaries_are_their_states() -> None:
     # an unknown name with its office in apposition is that office's state
     assert coded("Leon Panetta, the United States Secretary of Defense, arrives in Afghanistan.",
                  dt.date(2012, 3, 15)) == {("USA", "AFG", "042")}
+
+
+def test_talks_said_to_happen_are_both_sides() -> None:
+    assert coded("Talks between Britain and Ecuador end with no breakthrough.") == {("GBR", "ECU", "046"),
+                                                                                   ("ECU", "GBR", "046")}
+    assert coded("Ecuador hopes for talks between Britain and Ecuador.") == set()  # only hoped for
+
+
+def test_a_demand_with_no_addressee_is_made_of_whom_the_first_verb_named() -> None:
+    assert coded("Turkey and South Africa react angrily to the British government and demand an explanation.") == {
+        ("TUR", "GBR", "111"), ("ZAF", "GBR", "111"), ("TUR", "GBR", "100"), ("ZAF", "GBR", "100")}
+    assert coded("Russia condemned Ukraine and demanded an apology.") == {("RUS", "UKR", "111"), ("RUS", "UKR", "102")}
+    # not the author of what the first verb named
+    assert roots("Sudan's army chief rejects a U.S.-drafted truce plan and vows to keep fighting the RSF.") == {
+        ("SDN", "USA", "12")}

@@ -431,6 +431,15 @@ class ArticleCoder(Clauses):
             # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
             # a threat is aimed at whoever its condition or its cause names
             targets = self.clause_subjects(v, CONDITION_MARKS, frozenset(a.code for a in sources))
+        if not targets and v.dep_ == "conj" and code[:2] in ("02", "10", "12", "13") and \
+                v.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "xcomp", "ccomp") for c in v.children):
+            # "condemned Ukraine and demanded an apology", "react angrily to the British government and demand an
+            # explanation": a statement with no addressee of its own is made to the state the first verb named
+            # (named itself: not the author of what it named, "rejecting accusations by U.N. agencies")
+            own_codes = {a.code for a in sources}
+            h = v.head
+            targets = [a for p in [child(h, "dobj"), *prep_objects(h, ("to", "at", "against"))] if p is not None
+                       for a in self.actors_for(p) if a.codable and a.code not in own_codes]
         if not targets and self.thanked_for(v) and v.head.head.lemma_.lower() == "thank":
             targets = self.subjects(v.head.head)  # "Ukraine thanks Germany for supplying air defence": to Ukraine
         if not targets and self.reacting and code[:2] in FORCE_ROOTS and code[:3] not in PLACE_BOUND:

@@ -139,6 +139,12 @@ class Nominals(Arguments):
         anchors = [n] + ([n.head] if n.dep_ == "nsubj" and n.head.lemma_.lower() in
                          modality.words().outbreak_verbs | (modality.words().arrival_verbs if arrived else set())
                          else [])
+        held = n.dep_ in ("nsubj", "nsubjpass") and n.head.lemma_.lower() in modality.words().onset_verbs
+        if held and np.code[:2] == "04" and not self.in_question:
+            # "Talks between Britain and Ecuador end with no breakthrough": talks said to happen are both sides'
+            both = self.prep_targets(n, ("between", "among"), possessor=False)
+            if len({a.code for a in both}) >= 2:
+                return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
         for slot in np.source:
             if slot == "poss":
                 srcs = self.possessor(n)
