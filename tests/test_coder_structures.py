@@ -155,3 +155,8 @@ def test_a_demand_with_no_addressee_is_made_of_whom_the_first_verb_named() -> No
     # not the author of what the first verb named
     assert roots("Sudan's army chief rejects a U.S.-drafted truce plan and vows to keep fighting the RSF.") == {
         ("SDN", "USA", "12")}
+
+
+def test_a_right_reserved_to_act_against_a_state_threatens_it() -> None:
+    assert coded("China says it reserves the right to further action against Japan.") == {("CHN", "JPN", "130")}
+    assert coded("Turkey reserves the right to retaliate.") == set()  # against no one named
