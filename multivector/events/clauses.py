@@ -263,6 +263,13 @@ def one_act_per_chain(found: list[Found]) -> list[Found]:
     return [f for i, f in enumerate(found) if i not in drop]
 
 
+def agreed_together(mod: Modality, code: str) -> bool:
+    """A cooperative act its subjects agreed on (data/<lang>/modality.yaml accord_heads): "A and B agree to
+    release prisoners" (not "agreed to veto the resolution", aimed at a third party)."""
+    return code[:2] < "10" and mod.transform == "intent" and mod.governor is not None and \
+        mod.governor.lemma_.lower() in modality.words().accord_heads
+
+
 def same_group(a: Actor, b: Actor) -> bool:
     """Two members a regional group named together stand for (one mention, "EU and Central Asian leaders")."""
     return a.start == b.start and bool(a.resolved_from) and str(a.resolved_from).startswith("group ")

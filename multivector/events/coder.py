@@ -25,6 +25,7 @@ from .clauses import (
     FORCE_ROOTS,
     PROVOKED_MARKS,
     Clauses,
+    agreed_together,
     aimed_elsewhere,
     one_act_per_chain,
     reaction_clause,
@@ -459,8 +460,11 @@ class ArticleCoder(Clauses):
             pairs = [(s, t) for s in sources for t in targets]
             if pat.mutual:  # "exchanged fire with Israeli forces": both sides fired (gold rule 3)
                 pairs += [(t, s) for s, t in pairs]
-        elif pat.symmetric and len(sources) >= 2 and own_subject(v) and not aimed_elsewhere(v, theme, pat):
-            # Members of one group named together act as one side ("EU and Central Asian leaders held talks").
+        elif (pat.symmetric or agreed_together(mod, code)) and len(sources) >= 2 and own_subject(v) \
+                and not aimed_elsewhere(v, theme, pat):
+            # Members of one group named together act as one side ("EU and Central Asian leaders held talks");
+            # states that agree to an act with no other target agree with each other ("the United States and
+            # China agree to halt new tariffs": each commits toward the other)
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not same_group(s, t)]
             if pat.id in ("meet", "hold-talks") and code == "040":
                 code = self._meeting_code(v, sources, sources)

@@ -24,6 +24,8 @@ class Words:
     """A language's modality words (data/<lang>/modality.yaml)."""
 
     intent_heads: frozenset[str]
+    accord_heads: frozenset[str]
+    intent_noun_heads: frozenset[str]
     refuse_heads: frozenset[str]
     threat_heads: frozenset[str]
     report_verbs: frozenset[str]

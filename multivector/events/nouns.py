@@ -164,6 +164,11 @@ class Nominals(Arguments):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
             srcs = self.subjects(n.head.head)
+        wished = intended_by(n) if not srcs and np.code[:2] in ("03", "04") else None
+        if wished is not None:
+            # "South Korea is ready for talks with the North", "Iran wants talks with Riyadh": the talks are the
+            # subject's intention (036), not held
+            srcs = self.subjects(wished)
         if not srcs and np.code[:2] == "19" and n.dep_ == "pobj" and n.head.lower_ == "with" \
                 and n.head.head.pos_ in ("VERB", "AUX"):
             # "The Turkish military responded with artillery fire on ...": force is the instrument of the subject
@@ -193,8 +198,9 @@ class Nominals(Arguments):
             if v.lemma_.lower() in modality.words().impact_verbs and (
                     n.head.dep_ == "agent" or (n.head.lower_ in ("in", "during") and is_passive(v))):
                 # "two soldiers were killed by Israeli fire", "were killed in shelling by the Indian army":
-                # whom the passive names
-                victim = passive_subject(v)
+                # whom the passive names; a reduced relative names the noun it modifies ("a hospital in
+                # northwest Syria hit by Russian airstrikes")
+                victim = v.head if v.dep_ == "acl" and v.tag_ == "VBN" else passive_subject(v)
                 tgts = [a for a in self.phrase_actors(victim, exclude=own) if a.codable] if victim is not None else []
             elif came_under(n) and (under := child(v, "nsubj")) is not None:
                 # "Ukrainian positions came under Russian artillery fire"
@@ -224,7 +230,7 @@ class Nominals(Arguments):
         # A nominal event carries no clause of its own: only a question or a negated noun cancels it.
         if self.in_question or any(c.lower_ in ("no", "without") for c in n.lefts):
             return []
-        mod = Modality(transform="intent", governor=n) if currency == "planned" else Modality()
+        mod = Modality(transform="intent", governor=n) if currency == "planned" or wished is not None else Modality()
         if completed or arrived:  # "agreed to begin the withdrawal": the verb's clause decides
             mod = modality.analyse(n.head, question=self.in_question, year=self.year)
             if mod.drop or mod.transform == "demand":  # "must complete the withdrawal": not done, not theirs
@@ -347,6 +353,19 @@ def nominal_gerund(t: Token) -> bool:
         return False
     return t.dep_ in ("nsubj", "csubj", "pobj", "pcomp", "dobj") or any(
         c.dep_ in ("amod", "det", "poss") for c in t.lefts)
+
+
+def intended_by(n: Token) -> Token | None:
+    """The clause whose subject wants the event a noun names (data/<lang>/modality.yaml intent_noun_heads):
+    "wants talks with", "is ready for talks with", "open to dialogue with"; None if nobody does."""
+    heads = modality.words().intent_noun_heads
+    if n.dep_ == "dobj" and n.head.pos_ == "VERB" and n.head.lemma_.lower() in heads:
+        return n.head
+    if n.dep_ == "pobj" and n.head.lower_ in ("for", "to") and n.head.head.lemma_.lower() in heads \
+            and n.head.head.pos_ == "ADJ" and n.head.head.dep_ in ("acomp", "ROOT", "conj") \
+            and n.head.head.head.pos_ in ("AUX", "VERB"):
+        return n.head.head.head
+    return None
 
 
 def came_under(n: Token) -> bool:
