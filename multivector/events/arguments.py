@@ -55,7 +55,7 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
 RECIPROCAL = frozenset({"other", "another"})
 LAUNCH_VERBS = frozenset({"fire", "launch"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
-ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil"})
+ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil", "sign", "enact"})
 # Who wrote what is acted on: "a U.S.-drafted resolution" is the United States' (gold: veto toward the drafter).
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
@@ -348,12 +348,7 @@ class Arguments:
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 if t.tag_ == "VBG":  # "resolutions banning its weapons": the noun acts
-                    got = self.actors_for(t.head) or self.issued_by(t.head)
-                    n = t.head
-                    if not got and n.dep_ == "dobj" and n.lemma_.lower() in self._statement_nouns() and \
-                            n.head.lemma_.lower() in ADOPT_VERBS:
-                        got = self.subjects(n.head)  # "the Council adopted a resolution condemning ...": its adopter
-                    return got
+                    return self._acting_noun(t.head)
                 poss = self.possessor(t.head)  # "Armenia's decision to freeze"
                 if poss:
                     return poss
@@ -365,7 +360,12 @@ class Arguments:
                          and not any(c.i < m < t.i for m in marks)), None)
             if subj is not None:
                 got = self.actors_for(subj) or self.launched_from(subj) or self.issued_by(subj) or (
-                    self.act_owner(subj) if t is v else [])
+                    self.act_owner(subj) if t is v else []) or (
+                    # "a resolution that lifts the arms embargo on Somalia": the relative's noun acts
+                    # (only an adopted text: "Russia, which imposed sanctions in 2014" or "the statement, which
+                    # ..." relate background)
+                    self._acting_noun(t.head, document=True) if t.dep_ == "relcl" and subj.tag_ in ("WDT", "WP")
+                    else [])
                 if got and t is v:
                     got += [a for a in self._headline_partners(t, subj) if a.code not in {g.code for g in got}]
                 if got or (t.dep_ != "conj" and not from_conj):
@@ -402,6 +402,20 @@ class Arguments:
                 continue
             break
         return []
+
+    def _acting_noun(self, n: Token, *, document: bool = False) -> list[Actor]:
+        """Who acts through a noun that does something: itself ("the Kremlin, which ..."), a statement's authors,
+        or whoever adopted or signed it ("the Council adopted a resolution condemning ...", "Trump signs an order
+        sending the National Guard")."""
+        from .modality import words
+
+        got = [] if document else (self.actors_for(n) or self.issued_by(n))
+
+        adopted = n.head.lemma_.lower() in ADOPT_VERBS - {"sign"} or (
+            n.head.lemma_.lower() == "sign" and n.lemma_.lower() in words().signed_acts)  # not "signed a memorandum"
+        if not got and n.dep_ == "dobj" and n.lemma_.lower() in self._statement_nouns() and adopted:
+            got = self.subjects(n.head)
+        return got
 
     def _fronted_subjects(self, v: Token) -> list[Actor]:
         """Subjects the parser swallowed into a fronted phrase (tree.fronted_list), when two or more are actors."""

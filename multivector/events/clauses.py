@@ -180,6 +180,31 @@ class Clauses(Nominals):
             t = t.head
         return []
 
+    def answered(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Whose act a measure answers (data/<lang>/modality.yaml response_nouns): "approve tariffs in retaliation
+        against U.S. tariffs", "in response to Trump's stance", "as a response to a U.S. bill", "in protest of
+        the Security Council resolution"; on ``v`` or the verbs it completes."""
+        W = modality.words()
+        t = v
+        for _ in range(3):
+            for c in t.children:
+                if c.dep_ != "prep" or c.lower_ not in ("in", "as"):
+                    continue
+                for r in prep_objects(t, (c.lower_,)):
+                    if r.lemma_.lower() not in W.response_nouns:
+                        continue
+                    for what in prep_objects(r, ("for", "to", "against", "at", "of", "over")):
+                        # the answered act's owner ("U.S. tariffs", "Trump's stance"), never a state its own
+                        # phrases name ("Tsai's meeting with U.S. House Speaker ...")
+                        got = [a for a in (self.actors_for(what) or self.possessor(what, exclude)
+                                           or self.modifier_entity(what)) if a.code not in exclude and a.codable]
+                        if got:
+                            return got
+            if t.dep_ not in ("xcomp", "conj", "advcl") or t.head.i == t.i:
+                break
+            t = t.head
+        return []
+
     def reacted(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whom a hostile act with no target of its own was aimed at: the one who reacted to it ("Greece put its
         forces on alert after Turkey sent a survey ship into disputed waters": Turkey's show of force targets

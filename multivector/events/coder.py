@@ -445,6 +445,9 @@ class ArticleCoder(Clauses):
             targets = self.subjects(v.head.head)  # "Ukraine thanks Germany for supplying air defence": to Ukraine
         if not targets and self.reacting and code[:2] in FORCE_ROOTS and code[:3] not in PLACE_BOUND:
             targets = self.reacted(v, frozenset(a.code for a in sources))
+        if not targets and "10" <= code[:2] <= "17":
+            # "approve tariffs in retaliation against U.S. tariffs": a measure is aimed at whom it answers
+            targets = self.answered(v, frozenset(a.code for a in sources))
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
         if pat.people_target:

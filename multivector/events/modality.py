@@ -26,6 +26,8 @@ class Words:
     intent_heads: frozenset[str]
     accord_heads: frozenset[str]
     intent_noun_heads: frozenset[str]
+    response_nouns: frozenset[str]
+    signed_acts: frozenset[str]
     refuse_heads: frozenset[str]
     threat_heads: frozenset[str]
     report_verbs: frozenset[str]
