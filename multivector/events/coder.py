@@ -239,6 +239,12 @@ class ArticleCoder(Clauses):
                                          loose="adjective" in pat.target)
             elif slot == "dative":
                 got = self.actors_for(child(v, "dative"), exclude)
+                if not got and theme is not None:
+                    # "offers Turkey 3 billion euros": the parser hangs the recipient on the amount as a modifier;
+                    # a state right after the verb, before the object, is the indirect object
+                    first = next((c for c in theme.lefts if c.dep_ in ("nmod", "compound") and c.i == v.i + 1), None)
+                    got = [a for a in self.actors_for(first, exclude) if a.kind in ("country", "capital", "igo")] \
+                        if first is not None and first.pos_ == "PROPN" else []
             elif slot == "ccomp":  # "demanded that Russia withdraw", "called for Russia to withdraw"
                 for cc in (c for c in v.children if c.dep_ == "ccomp" or (c.dep_ in ("advcl", "xcomp") and any(
                         x.dep_ == "aux" and x.lower_ == "to" for x in c.children))):
