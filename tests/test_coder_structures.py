@@ -160,3 +160,45 @@ def test_a_demand_with_no_addressee_is_made_of_whom_the_first_verb_named() -> No
 def test_a_right_reserved_to_act_against_a_state_threatens_it() -> None:
     assert coded("China says it reserves the right to further action against Japan.") == {("CHN", "JPN", "130")}
     assert coded("Turkey reserves the right to retaliate.") == set()  # against no one named
+
+
+def test_a_reaction_to_a_definite_act_of_an_earlier_sentence_targets_whoever_did_it() -> None:
+    text = "North Korea fires a ballistic missile over Japan. Tokyo condemns the launch."
+    assert ("JPN", "PRK", "111") in coded(text)
+    # a one-actor sentence is parsed for it, and the act of the same root is the one referred back to
+    assert ("DEU", "RUS", "111") in coded("Russia annexes Crimea. Germany condemns the annexation.")
+    # without an earlier act there is no one to target, and a possessor names its own owner
+    assert coded("Germany condemns the annexation.") == set()
+    assert ("DEU", "RUS", "111") in coded("Israel strikes Syria. Germany condemns Russia's move.")
+
+
+def test_measures_in_retaliation_target_whose_act_they_answer() -> None:
+    assert coded("Moscow banned food imports in response to Canadian sanctions.") == {("RUS", "CAN", "163")}
+    # the owner of the answered act, never a state named inside it
+    text = ("China sent warships into the Taiwan Strait in response to President Tsai Ing-wen's meeting with "
+            "U.S. House Speaker Kevin McCarthy.")
+    assert ("CHN", "USA", "150") not in coded(text)
+
+
+def test_agreements_between_joint_subjects_and_intended_talks() -> None:
+    assert coded("The United States and China agree to halt new trade tariffs.") == {
+        ("USA", "CHN", "0354"), ("CHN", "USA", "0354")}
+    # a hostile act agreed on is aimed at a third party, not at each other
+    assert coded("Russia and China agreed to veto the resolution.") == set()
+    assert coded("South Korea is ready for talks with North Korea.") == {("KOR", "PRK", "036")}
+    assert coded("Iran wants talks with Saudi Arabia.") == {("IRN", "SAU", "036")}
+
+
+def test_texts_signed_into_force_act_for_their_signer_and_agreements_do_not() -> None:
+    assert coded("Trump signed an executive order restricting immigration from Iran.") == {("USA", "IRN", "172")}
+    assert coded("The UN Security Council adopted a resolution that eases the arms embargo on Somalia.") == {
+        ("UN", "SOM", "085")}
+    # a memorandum two sides sign is their agreement: what it grants is not the signer's act
+    assert coded("Armenia signed a memorandum which grants the United States transit rights.") == set()
+    assert coded("Armenia signed a decree which grants the United States transit rights.") == {("ARM", "USA", "0833")}
+
+
+def test_munitions_and_reduced_relatives_name_who_fired_and_what_was_hit() -> None:
+    assert roots("A school in Kharkiv was hit by Russian guided bombs.") == {("RUS", "UKR", "19")}
+    assert coded("Rescuers search the ruins of a hospital in Aleppo hit by Russian airstrikes.") == {
+        ("RUS", "SYR", "195")}

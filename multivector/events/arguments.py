@@ -362,8 +362,7 @@ class Arguments:
                 got = self.actors_for(subj) or self.launched_from(subj) or self.issued_by(subj) or (
                     self.act_owner(subj) if t is v else []) or (
                     # "a resolution that lifts the arms embargo on Somalia": the relative's noun acts
-                    # (only an adopted text: "Russia, which imposed sanctions in 2014" or "the statement, which
-                    # ..." relate background)
+                    # (only a text adopted or signed into force: not "a statement which ...")
                     self._acting_noun(t.head, document=True) if t.dep_ == "relcl" and subj.tag_ in ("WDT", "WP")
                     else [])
                 if got and t is v:

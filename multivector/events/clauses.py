@@ -54,6 +54,8 @@ def relation_subjects(v: Token) -> list[Token]:
 class Clauses(Nominals):
     """Clause-level argument readers; the coder (events/coder.py) subclasses this."""
 
+    earlier: list[tuple[str, Actor]]  # the coder's: (code, source) of the acts of earlier sentences
+
     def act_code(self, t: Token) -> str | None:  # the coder's: the code the lexicon gives a predicate word
         raise NotImplementedError
 
@@ -203,6 +205,23 @@ class Clauses(Nominals):
             if t.dep_ not in ("xcomp", "conj", "advcl") or t.head.i == t.i:
                 break
             t = t.head
+        return []
+
+    def prior_act(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Who did the act a definite noun refers back to ("North Korea fires a missile over Japan. Japan condemns
+        the launch."): the source of the latest act of an earlier sentence of the same root (any root for a
+        summing-up noun: "the move", "the decision")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in n.children) or any(
+                c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children if self.actors_for(c)):
+            return []
+        np = self.noun_pattern(n)
+        low = n.lemma_.lower()
+        if np is None and low not in modality.words().summary_nouns and low not in modality.words().act_nouns:
+            return []
+        roots = {np.code[:2]} if np is not None else None
+        for code, src in reversed(self.earlier):
+            if roots is None or code[:2] in roots:
+                return [src] if src.code not in exclude and src.codable else []
         return []
 
     def reacted(self, v: Token, exclude: frozenset[str]) -> list[Actor]:

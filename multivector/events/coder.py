@@ -101,6 +101,7 @@ class ArticleCoder(Clauses):
         self.in_question = False  # set per sentence by code_document
         self.accusers: dict[str, Actor] = {}  # accused code -> who accused it (for denials, CAMEO 016)
         self.adversaries: dict[str, Actor] = {}  # target code -> latest actor in conflict with it (quad 3-4)
+        self.earlier: list[tuple[str, Actor]] = []  # (code, source) of the acts of earlier sentences, in order
         self.reacting = False  # second pass over an adverbial clause: its target may be who reacted to it
 
     # -- arguments ---------------------------------------------------------------
@@ -237,6 +238,8 @@ class ArticleCoder(Clauses):
             if slot == "dobj" and theme is not None and not pat.objectless:
                 got = self.phrase_actors(theme, possessor=pat.possessor_target, exclude=exclude,
                                          loose="adjective" in pat.target)
+            elif slot == "prior_act" and theme is not None:
+                got = self.prior_act(theme, exclude)
             elif slot == "dative":
                 got = self.actors_for(child(v, "dative"), exclude)
                 if not got and theme is not None:
@@ -641,6 +644,7 @@ def code_document(
             elif tok.dep_ == "amod":
                 found.extend(coder.code_brokered(tok))
         seen: set[tuple[str, str, str]] = set()
+        acts: list[tuple[str, Actor]] = []
         for f in (x for g in one_act_per_chain(reported_over_saying(found)) for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
             if e is not None and (e.source, e.target, e.code) not in seen:
@@ -650,5 +654,7 @@ def code_document(
                     coder.accusers[e.target] = f.source
                 if e.quad_class >= 3:
                     coder.adversaries[e.target] = f.source
+                acts.append((e.code, f.source))
+        coder.earlier.extend(acts)  # only after the sentence: "the attack" refers back, not to its own clause
         ties.extend(code_ties(coder, sent, si))
     return coder.mentions(), events, ties

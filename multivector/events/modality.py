@@ -28,6 +28,7 @@ class Words:
     intent_noun_heads: frozenset[str]
     response_nouns: frozenset[str]
     signed_acts: frozenset[str]
+    act_nouns: frozenset[str]
     refuse_heads: frozenset[str]
     threat_heads: frozenset[str]
     report_verbs: frozenset[str]
