@@ -155,7 +155,9 @@ class ArticleCoder(Clauses):
             found = self._apply(v, pat, code, theme, passive, lemma)
             if found is not None:
                 if matched is not None:  # "agreed to talks with Ukraine": the talks are this event, not another
-                    self.consumed.update(t.i for t in object_tokens(v, theme) if lemma in forms(t))
+                    # (and "conducts drone strikes": an object refined by its compound is this event too)
+                    self.consumed.update(t.i for t in object_tokens(v, theme) if lemma in forms(t) or any(
+                        c.dep_ == "compound" and c.lemma_.lower() == lemma for c in t.lefts))
                 return found
         return []
 
