@@ -132,8 +132,22 @@ class DocActors:
                 if entry.kind == "leader" and len(span) == 1 and span.start >= 1 and _another_given_name(
                         doc[span.start - 1], self.lex.titles, entry.name) and (span.start - 1) not in self.by_token:
                     continue  # "former congressman Odin Sanchez" is not Pedro Sanchez: another name before the alias
+                if entry.kind == "leader" and self._named_for_another_state(doc, span, entry):
+                    continue  # "Saudi King Abdullah" is not Jordan's King Abdullah: the adjective names the state
             for t in span:
                 self.by_token[t.i] = (span, entry)
+
+    def _named_for_another_state(self, doc: Doc, span: Span, entry: Entry) -> bool:
+        """A leader's alias right after a state's name or adjective that is not the leader's state."""
+        i = span.start - 1
+        if i >= 1 and doc[i].lower_ in ("'s", "’s"):
+            i -= 1
+        if i < 0:
+            return False
+        before = self.lex.lookup(doc[i].text)
+        if not before or before[0].kind not in ("adjective", "country"):
+            return False
+        return before[0].at(self.date, self.lex.titles)[0] != entry.at(self.date, self.lex.titles)[0]
 
     # -- spans -----------------------------------------------------------------
     def spans(self) -> Iterator[tuple[Span, Entry]]:
