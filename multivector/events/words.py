@@ -118,9 +118,6 @@ def near_words(v: Token) -> frozenset[str]:
                         out.update((g.lower_, g.lemma_.lower()))
                         if g.dep_ == "pobj":  # "went on hunger strike"
                             out.update(x.lemma_.lower() for x in g.children if x.dep_ in ("compound", "amod"))
-                    if c.dep_ == "dobj" and g.dep_ == "prep" and g.lower_ in ("on", "at", "along"):
-                        # "reintroduced controls on the border": where the object applies
-                        out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
         if c.dep_ in ("advcl", "ccomp"):  # "called for Russia to withdraw": "for" marks the clause
             out.update(g.lower_ for g in c.children if g.dep_ == "mark")
     return frozenset(out)
