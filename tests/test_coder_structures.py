@@ -185,6 +185,8 @@ def test_agreements_between_joint_subjects_and_intended_talks() -> None:
         ("USA", "CHN", "0354"), ("CHN", "USA", "0354")}
     # a hostile act agreed on is aimed at a third party, not at each other
     assert coded("Russia and China agreed to veto the resolution.") == set()
+    # nor at each other when the clause names the state it is aimed at
+    assert coded("Russia and China agreed to hold talks with Iran.") == {("RUS", "IRN", "036"), ("CHN", "IRN", "036")}
     assert coded("South Korea is ready for talks with North Korea.") == {("KOR", "PRK", "036")}
     assert coded("Iran wants talks with Saudi Arabia.") == {("IRN", "SAU", "036")}
 

@@ -389,6 +389,14 @@ class ArticleCoder(Clauses):
         np = self.noun_pattern(subj) if subj is not None else None
         return np is not None and np.code[:2] in IMPACT_ROOTS
 
+    def _names_others(self, v: Token, sources: list[Actor]) -> bool:
+        """The clause names a state besides its subjects ("agreed to hold talks with Iran"): an act agreed on
+        is then aimed at it, and another reading finds it."""
+        own = {a.code for a in sources}
+        subj = {t.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        return any(a.codable and a.code not in own for c in v.children if c.i not in subj
+                   for a in self._entities_in(c))
+
     def _names_own_side(self, anchors: list[Token], pat: patterns.VerbPattern, exclude: frozenset[str]) -> bool:
         """A target phrase of the verb names the source's own state."""
         for a in anchors:
@@ -474,8 +482,8 @@ class ArticleCoder(Clauses):
             pairs = [(s, t) for s in sources for t in targets]
             if pat.mutual:  # "exchanged fire with Israeli forces": both sides fired (gold rule 3)
                 pairs += [(t, s) for s, t in pairs]
-        elif (pat.symmetric or agreed_together(mod, code)) and len(sources) >= 2 and own_subject(v) \
-                and not aimed_elsewhere(v, theme, pat):
+        elif (pat.symmetric or (agreed_together(mod, code) and not self._names_others(v, sources))) \
+                and len(sources) >= 2 and own_subject(v) and not aimed_elsewhere(v, theme, pat):
             # Members of one group named together act as one side ("EU and Central Asian leaders held talks");
             # states that agree to an act with no other target agree with each other ("the United States and
             # China agree to halt new tariffs": each commits toward the other)
