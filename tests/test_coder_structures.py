@@ -211,3 +211,10 @@ def test_a_state_named_before_a_leaders_alias_decides_whose_leader_it_is() -> No
     assert roots("Saudi Arabian King Abdullah met Obama in Washington.", date) == {("SAU", "USA", "04")}
     assert roots("Jordan's King Abdullah met Obama in Washington.", date) == {("JOR", "USA", "04")}
     assert roots("King Abdullah met Obama in Washington.", date) == {("JOR", "USA", "04")}
+
+
+def test_a_leader_named_after_his_office_is_an_antecedent_of_the_two_leaders() -> None:
+    text = ("President of the United States George W. Bush and Prime Minister of Australia John Howard discuss "
+            "Iraq strategy over lunch. The two leaders attend an APEC meeting in Hanoi.")
+    pairs = {(s, t) for s, t, _ in roots(text, dt.date(2006, 11, 17))}
+    assert pairs == {("USA", "AUS"), ("AUS", "USA")}  # not Iraq, which is only discussed

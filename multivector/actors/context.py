@@ -68,6 +68,12 @@ class DocContext:
                     np.head.i in actors.by_token or actors.role_of(np.head) is not None or np.dep_ == "appos"):
                 np = np.head
             if np.i in done:
+                # "Prime Minister of Australia John Howard": the parser may hang the name on the country's
+                # phrase; the person is an antecedent of "the two leaders" as well as the country
+                raw = actors.entity_at(head)
+                if raw is not None and raw.person and not any(x.actor.person and x.actor.code == raw.code
+                                                              for x in self.seen):
+                    self.seen.append(Seen(sent_of[head.i], head.i, raw, False, self.label_of(head.i)))
                 continue
             done.add(np.i)
             a = actors.actor_of(np) if np is not head else None
