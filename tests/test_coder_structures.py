@@ -218,3 +218,10 @@ def test_a_leader_named_after_his_office_is_an_antecedent_of_the_two_leaders() -
             "Iraq strategy over lunch. The two leaders attend an APEC meeting in Hanoi.")
     pairs = {(s, t) for s, t, _ in roots(text, dt.date(2006, 11, 17))}
     assert pairs == {("USA", "AUS"), ("AUS", "USA")}  # not Iraq, which is only discussed
+
+
+def test_a_border_guarded_is_no_protection_of_the_neighbour() -> None:
+    assert coded("Hungary's parliament authorizes the army to use force to protect the border with Serbia.") == set()
+    assert coded("Russia vows to defend its border with Ukraine.") == set()
+    # a border reopened to the neighbour is still an easing toward it
+    assert coded("Russia reopens its border with Georgia.") == {("RUS", "GEO", "081")}

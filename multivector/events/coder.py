@@ -37,6 +37,7 @@ from .clauses import (
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, Found, nominal_gerund
 from .tree import (
+    BORDER_NOUNS,
     NEARNESS,
     child,
     flat_preps,
@@ -464,6 +465,11 @@ class ArticleCoder(Clauses):
             targets = self.subjects(v.head.head)  # "Ukraine thanks Germany for supplying air defence": to Ukraine
         if not targets and self.reacting and code[:2] in FORCE_ROOTS and code[:3] not in PLACE_BOUND:
             targets = self.reacted(v, frozenset(a.code for a in sources))
+        if targets and code[:3] in ("074", "033", "032", "052") and theme is not None and \
+                theme.lemma_.lower() in BORDER_NOUNS:
+            # "to protect the border with Serbia": guarded against the neighbour, never protection of it (a
+            # border reopened to it is still an easing, 081)
+            targets = []
         if not targets and "10" <= code[:2] <= "17":
             # "approve tariffs in retaliation against U.S. tariffs": a measure is aimed at whom it answers
             targets = self.answered(v, frozenset(a.code for a in sources))
