@@ -209,6 +209,7 @@ def test_munitions_and_reduced_relatives_name_who_fired_and_what_was_hit() -> No
 def test_a_state_named_before_a_leaders_alias_decides_whose_leader_it_is() -> None:
     date = dt.date(2010, 5, 1)  # both kings named Abdullah reigned
     assert roots("Saudi Arabian King Abdullah met Obama in Washington.", date) == {("SAU", "USA", "04")}
+    assert roots("Saudi Arabia's King Abdullah met Obama in Washington.", date) == {("SAU", "USA", "04")}
     assert roots("Jordan's King Abdullah met Obama in Washington.", date) == {("JOR", "USA", "04")}
     assert roots("King Abdullah met Obama in Washington.", date) == {("JOR", "USA", "04")}
 

@@ -138,16 +138,15 @@ class DocActors:
                 self.by_token[t.i] = (span, entry)
 
     def _named_for_another_state(self, doc: Doc, span: Span, entry: Entry) -> bool:
-        """A leader's alias right after a state's name or adjective that is not the leader's state."""
+        """A leader's alias right after a state's name or adjective ("Saudi Arabian", "Saudi Arabia's") that is
+        not the leader's state. Spans come in document order, so the state before is already matched."""
         i = span.start - 1
         if i >= 1 and doc[i].lower_ in ("'s", "’s"):
             i -= 1
-        if i < 0:
+        before = self.by_token.get(i)
+        if before is None or before[1].kind not in ("adjective", "country"):
             return False
-        before = self.lex.lookup(doc[i].text)
-        if not before or before[0].kind not in ("adjective", "country"):
-            return False
-        return before[0].at(self.date, self.lex.titles)[0] != entry.at(self.date, self.lex.titles)[0]
+        return before[1].at(self.date, self.lex.titles)[0] != entry.at(self.date, self.lex.titles)[0]
 
     # -- spans -----------------------------------------------------------------
     def spans(self) -> Iterator[tuple[Span, Entry]]:
