@@ -55,7 +55,6 @@ MAX_CHUNK_SENTENCES = 2048
 MEMORY_TARGET_WORDS = frozenset({"deny", "denied", "denies", "denying", "refuted", "rebuffed", "dismissed",
                                  "retaliate", "retaliated", "retaliates", "retaliation"})
 PLURAL_REFS = frozenset({"they", "them", "their", "themselves", "both", "sides", "leaders"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +81,15 @@ def _sentencizer() -> Sentencizer:
 
 
 @functools.cache
-def _act_words() -> frozenset[str]:
-    """Nouns (and their plurals) that refer back to an act of an earlier sentence (events.clauses.prior_act)."""
+def _back_references() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns (and their plurals) that refer back to an act of an earlier sentence, and the determiners that make
+    them do so (events.clauses.prior_act); imported on first use, not with the module."""
     from .events import modality
+    from .events.clauses import DEFINITE
 
     w = modality.words()
     base = w.act_nouns | w.summary_nouns
-    return frozenset(base | {x + "s" for x in base} | {x[:-1] + "ies" for x in base if x.endswith("y")})
+    return frozenset(base | {x + "s" for x in base} | {x[:-1] + "ies" for x in base if x.endswith("y")}), DEFINITE
 
 
 @functools.cache
@@ -140,17 +141,17 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
         spans.append((si, span.start_char, span.end_char, span.text))
         refs[si] += 1
     words = _referring_words()
-    acts = _act_words()
+    acts, definite = _back_references()
     for tok in doc:  # tokens only (no tagger yet): a plural is a word ending in -s whose stem refers
         low = tok.lower_
         plural = low.endswith("s") and (low[:-1] in words or low[:-2] in words)
-        if low in MEMORY_TARGET_WORDS or (tok.i > 0 and doc[tok.i - 1].lower_ in DEFINITE and low in acts
-                                           and tok.idx >= starts[min(1, len(starts) - 1)] > 0):
+        si = max(bisect.bisect_right(starts, tok.idx) - 1, 0)
+        if low in MEMORY_TARGET_WORDS or (si > 0 and low in acts and doc[tok.i - 1].lower_ in definite):
             # and "Japan condemns the launch": an act of an earlier sentence referred back to
-            refs[max(bisect.bisect_right(starts, tok.idx) - 1, 0)] += 1
+            refs[si] += 1
         if low in words or plural:
             # A plural reference ("the two presidents", "they", "the delegations") may stand for a pair.
-            refs[max(bisect.bisect_right(starts, tok.idx) - 1, 0)] += 2 if (plural or low in PLURAL_REFS) else 1
+            refs[si] += 2 if (plural or low in PLURAL_REFS) else 1
     chosen = tuple(i for i, n in enumerate(refs) if n >= min_refs)
     keep = set(chosen)
     matches = tuple((si, b, e) for si, b, e, _s in spans if si in keep)

@@ -55,7 +55,7 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
 RECIPROCAL = frozenset({"other", "another"})
 LAUNCH_VERBS = frozenset({"fire", "launch"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
-ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil", "sign", "enact"})
+ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil", "enact"})
 # Who wrote what is acted on: "a U.S.-drafted resolution" is the United States' (gold: veto toward the drafter).
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
@@ -406,13 +406,11 @@ class Arguments:
         """Who acts through a noun that does something: itself ("the Kremlin, which ..."), a statement's authors,
         or whoever adopted or signed it ("the Council adopted a resolution condemning ...", "Trump signs an order
         sending the National Guard")."""
-        from .modality import words
-
         got = [] if document else (self.actors_for(n) or self.issued_by(n))
-
-        adopted = n.head.lemma_.lower() in ADOPT_VERBS - {"sign"} or (
-            n.head.lemma_.lower() == "sign" and n.lemma_.lower() in words().signed_acts)  # not "signed a memorandum"
-        if not got and n.dep_ == "dobj" and n.lemma_.lower() in self._statement_nouns() and adopted:
+        verb, noun = n.head.lemma_.lower(), n.lemma_.lower()
+        # signed into force: an order or a law, not "signed a memorandum" (both sides' agreement, 057)
+        adopted = verb in ADOPT_VERBS or (verb == "sign" and noun in modality.words().signed_acts)
+        if not got and n.dep_ == "dobj" and noun in self._statement_nouns() and adopted:
             got = self.subjects(n.head)
         return got
 

@@ -28,6 +28,8 @@ THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
 # force rally opposition against it (113). Talks (04) and promises (03) rally nobody.
 RALLY_CODES = {**{r: "053" for r in ("05", "06", "07", "08")},
                **{r: "113" for r in ("02", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20")}}
+# Determiners that refer a noun back to something already told ("condemns the launch").
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Uses of force, which a participle only elaborates ("struck Syria, targeting rebels near Homs").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
@@ -211,12 +213,12 @@ class Clauses(Nominals):
         """Who did the act a definite noun refers back to ("North Korea fires a missile over Japan. Japan condemns
         the launch."): the source of the latest act of an earlier sentence of the same root (any root for a
         summing-up noun: "the move", "the decision")."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in n.children) or any(
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children) or any(
                 c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children if self.actors_for(c)):
             return []
         np = self.noun_pattern(n)
-        low = n.lemma_.lower()
-        if np is None and low not in modality.words().summary_nouns and low not in modality.words().act_nouns:
+        W = modality.words()
+        if np is None and n.lemma_.lower() not in W.summary_nouns | W.act_nouns:
             return []
         roots = {np.code[:2]} if np is not None else None
         for code, src in reversed(self.earlier):

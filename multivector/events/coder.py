@@ -66,6 +66,8 @@ PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
+# Protection, support and defence (074, 033x, 032, 052): of a state, never of a border against it.
+PROTECTION_CODES = frozenset({"074", "033", "032", "052"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
 # Participles that say where people were held: "Americans held in Venezuela were freed".
 HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "capture"})
@@ -465,8 +467,7 @@ class ArticleCoder(Clauses):
             targets = self.subjects(v.head.head)  # "Ukraine thanks Germany for supplying air defence": to Ukraine
         if not targets and self.reacting and code[:2] in FORCE_ROOTS and code[:3] not in PLACE_BOUND:
             targets = self.reacted(v, frozenset(a.code for a in sources))
-        if targets and code[:3] in ("074", "033", "032", "052") and theme is not None and \
-                theme.lemma_.lower() in BORDER_NOUNS:
+        if targets and code[:3] in PROTECTION_CODES and theme is not None and theme.lemma_.lower() in BORDER_NOUNS:
             # "to protect the border with Serbia": guarded against the neighbour, never protection of it (a
             # border reopened to it is still an easing, 081)
             targets = []
