@@ -754,7 +754,9 @@ def test_force_with_an_owner_and_no_target_falls_on_its_place() -> None:
     assert roots("The Israeli army answered with tank fire on Hamas posts in Gaza.") == {("ISR", "PSE", "19")}
     # a city before an attack is where it was; an attack to be deterred has not happened; nor what is answered
     assert roots("Two men linked to the Ankara bombings were arrested in Syria.") == set()
-    assert roots("Japan will deploy missile interceptors in Okinawa to deter a Chinese attack.") == set()
+    # (the deployment meant to deter China is a posture toward it, in the future a threat: 13)
+    assert roots("Japan will deploy missile interceptors in Okinawa to deter a Chinese attack.") == {
+        ("JPN", "CHN", "13")}
     assert roots("Its artillery fire together with Russian air strikes killed forty rebels.") == set()
 
 

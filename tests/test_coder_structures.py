@@ -226,3 +226,23 @@ def test_a_border_guarded_is_no_protection_of_the_neighbour() -> None:
     assert coded("Russia vows to defend its border with Ukraine.") == set()
     # a border reopened to the neighbour is still an easing toward it
     assert coded("Russia reopens its border with Georgia.") == {("RUS", "GEO", "081")}
+
+
+def test_a_show_of_force_meant_to_deter_a_state_is_aimed_at_it() -> None:
+    assert roots("The United States sends an aircraft carrier to the Gulf as a warning to Iran.") == {
+        ("USA", "IRN", "15")}
+    assert roots("Japan deploys missile batteries on its southern islands to deter China.") == {("JPN", "CHN", "15")}
+    assert roots("South Korea and the United States stage joint drills aimed at deterring North Korea.") == {
+        ("KOR", "PRK", "15"), ("USA", "PRK", "15")}
+    # without a third state the drills are cooperation between the two
+    assert roots("Russia and China hold joint naval drills in the Sea of Japan.") == {
+        ("RUS", "CHN", "06"), ("CHN", "RUS", "06")}
+    # a purpose of support is not deterrence: the host is protected, no one is deterred
+    assert roots("France sends a frigate to the Black Sea to help Ukraine.") == set()
+    assert roots("Taiwan launched a cyber command to bolster its defences against China's hackers.") == {
+        ("TWN", "CHN", "15")}
+
+
+def test_a_crowd_acting_on_a_building_is_of_the_state_the_building_stands_in() -> None:
+    assert roots("Protesters storm the Saudi embassy in Tehran.") == {("IRN", "SAU", "14")}
+    assert roots("Protesters storm the Saudi embassy.") == set()

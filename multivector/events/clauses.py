@@ -209,6 +209,51 @@ class Clauses(Nominals):
             t = t.head
         return []
 
+    def deterred(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
+        """Whom a show of force is meant to deter (modality.yaml warning_nouns, deter_verbs, defence_verbs): "as a
+        warning to Iran", "to deter China", "to counter a threat from North Korea", "drills aimed at deterring
+        Pyongyang", "a show of force aimed at Israel", "to bolster its defences against China"."""
+        W = modality.words()
+        heads = [v, *([theme] if theme is not None else [])]
+        heads += [p for h in list(heads) for p in prep_objects(h, ("in", "as"))]  # "in a show of force aimed at"
+        for h in heads:
+            for c in h.children:
+                got: list[Actor] = []
+                if c.dep_ == "prep" and c.lower_ in ("as", "in"):  # "as a warning to Iran"
+                    got = [a for n in prep_objects(h, (c.lower_,)) if n.lemma_.lower() in W.warning_nouns
+                           for q in prep_objects(n, ("to", "for", "against")) for a in self.phrase_actors(q)]
+                elif c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("aim", "direct", "design", "intend"):
+                    for q in prep_objects(c, ("at",)):  # "aimed at Israel", "aimed at deterring North Korea"
+                        got = got or (self._deter_object(q) if q.tag_ == "VBG" else self.phrase_actors(q))
+                    got = got or [a for at in c.children if at.dep_ == "prep" and at.lower_ == "at"
+                                  for q in at.children if q.dep_ == "pcomp" for a in self._deter_object(q)]
+                elif c.dep_ in ("advcl", "xcomp", "acl", "ccomp") and any(x.dep_ == "aux" and x.lower_ == "to"
+                                                                  for x in c.children):
+                    got = self._deter_object(c)
+                got = [a for a in got if a.code not in exclude and a.codable]
+                if got:
+                    return got
+        return []
+
+    def _deter_object(self, c: Token) -> list[Actor]:
+        """Who a deterring verb aims at: its object ("deter China", "counter Russian aggression"), or for a
+        defence verb what it guards against ("defend against Chinese incursions", "bolster its defences
+        against China")."""
+        W = modality.words()
+        lemma = c.lemma_.lower()
+        if lemma in W.deter_verbs:
+            obj = child(c, "dobj")
+            return self.phrase_actors(obj) if obj is not None else []
+        if lemma in W.defence_verbs or lemma in W.support_purposes:
+            obj = child(c, "dobj")
+            if lemma in W.support_purposes and obj is not None and self.actors_for(obj):
+                return []  # "to bolster Ukraine's defences" supports Ukraine
+            for base in (c, *([obj] if obj is not None else [])):
+                got = [a for q in prep_objects(base, ("against", "from")) for a in self.phrase_actors(q)]
+                if got:
+                    return got
+        return []
+
     def prior_act(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
         """Who did the act a definite noun refers back to ("North Korea fires a missile over Japan. Japan condemns
         the launch."): the source of the latest act of an earlier sentence of the same root (any root for a

@@ -195,7 +195,8 @@ class ArticleCoder(Clauses):
             if cands:
                 theme = child(t, "dobj")
                 for pat, matched, _lm in self._candidates(t, cands, theme):
-                    return matched if matched is not None else pat.code
+                    if pat.target != ("deterred",):  # a reading that holds only with someone deterred
+                        return matched if matched is not None else pat.code
         for np in self.pats.nouns.get(t.lemma_.lower(), ()):
             return np.code
         return None
@@ -280,6 +281,8 @@ class ArticleCoder(Clauses):
                             break
             elif slot == "tension":  # "mobilised reservists amid tensions with Armenia"
                 got = self.tension_with(v, exclude)
+            elif slot == "deterred":  # "sends a carrier to the Gulf as a warning to Iran", "drills to deter China"
+                got = self.deterred(v, theme, exclude)
             elif slot == "provoker":  # "put its forces on alert after China sent warships": who provoked it
                 got = self.clause_subjects(v, PROVOKED_MARKS, exclude, climb=False)
             elif slot == "participants":  # "a ceremony hosted by Trump", "a swap mediated by the UAE"
