@@ -246,3 +246,10 @@ def test_a_show_of_force_meant_to_deter_a_state_is_aimed_at_it() -> None:
 def test_a_crowd_acting_on_a_building_is_of_the_state_the_building_stands_in() -> None:
     assert roots("Protesters storm the Saudi embassy in Tehran.") == {("IRN", "SAU", "14")}
     assert roots("Protesters storm the Saudi embassy.") == set()
+
+
+def test_a_company_buying_a_foreign_company_cooperates_economically_with_its_state() -> None:
+    assert coded("German chemicals company Bayer acquires American seeds company Monsanto.") == {("DEU", "USA", "061")}
+    assert coded("Swiss drugmaker Novartis buys US company Eon Labs.") == {("CHE", "USA", "061")}
+    # a company of its own state is no partner abroad
+    assert coded("German carmaker Volkswagen acquires German supplier Bosch.") == set()
