@@ -253,3 +253,12 @@ def test_a_company_buying_a_foreign_company_cooperates_economically_with_its_sta
     assert coded("Swiss drugmaker Novartis buys US company Eon Labs.") == {("CHE", "USA", "061")}
     # a company of its own state is no partner abroad
     assert coded("German carmaker Volkswagen acquires German supplier Bosch.") == set()
+
+
+def test_a_foreign_force_backing_a_fight_fights_where_it_is_fought() -> None:
+    assert roots("The Syrian Army, backed by the Russian Air Force, captures the town of Kinsabba in the Latakia "
+                 "Governorate.") == {("RUS", "SYR", "19")}
+    assert roots("Kurdish fighters, with the support of U.S. special forces, capture the city of Manbij in northern "
+                 "Syria.") == {("USA", "SYR", "19")}
+    # a state backing the side, not a force fighting with it, is support (050), and no place is no target
+    assert roots("The Syrian Army, backed by the Russian Air Force, advances.") == set()

@@ -64,6 +64,10 @@ class Clauses(Nominals):
     def requested_act(self, v: Token) -> str | None:  # the coder's: what an appeal or demand asks for
         raise NotImplementedError
 
+    def _targets(self, v: Token, pat: patterns.VerbPattern, theme: Token | None,
+                 exclude: frozenset[str]) -> list[Actor]:  # the coder's: a pattern's targets
+        raise NotImplementedError
+
     def allegation(self, accuser: Token, agents: list[Actor], code: str, pid: str,
                    own_report: list[Found]) -> list[Found]:
         """"Ukraine alleges that Russian hackers attacked its airport": the accuser accuses the act's agents (112,
@@ -253,6 +257,38 @@ class Clauses(Nominals):
                 if got:
                     return got
         return []
+
+    def backed_pairs(self, v: Token, pat: patterns.VerbPattern, theme: Token | None,
+                     sources: list[Actor]) -> list[tuple[Actor, Actor]]:
+        """A foreign force that backs a fight fights where it is fought ("The Syrian Army, backed by the Russian Air
+        Force, captured a town in Latakia": RUS->SYR, the annotators' place rule): forces named by a backing
+        participle ("backed by", "supported by") or phrase ("with the support of") on the verb or its subject.
+        Attack nouns ("backed by Russian airstrikes") code themselves (Nominals.force_place)."""
+        W = modality.words()
+        own = {a.code for a in sources}
+        subj = child(v, "nsubj")
+        agents: list[Token] = []
+        for h in (v, *([subj] if subj is not None else [])):
+            for c in h.children:
+                if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in W.backing_participles and c.tag_ == "VBN":
+                    agents += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                elif c.dep_ == "prep" and c.lower_ == "with":  # "with the support of", "with help from"
+                    agents += [p for n in prep_objects(h, ("with",)) if n.lemma_.lower() in W.backing_nouns
+                               for p in prep_objects(n, ("of", "from"))]
+        backers = [a for t in agents for x in (t, *t.conjuncts) if self.noun_pattern(x) is None
+                   for a in self.actors_for(x) if a.codable and a.code not in own and (
+                       a.role in ("MIL", "OPP") or x.lemma_.lower() in W.force_nouns)]
+        pairs = []
+        for b in {b.code: b for b in backers}.values():
+            ex = frozenset({b.code})
+            bases = [v, *([theme] if theme is not None else [])]
+            found = [*self._targets(v, pat, theme, ex),
+                     *(a for t in bases[1:] for a in self.actors_for(t, ex)),  # "captures Palmyra"
+                     *(a for t in bases for a in self.prep_targets(t, ("in", "near", "around", "of"), possessor=True,
+                                                                   exclude=ex))]
+            places = [t for t in found if t.kind in ("country", "capital", "place") and t.codable]
+            pairs += [(b, t) for t in places[:1] if t.code != b.code]
+        return pairs
 
     def prior_act(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
         """Who did the act a definite noun refers back to ("North Korea fires a missile over Japan. Japan condemns

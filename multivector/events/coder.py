@@ -445,8 +445,10 @@ class ArticleCoder(Clauses):
         if pat.subject_heads and (subj := child(v, "nsubj")) is not None and not (
                 {(h := through_quantity(subj)).lemma_.lower(), h.lower_, h.lower_.removesuffix("s")} & set(pat.subject_heads)):
             return None  # ("Marines" as a proper noun keeps its plural lemma)
-        if not sources:
-            return None
+        if not sources:  # "Kurdish fighters, backed by U.S. special forces, captured Manbij": the backer alone
+            backed = self.backed_pairs(v, pat, theme, []) if code[:2] == "19" else []
+            pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
+            return [Found(s, t, code_under(code, mod), pid, v, mod) for s, t in backed] or None
         targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))
         if not targets and code[:2] in FORCE_ROOTS and len(own := {a.code for a in sources}) >= 2:
             # "Russia and Syria bomb Syrian rebels", "... pound Idlib": one ally's rebels or towns are the other's
@@ -509,6 +511,8 @@ class ArticleCoder(Clauses):
             if addressee and code_under(code, mod)[:2] in STATEMENT_ROOTS:
                 own = {a.code for a in self.subjects(mod.speaker)} if mod.speaker is not None else set()
                 pairs = [(s, t) for s in sources for t in addressee if s.code != t.code and s.code in own]
+        if code[:2] == "19":  # "backed by the Russian Air Force": a force fighting alongside, where it is fought
+            pairs += [p for p in self.backed_pairs(v, pat, theme, sources) if p not in pairs]
         if not pairs and alleger is not None and code[:2] in ("17", "18", "20"):
             # "Iraq claims that American officials tortured him": coercion or violence alleged against no one the
             # scheme codes still accuses its agent; fighting needs its foe ("fired a missile" accuses no one)

@@ -40,6 +40,8 @@ class Words:
     defence_verbs: frozenset[str]
     casualty_verbs: frozenset[str]
     backing_nouns: frozenset[str]
+    backing_participles: frozenset[str]
+    force_nouns: frozenset[str]
     gratitude_verbs: frozenset[str]
     blame_adjectives: frozenset[str]
     harm_nouns: frozenset[str]
