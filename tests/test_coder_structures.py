@@ -262,3 +262,8 @@ def test_a_foreign_force_backing_a_fight_fights_where_it_is_fought() -> None:
                  "Syria.") == {("USA", "SYR", "19")}
     # a state backing the side, not a force fighting with it, is support (050), and no place is no target
     assert roots("The Syrian Army, backed by the Russian Air Force, advances.") == set()
+
+
+def test_civilians_who_clash_use_no_military_force() -> None:
+    assert roots("Russian and Polish football fans clash in Warsaw.") == set()
+    assert roots("Indian and Chinese troops clash on the border.") == {("IND", "CHN", "19"), ("CHN", "IND", "19")}
