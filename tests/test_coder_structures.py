@@ -267,3 +267,10 @@ def test_a_foreign_force_backing_a_fight_fights_where_it_is_fought() -> None:
 def test_civilians_who_clash_use_no_military_force() -> None:
     assert roots("Russian and Polish football fans clash in Warsaw.") == set()
     assert roots("Indian and Chinese troops clash on the border.") == {("IND", "CHN", "19"), ("CHN", "IND", "19")}
+
+
+def test_disapproval_an_act_defies_is_aimed_at_whoever_acts() -> None:
+    assert coded("Afghanistan releases 65 prisoners despite American objections.") == {("USA", "AFG", "111")}
+    assert coded("Afghanistan releases 65 prisoners despite concerns by the United States.") == {("USA", "AFG", "110")}
+    # a standing measure an act goes on despite is no event ("despite sanctions")
+    assert coded("Russia holds the vote despite American sanctions.") == set()

@@ -132,6 +132,8 @@ class Nominals(Arguments):
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         currency = _nominal_currency(n, np.code, self.year)
+        if currency == "background" and "despite" in np.target and n.head.lower_ == "despite":
+            currency = "current"  # the disapproval an act defies is voiced now, not a standing measure ("despite sanctions")
         if currency in ("background", "alleged") or self._nominal_unreal(n):
             return []
         srcs: list[Actor] = []
@@ -184,6 +186,9 @@ class Nominals(Arguments):
             srcs = self.actors_for(child(v, "nsubjpass") or child(v, "nsubj"))
             both_ways = v.lemma_.lower() in modality.words().casualty_verbs
         tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False))), [])
+        if "despite" in np.target:  # "releases prisoners despite American objections": at whoever goes ahead
+            tgts = self.subjects(n.head.head) if n.dep_ == "pobj" and n.head.lower_ == "despite" and \
+                n.head.head.pos_ in ("VERB", "AUX") else []
         if not tgts and np.code[:2] == "14":  # "anti-China protests": what the protest is against
             tgts = self.opposed_to(n)
         own = frozenset(a.code for a in srcs)
