@@ -274,3 +274,11 @@ def test_disapproval_an_act_defies_is_aimed_at_whoever_acts() -> None:
     assert coded("Afghanistan releases 65 prisoners despite concerns by the United States.") == {("USA", "AFG", "110")}
     # a standing measure an act goes on despite is no event ("despite sanctions")
     assert coded("Russia holds the vote despite American sanctions.") == set()
+
+
+def test_a_headline_verb_read_as_a_noun_inside_the_subject_is_read_again() -> None:
+    assert roots("The Republic of Korea Navy fires warning shots at three North Korean patrol boats.") == {
+        ("KOR", "PRK", "15")}
+    assert roots("The IMF halts lending to Mozambique.") == {("IMF", "MOZ", "16")}
+    # a plural subject its verb agrees with is left as read
+    assert roots("Houthi forces fire an anti-ship missile at the U.S. destroyer USS Carney.") == {("YEM", "USA", "19")}

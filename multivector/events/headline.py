@@ -5,7 +5,9 @@ Korea exchange fire", "coalition aircraft strike Houthi positions"); the small E
 often reads the base-form verb as a noun and the sentence has no verbal root at all. For such a
 sentence only, each trigger verb form after a noun is tried in the past tense (unambiguous to the
 tagger) and the sentence is parsed again; the first reading that makes that word a verbal root with
-a subject is kept, with the original words and the present tense. Other sentences are not touched.
+a subject is kept, with the original words and the present tense. A sentence that has a verbal root is
+re-read only for a third-person trigger verb inside that root's subject right after a name ("The IMF halts
+lending to ...", "The Navy fires warning shots at ...": ``hidden_verb``). Other sentences are not touched.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ NOT_SUBJECT_END = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "AUX", "PA
 # Uninflected plurals that end a subject ("coalition aircraft strike", "Pakistani police arrest").
 PLURAL_HEADS = frozenset({"aircraft", "police", "personnel", "people", "military", "army", "navy", "government",
                           "coalition", "militia", "media"})
+# Heads of a body that a third-person verb follows ("India's health ministry orders", "Myanmar's junta rejects").
+BODY_HEADS = PLURAL_HEADS | frozenset({"ministry", "junta", "court", "parliament", "council", "cabinet", "regime",
+                                       "administration", "presidency", "legislature", "senate", "assembly"})
 
 
 @functools.cache
@@ -76,6 +81,30 @@ def _verbless(sent: Span) -> bool:
     return sent.root.pos_ not in ("VERB", "AUX")
 
 
+def hidden_verb(sent: Span, lang: str = "en") -> Token | None:
+    """A third-person trigger verb the tagger took for a noun in a sentence that has another verbal root: right
+    after a proper noun or a body's head ("Turkey scrambles fighter jets after a plane flew ...", "The Israeli
+    Government rejects calls for ...") and inside the root's subject, so the root is a word the subject's noun
+    phrase swallowed. Only such a word is re-read: a plural after a common noun ("air strikes kill") stays."""
+    forms = verb_forms(lang)
+    root = sent.root
+    subj = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for t in sent[1:6]:
+        prev = t.doc[t.i - 1]
+        lemma = forms.get(t.lower_)
+        if lemma is None or t.lower_ == lemma or t.tag_.startswith("VB") or t.i == root.i:
+            continue  # the third person only ("scrambles"): a base form after a name is a noun too often
+        if t.i not in subj or not (prev.pos_ == "PROPN" or prev.lower_ in BODY_HEADS):
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass") and root.tag_ in ("VBP", "VBD"):
+            continue  # "Houthi forces fire a missile": a plural subject its verb agrees with is read right
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if nxt is not None and (nxt.lower_ == "of" or nxt.is_punct):
+            continue
+        return t
+    return None
+
+
 def _ends_subject(t: Token) -> bool:
     """A word a subject can end on: a proper noun, a plural or an uninflected plural."""
     return t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") or t.lower_ in PLURAL_HEADS or (
@@ -120,10 +149,14 @@ def repair(doc: Doc, parse: Callable[[str], Doc], lang: str = "en") -> Doc:
     """``doc`` itself, or, when a sentence of it has no verbal root, the first re-reading of a candidate
     verb that gives it one with a subject (see the module docstring)."""
     sents = list(doc.sents)
-    if len(sents) != 1 or not _verbless(sents[0]):
+    if len(sents) != 1:
         return doc
+    if _verbless(sents[0]):
+        tries = candidates(sents[0], lang)[:MAX_TRIES]
+    else:
+        tries = [t] if (t := hidden_verb(sents[0], lang)) is not None else []
     forms = verb_forms(lang)
-    for t in candidates(sents[0], lang)[:MAX_TRIES]:
+    for t in tries:
         lemma = forms[t.lower_]
         words = [x.text for x in doc]
         word = past(lemma, lang)
