@@ -282,3 +282,8 @@ def test_a_headline_verb_read_as_a_noun_inside_the_subject_is_read_again() -> No
     assert roots("The IMF halts lending to Mozambique.") == {("IMF", "MOZ", "16")}
     # a plural subject its verb agrees with is left as read
     assert roots("Houthi forces fire an anti-ship missile at the U.S. destroyer USS Carney.") == {("YEM", "USA", "19")}
+
+
+def test_an_invitation_accepted_names_whom_through_its_own_clause() -> None:
+    assert roots("Modi accepted an invitation to visit Russia.") == {("IND", "RUS", "03")}
+    assert coded("Britain will send armoured vehicles to the Syrian opposition.") == {("GBR", "SYR", "0332")}
