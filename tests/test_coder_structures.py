@@ -272,6 +272,8 @@ def test_civilians_who_clash_use_no_military_force() -> None:
 def test_disapproval_an_act_defies_is_aimed_at_whoever_acts() -> None:
     assert coded("Afghanistan releases 65 prisoners despite American objections.") == {("USA", "AFG", "111")}
     assert coded("Afghanistan releases 65 prisoners despite concerns by the United States.") == {("USA", "AFG", "110")}
+    assert coded("Russia holds the vote despite American criticism.") == {("USA", "RUS", "111")}
+    assert coded("Japan resumes whaling amid Australian protests.") == {("AUS", "JPN", "111")}
     # a standing measure an act goes on despite is no event ("despite sanctions")
     assert coded("Russia holds the vote despite American sanctions.") == set()
 

@@ -22,6 +22,9 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
 # Prepositions of circumstance: an event noun under them happened, whatever the main clause does.
 # Roots of force whose noun can be the subject of a verb of impact ("an airstrike hits ..."), and where it hit.
 IMPACT_ROOTS = frozenset({"18", "19", "20"})
+# Prepositions under which disapproval is aimed at whoever acts ("despite American objections", "amid criticism
+# from rebel fighters"): the noun pattern lists them as its targets.
+DEFIED_PREPS = frozenset({"despite", "amid", "amidst"})
 IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
 # Roots of force whose noun, with an owner and no target, is aimed at the place where it fell; and the phrases
 # that name such a place.
@@ -132,7 +135,7 @@ class Nominals(Arguments):
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         currency = _nominal_currency(n, np.code, self.year)
-        if currency == "background" and "despite" in np.target and n.head.lower_ == "despite":
+        if currency == "background" and n.head.lower_ in DEFIED_PREPS and n.head.lower_ in np.target:
             currency = "current"  # the disapproval an act defies is voiced now, not a standing measure ("despite sanctions")
         if currency in ("background", "alleged") or self._nominal_unreal(n):
             return []
@@ -186,9 +189,9 @@ class Nominals(Arguments):
             srcs = self.actors_for(child(v, "nsubjpass") or child(v, "nsubj"))
             both_ways = v.lemma_.lower() in modality.words().casualty_verbs
         tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False))), [])
-        if "despite" in np.target:  # "releases prisoners despite American objections": at whoever goes ahead
-            tgts = self.subjects(n.head.head) if n.dep_ == "pobj" and n.head.lower_ == "despite" and \
-                n.head.head.pos_ in ("VERB", "AUX") else []
+        if n.dep_ == "pobj" and n.head.lower_ in DEFIED_PREPS and n.head.lower_ in np.target:
+            # "releases prisoners despite American objections", "amid criticism from rebels": at whoever acts
+            tgts = self.subjects(n.head.head) if n.head.head.pos_ in ("VERB", "AUX") else []
         if not tgts and np.code[:2] == "14":  # "anti-China protests": what the protest is against
             tgts = self.opposed_to(n)
         own = frozenset(a.code for a in srcs)
