@@ -289,3 +289,9 @@ def test_a_headline_verb_read_as_a_noun_inside_the_subject_is_read_again() -> No
 def test_an_invitation_accepted_names_whom_through_its_own_clause() -> None:
     assert roots("Modi accepted an invitation to visit Russia.") == {("IND", "RUS", "03")}
     assert coded("Britain will send armoured vehicles to the Syrian opposition.") == {("GBR", "SYR", "0332")}
+
+
+def test_a_war_declared_is_threatened_force_not_fighting() -> None:
+    assert coded("Russia declares war on Georgia.") == {("RUS", "GEO", "1384")}
+    assert roots("Somali Islamists declare jihad against Ethiopia.") == {("SOM", "ETH", "13")}
+    assert coded("Mexico declares war on drug cartels.") == set()  # no state declared against
