@@ -295,3 +295,9 @@ def test_a_war_declared_is_threatened_force_not_fighting() -> None:
     assert coded("Russia declares war on Georgia.") == {("RUS", "GEO", "1384")}
     assert roots("Somali Islamists declare jihad against Ethiopia.") == {("SOM", "ETH", "13")}
     assert coded("Mexico declares war on drug cartels.") == set()  # no state declared against
+
+
+def test_the_authors_of_a_proposal_are_its_of_phrase_and_the_whole_list_of_them() -> None:
+    assert roots("Qatar rejects the demands of Saudi Arabia, the United Arab Emirates, Bahrain and Egypt.") == {
+        ("QAT", "SAU", "12"), ("QAT", "ARE", "12"), ("QAT", "BHR", "12"), ("QAT", "EGY", "12")}
+    assert roots("Qatar rejects the demands of Saudi Arabia.") == {("QAT", "SAU", "12")}

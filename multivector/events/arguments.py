@@ -93,6 +93,9 @@ class Arguments:
             out.extend(self._one(t, exclude))
             # Conjoined modifiers: "Russian and Ukrainian delegations", "presidents of A, B and C".
             for mod in self._modifier_tokens(t):
+                head = self.actors.entity_at(mod)
+                if head is None or not any(x.code == head.code for x in out):
+                    continue  # only the list of a modifier read as the phrase's actor: not "demands of A, B and C"
                 for c in mod.conjuncts:
                     a = self.actors.entity_at(c)
                     if a is not None:
@@ -544,10 +547,15 @@ class Arguments:
         return []
 
     def _agent_of(self, p: Token) -> list[Actor]:
-        """"an offer by Trump", "a resolution drafted by the United States", "violations by Armenian forces"."""
+        """"an offer by Trump", "a resolution drafted by the United States", "violations by Armenian forces";
+        "the demands of Saudi Arabia and Egypt" (a proposal's of-phrase naming a state is its author)."""
         for c in p.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 return self.actors_for(pobj_of(c))
+            if c.dep_ == "prep" and c.lower_ == "of" and p.lemma_.lower() in modality.words().proposal_nouns:
+                got = self.actors_for(pobj_of(c))
+                if got:
+                    return got
             if c.dep_ == "acl":
                 for a in c.children:
                     if a.dep_ == "agent":
