@@ -301,3 +301,8 @@ def test_the_authors_of_a_proposal_are_its_of_phrase_and_the_whole_list_of_them(
     assert roots("Qatar rejects the demands of Saudi Arabia, the United Arab Emirates, Bahrain and Egypt.") == {
         ("QAT", "SAU", "12"), ("QAT", "ARE", "12"), ("QAT", "BHR", "12"), ("QAT", "EGY", "12")}
     assert roots("Qatar rejects the demands of Saudi Arabia.") == {("QAT", "SAU", "12")}
+
+
+def test_a_reaction_said_of_a_noun_that_sums_up_an_act_targets_who_did_it() -> None:
+    assert roots("Russia annexed Crimea in a move that the United States said it would never recognise.") == {
+        ("RUS", "UKR", "19"), ("USA", "RUS", "12")}

@@ -47,6 +47,16 @@ def reaction_clause(v: Token) -> bool:
         m.dep_ == "mark" and m.lower_ in PROVOKED_MARKS for m in v.children)
 
 
+def summed_up_by_speech(v: Token, noun: Token) -> bool:
+    """``v`` is said of a noun that sums up an act, through a relative clause of saying: "a move the United States
+    said it would never recognise", "a claim Beijing called baseless" (the noun is the verb's object)."""
+    W = modality.words()
+    say = v.head
+    return (v.dep_ in ("ccomp", "xcomp") and child(v, "dobj") is None and say.dep_ == "relcl"
+            and say.lemma_.lower() in W.report_verbs and say.head.i == noun.i
+            and noun.lemma_.lower() in W.summary_nouns)
+
+
 def relation_subjects(v: Token) -> list[Token]:
     """Subjects of the clauses ``v`` says that are a relation: "said relations with Tajikistan had improved"."""
     return [s for c in v.children if c.dep_ == "ccomp" and (s := child(c, "nsubj")) is not None

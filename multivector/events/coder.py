@@ -32,6 +32,7 @@ from .clauses import (
     relation_subjects,
     reported_over_saying,
     same_group,
+    summed_up_by_speech,
     to_come,
 )
 from .modality import code_under
@@ -129,6 +130,8 @@ class ArticleCoder(Clauses):
         theme = passive_subject(v) if is_passive(v) else (v.head if passive and v.dep_ == "acl" else obj)
         if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":
             theme = v.head  # "the captain ... who was detained by the Japanese coast guard": the captain
+        elif theme is None and not passive and summed_up_by_speech(v, v.head.head):
+            theme = v.head.head  # "a move the EU said it would never recognise": the noun is what is answered
         elif theme is None and v.dep_ == "relcl" and not passive and child(v, "nsubj") is not None and not any(
                 c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in v.children) and \
                 v.head.lemma_.lower() in modality.words().summary_nouns:  # not "any troops it sent"
@@ -382,8 +385,8 @@ class ArticleCoder(Clauses):
                 places = places or [a for a in got if a.codable]
             elif got:
                 return got
-        if not places and theme is not None and theme.i == v.head.i and v.dep_ in ("relcl", "acl") \
-                and pat.code[:2] in SUMMARY_ROOTS:
+        if not places and theme is not None and pat.code[:2] in SUMMARY_ROOTS and (
+                (theme.i == v.head.i and v.dep_ in ("relcl", "acl")) or summed_up_by_speech(v, theme)):
             return self.summarized(theme, exclude)
         # "called for a ceasefire in Gaza" asks no one in Gaza; "recognised the breakaway regions of Abkhazia
         # and South Ossetia" is no cooperation with Georgia
