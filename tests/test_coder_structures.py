@@ -306,3 +306,8 @@ def test_the_authors_of_a_proposal_are_its_of_phrase_and_the_whole_list_of_them(
 def test_a_reaction_said_of_a_noun_that_sums_up_an_act_targets_who_did_it() -> None:
     assert roots("Russia annexed Crimea in a move that the United States said it would never recognise.") == {
         ("RUS", "UKR", "19"), ("USA", "RUS", "12")}
+
+
+def test_named_national_forces_and_armed_groups_act_for_their_state() -> None:
+    assert roots("The Royal Navy seized an Iranian tanker.") == {("GBR", "IRN", "17")}
+    assert roots("The Korean People's Army fired artillery at a South Korean island.") == {("PRK", "KOR", "19")}
