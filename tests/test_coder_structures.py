@@ -311,3 +311,8 @@ def test_a_reaction_said_of_a_noun_that_sums_up_an_act_targets_who_did_it() -> N
 def test_named_national_forces_and_armed_groups_act_for_their_state() -> None:
     assert roots("The Royal Navy seized an Iranian tanker.") == {("GBR", "IRN", "17")}
     assert roots("The Korean People's Army fired artillery at a South Korean island.") == {("PRK", "KOR", "19")}
+
+
+def test_a_crowd_that_assaults_foreigners_is_of_the_state_it_is_in() -> None:
+    assert roots("Protesters in Karachi attacked a Chinese engineer.") == {("PAK", "CHN", "18")}
+    assert roots("Protesters attacked a Chinese engineer.") == set()

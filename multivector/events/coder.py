@@ -437,7 +437,7 @@ class ArticleCoder(Clauses):
                 and self.actors.role_of(subj) in ("GOV", "MIL"):
             # "Police arrest three Americans in Moscow": officers of no named state act for the state they are in
             sources = self.located_in(v, PLACE_PREPS)
-        if not sources and code[:2] == "14":
+        if not sources and code[:2] in ("14", "18"):  # "mobs in Johannesburg beat Nigerian migrants"
             sources = self.crowd_place(v)
         if not sources and passive and code.startswith("084") and theme is not None and not has_agent(v):
             # "six Americans held in Venezuela were freed": the state that held them frees them
