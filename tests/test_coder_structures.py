@@ -316,3 +316,9 @@ def test_named_national_forces_and_armed_groups_act_for_their_state() -> None:
 def test_a_crowd_that_assaults_foreigners_is_of_the_state_it_is_in() -> None:
     assert roots("Protesters in Karachi attacked a Chinese engineer.") == {("PAK", "CHN", "18")}
     assert roots("Protesters attacked a Chinese engineer.") == set()
+
+
+def test_a_ban_named_by_a_noun_is_its_owners_measure() -> None:
+    assert coded("Nigeria and Ghana denounce a new U.S. travel ban on their citizens.") >= {
+        ("USA", "NGA", "172"), ("USA", "GHA", "172")}
+    assert roots("Exports fell despite a ban on Iranian oil.") == set()  # a standing ban, no owner
