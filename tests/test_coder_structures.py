@@ -322,3 +322,9 @@ def test_a_ban_named_by_a_noun_is_its_owners_measure() -> None:
     assert coded("Nigeria and Ghana denounce a new U.S. travel ban on their citizens.") >= {
         ("USA", "NGA", "172"), ("USA", "GHA", "172")}
     assert roots("Exports fell despite a ban on Iranian oil.") == set()  # a standing ban, no owner
+
+
+def test_an_attack_claimed_is_the_claimers_act() -> None:
+    assert roots("The Taliban claimed responsibility for the attack on a German convoy.") == {
+        ("AFG", "DEU", "01"), ("AFG", "DEU", "19")}
+    assert roots("India denies responsibility for the attack on Pakistani troops.") == set()

@@ -137,7 +137,7 @@ class Nominals(Arguments):
         currency = _nominal_currency(n, np.code, self.year)
         if currency == "background" and n.head.lower_ in DEFIED_PREPS and n.head.lower_ in np.target:
             currency = "current"  # the disapproval an act defies is voiced now, not a standing measure ("despite sanctions")
-        if currency in ("background", "alleged") or self._nominal_unreal(n):
+        if currency in ("background", "alleged") or (self._nominal_unreal(n) and claimed_by(n) is None):
             return []
         srcs: list[Actor] = []
         # "fighting broke out between A and B": the parser hangs the noun's phrases on the verb of its outbreak
@@ -180,6 +180,8 @@ class Nominals(Arguments):
             srcs = self.subjects(n.head.head)
         if not srcs and completed:  # "the Dominican Republic began mass deportations of Haitians"
             srcs = self.subjects(n.head)
+        if not srcs and (owner := claimed_by(n)) is not None:
+            srcs = self.subjects(owner)  # "Houthi rebels claim responsibility for drone attacks on Saudi ..."
         both_ways = False
         if not srcs and np.symmetric and np.code[:2] == "19" and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
                 and n.head.head.pos_ in ("VERB", "AUX"):
@@ -379,6 +381,16 @@ def intended_by(n: Token) -> Token | None:
 def came_under(n: Token) -> bool:
     """An attack noun a subject came under: "Ukrainian positions came under Russian artillery fire"."""
     return n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head.lemma_.lower() == "come"
+
+
+def claimed_by(n: Token) -> Token | None:
+    """The verb whose subject claims an act a noun names: "claimed responsibility for the attacks on ...",
+    "took responsibility for the bombing" (the claimer did it)."""
+    resp = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
+    if resp is None or resp.lemma_.lower() not in ("responsibility", "credit") or resp.dep_ != "dobj":
+        return None
+    v = resp.head
+    return v if v.lemma_.lower() in ("claim", "take", "accept", "assume", "admit") else None
 
 
 def _nominal_currency(n: Token, code: str, year: int | None) -> str:
