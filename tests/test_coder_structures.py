@@ -328,3 +328,9 @@ def test_an_attack_claimed_is_the_claimers_act() -> None:
     assert roots("The Taliban claimed responsibility for the attack on a German convoy.") == {
         ("AFG", "DEU", "01"), ("AFG", "DEU", "19")}
     assert roots("India denies responsibility for the attack on Pakistani troops.") == set()
+
+
+def test_a_passive_verb_coordinated_with_an_active_one_shares_its_subject() -> None:
+    assert roots("Russia attacked Ukraine and was condemned by the UN.") == {("RUS", "UKR", "19"), ("UN", "RUS", "11")}
+    assert roots("Russian drones crossed into Polish airspace and were shot down by NATO jets.") == {
+        ("RUS", "POL", "15"), ("NATO", "RUS", "19")}

@@ -115,11 +115,14 @@ def is_passive(t: Token) -> bool:
 
 
 def passive_subject(t: Token) -> Token | None:
+    """The subject of a passive verb, or of the verb it is coordinated with ("Russian drones crossed into Poland
+    and were shot down by NATO jets": the drones)."""
+    own = True
     while t is not None:
-        c = child(t, "nsubjpass")
+        c = child(t, "nsubjpass") or (None if own else child(t, "nsubj"))
         if c is not None or t.dep_ != "conj" or t.head.i == t.i:
             return c
-        t = t.head
+        t, own = t.head, False
     return None
 
 
