@@ -250,7 +250,7 @@ def code_articles(
         texts = [(p.parse_text(i), k) for k, p in enumerate(plans) for i in p.parse]
         parsed: list[list[Doc]] = [[] for _ in plans]
         for d, k in nlp_.pipe(texts, as_tuples=True, n_process=procs, batch_size=max(batch_size * 4, 64)):
-            parsed[k].append(headline.repair(d, nlp_))
+            parsed[k].append(headline.fix_lemmas(headline.repair(d, nlp_)))
         return parsed
 
     def one(p: Plan) -> Iterator[CodedArticle]:

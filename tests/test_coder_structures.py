@@ -334,3 +334,8 @@ def test_a_passive_verb_coordinated_with_an_active_one_shares_its_subject() -> N
     assert roots("Russia attacked Ukraine and was condemned by the UN.") == {("RUS", "UKR", "19"), ("UN", "RUS", "11")}
     assert roots("Russian drones crossed into Polish airspace and were shot down by NATO jets.") == {
         ("RUS", "POL", "15"), ("NATO", "RUS", "19")}
+
+
+def test_a_verb_whose_final_e_the_lemmatizer_cut_is_read_by_its_lexicon_lemma() -> None:
+    # the small model lemmatizes "hopes" as "hop": the hope is still an intention, not the signing itself
+    assert coded("Vietnam hopes to sign a free trade deal with the EU.") == {("VNM", "EU", "031")}

@@ -77,6 +77,25 @@ def verb_forms(lang: str = "en") -> dict[str, str]:
     return out
 
 
+@functools.cache
+def known_words(lang: str = "en") -> frozenset[str]:
+    """Every one-word lemma the trigger lexicon and the clause reading look for."""
+    from . import modality
+    w = modality.words(lang)
+    listed = {x for f in w.__dataclass_fields__ for x in getattr(w, f)}
+    return frozenset(x for x in (*patterns.load(lang).verbs, *listed) if x.isalpha())
+
+
+def fix_lemmas(doc: Doc, lang: str = "en") -> Doc:
+    """Undo the small model's lemmatizer cutting a verb's final e ("hopes", "hoped" -> "hop"; "fined" -> "fin";
+    "waged" -> "wag"): a verb lemma the lexicons do not know whose e-form they do know is that e-form."""
+    known = known_words(lang)
+    for t in doc:
+        if t.tag_.startswith("VB") and (low := t.lemma_.lower()) not in known and low + "e" in known:
+            t.lemma_ = low + "e"
+    return doc
+
+
 def _verbless(sent: Span) -> bool:
     return sent.root.pos_ not in ("VERB", "AUX")
 
