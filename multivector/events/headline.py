@@ -94,12 +94,13 @@ def fix_lemmas(doc: Doc, lang: str = "en") -> Doc:
     known = known_words(lang)
     for t in doc:
         low = t.lemma_.lower()
-        if t.tag_.startswith("VB") and low not in known and low + "e" in known:
+        if low in known:
+            continue
+        if t.tag_.startswith("VB") and low + "e" in known:
             t.lemma_ = low + "e"
-        elif t.tag_ == "NNS" and t.lower_.endswith("s"):
-            # "bases" -> "basis", "euros" and "salvos" left as they are: the singular the text names, when known
+        elif t.tag_ == "NNS":  # "bases" -> "basis", "euros" and "salvos" left as they are: the singular it names
             text = t.lower_
-            t.lemma_ = next((x for x in (text[:-1], text[:-2]) if x in known), t.lemma_)
+            t.lemma_ = next((x for x in (text[:-1], text[:-2]) if text.endswith("s") and x in known), t.lemma_)
     return doc
 
 
