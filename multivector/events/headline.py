@@ -83,24 +83,16 @@ def known_words(lang: str = "en") -> frozenset[str]:
     from . import modality
     w = modality.words(lang)
     listed = {x for f in w.__dataclass_fields__ for x in getattr(w, f)}
-    pats = patterns.load(lang)
-    return frozenset(x for x in (*pats.verbs, *pats.nouns, *pats.object_lemmas, *listed) if x.isalpha())
+    return frozenset(x for x in (*patterns.load(lang).verbs, *listed) if x.isalpha())
 
 
 def fix_lemmas(doc: Doc, lang: str = "en") -> Doc:
-    """Undo the small model's lemmatizer where it misses a word the lexicons know: a verb cut short of its final e
-    ("hopes", "hoped" -> "hop"; "fined" -> "fin"; "waged" -> "wag") and a plural it does not reduce ("bases" ->
-    "basis", "euros", "salvos"): the form the lexicons know is taken."""
+    """Undo the small model's lemmatizer cutting a verb's final e ("hopes", "hoped" -> "hop"; "fined" -> "fin";
+    "waged" -> "wag"): a verb lemma the lexicons do not know whose e-form they do know is that e-form."""
     known = known_words(lang)
     for t in doc:
-        low = t.lemma_.lower()
-        if low in known:
-            continue
-        if t.tag_.startswith("VB") and low + "e" in known:
+        if t.tag_.startswith("VB") and (low := t.lemma_.lower()) not in known and low + "e" in known:
             t.lemma_ = low + "e"
-        elif t.tag_ == "NNS":  # "bases" -> "basis", "euros" and "salvos" left as they are: the singular it names
-            text = t.lower_
-            t.lemma_ = next((x for x in (text[:-1], text[:-2]) if text.endswith("s") and x in known), t.lemma_)
     return doc
 
 
