@@ -339,3 +339,15 @@ def test_a_passive_verb_coordinated_with_an_active_one_shares_its_subject() -> N
 def test_a_verb_whose_final_e_the_lemmatizer_cut_is_read_by_its_lexicon_lemma() -> None:
     # the small model lemmatizes "hopes" as "hop": the hope is still an intention, not the signing itself
     assert coded("Vietnam hopes to sign a free trade deal with the EU.") == {("VNM", "EU", "031")}
+
+
+def test_threats_defied_killed_soldiers_calls_rejected_and_forced_returns() -> None:
+    assert roots("South Korea holds more military exercises with the United States despite threats from North "
+                 "Korea.") >= {("PRK", "KOR", "13")}
+    assert roots("China demands an apology from Japan. Japan's Foreign Ministry rejects the call.") == {
+        ("CHN", "JPN", "10"), ("JPN", "CHN", "12")}
+    assert roots("China lodges a formal protest to North Korea.") == {("CHN", "PRK", "11")}
+    assert coded("Following the killing of three Pakistani soldiers by NATO, protesters set tankers alight.") == {
+        ("NATO", "PAK", "190")}
+    assert coded("Uganda defends the forced repatriation of 1,700 Rwandan refugees.") == {("UGA", "RWA", "174")}
+    assert roots("Armenia hosts a Russian military base in Gyumri.") == set()  # a tie, not a visit

@@ -245,6 +245,8 @@ class Nominals(Arguments):
             mod = modality.analyse(n.head, question=self.in_question, year=self.year)
             if mod.drop or mod.transform == "demand":  # "must complete the withdrawal": not done, not theirs
                 return []
+        if code.startswith("180") and tgts and all(t.role == "MIL" for t in tgts):
+            code = "190"  # "the killing of three Pakistani soldiers by NATO": soldiers are killed in a fight
         code = code_under(code, mod)
         pairs = [(s, t) for s in srcs for t in tgts]
         if both_ways:
@@ -384,8 +386,10 @@ def came_under(n: Token) -> bool:
 
 
 def claimed_by(n: Token) -> Token | None:
-    """The verb whose subject claims an act a noun names: "claimed responsibility for the attacks on ...",
-    "took responsibility for the bombing" (the claimer did it)."""
+    """The verb whose subject claims or defends an act a noun names as its own: "claimed responsibility for the
+    attacks on ...", "took responsibility for the bombing", "Uganda defends the forced repatriation of Rwandans"."""
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in ("defend", "justify"):
+        return n.head
     resp = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
     if resp is None or resp.lemma_.lower() not in ("responsibility", "credit") or resp.dep_ != "dobj":
         return None
