@@ -351,3 +351,19 @@ def test_threats_defied_killed_soldiers_calls_rejected_and_forced_returns() -> N
         ("NATO", "PAK", "190")}
     assert coded("Uganda defends the forced repatriation of 1,700 Rwandan refugees.") == {("UGA", "RWA", "174")}
     assert roots("Armenia hosts a Russian military base in Gyumri.") == set()  # a tie, not a visit
+
+
+def ties(text: str) -> set[tuple[str, str, str]]:
+    c = code_article(Article.make(text, DATE))
+    return {(t.a, t.b, t.type) for t in c.ties}
+
+
+def test_a_tie_needs_a_standing_flow_the_sentence_names() -> None:
+    assert ties("Armenia buys most of its gas from Russia.") == {("ARM", "RUS", "energy")}
+    assert ties("Armenia gets most of its gas from Russia.") == {("ARM", "RUS", "energy")}
+    # a light verb with no flow named, a one-off delivery, a flow only banned, denied or alleged: no tie
+    assert ties("The former president was granted asylum by Nicaragua after taking refuge in its embassy in "
+                "Panama City.") == set()
+    assert ties("Australian air force planes deliver water and shelter kits to Vanuatu.") == set()
+    assert ties("China and Chile lift their bans on importing meat from Brazil.") == set()
+    assert ties("Rwanda denies providing troops and weapons to rebels in Congo.") == set()

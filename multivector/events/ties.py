@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 COPULAS = frozenset({"be", "remain", "become", "stay"})
 VIEW_VERBS = frozenset({"count", "consider", "see", "regard", "view", "treat", "make", "call", "describe"})
+# Measures whose object is a flow stopped or restored, not a standing dependence.
+BAN_NOUNS = frozenset({"ban", "embargo", "restriction", "moratorium", "curb", "halt", "suspension", "limit"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +205,35 @@ def _prep_objects(v: Token, names: list[str]) -> list[Token]:
     return out
 
 
+def _named_flow(e: dict[str, Any], tokens: list[Token], lex: TieLexicon) -> bool:
+    """A light verb ("get", "receive", "deliver") makes a tie only for a flow the words name ("gets most of its
+    gas from Russia"), not for "taking refuge in its embassy" or "deliver water after an earthquake"."""
+    return not e.get("needs_type") or any(t.lemma_.lower() in lex.type_words for t in tokens)
+
+
+def _barred(v: Token) -> bool:
+    """A flow named only as what a ban or its lifting is about ("lift their bans on importing meat from Brazil"),
+    or only as what someone is accused of or denies ("denies providing troops to M23 rebels", "accusing Berlin of
+    supplying arms to Israel")."""
+    if v.dep_ in ("pcomp", "pobj") and v.head.dep_ == "prep":
+        h = v.head.head  # "bans on importing"; the parser may hang "on importing" on the verb: "lift bans on ..."
+        if h.lemma_.lower() in BAN_NOUNS or any(c.dep_ == "dobj" and c.lemma_.lower() in BAN_NOUNS for c in h.children):
+            return True
+    from .modality import words
+    t = v
+    for _ in range(3):  # up through "of", "that" and infinitive clauses to the verb that governs them
+        if t.dep_ not in ("pcomp", "xcomp", "ccomp") or t.head.i == t.i:
+            return False
+        t = t.head.head if t.head.dep_ == "prep" else t.head
+        if t.lemma_.lower() in words().accuse_verbs:
+            return True
+    return False
+
+
 def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> list[tuple[Any, Any, str, str, Token]]:
     out: list[tuple[Any, Any, str, str, Token]] = []
+    if _barred(v):
+        return out
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
     obj_tokens = _np_tokens(obj)
     if lemma in lex.dependent:
@@ -227,6 +256,8 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             others = coder.modifier_entity(obj) or _subtree_actors(coder, obj)
         # "relies on Russia for cheap oil and gas and for state loans": the for-phrases say what for
         typ_tokens = typ_tokens + [t for p in _prep_objects(v, ["for"]) for t in _np_tokens(p)]
+        if not _named_flow(e, typ_tokens, lex):
+            return out
         out.extend((a, b, typ, e["id"], v) for typ in _types_of(typ_tokens, lex, e["default"])
                    for a in subj for b in others)
     elif lemma in lex.market:
@@ -253,6 +284,8 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
                 break
         if not receivers and obj is not None:
             receivers = [a for t in obj.subtree if t.dep_ == "poss" for a in coder.actors_for(t)]
+        if not _named_flow(e, obj_tokens, lex):
+            return out
         typ = e.get("type") or _type_of(obj_tokens, lex, e["default"])
         out.extend((a, b, typ, e["id"], v) for a in receivers for b in provider)
     return out
