@@ -270,8 +270,8 @@ class Arguments:
         if subj is None or through_quantity(subj).lemma_.lower() not in modality.words().crowd_nouns:
             return []
         # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
-        obj = [o for o in (child(v, "dobj"),) if o is not None]
-        for a in (subj, v, *prep_objects(v, CROWD_PLACE_PREPS), *obj):
+        obj = child(v, "dobj")
+        for a in (subj, v, *prep_objects(v, CROWD_PLACE_PREPS), *([obj] if obj is not None else [])):
             got = [x for p in prep_objects(a, ("in", "at")) for x in self.actors_for(p)
                    if x.kind in ("country", "capital", "place") and x.codable]
             if got:

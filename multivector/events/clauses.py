@@ -237,10 +237,11 @@ class Clauses(Nominals):
                     got = [a for n in prep_objects(h, (c.lower_,)) if n.lemma_.lower() in W.warning_nouns
                            for q in prep_objects(n, ("to", "for", "against")) for a in self.phrase_actors(q)]
                 elif c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("aim", "direct", "design", "intend"):
-                    for q in prep_objects(c, ("at",)):  # "aimed at Israel", "aimed at deterring North Korea"
-                        got = got or (self._deter_object(q) if q.tag_ == "VBG" else self.phrase_actors(q))
-                    got = got or [a for at in c.children if at.dep_ == "prep" and at.lower_ == "at"
-                                  for q in at.children if q.dep_ == "pcomp" for a in self._deter_object(q)]
+                    # "aimed at Israel", "aimed at deterring North Korea" (a gerund, as pcomp or pobj)
+                    for q in (q for at in c.children if at.dep_ == "prep" and at.lower_ == "at" for q in at.children
+                              if q.dep_ in ("pobj", "pcomp")):
+                        got = got or (self._deter_object(q) if q.dep_ == "pcomp" or q.tag_ == "VBG"
+                                      else self.phrase_actors(q))
                 elif c.dep_ in ("advcl", "xcomp", "acl", "ccomp") and any(x.dep_ == "aux" and x.lower_ == "to"
                                                                   for x in c.children):
                     got = self._deter_object(c)

@@ -417,6 +417,7 @@ class ArticleCoder(Clauses):
 
     def _apply(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None,
                passive: bool, obj_lemma: str | None = None) -> list[Found] | None:
+        pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id  # the pattern named with the object that refined it
         if pat.only_negated and not any(c.dep_ == "neg" for c in v.children):
             return None
         if pat.stative_present and stative(v):
@@ -450,7 +451,6 @@ class ArticleCoder(Clauses):
             return None  # ("Marines" as a proper noun keeps its plural lemma)
         if not sources:  # "Kurdish fighters, backed by U.S. special forces, captured Manbij": the backer alone
             backed = self.backed_pairs(v, pat, theme, []) if code[:2] == "19" else []
-            pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
             return [Found(s, t, code_under(code, mod), pid, v, mod) for s, t in backed] or None
         targets = self._targets(v, pat, theme, frozenset(a.code for a in sources))
         if not targets and code[:2] in FORCE_ROOTS and len(own := {a.code for a in sources}) >= 2:
@@ -540,7 +540,6 @@ class ArticleCoder(Clauses):
         if code in modality.mass_codes() and theme is not None and is_mass(theme):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)
-        pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id
         found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
         return found if alleger is None else self.allegation(alleger, [s for s, _t in pairs], code, pid, found)
 

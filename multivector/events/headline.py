@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from . import patterns
+from . import modality, patterns
 
 DATA = Path(__file__).with_name("data")
 MAX_TRIES = 2  # candidates re-parsed per sentence: each try is one more parse of one sentence
@@ -80,7 +80,6 @@ def verb_forms(lang: str = "en") -> dict[str, str]:
 @functools.cache
 def known_words(lang: str = "en") -> frozenset[str]:
     """Every one-word lemma the trigger lexicon and the clause reading look for."""
-    from . import modality
     w = modality.words(lang)
     listed = {x for f in w.__dataclass_fields__ for x in getattr(w, f)}
     return frozenset(x for x in (*patterns.load(lang).verbs, *listed) if x.isalpha())

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import LexiconError
 from ..records import TIE_TYPES, Tie
-from . import patterns
+from . import modality, patterns
 from .tree import verb_like
 
 if TYPE_CHECKING:
@@ -219,13 +219,12 @@ def _barred(v: Token) -> bool:
         h = v.head.head  # "bans on importing"; the parser may hang "on importing" on the verb: "lift bans on ..."
         if h.lemma_.lower() in BAN_NOUNS or any(c.dep_ == "dobj" and c.lemma_.lower() in BAN_NOUNS for c in h.children):
             return True
-    from .modality import words
     t = v
     for _ in range(3):  # up through "of", "that" and infinitive clauses to the verb that governs them
         if t.dep_ not in ("pcomp", "xcomp", "ccomp") or t.head.i == t.i:
             return False
         t = t.head.head if t.head.dep_ == "prep" else t.head
-        if t.lemma_.lower() in words().accuse_verbs:
+        if t.lemma_.lower() in modality.words().accuse_verbs:
             return True
     return False
 
