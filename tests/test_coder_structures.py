@@ -367,3 +367,21 @@ def test_a_tie_needs_a_standing_flow_the_sentence_names() -> None:
     assert ties("Australian air force planes deliver water and shelter kits to Vanuatu.") == set()
     assert ties("China and Chile lift their bans on importing meat from Brazil.") == set()
     assert ties("Rwanda denies providing troops and weapons to rebels in Congo.") == set()
+
+
+def test_an_act_only_alleged_or_needed_is_not_coded() -> None:
+    # "allegedly" makes the act an allegation (gold rule 8); "reportedly" only hedges it
+    assert coded("Israeli soldiers allegedly killed two Palestinians in Hebron.") == set()
+    assert coded("A video shows two Palestinians allegedly killed by Israeli soldiers.") == set()
+    assert coded("A chemical attack, allegedly by Syrian warplanes, kills 80 people in Idlib.") == set()
+    assert roots("Russia reportedly sent troops to Belarus.") == {("RUS", "BLR", "07")}
+    # a need, a possibility, an importance: the act is not done
+    assert coded("France stresses the need to impose sanctions on Iran.") == set()
+    assert coded("The ministers discussed the possibility of sending troops to Mali.") == set()
+    assert roots("France imposes sanctions on Iran.") == {("FRA", "IRN", "16")}
+
+
+def test_a_state_killing_its_own_named_rebels_abroad_does_not_attack_the_host() -> None:
+    assert coded("The Ugandan army kills an LRA commander in the Central African Republic.") == set()
+    assert roots("Kenyan troops kill 50 al-Shabaab fighters in Somalia.") == {("KEN", "SOM", "19")}
+    assert roots("Turkish troops killed 12 militants in northern Iraq.") == {("TUR", "IRQ", "19")}

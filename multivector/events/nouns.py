@@ -412,6 +412,8 @@ def _nominal_currency(n: Token, code: str, year: int | None) -> str:
             return "alleged"
         if low in words.planned_modifiers:
             return "planned"
+    if any(c.lower_ in words.alleged_adverbs for k in n.children for c in (k, *k.children) if k.i > n.i):
+        return "alleged"  # "a gas attack, allegedly by Syrian warplanes"
     if n.dep_ == "pobj":
         prep = n.head.lower_
         if prep == "of" and n.head.head.lemma_.lower() in words.history_nouns:
