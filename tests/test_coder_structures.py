@@ -385,3 +385,19 @@ def test_a_state_killing_its_own_named_rebels_abroad_does_not_attack_the_host() 
     assert coded("The Ugandan army kills an LRA commander in the Central African Republic.") == set()
     assert roots("Kenyan troops kill 50 al-Shabaab fighters in Somalia.") == {("KEN", "SOM", "19")}
     assert roots("Turkish troops killed 12 militants in northern Iraq.") == {("TUR", "IRQ", "19")}
+
+
+def test_a_present_sale_of_arms_or_a_counted_lot_is_an_act_a_standing_flow_a_tie() -> None:
+    assert roots("Russia sells S-400 missiles to Turkey.") == {("RUS", "TUR", "07")}
+    assert roots("France sells 24 Rafale jets to Egypt.") == {("FRA", "EGY", "07")}
+    assert roots("The United States ships weapons to Ukraine.") == {("USA", "UKR", "07")}
+    # a share of a flow, the seller's own goods, a commodity: a standing relation (a tie), not an act
+    assert coded("Azerbaijan supplies most of Georgia's gas.") == set()
+    assert coded("Russia sells its gas to China.") == set()
+    assert coded("Turkmenistan sells gas to China.") == set()
+
+
+def test_an_act_that_almost_happened_did_not() -> None:
+    assert coded("Russian bombers almost entered Latvian airspace.") == set()
+    assert roots("Russian bombers entered Latvian airspace.") == {("RUS", "LVA", "15")}
+    assert roots("Israeli strikes kill nearly 100 Palestinians in Gaza.") == {("ISR", "PSE", "19")}

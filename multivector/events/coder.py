@@ -51,6 +51,7 @@ from .tree import (
 )
 from .words import (
     CARRIERS,
+    consignment,
     forms,
     has_agent,
     in_support,
@@ -422,7 +423,8 @@ class ArticleCoder(Clauses):
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id  # the pattern named with the object that refined it
         if pat.only_negated and not any(c.dep_ == "neg" for c in v.children):
             return None
-        if pat.stative_present and stative(v):
+        if pat.stative_present and stative(v) and not (
+                pat.code[:2] == "06" and consignment(theme, pat.objects.get(obj_lemma or "", ""))):
             return []  # "Turkmenistan sells its gas to China", "China, which has invested ...": a tie
         mod = modality.analyse(v, negation_refuses=pat.only_negated, question=self.in_question,
                                year=self.year)
