@@ -401,3 +401,22 @@ def test_an_act_that_almost_happened_did_not() -> None:
     assert coded("Russian bombers almost entered Latvian airspace.") == set()
     assert roots("Russian bombers entered Latvian airspace.") == {("RUS", "LVA", "15")}
     assert roots("Israeli strikes kill nearly 100 Palestinians in Gaza.") == {("ISR", "PSE", "19")}
+
+
+def test_a_plural_of_states_acts_through_the_members_it_lists() -> None:
+    assert roots("Several countries, including France and Germany, condemn Israel.") == {
+        ("FRA", "ISR", "11"), ("DEU", "ISR", "11")}
+    assert roots("The EU imposes sanctions on several countries, including Iran and Syria.") == {
+        ("EU", "IRN", "16"), ("EU", "SYR", "16")}
+
+
+def test_the_object_of_prompt_or_force_does_the_act() -> None:
+    assert roots("The decision prompted China to threaten sanctions against the United States.") == {
+        ("CHN", "USA", "13")}
+    assert roots("NATO forced Serbia to withdraw its forces from Kosovo.") == {("SRB", "XKX", "08")}
+    # a request is still only requested
+    assert roots("Russia urged Turkey to withdraw its troops from Syria.") == {("RUS", "TUR", "02")}
+
+
+def test_a_headline_verb_that_governs_the_act_is_read_as_a_verb() -> None:
+    assert roots("The UN Security Council votes to condemn Syria.") == {("UN", "SYR", "11")}

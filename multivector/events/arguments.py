@@ -102,6 +102,13 @@ class Arguments:
                         base = out[-1] if out else None
                         out.append(Actor(a.code, base.role if base else a.role, a.start, a.end, a.text, a.kind,
                                          a.codable, base.person if base else False))
+        if not out and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in modality.words().list_heads:
+            # "Several countries, including France and Germany, condemn ...", "Western states such as Britain":
+            # a plural of states acts through the members it lists
+            for c in tok.children:
+                if c.dep_ == "prep" and (c.lower_ in ("including", "like") or (
+                        c.lower_ == "as" and any(x.lower_ == "such" for x in c.lefts))):
+                    out.extend(self.actors_for(pobj_of(c), exclude))
         seen: set[str] = set()
         uniq = []
         for a in (m for x in out for m in self.expand(x)):
@@ -396,6 +403,11 @@ class Arguments:
                 judged = self.actors_for(child(t.head.head, "dobj"))
                 if judged:
                     return judged
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in modality.words().object_control_verbs and (
+                    obj := child(t.head, "dobj")) is not None:
+                # "the move prompted China to threaten sanctions", "NATO forced Serbia to withdraw": the one made to
+                # act is the object, never the subject
+                return self.actors_for(obj)
             if t.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "acl", "dobj", "ccomp", "acomp",
                           "attr", "relcl") and t.head.i != t.i:
                 via_xcomp = t.dep_ in ("xcomp", "acomp") or via_xcomp

@@ -64,7 +64,11 @@ def past(lemma: str, lang: str = "en") -> str:
 def verb_forms(lang: str = "en") -> dict[str, str]:
     """Present forms of every trigger verb (base and third person) -> lemma."""
     out: dict[str, str] = {}
-    for lemma in patterns.load(lang).verbs:
+    w = modality.words(lang)
+    # and the verbs that govern an act ("The U.S. Senate votes to impose sanctions", "Turkey vows to ..."): a
+    # headline verb the tagger took for a noun hides the act under it as well
+    governing = w.intent_heads | w.threat_heads | w.refuse_heads | w.request_heads | w.aspect_heads | w.governing_verbs
+    for lemma in [*patterns.load(lang).verbs, *sorted(governing)]:
         if " " in lemma or not lemma.isalpha():
             continue
         out.setdefault(lemma, lemma)

@@ -97,6 +97,9 @@ class Words:
     unrealised_heads: frozenset[str]
     alleged_adverbs: frozenset[str]
     near_miss_adverbs: frozenset[str]
+    list_heads: frozenset[str]
+    object_control_verbs: frozenset[str]
+    governing_verbs: frozenset[str]
 
 
 @functools.cache
