@@ -420,3 +420,13 @@ def test_the_object_of_prompt_or_force_does_the_act() -> None:
 
 def test_a_headline_verb_that_governs_the_act_is_read_as_a_verb() -> None:
     assert roots("The UN Security Council votes to condemn Syria.") == {("UN", "SYR", "11")}
+
+
+def test_a_condition_on_the_verb_an_act_hangs_from_makes_it_an_offer_or_a_threat() -> None:
+    assert coded("The EU could begin easing sanctions on Belarus if Minsk frees all its political prisoners.") == {
+        ("EU", "BLR", "0354")}
+
+
+def test_what_denied_reports_say_is_not_coded() -> None:
+    assert coded("The Kremlin dismissed media reports that Putin was preparing to meet Zelensky.") == set()
+    assert roots("The Kremlin confirmed reports that Putin will meet Zelensky.") == {("RUS", "UKR", "03")}

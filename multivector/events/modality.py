@@ -100,6 +100,8 @@ class Words:
     list_heads: frozenset[str]
     object_control_verbs: frozenset[str]
     governing_verbs: frozenset[str]
+    report_nouns: frozenset[str]
+    denial_verbs: frozenset[str]
 
 
 @functools.cache
@@ -193,6 +195,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
     speaker: Token | None = None
     conditional = False
     via_of = False  # the last step came up through "of"/"for"/"over"
+    in_chain = False  # reached from the act only through complements ("begin easing", "plans to send")
     t = verb
     first = True
     depth = 0
@@ -231,11 +234,14 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             transform, governor = "demand", t  # the coder turns it into the speaker's demand, or drops it
         if first and _inverted_conditional(t):
             return Modality(drop="conditional")  # "Had Baku and Yerevan signed a treaty, ..."
-        if first and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W.conditional_marks
-                                                   for m in c.children) for c in t.children):
-            conditional = True  # "Israel would strike Iran if ...": a threat (conflict) or an offer, never the act
+        if (first or in_chain) and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W.conditional_marks
+                                                                  for m in c.children) for c in t.children):
+            # "Israel would strike Iran if ...": a threat (conflict) or an offer, never the act; through the verbs
+            # an act is the complement of ("could begin easing sanctions if Minsk frees ...") as well
+            conditional = True
         dep = t.dep_
         head = t.head
+        in_chain = (first or in_chain) and dep == "xcomp"  # the next step is still the act's own verb chain
         if head is t:
             break
         lemma = head.lemma_.lower()
@@ -278,6 +284,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             continue
         if dep == "acl" and head.pos_ == "NOUN" and lemma in W.proposal_nouns:
             return Modality(drop="proposed")
+        if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in W.report_nouns and \
+                head.head.lemma_.lower() in W.denial_verbs:
+            return Modality(drop="denied")  # "dismissed media reports that Putin was preparing to meet Zelensky"
         if head.pos_ == "NOUN" and lemma in W.intent_heads and any(
                 c.lower_ in W.negative_determiners for c in head.lefts):
             return Modality(drop="negated")  # "saw little hope of concluding a treaty"
