@@ -430,3 +430,10 @@ def test_a_condition_on_the_verb_an_act_hangs_from_makes_it_an_offer_or_a_threat
 def test_what_denied_reports_say_is_not_coded() -> None:
     assert coded("The Kremlin dismissed media reports that Putin was preparing to meet Zelensky.") == set()
     assert roots("The Kremlin confirmed reports that Putin will meet Zelensky.") == {("RUS", "UKR", "03")}
+
+
+def test_an_effect_of_a_measure_is_no_attack_and_annexed_regions_belong_to_their_state() -> None:
+    assert coded("China imposes tariffs on American goods, hitting the United States.") == {("CHN", "USA", "163")}
+    assert roots("Russia fires missiles at Kyiv, hitting Ukraine's power grid.") == {("RUS", "UKR", "19")}
+    assert coded("Venezuela annexes the Essequibo region of Guyana.") == {("VEN", "GUY", "192")}
+    assert roots("Russia rejects the UN resolution.") == {("RUS", "UN", "12")}

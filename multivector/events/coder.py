@@ -433,6 +433,9 @@ class ArticleCoder(Clauses):
             alleger, mod = mod.speaker, modality.Modality(speaker=mod.speaker)  # read on as said; see allegation()
         elif mod.drop:
             return []
+        if code[:2] in ("18", "19", "20") and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp") and (
+                (head_code := self.act_code(v.head)) is not None and head_code[:2] not in ("15", "18", "19", "20")):
+            return None  # "imposes export controls on gallium, hitting the United States": the measure's effect
         if v.lemma_.lower() in modality.words().impact_verbs and self._attack_subject(v):
             return []  # "an airstrike killed 20 civilians": the airstrike is the event (nouns.impact_targets)
         sources = self.subjects(v)
