@@ -437,3 +437,12 @@ def test_an_effect_of_a_measure_is_no_attack_and_annexed_regions_belong_to_their
     assert roots("Russia fires missiles at Kyiv, hitting Ukraine's power grid.") == {("RUS", "UKR", "19")}
     assert coded("Venezuela annexes the Essequibo region of Guyana.") == {("VEN", "GUY", "192")}
     assert roots("Russia rejects the UN resolution.") == {("RUS", "UN", "12")}
+
+
+def test_a_capital_the_parser_reads_as_an_adverbial_is_the_object() -> None:
+    assert coded("Modi visits Washington.") == {("IND", "USA", "042")}
+    assert coded("The Chinese delegation visits Washington.") == {("CHN", "USA", "042")}
+
+
+def test_a_hyphenated_name_ends_a_headline_subject() -> None:
+    assert coded("Iranian Foreign Minister Hossein Amir-Abdollahian visits Riyadh.") == {("IRN", "SAU", "042")}

@@ -127,6 +127,9 @@ class ArticleCoder(Clauses):
             return []
         # "called Turkey's decision unacceptable": a small clause's subject is the verb's object
         obj = child(v, "dobj") or next((n for c in v.children if c.dep_ == "oprd" and (n := child(c, "nsubj"))), None)
+        if obj is None and v.pos_ == "VERB" and v.i + 1 < len(v.doc) and (nxt := v.doc[v.i + 1]).head.i == v.i and \
+                nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN":
+            obj = nxt  # "Modi visits Washington": the parser reads the capital after the verb as an adverbial
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN" and not misparsed_main(v))
         theme = passive_subject(v) if is_passive(v) else (v.head if passive and v.dep_ == "acl" else obj)
         if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":

@@ -142,7 +142,8 @@ def candidates(sent: Span, lang: str = "en") -> list[Token]:
         prev = t.doc[t.i - 1]
         if t.lower_ not in forms or t.tag_.startswith("VB") and t.dep_ == "ROOT":
             continue
-        if not prev.is_alpha or prev.pos_ in NOT_SUBJECT_END:
+        hyphen_name = prev.is_title and prev.i > 0 and t.doc[prev.i - 1].tag_ == "HYPH"  # "Amir-Abdollahian"
+        if not prev.is_alpha or (prev.pos_ in NOT_SUBJECT_END and not hyphen_name):
             continue
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and nxt.lower_ == "of":  # "a strike of", "the exchange of": a noun
