@@ -446,3 +446,7 @@ def test_a_capital_the_parser_reads_as_an_adverbial_is_the_object() -> None:
 
 def test_a_hyphenated_name_ends_a_headline_subject() -> None:
     assert coded("Iranian Foreign Minister Hossein Amir-Abdollahian visits Riyadh.") == {("IRN", "SAU", "042")}
+
+
+def test_a_root_noun_with_a_subject_is_a_headline_verb() -> None:
+    assert coded("Thousands protest outside the U.S. embassy in Baghdad.") == {("IRQ", "USA", "140")}

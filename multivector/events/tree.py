@@ -127,10 +127,11 @@ def passive_subject(t: Token) -> Token | None:
 
 
 def verb_like(t: Token) -> bool:
-    """A verb, or a noun the parser made of a headline verb: a noun never takes a direct object, so
-    "Uzbekistan imports much of its wheat" (imports/NOUN with dobj "much") is a clause."""
-    return t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN")
-                                         and any(c.dep_ == "dobj" for c in t.children))
+    """A verb, or a noun the parser made of a headline verb: a noun never takes a direct object or, as the
+    sentence's root, a subject, so "Uzbekistan imports much of its wheat" (imports/NOUN with dobj "much") and
+    "Thousands protest outside the embassy" (protest/NOUN, root with nsubj) are clauses."""
+    return t.pos_ in ("VERB", "AUX") or (t.pos_ == "NOUN" and t.tag_ in ("NNS", "NN") and any(
+        c.dep_ == "dobj" or (c.dep_ == "nsubj" and t.dep_ == "ROOT") for c in t.children))
 
 
 def fronted_list(v: Token) -> list[Token]:
