@@ -450,3 +450,15 @@ def test_a_hyphenated_name_ends_a_headline_subject() -> None:
 
 def test_a_root_noun_with_a_subject_is_a_headline_verb() -> None:
     assert coded("Thousands protest outside the U.S. embassy in Baghdad.") == {("IRQ", "USA", "140")}
+
+
+def test_fire_near_a_state_is_a_show_of_force_and_an_air_arm_fights_from_the_air() -> None:
+    assert coded("North Korea fires a missile near Japan.") == {("PRK", "JPN", "150")}
+    assert coded("North Korea fires a missile at Japan.") == {("PRK", "JPN", "195")}
+    assert coded("Pakistan's air force struck militant hideouts inside Iran.") == {("PAK", "IRN", "195")}
+
+
+def test_a_states_forces_sent_in_the_passive_are_sent_by_it() -> None:
+    assert roots("Venezuelan troops were deployed to the border with Guyana.") == {("VEN", "GUY", "15")}
+    assert roots("American troops were deployed to Poland.") == {("USA", "POL", "07")}
+    assert coded("Russian soldiers were killed in Ukraine.") == set()

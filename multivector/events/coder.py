@@ -10,6 +10,7 @@ Nominal events ("his visit to Astana") come from noun patterns.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -454,6 +455,11 @@ class ArticleCoder(Clauses):
             # "six Americans held in Venezuela were freed": the state that held them frees them
             sources = [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
                        for a in self.located_in(c, LOCATION_PREPS) if a.codable][:1]
+        if not sources and passive and code[:2] in ("07", "15", "19") and theme is not None and not has_agent(v) \
+                and through_quantity(theme).lemma_.lower() in modality.words().force_nouns:
+            # "Venezuelan troops were deployed to the border with Guyana": a state's forces are sent by it
+            sources = [dataclasses.replace(a, role="MIL") for a in self.modifier_entity(through_quantity(theme))
+                       if a.codable and a.kind in ("country", "adjective")]
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
         if pat.subject_heads and (subj := child(v, "nsubj")) is not None and not (
