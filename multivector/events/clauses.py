@@ -8,11 +8,13 @@ act target who did it. ``one_act_per_chain`` and ``reported_over_saying`` keep o
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .arguments import RECIPROCAL
+from .arguments import RECIPROCAL, through_quantity
 from .modality import Modality
 from .nouns import Found, Nominals
 from .tree import child, prep_objects
@@ -70,6 +72,23 @@ class Clauses(Nominals):
 
     def act_code(self, t: Token) -> str | None:  # the coder's: the code the lexicon gives a predicate word
         raise NotImplementedError
+
+    def effect_of_measure(self, v: Token, code: str) -> bool:
+        """A force verb in a participle of a non-force act is the act's effect, not an attack: "imposes export
+        controls on gallium, hitting the United States"."""
+        if code[:2] not in ("18", "19", "20") or v.tag_ != "VBG" or v.dep_ not in ("advcl", "xcomp"):
+            return False
+        head_code = self.act_code(v.head)
+        return head_code is not None and head_code[:2] not in ("15", "18", "19", "20")
+
+    def forces_sender(self, theme: Token) -> list[Actor]:
+        """The state whose forces were sent, deployed or moved, in a passive with no agent: "Venezuelan troops
+        were deployed to the border with Guyana" (a state's forces are sent by it)."""
+        head = through_quantity(theme)
+        if head.lemma_.lower() not in modality.words().force_nouns:
+            return []
+        return [dataclasses.replace(a, role="MIL") for a in self.modifier_entity(head)
+                if a.codable and a.kind in ("country", "adjective")]
 
     def requested_act(self, v: Token) -> str | None:  # the coder's: what an appeal or demand asks for
         raise NotImplementedError

@@ -10,7 +10,6 @@ Nominal events ("his visit to Astana") come from noun patterns.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -41,6 +40,7 @@ from .nouns import IMPACT_ROOTS, Found, nominal_gerund
 from .tree import (
     BORDER_NOUNS,
     NEARNESS,
+    adverbial_object,
     child,
     flat_preps,
     is_passive,
@@ -128,9 +128,7 @@ class ArticleCoder(Clauses):
             return []
         # "called Turkey's decision unacceptable": a small clause's subject is the verb's object
         obj = child(v, "dobj") or next((n for c in v.children if c.dep_ == "oprd" and (n := child(c, "nsubj"))), None)
-        if obj is None and v.pos_ == "VERB" and v.i + 1 < len(v.doc) and (nxt := v.doc[v.i + 1]).head.i == v.i and \
-                nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN":
-            obj = nxt  # "Modi visits Washington": the parser reads the capital after the verb as an adverbial
+        obj = obj or adverbial_object(v)
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN" and not misparsed_main(v))
         theme = passive_subject(v) if is_passive(v) else (v.head if passive and v.dep_ == "acl" else obj)
         if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":
@@ -437,9 +435,8 @@ class ArticleCoder(Clauses):
             alleger, mod = mod.speaker, modality.Modality(speaker=mod.speaker)  # read on as said; see allegation()
         elif mod.drop:
             return []
-        if code[:2] in ("18", "19", "20") and v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp") and (
-                (head_code := self.act_code(v.head)) is not None and head_code[:2] not in ("15", "18", "19", "20")):
-            return None  # "imposes export controls on gallium, hitting the United States": the measure's effect
+        if self.effect_of_measure(v, code):
+            return None
         if v.lemma_.lower() in modality.words().impact_verbs and self._attack_subject(v):
             return []  # "an airstrike killed 20 civilians": the airstrike is the event (nouns.impact_targets)
         sources = self.subjects(v)
@@ -455,11 +452,8 @@ class ArticleCoder(Clauses):
             # "six Americans held in Venezuela were freed": the state that held them frees them
             sources = [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
                        for a in self.located_in(c, LOCATION_PREPS) if a.codable][:1]
-        if not sources and passive and code[:2] in ("07", "15", "19") and theme is not None and not has_agent(v) \
-                and through_quantity(theme).lemma_.lower() in modality.words().force_nouns:
-            # "Venezuelan troops were deployed to the border with Guyana": a state's forces are sent by it
-            sources = [dataclasses.replace(a, role="MIL") for a in self.modifier_entity(through_quantity(theme))
-                       if a.codable and a.kind in ("country", "adjective")]
+        if not sources and passive and code[:2] in ("07", "15", "19") and theme is not None and not has_agent(v):
+            sources = self.forces_sender(theme)
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
         if pat.subject_heads and (subj := child(v, "nsubj")) is not None and not (

@@ -150,3 +150,12 @@ def fronted_list(v: Token) -> list[Token]:
             if head is not None and head.pos_ == "PROPN" and conj and all(x.pos_ == "PROPN" for x in conj):
                 return [head, *conj]
     return []
+
+
+def adverbial_object(v: Token) -> Token | None:
+    """A proper noun right after a verb with no object that the parser hung as an adverbial: "Modi visits
+    Washington" (npadvmod) is a visit to Washington."""
+    nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+    if v.pos_ == "VERB" and nxt is not None and nxt.head.i == v.i and nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN":
+        return nxt
+    return None
