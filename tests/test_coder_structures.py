@@ -462,3 +462,8 @@ def test_a_states_forces_sent_in_the_passive_are_sent_by_it() -> None:
     assert roots("Venezuelan troops were deployed to the border with Guyana.") == {("VEN", "GUY", "15")}
     assert roots("American troops were deployed to Poland.") == {("USA", "POL", "07")}
     assert coded("Russian soldiers were killed in Ukraine.") == set()
+
+
+def test_an_event_nouns_agent_hung_on_its_of_object_is_still_its_agent() -> None:
+    assert roots("Moscow condemned the expulsion of 20 Russian diplomats by Germany.") == {
+        ("RUS", "DEU", "11"), ("DEU", "RUS", "16")}

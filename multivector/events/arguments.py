@@ -572,7 +572,8 @@ class Arguments:
                 for a in c.children:
                     if a.dep_ == "agent":
                         return self.actors_for(pobj_of(a))
-        return []
+        # "the expulsion of 20 Russian diplomats by Germany": the parser hangs the agent on the of-object
+        return [a for o in prep_objects(p, ("of",)) for b in prep_objects(o, ("by",)) for a in self.actors_for(b)]
 
     def _entities_in(self, tok: Token) -> list[Actor]:
         """Named actors anywhere inside a clause, in order."""
