@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..actors.context import DocContext
 from ..actors.matcher import Actor, DocActors
-from . import modality
+from . import modality, patterns
 from .tree import (
     BORDER_NOUNS,
     CO_AGENT,
@@ -79,6 +79,7 @@ class Arguments:
 
     actors: DocActors
     ctx: DocContext
+    pats: patterns.Patterns
     resolved: dict[tuple[int, int, str], Actor]
 
     def actors_for(self, tok: Token | None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
@@ -572,8 +573,14 @@ class Arguments:
                 for a in c.children:
                     if a.dep_ == "agent":
                         return self.actors_for(pobj_of(a))
-        # "the expulsion of 20 Russian diplomats by Germany": the parser hangs the agent on the of-object
-        return [a for o in prep_objects(p, ("of",)) for b in prep_objects(o, ("by",)) for a in self.actors_for(b)]
+        return self.agent_under_of(p)
+
+    def agent_under_of(self, n: Token) -> list[Actor]:
+        """A noun's by-agent that the parser hung on its of-object: "the expulsion of 20 Russian diplomats by
+        Germany" (not when the of-object is an event noun with an agent of its own: "condemnation of the attack
+        by Russia")."""
+        return [a for o in prep_objects(n, ("of",)) if o.lemma_.lower() not in self.pats.nouns
+                for b in prep_objects(o, ("by",)) for a in self.actors_for(b)]
 
     def _entities_in(self, tok: Token) -> list[Actor]:
         """Named actors anywhere inside a clause, in order."""

@@ -162,9 +162,8 @@ class Nominals(Arguments):
                     return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
             else:
                 srcs = self.prep_targets(n, (slot,), possessor=False)
-                if not srcs and slot == "by":  # "the expulsion of 20 Russian diplomats by Germany"
-                    srcs = [a for p in prep_objects(n, ("of",)) if self.noun_pattern(p) is None
-                            for a in self.prep_targets(p, ("by",), possessor=False)]
+                if not srcs and slot == "by":
+                    srcs = self.agent_under_of(n)
             if srcs:
                 break
         if not srcs and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX") \

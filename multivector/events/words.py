@@ -24,16 +24,12 @@ def stative(v: Token) -> bool:
 
 
 
-# Heads of a share of a standing flow: "supplies most of Georgia's gas", "sells half of its wheat".
-SHARE_HEADS = frozenset({"most", "bulk", "half", "majority", "share", "much", "all", "part", "portion", "third",
-                         "quarter", "percent", "%", "lion", "some", "fraction"})
-
-
 def consignment(theme: Token | None, refined: str) -> bool:
     """A present-tense sale or shipment reported as one act, not a standing flow: a counted lot ("sells two steel
     works", "ships 100 tanks to Ukraine") or arms and aid ("sells S-400 missiles to Turkey": ``refined`` is the
-    07x code the object gives); never a share of a flow or the seller's own goods ("supplies most of its gas")."""
-    if theme is None or theme.lemma_.lower() in SHARE_HEADS or any(c.dep_ == "poss" for c in theme.children):
+    07x code the object gives); never a share of a flow ("supplies most of Georgia's gas", read by ties.py through
+    its of-phrase) or the seller's own goods ("sells its gas")."""
+    if theme is None or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in theme.children):
         return False
     return refined.startswith("07") or any(c.dep_ == "nummod" for c in theme.children)
 
