@@ -467,3 +467,16 @@ def test_a_states_forces_sent_in_the_passive_are_sent_by_it() -> None:
 def test_an_event_nouns_agent_hung_on_its_of_object_is_still_its_agent() -> None:
     assert roots("Moscow condemned the expulsion of 20 Russian diplomats by Germany.") == {
         ("RUS", "DEU", "11"), ("DEU", "RUS", "16")}
+
+
+def test_an_act_named_by_a_word_of_blame_is_traced_to_its_author() -> None:
+    # the judging word as an adjective after the object, or the object parsed as a clause of its own
+    assert roots("Turkey called Russia's decision unacceptable.") == {("TUR", "RUS", "11")}
+    assert roots("Poland called Russia's move a provocation.") == {("POL", "RUS", "11")}
+    # "the move" refers back to the act told before it, in an earlier sentence or earlier in this one
+    assert roots("Russia expelled two Polish diplomats. Poland called the move a provocation.") == {
+        ("RUS", "POL", "16"), ("POL", "RUS", "11")}
+    assert roots("Iran's navy seized a Liberian tanker, the U.S. Navy said, calling the seizure a threat to "
+                 "shipping.") == {("IRN", "LBR", "17"), ("USA", "IRN", "11")}
+    # with no act before it, a summarising noun names no one
+    assert roots("Poland called the move a provocation.") == set()

@@ -69,6 +69,7 @@ class Clauses(Nominals):
     """Clause-level argument readers; the coder (events/coder.py) subclasses this."""
 
     earlier: list[tuple[str, Actor]]  # the coder's: (code, source) of the acts of earlier sentences
+    current: list[tuple[int, str, Actor]]  # the coder's: (word, code, source) of this sentence's acts so far
 
     def act_code(self, t: Token) -> str | None:  # the coder's: the code the lexicon gives a predicate word
         raise NotImplementedError
@@ -322,8 +323,8 @@ class Clauses(Nominals):
 
     def prior_act(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
         """Who did the act a definite noun refers back to ("North Korea fires a missile over Japan. Japan condemns
-        the launch."): the source of the latest act of an earlier sentence of the same root (any root for a
-        summing-up noun: "the move", "the decision")."""
+        the launch."): the source of the latest act before it, in this sentence or an earlier one, of the same
+        root (any root for a summing-up noun: "the move", "the decision")."""
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children) or any(
                 c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children if self.actors_for(c)):
             return []
@@ -332,7 +333,11 @@ class Clauses(Nominals):
         if np is None and n.lemma_.lower() not in W.summary_nouns | W.act_nouns:
             return []
         roots = {np.code[:2]} if np is not None else None
-        for code, src in reversed(self.earlier):
+        # "Iran seized a tanker, the U.S. said, calling the seizure a threat": an act told before the noun in the
+        # same sentence, outside the noun's own clause, comes first
+        inside = {t.i for t in n.head.subtree} if n.head.i != n.i else set()
+        here = [(code, src) for i, code, src in self.current if i < n.i and i not in inside]
+        for code, src in reversed([*self.earlier, *here]):
             if roots is None or code[:2] in roots:
                 return [src] if src.code not in exclude and src.codable else []
         return []

@@ -108,6 +108,7 @@ class ArticleCoder(Clauses):
         self.accusers: dict[str, Actor] = {}  # accused code -> who accused it (for denials, CAMEO 016)
         self.adversaries: dict[str, Actor] = {}  # target code -> latest actor in conflict with it (quad 3-4)
         self.earlier: list[tuple[str, Actor]] = []  # (code, source) of the acts of earlier sentences, in order
+        self.current: list[tuple[int, str, Actor]] = []  # (word, code, source) of this sentence's acts so far
         self.reacting = False  # second pass over an adverbial clause: its target may be who reacted to it
 
     # -- arguments ---------------------------------------------------------------
@@ -128,7 +129,8 @@ class ArticleCoder(Clauses):
             return []
         # "called Turkey's decision unacceptable": a small clause's subject is the verb's object
         obj = child(v, "dobj") or next((n for c in v.children if c.dep_ == "oprd" and (n := child(c, "nsubj"))), None)
-        obj = obj or adverbial_object(v)
+        obj = obj or adverbial_object(v) or next(  # "called Russia's move a provocation": a noun as a clause
+            (c for c in v.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and child(c, "nsubj") is None), None)
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN" and not misparsed_main(v))
         theme = passive_subject(v) if is_passive(v) else (v.head if passive and v.dep_ == "acl" else obj)
         if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":
@@ -662,6 +664,7 @@ def code_document(
     ties: list[Tie] = []
     for si, sent in enumerate(doc.sents):
         found: list[Found] = []
+        coder.current = []
         coder.in_question = sent.text.rstrip().endswith("?")
         for tok in sent:
             # Resolve every subject first: a resolved "his country" is the antecedent of a later "its".
@@ -671,7 +674,9 @@ def code_document(
         for tok in sent:
             # Verbs, and gerunds the tagger calls nouns ("began sharing data").
             if verb_like(tok) or tok.tag_ == "VBG":
-                found.extend(coder.code_verb(tok))
+                got = coder.code_verb(tok)
+                coder.current.extend((tok.i, f.code, f.source) for f in got if not f.saying)
+                found.extend(got)
             if tok.pos_ in ("AUX", "VERB", "ADJ"):
                 found.extend(coder.code_blame(tok))
         for tok in sent:
