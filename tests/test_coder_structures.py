@@ -480,3 +480,10 @@ def test_an_act_named_by_a_word_of_blame_is_traced_to_its_author() -> None:
                  "shipping.") == {("IRN", "LBR", "17"), ("USA", "IRN", "11")}
     # with no act before it, a summarising noun names no one
     assert roots("Poland called the move a provocation.") == set()
+
+
+def test_them_after_conjoined_nationals_means_every_group() -> None:
+    got = roots("Venezuela arrested three Americans and two Spaniards, accusing them of plotting a coup.")
+    assert {("VEN", "USA", "11"), ("VEN", "ESP", "11")} <= got
+    # one group named: only that group
+    assert ("VEN", "USA", "11") not in roots("Venezuela arrested two Spaniards, accusing them of plotting a coup.")

@@ -301,9 +301,23 @@ class DocContext:
                     return out
             for s in cands:
                 if s.actor.kind in ("bloc", "igo") or s.actor.role in ("MIL", "CVL", "OPP", "BUS"):
-                    return [self._note(s.actor, s, token, token.text)]
+                    return self._conjoined(s, cands, token)
             return []
         return []
+
+    def _conjoined(self, s: Seen, cands: list[Seen], token: Token) -> list[Actor]:
+        """The plural antecedent with the phrases conjoined to it: "arrested three Americans and two Spaniards,
+        accusing them of plotting" accuses both groups."""
+        mates: set[float] = {s.token}
+        if s.sentence == self.sent_of[token.i] and s.token == int(s.token):
+            head = token.doc[int(s.token)]
+            mates |= {float(c.i) for c in head.conjuncts}
+        out: dict[str, Actor] = {}
+        for x in cands:
+            if x.token in mates and x.sentence == s.sentence and x.actor.code not in out and (
+                    x is s or x.actor.role == s.actor.role):
+                out[x.actor.code] = self._note(x.actor, x, token, token.text)
+        return list(reversed(out.values()))
 
     def _pair(self, token: Token, *, person: bool, words: str) -> list[Actor]:
         # "the two countries" includes the clause's own subject: the caller drops it from targets.
