@@ -487,3 +487,12 @@ def test_them_after_conjoined_nationals_means_every_group() -> None:
     assert {("VEN", "USA", "11"), ("VEN", "ESP", "11")} <= got
     # one group named: only that group
     assert ("VEN", "USA", "11") not in roots("Venezuela arrested two Spaniards, accusing them of plotting a coup.")
+
+
+def test_a_target_hung_on_a_conjoined_object_still_counts() -> None:
+    assert roots("Ireland pledges 500,000 euros and a shipment of supplies to Haiti.") == {("IRL", "HTI", "03")}
+
+
+def test_a_battle_against_a_disease_or_a_vice_is_no_fighting() -> None:
+    assert not any(r == "19" for _s, _t, r in roots("Ireland helps Haiti in the battle against its cholera epidemic."))
+    assert ("IND", "CHN", "19") in roots("Indian soldiers were killed in a battle with Chinese troops.")

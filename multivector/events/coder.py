@@ -369,7 +369,8 @@ class ArticleCoder(Clauses):
                             got = self.prep_targets(p, (slot,), possessor=pat.possessor_target, exclude=exclude)
                 if not got and theme is not None:
                     # "a package of sanctions against Russia", "its bid to open talks with the EU"
-                    for inner in theme.children:
+                    # (or on a conjunct: "pledged 500,000 euros and a shipment of supplies to Haiti")
+                    for inner in (c for x in (theme, *theme.conjuncts) for c in x.children):
                         # "intelligence on Russian troop movements with Ukraine": the parser hangs the phrase low
                         # or in an infinitive ("its bid to open talks with the EU") or a carrier ("planes carrying
                         # aid to Syria"); not in another participle, which describes the object ("migrants trying

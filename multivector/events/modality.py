@@ -69,6 +69,7 @@ class Words:
     judging_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
     outbreak_verbs: frozenset[str]
+    figurative_foes: frozenset[str]
     completion_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]

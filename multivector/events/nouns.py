@@ -139,6 +139,9 @@ class Nominals(Arguments):
             currency = "current"  # the disapproval an act defies is voiced now, not a standing measure ("despite sanctions")
         if currency in ("background", "alleged") or (self._nominal_unreal(n) and claimed_by(n) is None):
             return []
+        if np.code[:2] == "19" and any(o.lemma_.lower() in modality.words().figurative_foes
+                                       for o in prep_objects(n, ("against", "with", "on"))):
+            return []  # "in the battle against its cholera epidemic": no armed side is fought
         srcs: list[Actor] = []
         # "fighting broke out between A and B": the parser hangs the noun's phrases on the verb of its outbreak
         anchors = [n] + ([n.head] if n.dep_ == "nsubj" and n.head.lemma_.lower() in
