@@ -496,3 +496,10 @@ def test_a_target_hung_on_a_conjoined_object_still_counts() -> None:
 def test_a_battle_against_a_disease_or_a_vice_is_no_fighting() -> None:
     assert not any(r == "19" for _s, _t, r in roots("Ireland helps Haiti in the battle against its cholera epidemic."))
     assert ("IND", "CHN", "19") in roots("Indian soldiers were killed in a battle with Chinese troops.")
+
+
+def test_sites_of_ones_own_rebels_struck_abroad_are_struck_in_the_host_state() -> None:
+    # "bases" is lemmatised "basis": the trigger still sees "bomb base"
+    assert roots("Turkish jets bomb PKK bases in Iraq.") == {("TUR", "IRQ", "19")}
+    # a person of its own rebels killed abroad is no force against the host
+    assert roots("The Ugandan army kills an LRA commander in the Central African Republic.") == set()

@@ -338,8 +338,11 @@ class ArticleCoder(Clauses):
                         break
                 if got and self._names_own_side(anchors, pat, exclude):
                     got = []  # "Syrians protested in Istanbul against Assad": against their own side, not Turkey
-                if got and theme is not None and any(a.code in exclude for a in self.phrase_actors(theme)):
-                    got = []  # "the Ugandan army kills an LRA commander in the CAR": its own rebels, named, are hit
+                if got and theme is not None and not set(forms(theme)) & self.place_nouns() and any(
+                        a.code in exclude for a in self.phrase_actors(theme)):
+                    # "the Ugandan army kills an LRA commander in the CAR": its own rebels, named, are hit; but
+                    # "Turkish jets bomb PKK bases in Iraq" strike sites in Iraq, and force there is against it
+                    got = []
             elif slot not in patterns.TARGET_SLOTS:
                 for a in anchors:
                     got = self.prep_targets(a, (slot,), possessor=pat.possessor_target, exclude=exclude)

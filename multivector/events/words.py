@@ -121,11 +121,11 @@ def near_words(v: Token) -> frozenset[str]:
             if c.dep_ == "prep" and c.lower_ in PARTICLES and any(g.dep_ == "pobj" for g in c.children):
                 pass
             else:
-                out.update((c.lower_, c.lemma_.lower()))
+                out.update((c.lower_, *forms(c)))  # "bomb PKK bases": "bases" is lemmatised "basis"
             if c.dep_ in ("prep", "dobj", "agent", "dative"):
                 for g in c.children:
                     if g.dep_ in ("pobj", "compound", "amod"):
-                        out.update((g.lower_, g.lemma_.lower()))
+                        out.update((g.lower_, *forms(g)))
                         if g.dep_ == "pobj":  # "went on hunger strike"
                             out.update(x.lemma_.lower() for x in g.children if x.dep_ in ("compound", "amod"))
         if c.dep_ in ("advcl", "ccomp"):  # "called for Russia to withdraw": "for" marks the clause
