@@ -503,3 +503,8 @@ def test_sites_of_ones_own_rebels_struck_abroad_are_struck_in_the_host_state() -
     assert roots("Turkish jets bomb PKK bases in Iraq.") == {("TUR", "IRQ", "19")}
     # a person of its own rebels killed abroad is no force against the host
     assert roots("The Ugandan army kills an LRA commander in the Central African Republic.") == set()
+
+
+def test_a_place_named_in_a_circumstance_is_not_where_force_fell() -> None:
+    got = roots("Israeli air strikes kill at least 20 Palestinians in the Gaza Strip amid ceasefire talks in Egypt.")
+    assert ("ISR", "PSE", "19") in got and not any(t == "EGY" for _s, t, _r in got)

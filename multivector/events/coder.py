@@ -39,6 +39,7 @@ from .modality import code_under
 from .nouns import IMPACT_ROOTS, Found, nominal_gerund
 from .tree import (
     BORDER_NOUNS,
+    CIRCUMSTANCE_PREPS,
     NEARNESS,
     adverbial_object,
     child,
@@ -330,7 +331,8 @@ class ArticleCoder(Clauses):
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
                 bases = [*anchors, *([theme] if theme is not None else [])]  # "began airstrikes in Syria"
                 # and one phrase lower, where the parser hangs the place: "airstrikes against ISIL in Syria"
-                bases += [p for b in list(bases) for p in prep_objects(b)]
+                # (not the circumstance: "kill 20 Palestinians in Gaza amid ceasefire talks in Egypt")
+                bases += [p for b in list(bases) for p in prep_objects(b) if p.head.lower_ not in CIRCUMSTANCE_PREPS]
                 for a in bases:
                     got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
                            if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(a, x)]

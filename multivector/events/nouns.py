@@ -13,7 +13,7 @@ from ..records import Article
 from . import modality, patterns
 from .arguments import Arguments
 from .modality import Modality, code_under
-from .tree import BORDER_NOUNS, child, is_passive, near_a_border, passive_subject, prep_objects
+from .tree import BORDER_NOUNS, CIRCUMSTANCE_PREPS, child, is_passive, near_a_border, passive_subject, prep_objects
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
 BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
@@ -277,7 +277,9 @@ class Nominals(Arguments):
                         blocked.append(True)
                         return [x for x in got if x.code not in exclude]
                 # never into a border's phrase: "a compound near the border with Afghanistan" is not in it
-                level = [o for t in level for o in prep_objects(t) if o.lemma_.lower() not in BORDER_NOUNS]
+                # nor into a circumstance: "strikes kill 20 amid ceasefire talks in Egypt"
+                level = [o for t in level for o in prep_objects(t) if o.lemma_.lower() not in BORDER_NOUNS
+                         and o.head.lower_ not in CIRCUMSTANCE_PREPS]
             return []
 
         blocked: list[bool] = []
