@@ -508,3 +508,7 @@ def test_sites_of_ones_own_rebels_struck_abroad_are_struck_in_the_host_state() -
 def test_a_place_named_in_a_circumstance_is_not_where_force_fell() -> None:
     got = roots("Israeli air strikes kill at least 20 Palestinians in the Gaza Strip amid ceasefire talks in Egypt.")
     assert ("ISR", "PSE", "19") in got and not any(t == "EGY" for _s, t, _r in got)
+
+
+def test_a_fronted_participle_is_not_what_an_appeal_asks_for() -> None:
+    assert roots("Speaking in Rome, Zelensky urged the Group of Seven to isolate Moscow.") == {("UKR", "RUS", "11")}

@@ -214,6 +214,8 @@ class ArticleCoder(Clauses):
         """What an appeal or demand asks for: "urged Iran to release", "demanded that Russia withdraw",
         "called for the release of", "pressed for talks"."""
         for c in v.children:
+            if c.dep_ == "advcl" and c.i < v.i:
+                continue  # "Speaking in Rome, Zelensky urged the G7 to ...": a fronted adjunct asks for nothing
             if c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX"):
                 if any(x.dep_ == "neg" for x in c.children):
                     return None  # "urged Washington not to send troops": a plain appeal
