@@ -512,3 +512,9 @@ def test_a_place_named_in_a_circumstance_is_not_where_force_fell() -> None:
 
 def test_a_fronted_participle_is_not_what_an_appeal_asks_for() -> None:
     assert roots("Speaking in Rome, Zelensky urged the Group of Seven to isolate Moscow.") == {("UKR", "RUS", "11")}
+
+
+def test_a_stance_held_no_longer_is_refused() -> None:
+    assert roots("The United States no longer recognizes Viktor Yanukovych as Ukraine's president.") == {
+        ("USA", "UKR", "12")}
+    assert roots("The United States recognizes Juan Guaido as Venezuela's president.") == {("USA", "VEN", "05")}

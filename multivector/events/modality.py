@@ -169,6 +169,11 @@ def _negated(t: Token) -> bool:
     return any(c.dep_ == "neg" for c in t.children)
 
 
+def _no_longer(t: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "longer" and c.i > 0 and t.doc[c.i - 1].lower_ == "no"
+               for c in t.children)
+
+
 def _aux(t: Token) -> set[str]:
     return {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
 
@@ -218,7 +223,11 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             return Modality(drop="background")  # "Russia, which had long mediated", "the UN previously accused"
         if first and _over_a_span(t, W):
             return Modality(drop="background")  # "killed 64 civilians in air strikes over the past year": a tally
-        if _negated(t):
+        if first and transform is None and _no_longer(t):
+            # "no longer recognizes Yanukovych as president", "will no longer accept": a stance withdrawn is
+            # refused (12x), not held
+            transform, governor = "refuse", t
+        elif _negated(t):
             # "would never recognise", "would not negotiate": a refusal, not a plain negation (gold rule 7).
             never_future = bool(aux & W.future_aux)
             # A negated stance refuses ("does not recognise"); a negated record does not ("has never
