@@ -517,4 +517,4 @@ def test_a_fronted_participle_is_not_what_an_appeal_asks_for() -> None:
 def test_a_stance_held_no_longer_is_refused() -> None:
     assert roots("The United States no longer recognizes Viktor Yanukovych as Ukraine's president.") == {
         ("USA", "UKR", "12")}
-    assert roots("The United States recognizes Juan Guaido as Venezuela's president.") == {("USA", "VEN", "05")}
+    assert roots("The United States recognizes Viktor Yanukovych as Ukraine's president.") == {("USA", "UKR", "05")}
