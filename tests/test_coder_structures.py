@@ -429,6 +429,7 @@ def test_a_condition_on_the_verb_an_act_hangs_from_makes_it_an_offer_or_a_threat
 
 def test_what_denied_reports_say_is_not_coded() -> None:
     assert coded("The Kremlin dismissed media reports that Putin was preparing to meet Zelensky.") == set()
+    assert coded("Beijing dismissed as rumours reports that Xi would visit Moscow next week.") == set()
     assert roots("The Kremlin confirmed reports that Putin will meet Zelensky.") == {("RUS", "UKR", "03")}
 
 

@@ -294,8 +294,10 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             continue
         if dep == "acl" and head.pos_ == "NOUN" and lemma in W.proposal_nouns:
             return Modality(drop="proposed")
-        if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in W.report_nouns and \
-                head.head.lemma_.lower() in W.denial_verbs:
+        if dep in ("acl", "ccomp") and (head.pos_ == "NOUN" or head.dep_ in ("dobj", "pobj")) and \
+                lemma in W.report_nouns and W.denial_verbs & {
+                    head.head.lemma_.lower(), head.head.head.lemma_.lower() if head.head.dep_ == "prep" else ""}:
+            # (also "dismissed as speculation reports that ...": the tagger may call the noun a verb)
             return Modality(drop="denied")  # "dismissed media reports that Putin was preparing to meet Zelensky"
         if head.pos_ == "NOUN" and lemma in W.intent_heads and any(
                 c.lower_ in W.negative_determiners for c in head.lefts):
