@@ -519,3 +519,11 @@ def test_a_stance_held_no_longer_is_refused() -> None:
     assert roots("The United States no longer recognizes Viktor Yanukovych as Ukraine's president.") == {
         ("USA", "UKR", "12")}
     assert roots("The United States recognizes Viktor Yanukovych as Ukraine's president.") == {("USA", "UKR", "05")}
+
+
+def test_a_bomb_no_army_drops_is_a_bombing_not_air_fighting() -> None:
+    assert coded("Al-Shabaab militants attack a convoy of Kenyan soldiers with a roadside bomb.") == {
+        ("SOM", "KEN", "183")}
+    assert coded("An al-Shabaab roadside bomb hits a convoy carrying Turkish engineers, wounding several of them.") == {
+        ("SOM", "TUR", "183")}
+    assert roots("Russian jets attacked Ukrainian positions with guided bombs.") == {("RUS", "UKR", "19")}

@@ -56,6 +56,7 @@ from .words import (
     consignment,
     forms,
     has_agent,
+    improvised_bomb,
     in_support,
     is_mass,
     near_words,
@@ -557,6 +558,8 @@ class ArticleCoder(Clauses):
         elif code == "180":
             # "a suicide bomber killed": 183; killing in battle is fighting ("killed 20 soldiers in an attack")
             code = weapon_code(v, modality.bombing_codes()) or self._battle_code(v, theme, pairs) or code
+        if code[:2] in ("18", "19") and improvised_bomb(v):
+            code = "183"  # "attacked a convoy with a roadside bomb": a bomb no army drops
         if code in modality.mass_codes() and theme is not None and is_mass(theme):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)

@@ -70,6 +70,8 @@ class Words:
     arrival_verbs: frozenset[str]
     outbreak_verbs: frozenset[str]
     figurative_foes: frozenset[str]
+    bomb_nouns: frozenset[str]
+    bomb_makers: frozenset[str]
     completion_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]

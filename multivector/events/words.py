@@ -68,6 +68,23 @@ def weapon_code(v: Token, table: dict[str, str] | None = None) -> str | None:
 
 
 
+def improvised_bomb(v: Token) -> bool:
+    """The act's subject or instrument is a bomb no army drops ("a roadside bomb hit a convoy", "attacked with
+    a car bomb"): CAMEO 183, non-military bombing, not fighting with aerial weapons."""
+    W = modality.words()
+    # "a roadside bomb hit a convoy, wounding several": the participle's cause is its head's subject
+    heads = [v, v.head] if v.dep_ in ("advcl", "conj") and v.tag_ == "VBG" else [v]
+    for c in (c for h in heads for c in h.children):
+        cands = [c] if c.dep_ in ("nsubj", "nsubjpass") else []
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "using", "by"):
+            cands = [x for x in c.children if x.dep_ == "pobj"]
+        for x in cands:
+            if x.lemma_.lower() in W.bomb_nouns and any(
+                    m.dep_ in ("compound", "amod") and m.lemma_.lower() in W.bomb_makers for m in x.lefts):
+                return True
+    return False
+
+
 OWN_POSSESSIVES = frozenset({"its", "their", "own"})
 
 
