@@ -216,6 +216,8 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
     for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
         if c.dep_ in ("dobj", "attr", "oprd"):
             out.append(c.lemma_.lower())
+        if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ == "persona"):  # "persona non grata"
+            out.extend(x.lemma_.lower() for x in c.subtree if x.dep_ in ("dobj", "compound", "npadvmod"))
         if c.dep_ == "prep":
             # "described the drills as provocative": the parser may make the adjective a modifier of "as"
             out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj" or (
