@@ -527,3 +527,8 @@ def test_a_bomb_no_army_drops_is_a_bombing_not_air_fighting() -> None:
     assert coded("An al-Shabaab roadside bomb hits a convoy carrying Turkish engineers, wounding several of them.") == {
         ("SOM", "TUR", "183")}
     assert roots("Russian jets attacked Ukrainian positions with guided bombs.") == {("RUS", "UKR", "19")}
+
+
+def test_states_conjoined_inside_a_target_phrase_are_all_targets() -> None:
+    assert roots("The U.S. imposed sanctions on companies in Russia and China.") == {
+        ("USA", "RUS", "16"), ("USA", "CHN", "16")}

@@ -597,7 +597,9 @@ class Arguments:
         for t in phrase_tokens(tok):
             a = self.actors.entity_at(t)
             if a is not None and a.kind != "leader":
-                return [a]
+                # with those conjoined to it: "companies in Russia and China"
+                more = [b for c in t.conjuncts if (b := self.actors.entity_at(c)) is not None and b.kind != "leader"]
+                return [a, *(b for b in more if b.code != a.code)]
         return []
 
     # -- verbs --------------------------------------------------------------------
