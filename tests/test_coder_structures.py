@@ -532,3 +532,8 @@ def test_a_bomb_no_army_drops_is_a_bombing_not_air_fighting() -> None:
 def test_states_conjoined_inside_a_target_phrase_are_all_targets() -> None:
     assert roots("The U.S. imposed sanctions on companies in Russia and China.") == {
         ("USA", "RUS", "16"), ("USA", "CHN", "16")}
+
+
+def test_a_past_conjunct_inside_a_that_clause_belongs_to_the_main_verb() -> None:
+    got = coded("Congo demanded that Rwanda withdraw its troops and ordered the Rwandan ambassador to leave Kinshasa.")
+    assert ("COD", "RWA", "161") in got

@@ -5,7 +5,7 @@ Plain functions of spaCy tokens (no actors): arguments.py reads who and whom on 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from . import modality
 
@@ -161,3 +161,16 @@ def adverbial_object(v: Token) -> Token | None:
     if v.pos_ == "VERB" and nxt is not None and nxt.head.i == v.i and nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN":
         return nxt
     return None
+
+
+def lift_finite_conjuncts(doc: Doc) -> Doc:
+    """Repair a conjunct the parser hangs inside a that-clause: in "demanded that Rwanda withdraw its troops and
+    ordered the ambassador to leave", "ordered" is past and has no subject, so it cannot join the base-form
+    "withdraw"; it joins the past verb the clause depends on."""
+    for t in doc:
+        h = t.head
+        if t.dep_ == "conj" and t.tag_ == "VBD" and h.tag_ in ("VB", "VBP", "VBZ") and h.dep_ == "ccomp" and \
+                h.head.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
+                any(c.dep_ == "nsubj" for c in h.children):
+            t.head = h.head
+    return doc
