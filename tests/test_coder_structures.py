@@ -537,3 +537,9 @@ def test_states_conjoined_inside_a_target_phrase_are_all_targets() -> None:
 def test_a_past_conjunct_inside_a_that_clause_belongs_to_the_main_verb() -> None:
     got = coded("Congo demanded that Rwanda withdraw its troops and ordered the Rwandan ambassador to leave Kinshasa.")
     assert ("COD", "RWA", "161") in got
+
+
+def test_a_crowd_marching_to_protest_is_of_each_place_it_marches_in() -> None:
+    assert roots("Thousands of people marched through the streets of Dhaka and Karachi to protest against "
+                 "Macron's remarks.") == {("BGD", "FRA", "14"), ("PAK", "FRA", "14")}
+    assert roots("Thousands protest outside the U.S. embassy in Baghdad.") == {("IRQ", "USA", "14")}

@@ -274,16 +274,25 @@ class Arguments:
     def crowd_place(self, v: Token) -> list[Actor]:
         """Civilians of the state where an unnamed crowd protests: "demonstrators in Kinshasa attacked the
         embassies", "protesters rallied outside the Russian embassy in Vilnius" (the crowd's own state)."""
+        heads = [v]
         subj = child(v, "nsubj")
+        if subj is None and v.dep_ in ("xcomp", "advcl", "conj"):
+            heads.append(v.head)  # "marched through Dhaka to protest against ...": the marchers protest
+            subj = child(v.head, "nsubj")
         if subj is None or through_quantity(subj).lemma_.lower() not in modality.words().crowd_nouns:
             return []
         # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
-        obj = child(v, "dobj")
-        for a in (subj, v, *prep_objects(v, CROWD_PLACE_PREPS), *([obj] if obj is not None else [])):
-            got = [x for p in prep_objects(a, ("in", "at")) for x in self.actors_for(p)
+        objs = [o for h in heads if (o := child(h, "dobj")) is not None]
+        walked = [p for h in heads for p in prep_objects(h, CROWD_PLACE_PREPS)]  # "through the streets of Dhaka"
+        for a in (subj, *heads, *walked, *objs):
+            places = prep_objects(a, ("in", "at")) or (  # "through the streets of Dhaka", "through Dhaka"
+                (prep_objects(a, ("of",)) or ([a] if a.pos_ == "PROPN" else [])) if a in walked else [])
+            # each place of a list is a crowd of its own: "marched in Dhaka and Karachi"
+            got = [x for p in places for t in (p, *p.conjuncts) for x in self.actors_for(t)
                    if x.kind in ("country", "capital", "place") and x.codable]
             if got:
-                return [dataclasses.replace(got[0], role="CVL", person=False, kind="adjective")]
+                return [dataclasses.replace(x, role="CVL", person=False, kind="adjective")
+                        for x in {x.code: x for x in got}.values()]
         return []
 
     def located_in(self, v: Token, preps: frozenset[str]) -> list[Actor]:

@@ -16,7 +16,7 @@ BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 # Where a crowd stands, which names its state ("outside the Russian embassy in Vilnius"); never what it is
 # against ("against Israel's strikes in Lebanon").
-CROWD_PLACE_PREPS = frozenset({"outside", "near", "at", "in", "before"})
+CROWD_PLACE_PREPS = frozenset({"outside", "near", "at", "in", "before", "through", "across"})
 # Words that make "to" a preposition of nearness: "close to", "next to".
 ADJACENCY = frozenset({"close", "next"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
