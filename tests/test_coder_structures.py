@@ -543,3 +543,9 @@ def test_a_crowd_marching_to_protest_is_of_each_place_it_marches_in() -> None:
     assert roots("Thousands of people marched through the streets of Dhaka and Karachi to protest against "
                  "Macron's remarks.") == {("BGD", "FRA", "14"), ("PAK", "FRA", "14")}
     assert roots("Thousands protest outside the U.S. embassy in Baghdad.") == {("IRQ", "USA", "14")}
+
+
+def test_a_protest_noun_with_no_author_is_by_the_people_where_it_happens() -> None:
+    assert roots("Anti-China riots continue in Vietnam.") == {("VNM", "CHN", "14")}
+    assert roots("Anti-Japanese demonstrations were held in several Chinese cities.") == {("CHN", "JPN", "14")}
+    assert roots("Pro-Russian rallies were held in Crimea.") == set()

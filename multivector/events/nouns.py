@@ -4,7 +4,7 @@ sanctions on Belarus", "a Turkish-brokered deal"), coded only when they report s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -174,6 +174,14 @@ class Nominals(Arguments):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
             srcs = self.subjects(n.head.head)
+        if not srcs and np.code[:2] == "14":
+            # "anti-China riots continue in Vietnam": the people of the place a crowd's protest is in
+            for h in [n, *([n.head] if n.dep_ in ("nsubj", "nsubjpass") else [])]:
+                srcs = [replace(a, role="CVL", person=False, kind="adjective")
+                        for a in self.prep_targets(h, ("in", "across", "throughout"), possessor=False)
+                        if a.kind in ("country", "capital", "place", "adjective") and a.codable]
+                if srcs:
+                    break
         wished = intended_by(n) if not srcs and np.code[:2] in ("03", "04") else None
         if wished is not None:
             # "South Korea is ready for talks with the North", "Iran wants talks with Riyadh": the talks are the
