@@ -549,3 +549,5 @@ def test_a_protest_noun_with_no_author_is_by_the_people_where_it_happens() -> No
     assert roots("Anti-China riots continue in Vietnam.") == {("VNM", "CHN", "14")}
     assert roots("Anti-Japanese demonstrations were held in several Chinese cities.") == {("CHN", "JPN", "14")}
     assert roots("Pro-Russian rallies were held in Crimea.") == set()
+    assert roots("The U.S. paused tariffs on steel imports from the European Union, Canada and Mexico.") == {
+        ("USA", "EU", "08"), ("USA", "CAN", "08"), ("USA", "MEX", "08")}

@@ -606,8 +606,13 @@ class Arguments:
         for t in phrase_tokens(tok):
             a = self.actors.entity_at(t)
             if a is not None and a.kind != "leader":
-                # with those conjoined to it: "companies in Russia and China"
-                more = [b for c in t.conjuncts if (b := self.actors.entity_at(c)) is not None and b.kind != "leader"]
+                # with those conjoined to it: "companies in Russia and China" (from the name's last word:
+                # "imports from the European Union, Canada and Mexico")
+                h = t
+                while h.dep_ in ("compound", "amod") and h.head.i > h.i and (
+                        (b := self.actors.entity_at(h.head)) is not None and b.code == a.code):
+                    h = h.head
+                more = [b for c in h.conjuncts if (b := self.actors.entity_at(c)) is not None and b.kind != "leader"]
                 return [a, *(b for b in more if b.code != a.code)]
         return []
 
