@@ -551,3 +551,14 @@ def test_a_protest_noun_with_no_author_is_by_the_people_where_it_happens() -> No
     assert roots("Pro-Russian rallies were held in Crimea.") == set()
     assert roots("The U.S. paused tariffs on steel imports from the European Union, Canada and Mexico.") == {
         ("USA", "EU", "08"), ("USA", "CAN", "08"), ("USA", "MEX", "08")}
+
+
+def test_an_exchange_of_fire_between_two_armies_is_fighting_both_ways() -> None:
+    assert roots("An exchange of fire between Thai troops and Cambodian troops killed a soldier.") == {
+        ("THA", "KHM", "19"), ("KHM", "THA", "19")}
+    # "the two armies": the pair named before
+    assert {("THA", "KHM", "19"), ("KHM", "THA", "19")} <= roots(
+        "Thailand and Cambodia reinforce troops along their border after an exchange of fire between the two "
+        "armies kills a Cambodian soldier.")
+    assert roots("The exchange of prisoners between Russia and Ukraine took place.") == {
+        ("RUS", "UKR", "08"), ("UKR", "RUS", "08")}

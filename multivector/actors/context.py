@@ -22,6 +22,7 @@ COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "state", "kingdom", 
                            "neighbor", "capital", "emirate", "ally", "partner"})
 PAIR_NOUNS_PERSON = frozenset({"leader", "president", "minister", "premier", "counterpart", "head"})
 PAIR_NOUNS_THING = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor", "state", "party",
+                              "army", "military", "navy",
                               "capital"})
 # Plural-only pair descriptions: "the delegations", "the negotiators".
 PAIR_NOUNS_PLURAL = frozenset({"delegation", "negotiator", "envoy", "team", "minister", "official"})

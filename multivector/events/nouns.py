@@ -112,8 +112,10 @@ class Nominals(Arguments):
         mods: set[str] | None = None
         for p in pats:
             if p.needs:
-                if mods is None:
-                    mods = {c.lemma_.lower() for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")}
+                if mods is None:  # its modifiers, or what an of-phrase says it is of ("an exchange of fire")
+                    mods = {c.lemma_.lower() for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")} | {
+                        x.lemma_.lower() for c in n.rights if c.dep_ == "prep" and c.lower_ == "of"
+                        for x in c.children if x.dep_ == "pobj"}
                 if not mods & set(p.needs):
                     continue
             return p
@@ -159,8 +161,9 @@ class Nominals(Arguments):
             elif slot in ("amod", "compound"):
                 srcs = self.modifier_sources(n)
             elif slot == "between" and np.symmetric:
-                both = next((b for a in anchors if len(b := self.prep_targets(a, ("between", "among"),
-                                                                            possessor=False)) >= 2), [])
+                # (or on its of-phrase: "an exchange of fire between Thai and Cambodian troops")
+                both = next((b for a in [*anchors, *prep_objects(n, ("of",))]
+                             if len(b := self.prep_targets(a, ("between", "among"), possessor=False)) >= 2), [])
                 if len(both) >= 2 and not self.in_question:  # "clashes between A and B": both directions
                     return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
             else:

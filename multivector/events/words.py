@@ -61,7 +61,8 @@ def weapon_code(v: Token, table: dict[str, str] | None = None) -> str | None:
             cands = [x for x in c.children if x.dep_ == "pobj"]
         for x in cands:
             for w in (x, *(m for m in x.lefts if m.dep_ == "compound")):
-                code = table.get(w.lemma_.lower())
+                # ("Rockets fired from Lebanon": a capitalised plural the tagger leaves unlemmatised)
+                code = next((c for f in forms(w) if (c := table.get(f)) is not None), None)
                 if code is not None:
                     return code
     return None
