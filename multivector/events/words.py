@@ -62,7 +62,7 @@ def weapon_code(v: Token, table: dict[str, str] | None = None) -> str | None:
         for x in cands:
             for w in (x, *(m for m in x.lefts if m.dep_ == "compound")):
                 # ("Rockets fired from Lebanon": a capitalised plural the tagger leaves unlemmatised)
-                code = next((c for f in forms(w) if (c := table.get(f)) is not None), None)
+                code = next((k for f in forms(w) if (k := table.get(f)) is not None), None)
                 if code is not None:
                     return code
     return None
