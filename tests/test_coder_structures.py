@@ -562,3 +562,8 @@ def test_an_exchange_of_fire_between_two_armies_is_fighting_both_ways() -> None:
         "armies kills a Cambodian soldier.")
     assert roots("The exchange of prisoners between Russia and Ukraine took place.") == {
         ("RUS", "UKR", "08"), ("UKR", "RUS", "08")}
+
+
+def test_an_including_phrase_after_the_object_names_the_people_acted_on() -> None:
+    assert roots("Israeli forces detained the crew, including a Swedish activist and a French lawmaker.") == {
+        ("ISR", "SWE", "17"), ("ISR", "FRA", "17")}

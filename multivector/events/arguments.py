@@ -491,8 +491,11 @@ class Arguments:
             lambda: self.author_of(p),
             lambda: self.actors_for(p, exclude),
             # "detained its crew, including a Swedish activist and a French lawmaker": the people named
-            lambda: [a for c in p.children if c.dep_ == "prep" and c.lower_ == "including"
-                     for x in c.children if x.dep_ == "pobj" for a in self.actors_for(x, exclude)],
+            # (or a phrase the parser hangs on the verb after the object: "detain the crew, including ...")
+            lambda: [a for c in [*p.children, *(p.head.children if p.dep_ == "dobj" else [])]
+                     if c.dep_ == "prep" and c.lower_ == "including" and c.i > p.i
+                     for x in c.children if x.dep_ == "pobj" for y in (x, *x.conjuncts)
+                     for a in self.actors_for(y, exclude)],
             lambda: self.possessor(p, exclude) if possessor else [],
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],
