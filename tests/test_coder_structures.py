@@ -567,3 +567,8 @@ def test_an_exchange_of_fire_between_two_armies_is_fighting_both_ways() -> None:
 def test_an_including_phrase_after_the_object_names_the_people_acted_on() -> None:
     assert roots("Israeli forces detained the crew, including a Swedish activist and a French lawmaker.") == {
         ("ISR", "SWE", "17"), ("ISR", "FRA", "17")}
+
+
+def test_a_visit_named_through_a_phase_of_it_is_the_subjects_visit() -> None:
+    assert roots("Japan's prime minister laid a wreath in Seoul at the start of a two-day visit to South Korea.") == {
+        ("JPN", "KOR", "04")}

@@ -31,6 +31,9 @@ IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
 FORCE_PLACE_ROOTS = frozenset({"19"})
 FORCE_PLACE_PREPS = ("in", "inside", "near", "on", "across", "over")
 FORCE_PATH_PREPS = frozenset({"by", "with", "from", "of", "in", "during", "amid", "under", "through", "via"})
+# Parts of an event's time: "at the start of a visit", "on the sidelines of a summit", "at the end of talks".
+PHASE_NOUNS = frozenset({"start", "beginning", "end", "close", "conclusion", "eve", "sideline", "margin", "course",
+                         "outset", "opening", "climax", "height"})
 REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
 
@@ -172,11 +175,15 @@ class Nominals(Arguments):
                     srcs = self.agent_under_of(n)
             if srcs:
                 break
-        if not srcs and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX") \
+        # "at the start of a two-day visit to South Korea": a phase of the event stands in its phrase
+        top = n
+        while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in PHASE_NOUNS:
+            top = top.head.head
+        if not srcs and top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("VERB", "AUX") \
                 and np.code[:2] in ("03", "04"):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
-            srcs = self.subjects(n.head.head)
+            srcs = self.subjects(top.head.head)
         if not srcs and np.code[:2] == "14":
             # "anti-China riots continue in Vietnam": the people of the place a crowd's protest is in
             for h in [n, *([n.head] if n.dep_ in ("nsubj", "nsubjpass") else [])]:
