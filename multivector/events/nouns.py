@@ -255,6 +255,11 @@ class Nominals(Arguments):
         if srcs and not any(t.codable for t in tgts) and np.code[:2] in FORCE_PLACE_ROOTS:
             # "strikes on Hamas posts in Gaza": a target the scheme cannot code leaves the place it was in
             tgts = self.force_place(n, own)
+        if srcs and not tgts and np.code.startswith("042") and top.dep_ == "pobj" and top.head.dep_ == "prep" \
+                and top.head.head.pos_ in ("VERB", "AUX"):
+            # "Israel announced new settlements during a visit by the U.S. vice president": a visit with no
+            # destination, told in what the clause's subject did meanwhile, is to the subject's state
+            tgts = [a for a in self.subjects(top.head.head) if a.codable and a.code not in own and not a.person]
         if not srcs or not tgts:
             return []
         code = np.code
