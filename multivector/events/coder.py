@@ -310,6 +310,13 @@ class ArticleCoder(Targets):
         if not targets and "10" <= code[:2] <= "17":
             # "approve tariffs in retaliation against U.S. tariffs": a measure is aimed at whom it answers
             targets = self.answered(v, frozenset(a.code for a in sources))
+        if code.startswith("114") and targets and all(t.kind == "igo" for t in targets):
+            # "filed a complaint with the Security Council over Israeli air strikes": the body is the forum, the
+            # complaint is against whoever did the act it is over
+            own = {a.code for a in sources}
+            about = [p for h in (v, theme) if h is not None for p in prep_objects(h, ("over", "about"))]
+            owners = [a for p in about for a in self.act_owner(p) if a.code not in own]
+            targets = owners or targets
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
         if pat.people_target:
