@@ -575,3 +575,9 @@ def test_a_visit_named_through_a_phase_of_it_is_the_subjects_visit() -> None:
     # a visit by someone with no destination, told beside what the subject did meanwhile, is to the subject
     assert roots("Israel announced new settlements during a visit by U.S. Vice President Joe Biden.") == {
         ("USA", "ISR", "04")}
+
+
+def test_a_vow_of_revenge_is_against_who_struck_earlier_in_the_sentence() -> None:
+    assert ("IRN", "USA", "13") in roots("A U.S. drone strike kills an Iranian commander, and Tehran vows harsh revenge.")
+    assert ("IRN", "ISR", "13") in roots("Israel struck Iran's enrichment site at Natanz, prompting Tehran to vow "
+                                         "severe punishment.")

@@ -69,7 +69,7 @@ class Clauses(Nominals):
     """Clause-level argument readers; the coder (events/coder.py) subclasses this."""
 
     earlier: list[tuple[str, Actor]]  # the coder's: (code, source) of the acts of earlier sentences
-    current: list[tuple[int, str, Actor]]  # the coder's: (word, code, source) of this sentence's acts so far
+    current: list[tuple[int, str, Actor, Actor]]  # the coder's: (word, code, source, target) of this sentence's acts
 
     def act_code(self, t: Token) -> str | None:  # the coder's: the code the lexicon gives a predicate word
         raise NotImplementedError
@@ -336,7 +336,7 @@ class Clauses(Nominals):
         # "Iran seized a tanker, the U.S. said, calling the seizure a threat": an act told before the noun in the
         # same sentence, outside the noun's own clause, comes first
         inside = {t.i for t in n.head.subtree} if n.head.i != n.i else set()
-        here = [(code, src) for i, code, src in self.current if i < n.i and i not in inside]
+        here = [(code, src) for i, code, src, _tgt in self.current if i < n.i and i not in inside]
         for code, src in reversed([*self.earlier, *here]):
             if roots is None or code[:2] in roots:
                 return [src] if src.code not in exclude and src.codable else []

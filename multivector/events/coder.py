@@ -97,7 +97,7 @@ class ArticleCoder(Targets):
         self.accusers: dict[str, Actor] = {}  # accused code -> who accused it (for denials, CAMEO 016)
         self.adversaries: dict[str, Actor] = {}  # target code -> latest actor in conflict with it (quad 3-4)
         self.earlier: list[tuple[str, Actor]] = []  # (code, source) of the acts of earlier sentences, in order
-        self.current: list[tuple[int, str, Actor]] = []  # (word, code, source) of this sentence's acts so far
+        self.current: list[tuple[int, str, Actor, Actor]] = []  # (word, code, source, target) of this sentence's acts
         self.reacting = False  # second pass over an adverbial clause: its target may be who reacted to it
 
     # -- arguments ---------------------------------------------------------------
@@ -490,7 +490,7 @@ def code_document(
             # Verbs, and gerunds the tagger calls nouns ("began sharing data").
             if verb_like(tok) or tok.tag_ == "VBG":
                 got = coder.code_verb(tok)
-                coder.current.extend((tok.i, f.code, f.source) for f in got if not f.saying)
+                coder.current.extend((tok.i, f.code, f.source, f.target) for f in got if not f.saying)
                 found.extend(got)
             if tok.pos_ in ("AUX", "VERB", "ADJ"):
                 found.extend(coder.code_blame(tok))

@@ -101,7 +101,9 @@ class Targets(Clauses):
                         if got:
                             break
             elif slot == "adversary":  # "vowed to retaliate": against whoever last acted against the subject
-                got = [self.adversaries[c] for c in exclude if c in self.adversaries]
+                # (in the same sentence only for a vow: "Tehran vows harsh revenge")
+                got = (self.adversary_before(v, exclude) if pat.code[:2] == "13" else []) or [
+                    self.adversaries[c] for c in exclude if c in self.adversaries]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "possessor" and theme is not None:
@@ -220,4 +222,18 @@ class Targets(Clauses):
         n = v.head
         if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(n.head.head)
+        return []
+
+    def adversary_before(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Who acted against the subject earlier in the same sentence ("A U.S. drone strike kills an Iranian
+        commander, and Tehran vows harsh revenge"): force or coercion (roots 15-20) told before the verb, by a
+        verb or by a noun."""
+        for i, code, src, tgt in reversed(self.current):
+            if i < v.i and tgt.code in exclude and code[:2] >= "15" and src.code not in exclude:
+                return [src]
+        for t in reversed(v.doc[v.sent.start:v.i]):
+            if t.pos_ == "NOUN" and (np := self.noun_pattern(t)) is not None and np.code[:2] >= "15":
+                for f in self.code_noun(t):
+                    if f.target.code in exclude and f.source.code not in exclude:
+                        return [f.source]
         return []
