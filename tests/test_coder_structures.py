@@ -581,3 +581,8 @@ def test_a_vow_of_revenge_is_against_who_struck_earlier_in_the_sentence() -> Non
     assert ("IRN", "USA", "13") in roots("A U.S. drone strike kills an Iranian commander, and Tehran vows harsh revenge.")
     assert ("IRN", "ISR", "13") in roots("Israel struck Iran's enrichment site at Natanz, prompting Tehran to vow "
                                          "severe punishment.")
+
+
+def test_a_verb_after_an_aside_taking_an_infinitive_is_the_main_verb() -> None:
+    assert roots("Uzbekistan, which supplies most of Kyrgyzstan's natural gas, threatened on Tuesday to cut "
+                 "deliveries to its neighbour unless Bishkek paid off its debts.") == {("UZB", "KGZ", "13")}

@@ -94,7 +94,13 @@ def misparsed_main(v: Token) -> bool:
     """The main verb of a sentence the parser read as a participle of its subject: "Filipino fishermen and
     activists protested outside ..." (ROOT = fishermen, protested = acl). Only with no agent and no finite verb."""
     h = v.head
-    return (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and v.lemma_.lower() in modality.words().main_participles
+    # or a verb with an infinitive after an aside: "Uzbekistan, which supplies most of Kyrgyzstan's gas,
+    # threatened to cut deliveries" (a participle of the name would not take "to cut")
+    aside = v.i > 0 and v.doc[v.i - 1].text == "," and any(
+        c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+        for c in v.children)
+    return (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD") and (v.lemma_.lower() in modality.words().main_participles
+                                                             or aside)
             and h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN")
             and v.i > h.i and not any(c.dep_ in ("agent", "auxpass") for c in v.children))
 
