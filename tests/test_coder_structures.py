@@ -586,3 +586,8 @@ def test_a_vow_of_revenge_is_against_who_struck_earlier_in_the_sentence() -> Non
 def test_a_verb_after_an_aside_taking_an_infinitive_is_the_main_verb() -> None:
     assert roots("Uzbekistan, which supplies most of Kyrgyzstan's natural gas, threatened on Tuesday to cut "
                  "deliveries to its neighbour unless Bishkek paid off its debts.") == {("UZB", "KGZ", "13")}
+
+
+def test_a_summing_up_noun_hung_on_the_clauses_last_noun_sums_up_its_act() -> None:
+    assert ("EU", "RUS", "12") in roots("Putin annexed four regions of Ukraine, a move the European Union said it "
+                                        "would never recognise.", dt.date(2022, 10, 1))

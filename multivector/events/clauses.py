@@ -191,6 +191,7 @@ class Clauses(Nominals):
         got = [a for a in (self.possessor(n, exclude) or self.modifier_entity(n)) if a.code not in exclude]
         if got:
             return got
+        summary = n.dep_ == "appos" and n.lemma_.lower() in modality.words().summary_nouns
         while n.dep_ == "appos" and n.head.pos_ in ("NOUN", "PROPN"):  # "a prisoner swap, an offer Vilnius rejected"
             n = n.head
         head = n.head
@@ -198,6 +199,12 @@ class Clauses(Nominals):
             head = head.head
         if n.dep_ in ("appos", "npadvmod", "dobj", "pobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
             return [a for a in self.subjects(head) if a.code not in exclude]
+        if summary:
+            # "Putin annexed four regions of Ukraine, a move the EU said it would never recognise": the parser
+            # hangs the summing-up noun on the clause's last noun; it sums up the clause's act
+            verb = next((t for t in n.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            if verb is not None:
+                return [a for a in self.subjects(verb) if a.code not in exclude]
         return []
 
     def clause_subjects(self, v: Token, marks: frozenset[str], exclude: frozenset[str], *,
