@@ -215,8 +215,8 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
             elif p.dep_ in ("acl", "amod") and p.lemma_.lower() in CARRIERS:
                 out.extend(carried(p))  # "sent a train loaded with flour": the cargo names what was sent
     for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
-        if c.dep_ in ("dobj", "attr", "oprd"):
-            out.append(c.lemma_.lower())
+        if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "npadvmod" and any(d.dep_ == "dative" for d in v.children)):
+            out.append(c.lemma_.lower())  # "gave Qatar ten days": the parser may call the second object adverbial
         if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ == "persona"):  # "persona non grata"
             out.extend(x.lemma_.lower() for x in c.subtree if x.dep_ in ("dobj", "compound", "npadvmod"))
         if c.dep_ == "prep":
