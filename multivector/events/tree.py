@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Token
 
 from . import modality
 
-# "its border with Ukraine": the actor across the border.
 # Phrases of circumstance, time or cause: a place named inside one is not where an act fell.
 CIRCUMSTANCE_PREPS = frozenset({"amid", "despite", "since", "until", "because", "ahead", "like", "unlike", "besides"})
+# "its border with Ukraine": the actor across the border.
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 # Where a crowd stands, which names its state ("outside the Russian embassy in Vilnius"); never what it is
