@@ -73,7 +73,9 @@ class Targets(Clauses):
                 for c in v.children:
                     if c.dep_ in ("xcomp", "advcl"):
                         inner = next((x for x in c.children if x.dep_ in ("ccomp", "xcomp")), None)
-                        got = self.actors_for(child(c, "dobj")) or self.actors_for(child(inner, "nsubj"))
+                        obj = child(c, "dobj")  # "to disperse hundreds of Ukrainians": through the amount
+                        got = self.actors_for(through_quantity(obj) if obj is not None else None) or \
+                            self.actors_for(child(inner, "nsubj"))
                         if got:
                             break
             elif slot == "relation_subject":

@@ -210,7 +210,9 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         # complement on the object; an adjective after its noun is no attribute in English, it predicates
         out.extend(c.lemma_.lower() for c in theme.rights if c.dep_ in ("amod", "npadvmod") and theme.pos_ == "NOUN")
         for p in theme.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
+            # "a package of sanctions", "5 million euros in aid": what the amount or the package is of
+            if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and theme.like_num is False and any(
+                    c.dep_ == "nummod" for c in theme.children))):
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
             elif p.dep_ in ("acl", "amod") and p.lemma_.lower() in CARRIERS:
                 out.extend(carried(p))  # "sent a train loaded with flour": the cargo names what was sent
