@@ -72,6 +72,7 @@ class Words:
     figurative_foes: frozenset[str]
     bomb_nouns: frozenset[str]
     bomb_makers: frozenset[str]
+    verbless_heads: frozenset[str]
     completion_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]

@@ -51,22 +51,29 @@ def is_mass(np: Token) -> bool:
 
 
 
+def instruments(v: Token) -> list[Token]:
+    """The nouns an act is done by: its subject and the objects of "with", "using", "by" ("Israeli jets struck
+    ...", "shelled ... with artillery", "attacked with a car bomb")."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            out.append(c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ in ("with", "using", "by"):
+            out.extend(x for x in c.children if x.dep_ == "pobj")
+    return out
+
+
 def weapon_code(v: Token, table: dict[str, str] | None = None) -> str | None:
     """"Israeli jets struck ...", "shelled ... with artillery": the weapon makes fighting 193/194/195 (or,
     with ``table`` = modality.bombing_codes(), a killing by a bomber a bombing, 183)."""
     table = modality.weapon_codes() if table is None else table
-    for c in v.children:
-        cands = [c] if c.dep_ in ("nsubj", "nsubjpass") else []
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "using", "by"):
-            cands = [x for x in c.children if x.dep_ == "pobj"]
-        for x in cands:
-            for w in (x, *(m for m in x.lefts if m.dep_ == "compound")):
-                # ("Rockets fired from Lebanon": a capitalised plural the tagger leaves unlemmatised)
-                code = next((k for f in forms(w) if (k := table.get(f)) is not None), None)
-                if code is not None:
-                    return code
+    for x in instruments(v):
+        for w in (x, *(m for m in x.lefts if m.dep_ == "compound")):
+            # ("Rockets fired from Lebanon": a capitalised plural the tagger leaves unlemmatised)
+            code = next((k for f in forms(w) if (k := table.get(f)) is not None), None)
+            if code is not None:
+                return code
     return None
-
 
 
 def improvised_bomb(v: Token) -> bool:
@@ -75,15 +82,9 @@ def improvised_bomb(v: Token) -> bool:
     W = modality.words()
     # "a roadside bomb hit a convoy, wounding several": the participle's cause is its head's subject
     heads = [v, v.head] if v.dep_ in ("advcl", "conj") and v.tag_ == "VBG" else [v]
-    for c in (c for h in heads for c in h.children):
-        cands = [c] if c.dep_ in ("nsubj", "nsubjpass") else []
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "using", "by"):
-            cands = [x for x in c.children if x.dep_ == "pobj"]
-        for x in cands:
-            if x.lemma_.lower() in W.bomb_nouns and any(
-                    m.dep_ in ("compound", "amod") and m.lemma_.lower() in W.bomb_makers for m in x.lefts):
-                return True
-    return False
+    return any(x.lemma_.lower() in W.bomb_nouns and any(
+        m.dep_ in ("compound", "amod") and m.lemma_.lower() in W.bomb_makers for m in x.lefts)
+        for h in heads for x in instruments(h))
 
 
 OWN_POSSESSIVES = frozenset({"its", "their", "own"})
@@ -211,7 +212,7 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         out.extend(c.lemma_.lower() for c in theme.rights if c.dep_ in ("amod", "npadvmod") and theme.pos_ == "NOUN")
         for p in theme.children:
             # "a package of sanctions", "5 million euros in aid": what the amount or the package is of
-            if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and theme.like_num is False and any(
+            if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and any(
                     c.dep_ == "nummod" for c in theme.children))):
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
             elif p.dep_ in ("acl", "amod") and p.lemma_.lower() in CARRIERS:
@@ -219,7 +220,7 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
     for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
         if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "npadvmod" and any(d.dep_ == "dative" for d in v.children)):
             out.append(c.lemma_.lower())  # "gave Qatar ten days": the parser may call the second object adverbial
-        if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ == "persona"):  # "persona non grata"
+        if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in modality.words().verbless_heads):
             out.extend(x.lemma_.lower() for x in c.subtree if x.dep_ in ("dobj", "compound", "npadvmod"))
         if c.dep_ == "prep":
             # "described the drills as provocative": the parser may make the adjective a modifier of "as"
