@@ -173,6 +173,7 @@ def _negated(t: Token) -> bool:
 
 
 def _no_longer(t: Token) -> bool:
+    """"No longer" on the verb: a stance withdrawn ("no longer recognizes Yanukovych")."""
     return any(c.dep_ == "advmod" and c.lower_ == "longer" and c.i > 0 and t.doc[c.i - 1].lower_ == "no"
                for c in t.children)
 
