@@ -591,3 +591,40 @@ def test_a_verb_after_an_aside_taking_an_infinitive_is_the_main_verb() -> None:
 def test_a_summing_up_noun_hung_on_the_clauses_last_noun_sums_up_its_act() -> None:
     assert ("EU", "RUS", "12") in roots("Putin annexed four regions of Ukraine, a move the European Union said it "
                                         "would never recognise.", dt.date(2022, 10, 1))
+
+
+def test_a_noun_the_parser_joins_to_the_verb_is_another_object() -> None:
+    assert roots("Pope Francis visits Cuba and then the United States.") == {("VAT", "CUB", "04"), ("VAT", "USA", "04")}
+    assert roots("Putin travelled to Tajikistan and later Kyrgyzstan.") >= {("RUS", "TJK", "04"), ("RUS", "KGZ", "04")}
+
+
+def test_a_finite_verb_after_an_accusations_gerund_is_the_subjects_next_act() -> None:
+    assert roots("Bahrain accuses Iran of smuggling weapons and expels Iran's envoy.") == {
+        ("BHR", "IRN", "11"), ("BHR", "IRN", "16")}
+
+
+def test_two_states_recalling_their_envoys_recall_them_from_each_other() -> None:
+    assert roots("Venezuela and Colombia recall their ambassadors amid a border dispute.") == {
+        ("VEN", "COL", "16"), ("COL", "VEN", "16")}
+    # a third state named is the target of both
+    assert roots("Saudi Arabia and Bahrain withdraw their ambassadors from Qatar.") == {
+        ("SAU", "QAT", "16"), ("BHR", "QAT", "16")}
+
+
+def test_people_named_with_what_they_seek_are_people_not_the_thing() -> None:
+    # "asylum seekers" received are refugees taken in, not asylum received from Syria
+    assert roots("France pledges to receive 24,000 asylum seekers from Syria.") == {("FRA", "SYR", "03")}
+
+
+def test_states_named_together_that_cut_a_relation_cut_it_with_each_other() -> None:
+    assert roots("India and Pakistan cancel planned talks.") == {("IND", "PAK", "16"), ("PAK", "IND", "16")}
+    assert roots("Egypt and Turkey suspend military cooperation.") == {("EGY", "TUR", "16"), ("TUR", "EGY", "16")}
+    # aid is given to someone else: no event between the givers
+    assert roots("Britain and France suspend aid.") == set()
+
+
+def test_a_crowd_that_acts_in_a_conjunct_or_when_prompted_acts_for_itself() -> None:
+    # not the first conjunct's subject: the crowd in Tehran stormed the embassy
+    assert ("IRN", "SAU", "14") in roots(
+        "Saudi Arabia executes a cleric, and protesters storm the Saudi embassy in Tehran.")
+    assert roots("The execution prompted protesters to storm the Saudi embassy in Tehran.") == {("IRN", "SAU", "14")}

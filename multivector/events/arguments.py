@@ -279,6 +279,8 @@ class Arguments:
         if subj is None and v.dep_ in ("xcomp", "advcl", "conj"):
             heads.append(v.head)  # "marched through Dhaka to protest against ...": the marchers protest
             subj = child(v.head, "nsubj")
+            if v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().object_control_verbs:
+                subj = child(v.head, "dobj")  # "prompting protesters to storm the embassy": the object acts
         if subj is None or through_quantity(subj).lemma_.lower() not in modality.words().crowd_nouns:
             return []
         # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
@@ -389,8 +391,9 @@ class Arguments:
                     else [])
                 if got and t is v:
                     got += [a for a in self._headline_partners(t, subj) if a.code not in {g.code for g in got}]
-                if got or (t.dep_ != "conj" and not from_conj):
-                    return got
+                if got or (t.dep_ != "conj" and not from_conj) or \
+                        through_quantity(subj).lemma_.lower() in modality.words().crowd_nouns:
+                    return got  # "..., and protesters storm the embassy": a crowd acts for itself (crowd_place)
                 # "Rouhani tells reporters that time is short, and calls on France": the conjunct hung on the
                 # that-clause, whose subject is no actor; the teller is the subject
                 # "Islamabad said the strikes had killed civilians and vowed to retaliate": a conjunct

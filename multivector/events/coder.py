@@ -81,6 +81,11 @@ REFERRING = frozenset({"country", "nation", "government", "president", "leader",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
 
 
+def mutual(obj_lemma: str | None, code: str) -> bool:
+    """A relation its subjects change together: cut, restored or eased (roots 05, 08, 16), not asked for (02)."""
+    return code[:2] in ("05", "08", "16") and obj_lemma in modality.words().mutual_objects
+
+
 class ArticleCoder(Targets):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
@@ -332,7 +337,8 @@ class ArticleCoder(Targets):
             pairs = [(s, t) for s in sources for t in targets]
             if pat.mutual:  # "exchanged fire with Israeli forces": both sides fired (gold rule 3)
                 pairs += [(t, s) for s, t in pairs]
-        elif (pat.symmetric or (agreed_together(mod, code) and not self._names_others(v, sources))) \
+        elif (pat.symmetric or ((mutual(obj_lemma, code) or agreed_together(mod, code))
+                                and not self._names_others(v, sources))) \
                 and len(sources) >= 2 and own_subject(v) and not aimed_elsewhere(v, theme, pat):
             # Members of one group named together act as one side ("EU and Central Asian leaders held talks");
             # states that agree to an act with no other target agree with each other ("the United States and

@@ -65,6 +65,7 @@ class Words:
     onset_verbs: frozenset[str]
     main_participles: frozenset[str]
     relation_nouns: frozenset[str]
+    mutual_objects: frozenset[str]
     reaction_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     arrival_verbs: frozenset[str]

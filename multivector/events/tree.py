@@ -179,4 +179,26 @@ def lift_finite_conjuncts(doc: Doc) -> Doc:
                 h.head.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
                 any(c.dep_ == "nsubj" for c in h.children):
             t.head = h.head
+        elif t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and h.tag_ == "VBG" and h.dep_ == "pcomp" and \
+                h.head.head.tag_ == t.tag_ and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "accuses Iran of smuggling weapons and expels its envoy": a finite verb cannot join the gerund
+            # of the accusation; it joins the finite verb of the same tense that governs it
+            t.head = h.head.head
+        elif t.dep_ == "conj" and t.pos_ in NOMINAL and h.pos_ in ("VERB", "AUX"):
+            lower_nominal_conjunct(t)
     return doc
+
+
+NOMINAL = ("NOUN", "PROPN")
+
+
+def lower_nominal_conjunct(t: Token) -> None:
+    """Repair a noun the parser joins to a verb: in "visits Cuba and then the United States" the noun cannot
+    coordinate with "visits"; it joins the verb's last nominal argument before it (object or object of a
+    preposition), so that both are visited."""
+    v = t.head
+    args = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.i < t.i and c.pos_ in NOMINAL]
+    args += [o for p in v.children if p.dep_ == "prep" and p.i < t.i
+             for o in p.children if o.dep_ == "pobj" and o.pos_ in NOMINAL]
+    if args and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children):
+        t.head = max(args, key=lambda a: a.i)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors import lexicon
 from . import modality
 from .tree import flat_preps, fronted_list
 
@@ -195,12 +196,23 @@ def carried(p: Token) -> list[str]:
     return out
 
 
+def _people_phrase(n: Token) -> bool:
+    """Whether a noun with its compounds names a kind of people in the actor lexicon's roles ("asylum seekers")."""
+    words = " ".join(t.lower_ for t in n.lefts if t.dep_ == "compound")
+    return f"{words} {n.lower_}" in lexicon.load().roles  # the whole phrase: a "mission" alone is no person
+
+
 def object_lemmas(v: Token, theme: Token | None) -> list[str]:
     """Nouns that refine a verb's code: its object, the object's of-phrase, prepositional objects."""
     out: list[str] = []
     if theme is not None:
-        # A compound names the kind first: "arms deliveries" are about arms, "ceasefire proposal" a ceasefire.
-        out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound")
+        # A compound names the kind first: "arms deliveries" are about arms, "ceasefire proposal" a ceasefire;
+        # but before a noun for people it says what they seek or do ("asylum seekers", "aid workers"): the
+        # people come first.
+        kinds = [c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound"]
+        if kinds and _people_phrase(theme):
+            out.extend(forms(theme))
+        out.extend(kinds)
         out.extend(forms(theme))
         # "freed French national Olivier Grondeau": a name's describing word
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and theme.pos_ == "PROPN")
