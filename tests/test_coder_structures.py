@@ -628,3 +628,24 @@ def test_a_crowd_that_acts_in_a_conjunct_or_when_prompted_acts_for_itself() -> N
     assert ("IRN", "SAU", "14") in roots(
         "Saudi Arabia executes a cleric, and protesters storm the Saudi embassy in Tehran.")
     assert roots("The execution prompted protesters to storm the Saudi embassy in Tehran.") == {("IRN", "SAU", "14")}
+
+
+def test_states_that_act_on_each_others_things_act_on_each_other() -> None:
+    assert roots("Russia and the United States expel each other's diplomats.") == {
+        ("RUS", "USA", "16"), ("USA", "RUS", "16")}
+    assert roots("Rwanda and South Africa each expel the other's diplomats.") == {
+        ("RWA", "ZAF", "16"), ("ZAF", "RWA", "16")}
+
+
+def test_a_target_on_the_second_of_two_objects_is_the_acts_target() -> None:
+    assert roots("The Irish government pledges 500,000 euros and an emergency shipment of humanitarian supplies "
+                 "to Haiti.") == {("IRL", "HTI", "03")}
+
+
+def test_a_subjects_own_possessive_does_not_hide_the_modifier_that_names_the_target() -> None:
+    assert roots("Kazakhstan hosts its first OSCE summit.") == {("KAZ", "OSCE", "04")}
+
+
+def test_a_single_person_of_a_trade_with_a_nationality_is_an_actor() -> None:
+    assert roots("Iran releases a British security consultant.") == {("IRN", "GBR", "08")}
+    assert roots("Russia detains a Ukrainian student.") == {("RUS", "UKR", "17")}

@@ -320,19 +320,24 @@ class Arguments:
                 return self.actors_for(c, exclude)
         return []
 
-    def modifier_entity(self, tok: Token) -> list[Actor]:
-        """A country named among a noun's modifiers ("two Chinese engineers", "Venezuela's oil sector")."""
+    def modifier_entity(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
+        """A country named among a noun's modifiers ("two Chinese engineers", "Venezuela's oil sector"); past
+        the subject's own ("hosts its first OSCE summit": the OSCE's)."""
         for c in tok.lefts:
             if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod"):
                 a = self.actors.entity_at(c)
+                if a is not None and a.code in exclude:
+                    continue
                 if a is not None:
                     # "a British-Iranian aid worker": both states of a dual national, as "French and German"
                     return [*self.actors.hyphen_pair(c), a] + [
                         x for cc in c.conjuncts if (x := self.actors.entity_at(cc)) is not None]
                 if c.dep_ == "poss":
                     r = self.actors_for(c)
-                    if r:
+                    if r and not all(x.code in exclude for x in r):
                         return r
+                    if r:
+                        continue
                 # "the British-flagged tanker Stena Impero": anywhere inside the modifier
                 for cc in c.subtree:
                     a = self.actors.entity_at(cc)

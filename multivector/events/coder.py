@@ -19,7 +19,7 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import through_quantity
+from .arguments import RECIPROCAL, through_quantity
 from .clauses import (
     CONDITION_MARKS,
     FORCE_ROOTS,
@@ -84,6 +84,12 @@ REFERRING = frozenset({"country", "nation", "government", "president", "leader",
 def mutual(obj_lemma: str | None, code: str) -> bool:
     """A relation its subjects change together: cut, restored or eased (roots 05, 08, 16), not asked for (02)."""
     return code[:2] in ("05", "08", "16") and obj_lemma in modality.words().mutual_objects
+
+
+def reciprocal_owner(theme: Token | None) -> bool:
+    """An object owned by "each other" or "the other": "Russia and the United States expel each other's
+    diplomats" (each subject acts on the other)."""
+    return theme is not None and any(c.dep_ == "poss" and c.lower_ in RECIPROCAL for c in theme.children)
 
 
 class ArticleCoder(Targets):
@@ -337,7 +343,7 @@ class ArticleCoder(Targets):
             pairs = [(s, t) for s in sources for t in targets]
             if pat.mutual:  # "exchanged fire with Israeli forces": both sides fired (gold rule 3)
                 pairs += [(t, s) for s, t in pairs]
-        elif (pat.symmetric or ((mutual(obj_lemma, code) or agreed_together(mod, code))
+        elif (pat.symmetric or reciprocal_owner(theme) or ((mutual(obj_lemma, code) or agreed_together(mod, code))
                                 and not self._names_others(v, sources))) \
                 and len(sources) >= 2 and own_subject(v) and not aimed_elsewhere(v, theme, pat):
             # Members of one group named together act as one side ("EU and Central Asian leaders held talks");

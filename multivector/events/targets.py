@@ -127,7 +127,7 @@ class Targets(Clauses):
             elif slot == "opposed" and theme is not None:  # "held anti-China protests"
                 got = self.opposed_to(theme)
             elif slot == "adjective" and theme is not None:
-                got = self._each_conjunct(theme, self.modifier_entity)
+                got = self._each_conjunct(theme, lambda t: self.modifier_entity(t, exclude))
             elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:
                 # "launched airstrikes in Syria": force used in a place is used against it (the annotators'
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
@@ -153,7 +153,9 @@ class Targets(Clauses):
                     if got:
                         break
                 if not got and theme is not None:
-                    got = self.prep_targets(theme, (slot,), possessor=pat.possessor_target, exclude=exclude)
+                    # on the object or a conjunct of it: "pledges 500,000 euros and a shipment of supplies to Haiti"
+                    for x in (theme, *theme.conjuncts):
+                        got = got or self.prep_targets(x, (slot,), possessor=pat.possessor_target, exclude=exclude)
                     # "launched missiles aimed at the air base in Homs": the object's participle says where
                     for acl in (c for c in theme.children if c.dep_ == "acl" and c.tag_ == "VBN"):
                         got = got or self.prep_targets(acl, (slot,), possessor=pat.possessor_target, exclude=exclude)
