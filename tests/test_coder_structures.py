@@ -649,3 +649,16 @@ def test_a_subjects_own_possessive_does_not_hide_the_modifier_that_names_the_tar
 def test_a_single_person_of_a_trade_with_a_nationality_is_an_actor() -> None:
     assert roots("Iran releases a British security consultant.") == {("IRN", "GBR", "08")}
     assert roots("Russia detains a Ukrainian student.") == {("RUS", "UKR", "17")}
+
+
+def test_the_subject_the_parser_gives_to_a_subordinator_acts_in_its_clause() -> None:
+    # "after a Russian plane violated its airspace": the plane violated Estonia's airspace, Estonia did not
+    assert roots("Estonia summoned the Russian ambassador after a Russian plane violated its airspace.") == {
+        ("EST", "RUS", "11"), ("RUS", "EST", "15")}
+
+
+def test_a_that_clause_in_the_past_after_insist_states_a_fact_not_a_demand() -> None:
+    assert roots("Moscow insisted the plane had stayed over Syria throughout.") == set()
+    assert roots("Ukraine insists that Russia withdraw its troops.") == {("UKR", "RUS", "10")}
+    # a past form that is also the base form is read as the demand's base
+    assert roots("Beijing demands that Honduras cut official ties with Taipei.") == {("CHN", "HND", "10")}

@@ -43,6 +43,14 @@ def to_come(clause: Token) -> bool:
     return any(x.dep_ in ("aux", "auxpass") and x.lower_ in W.future_aux | W.hedge_aux for x in clause.children)
 
 
+def told_as_past(clause: Token) -> bool:
+    """A that-clause in the past or perfect ("insisted the plane had stayed", "insisted it acted lawfully"):
+    what it says happened, which no one can be asked to do."""
+    # "demands that Honduras cut ties": a past form that is also the base form may be the mandative base
+    return (clause.tag_ == "VBD" and clause.lower_ != clause.lemma_.lower()) or (clause.tag_ == "VBN" and any(
+        x.dep_ == "aux" and x.lemma_.lower() == "have" for x in clause.children))
+
+
 def reaction_clause(v: Token) -> bool:
     """An adverbial clause a reaction answers: "put its forces on alert after Turkey sent warships"."""
     return v.dep_ == "advcl" and v.head.lemma_.lower() in modality.words().reaction_verbs and any(

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from . import patterns
 from .arguments import RECIPROCAL, through_quantity
-from .clauses import PROVOKED_MARKS, Clauses, summed_up_by_speech, to_come
+from .clauses import PROVOKED_MARKS, Clauses, summed_up_by_speech, to_come, told_as_past
 from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, prep_objects
 from .words import CARRIERS, forms
 
@@ -66,6 +66,8 @@ class Targets(Clauses):
                         x.dep_ == "aux" and x.lower_ == "to" for x in c.children))):
                     if pat.code[:2] == "13" and cc.dep_ == "ccomp" and not to_come(cc):
                         continue  # "warns that Iraq is close to civil war" threatens no one; "... would be targets"
+                    if pat.code[:2] == "10" and cc.dep_ == "ccomp" and told_as_past(cc):
+                        continue  # "insisting the plane had stayed over Syria" states a fact; a demand wants a deed
                     got = self.actors_for(child(cc, "nsubj"))
                     if got:
                         break

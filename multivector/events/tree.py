@@ -186,7 +186,18 @@ def lift_finite_conjuncts(doc: Doc) -> Doc:
             t.head = h.head.head
         elif t.dep_ == "conj" and t.pos_ in NOMINAL and h.pos_ in ("VERB", "AUX"):
             lower_nominal_conjunct(t)
+        elif t.dep_ == "pobj" and h.dep_ == "mark" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL and \
+                h.head.pos_ in ("VERB", "AUX") and h.i < t.i < h.head.i and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in h.head.children):
+            # "after a Russian plane violated its airspace": the parser makes the subject an object of the
+            # subordinator; it is the subject of the verb the subordinator marks
+            v = h.head
+            t.head, t.dep_ = v, "nsubj"
     return doc
+
+
+# Subordinators the parser may give an object that is the marked clause's subject
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when", "because", "once"})
 
 
 NOMINAL = ("NOUN", "PROPN")
