@@ -662,3 +662,18 @@ def test_a_that_clause_in_the_past_after_insist_states_a_fact_not_a_demand() -> 
     assert roots("Ukraine insists that Russia withdraw its troops.") == {("UKR", "RUS", "10")}
     # a past form that is also the base form is read as the demand's base
     assert roots("Beijing demands that Honduras cut official ties with Taipei.") == {("CHN", "HND", "10")}
+
+
+def test_a_third_person_verb_the_parser_made_a_modifier_is_read_again_as_the_verb() -> None:
+    # tagged VBZ but hung as a compound of "jets": the sentence is re-read with "scrambled"
+    assert roots("Taiwan scrambles jets to intercept Chinese aircraft.") == {("TWN", "CHN", "15")}
+
+
+def test_the_gap_of_a_said_clause_inside_a_relative_is_the_described_noun() -> None:
+    assert roots("Turkey shot down a Russian warplane it said had violated its airspace.") == {
+        ("TUR", "RUS", "19"), ("RUS", "TUR", "15")}
+
+
+def test_an_act_blamed_on_a_state_accuses_it_even_from_a_relative_clause() -> None:
+    assert roots("The attack, which Kyiv blamed on Moscow, killed 20 people.", dt.date(2023, 5, 1)) == {
+        ("UKR", "RUS", "11")}

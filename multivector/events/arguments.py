@@ -421,6 +421,12 @@ class Arguments:
                 judged = self.actors_for(child(t.head.head, "dobj"))
                 if judged:
                     return judged
+            if t.dep_ == "ccomp" and t.head.dep_ == "relcl" and t.head.lemma_.lower() in \
+                    modality.words().report_verbs and not any(c.dep_ in ("dobj", "nsubj") and c.tag_ in (
+                        "WDT", "WP") for c in t.head.children):
+                # "a Russian warplane it said had violated its airspace": the gap the said clause leaves for its
+                # subject is the noun the relative clause describes, not the sayer
+                return self.actors_for(t.head.head)
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in modality.words().object_control_verbs and (
                     obj := child(t.head, "dobj")) is not None:
                 # "the move prompted China to threaten sanctions", "NATO forced Serbia to withdraw": the one made to

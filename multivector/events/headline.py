@@ -25,6 +25,8 @@ MAX_TRIES = 2  # candidates re-parsed per sentence: each try is one more parse o
 VOWELS = frozenset("aeiou")
 # Words a subject cannot end on ("the", "of", "and", "very"); a noun the tagger took for a verb still can.
 NOT_SUBJECT_END = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "AUX", "PART", "ADV", "NUM", "PRON", "ADJ"})
+# Relations of a noun's modifier: a word tagged as a verb that the parser hangs so is no verb in its reading.
+NOMINAL_DEPS = frozenset({"compound", "amod", "nmod"})
 # Uninflected plurals that end a subject ("coalition aircraft strike", "Pakistani police arrest").
 PLURAL_HEADS = frozenset({"aircraft", "police", "personnel", "people", "military", "army", "navy", "government",
                           "coalition", "militia", "media"})
@@ -114,8 +116,10 @@ def hidden_verb(sent: Span, lang: str = "en") -> Token | None:
     for t in sent[1:6]:
         prev = t.doc[t.i - 1]
         lemma = forms.get(t.lower_)
-        if lemma is None or t.lower_ == lemma or t.tag_.startswith("VB") or t.i == root.i:
-            continue  # the third person only ("scrambles"): a base form after a name is a noun too often
+        if lemma is None or t.lower_ == lemma or t.i == root.i or (
+                t.tag_.startswith("VB") and t.dep_ not in NOMINAL_DEPS):
+            continue  # the third person only ("scrambles"): a base form after a name is a noun too often;
+            # a verb tag the parser overrode ("Taiwan scrambles jets to ...": VBZ, yet a compound) is re-read
         if t.i not in subj or not (prev.pos_ == "PROPN" or prev.lower_ in BODY_HEADS):
             continue
         if t.dep_ in ("nsubj", "nsubjpass") and root.tag_ in ("VBP", "VBD"):
