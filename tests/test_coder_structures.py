@@ -677,3 +677,8 @@ def test_the_gap_of_a_said_clause_inside_a_relative_is_the_described_noun() -> N
 def test_an_act_blamed_on_a_state_accuses_it_even_from_a_relative_clause() -> None:
     assert roots("The attack, which Kyiv blamed on Moscow, killed 20 people.", dt.date(2023, 5, 1)) == {
         ("UKR", "RUS", "11")}
+
+
+def test_people_captured_by_a_state_and_then_released_are_released_by_it() -> None:
+    assert roots("Three Ukrainian sailors captured by Russia in the Kerch Strait were released in a prisoner swap.",
+                 dt.date(2019, 9, 7)) == {("RUS", "UKR", "08")}

@@ -279,8 +279,9 @@ class ArticleCoder(Targets):
             sources = self.crowd_place(v)
         if not sources and passive and code.startswith("084") and theme is not None and not has_agent(v):
             # "six Americans held in Venezuela were freed": the state that held them frees them
+            # ("sailors captured by Russia in the Kerch Strait were released": the captor, before the place)
             sources = [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
-                       for a in self.located_in(c, LOCATION_PREPS) if a.codable][:1]
+                       for a in (self.subjects(c) or self.located_in(c, LOCATION_PREPS)) if a.codable][:1]
         if not sources and passive and code[:2] in ("07", "15", "19") and theme is not None and not has_agent(v):
             sources = self.forces_sender(theme)
         if pat.source_roles:
