@@ -682,3 +682,8 @@ def test_an_act_blamed_on_a_state_accuses_it_even_from_a_relative_clause() -> No
 def test_people_captured_by_a_state_and_then_released_are_released_by_it() -> None:
     assert roots("Three Ukrainian sailors captured by Russia in the Kerch Strait were released in a prisoner swap.",
                  dt.date(2019, 9, 7)) == {("RUS", "UKR", "08")}
+
+
+def test_leaders_with_a_distinctive_surname_are_named_by_it_alone() -> None:
+    assert ("PHL", "CHN", "04") in roots("Duterte met Xi in Beijing.", dt.date(2016, 10, 20))
+    assert roots("Mali expelled the head of the UN mission.", dt.date(2023, 1, 10)) == {("MLI", "UN", "16")}
