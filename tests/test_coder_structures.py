@@ -687,3 +687,15 @@ def test_people_captured_by_a_state_and_then_released_are_released_by_it() -> No
 def test_leaders_with_a_distinctive_surname_are_named_by_it_alone() -> None:
     assert ("PHL", "CHN", "04") in roots("Duterte met Xi in Beijing.", dt.date(2016, 10, 20))
     assert roots("Mali expelled the head of the UN mission.", dt.date(2023, 1, 10)) == {("MLI", "UN", "16")}
+
+
+def test_an_act_named_by_the_noun_of_its_verb_is_coded_through_the_verb() -> None:
+    d = dt.date(2019, 7, 4)
+    assert roots("Japan announced the tightening of chemical exports to South Korea.", d) == {("JPN", "KOR", "16")}
+    assert roots("Russia announced the suspension of flights to Georgia.", d) == {("RUS", "GEO", "16")}
+    assert roots("Japan's tightening of chemical exports to South Korea angered Seoul.", d) >= {("JPN", "KOR", "16")}
+    # the lifting of sanctions eases them; the light verb does not impose what the noun lifts
+    assert roots("The EU approved the lifting of sanctions on Iran.", d) == {("EU", "IRN", "08")}
+    assert roots("Trump ordered the withdrawal of U.S. troops from Syria.", d) == {("USA", "SYR", "08")}
+    # asked for, not done: no act
+    assert roots("The EU called for the suspension of flights to Georgia.", d) == set()

@@ -32,9 +32,10 @@ from .clauses import (
     same_group,
     summed_up_by_speech,
 )
+from .deverbal import Deverbals
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, Found, nominal_gerund
-from .targets import PLACE_PREPS, Targets
+from .targets import PLACE_PREPS
 from .tree import (
     BORDER_NOUNS,
     adverbial_object,
@@ -92,7 +93,7 @@ def reciprocal_owner(theme: Token | None) -> bool:
     return theme is not None and any(c.dep_ == "poss" and c.lower_ in RECIPROCAL for c in theme.children)
 
 
-class ArticleCoder(Targets):
+class ArticleCoder(Deverbals):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
     def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
@@ -509,7 +510,7 @@ def code_document(
                 found.extend(coder.code_blame(tok))
         for tok in sent:
             if tok.pos_ == "NOUN" or nominal_gerund(tok):
-                found.extend(coder.code_noun(tok))
+                found.extend(coder.code_noun(tok) or coder.code_deverbal(tok))
             elif tok.dep_ == "amod":
                 found.extend(coder.code_brokered(tok))
         seen: set[tuple[str, str, str]] = set()

@@ -75,6 +75,7 @@ class Words:
     bomb_makers: frozenset[str]
     verbless_heads: frozenset[str]
     completion_verbs: frozenset[str]
+    deverbal_governors: frozenset[str]
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]

@@ -128,7 +128,8 @@ class Nominals(Arguments):
         np = self.noun_pattern(n)
         if np is None or n.i in self.consumed:
             return []
-        completed = n.dep_ == "dobj" and n.head.lemma_.lower() in modality.words().completion_verbs
+        completed = n.dep_ == "dobj" and n.head.lemma_.lower() in (
+            modality.words().completion_verbs | modality.words().deverbal_governors)
         arrived = n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().arrival_verbs \
             and np.code[:2] == "07"
         followed = n.dep_ == "pobj" and n.head.lower_ in ("after", "following") and np.code[:2] == "04"

@@ -264,3 +264,19 @@ def _load(lang: str) -> Patterns:
     from ..user_lexicon import trigger_files as user_triggers  # the user lexicons' verbs and nouns, after ours
 
     return build([*((str(f), _read(f)) for f in files), *(user_triggers() if lang == "en" else [])], fam)
+
+
+@functools.cache
+def deverbals(lang: str = "en") -> dict[str, str]:
+    """Noun -> verb lemma (data/<lang>/deverbal.tsv); every verb must have trigger patterns."""
+    path = data_dir(lang) / "deverbal.tsv"
+    out: dict[str, str] = {}
+    verbs = load(lang).verbs
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2 or cells[1] not in verbs:
+            raise LexiconError(f"{path}:{n}", "each line is a noun and a trigger verb's lemma, tab-separated")
+        out[cells[0]] = cells[1]
+    return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import lexicon
-from . import modality
+from . import modality, patterns
 from .tree import flat_preps, fronted_list
 
 # Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
@@ -202,6 +202,14 @@ def _people_phrase(n: Token) -> bool:
     return f"{words} {n.lower_}" in lexicon.load().roles  # the whole phrase: a "mission" alone is no person
 
 
+def undoing_noun(n: Token) -> bool:
+    """A noun naming an act done to what its of-phrase names, which a light verb must not take for that thing:
+    a noun of a trigger verb ("suspension", "tightening": data/<lang>/deverbal.tsv) or of an act of yielding
+    (root 08: "lifting", "withdrawal")."""
+    lemma = n.lemma_.lower()
+    return lemma in patterns.deverbals() or any(p.code[:2] == "08" for p in patterns.load().nouns.get(lemma, ()))
+
+
 def object_lemmas(v: Token, theme: Token | None) -> list[str]:
     """Nouns that refine a verb's code: its object, the object's of-phrase, prepositional objects."""
     out: list[str] = []
@@ -223,7 +231,10 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         # complement on the object; an adjective after its noun is no attribute in English, it predicates
         out.extend(c.lemma_.lower() for c in theme.rights if c.dep_ in ("amod", "npadvmod") and theme.pos_ == "NOUN")
         for p in theme.children:
-            # "a package of sanctions", "5 million euros in aid": what the amount or the package is of
+            # "a package of sanctions", "5 million euros in aid": what the amount or the package is of; not
+            # what an act named by its noun acts on ("approved the lifting of sanctions" lifts them)
+            if p.dep_ == "prep" and p.lower_ == "of" and undoing_noun(theme):
+                continue
             if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and any(
                     c.dep_ == "nummod" for c in theme.children))):
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
