@@ -699,3 +699,15 @@ def test_an_act_named_by_the_noun_of_its_verb_is_coded_through_the_verb() -> Non
     assert roots("Trump ordered the withdrawal of U.S. troops from Syria.", d) == {("USA", "SYR", "08")}
     # asked for, not done: no act
     assert roots("The EU called for the suspension of flights to Georgia.", d) == set()
+
+
+def test_the_act_a_response_is_made_with_is_the_responders() -> None:
+    assert ("RUS", "USA", "17") in roots("The United States and the European Union impose sanctions on Russian "
+                                         "officials, while Russia retaliates with an entry ban on U.S. lawmakers.")
+    assert roots("Moscow responded with the suspension of flights to Georgia.") == {("RUS", "GEO", "16")}
+
+
+def test_a_visit_a_protest_is_over_names_no_host() -> None:
+    # "over" gives the cause, not the time: the visit is not to China
+    assert roots("China lodges a formal protest with Japan over the visit of its defence minister to the "
+                 "Yasukuni Shrine.", dt.date(2016, 8, 16)) == {("CHN", "JPN", "11")}

@@ -36,8 +36,10 @@ class Deverbals(Targets):
         if theme is None:
             return []  # "the suspension" alone names no act on anything
         srcs = self.possessor(n) or self.modifier_sources(n) or self.prep_targets(n, ("by",), possessor=False)
-        governor = n.head if n.dep_ == "dobj" and n.head.lemma_.lower() in \
-            modality.words().deverbal_governors else None
+        words = modality.words()
+        governor = n.head if n.dep_ == "dobj" and n.head.lemma_.lower() in words.deverbal_governors else None
+        if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.lemma_.lower() in words.response_verbs:
+            governor = n.head.head  # "Moscow responded with the suspension of flights to Georgia"
         if not srcs and governor is not None:
             srcs = self.subjects(governor)
         if not srcs or self._nominal_unreal(n):
@@ -52,6 +54,8 @@ class Deverbals(Targets):
                 continue
             code = matched if matched is not None else pat.code
             currency = _nominal_currency(n, code, self.year)
+            if currency == "background" and n.dep_ == "pobj" and n.head.lower_ == "with" and governor is not None:
+                currency = "current"  # the answer a response is made with is made now, not a standing measure
             if currency in ("background", "alleged"):
                 return []
             transform = mod.transform or ("intent" if currency == "planned" else None)

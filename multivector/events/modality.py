@@ -76,6 +76,7 @@ class Words:
     verbless_heads: frozenset[str]
     completion_verbs: frozenset[str]
     deverbal_governors: frozenset[str]
+    response_verbs: frozenset[str]
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]

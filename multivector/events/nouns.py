@@ -141,6 +141,9 @@ class Nominals(Arguments):
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         currency = _nominal_currency(n, np.code, self.year)
+        if currency == "background" and n.dep_ == "pobj" and n.head.lower_ == "with" and \
+                n.head.head.lemma_.lower() in modality.words().response_verbs:
+            currency = "current"  # "retaliated with sanctions on ...": the answer is made now
         if currency == "background" and n.head.lower_ in DEFIED_PREPS and n.head.lower_ in np.target:
             currency = "current"  # the disapproval an act defies is voiced now, not a standing measure ("despite sanctions")
         if currency in ("background", "alleged") or (self._nominal_unreal(n) and claimed_by(n) is None):
@@ -198,8 +201,9 @@ class Nominals(Arguments):
             # "South Korea is ready for talks with the North", "Iran wants talks with Riyadh": the talks are the
             # subject's intention (036), not held
             srcs = self.subjects(wished)
-        if not srcs and np.code[:2] == "19" and n.dep_ == "pobj" and n.head.lower_ == "with" \
-                and n.head.head.pos_ in ("VERB", "AUX"):
+        if not srcs and n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.pos_ in ("VERB", "AUX") and (
+                np.code[:2] == "19" or n.head.head.lemma_.lower() in modality.words().response_verbs):
+            # (and any act a response is made with: "Russia retaliated with an entry ban on U.S. lawmakers")
             # "The Turkish military responded with artillery fire on ...": force is the instrument of the subject
             srcs = self.subjects(n.head.head)
         if not srcs and completed:  # "the Dominican Republic began mass deportations of Haitians"
@@ -257,7 +261,8 @@ class Nominals(Arguments):
             # "strikes on Hamas posts in Gaza": a target the scheme cannot code leaves the place it was in
             tgts = self.force_place(n, own)
         if srcs and not tgts and np.code.startswith("042") and top.dep_ == "pobj" and top.head.dep_ == "prep" \
-                and top.head.head.pos_ in ("VERB", "AUX"):
+                and top.head.lower_ in ADJUNCT_PREPS and top.head.head.pos_ in ("VERB", "AUX"):
+            # (a time, not a cause: "protests over the visit of its minister to a shrine" names no host)
             # "Israel announced new settlements during a visit by the U.S. vice president": a visit with no
             # destination, told in what the clause's subject did meanwhile, is to the subject's state
             tgts = [a for a in self.subjects(top.head.head) if a.codable and a.code not in own and not a.person]
