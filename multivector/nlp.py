@@ -84,13 +84,36 @@ def _as_aircraft(m: re.Match[str]) -> str:
     return word.ljust(len(m[0]))
 
 
+# A wire dateline before a story's first sentence ("MOSCOW, Nov 14 (Reuters) - ", "KYIV, Ukraine (AP) — ",
+# "WASHINGTON — "): the parser reads the city as the subject and the sentence falls apart; it sees spaces
+# instead (the sentence keeps its own text). A city in capitals of five letters or more, or any with an agency
+# or a date: not an acronym that opens a sentence ("NATO - the alliance ...").
+_AGENCIES = ("Reuters|AP|AFP|Bloomberg|Xinhua|TASS|Tass|Interfax|RIA|RIA Novosti|dpa|DPA|ANI|PTI|UPI|Kyodo|Yonhap|"
+             "IANS|EFE|ANSA|Anadolu|Trend|Kazinform|AKIpress|Kabar|AKI|CNN|BBC|RFE/RL|Al Jazeera|The Associated Press")
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DATELINE = re.compile(
+    rf"(?m)^[ \t]*(?:(?P<city>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){{0,3}})"
+    rf"(?:, [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){{0,2}})?(?P<date>,? (?:{_MONTHS})[a-z]*\.? \d{{1,2}})? ?)?"
+    rf"(?P<agency>\((?:{_AGENCIES})\) ?)?[-\u2013\u2014]{{1,2}} ")
+
+
+def _blank_dateline(m: re.Match[str]) -> str:
+    city = m["city"] or ""
+    if m["agency"] or m["date"] or len(city.replace(" ", "")) >= 5:
+        return " " * len(m[0])
+    return m[0]
+
+
 def bound_tokens(text: str) -> str:
-    """``text`` with punctuation runs and over-long words broken by spaces, British -ise verbs in the model's
-    -ize spelling and aircraft models as nouns; always the same length, and usually ``text`` itself."""
+    """``text`` with punctuation runs and over-long words broken by spaces, a wire dateline blanked, British -ise
+    verbs in the model's -ize spelling and aircraft models as nouns; always the same length, and usually
+    ``text`` itself."""
     if _PUNCT_RUN.search(text):
         text = _PUNCT_RUN.sub(_blank_run, text)
     if _LONG_TOKEN.search(text):
         text = _LONG_TOKEN.sub(_break_token, text)
+    if _DATELINE.search(text):
+        text = _DATELINE.sub(_blank_dateline, text)
     if _AIRCRAFT.search(text):
         text = _AIRCRAFT.sub(_as_aircraft, text)
     spelt, n = _british_verbs().subn(_to_z, text)

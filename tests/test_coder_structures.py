@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from multivector.nlp import bound_tokens
 from multivector.pipeline import code_article
 from multivector.records import Article
 
@@ -711,3 +714,13 @@ def test_a_visit_a_protest_is_over_names_no_host() -> None:
     # "over" gives the cause, not the time: the visit is not to China
     assert roots("China lodges a formal protest with Japan over the visit of its defence minister to the "
                  "Yasukuni Shrine.", dt.date(2016, 8, 16)) == {("CHN", "JPN", "11")}
+
+
+@pytest.mark.parametrize("dateline", ["MOSCOW (Reuters) - ", "MOSCOW, Nov 14 (Reuters) - ", "KYIV, Ukraine (AP) — ",
+                                      "WASHINGTON — ", "(Reuters) - "])
+def test_a_wire_dateline_is_not_read_as_part_of_the_sentence(dateline: str) -> None:
+    text = dateline + "Russia on Tuesday expelled two Moldovan diplomats, the foreign ministry said."
+    assert len(bound_tokens(text)) == len(text) and bound_tokens(text).startswith(" " * len(dateline))
+    assert roots(text) == {("RUS", "MDA", "16")}
+    # an acronym opening a sentence before a dash is kept
+    assert bound_tokens("NATO - the alliance said.") == "NATO - the alliance said."
