@@ -101,7 +101,10 @@ class Targets(Clauses):
             elif slot == "theme_acl" and theme is not None:  # "signed a memorandum granting the United States ..."
                 for c in theme.children:
                     if c.dep_ in ("acl", "relcl"):
-                        got = self.actors_for(child(c, "dative")) or self.actors_for(child(c, "dobj"))
+                        # (or its partner in a phrase: "signed a deal to supply gas to Azerbaijan")
+                        got = self.actors_for(child(c, "dative")) or self.actors_for(child(c, "dobj")) or (
+                            self.prep_targets(c, ("to", "from", "with"), possessor=False, exclude=exclude)
+                            if any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) else [])
                         if got:
                             break
             elif slot == "adversary":  # "vowed to retaliate": against whoever last acted against the subject
