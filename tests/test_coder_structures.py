@@ -724,3 +724,9 @@ def test_a_wire_dateline_is_not_read_as_part_of_the_sentence(dateline: str) -> N
     assert roots(text) == {("RUS", "MDA", "16")}
     # an acronym opening a sentence before a dash is kept
     assert bound_tokens("NATO - the alliance said.") == "NATO - the alliance said."
+
+
+def test_an_act_talked_about_is_a_topic_not_an_act() -> None:
+    assert roots("Kazakhstan expelled a Ukrainian ambassador's aide after remarks about killing Russians.",
+                 dt.date(2022, 10, 3)) == {("KAZ", "UKR", "16")}
+    assert roots("The EU held talks on lifting sanctions on Iran.") == set()

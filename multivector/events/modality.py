@@ -77,6 +77,8 @@ class Words:
     completion_verbs: frozenset[str]
     deverbal_governors: frozenset[str]
     response_verbs: frozenset[str]
+    topic_preps: frozenset[str]
+    speech_nouns: frozenset[str]
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]
@@ -228,6 +230,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         if first and any(c.dep_ == "advmod" and (c.lower_ in W.background_adverbs or (
                 c.lower_ in W.perfect_background_adverbs and aux & {"had", "has", "have"})) for c in t.children):
             return Modality(drop="background")  # "Russia, which had long mediated", "the UN previously accused"
+        if first and t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ in W.topic_preps and \
+                t.head.head.lemma_.lower() in W.speech_nouns:
+            return Modality(drop="topic")  # "remarks about killing Russians", "talks on lifting sanctions": a topic
         if first and _over_a_span(t, W):
             return Modality(drop="background")  # "killed 64 civilians in air strikes over the past year": a tally
         if first and transform is None and _no_longer(t):
