@@ -730,3 +730,9 @@ def test_an_act_talked_about_is_a_topic_not_an_act() -> None:
     assert roots("Kazakhstan expelled a Ukrainian ambassador's aide after remarks about killing Russians.",
                  dt.date(2022, 10, 3)) == {("KAZ", "UKR", "16")}
     assert roots("The EU held talks on lifting sanctions on Iran.") == set()
+
+
+def test_an_act_named_by_its_noun_that_a_subject_begins_or_completes_is_the_subjects() -> None:
+    d = dt.date(2020, 1, 6)
+    assert roots("Turkey began the deployment of troops to Libya.", d) == {("TUR", "LBY", "07")}
+    assert roots("Poland completed the closure of its border with Belarus.", d) == {("POL", "BLR", "19")}

@@ -37,7 +37,8 @@ class Deverbals(Targets):
             return []  # "the suspension" alone names no act on anything
         srcs = self.possessor(n) or self.modifier_sources(n) or self.prep_targets(n, ("by",), possessor=False)
         words = modality.words()
-        governor = n.head if n.dep_ == "dobj" and n.head.lemma_.lower() in words.deverbal_governors else None
+        governor = n.head if n.dep_ == "dobj" and n.head.lemma_.lower() in \
+            words.deverbal_governors | words.completion_verbs else None  # "began the evacuation of ..." too
         if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.lemma_.lower() in words.response_verbs:
             governor = n.head.head  # "Moscow responded with the suspension of flights to Georgia"
         if not srcs and governor is not None:
@@ -61,6 +62,9 @@ class Deverbals(Targets):
             transform = mod.transform or ("intent" if currency == "planned" else None)
             sources = [a for a in srcs if not pat.source_roles or a.role in pat.source_roles]
             targets: list[Actor] = [a for a in self._targets(n, pat, theme, own) if a.codable and a.code not in own]
+            if not targets and governor is not None and n.dep_ == "dobj":
+                # the parser may hang the noun's phrase on the governing verb: "began the deployment ... to Libya"
+                targets = [a for a in self._targets(governor, pat, theme, own) if a.codable and a.code not in own]
             if not sources or not targets:
                 continue
             if transform is not None:
