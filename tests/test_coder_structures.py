@@ -736,3 +736,11 @@ def test_an_act_named_by_its_noun_that_a_subject_begins_or_completes_is_the_subj
     d = dt.date(2020, 1, 6)
     assert roots("Turkey began the deployment of troops to Libya.", d) == {("TUR", "LBY", "07")}
     assert roots("Poland completed the closure of its border with Belarus.", d) == {("POL", "BLR", "19")}
+
+
+def test_a_show_of_force_is_aimed_at_whom_it_names_and_is_no_aid() -> None:
+    d = dt.date(2016, 9, 13)
+    got = roots("The United States sends B-52 bombers over South Korea in a show of force against North Korea.", d)
+    assert ("USA", "PRK", "15") in got and ("USA", "PRK", "07") not in got
+    assert roots("Iran test-fires ballistic missiles in a show of force toward Israel.", d) == {("IRN", "ISR", "15")}
+    assert roots("China flew 30 warplanes into Taiwan's air defence zone.", d) == {("CHN", "TWN", "15")}

@@ -210,6 +210,8 @@ class ArticleCoder(Deverbals):
                     if pat.target != ("deterred",):  # a reading that holds only with someone deterred
                         return matched if matched is not None else pat.code
         for np in self.pats.nouns.get(t.lemma_.lower(), ()):
+            if np.needs and t.pos_ == "VERB" and child(t, "dobj") is not None and self.noun_pattern(t) is not np:
+                continue  # a verb whose object names the act: "show restraint" is no "show of force"
             return np.code
         return None
 

@@ -196,6 +196,9 @@ class Nominals(Arguments):
                         if a.kind in ("country", "capital", "place", "adjective") and a.codable]
                 if srcs:
                     break
+        if not srcs and np.code[:2] == "15" and top.dep_ == "pobj" and top.head.lower_ in ("in", "as") and \
+                top.head.head.pos_ in ("VERB", "AUX"):
+            srcs = self.subjects(top.head.head)  # "flew bombers over Seoul in a show of force against North Korea"
         wished = intended_by(n) if not srcs and np.code[:2] in ("03", "04") else None
         if wished is not None:
             # "South Korea is ready for talks with the North", "Iran wants talks with Riyadh": the talks are the

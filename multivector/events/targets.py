@@ -23,6 +23,21 @@ PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 SUMMARY_ROOTS = frozenset({"01", "05", "11", "12"})
 
 
+def aside_of_place(head: Token, slot: str, x: Actor) -> bool:
+    """``x`` is named in a phrase hung on the place phrase rather than in it: "sends bombers over South Korea in
+    a show of force against North Korea" (no place is North Korea); "in the Syrian city of Homs", "in Bucha near
+    Kyiv" name places."""
+    for c in flat_preps(head):
+        if c.lower_ != slot:
+            continue
+        for p in (o for o in c.children if o.dep_ == "pobj"):
+            for q in p.subtree:
+                if q.dep_ == "prep" and q.lower_ in ("against", "toward", "towards", "for") and any(
+                        t.idx <= x.start < t.idx + len(t.text) for t in q.subtree):
+                    return True
+    return False
+
+
 class Targets(Clauses):
     """The target slots of verb patterns; the article coder subclasses this."""
 
@@ -142,7 +157,8 @@ class Targets(Clauses):
                 bases += [p for b in list(bases) for p in prep_objects(b) if p.head.lower_ not in CIRCUMSTANCE_PREPS]
                 for a in bases:
                     got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
-                           if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(a, x)]
+                           if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(a, x)
+                           and not aside_of_place(a, slot, x)]
                     if got:
                         break
                 if got and self._names_own_side(anchors, pat, exclude):
