@@ -744,3 +744,11 @@ def test_a_show_of_force_is_aimed_at_whom_it_names_and_is_no_aid() -> None:
     assert ("USA", "PRK", "15") in got and ("USA", "PRK", "07") not in got
     assert roots("Iran test-fires ballistic missiles in a show of force toward Israel.", d) == {("IRN", "ISR", "15")}
     assert roots("China flew 30 warplanes into Taiwan's air defence zone.", d) == {("CHN", "TWN", "15")}
+
+
+def test_a_plural_object_noun_the_tagger_made_a_verb_is_another_object() -> None:
+    assert roots("Saudi Arabia shuts its embassy and consulates in Egypt following protests.",
+                 dt.date(2012, 4, 28)) == {("SAU", "EGY", "16")}
+    # a trigger verb stays a verb: "and calls on the EU" is a second act
+    assert ("USA", "EU", "02") in roots("Pence accuses Iran of lying and calls on the EU to leave the deal.",
+                                        dt.date(2019, 2, 14))

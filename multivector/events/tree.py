@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from . import modality
+from . import modality, patterns
 
 # Phrases of circumstance, time or cause: a place named inside one is not where an act fell.
 CIRCUMSTANCE_PREPS = frozenset({"amid", "despite", "since", "until", "because", "ahead", "like", "unlike", "besides"})
@@ -186,6 +186,15 @@ def lift_finite_conjuncts(doc: Doc) -> Doc:
             t.head = h.head.head
         elif t.dep_ == "conj" and t.pos_ in NOMINAL and h.pos_ in ("VERB", "AUX"):
             lower_nominal_conjunct(t)
+        elif t.dep_ == "conj" and t.tag_ == "VBZ" and h.pos_ == "VERB" and t.lemma_.lower() in \
+                patterns.load().object_lemmas and t.lemma_.lower() not in patterns.load().verbs and \
+                not any(c.dep_ in ARGUMENT_DEPS for c in t.children):
+            # "shuts its embassy and consulates in Egypt": a plural object noun tagged as a verb with no
+            # argument of its own is another object
+            before = t.head.i
+            lower_nominal_conjunct(t)
+            if t.head.i != before:
+                t.tag_, t.pos_ = "NNS", "NOUN"
         elif t.dep_ == "pobj" and h.dep_ == "mark" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL and \
                 h.head.pos_ in ("VERB", "AUX") and h.i < t.i < h.head.i and \
                 not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in h.head.children):
@@ -201,6 +210,7 @@ SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "
 
 
 NOMINAL = ("NOUN", "PROPN")
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "ccomp", "xcomp")
 
 
 def lower_nominal_conjunct(t: Token) -> None:
