@@ -18,10 +18,8 @@ from . import modality, patterns
 from .tree import (
     BORDER_NOUNS,
     CO_AGENT,
-    CROWD_PLACE_PREPS,
     NEARNESS,
     child,
-    entered,
     flat_preps,
     fronted_list,
     is_passive,
@@ -269,49 +267,6 @@ class Arguments:
                 for a in c.children:
                     if a.dep_ == "agent":
                         return self.actors_for(pobj_of(a))
-        return []
-
-    def crowd_place(self, v: Token) -> list[Actor]:
-        """Civilians of the state where an unnamed crowd protests: "demonstrators in Kinshasa attacked the
-        embassies", "protesters rallied outside the Russian embassy in Vilnius" (the crowd's own state)."""
-        heads = [v]
-        subj = child(v, "nsubj")
-        if subj is None and v.dep_ in ("xcomp", "advcl", "conj"):
-            heads.append(v.head)  # "marched through Dhaka to protest against ...": the marchers protest
-            subj = child(v.head, "nsubj")
-            if v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().object_control_verbs:
-                subj = child(v.head, "dobj")  # "prompting protesters to storm the embassy": the object acts
-        if subj is None or through_quantity(subj).lemma_.lower() not in modality.words().crowd_nouns:
-            return []
-        # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
-        objs = [o for h in heads if (o := child(h, "dobj")) is not None]
-        walked = [p for h in heads for p in prep_objects(h, CROWD_PLACE_PREPS)]  # "through the streets of Dhaka"
-        for a in (subj, *heads, *walked, *objs):
-            places = prep_objects(a, ("in", "at")) or (  # "through the streets of Dhaka", "through Dhaka"
-                (prep_objects(a, ("of",)) or ([a] if a.pos_ == "PROPN" else [])) if a in walked else [])
-            # each place of a list is a crowd of its own: "marched in Dhaka and Karachi"
-            got = [x for p in places for t in (p, *p.conjuncts) for x in self.actors_for(t)
-                   if x.kind in ("country", "capital", "place") and x.codable]
-            if got:
-                return [dataclasses.replace(x, role="CVL", person=False, kind="adjective")
-                        for x in {x.code: x for x in got}.values()]
-        return []
-
-    def located_in(self, v: Token, preps: frozenset[str]) -> list[Actor]:
-        """The state where an agentless act happened ("were arrested in Kuwait", "were expelled from Russia"):
-        coercion is the act of the state whose territory it is in."""
-        # "were arrested in Kuwait"; one phrase lower, "were arrested at a checkpoint in Oss, Netherlands"
-        # and under the term a sentence names: "sentenced to life imprisonment in the UAE"
-        outer = [p for c in v.children if c.dep_ == "prep" and (c.lower_ in ("at", "during") or c.lower_ == "to"
-                 and v.lemma_.lower() == "sentence") and (p := pobj_of(c)) is not None]
-        for c in [*v.children, *(x for o in outer for x in o.children)]:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                p = pobj_of(c) or entered(c)
-                if p is None:
-                    continue
-                found = self.actors_for(p) or self.modifier_entity(p) or self._entity_in(p)
-                return [Actor(a.code, "GOV", a.start, a.end, a.text, a.kind, a.codable, False, a.resolved_from)
-                        for a in found if not a.person and a.role in (None, "GOV")]
         return []
 
     def possessor(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:

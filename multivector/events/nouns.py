@@ -11,8 +11,8 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
-from .arguments import Arguments
 from .modality import Modality, code_under
+from .places import Places
 from .tree import BORDER_NOUNS, CIRCUMSTANCE_PREPS, child, is_passive, near_a_border, passive_subject, prep_objects
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
@@ -51,7 +51,7 @@ class Found:
     saying: bool = False  # a plain statement (010 trigger): gives way to what it reports or is part of
 
 
-class Nominals(Arguments):
+class Nominals(Places):
     """Coding of event nouns; the article coder subclasses this."""
 
     article: Article
