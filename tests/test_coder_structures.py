@@ -752,3 +752,9 @@ def test_a_plural_object_noun_the_tagger_made_a_verb_is_another_object() -> None
     # a trigger verb stays a verb: "and calls on the EU" is a second act
     assert ("USA", "EU", "02") in roots("Pence accuses Iran of lying and calls on the EU to leave the deal.",
                                         dt.date(2019, 2, 14))
+
+
+def test_the_headline_future_is_an_intention() -> None:
+    d = dt.date(2023, 2, 14)
+    assert coded("Biden to visit Poland next week.", d) == {("USA", "POL", "036")}
+    assert coded("EU to impose new sanctions on Iran.", d) == {("EU", "IRN", "1312")}

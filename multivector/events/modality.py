@@ -252,6 +252,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                 return Modality(drop="negated")
         if first and aux & W.future_aux and transform is None:
             transform, governor = "intent", t
+        if first and transform is None and t.dep_ == "ROOT" and t.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and any(c.dep_ == "nsubj" for c in t.children):
+            transform, governor = "intent", t  # the headline future: "Russia to supply gas to China", "Biden to visit"
         if first and aux & W.deontic_aux and transform is None:
             transform, governor = "demand", t  # the coder turns it into the speaker's demand, or drops it
         if first and _inverted_conditional(t):

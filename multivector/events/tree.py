@@ -170,11 +170,20 @@ def adverbial_object(v: Token) -> Token | None:
 
 
 def lift_finite_conjuncts(doc: Doc) -> Doc:
-    """Repair a conjunct the parser hangs inside a that-clause: in "demanded that Rwanda withdraw its troops and
-    ordered the ambassador to leave", "ordered" is past and has no subject, so it cannot join the base-form
-    "withdraw"; it joins the past verb the clause depends on."""
+    """Repair the small parser's readings that hide an act, each a class of structure (see each branch): the
+    headline future ("EU to impose ..."); a conjunct hung inside a that-clause ("demanded that Rwanda withdraw
+    its troops and ordered the ambassador to leave": "ordered" is past with no subject, so it joins the past verb
+    the clause depends on) or under an accusation's gerund; nouns joined to a verb; a subject given to a
+    subordinator."""
     for t in doc:
         h = t.head
+        if t.dep_ == "acl" and t.tag_ == "VB" and h.dep_ == "ROOT" and h.pos_ in NOMINAL and h.i < t.i and \
+                any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
+                not any(c.pos_ in ("VERB", "AUX") and c.i != t.i for c in h.children):
+            # the headline future "EU to impose new sanctions on Iran": the name is the subject of the verb
+            h.head, h.dep_ = t, "nsubj"
+            t.head, t.dep_ = t, "ROOT"
+            continue
         if t.dep_ == "conj" and t.tag_ == "VBD" and h.tag_ in ("VB", "VBP", "VBZ") and h.dep_ == "ccomp" and \
                 h.head.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
                 any(c.dep_ == "nsubj" for c in h.children):
