@@ -758,3 +758,11 @@ def test_the_headline_future_is_an_intention() -> None:
     d = dt.date(2023, 2, 14)
     assert coded("Biden to visit Poland next week.", d) == {("USA", "POL", "036")}
     assert coded("EU to impose new sanctions on Iran.", d) == {("EU", "IRN", "1312")}
+
+
+def test_the_object_the_parser_makes_the_subject_of_an_infinitive_is_the_verbs_object() -> None:
+    d = dt.date(2022, 9, 1)
+    assert roots("Russia allowed UN inspectors to visit the plant.", d) == {("RUS", "UN", "08")}
+    assert roots("Russia let UN inspectors visit the plant.", d) == {("RUS", "UN", "08")}
+    # an appeal keeps its reading
+    assert coded("The EU urged Iran to release the prisoners.", d) == {("EU", "IRN", "0253")}

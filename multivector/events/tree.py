@@ -184,6 +184,16 @@ def lift_finite_conjuncts(doc: Doc) -> Doc:
             h.head, h.dep_ = t, "nsubj"
             t.head, t.dep_ = t, "ROOT"
             continue
+        if t.dep_ == "ccomp" and t.tag_ == "VB" and h.pos_ == "VERB" and (any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) or h.lemma_.lower() in BARE_INFINITIVE_HEADS) \
+                and not any(c.dep_ == "dobj" for c in h.children):
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i and c.pos_ in NOMINAL), None)
+            if subj is not None:
+                # "allowed UN inspectors to visit the plant": the parser makes the object the subject of a
+                # clause; it is the verb's object, and the infinitive its complement (as "urged Iran to ...")
+                subj.head, subj.dep_ = h, "dobj"
+                t.dep_ = "xcomp"
+                continue
         if t.dep_ == "conj" and t.tag_ == "VBD" and h.tag_ in ("VB", "VBP", "VBZ") and h.dep_ == "ccomp" and \
                 h.head.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
                 any(c.dep_ == "nsubj" for c in h.children):
@@ -219,6 +229,8 @@ SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "
 
 
 NOMINAL = ("NOUN", "PROPN")
+# Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
+BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help"})
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "ccomp", "xcomp")
 
 
