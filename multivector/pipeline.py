@@ -33,7 +33,7 @@ from .actors.context import Extra
 from .actors.lexicon import load as load_lexicon
 from .actors.matcher import Actor, phrase_matcher
 from .events import headline
-from .events.tree import lift_finite_conjuncts
+from .events.repair import repair_parse
 from .records import Article, CodedArticle, Mention, Sentence
 
 # Words that may stand for an actor without naming it; a sentence needs two references to hold an event.
@@ -251,7 +251,7 @@ def code_articles(
         texts = [(p.parse_text(i), k) for k, p in enumerate(plans) for i in p.parse]
         parsed: list[list[Doc]] = [[] for _ in plans]
         for d, k in nlp_.pipe(texts, as_tuples=True, n_process=procs, batch_size=max(batch_size * 4, 64)):
-            parsed[k].append(lift_finite_conjuncts(headline.fix_lemmas(headline.repair(d, nlp_))))
+            parsed[k].append(repair_parse(headline.fix_lemmas(headline.repair(d, nlp_))))
         return parsed
 
     def one(p: Plan) -> Iterator[CodedArticle]:

@@ -5,9 +5,9 @@ Plain functions of spaCy tokens (no actors): arguments.py reads who and whom on 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from . import modality, patterns
+from . import modality
 
 # Phrases of circumstance, time or cause: a place named inside one is not where an act fell.
 CIRCUMSTANCE_PREPS = frozenset({"amid", "despite", "since", "until", "because", "ahead", "like", "unlike", "besides"})
@@ -167,80 +167,3 @@ def adverbial_object(v: Token) -> Token | None:
     if v.pos_ == "VERB" and nxt is not None and nxt.head.i == v.i and nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN":
         return nxt
     return None
-
-
-def lift_finite_conjuncts(doc: Doc) -> Doc:
-    """Repair the small parser's readings that hide an act, each a class of structure (see each branch): the
-    headline future ("EU to impose ..."); a conjunct hung inside a that-clause ("demanded that Rwanda withdraw
-    its troops and ordered the ambassador to leave": "ordered" is past with no subject, so it joins the past verb
-    the clause depends on) or under an accusation's gerund; nouns joined to a verb; a subject given to a
-    subordinator."""
-    for t in doc:
-        h = t.head
-        if t.dep_ == "acl" and t.tag_ == "VB" and h.dep_ == "ROOT" and h.pos_ in NOMINAL and h.i < t.i and \
-                any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and \
-                not any(c.pos_ in ("VERB", "AUX") and c.i != t.i for c in h.children):
-            # the headline future "EU to impose new sanctions on Iran": the name is the subject of the verb
-            h.head, h.dep_ = t, "nsubj"
-            t.head, t.dep_ = t, "ROOT"
-            continue
-        if t.dep_ == "ccomp" and t.tag_ == "VB" and h.pos_ == "VERB" and (any(
-                c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) or h.lemma_.lower() in BARE_INFINITIVE_HEADS) \
-                and not any(c.dep_ == "dobj" for c in h.children):
-            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i and c.pos_ in NOMINAL), None)
-            if subj is not None:
-                # "allowed UN inspectors to visit the plant": the parser makes the object the subject of a
-                # clause; it is the verb's object, and the infinitive its complement (as "urged Iran to ...")
-                subj.head, subj.dep_ = h, "dobj"
-                t.dep_ = "xcomp"
-                continue
-        if t.dep_ == "conj" and t.tag_ == "VBD" and h.tag_ in ("VB", "VBP", "VBZ") and h.dep_ == "ccomp" and \
-                h.head.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
-                any(c.dep_ == "nsubj" for c in h.children):
-            t.head = h.head
-        elif t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and h.tag_ == "VBG" and h.dep_ == "pcomp" and \
-                h.head.head.tag_ == t.tag_ and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            # "accuses Iran of smuggling weapons and expels its envoy": a finite verb cannot join the gerund
-            # of the accusation; it joins the finite verb of the same tense that governs it
-            t.head = h.head.head
-        elif t.dep_ == "conj" and t.pos_ in NOMINAL and h.pos_ in ("VERB", "AUX"):
-            lower_nominal_conjunct(t)
-        elif t.dep_ == "conj" and t.tag_ == "VBZ" and h.pos_ == "VERB" and t.lemma_.lower() in \
-                patterns.load().object_lemmas and t.lemma_.lower() not in patterns.load().verbs and \
-                not any(c.dep_ in ARGUMENT_DEPS for c in t.children):
-            # "shuts its embassy and consulates in Egypt": a plural object noun tagged as a verb with no
-            # argument of its own is another object
-            before = t.head.i
-            lower_nominal_conjunct(t)
-            if t.head.i != before:
-                t.tag_, t.pos_ = "NNS", "NOUN"
-        elif t.dep_ == "pobj" and h.dep_ == "mark" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL and \
-                h.head.pos_ in ("VERB", "AUX") and h.i < t.i < h.head.i and \
-                not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in h.head.children):
-            # "after a Russian plane violated its airspace": the parser makes the subject an object of the
-            # subordinator; it is the subject of the verb the subordinator marks
-            v = h.head
-            t.head, t.dep_ = v, "nsubj"
-    return doc
-
-
-# Subordinators the parser may give an object that is the marked clause's subject
-SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when", "because", "once"})
-
-
-NOMINAL = ("NOUN", "PROPN")
-# Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
-BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help"})
-ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "ccomp", "xcomp")
-
-
-def lower_nominal_conjunct(t: Token) -> None:
-    """Repair a noun the parser joins to a verb: in "visits Cuba and then the United States" the noun cannot
-    coordinate with "visits"; it joins the verb's last nominal argument before it (object or object of a
-    preposition), so that both are visited."""
-    v = t.head
-    args = [c for c in v.children if c.dep_ in ("dobj", "attr") and c.i < t.i and c.pos_ in NOMINAL]
-    args += [o for p in v.children if p.dep_ == "prep" and p.i < t.i
-             for o in p.children if o.dep_ == "pobj" and o.pos_ in NOMINAL]
-    if args and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children):
-        t.head = max(args, key=lambda a: a.i)

@@ -1,0 +1,125 @@
+"""Parse repairs: the small English model's readings that hide an act, each a class of structure mended in
+place after the parse (heads and labels only; words and offsets never change). One function per class, tried
+in order on each token; the first that applies wins."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from . import patterns
+
+NOMINAL = ("NOUN", "PROPN")
+# Subordinators the parser may give an object that is the marked clause's subject
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when", "because", "once"})
+# Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
+BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help"})
+# Dependents that make a word a verb of its own clause
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "ccomp", "xcomp")
+
+
+def _to_infinitive(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
+
+
+def _has_subject(t: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children)
+
+
+def headline_future(t: Token) -> bool:
+    """"EU to impose new sanctions on Iran": the name the parser made the root is the infinitive's subject."""
+    h = t.head
+    if not (t.dep_ == "acl" and t.tag_ == "VB" and h.dep_ == "ROOT" and h.pos_ in NOMINAL and h.i < t.i
+            and _to_infinitive(t) and not any(c.pos_ in ("VERB", "AUX") and c.i != t.i for c in h.children)):
+        return False
+    h.head, h.dep_ = t, "nsubj"
+    t.head, t.dep_ = t, "ROOT"
+    return True
+
+
+def object_of_infinitive(t: Token) -> bool:
+    """"allowed UN inspectors to visit the plant", "let inspectors visit": the parser makes the object the
+    subject of a clause; it is the verb's object, and the infinitive its complement (as "urged Iran to ...")."""
+    h = t.head
+    if not (t.dep_ == "ccomp" and t.tag_ == "VB" and h.pos_ == "VERB"
+            and (_to_infinitive(t) or h.lemma_.lower() in BARE_INFINITIVE_HEADS)
+            and not any(c.dep_ == "dobj" for c in h.children)):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i and c.pos_ in NOMINAL), None)
+    if subj is None:
+        return False
+    subj.head, subj.dep_ = h, "dobj"
+    t.dep_ = "xcomp"
+    return True
+
+
+def conjunct_in_that_clause(t: Token) -> bool:
+    """"demanded that Rwanda withdraw its troops and ordered the ambassador to leave": "ordered" is past with no
+    subject, so it cannot join the base-form "withdraw"; it joins the past verb the clause depends on."""
+    h = t.head
+    if not (t.dep_ == "conj" and t.tag_ == "VBD" and h.tag_ in ("VB", "VBP", "VBZ") and h.dep_ == "ccomp"
+            and h.head.tag_ == "VBD" and not _has_subject(t) and any(c.dep_ == "nsubj" for c in h.children)):
+        return False
+    t.head = h.head
+    return True
+
+
+def conjunct_under_gerund(t: Token) -> bool:
+    """"accuses Iran of smuggling weapons and expels its envoy": a finite verb cannot join the accusation's
+    gerund; it joins the finite verb of the same tense that governs it."""
+    h = t.head
+    if not (t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and h.tag_ == "VBG" and h.dep_ == "pcomp"
+            and h.head.head.tag_ == t.tag_ and not _has_subject(t)):
+        return False
+    t.head = h.head.head
+    return True
+
+
+def noun_joined_to_verb(t: Token) -> bool:
+    """"visits Cuba and then the United States": a noun cannot coordinate with the verb; it joins the verb's
+    last nominal argument before it, so that both are visited. So does a plural object noun tagged as a verb
+    with no argument of its own ("shuts its embassy and consulates in Egypt"), unless it is a trigger verb."""
+    h = t.head
+    if t.dep_ != "conj" or h.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = t.lemma_.lower()
+    tagged_verb = t.tag_ == "VBZ" and h.pos_ == "VERB" and lemma in patterns.load().object_lemmas and \
+        lemma not in patterns.load().verbs and not any(c.dep_ in ARGUMENT_DEPS for c in t.children)
+    if t.pos_ not in NOMINAL and not tagged_verb:
+        return False
+    args = [c for c in h.children if c.dep_ in ("dobj", "attr") and c.i < t.i and c.pos_ in NOMINAL]
+    args += [o for p in h.children if p.dep_ == "prep" and p.i < t.i
+             for o in p.children if o.dep_ == "pobj" and o.pos_ in NOMINAL]
+    if not args or any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children):
+        return False
+    t.head = max(args, key=lambda a: a.i)
+    if tagged_verb:
+        t.tag_, t.pos_ = "NNS", "NOUN"
+    return True
+
+
+def subject_of_subordinator(t: Token) -> bool:
+    """"after a Russian plane violated its airspace": the parser makes the subject an object of the
+    subordinator; it is the subject of the verb the subordinator marks."""
+    h = t.head
+    if not (t.dep_ == "pobj" and h.dep_ == "mark" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL
+            and h.head.pos_ in ("VERB", "AUX") and h.i < t.i < h.head.i and not _has_subject(h.head)):
+        return False
+    t.head, t.dep_ = h.head, "nsubj"
+    return True
+
+
+REPAIRS: tuple[Callable[[Token], bool], ...] = (
+    headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
+    subject_of_subordinator,
+)
+
+
+def repair_parse(doc: Doc) -> Doc:
+    """``doc`` with every repair of ``REPAIRS`` applied where its structure occurs (at most one per token)."""
+    for t in doc:
+        for fix in REPAIRS:
+            if fix(t):
+                break
+    return doc
