@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from . import modality, patterns
 from .modality import Modality
-from .nouns import Found, _nominal_currency
+from .nouns import Found, _nominal_currency, answered_with, carried_out_by
 from .targets import Targets
 from .tree import prep_objects
 
@@ -36,11 +36,9 @@ class Deverbals(Targets):
         if theme is None:
             return []  # "the suspension" alone names no act on anything
         srcs = self.possessor(n) or self.modifier_sources(n) or self.prep_targets(n, ("by",), possessor=False)
-        words = modality.words()
-        governor = n.head if n.dep_ == "dobj" and n.head.lemma_.lower() in \
-            words.deverbal_governors | words.completion_verbs else None  # "began the evacuation of ..." too
-        if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.lemma_.lower() in words.response_verbs:
-            governor = n.head.head  # "Moscow responded with the suspension of flights to Georgia"
+        # "announced the suspension of ...", "began the evacuation of ...", "responded with the suspension of ..."
+        answering = answered_with(n)
+        governor = carried_out_by(n) or answering
         if not srcs and governor is not None:
             srcs = self.subjects(governor)
         if not srcs or self._nominal_unreal(n):
@@ -55,7 +53,7 @@ class Deverbals(Targets):
                 continue
             code = matched if matched is not None else pat.code
             currency = _nominal_currency(n, code, self.year)
-            if currency == "background" and n.dep_ == "pobj" and n.head.lower_ == "with" and governor is not None:
+            if currency == "background" and answering is not None:
                 currency = "current"  # the answer a response is made with is made now, not a standing measure
             if currency in ("background", "alleged"):
                 return []

@@ -128,8 +128,7 @@ class Nominals(Places):
         np = self.noun_pattern(n)
         if np is None or n.i in self.consumed:
             return []
-        completed = n.dep_ == "dobj" and n.head.lemma_.lower() in (
-            modality.words().completion_verbs | modality.words().deverbal_governors)
+        completed = carried_out_by(n) is not None
         arrived = n.dep_ == "nsubj" and n.head.lemma_.lower() in modality.words().arrival_verbs \
             and np.code[:2] == "07"
         followed = n.dep_ == "pobj" and n.head.lower_ in ("after", "following") and np.code[:2] == "04"
@@ -141,8 +140,7 @@ class Nominals(Places):
         if n.dep_ == "pobj" and n.head.lower_ == "for" and self._movement_has_target(n.head.head):
             return []  # "flew to Moscow for talks": the purpose of the visit, coded as the visit (gold rule 4)
         currency = _nominal_currency(n, np.code, self.year)
-        if currency == "background" and n.dep_ == "pobj" and n.head.lower_ == "with" and \
-                n.head.head.lemma_.lower() in modality.words().response_verbs:
+        if currency == "background" and answered_with(n) is not None:
             currency = "current"  # "retaliated with sanctions on ...": the answer is made now
         if currency == "background" and n.head.lower_ in DEFIED_PREPS and n.head.lower_ in np.target:
             currency = "current"  # the disapproval an act defies is voiced now, not a standing measure ("despite sanctions")
@@ -205,7 +203,7 @@ class Nominals(Places):
             # subject's intention (036), not held
             srcs = self.subjects(wished)
         if not srcs and n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.pos_ in ("VERB", "AUX") and (
-                np.code[:2] == "19" or n.head.head.lemma_.lower() in modality.words().response_verbs):
+                np.code[:2] == "19" or answered_with(n) is not None):
             # (and any act a response is made with: "Russia retaliated with an entry ban on U.S. lawmakers")
             # "The Turkish military responded with artillery fire on ...": force is the instrument of the subject
             srcs = self.subjects(n.head.head)
@@ -434,6 +432,22 @@ def claimed_by(n: Token) -> Token | None:
         return None
     v = resp.head
     return v if v.lemma_.lower() in ("claim", "take", "accept", "assume", "admit") else None
+
+
+def carried_out_by(n: Token) -> Token | None:
+    """The verb whose object the act a noun names is, when that verb does it: begins, completes, announces or
+    orders it ("began mass deportations of", "announced the suspension of"; modality.yaml completion_verbs,
+    deverbal_governors)."""
+    w = modality.words()
+    lemma = n.head.lemma_.lower()
+    return n.head if n.dep_ == "dobj" and (lemma in w.completion_verbs or lemma in w.deverbal_governors) else None
+
+
+def answered_with(n: Token) -> Token | None:
+    """The verb of answering a noun is the with-phrase of: "retaliated with an entry ban" (response_verbs)."""
+    if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.lemma_.lower() in modality.words().response_verbs:
+        return n.head.head
+    return None
 
 
 def _nominal_currency(n: Token, code: str, year: int | None) -> str:
