@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from multivector.errors import LexiconError
 from multivector.events import cameo, patterns
 from multivector.pipeline import code_articles
 from multivector.records import Article
@@ -63,22 +64,18 @@ def test_every_trigger_file_loads_and_has_a_root_of_its_own() -> None:
     assert p.count() > 0
 
 
-def test_every_deverbal_noun_borrows_a_verb_that_has_patterns(tmp_path: Path) -> None:
+def test_every_deverbal_noun_borrows_a_verb_that_has_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     nouns = patterns.deverbals()
     assert len(nouns) >= 40 and all(v in patterns.load().verbs for v in nouns.values())
     # a noun paired with a word that is no trigger verb is refused with the line to fix
-    bad = tmp_path / "deverbal.tsv"
-    bad.write_text("suspension\tsuspendify\n", encoding="utf-8")
-    import multivector.events.patterns as P
-    real = P.data_dir
-    P.deverbals.cache_clear()
+    (tmp_path / "deverbal.tsv").write_text("suspension\tsuspendify\n", encoding="utf-8")
+    monkeypatch.setattr(patterns, "data_dir", lambda lang="en": tmp_path)
+    patterns.deverbals.cache_clear()
     try:
-        P.data_dir = lambda lang="en": tmp_path  # type: ignore[assignment]
-        with pytest.raises(Exception, match="deverbal.tsv:1"):
-            P.deverbals()
+        with pytest.raises(LexiconError, match="deverbal.tsv:1"):
+            patterns.deverbals()
     finally:
-        P.data_dir = real  # type: ignore[assignment]
-        P.deverbals.cache_clear()
+        patterns.deverbals.cache_clear()
 
 
 def test_no_lemma_has_two_codes_under_the_same_conditions() -> None:

@@ -447,6 +447,17 @@ def agreed_together(mod: Modality, code: str) -> bool:
         mod.governor.lemma_.lower() in modality.words().accord_heads
 
 
+def mutual(obj_lemma: str | None, code: str) -> bool:
+    """A relation its subjects change together: cut, restored or eased (roots 05, 08, 16), not asked for (02)."""
+    return code[:2] in ("05", "08", "16") and obj_lemma in modality.words().mutual_objects
+
+
+def reciprocal_owner(theme: Token | None) -> bool:
+    """An object owned by "each other" or "the other": "Russia and the United States expel each other's
+    diplomats" (each subject acts on the other)."""
+    return theme is not None and any(c.dep_ == "poss" and c.lower_ in RECIPROCAL for c in theme.children)
+
+
 def same_group(a: Actor, b: Actor) -> bool:
     """Two members a regional group named together stand for (one mention, "EU and Central Asian leaders")."""
     return a.start == b.start and bool(a.resolved_from) and str(a.resolved_from).startswith("group ")

@@ -19,14 +19,16 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import cameo, modality, patterns
-from .arguments import RECIPROCAL, through_quantity
+from .arguments import through_quantity
 from .clauses import (
     CONDITION_MARKS,
     FORCE_ROOTS,
     agreed_together,
     aimed_elsewhere,
+    mutual,
     one_act_per_chain,
     reaction_clause,
+    reciprocal_owner,
     relation_subjects,
     reported_over_saying,
     same_group,
@@ -80,17 +82,6 @@ STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
 REFERRING = frozenset({"country", "nation", "government", "president", "leader", "leaders", "junta", "state",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
-
-
-def mutual(obj_lemma: str | None, code: str) -> bool:
-    """A relation its subjects change together: cut, restored or eased (roots 05, 08, 16), not asked for (02)."""
-    return code[:2] in ("05", "08", "16") and obj_lemma in modality.words().mutual_objects
-
-
-def reciprocal_owner(theme: Token | None) -> bool:
-    """An object owned by "each other" or "the other": "Russia and the United States expel each other's
-    diplomats" (each subject acts on the other)."""
-    return theme is not None and any(c.dep_ == "poss" and c.lower_ in RECIPROCAL for c in theme.children)
 
 
 class ArticleCoder(Deverbals):

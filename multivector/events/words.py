@@ -218,10 +218,7 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         # but before a noun for people it says what they seek or do ("asylum seekers", "aid workers"): the
         # people come first.
         kinds = [c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound"]
-        if kinds and _people_phrase(theme):
-            out.extend(forms(theme))
-        out.extend(kinds)
-        out.extend(forms(theme))
+        out.extend([*forms(theme), *kinds] if kinds and _people_phrase(theme) else [*kinds, *forms(theme)])
         # "freed French national Olivier Grondeau": a name's describing word
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and theme.pos_ == "PROPN")
         # "expels Kang Chol, North Korea's ambassador": a name's apposition says what the person is
