@@ -766,3 +766,33 @@ def test_the_object_the_parser_makes_the_subject_of_an_infinitive_is_the_verbs_o
     assert roots("Russia let UN inspectors visit the plant.", d) == {("RUS", "UN", "08")}
     # an appeal keeps its reading
     assert coded("The EU urged Iran to release the prisoners.", d) == {("EU", "IRN", "0253")}
+
+
+def test_a_weapons_test_is_no_use_of_the_weapon() -> None:
+    assert coded("Iran conducts missile tests in defiance of the United States.") == set()
+    assert roots("North Korea conducts missile tests near Japan.") == {("PRK", "JPN", "15")}
+    # the weapon still refines a use: strikes named with their weapon
+    assert roots("Israel launches airstrikes on Syria.") == {("ISR", "SYR", "19")}
+
+
+def test_a_compound_the_parser_made_a_bare_infinitive_is_the_objects_modifier() -> None:
+    # "drone" read as a verb with "strikes" its object; "launch" takes no bare infinitive
+    assert coded("Israel launches drone strikes on Syria.") == {("ISR", "SYR", "1952")}
+    assert roots("Turkey launches missile strikes on Iraq.") == {("TUR", "IRQ", "19")}
+
+
+def test_an_attack_named_by_the_subject_of_a_killing_is_the_act() -> None:
+    # the adjective the parser made the subject modifies the event noun, which did the killing: shelling (194)
+    assert coded("Azerbaijani shelling kills an Armenian soldier.") == {("AZE", "ARM", "194")}
+    assert coded("Israeli shelling wounds three Lebanese soldiers.") == {("ISR", "LBN", "194")}
+
+
+def test_whom_an_attack_killed_comes_before_where_it_was() -> None:
+    assert roots("At least 45 Emirati soldiers are killed in a missile attack by Houthi rebels in Yemen.") == {
+        ("YEM", "ARE", "19")}
+    assert roots("Ukrainian positions came under Russian artillery fire.") == {("RUS", "UKR", "19")}
+
+
+def test_an_appeal_ignored_is_rejected() -> None:
+    assert roots("Azerbaijan ignores an appeal by the OSCE to withdraw its troops.") == {("AZE", "OSCE", "12")}
+    assert coded("Azerbaijan ignores the weather.") == set()

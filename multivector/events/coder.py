@@ -55,6 +55,7 @@ from .words import (
     has_agent,
     improvised_bomb,
     in_support,
+    instruments,
     is_mass,
     near_words,
     object_lemmas,
@@ -390,7 +391,8 @@ class ArticleCoder(Deverbals):
     def _battle_code(self, v: Token, theme: Token | None, pairs: list[tuple[Actor, Actor]]) -> str | None:
         """A killing in a fight is the fight: "killed 20 Kenyan soldiers in an attack on a base" (190), "killed in
         shelling" (194); and soldiers killed by soldiers or militants were killed in battle."""
-        for p in prep_objects(v, ("in", "during")):
+        # "Azerbaijani shelling killed a soldier": the act that killed is named by its subject as well
+        for p in [*prep_objects(v, ("in", "during")), *(x for x in instruments(v) if x.dep_ == "nsubj")]:
             np = self.noun_pattern(p)
             if np is not None and np.code[:2] == "19":
                 return np.code

@@ -79,6 +79,7 @@ class Words:
     response_verbs: frozenset[str]
     topic_preps: frozenset[str]
     speech_nouns: frozenset[str]
+    trial_heads: frozenset[str]
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]

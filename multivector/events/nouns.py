@@ -232,18 +232,13 @@ class Nominals(Places):
                     for p in c.children:
                         if p.dep_ == "pobj" and not tgts:
                             tgts = self.prep_targets(p, np.target, possessor=False)
-        if not tgts and np.code[:2] in IMPACT_ROOTS and n.dep_ in ("pobj", "pcomp") and n.head.dep_ in ("agent", "prep"):
-            v = n.head.head
-            if v.lemma_.lower() in modality.words().impact_verbs and (
-                    n.head.dep_ == "agent" or (n.head.lower_ in ("in", "during") and is_passive(v))):
-                # "two soldiers were killed by Israeli fire", "were killed in shelling by the Indian army":
-                # whom the passive names; a reduced relative names the noun it modifies ("a hospital in
-                # northwest Syria hit by Russian airstrikes")
-                victim = v.head if v.dep_ == "acl" and v.tag_ == "VBN" else passive_subject(v)
-                tgts = [a for a in self.phrase_actors(victim, exclude=own) if a.codable] if victim is not None else []
-            elif came_under(n) and (under := child(v, "nsubj")) is not None:
-                # "Ukrainian positions came under Russian artillery fire"
-                tgts = [a for a in self.phrase_actors(under, exclude=own) if a.codable]
+        if np.code[:2] in IMPACT_ROOTS and n.dep_ in ("pobj", "pcomp") and n.head.dep_ in ("agent", "prep"):
+            hit = self.victims_of(n, own)
+            if not tgts:
+                tgts = hit
+            elif any(a.person or a.role is not None or a.kind == "adjective" for a in hit) and {
+                    a.code for a in tgts} <= {a.code for a in self.prep_targets(n, ("in", "at", "near"), possessor=False)}:
+                tgts = hit  # "soldiers were killed in an attack by rebels in Yemen": whom, before where
         if n.dep_ in ("nsubj", "csubj") and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
                 modality.words().impact_verbs:
             hit = self.impact_targets(n.head, own)
@@ -340,6 +335,19 @@ class Nominals(Places):
                 return found
             level = [x for c in level if c.dep_ == "compound" for x in c.lefts if x.dep_ in ("amod", "compound")]
         return []
+
+    def victims_of(self, n: Token, own: frozenset[str]) -> list[Actor]:
+        """Whom the clause around an attack noun says it hit: "two soldiers were killed by Israeli fire", "were
+        killed in shelling by the Indian army", "Ukrainian positions came under Russian artillery fire"; a
+        reduced relative names the noun it modifies ("a hospital hit by Russian airstrikes")."""
+        v = n.head.head
+        victim: Token | None = None
+        if v.lemma_.lower() in modality.words().impact_verbs and (
+                n.head.dep_ == "agent" or (n.head.lower_ in ("in", "during") and is_passive(v))):
+            victim = v.head if v.dep_ == "acl" and v.tag_ == "VBN" else passive_subject(v)
+        elif came_under(n):
+            victim = child(v, "nsubj")
+        return [a for a in self.phrase_actors(victim, exclude=own) if a.codable] if victim is not None else []
 
     def impact_targets(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whom an attack noun's verb of impact hit: the actors of its object ("hit Syrian army positions"),

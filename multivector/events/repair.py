@@ -99,6 +99,44 @@ def noun_joined_to_verb(t: Token) -> bool:
     return True
 
 
+def noun_read_as_bare_verb(t: Token) -> bool:
+    """"launches drone strikes on Syria": the parser reads the compound noun as a bare infinitive with the head
+    noun its object; only verbs like "let" take a bare infinitive, so a word the lexicon knows as an object
+    noun, right after a verb that takes none, is the compound of the noun after it, which is the verb's object."""
+    h = t.head
+    if not (t.dep_ == "xcomp" and t.tag_ in ("VB", "VBP") and h.pos_ == "VERB" and h.i < t.i
+            and h.lemma_.lower() not in BARE_INFINITIVE_HEADS and not _to_infinitive(t) and not _has_subject(t)
+            and t.lemma_.lower() in patterns.load().object_lemmas
+            and not any(c.dep_ == "dobj" for c in h.children)
+            and all(x.dep_ in ("det", "amod", "compound", "nummod") for x in t.doc[h.i + 1:t.i])):
+        return False
+    obj = next((c for c in t.children if c.dep_ == "dobj" and c.i == t.i + 1 and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return False
+    for c in list(t.children):
+        if c.i != obj.i:
+            c.head = obj if c.i < t.i else h
+    obj.head, obj.dep_ = h, "dobj"
+    t.head, t.dep_, t.tag_, t.pos_ = obj, "compound", "NN", "NOUN"
+    return True
+
+
+def gerund_noun_subject(t: Token) -> bool:
+    """"Azerbaijani shelling kills a soldier": the parser makes the adjective the subject and the event noun a
+    participle modifying it; a word the lexicon knows as an event noun, with nothing of its own, right after
+    the subject it would modify, is the subject, and the adjective its modifier."""
+    h = t.head
+    if not (t.dep_ == "acl" and t.tag_ == "VBG" and h.i == t.i - 1 and h.dep_ == "nsubj" and h.tag_ in ("NNP", "JJ")
+            and not any(True for _ in t.children) and t.lower_ in patterns.load().nouns):
+        return False
+    verb = h.head
+    t.head, t.dep_, t.tag_, t.pos_, t.lemma_ = verb, "nsubj", "NN", "NOUN", t.lower_
+    for c in list(h.children):
+        c.head = t
+    h.head, h.dep_ = t, "amod"
+    return True
+
+
 def subject_of_subordinator(t: Token) -> bool:
     """"after a Russian plane violated its airspace": the parser makes the subject an object of the
     subordinator; it is the subject of the verb the subordinator marks."""
@@ -112,7 +150,7 @@ def subject_of_subordinator(t: Token) -> bool:
 
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
-    subject_of_subordinator,
+    noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator,
 )
 
 

@@ -218,6 +218,8 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         # but before a noun for people it says what they seek or do ("asylum seekers", "aid workers"): the
         # people come first.
         kinds = [c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound"]
+        if theme.lemma_.lower() in modality.words().trial_heads:
+            kinds = []  # "conducted missile tests": a test of missiles is no firing of them
         out.extend([*forms(theme), *kinds] if kinds and _people_phrase(theme) else [*kinds, *forms(theme)])
         # "freed French national Olivier Grondeau": a name's describing word
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and theme.pos_ == "PROPN")
