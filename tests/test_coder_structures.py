@@ -796,3 +796,19 @@ def test_whom_an_attack_killed_comes_before_where_it_was() -> None:
 def test_an_appeal_ignored_is_rejected() -> None:
     assert roots("Azerbaijan ignores an appeal by the OSCE to withdraw its troops.") == {("AZE", "OSCE", "12")}
     assert coded("Azerbaijan ignores the weather.") == set()
+
+
+def test_a_report_that_a_state_authored_harm_or_harm_came_from_it_accuses_it() -> None:
+    assert coded("India says Pakistan's intelligence agency coordinated the Mumbai attacks.") == {
+        ("IND", "PAK", "112")}
+    assert coded("Ukraine says a cyberattack on Kiev airport came from Russia.") == {("UKR", "RUS", "112")}
+    # no harm, no accusation
+    assert coded("India says Pakistan planned a new trade policy.") == set()
+    assert coded("Russia says the gas came from Turkmenistan.") == set()
+
+
+def test_disapproval_is_of_whoever_did_the_act_and_answers_what_provoked_it() -> None:
+    assert coded("China voices its disapproval of the U.S. arms sale to Taiwan.") == {("CHN", "USA", "110")}
+    assert roots("China expresses anger after the United States sells arms to Taiwan.") == {
+        ("CHN", "USA", "11"), ("USA", "TWN", "07")}
+    assert roots("Japan complains after Chinese ships enter its waters.") == {("JPN", "CHN", "11")}

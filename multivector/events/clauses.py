@@ -125,7 +125,8 @@ class Clauses(Nominals):
     def code_blame(self, t: Token) -> list[Found]:
         """Responsibility laid on a state is an accusation by whoever lays it (112, gold rule 8): "Ukraine says
         Russia is responsible for the downing", "Iran says the U.S. is behind the protests", "says Russia bears
-        responsibility for", "Turkey holds Syria responsible for the attack". Only for harm (an act of roots
+        responsibility for", "Turkey holds Syria responsible for the attack"; so does a report that a state
+        authored harm or that harm came from it. Only for harm (an act of roots
         11-20 or a harm noun); the harm itself is not coded here."""
         W = modality.words()
         low = t.lemma_.lower()
@@ -139,14 +140,22 @@ class Clauses(Nominals):
             what = next(iter(prep_objects(t, ("behind",))), None)
         elif low == "bear" and (obj := child(t, "dobj")) is not None and obj.lemma_.lower() in ("responsibility", "blame"):
             what = next(iter(prep_objects(obj, ("for",))), None)
+        elif low in W.authorship_verbs and t.pos_ == "VERB" and t.dep_ == "ccomp":
+            what = child(t, "dobj")  # "says Pakistan's spy agency coordinated the attacks"
+        elif low in W.origin_verbs and t.pos_ == "VERB" and t.dep_ == "ccomp":
+            what = child(t, "nsubj")  # "says the cyberattack came from Russian computers": from whom is accused
         if what is None or not (what.lemma_.lower() in W.harm_nouns or (
                 (np := self.noun_pattern(what)) is not None and "11" <= np.code[:2] <= "20")):
             return []
         teller = clause.head
-        if teller.lemma_.lower() != "hold" and (clause.dep_ != "ccomp" or teller.lemma_.lower() not in W.report_verbs):
+        if teller.lemma_.lower() != "hold" and (clause.dep_ != "ccomp" or teller.lemma_.lower() not in
+                                                W.report_verbs | W.finding_verbs):
             return []
-        subj = child(clause, "nsubj")
-        accused = [a for a in self.actors_for(subj) if a.codable] if subj is not None else []
+        if low in W.origin_verbs:
+            accused = [a for p in prep_objects(t, ("from",)) for a in self.phrase_actors(p) if a.codable]
+        else:
+            subj = child(clause, "nsubj")
+            accused = [a for a in self.actors_for(subj) if a.codable] if subj is not None else []
         if not accused or modality.analyse(teller, question=self.in_question, year=self.year).drop:
             return []
         return [Found(a, x, "112", "blame-responsible", t, Modality()) for a in self.subjects(teller) if a.codable

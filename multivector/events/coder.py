@@ -317,6 +317,13 @@ class ArticleCoder(Deverbals):
         if not targets and "10" <= code[:2] <= "17":
             # "approve tariffs in retaliation against U.S. tariffs": a measure is aimed at whom it answers
             targets = self.answered(v, frozenset(a.code for a in sources))
+        if code[:2] == "11" and theme is not None and pat.only_objects:
+            # "voiced its disapproval of the U.S. arms sale to Taiwan": disapproval of an act is of whoever did it
+            own = {a.code for a in sources}
+            acts = prep_objects(theme, ("of", "over", "about", "at", "against", "with"))
+            owners = [a for p in acts for a in self.possessor(p) or self.modifier_entity(p)
+                      if a.codable and a.code not in own]
+            targets = owners or targets
         if code.startswith("114") and targets and all(t.kind == "igo" for t in targets):
             # "filed a complaint with the Security Council over Israeli air strikes": the body is the forum, the
             # complaint is against whoever did the act it is over
