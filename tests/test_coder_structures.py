@@ -812,3 +812,11 @@ def test_disapproval_is_of_whoever_did_the_act_and_answers_what_provoked_it() ->
     assert roots("China expresses anger after the United States sells arms to Taiwan.") == {
         ("CHN", "USA", "11"), ("USA", "TWN", "07")}
     assert roots("Japan complains after Chinese ships enter its waters.") == {("JPN", "CHN", "11")}
+
+
+def test_the_agent_of_a_participle_of_doing_is_the_source_of_the_act_noun() -> None:
+    assert coded("An airstrike launched by NATO kills 15 insurgents in Afghanistan.") == {("NATO", "AFG", "195")}
+    assert roots("The attack on the Saudi embassy, carried out by Iranian protesters, drew condemnation.") == {
+        ("IRN", "SAU", "19")}
+    # a participle that says nothing of who did it leaves the noun without a source
+    assert coded("An airstrike reported by NATO kills 15 insurgents in Afghanistan.") == set()

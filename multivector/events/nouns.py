@@ -174,7 +174,7 @@ class Nominals(Places):
             else:
                 srcs = self.prep_targets(n, (slot,), possessor=False)
                 if not srcs and slot == "by":
-                    srcs = self.agent_under_of(n)
+                    srcs = self.agent_under_of(n) or self.agent_of_doing(n)
             if srcs:
                 break
         # "at the start of a two-day visit to South Korea": a phase of the event stands in its phrase
