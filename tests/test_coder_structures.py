@@ -820,3 +820,13 @@ def test_the_agent_of_a_participle_of_doing_is_the_source_of_the_act_noun() -> N
         ("IRN", "SAU", "19")}
     # a participle that says nothing of who did it leaves the noun without a source
     assert coded("An airstrike reported by NATO kills 15 insurgents in Afghanistan.") == set()
+
+
+def test_what_a_state_says_it_must_do_itself_is_its_intention() -> None:
+    assert roots("Britain says British soldiers should withdraw from Afghanistan by 2014.") == {("GBR", "AFG", "03")}
+    # said of another state it is a demand
+    assert roots("Britain says Russia must withdraw from Ukraine.") == {("GBR", "RUS", "10")}
+
+
+def test_the_pope_is_the_holy_see() -> None:
+    assert roots("The Pope is expected to meet Myanmar's president.") == {("VAT", "MMR", "03")}

@@ -10,6 +10,7 @@ Nominal events ("his visit to Astana") come from noun patterns.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -375,9 +376,15 @@ class ArticleCoder(Deverbals):
         if mod.transform == "demand":
             # "the EU says Russia must withdraw its troops": no withdrawal; the speaker demands it of Russia
             demanders = [a for a in self.subjects(mod.speaker) if a.codable] if mod.speaker is not None else []
-            pairs = [(d, s) for d in demanders for s in {s.code: s for s, _t in pairs}.values() if d.code != s.code]
-            if not pairs:
-                return None
+            if demanders and {d.code for d in demanders} == {s.code for s, _t in pairs}:
+                # "Hague says British soldiers should withdraw from Afghanistan": what a state says it must do
+                # itself is its intention (03x), the act toward its target
+                mod = replace(mod, transform="intent")
+            else:
+                pairs = [(d, s) for d in demanders for s in {s.code: s for s, _t in pairs}.values()
+                         if d.code != s.code]
+                if not pairs:
+                    return None
         if pat.complement == "appeal" and targets and self._to_a_group(theme, targets):
             rallied = self.rallied(v, sources, targets)
             if rallied is not None:  # "urged its EU partners to punish Belarus": rallying opposition (113)
