@@ -830,3 +830,8 @@ def test_what_a_state_says_it_must_do_itself_is_its_intention() -> None:
 
 def test_the_pope_is_the_holy_see() -> None:
     assert roots("The Pope is expected to meet Myanmar's president.") == {("VAT", "MMR", "03")}
+
+
+def test_an_agentless_arrest_at_a_place_named_for_its_city_is_that_states() -> None:
+    assert roots("The former Bosnian president is detained at London Heathrow Airport.") == {("GBR", "BIH", "17")}
+    assert roots("Two Americans are arrested at a Moscow airport.") == {("RUS", "USA", "17")}

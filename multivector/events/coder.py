@@ -10,8 +10,8 @@ Nominal events ("his visit to Astana") come from noun patterns.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 

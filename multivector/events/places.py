@@ -57,4 +57,9 @@ class Places(Arguments):
                 found = self.actors_for(p) or self.modifier_entity(p) or self._entity_in(p)
                 return [Actor(a.code, "GOV", a.start, a.end, a.text, a.kind, a.codable, False, a.resolved_from)
                         for a in found if not a.person and a.role in (None, "GOV")]
+        for o in outer:  # "was detained at London Heathrow Airport", "at a Moscow airport": the place's own city
+            found = [a for a in self.modifier_entity(o) if a.kind in ("country", "capital", "place")]
+            if found:
+                return [Actor(a.code, "GOV", a.start, a.end, a.text, a.kind, a.codable, False, a.resolved_from)
+                        for a in found if not a.person and a.role in (None, "GOV")]
         return []
