@@ -835,3 +835,9 @@ def test_the_pope_is_the_holy_see() -> None:
 def test_an_agentless_arrest_at_a_place_named_for_its_city_is_that_states() -> None:
     assert roots("The former Bosnian president is detained at London Heathrow Airport.") == {("GBR", "BIH", "17")}
     assert roots("Two Americans are arrested at a Moscow airport.") == {("RUS", "USA", "17")}
+
+
+def test_a_church_and_its_patriarch_are_no_state() -> None:
+    assert coded("Pope Francis meets with Patriarch Kirill of Moscow in Havana.") == set()
+    assert roots("Pope Francis visits Romania, meeting with Patriarch Daniel of the Romanian Orthodox Church.") == {
+        ("VAT", "ROU", "04")}
