@@ -841,3 +841,16 @@ def test_a_church_and_its_patriarch_are_no_state() -> None:
     assert coded("Pope Francis meets with Patriarch Kirill of Moscow in Havana.") == set()
     assert roots("Pope Francis visits Romania, meeting with Patriarch Daniel of the Romanian Orthodox Church.") == {
         ("VAT", "ROU", "04")}
+
+
+def test_a_subordinator_read_as_a_preposition_marks_the_clause_of_its_list() -> None:
+    # "as" taken for a preposition with the list its object: the list is the subject of "criticise"
+    assert roots("Protests continue as France and Germany criticise Poland.") == {
+        ("FRA", "POL", "11"), ("DEU", "POL", "11")}
+
+
+def test_an_appeal_that_something_be_done_is_made_to_the_agent_or_the_subject_of_the_clause() -> None:
+    assert roots("Britain asks that Russia withdraw its troops.") == {("GBR", "RUS", "02")}
+    assert roots("The U.S. demands that the American journalist be released by Iran.") == {("USA", "IRN", "10")}
+    # with no agent nobody is named as the one asked
+    assert coded("The U.S. asks that the British aid worker be released.") == set()

@@ -148,9 +148,28 @@ def subject_of_subordinator(t: Token) -> bool:
     return True
 
 
+def subject_of_preposition(t: Token) -> bool:
+    """"remain undetermined as the U.S., France and Britain ask that he be released": the parser reads the
+    subordinator as a preposition whose object is the list; a finite verb with no subject right after that list
+    is its clause, the list its subject and the word its mark."""
+    h = t.head
+    if not (t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL):
+        return False
+    end = max(x.i for x in t.subtree)
+    if end + 1 >= len(t.doc):
+        return False
+    v = t.doc[end + 1]
+    if not (v.tag_ in ("VBP", "VBZ", "VBD") and v.dep_ in ("advcl", "conj", "ccomp") and not _has_subject(v)
+            and v.head.i < h.i):
+        return False
+    t.head, t.dep_ = v, "nsubj"
+    h.head, h.dep_ = v, "mark"
+    return True
+
+
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
-    noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator,
+    noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
 )
 
 

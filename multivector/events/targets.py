@@ -11,7 +11,7 @@ from ..actors.matcher import Actor
 from . import patterns
 from .arguments import RECIPROCAL, through_quantity
 from .clauses import PROVOKED_MARKS, Clauses, summed_up_by_speech, to_come, told_as_past
-from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, prep_objects
+from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, prep_objects
 from .words import CARRIERS, forms
 
 # Prepositions of place: their target must be a place named as such.
@@ -83,7 +83,7 @@ class Targets(Clauses):
                         continue  # "warns that Iraq is close to civil war" threatens no one; "... would be targets"
                     if pat.code[:2] == "10" and cc.dep_ == "ccomp" and told_as_past(cc):
                         continue  # "insisting the plane had stayed over Syria" states a fact; a demand wants a deed
-                    got = self.actors_for(child(cc, "nsubj"))
+                    got = self.actors_for(child(cc, "nsubj")) or self.passive_addressee(cc)
                     if got:
                         break
             elif slot == "xcomp_obj":  # "pledged 50 million euros to help Ukraine (repair its grid)"
@@ -262,3 +262,10 @@ class Targets(Clauses):
                     if f.target.code in exclude and f.source.code not in exclude:
                         return [f.source]
         return []
+
+    def passive_addressee(self, cc: Token) -> list[Actor]:
+        """Whom an appeal or demand in the passive is made to: its agent ("demanded that the journalist be released
+        by Iran"). Without one nobody is named: "asks that the British aid worker be released" is not asked of
+        Britain."""
+        agent = next((c for c in cc.children if c.dep_ == "agent"), None) if is_passive(cc) else None
+        return self.actors_for(next((x for x in agent.children if x.dep_ == "pobj"), None)) if agent is not None else []
