@@ -854,3 +854,14 @@ def test_an_appeal_that_something_be_done_is_made_to_the_agent_or_the_subject_of
     assert roots("The U.S. demands that the American journalist be released by Iran.") == {("USA", "IRN", "10")}
     # with no agent nobody is named as the one asked
     assert coded("The U.S. asks that the British aid worker be released.") == set()
+
+
+def test_a_warship_named_with_its_navys_prefix_is_that_navy() -> None:
+    assert roots("China seizes an underwater drone deployed by USNS Bowditch.") == {("CHN", "USA", "17")}
+    assert roots("Russia accuses HMS Defender of violating its waters.") == {("RUS", "GBR", "11")}
+
+
+def test_a_port_call_is_a_visit_and_troops_entering_a_state_occupy() -> None:
+    assert coded("The USS Carl Vinson enters Vietnam's Da Nang Port.") == {("USA", "VNM", "042")}
+    assert coded("Turkish troops entered Syria on Thursday.") == {("TUR", "SYR", "192")}
+    assert coded("Russian troops enter the city.") == set()

@@ -220,6 +220,12 @@ class DocActors:
                         return _with_role(direct, r, person=True)
             return direct
         role = self.role_of(token)
+        if direct is None and token.pos_ == "PROPN":
+            # a warship's name after its navy's prefix: "USNS Bowditch", "the destroyer USS Carney" (groups.yaml)
+            ship = next((a for c in token.lefts if c.dep_ == "compound" and c.text in SHIP_PREFIXES
+                         and (a := self.entity_at(c)) is not None), None)
+            if ship is not None:
+                return ship
         if role is None and direct is None and token.pos_ == "PROPN":
             # A name the lexicon lacks, under a title: "Kenyan President William Ruto", "Iran's Foreign
             # Minister Abbas Araghchi" -> the title's nationality and role, as a person.

@@ -158,7 +158,7 @@ class ArticleCoder(Deverbals):
                 act = self.requested_act(v)
                 if act is not None:
                     code = self.pats.family(act, pat.complement)
-            if code.startswith("15") and in_support(v):
+            if (code.startswith("15") or code == "192") and in_support(v):
                 code = "074"  # troops sent to support or protect a government: protection, not a posture against it
             found = self._apply(v, pat, code, theme, passive, lemma)
             if found is not None:

@@ -38,6 +38,10 @@ def aside_of_place(head: Token, slot: str, x: Actor) -> bool:
     return False
 
 
+# Participles whose agent owns the thing they modify: "a drone deployed by the U.S. Navy", "a ship operated by".
+OPERATING = frozenset({"deploy", "operate", "own", "fly", "use", "charter", "run", "crew", "man", "launch"})
+
+
 class Targets(Clauses):
     """The target slots of verb patterns; the article coder subclasses this."""
 
@@ -129,7 +133,7 @@ class Targets(Clauses):
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "possessor" and theme is not None:
-                got = self._each_conjunct(theme, self.possessor)
+                got = self._each_conjunct(theme, self.possessor) or self.operated_by(theme)
             elif slot == "possessor_other" and theme is not None:
                 # "after Russian aircraft violated its airspace": no state violates its own; the pronoun is another's
                 got = self._each_conjunct(theme, lambda t: self.possessor(t, exclude))
@@ -269,3 +273,10 @@ class Targets(Clauses):
         Britain."""
         agent = next((c for c in cc.children if c.dep_ == "agent"), None) if is_passive(cc) else None
         return self.actors_for(next((x for x in agent.children if x.dep_ == "pobj"), None)) if agent is not None else []
+
+    def operated_by(self, thing: Token) -> list[Actor]:
+        """Whose a thing is when a participle names who deployed or operated it: "seizes an underwater drone
+        deployed by USNS Bowditch" (the U.S. Navy's drone)."""
+        return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in OPERATING
+                for g in c.children if g.dep_ == "agent" for a in self.actors_for(next(
+                    (x for x in g.children if x.dep_ == "pobj"), None))]
