@@ -104,8 +104,19 @@ def _blank_dateline(m: re.Match[str]) -> str:
     return m[0]
 
 
+# A topic label before a summary ("Syrian civil war: ...", "Egypt–Saudi Arabia relations: ...", "2015 European
+# migrant crisis: ..."): the parser takes its states for the clause's subject. Only a short label that ends in a
+# topic noun, at the start of a line, before a capital; blanked like a dateline.
+_TOPIC_NOUNS = ("relations|war|civil war|crisis|conflict|dispute|protests|unrest|affair|scandal|insurgency|"
+                "intervention|uprising|revolution|war on terror|standoff|tensions|negotiations|talks|"
+                "programme|program|deal|issue|question|controversy|sanctions|spring|invasion|occupation|"
+                "offensive|campaign|operation|coup|coup attempt|elections?|referendum|summit|Brexit")
+_TOPIC_LABEL = re.compile(rf"(?m)^[ \t]*(?:[\w'’.\-\u2013\u2014]+ ){{0,6}}(?:{_TOPIC_NOUNS}): (?=[A-Z\"“])")
+
+
 def bound_tokens(text: str) -> str:
-    """``text`` with punctuation runs and over-long words broken by spaces, a wire dateline blanked, British -ise
+    """``text`` with punctuation runs and over-long words broken by spaces, a wire dateline or a topic label
+    blanked, British -ise
     verbs in the model's -ize spelling and aircraft models as nouns; always the same length, and usually
     ``text`` itself."""
     if _PUNCT_RUN.search(text):
@@ -114,6 +125,8 @@ def bound_tokens(text: str) -> str:
         text = _LONG_TOKEN.sub(_break_token, text)
     if _DATELINE.search(text):
         text = _DATELINE.sub(_blank_dateline, text)
+    if ":" in text and _TOPIC_LABEL.search(text):
+        text = _TOPIC_LABEL.sub(lambda m: " " * len(m[0]), text)
     if _AIRCRAFT.search(text):
         text = _AIRCRAFT.sub(_as_aircraft, text)
     spelt, n = _british_verbs().subn(_to_z, text)

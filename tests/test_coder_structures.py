@@ -865,3 +865,22 @@ def test_a_port_call_is_a_visit_and_troops_entering_a_state_occupy() -> None:
     assert coded("The USS Carl Vinson enters Vietnam's Da Nang Port.") == {("USA", "VNM", "042")}
     assert coded("Turkish troops entered Syria on Thursday.") == {("TUR", "SYR", "192")}
     assert coded("Russian troops enter the city.") == set()
+
+
+def test_a_topic_label_before_a_summary_is_not_its_subject() -> None:
+    assert coded("Egypt–Saudi Arabia relations: Saudi Arabia shuts its embassy in Egypt.") == {("SAU", "EGY", "161")}
+    assert bound_tokens("Syrian civil war: Russian jets strike Homs.").startswith(" " * 18 + "Russian")
+    assert bound_tokens('Ukraine says: "we will fight".') == 'Ukraine says: "we will fight".'
+
+
+def test_a_restriction_comes_before_what_it_restricts() -> None:
+    assert roots("Russia scraps visa requirements for Georgian citizens.") == {("RUS", "GEO", "08")}
+    assert roots("Russia imposes visa requirements on Georgian citizens.") == {("RUS", "GEO", "16")}
+
+
+def test_some_of_an_organisations_members_are_not_the_organisation() -> None:
+    assert coded("Two EU countries criticise Israel.") == set()
+    assert coded("Several NATO members condemn Russia.") == set()
+    assert roots("NATO allies condemn Russia.") == {("NATO", "RUS", "11")}
+    assert roots("14 of the 15 United Nations Security Council members denounce the United States.") == {
+        ("UN", "USA", "11")}

@@ -80,6 +80,23 @@ class Actor:
     resolved_from: str | None = None  # "Kazakhstan (sentence 1)" when found through context
 
 
+# Words that take a part of a group: "some of the EU countries", "two NATO members", "several EU states".
+PARTITIVE_WORDS = frozenset({"some", "several", "many", "few", "most", "certain", "various", "other", "both",
+                             "one", "two", "three", "four", "five", "a", "handful", "number", "majority", "minority"})
+
+
+def _some_of(token: Token) -> bool:
+    """A part of an organisation's members, not the organisation: "two EU countries", "some of the EU states"."""
+    counted = not (token.dep_ == "pobj" and token.head.lower_ == "of")  # "of the 15 members": the whole body
+    if any(c.dep_ in ("nummod", "det", "amod") and (c.lower_ in PARTITIVE_WORDS or (c.pos_ == "NUM" and counted))
+           for c in token.lefts):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        # (not "14 of the 15 Security Council members": nearly all of a counted body speak for it)
+        return token.head.head.lower_ in PARTITIVE_WORDS
+    return False
+
+
 @functools.cache
 def phrase_matcher(nlp: Language) -> PhraseMatcher:
     """One PhraseMatcher over every lexicon surface string (built once per pipeline)."""
@@ -243,13 +260,13 @@ class DocActors:
                                 and a.kind == "adjective"), None)
                     if nat is not None:
                         return _with_role(nat, "CVL", person=True)
-        if role is None and direct is None and token.lemma_.lower() in GROUP_NOUNS:
+        if role is None and direct is None and token.lemma_.lower() in GROUP_NOUNS and not _some_of(token):
             # "its NATO allies", "EU partners", "fellow NATO members": the organisation or country named.
             found = self._modifier_actor(token)
             if found is not None and found.kind in ("igo", "bloc", "country", "adjective"):
                 return found
         if role is None and direct is None and token.lemma_.lower() in MEMBER_HEADS and token.tag_ in ("NNS", "NNPS") \
-                and not any(x.lower_.startswith("non") for x in token.subtree if x.i < token.i):
+                and not any(x.lower_.startswith("non") for x in token.subtree if x.i < token.i) and not _some_of(token):
             # "EU countries", "NATO nations", "European Union governments": the organisation acting through its
             # members (not "non-EU countries")
             found = self._modifier_actor(token)

@@ -80,6 +80,7 @@ class Words:
     topic_preps: frozenset[str]
     speech_nouns: frozenset[str]
     trial_heads: frozenset[str]
+    restriction_heads: frozenset[str]
     authorship_verbs: frozenset[str]
     origin_verbs: frozenset[str]
     finding_verbs: frozenset[str]

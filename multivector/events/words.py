@@ -215,12 +215,13 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
     out: list[str] = []
     if theme is not None:
         # A compound names the kind first: "arms deliveries" are about arms, "ceasefire proposal" a ceasefire;
-        # but before a noun for people it says what they seek or do ("asylum seekers", "aid workers"): the
-        # people come first.
+        # but before a noun for people it says what they seek or do ("asylum seekers", "aid workers"), and
+        # before a restriction what is restricted ("visa requirements"): the head comes first.
         kinds = [c.lemma_.lower() for c in theme.lefts if c.dep_ == "compound"]
         if theme.lemma_.lower() in modality.words().trial_heads:
             kinds = []  # "conducted missile tests": a test of missiles is no firing of them
-        out.extend([*forms(theme), *kinds] if kinds and _people_phrase(theme) else [*kinds, *forms(theme)])
+        head_first = _people_phrase(theme) or theme.lemma_.lower() in modality.words().restriction_heads
+        out.extend([*forms(theme), *kinds] if kinds and head_first else [*kinds, *forms(theme)])
         # "freed French national Olivier Grondeau": a name's describing word
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and theme.pos_ == "PROPN")
         # "expels Kang Chol, North Korea's ambassador": a name's apposition says what the person is
