@@ -884,3 +884,14 @@ def test_some_of_an_organisations_members_are_not_the_organisation() -> None:
     assert roots("NATO allies condemn Russia.") == {("NATO", "RUS", "11")}
     assert roots("14 of the 15 United Nations Security Council members denounce the United States.") == {
         ("UN", "USA", "11")}
+
+
+def test_a_denial_answers_whoever_made_the_claim_it_denies() -> None:
+    assert coded("Iran denies U.S. claims that it supplied weapons to the Houthis.") == {("IRN", "USA", "016")}
+    assert roots("The US Navy denies Iranian state media reports that a drone has been shot down.") == {
+        ("USA", "IRN", "01")}
+    # a pronoun refers back to what a state said before it in the sentence
+    assert coded("Poland says four soldiers have been arrested, while Russia denies this.") == {("RUS", "POL", "016")}
+    assert coded("Russia denies that its jets violated the airspace.") == set()
+    # a suggestion rejected is a proposal rejected, not a claim denied
+    assert roots("Uzbekistan rejects Moscow's suggestion that it rejoin the alliance.") == {("UZB", "RUS", "12")}

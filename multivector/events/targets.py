@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from ..actors.matcher import Actor
-from . import patterns
+from . import modality, patterns
 from .arguments import RECIPROCAL, through_quantity
 from .clauses import PROVOKED_MARKS, Clauses, summed_up_by_speech, to_come, told_as_past
 from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, prep_objects
@@ -132,6 +132,8 @@ class Targets(Clauses):
                     self.adversaries[c] for c in exclude if c in self.adversaries]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
+            elif slot == "reporter":  # "Poland says soldiers were arrested, while Russia denies this"
+                got = self.reporter_before(v, theme, exclude)
             elif slot == "possessor" and theme is not None:
                 got = self._each_conjunct(theme, self.possessor) or self.operated_by(theme)
             elif slot == "possessor_other" and theme is not None:
@@ -280,3 +282,19 @@ class Targets(Clauses):
         return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in OPERATING
                 for g in c.children if g.dep_ == "agent" for a in self.actors_for(next(
                     (x for x in g.children if x.dep_ == "pobj"), None))]
+
+    def reporter_before(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
+        """Who said what a denial refers back to with a pronoun ("Poland says four soldiers were arrested, while
+        Russia denies this", "..., which Rwanda denies"): the subject of the nearest verb of saying before it in
+        the sentence, when that is another state."""
+        pronoun = theme is None or theme.lower_ in ("this", "it", "that", "which", "so")
+        if not pronoun:
+            return []
+        W = modality.words()
+        saying = W.report_verbs | W.alleging_verbs | W.finding_verbs
+        for t in reversed(v.doc[v.sent.start:v.i]):
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in saying:
+                got = [a for a in self.subjects(t) if a.codable and a.code not in exclude]
+                if got:
+                    return got
+        return []
