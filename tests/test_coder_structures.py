@@ -895,3 +895,13 @@ def test_a_denial_answers_whoever_made_the_claim_it_denies() -> None:
     assert coded("Russia denies that its jets violated the airspace.") == set()
     # a suggestion rejected is a proposal rejected, not a claim denied
     assert roots("Uzbekistan rejects Moscow's suggestion that it rejoin the alliance.") == {("UZB", "RUS", "12")}
+
+
+def test_agreeing_on_a_need_is_accord_and_they_are_the_two_who_met() -> None:
+    assert coded("Obama and Rutte agree on the need to impose more sanctions on Russia.") == {
+        ("USA", "NLD", "019"), ("NLD", "USA", "019")}
+    assert roots("Russia and Ukraine agree on a ceasefire.") == {("RUS", "UKR", "08"), ("UKR", "RUS", "08")}
+    # "they" after a meeting or a call is the subject and its partner
+    assert roots("Obama speaks by phone with Rutte and they agree on the need to impose sanctions on Russia.") == {
+        ("USA", "NLD", "04"), ("USA", "NLD", "01"), ("NLD", "USA", "01")}
+    assert roots("Russia expels two Polish diplomats and they leave Moscow.") == {("RUS", "POL", "16")}

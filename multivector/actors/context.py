@@ -26,6 +26,10 @@ PAIR_NOUNS_THING = frozenset({"country", "nation", "side", "government", "neighb
                               "capital"})
 # Plural-only pair descriptions: "the delegations", "the negotiators".
 PAIR_NOUNS_PLURAL = frozenset({"delegation", "negotiator", "envoy", "team", "minister", "official"})
+# Verbs of meeting whose subject and partner "they" can take up together: "Obama speaks by phone with Rutte and
+# they agree ...", "Xi meets Putin. They sign ...".
+MEETING_VERBS = frozenset({"meet", "speak", "talk", "phone", "call", "confer", "host", "receive", "visit", "hold",
+                           "welcome", "sit"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "group", "body", "fund"})
 
 
@@ -292,6 +296,8 @@ class DocContext:
                 # border guards clashed".
                 group = [s if not s.actor.person else replace(s, actor=replace(s.actor, person=False, kind="country"))
                          for s in cands if s.sentence == group_sentence and s.subject]
+                if len({s.actor.code for s in group}) == 1:
+                    group += self._met_with(group[0], cands)
                 codes = {s.actor.code for s in group}
                 if len(codes) >= 2:
                     out, seen_codes = [], set()
@@ -305,6 +311,21 @@ class DocContext:
                     return self._conjoined(s, cands, token)
             return []
         return []
+
+    def _met_with(self, subj: Seen, cands: list[Seen]) -> list[Seen]:
+        """The partner a subject met or spoke with, as states (the object of "meets", the with-phrase of "speaks"):
+        with the subject, what a later "they" refers to."""
+        if subj.token != int(subj.token):
+            return []
+        doc = self.actors.doc
+        verb = doc[int(subj.token)].head
+        if verb.lemma_.lower() not in MEETING_VERBS:
+            return []
+        partners = {t.i for c in verb.children for t in ([c] if c.dep_ == "dobj" else [
+            x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "with" else [])}
+        spans = {i for p in partners for i in range(doc[p].left_edge.i, doc[p].i + 1)}
+        return [x if not x.actor.person else replace(x, actor=replace(x.actor, person=False, kind="country"))
+                for x in cands if x.sentence == subj.sentence and x.token in spans]
 
     def _conjoined(self, s: Seen, cands: list[Seen], token: Token) -> list[Actor]:
         """The plural antecedent with the phrases conjoined to it: "arrested three Americans and two Spaniards,
