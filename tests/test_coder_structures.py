@@ -905,3 +905,14 @@ def test_agreeing_on_a_need_is_accord_and_they_are_the_two_who_met() -> None:
     assert roots("Obama speaks by phone with Rutte and they agree on the need to impose sanctions on Russia.") == {
         ("USA", "NLD", "04"), ("USA", "NLD", "01"), ("NLD", "USA", "01")}
     assert roots("Russia expels two Polish diplomats and they leave Moscow.") == {("RUS", "POL", "16")}
+
+
+def test_a_list_the_parser_read_as_an_apposition_is_a_list() -> None:
+    assert roots("Abu Sayyaf threatens to behead a Canadian hostage, a Filipina hostage, and a Norwegian hostage.") \
+        == {("PHL", "CAN", "13"), ("PHL", "NOR", "13")}
+
+
+def test_like_coordinates_with_like() -> None:
+    # the ship joins the tanker that was seized, not the crew the tanker was seized with
+    assert roots("Somali pirates seize an Indonesian chemical tanker with 24 crew in the Gulf of Aden and a British "
+                 "cargo ship with 26 cars.") == {("SOM", "IDN", "17"), ("SOM", "GBR", "17")}

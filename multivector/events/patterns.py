@@ -83,6 +83,7 @@ class Patterns:
     nouns: dict[str, tuple[NounPattern, ...]]
     object_lemmas: frozenset[str]  # every object noun any verb pattern refines on
     families: dict[str, dict[str, str]]  # code prefix -> kind -> code
+    object_kinds: dict[str, frozenset[str]]  # object noun -> ids of the patterns whose objects list it
 
     def family(self, code: str, kind: str) -> str:
         """The ``kind`` (intent, appeal, demand, refuse, threat) code of an act, by its longest code prefix."""
@@ -225,6 +226,7 @@ def build(entries: Iterable[tuple[str, dict[str, Any]]], families: dict[str, dic
     verbs: dict[str, list[VerbPattern]] = {}
     nouns: dict[str, list[NounPattern]] = {}
     objs: set[str] = set()
+    kinds: dict[str, set[str]] = {}
     ids: dict[str, str] = {}
     for where, data in entries:
         for v in data.get("verbs") or []:
@@ -236,6 +238,8 @@ def build(entries: Iterable[tuple[str, dict[str, Any]]], families: dict[str, dic
             for p in verb_patterns(v, where):
                 verbs.setdefault(p.lemma, []).append(p)
                 objs.update(p.objects)
+                for o in p.objects:
+                    kinds.setdefault(o, set()).add(p.id)
         for n in data.get("nouns") or []:
             pid = n.get("id")
             if not pid or pid in ids:
@@ -246,7 +250,7 @@ def build(entries: Iterable[tuple[str, dict[str, Any]]], families: dict[str, dic
     # Try specific patterns first: by rank, then those needing more words, then light verbs, then file order.
     sv = {k: tuple(sorted(v, key=lambda p: (p.rank, -len(p.needs), not p.only_objects))) for k, v in verbs.items()}
     sn = {k: tuple(sorted(v, key=lambda p: (p.rank, -len(p.needs)))) for k, v in nouns.items()}
-    return Patterns(sv, sn, frozenset(objs), families)
+    return Patterns(sv, sn, frozenset(objs), families, {k: frozenset(v) for k, v in kinds.items()})
 
 
 def load(lang: str = "en") -> Patterns:

@@ -167,9 +167,49 @@ def subject_of_preposition(t: Token) -> bool:
     return True
 
 
+def list_read_as_apposition(t: Token) -> bool:
+    """"a Canadian hostage, a Filipina hostage, and a Norwegian hostage": the parser makes the second item an
+    apposition of the first and hangs the third on it; a noun repeated after a comma, itself followed by a
+    conjunct, is the list's next item."""
+    h = t.head
+    if not (t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_ == h.lemma_ and h.i < t.i
+            and any(c.dep_ == "conj" for c in t.children)):
+        return False
+    t.dep_ = "conj"
+    for c in list(t.children):
+        if c.dep_ in ("conj", "cc"):
+            c.head = h
+    return True
+
+
+def conjunct_of_the_like(t: Token) -> bool:
+    """"seize an Indonesian tanker with 24 crew in the Gulf of Aden and a British cargo ship": the parser joins
+    the last noun to the nearest one; like coordinates with like, so a conjunct that shares more than twice as
+    many of the lexicon's object lists with the verb's object as with the noun it was joined to is the object's
+    conjunct."""
+    h = t.head
+    if not (t.dep_ == "conj" and t.pos_ == "NOUN" and h.pos_ == "NOUN" and h.dep_ == "pobj"):
+        return False
+    verb = next((a for a in h.ancestors if a.pos_ == "VERB"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if verb is not None else None
+    if obj is None or obj.i > h.i:
+        return False
+    kinds = patterns.load().object_kinds
+    mine = kinds.get(t.lemma_.lower(), frozenset())
+    # more lists in common with the object than with the noun it was joined to
+    if len(mine & kinds.get(obj.lemma_.lower(), frozenset())) <= 2 * len(mine & kinds.get(h.lemma_.lower(), frozenset())):
+        return False
+    t.head = obj
+    for c in h.children:
+        if c.dep_ == "cc" and c.i < t.i:
+            c.head = obj
+    return True
+
+
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
+    list_read_as_apposition, conjunct_of_the_like,
 )
 
 
