@@ -916,3 +916,9 @@ def test_like_coordinates_with_like() -> None:
     # the ship joins the tanker that was seized, not the crew the tanker was seized with
     assert roots("Somali pirates seize an Indonesian chemical tanker with 24 crew in the Gulf of Aden and a British "
                  "cargo ship with 26 cars.") == {("SOM", "IDN", "17"), ("SOM", "GBR", "17")}
+
+
+def test_a_state_said_to_face_a_penalty_is_threatened_by_the_one_who_says_so() -> None:
+    assert coded("Germany says Russia could face new sanctions.") == {("DEU", "RUS", "1312")}
+    assert coded("Russia faces new sanctions.") == set()  # nobody says so
+    assert coded("Iran says it faces sanctions from the United States.") == set()  # not its own threat

@@ -134,6 +134,9 @@ class Targets(Clauses):
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "reporter":  # "Poland says soldiers were arrested, while Russia denies this"
                 got = self.reporter_before(v, theme, exclude)
+            elif slot == "speaker":  # "Merkel said Russia might face further sanctions": who says so
+                if v.dep_ == "ccomp" and v.head.lemma_.lower() in modality.words().report_verbs:
+                    got = [a for a in self.subjects(v.head) if a.codable and a.code not in exclude]
             elif slot == "possessor" and theme is not None:
                 got = self._each_conjunct(theme, self.possessor) or self.operated_by(theme)
             elif slot == "possessor_other" and theme is not None:
