@@ -11,6 +11,7 @@ from multivector.pipeline import code_article
 from multivector.records import Article
 
 DATE = dt.date(2019, 3, 14)
+YEAR_2017 = dt.date(2017, 2, 1)
 
 
 def coded(text: str, date: dt.date = DATE) -> set[tuple[str, str, str]]:
@@ -922,3 +923,11 @@ def test_a_state_said_to_face_a_penalty_is_threatened_by_the_one_who_says_so() -
     assert coded("Germany says Russia could face new sanctions.") == {("DEU", "RUS", "1312")}
     assert coded("Russia faces new sanctions.") == set()  # nobody says so
     assert coded("Iran says it faces sanctions from the United States.") == set()  # not its own threat
+
+
+def test_retaliation_vowed_or_announced_answers_what_provoked_it() -> None:
+    assert coded("China vows retaliation against the United States.") == {("CHN", "USA", "130")}
+    assert roots("Iran says it will take reciprocal action after Trump signed the executive order.", YEAR_2017) \
+        == {("IRN", "USA", "13")}
+    assert coded("Russia takes retaliatory measures against the United States.") == {("RUS", "USA", "160")}
+    assert coded("The EU promises a response to the crisis.") == set()
