@@ -931,3 +931,10 @@ def test_retaliation_vowed_or_announced_answers_what_provoked_it() -> None:
         == {("IRN", "USA", "13")}
     assert coded("Russia takes retaliatory measures against the United States.") == {("RUS", "USA", "160")}
     assert coded("The EU promises a response to the crisis.") == set()
+
+
+def test_a_particle_takes_no_object_and_is_no_adverb() -> None:
+    # "over" given an object by the parser: the sailors are handed over (released), not extradited
+    assert coded("Iran hands over the British sailors to the British ambassador.") == {("IRN", "GBR", "0841")}
+    # "back" read as an adverb holding the from-phrase: pulling troops back from a border is a withdrawal
+    assert roots("Russia pulls its troops back from the Ukrainian border.") == {("RUS", "UKR", "08")}

@@ -206,10 +206,35 @@ def conjunct_of_the_like(t: Token) -> bool:
     return True
 
 
+def object_of_particle(t: Token) -> bool:
+    """"hands over the British sailors": the parser gives the particle an object; a particle takes none, so the
+    noun is the phrasal verb's object."""
+    h = t.head
+    if not (t.dep_ == "pobj" and h.dep_ == "prt" and h.head.pos_ == "VERB"
+            and not any(c.dep_ == "dobj" for c in h.head.children)):
+        return False
+    t.head, t.dep_ = h.head, "dobj"
+    return True
+
+
+def particle_read_as_adverb(t: Token) -> bool:
+    """"pulls its troops back from the Ukrainian border": the parser makes the particle an adverb holding the
+    verb's phrase; it is the phrasal verb's particle ("pull back"), and the phrase is the verb's."""
+    h = t.head
+    if not (t.dep_ == "advmod" and t.lower_ in ("back", "out", "away", "off") and h.pos_ == "VERB" and h.i < t.i
+            and any(c.dep_ == "prep" for c in t.children)):
+        return False
+    t.dep_ = "prt"
+    for c in list(t.children):
+        if c.dep_ == "prep":
+            c.head = h
+    return True
+
+
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
-    list_read_as_apposition, conjunct_of_the_like,
+    list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
 )
 
 
