@@ -938,3 +938,15 @@ def test_a_particle_takes_no_object_and_is_no_adverb() -> None:
     assert coded("Iran hands over the British sailors to the British ambassador.") == {("IRN", "GBR", "0841")}
     # "back" read as an adverb holding the from-phrase: pulling troops back from a border is a withdrawal
     assert roots("Russia pulls its troops back from the Ukrainian border.") == {("RUS", "UKR", "08")}
+
+
+def test_restraint_urged_from_a_state_and_an_apology_demanded_of_it() -> None:
+    assert roots("The UN urges maximum restraint from the Syrian regime.") == {("UN", "SYR", "02")}
+    assert coded("Turkey demands Israeli apology.") == {("TUR", "ISR", "102")}
+
+
+def test_a_title_inside_another_name_is_no_title() -> None:
+    # "General" in "UN Secretary-General" is no military rank of Ban Ki-moon
+    c = code_article(Article.make("UN Secretary-General Ban Ki-moon urges restraint from the Syrian regime.",
+                                  dt.date(2012, 5, 1)))
+    assert [(e.source, e.source_role) for e in c.events] == [("UN", None)]

@@ -230,8 +230,10 @@ class DocActors:
             if direct.role is None:
                 span = self.by_token[token.i][0]
                 for left in token.lefts:
-                    if span.start <= left.i < span.end:
-                        continue  # "General" in "U.N. General Assembly" is part of the name, not a title
+                    if span.start <= left.i < span.end or left.i in self.by_token:
+                        # "General" in "U.N. General Assembly" is part of the name, and in "UN Secretary-General
+                        # Ban Ki-moon" part of another name: not a title
+                        continue
                     r = self.role_of(left)
                     if r:
                         return _with_role(direct, r, person=True)

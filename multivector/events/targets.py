@@ -38,8 +38,10 @@ def aside_of_place(head: Token, slot: str, x: Actor) -> bool:
     return False
 
 
-# Participles whose agent owns the thing they modify: "a drone deployed by the U.S. Navy", "a ship operated by".
-OPERATING = frozenset({"deploy", "operate", "own", "fly", "use", "charter", "run", "crew", "man", "launch"})
+# Participles whose agent owns the thing they modify: "a drone deployed by the U.S. Navy", "a ship operated by",
+# "a ceasefire deal proposed by Kerry", "a resolution drafted by France".
+OPERATING = frozenset({"deploy", "operate", "own", "fly", "use", "charter", "run", "crew", "man", "launch", "propose",
+                       "offer", "draft", "submit", "table", "present", "put", "issue", "broker", "sponsor"})
 
 
 class Targets(Clauses):
@@ -280,8 +282,8 @@ class Targets(Clauses):
         return self.actors_for(next((x for x in agent.children if x.dep_ == "pobj"), None)) if agent is not None else []
 
     def operated_by(self, thing: Token) -> list[Actor]:
-        """Whose a thing is when a participle names who deployed or operated it: "seizes an underwater drone
-        deployed by USNS Bowditch" (the U.S. Navy's drone)."""
+        """Whose a thing is when a participle names who deployed, operated or proposed it: "seizes an underwater
+        drone deployed by USNS Bowditch" (the U.S. Navy's drone), "a deal proposed by Kerry is rejected"."""
         return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in OPERATING
                 for g in c.children if g.dep_ == "agent" for a in self.actors_for(next(
                     (x for x in g.children if x.dep_ == "pobj"), None))]
