@@ -950,3 +950,13 @@ def test_a_title_inside_another_name_is_no_title() -> None:
     c = code_article(Article.make("UN Secretary-General Ban Ki-moon urges restraint from the Syrian regime.",
                                   dt.date(2012, 5, 1)))
     assert [(e.source, e.source_role) for e in c.events] == [("UN", None)]
+
+
+def test_a_verb_the_parser_took_for_a_plural_noun_is_the_names_verb() -> None:
+    assert roots("The United Nations Human Rights Council votes to condemn Syria.") == {("UN", "SYR", "11")}
+    assert coded("The plans to expand the base were approved.") == set()
+
+
+def test_a_participle_joined_to_an_adverb_is_the_passive_verb() -> None:
+    assert roots("Sixty Iraqi asylum seekers are forcibly and controversially deported from Britain.") == {
+        ("GBR", "IRQ", "17")}

@@ -15,6 +15,9 @@ NOMINAL = ("NOUN", "PROPN")
 SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when", "because", "once"})
 # Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
 BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help"})
+# Verbs news writes with a to-infinitive that the parser may take for plural nouns ("the Council votes to ...")
+INFINITIVE_NOUN_VERBS = frozenset({"vote", "plan", "vow", "pledge", "promise", "threaten", "call", "move", "seek",
+                                   "aim", "offer", "agree", "refuse", "decide", "want", "hope", "prepare"})
 # Dependents that make a word a verb of its own clause
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "ccomp", "xcomp")
 
@@ -231,10 +234,54 @@ def particle_read_as_adverb(t: Token) -> bool:
     return True
 
 
+def plural_read_for_verb(t: Token) -> bool:
+    """"The United Nations Human Rights Council votes to condemn the massacre": the parser takes the verb for
+    a plural noun with a name for compound and the infinitive for its relative clause; a plural root that a
+    to-infinitive follows, with a proper name before it, is the name's verb (vote, plan, vow, pledge ...)."""
+    if not (t.dep_ == "ROOT" and t.tag_ == "NNS" and t.lemma_.lower() in INFINITIVE_NOUN_VERBS):
+        return False
+    inf = next((c for c in t.children if c.dep_ in ("relcl", "acl") and c.tag_ == "VB" and c.i == t.i + 2
+                and _to_infinitive(c)), None)
+    name = next((c for c in t.lefts if c.dep_ == "compound" and c.i == t.i - 1 and c.pos_ == "PROPN"), None)
+    if inf is None or name is None or any(c.dep_ == "det" for c in t.lefts):
+        return False
+    for c in list(t.lefts):
+        if c.i < name.i and c.dep_ in ("det", "compound", "amod", "nmod"):
+            c.head = name
+    name.dep_ = "nsubj"
+    t.tag_, t.pos_ = "VBZ", "VERB"
+    inf.dep_ = "xcomp"
+    return True
+
+
+def participle_joined_to_adverb(t: Token) -> bool:
+    """"are forcibly and controversially deported to Baghdad": the parser joins the participle to the first
+    adverb, which it makes the complement of "are"; the participle is the passive verb, the adverbs its own."""
+    h = t.head
+    aux = h.head
+    if not (t.dep_ == "conj" and t.tag_ == "VBN" and h.pos_ == "ADV" and h.dep_ in ("acomp", "advmod")
+            and aux.lemma_ == "be" and aux.i < h.i < t.i):
+        return False
+    t.head, t.dep_ = (t, "ROOT") if aux.dep_ == "ROOT" else (aux.head, aux.dep_)
+    for c in list(aux.children):
+        if c.i == h.i:
+            continue
+        c.head = t
+        if c.dep_ == "nsubj":
+            c.dep_ = "nsubjpass"
+    aux.head, aux.dep_ = t, "auxpass"
+    h.head, h.dep_ = t, "advmod"
+    for c in list(h.children):
+        if c.dep_ == "cc":
+            c.head = t
+    return True
+
+
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
+    plural_read_for_verb, participle_joined_to_adverb,
 )
 
 
