@@ -960,3 +960,15 @@ def test_a_verb_the_parser_took_for_a_plural_noun_is_the_names_verb() -> None:
 def test_a_participle_joined_to_an_adverb_is_the_passive_verb() -> None:
     assert roots("Sixty Iraqi asylum seekers are forcibly and controversially deported from Britain.") == {
         ("GBR", "IRQ", "17")}
+
+
+def test_a_name_after_its_occupation_is_a_person_later_pronouns_refer_to() -> None:
+    assert roots("American student Otto Warmbier dies. His family accuses North Korea of torturing him.",
+                 YEAR_2017) == {("USA", "PRK", "11")}
+
+
+def test_a_refusal_restated_by_a_participle_is_one_refusal() -> None:
+    assert roots("A Moscow court refused to release American journalist Evan Gershkovich, turning down an appeal by "
+                 "his lawyers.", dt.date(2023, 6, 1)) == {("RUS", "USA", "12")}
+    assert len(code_article(Article.make("A Moscow court refused to release American journalist Evan Gershkovich, "
+                                         "turning down an appeal by his lawyers.", dt.date(2023, 6, 1))).events) == 1

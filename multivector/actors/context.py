@@ -70,7 +70,9 @@ class DocContext:
             # "U.S. President Donald Trump", "The Ukrainian leader" are one actor each.
             np = head
             while np.dep_ in ("compound", "amod", "poss", "appos", "nmod") and np.head.i != np.i and (
-                    np.head.i in actors.by_token or actors.role_of(np.head) is not None or np.dep_ == "appos"):
+                    np.head.i in actors.by_token or actors.role_of(np.head) is not None or np.dep_ == "appos"
+                    # "American student Otto Warmbier": an occupation before a name is that person's
+                    or (np.dep_ == "compound" and np.head.pos_ == "PROPN" and actors.role_of(np) is not None)):
                 np = np.head
             if np.i in done:
                 # "Prime Minister of Australia John Howard": the parser may hang the name on the country's

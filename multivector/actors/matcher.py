@@ -281,7 +281,10 @@ class DocActors:
                     return Actor(self.lex.bloc_adjectives[left.text], None, left.idx, token.idx + len(token.text),
                                  f"{left.text} {token.text}", "bloc")
             return direct
-        is_person = token.lower_ in PERSON_ROLES_HINT or token.lemma_.lower() in PERSON_ROLES_HINT
+        # (a name after its occupation is a person: "American student Otto Warmbier")
+        is_person = token.lower_ in PERSON_ROLES_HINT or token.lemma_.lower() in PERSON_ROLES_HINT or (
+            token.pos_ == "PROPN" and direct is None and any(c.dep_ == "compound" and c.pos_ == "NOUN"
+                                                             for c in token.lefts))
         # Apposition names the person: "the country's president, Kassym-Jomart Tokayev".
         for child in token.rights:
             if child.dep_ == "appos":

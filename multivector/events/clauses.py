@@ -442,8 +442,11 @@ def one_act_per_chain(found: list[Found]) -> list[Found]:
                 continue
             if i == j or key(f) != key(g) or f.predicate.i == g.predicate.i:
                 continue
-            if p.dep_ == "advcl" and p.tag_ == "VBG" and p.head.i == g.predicate.i and f.code[:2] in FORCE_ROOTS:
-                drop.add(i)  # f elaborates g (a use of force; "sued X, accusing it of ..." are two acts)
+            if p.dep_ == "advcl" and p.tag_ == "VBG" and p.head.i == g.predicate.i and (
+                    f.code[:2] in FORCE_ROOTS or f.code[:2] == "12"):
+                # f elaborates g (a use of force, a refusal: "refused to release him, turning down an appeal";
+                # but "sued X, accusing it of ..." are two acts)
+                drop.add(i)
             elif p.dep_ == "xcomp" and p.head.i == g.predicate.i:
                 drop.add(j)  # g announces f
     return [f for i, f in enumerate(found) if i not in drop]
