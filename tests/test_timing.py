@@ -27,6 +27,11 @@ CASES = [
     ("Putin visited Astana on March 5, 2019, and met Tokayev.", "visited", (D(2019, 3, 5), "day", "background")),
     ("Putin visited Astana in the 1990s.", "visited", (D(1990, 1, 1), "year", "background")),
     ("Russia has backed the separatists since 2014.", "backed", (D(2014, 1, 1), "year", "background")),
+    # going on since a few weeks ago, up to the article: recent, not history
+    ("Lebanon has deported hundreds of Syrians since early October.", "deported", (D(2023, 10, 1), "month", "recent")),
+    # a date inside another clause dates that clause: a participle with its own phrase, a relative clause
+    ("Japan lifts sanctions over nationals abducted by North Korean agents in the 1970s.", "lifts", (A, "article", "new")),
+    ("Albania cut ties over a cyber attack in July that it blamed on Iran.", "blamed", (A, "article", "new")),
     ("The 2014 annexation of Crimea was condemned.", "annexation", (D(2014, 1, 1), "year", "background")),
     ("In 2019, Tokayev visited Moscow.", "visited", (D(2019, 1, 1), "year", "background")),
     ("Last year, Tokayev visited Moscow.", "visited", (D(2022, 1, 1), "year", "background")),

@@ -52,6 +52,14 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + ")"
 _SEG = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|next|upcoming|plans?|planned|planning|expects?|expected|due to|"
                      r"set to|scheduled|intends?|intended|aims?|is to|are to|to be held|later this|coming)\b", re.I)
+# Another clause between a trigger and a later time expression: a relative pronoun, or a participle with its own
+# adjunct ("lifts sanctions ... on Japanese nationals abducted by North Korean agents in the 1970s", "crimes
+# committed during the genocide in 1994"): the expression dates that clause, not the trigger.
+_INNER_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b|\b[a-z]{3,}ed (?:by|during|in|on|at|since|from|near|"
+                           r"along|across|after|before|last|earlier)\b")
+# A relative clause between a time expression and a later trigger: "a cyber attack in July that it blamed on
+# Tehran" (July dates the attack, not the blaming).
+_RELATIVE = re.compile(r"^[^,;]*?\b(?:that|which|who|whom)\b")
 _SUBORDINATE = re.compile(r"^\s*(?:who|whom|whose|which|where|when|that|while|after|before|as|since|because|"
                           r"although|though|if|until|once)\b", re.I)
 _FIRST_SINCE = re.compile(r"\b(?:first|last|only)\b[^,;:]*$", re.I)
@@ -245,6 +253,8 @@ def find_expressions(sentence: str, article_date: dt.date) -> tuple[_Expr, ...]:
             if fn is _year and not _year_context(m, sentence):
                 continue
             lo, hi, precision, kind = fn(m, article_date)
+            if kind == "date" and sentence[max(0, s - 6):s].lower().endswith("since "):
+                kind = "since"  # "since early April": the expression's own pattern did not take the "since"
             if kind in ("date", "since", "modifier") and lo is None:
                 continue
             if kind in ("date", "since", "modifier") and lo is not None and lo > article_date:
@@ -343,6 +353,8 @@ def read_time(
     if here.kind == "recent":
         return EventTime(article_date, "article", "recent", here.text)
     assert here.lo is not None and here.hi is not None
+    if here.kind == "since":  # "has deported hundreds since early April": going on until the article, not history
+        return EventTime(here.lo, here.precision, classify(here.lo, article_date, article_date), here.text)
     if here.kind == "background":
         return EventTime(here.lo, here.precision, "background", here.text)
     return EventTime(here.lo, here.precision, classify(here.lo, here.hi, article_date), here.text)
@@ -362,7 +374,9 @@ def _pick(sentence: str, exprs: Sequence[_Expr], t0: int, t1: int) -> _Expr | No
             return 0 <= t0 - x.end <= 3
         return True
 
-    own = [x for x in exprs if seg_of[0] <= x.start < seg_of[1] and usable(x, seg_of)]
+    own = [x for x in exprs if seg_of[0] <= x.start < seg_of[1] and usable(x, seg_of)
+           and not (x.start >= t1 and _INNER_CLAUSE.search(sentence[t1:x.start]))
+           and not (x.end <= t0 and _RELATIVE.search(sentence[x.end:t0]))]
     if own:
         if _FUTURE.search(sentence[seg_of[0]:seg_of[1]]) and not any(x.kind in ("background",) for x in own):
             past = [x for x in own if x.kind == "date" and "ago" in x.text.lower()]
