@@ -972,3 +972,21 @@ def test_a_refusal_restated_by_a_participle_is_one_refusal() -> None:
                  "his lawyers.", dt.date(2023, 6, 1)) == {("RUS", "USA", "12")}
     assert len(code_article(Article.make("A Moscow court refused to release American journalist Evan Gershkovich, "
                                          "turning down an appeal by his lawyers.", dt.date(2023, 6, 1))).events) == 1
+
+
+def test_a_phrase_that_says_whose_they_are_refers_to_no_one_before() -> None:
+    # "the heads of the two churches" is no pair named before (the Pope and Havana)
+    assert coded("Pope Francis meets with Patriarch Kirill in Havana, Cuba. It is the first time that the heads of "
+                 "the Roman Catholic Church and Russian Orthodox Church have ever met.", dt.date(2016, 2, 12)) == set()
+    assert roots("Putin and Xi meet in Moscow. The leaders sign a deal.") >= {("RUS", "CHN", "05")}
+
+
+def test_it_in_a_participle_is_what_the_main_verb_took() -> None:
+    assert roots("Israel apologises for the timing of the announcement during a visit by the Vice President of the "
+                 "United States, calling it a grave error.", dt.date(2010, 3, 10)) == {("USA", "ISR", "04")}
+    assert roots("Germany condemns the annexation by Russia, calling it illegal.") == {("DEU", "RUS", "11")}
+
+
+def test_disapproval_of_a_states_act_named_by_its_adjective_is_of_the_state() -> None:
+    assert coded("China criticizes the Japanese decision.") == {("CHN", "JPN", "111")}
+    assert roots("Iran condemns the Saudi airstrikes in Yemen.") == {("IRN", "SAU", "11"), ("SAU", "YEM", "19")}

@@ -140,7 +140,9 @@ class DocContext:
             if lemma in PAIR_NOUNS_THING:
                 return self._pair(token, person=False, words=words)
         if "the" in det and token.tag_ in ("NNS", "NNPS") and (
-                lemma in PAIR_NOUNS_PERSON or lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PLURAL):
+                lemma in PAIR_NOUNS_PERSON or lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PLURAL) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            # (not "the heads of the two churches": a phrase that says whose they are refers to no one before)
             # "the leaders", "the delegations", "the presidents": the pair named before
             return self._pair(token, person=lemma in PAIR_NOUNS_PERSON, words=words)
         if low in ("other", "another"):  # "each side accused the other": the pair, paired off by the caller
@@ -273,6 +275,17 @@ class DocContext:
                         return [replace(a, start=token.idx, end=token.idx + 2, text=token.text,
                                         resolved_from=f"{poss.text} {t.text} (sentence {self.label_of(t.i)})")]
                     break
+            part = token.head
+            if part.dep_ == "advcl" and part.tag_ == "VBG" and part.head.pos_ == "VERB":
+                # "apologises for the timing of the announcement ..., calling it a grave error": "it" is what the
+                # main verb took (its object, else its first prepositional object); a thing there is no actor
+                main = part.head
+                obj = next((c for c in main.children if c.dep_ == "dobj"), None) or next(
+                    (p for c in main.children if c.dep_ == "prep" and c.i < part.i
+                     for p in c.children if p.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "NOUN" and obj.i not in self.actors.by_token and not any(
+                        c.dep_ == "poss" for c in obj.children):
+                    return []
         if low in THING_PRONOUNS:
             si = self.sent_of[token.i]
             things = [s for s in cands if not s.actor.person]
