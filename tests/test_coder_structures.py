@@ -990,3 +990,9 @@ def test_it_in_a_participle_is_what_the_main_verb_took() -> None:
 def test_disapproval_of_a_states_act_named_by_its_adjective_is_of_the_state() -> None:
     assert coded("China criticizes the Japanese decision.") == {("CHN", "JPN", "111")}
     assert roots("Iran condemns the Saudi airstrikes in Yemen.") == {("IRN", "SAU", "11"), ("SAU", "YEM", "19")}
+
+
+def test_approval_of_a_states_act_named_by_its_adjective_is_of_the_state() -> None:
+    assert roots("The United States praises the Chinese initiative.") == {("USA", "CHN", "05")}
+    assert roots("France backs the German plan.") == {("FRA", "DEU", "05")}
+    assert roots("Germany welcomes the Iranian decision.") == {("DEU", "IRN", "01")}
