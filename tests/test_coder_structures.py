@@ -996,3 +996,8 @@ def test_approval_of_a_states_act_named_by_its_adjective_is_of_the_state() -> No
     assert roots("The United States praises the Chinese initiative.") == {("USA", "CHN", "05")}
     assert roots("France backs the German plan.") == {("FRA", "DEU", "05")}
     assert roots("Germany welcomes the Iranian decision.") == {("DEU", "IRN", "01")}
+
+
+def test_a_second_clauses_subject_the_parser_joined_to_the_first_object_is_its_subject() -> None:
+    assert roots("Russia's Foreign Ministry urges an immediate ceasefire and UN Chief Ban Ki-moon is to meet Israeli "
+                 "and Palestinian leaders.", dt.date(2014, 7, 12)) == {("UN", "ISR", "03"), ("UN", "PSE", "03")}

@@ -277,11 +277,29 @@ def participle_joined_to_adverb(t: Token) -> bool:
     return True
 
 
+def subject_joined_to_object(t: Token) -> bool:
+    """"urges an immediate ceasefire and UN Chief Ban Ki-moon is to meet ...": the parser joins the second
+    clause's subject to the first clause's object; a noun conjunct right before a verb of the same chain that
+    has no subject of its own is that verb's subject."""
+    h = t.head
+    if not (t.dep_ == "conj" and t.pos_ in NOMINAL and h.dep_ in ("dobj", "pobj") and t.i + 1 < len(t.doc)):
+        return False
+    v = t.doc[t.i + 1]
+    if not (v.dep_ == "conj" and v.tag_ in ("VBZ", "VBP", "VBD", "MD") and not _has_subject(v)
+            and v.head.i < h.i and h.i in {x.i for x in v.head.subtree}):
+        return False
+    t.head, t.dep_ = v, "nsubj"
+    for c in h.children:
+        if c.dep_ == "cc" and h.i < c.i < t.i:
+            c.head = v.head
+    return True
+
+
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
-    plural_read_for_verb, participle_joined_to_adverb,
+    plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object,
 )
 
 
