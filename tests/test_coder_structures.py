@@ -1001,3 +1001,8 @@ def test_approval_of_a_states_act_named_by_its_adjective_is_of_the_state() -> No
 def test_a_second_clauses_subject_the_parser_joined_to_the_first_object_is_its_subject() -> None:
     assert roots("Russia's Foreign Ministry urges an immediate ceasefire and UN Chief Ban Ki-moon is to meet Israeli "
                  "and Palestinian leaders.", dt.date(2014, 7, 12)) == {("UN", "ISR", "03"), ("UN", "PSE", "03")}
+
+
+def test_a_report_that_harm_is_linked_to_a_state_accuses_it() -> None:
+    assert coded("Iran says the protests are linked to the United States.") == {("IRN", "USA", "112")}
+    assert coded("Iran says its economy is linked to China.") == set()  # no harm, no accusation

@@ -144,6 +144,10 @@ class Clauses(Nominals):
             what = child(t, "dobj")  # "says Pakistan's spy agency coordinated the attacks"
         elif low in W.origin_verbs and t.pos_ == "VERB" and t.dep_ == "ccomp":
             what = child(t, "nsubj")  # "says the cyberattack came from Russian computers": from whom is accused
+        elif t.lower_ in W.link_adjectives and t.tag_ == "VBN" and t.dep_ == "ccomp":
+            what = child(t, "nsubjpass")  # "claims the protests are linked to the United States" (a passive)
+        elif t.lower_ in W.link_adjectives and t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
+            clause, what = t.head, child(t.head, "nsubj")
         if what is None or not (what.lemma_.lower() in W.harm_nouns or (
                 (np := self.noun_pattern(what)) is not None and "11" <= np.code[:2] <= "20")):
             return []
@@ -151,8 +155,10 @@ class Clauses(Nominals):
         if teller.lemma_.lower() != "hold" and (clause.dep_ != "ccomp" or teller.lemma_.lower() not in
                                                 W.report_verbs | W.finding_verbs):
             return []
-        if low in W.origin_verbs:
-            accused = [a for p in prep_objects(t, ("from",)) for a in self.phrase_actors(p) if a.codable]
+        if low in W.origin_verbs or t.lower_ in W.link_adjectives:
+            prep = ("from",) if low in W.origin_verbs else ("to", "with")
+            accused = [a for p in prep_objects(t, prep) for x in (p, *p.conjuncts) for a in self.phrase_actors(x)
+                       if a.codable]
         else:
             subj = child(clause, "nsubj")
             accused = [a for a in self.actors_for(subj) if a.codable] if subj is not None else []

@@ -84,6 +84,7 @@ class Words:
     authorship_verbs: frozenset[str]
     origin_verbs: frozenset[str]
     finding_verbs: frozenset[str]
+    link_adjectives: frozenset[str]
     crowd_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]
