@@ -1006,3 +1006,8 @@ def test_a_second_clauses_subject_the_parser_joined_to_the_first_object_is_its_s
 def test_a_report_that_harm_is_linked_to_a_state_accuses_it() -> None:
     assert coded("Iran says the protests are linked to the United States.") == {("IRN", "USA", "112")}
     assert coded("Iran says its economy is linked to China.") == set()  # no harm, no accusation
+
+
+def test_objections_overridden_or_dismissed_are_rejected() -> None:
+    assert coded("Germany dismisses objections from Poland.") == {("DEU", "POL", "120")}
+    assert roots("Ukraine and Russia clinch a deal on gas supplies.") == {("UKR", "RUS", "05"), ("RUS", "UKR", "05")}
