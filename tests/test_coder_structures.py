@@ -1011,3 +1011,8 @@ def test_a_report_that_harm_is_linked_to_a_state_accuses_it() -> None:
 def test_objections_overridden_or_dismissed_are_rejected() -> None:
     assert coded("Germany dismisses objections from Poland.") == {("DEU", "POL", "120")}
     assert roots("Ukraine and Russia clinch a deal on gas supplies.") == {("UKR", "RUS", "05"), ("RUS", "UKR", "05")}
+
+
+def test_a_chamber_of_parliament_is_its_states_government() -> None:
+    assert roots("Japan's upper house passes security bills, prompting criticism from China.") == {
+        ("CHN", "JPN", "11")}
