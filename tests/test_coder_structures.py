@@ -1016,3 +1016,9 @@ def test_objections_overridden_or_dismissed_are_rejected() -> None:
 def test_a_chamber_of_parliament_is_its_states_government() -> None:
     assert roots("Japan's upper house passes security bills, prompting criticism from China.") == {
         ("CHN", "JPN", "11")}
+
+
+def test_the_north_is_the_state_named_before_whose_name_begins_so() -> None:
+    assert roots("South Korea says it is open to negotiations with North Korea, but calls on the North to avoid "
+                 "provocations.", dt.date(2010, 12, 1)) == {("KOR", "PRK", "02"), ("KOR", "PRK", "03")}
+    assert coded("Fighting continues in the North of Syria.") == set()

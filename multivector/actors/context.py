@@ -145,6 +145,13 @@ class DocContext:
             # (not "the heads of the two churches": a phrase that says whose they are refers to no one before)
             # "the leaders", "the delegations", "the presidents": the pair named before
             return self._pair(token, person=lemma in PAIR_NOUNS_PERSON, words=words)
+        if token.text in ("North", "South") and det == {"the"} and not any(
+                c.dep_ in ("compound", "amod", "prep") for c in token.children):
+            # "calls on the North to avoid provocations": the state named before whose name begins so
+            for s in self._before(token):
+                if s.actor.kind in ("country", "adjective", "capital") and s.actor.text.startswith(token.text + " "):
+                    return [self._note(replace(s.actor, kind="country", role=None, person=False), s, token, words)]
+            return []
         if low in ("other", "another"):  # "each side accused the other": the pair, paired off by the caller
             return self._pair(token, person=False, words=words)
         if "each" in det and (lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PERSON):
