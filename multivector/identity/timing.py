@@ -285,13 +285,18 @@ def _segments(sentence: str, exprs: Sequence[_Expr]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
-def classify(lo: dt.date, hi: dt.date, article_date: dt.date) -> str:
-    """new | recent | background for an event somewhere in [lo, hi] reported on ``article_date``."""
+def classify(lo: dt.date, hi: dt.date, article_date: dt.date, *, ongoing: bool = False) -> str:
+    """new | recent | background for an event somewhere in [lo, hi] reported on ``article_date``; ``ongoing``:
+    a state that has lasted through [lo, hi] ("since 2014"), placed at its middle."""
     hi = min(hi, article_date)
     if (article_date - hi).days >= BACKGROUND_DAYS:
         return "background"
     if (article_date - lo).days <= NEW_DAYS:
         return "new"
+    if hi >= article_date and not ongoing:
+        # a span that reaches the article ("in 2015" in a 2015 article, "this year"): the event may be days old,
+        # so it is not known to be history (gold rule 9 wants a month or more before)
+        return "recent"
     mid = lo + (hi - lo) / 2
     days = (article_date - mid).days
     return "new" if days <= NEW_DAYS else "recent" if days < BACKGROUND_DAYS else "background"
@@ -354,7 +359,8 @@ def read_time(
         return EventTime(article_date, "article", "recent", here.text)
     assert here.lo is not None and here.hi is not None
     if here.kind == "since":  # "has deported hundreds since early April": going on until the article, not history
-        return EventTime(here.lo, here.precision, classify(here.lo, article_date, article_date), here.text)
+        return EventTime(here.lo, here.precision, classify(here.lo, article_date, article_date, ongoing=True),
+                         here.text)
     if here.kind == "background":
         return EventTime(here.lo, here.precision, "background", here.text)
     return EventTime(here.lo, here.precision, classify(here.lo, here.hi, article_date), here.text)
