@@ -1022,3 +1022,8 @@ def test_the_north_is_the_state_named_before_whose_name_begins_so() -> None:
     assert roots("South Korea says it is open to negotiations with North Korea, but calls on the North to avoid "
                  "provocations.", dt.date(2010, 12, 1)) == {("KOR", "PRK", "02"), ("KOR", "PRK", "03")}
     assert coded("Fighting continues in the North of Syria.") == set()
+
+
+def test_a_killing_in_an_attack_with_an_improvised_bomb_is_a_bombing() -> None:
+    assert coded("Two British soldiers are killed by Taliban insurgents in an attack with a car bomb.",
+                 dt.date(2010, 6, 1)) == {("AFG", "GBR", "183")}

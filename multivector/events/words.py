@@ -83,6 +83,9 @@ def improvised_bomb(v: Token) -> bool:
     W = modality.words()
     # "a roadside bomb hit a convoy, wounding several": the participle's cause is its head's subject
     heads = [v, v.head] if v.dep_ in ("advcl", "conj") and v.tag_ == "VBG" else [v]
+    # "were killed in an attack on a patrol base with a truck bomb": the attack noun's own instrument
+    heads += [p for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+              for p in c.children if p.dep_ == "pobj"]
     return any(x.lemma_.lower() in W.bomb_nouns and any(
         m.dep_ in ("compound", "amod") and m.lemma_.lower() in W.bomb_makers for m in x.lefts)
         for h in heads for x in instruments(h))
