@@ -66,6 +66,19 @@ def _british_verbs() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@functools.cache
+def _hyphen_prefixed() -> re.Pattern[str]:
+    """Hyphenated prefix verbs of nlp_data/en/hyphen_prefixed.txt ("co-ordinated", "re-imposed")."""
+    path = Path(__file__).parent / "nlp_data" / "en" / "hyphen_prefixed.txt"
+    stems = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile(rf"\b(?:{'|'.join(re.escape(s) for s in sorted(stems, key=len, reverse=True))})[a-z]*\b",
+                      re.IGNORECASE)
+
+
+def _join_prefix(m: re.Match[str]) -> str:
+    return m[0].replace("-", "", 1) + " "  # same length: the hyphen becomes a space after the word
+
+
 def _to_z(m: re.Match[str]) -> str:
     return m[1] + ("IZ" if m[2].isupper() else "iz") + m[3]
 
@@ -129,5 +142,7 @@ def bound_tokens(text: str) -> str:
         text = _TOPIC_LABEL.sub(lambda m: " " * len(m[0]), text)
     if _AIRCRAFT.search(text):
         text = _AIRCRAFT.sub(_as_aircraft, text)
+    if "-" in text and _hyphen_prefixed().search(text):
+        text = _hyphen_prefixed().sub(_join_prefix, text)
     spelt, n = _british_verbs().subn(_to_z, text)
     return spelt if n else text  # callers test identity: the article's own string when nothing changed

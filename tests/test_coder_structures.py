@@ -1027,3 +1027,11 @@ def test_the_north_is_the_state_named_before_whose_name_begins_so() -> None:
 def test_a_killing_in_an_attack_with_an_improvised_bomb_is_a_bombing() -> None:
     assert coded("Two British soldiers are killed by Taliban insurgents in an attack with a car bomb.",
                  dt.date(2010, 6, 1)) == {("AFG", "GBR", "183")}
+
+
+def test_a_hyphenated_prefix_verb_is_read_whole_and_cited_whole() -> None:
+    assert bound_tokens("The EU re-imposes sanctions on Iran.") == "The EU reimposes  sanctions on Iran."
+    c = code_article(Article.make("The EU re-imposes sanctions on Iran.", DATE))
+    assert [(e.source, e.target, e.code) for e in c.events] == [("EU", "IRN", "163")]
+    assert [c.article.text[e.start:e.end] for e in c.events] == ["re-imposes"]
+    assert roots("Turkey re-opens its border with Syria.") == {("TUR", "SYR", "08")}

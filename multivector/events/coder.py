@@ -86,6 +86,15 @@ REFERRING = frozenset({"country", "nation", "government", "president", "leader",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
 
 
+def word_end(text: str, t: Token) -> int:
+    """Where the article's word ends for token ``t``: past the hyphen the parser's copy lost ("re-imposes" was
+    parsed as "reimposes ", nlp.bound_tokens), so the evidence holds the whole word."""
+    end = t.idx + len(t.text)
+    if "-" in text[t.idx:end] and end < len(text) and text[end].isalpha():
+        end += 1
+    return end
+
+
 class ArticleCoder(Deverbals):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
@@ -467,7 +476,8 @@ class ArticleCoder(Deverbals):
             notes.append(f"{f.mod.transform} ({f.mod.governor.text if f.mod.governor is not None else 'future'})")
         p = f.predicate
         return Event(
-            self.article.id, self.article.date, sentence_index, p.idx, p.idx + len(p.text), s.code, s.role, t.code,
+            self.article.id, self.article.date, sentence_index, p.idx, word_end(self.article.text, p), s.code, s.role,
+            t.code,
             t.role, cc.code, cc.root, cc.quad_class, cc.goldstein, cc.plover_type, cc.plover_mode, f.pattern,
             f.mod.confidence, speaker, s.text, t.text, "; ".join(notes),
         )
