@@ -57,22 +57,23 @@ def _break_token(m: re.Match[str]) -> str:
     return out if len(out) == len(s) else out + " "  # the last character was a cut point
 
 
+def _stems(name: str) -> list[str]:
+    """The stems of nlp_data/en/``name``, longest first (one per line; # starts a comment)."""
+    path = Path(__file__).parent / "nlp_data" / "en" / name
+    stems = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return sorted(stems, key=len, reverse=True)
+
+
 @functools.cache
 def _british_verbs() -> re.Pattern[str]:
     """British -ise verb forms of the stems in nlp_data/en/ize_verbs.txt ("normalised", "recognising")."""
-    path = Path(__file__).parent / "nlp_data" / "en" / "ize_verbs.txt"
-    stems = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
-    return re.compile(rf"\b((?:re)?(?:{'|'.join(sorted(stems, key=len, reverse=True))}))(is)(e|ed|es|ing)\b",
-                      re.IGNORECASE)
+    return re.compile(rf"\b((?:re)?(?:{'|'.join(_stems('ize_verbs.txt'))}))(is)(e|ed|es|ing)\b", re.IGNORECASE)
 
 
 @functools.cache
 def _hyphen_prefixed() -> re.Pattern[str]:
     """Hyphenated prefix verbs of nlp_data/en/hyphen_prefixed.txt ("co-ordinated", "re-imposed")."""
-    path = Path(__file__).parent / "nlp_data" / "en" / "hyphen_prefixed.txt"
-    stems = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
-    return re.compile(rf"\b(?:{'|'.join(re.escape(s) for s in sorted(stems, key=len, reverse=True))})[a-z]*\b",
-                      re.IGNORECASE)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, _stems('hyphen_prefixed.txt')))})[a-z]*\b", re.IGNORECASE)
 
 
 def _join_prefix(m: re.Match[str]) -> str:
