@@ -881,6 +881,7 @@ def test_a_restriction_comes_before_what_it_restricts() -> None:
 
 def test_some_of_an_organisations_members_are_not_the_organisation() -> None:
     assert coded("Two EU countries criticise Israel.") == set()
+    assert coded("Two of the EU members criticise Israel.") == set()
     assert coded("Several NATO members condemn Russia.") == set()
     assert roots("NATO allies condemn Russia.") == {("NATO", "RUS", "11")}
     assert roots("14 of the 15 United Nations Security Council members denounce the United States.") == {

@@ -85,16 +85,25 @@ PARTITIVE_WORDS = frozenset({"some", "several", "many", "few", "most", "certain"
                              "one", "two", "three", "four", "five", "a", "handful", "number", "majority", "minority"})
 
 
+def _number(t: Token) -> float | None:
+    try:
+        return float(t.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
 def _some_of(token: Token) -> bool:
-    """A part of an organisation's members, not the organisation: "two EU countries", "some of the EU states"."""
-    counted = not (token.dep_ == "pobj" and token.head.lower_ == "of")  # "of the 15 members": the whole body
-    if any(c.dep_ in ("nummod", "det", "amod") and (c.lower_ in PARTITIVE_WORDS or (c.pos_ == "NUM" and counted))
-           for c in token.lefts):
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ == "of":
-        # (not "14 of the 15 Security Council members": nearly all of a counted body speak for it)
-        return token.head.head.lower_ in PARTITIVE_WORDS
-    return False
+    """A part of an organisation's members, not the organisation: "two EU countries", "some of the EU states",
+    "three of the 15 members"; a majority of a counted body speaks for it ("14 of the 15 members")."""
+    part = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    total = next((c for c in token.lefts if c.dep_ == "nummod"), None)
+    if part is not None:
+        if part.lower_ in PARTITIVE_WORDS:
+            return True
+        n, m = _number(part), _number(total) if total is not None else None
+        return n is not None and (m is None or 2 * n <= m)
+    return any(c.dep_ in ("nummod", "det", "amod") and (c.lower_ in PARTITIVE_WORDS or c.pos_ == "NUM")
+               for c in token.lefts)
 
 
 @functools.cache
