@@ -121,7 +121,7 @@ def _blank_dateline(m: re.Match[str]) -> str:
 # A topic label before a summary ("Syrian civil war: ...", "Egypt–Saudi Arabia relations: ...", "2015 European
 # migrant crisis: ..."): the parser takes its states for the clause's subject. Only a short label that ends in a
 # topic noun, at the start of a line, before a capital; blanked like a dateline.
-_TOPIC_NOUNS = ("relations|war|civil war|crisis|conflict|dispute|protests|unrest|affair|scandal|insurgency|"
+_TOPIC_NOUNS = ("relations|war|crisis|conflict|dispute|protests|unrest|affair|scandal|insurgency|"
                 "intervention|uprising|revolution|war on terror|standoff|tensions|negotiations|talks|"
                 "programme|program|deal|issue|question|controversy|sanctions|spring|invasion|occupation|"
                 "offensive|campaign|operation|coup|coup attempt|elections?|referendum|summit|Brexit")
@@ -130,9 +130,8 @@ _TOPIC_LABEL = re.compile(rf"(?m)^[ \t]*(?:[\w'’.\-\u2013\u2014]+ ){{0,6}}(?:{
 
 def bound_tokens(text: str) -> str:
     """``text`` with punctuation runs and over-long words broken by spaces, a wire dateline or a topic label
-    blanked, British -ise
-    verbs in the model's -ize spelling and aircraft models as nouns; always the same length, and usually
-    ``text`` itself."""
+    blanked, hyphenated prefix verbs joined, British -ise verbs in the model's -ize spelling and aircraft models as
+    nouns; always the same length, and usually ``text`` itself."""
     if _PUNCT_RUN.search(text):
         text = _PUNCT_RUN.sub(_blank_run, text)
     if _LONG_TOKEN.search(text):

@@ -563,16 +563,18 @@ class Arguments:
         return [a for o in prep_objects(n, ("of",)) if o.lemma_.lower() not in self.pats.nouns
                 for b in prep_objects(o, ("by",)) for a in self.actors_for(b)]
 
-    def agent_of_doing(self, n: Token) -> list[Actor]:
-        """The by-agent of a participle that says who did the act a noun names: "an airstrike launched by NATO",
-        "the attack carried out by Houthi rebels", "a raid ordered by Washington" (modality.yaml completion_verbs,
-        deverbal_governors, authorship_verbs)."""
-        from .modality import words
-
-        w = words()
-        doing = w.completion_verbs | w.deverbal_governors | w.authorship_verbs
-        return [a for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in doing
+    def participle_agents(self, n: Token, lemmas: frozenset[str]) -> list[Actor]:
+        """The by-agents of the participles of ``lemmas`` that modify a noun: "an airstrike launched by NATO",
+        "a drone deployed by the U.S. Navy"."""
+        return [a for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lemmas
                 for g in c.children if g.dep_ == "agent" for a in self.actors_for(pobj_of(g))]
+
+    def agent_of_doing(self, n: Token) -> list[Actor]:
+        """Who did the act a noun names, by a participle of doing: "an airstrike launched by NATO", "the attack
+        carried out by Houthi rebels", "a raid ordered by Washington" (modality.yaml completion_verbs,
+        deverbal_governors, authorship_verbs)."""
+        w = modality.words()
+        return self.participle_agents(n, w.completion_verbs | w.deverbal_governors | w.authorship_verbs)
 
     def _entities_in(self, tok: Token) -> list[Actor]:
         """Named actors anywhere inside a clause, in order."""

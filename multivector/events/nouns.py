@@ -233,20 +233,12 @@ class Nominals(Places):
                         if p.dep_ == "pobj" and not tgts:
                             tgts = self.prep_targets(p, np.target, possessor=False)
         if np.code[:2] in IMPACT_ROOTS and n.dep_ in ("pobj", "pcomp") and n.head.dep_ in ("agent", "prep"):
-            hit = self.victims_of(n, own)
-            if not tgts:
-                tgts = hit
-            elif any(a.person or a.role is not None or a.kind == "adjective" for a in hit) and {
-                    a.code for a in tgts} <= {a.code for a in self.prep_targets(n, ("in", "at", "near"), possessor=False)}:
-                tgts = hit  # "soldiers were killed in an attack by rebels in Yemen": whom, before where
+            # "soldiers were killed in an attack by rebels in Yemen": whom, before where
+            tgts = self.whom_before_where(n, tgts, self.victims_of(n, own))
         if n.dep_ in ("nsubj", "csubj") and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
                 modality.words().impact_verbs:
-            hit = self.impact_targets(n.head, own)
-            if not tgts:
-                tgts = hit
-            elif any(a.person or a.role is not None or a.kind == "adjective" for a in hit) and {
-                    a.code for a in tgts} <= {a.code for a in self.prep_targets(n, ("in", "at", "near"), possessor=False)}:
-                tgts = hit  # "a drone strike at Baghdad airport killed an Iranian general": whom, before where
+            # "a drone strike at Baghdad airport killed an Iranian general": whom, before where
+            tgts = self.whom_before_where(n, tgts, self.impact_targets(n.head, own))
         if np.symmetric and not tgts:
             # "United States–South Korea joint exercises": a pair of states named as the noun's own modifiers
             pair = [a for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")
@@ -335,6 +327,16 @@ class Nominals(Places):
                 return found
             level = [x for c in level if c.dep_ == "compound" for x in c.lefts if x.dep_ in ("amod", "compound")]
         return []
+
+    def whom_before_where(self, n: Token, tgts: list[Actor], hit: list[Actor]) -> list[Actor]:
+        """The targets of an attack noun: the people or forces its clause says it hit (``hit``) replace targets
+        that only name where it happened (the noun's in/at/near phrase); else the targets found so far."""
+        if not tgts:
+            return hit
+        if any(a.person or a.role is not None or a.kind == "adjective" for a in hit) and {a.code for a in tgts} <= {
+                a.code for a in self.prep_targets(n, ("in", "at", "near"), possessor=False)}:
+            return hit
+        return tgts
 
     def victims_of(self, n: Token, own: frozenset[str]) -> list[Actor]:
         """Whom the clause around an attack noun says it hit: "two soldiers were killed by Israeli fire", "were

@@ -11,7 +11,7 @@ from ..actors.matcher import Actor
 from . import modality, patterns
 from .arguments import RECIPROCAL, through_quantity
 from .clauses import PROVOKED_MARKS, Clauses, summed_up_by_speech, to_come, told_as_past
-from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, prep_objects
+from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, pobj_of, prep_objects
 from .words import CARRIERS, forms
 
 # Prepositions of place: their target must be a place named as such.
@@ -279,14 +279,12 @@ class Targets(Clauses):
         by Iran"). Without one nobody is named: "asks that the British aid worker be released" is not asked of
         Britain."""
         agent = next((c for c in cc.children if c.dep_ == "agent"), None) if is_passive(cc) else None
-        return self.actors_for(next((x for x in agent.children if x.dep_ == "pobj"), None)) if agent is not None else []
+        return self.actors_for(pobj_of(agent)) if agent is not None else []
 
     def operated_by(self, thing: Token) -> list[Actor]:
         """Whose a thing is when a participle names who deployed, operated or proposed it: "seizes an underwater
         drone deployed by USNS Bowditch" (the U.S. Navy's drone), "a deal proposed by Kerry is rejected"."""
-        return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in OPERATING
-                for g in c.children if g.dep_ == "agent" for a in self.actors_for(next(
-                    (x for x in g.children if x.dep_ == "pobj"), None))]
+        return self.participle_agents(thing, OPERATING)
 
     def reporter_before(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
         """Who said what a denial refers back to with a pronoun ("Poland says four soldiers were arrested, while
