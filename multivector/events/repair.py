@@ -4,10 +4,12 @@ in order on each token; the first that applies wins."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..actors import lexicon
 from . import patterns
 
 NOMINAL = ("NOUN", "PROPN")
@@ -295,11 +297,63 @@ def subject_joined_to_object(t: Token) -> bool:
     return True
 
 
+@functools.cache
+def _leader_word(text: str) -> bool:
+    return any(e.kind == "leader" for e in lexicon.load().lookup(text))
+
+
+def _opens_with_leader(t: Token) -> bool:
+    """``t`` opens its sentence and is a leader's name as news writes it bare ("Trump", "Baerbock")."""
+    return t.i == t.sent.start and t.text[:1].isupper() and _leader_word(t.text)
+
+
+def name_read_as_modifier(t: Token) -> bool:
+    """"Baerbock visited Iran", "Babacan imposes sanctions": a leader's bare surname that opens the sentence is
+    read as an adverb, adjective or subordinator of the finite verb right after it; a verb with no subject of
+    its own takes the name as its subject."""
+    v = t.head
+    if not (t.dep_ in ("advmod", "amod", "mark", "npadvmod", "nmod", "dep") and v.i == t.i + 1
+            and v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                                                          for c in v.children) and _opens_with_leader(t)):
+        return False
+    t.dep_, t.tag_, t.pos_ = "nsubj", "NNP", "PROPN"
+    return True
+
+
+def name_read_as_noun_phrase(t: Token) -> bool:
+    """"Trump imposed sanctions on Iran": after a leader's bare surname that opens a sentence, the parser reads
+    the past verb and its bare plural object as one noun phrase ("imposed sanctions") and the sentence has no
+    verb; the past form is the verb, the name its subject and the noun its object."""
+    obj = t.head
+    if not (t.tag_ in ("VBN", "VBD") and t.dep_ in ("amod", "acl") and t.i >= 1 and obj.i > t.i
+            and obj.pos_ in NOMINAL and all(x.dep_ in ("amod", "compound", "nummod") for x in t.doc[t.i + 1:obj.i])):
+        return False
+    name = t.doc[t.i - 1]
+    if obj.head.i == name.i and not _has_subject(name):
+        anchor = name  # "Trump[ROOT] imposed sanctions", "Trump[advcl] imposed new sanctions ..., the White House said"
+    elif name.head.i == obj.i and obj.dep_ == "ROOT":
+        anchor = obj  # "Trump[compound] imposed sanctions[ROOT]"
+    else:
+        return False
+    if not _opens_with_leader(name):
+        return False
+    root = anchor.dep_ == "ROOT"
+    movers = [c for c in anchor.children if c.i > obj.i and c.dep_ != "prep"] + (
+        [c for c in name.children if c.i > name.i and c.i not in (t.i, obj.i)] if anchor is obj else [])
+    t.head, t.dep_, t.tag_, t.pos_ = (t if root else anchor.head), anchor.dep_, "VBD", "VERB"
+    name.head, name.dep_, name.tag_, name.pos_ = t, "nsubj", "NNP", "PROPN"
+    obj.head, obj.dep_ = t, "dobj"
+    for c in movers:
+        c.head = t
+    return True
+
+
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
-    plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object,
+    plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, name_read_as_modifier,
+    name_read_as_noun_phrase,
 )
 
 
