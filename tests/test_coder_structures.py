@@ -1036,3 +1036,15 @@ def test_a_hyphenated_prefix_verb_is_read_whole_and_cited_whole() -> None:
     assert [(e.source, e.target, e.code) for e in c.events] == [("EU", "IRN", "163")]
     assert [c.article.text[e.start:e.end] for e in c.events] == ["re-imposes"]
     assert roots("Turkey re-opens its border with Syria.") == {("TUR", "SYR", "08")}
+
+
+def test_the_former_and_the_latter_are_the_two_parties_named_before() -> None:
+    assert roots("Putin met Erdogan in Sochi. The latter praised Russia.", YEAR_2017) == {
+        ("RUS", "TUR", "04"), ("TUR", "RUS", "05")}
+    assert roots("Putin met Erdogan in Sochi, and the former praised Turkey.", YEAR_2017) == {
+        ("RUS", "TUR", "04"), ("RUS", "TUR", "05")}
+    # the court a case is brought before is its setting, not a party
+    assert roots("Ukraine sued Russia at the International Court of Justice, accusing the latter of terrorism.") == {
+        ("UKR", "RUS", "11")}
+    # "the former" as an adjective refers to no one
+    assert roots("The former Soviet republic signed a deal with Russia.") == set()

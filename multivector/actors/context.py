@@ -30,6 +30,8 @@ PAIR_NOUNS_PLURAL = frozenset({"delegation", "negotiator", "envoy", "team", "min
 # they agree ...", "Xi meets Putin. They sign ...".
 MEETING_VERBS = frozenset({"meet", "speak", "talk", "phone", "call", "confer", "host", "receive", "visit", "hold",
                            "welcome", "sit"})
+# Prepositions of a setting: "in Sochi", "at the International Court of Justice", "before the UN".
+VENUE_PREPS = frozenset({"in", "at", "before", "inside", "near"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "group", "body", "fund"})
 
 
@@ -152,6 +154,8 @@ class DocContext:
                 if s.actor.kind in ("country", "adjective", "capital") and s.actor.text.startswith(token.text + " "):
                     return [self._note(replace(s.actor, kind="country", role=None, person=False), s, token, words)]
             return []
+        if low in ("latter", "former") and det == {"the"} and token.dep_ != "amod":
+            return self._latter_former(token, words)
         if low in ("other", "another"):  # "each side accused the other": the pair, paired off by the caller
             return self._pair(token, person=False, words=words)
         if "each" in det and (lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PERSON):
@@ -200,6 +204,29 @@ class DocContext:
                     if s.actor.person:
                         return [self._note(s.actor, s, token, words)]
         return []
+
+    def _latter_former(self, token: Token, words: str) -> list[Actor]:
+        """"Ukraine sued Russia, accusing the latter of ...": the last of the two actors named before ("the
+        latter"), or the one named before it ("the former")."""
+        last: list[Seen] = []  # the latest mention of each of the last two actors, latest first
+        for s in sorted((s for s in self.seen if (s.sentence, s.token) < (self.sent_of[token.i], token.i)),
+                        key=lambda s: (s.sentence, s.token), reverse=True):
+            if not self._venue(s) and all(s.actor.code != x.actor.code for x in last):
+                last.append(s)
+            if len(last) == 2:
+                break
+        if len(last) < 2:
+            return []
+        s = last[0] if token.lower_ == "latter" else last[1]
+        return [self._note(s.actor, s, token, words)] if s.actor.code not in self.exclude else []
+
+    def _venue(self, s: Seen) -> bool:
+        """A place or the body an act was brought before ("met in Sochi", "sued Russia at the ICJ"): a setting,
+        not one of the two parties "the former" and "the latter" tell apart."""
+        if s.actor.kind == "place":
+            return True
+        t = self.actors.doc[int(s.token)] if s.token == int(s.token) and s.token < len(self.actors.doc) else None
+        return t is not None and t.dep_ == "pobj" and t.head.lower_ in VENUE_PREPS
 
     def note(self, token: Token, actor: Actor) -> None:
         """Record a resolved reference as an antecedent for later ones ("his country" -> KGZ, then "its")."""
