@@ -1048,3 +1048,12 @@ def test_the_former_and_the_latter_are_the_two_parties_named_before() -> None:
         ("UKR", "RUS", "11")}
     # "the former" as an adjective refers to no one
     assert roots("The former Soviet republic signed a deal with Russia.") == set()
+
+
+def test_a_conjoined_base_verb_shares_the_first_verbs_future() -> None:
+    assert roots("Russia will review the treaty and withdraw its troops from Georgia.") == {("RUS", "GEO", "03")}
+    assert roots("Russia to review treaty and withdraw troops from Georgia") == {("RUS", "GEO", "03")}
+    # done, not promised
+    assert roots("Russia reviewed the treaty and withdrew its troops from Georgia.") == {("RUS", "GEO", "08")}
+    # a conjunct with its own subject is a clause of its own
+    assert roots("Russia will review the treaty, and Georgia expelled Russian diplomats.") == {("GEO", "RUS", "16")}

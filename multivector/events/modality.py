@@ -345,9 +345,20 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                 speaker = head
             if dep == "conj":
                 # A coordinated predicate shares its first conjunct's clause, not its complement-hood.
+                # (a base form only: "will ... and accuses" is a clause of its own, misparsed)
+                shares = first and t.tag_ == "VB" and not _aux(t) and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
                 t = head
                 while t.dep_ == "conj" and t.head.i != t.i:
                     t = t.head
+                if shares and transform is None:
+                    # "will set aside the claim and forge closer ties": a conjunct with no auxiliary or subject of
+                    # its own shares the first one's ("will", "must", the headline's "to")
+                    if _aux(t) & W.future_aux or (t.dep_ == "ROOT" and t.tag_ == "VB" and any(
+                            c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)):
+                        transform, governor = "intent", t
+                    elif _aux(t) & W.deontic_aux:
+                        transform, governor = "demand", t
                 first = False
                 continue
             if dep in ("relcl", "advcl") and t.pos_ in ("VERB", "AUX"):
