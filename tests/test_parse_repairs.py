@@ -41,3 +41,15 @@ def test_a_leaders_bare_surname_before_a_past_verb_and_a_plural_is_a_clause() ->
     assert coded("Trump imposed new sanctions on Iran, the White House said.", IN_2018) == {("USA", "IRN", "16")}
     # a noun phrase opened by a word that names no leader stays a noun phrase
     assert deps("Western imposed sanctions hurt Iran.")[1] != ("imposed", "ROOT")
+
+
+def test_a_lowercase_word_tagged_as_a_name_is_a_common_noun() -> None:
+    doc = repair.repair_parse(next(nlp.parse(["Iraqi forces, backed by U.S. airstrikes, recaptured Ramadi."])))
+    word = next(t for t in doc if t.text == "airstrikes")
+    assert (word.pos_, word.lemma_) == ("NOUN", "airstrike")
+    # so the attack noun codes itself where the force it backs fought
+    assert coded("Iraqi forces, backed by U.S. airstrikes, recaptured Ramadi.", IN_2018) == {("USA", "IRQ", "19")}
+    # the short particles of names stay as they are
+    text = "Militants of al-Shabaab attacked the base."
+    raw = {t.text: t.tag_ for t in next(nlp.parse([text]))}
+    assert {t.text: t.tag_ for t in repair.repair_parse(next(nlp.parse([text])))}["al"] == raw["al"]

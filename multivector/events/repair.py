@@ -297,6 +297,28 @@ def subject_joined_to_object(t: Token) -> bool:
     return True
 
 
+def _singular(word: str) -> str:
+    """A regular English plural's singular ("airstrikes" -> "airstrike", "militias" -> "militia"), else the word."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "is", "us")):
+        return word[:-1]
+    return word
+
+
+def lowercase_read_as_name(t: Token) -> bool:
+    """"U.S. airstrikes hit Ramadi": after a name the tagger may call a lowercase common noun a proper noun
+    (not the short particles of names: "al", "bin", "da", "von"),
+    and a proper noun is no event word; a lowercase word is a common noun, with its singular as its lemma."""
+    if not (t.tag_ in ("NNP", "NNPS") and t.text.isalpha() and t.text.islower() and len(t.text) > 4):
+        return False
+    plural = t.text != _singular(t.text)
+    t.tag_, t.pos_, t.lemma_ = ("NNS" if plural else "NN"), "NOUN", _singular(t.text)
+    return False  # a retagging only: the structural repairs still apply to the token
+
+
 @functools.cache
 def _leader_word(text: str) -> bool:
     return any(e.kind == "leader" for e in lexicon.load().lookup(text))
@@ -349,7 +371,7 @@ def name_read_as_noun_phrase(t: Token) -> bool:
 
 
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
-    headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
+    lowercase_read_as_name, headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, name_read_as_modifier,
