@@ -1057,3 +1057,18 @@ def test_a_conjoined_base_verb_shares_the_first_verbs_future() -> None:
     assert roots("Russia reviewed the treaty and withdrew its troops from Georgia.") == {("RUS", "GEO", "08")}
     # a conjunct with its own subject is a clause of its own
     assert roots("Russia will review the treaty, and Georgia expelled Russian diplomats.") == {("GEO", "RUS", "16")}
+
+
+def test_a_named_town_taken_by_force_is_occupied_territory() -> None:
+    assert coded("Russian forces captured Avdiivka.") == {("RUS", "UKR", "192")}
+    # a backer fights where the force it backs takes a town (the annotators' place rule)
+    assert roots("Kurdish fighters, backed by U.S. special forces, captured Manbij.") == {("USA", "SYR", "19")}
+    # a state's own forces retaking its own town, and things seized in a town, are no occupation
+    assert coded("Syrian troops recaptured Palmyra.") == set()
+    assert coded("Police seized drugs in Aleppo.") == set()
+
+
+def test_a_described_group_is_not_the_bloc_named_before() -> None:
+    text = ("U.N. investigators began examining killings by the Rapid Support Forces after the paramilitary group "
+            "captured El Fasher.")
+    assert not any(s == "UN" and c.startswith("19") for s, _t, c in coded(text))

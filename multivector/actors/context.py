@@ -178,6 +178,8 @@ class DocContext:
             return [self._note(top.actor, top, token, words)] if top is not None else []
         if "the" in det or "this" in det or "that" in det:
             if lemma in ORG_NOUNS:
+                if lemma == "group" and any(c.dep_ in ("amod", "compound") for c in token.lefts):
+                    return []  # "the paramilitary group", "the rebel group": a kind of group, not a bloc named before
                 for s in self._before(token):
                     if s.actor.kind in ("igo", "bloc"):
                         return [self._note(s.actor, s, token, words)]

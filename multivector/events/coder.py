@@ -69,6 +69,8 @@ from .words import (
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
+# The object class of a named city, town or region ("captured Bakhmut"), for patterns keyed by object nouns.
+PLACE_OBJECT = "@place"
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 # Protection, support and defence (074, 033x, 032, 052): of a state, never of a border against it.
 PROTECTION_CODES = frozenset({"074", "033", "032", "052"})
@@ -185,6 +187,9 @@ class ArticleCoder(Deverbals):
         object: "launched an investigation into strikes" is an investigation)."""
         near = near_words(v) if any(p.needs for p in cands) else frozenset()
         obj_lemmas = object_lemmas(v, theme)
+        if theme is not None and any(PLACE_OBJECT in p.objects for p in cands) and (
+                (a := self.actors.entity_at(theme)) is not None and a.kind in ("place", "capital")):
+            obj_lemmas.append(PLACE_OBJECT)  # "captured Bakhmut", "retook Palmyra": a named town or city
         out = []
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):
