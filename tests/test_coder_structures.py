@@ -41,6 +41,9 @@ def test_ordered_to_leave_is_expelled() -> None:
     assert coded("Mali told the French ambassador to leave within 72 hours.") == {("MLI", "FRA", "161")}
     # its own troops ordered home, or people no list names: no expulsion of another state's
     assert coded("Russia ordered its troops to leave Syria.") == set()
+    # its own envoys ordered out of their host state: relations reduced with the state they leave
+    assert coded("The State Department ordered non-essential staff at the U.S. Embassy in Baghdad to leave Iraq.") == {
+        ("USA", "IRQ", "161")}
 
 
 def test_a_prison_sentence_is_legal_action_where_it_was_passed() -> None:
