@@ -1075,3 +1075,11 @@ def test_a_described_group_is_not_the_bloc_named_before() -> None:
     text = ("U.N. investigators began examining killings by the Rapid Support Forces after the paramilitary group "
             "captured El Fasher.")
     assert not any(s == "UN" and c.startswith("19") for s, _t, c in coded(text))
+
+
+def test_states_agreeing_on_something_in_a_place_agree_with_each_other() -> None:
+    assert coded("Russia and Turkey agreed to create a demilitarized zone in Idlib.") == {
+        ("RUS", "TUR", "030"), ("TUR", "RUS", "030")}
+    # a pledge is made to the place's state
+    assert coded("France and Germany pledged to rebuild schools in Aleppo.") == {
+        ("FRA", "SYR", "030"), ("DEU", "SYR", "030")}

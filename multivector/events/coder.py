@@ -348,6 +348,9 @@ class ArticleCoder(Deverbals):
             targets = owners or targets
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
+        if pat.symmetric and v.lemma_.lower() == "agree" and targets and all(a.kind == "place" for a in targets) \
+                and len({a.code for a in sources}) >= 2:
+            targets = []  # "Russia and Turkey agreed to create a buffer zone in Idlib": with each other, not at Syria
         if pat.people_target:
             targets = [a for a in targets if a.person or a.role is not None or a.kind not in STATE_NAME_KINDS]
         if pat.inverted:  # "Ukraine received a grant from the United States": the giver is the source
