@@ -1083,3 +1083,12 @@ def test_states_agreeing_on_something_in_a_place_agree_with_each_other() -> None
     # a pledge is made to the place's state
     assert coded("France and Germany pledged to rebuild schools in Aleppo.") == {
         ("FRA", "SYR", "030"), ("DEU", "SYR", "030")}
+
+
+def test_people_charged_are_prosecuted_states_charged_are_accused() -> None:
+    assert coded("The U.S. Justice Department charged five Chinese military officers with hacking.") == {
+        ("USA", "CHN", "173")}
+    assert coded("U.S. prosecutors charged an Indian national over a foiled plot.") == {("USA", "IND", "173")}
+    # a state, or its envoy, charged with something is accused
+    assert roots("Russia charged Ukraine with shelling the nuclear plant.") == {("RUS", "UKR", "11")}
+    assert roots("Ukraine charged Russia's ambassador with meddling.") == {("UKR", "RUS", "11")}
