@@ -1092,3 +1092,10 @@ def test_people_charged_are_prosecuted_states_charged_are_accused() -> None:
     # a state, or its envoy, charged with something is accused
     assert roots("Russia charged Ukraine with shelling the nuclear plant.") == {("RUS", "UKR", "11")}
     assert roots("Ukraine charged Russia's ambassador with meddling.") == {("UKR", "RUS", "11")}
+
+
+def test_aid_flown_shipped_or_trucked_is_aid_not_a_visit() -> None:
+    assert roots("The United Arab Emirates flew 100 tonnes of food and medical supplies to Sudan.") == {
+        ("ARE", "SDN", "07")}
+    assert roots("Turkey trucked humanitarian aid into Syria.") == {("TUR", "SYR", "07")}
+    assert roots("Erdogan flew to Moscow.") == {("TUR", "RUS", "04")}
