@@ -1099,3 +1099,9 @@ def test_aid_flown_shipped_or_trucked_is_aid_not_a_visit() -> None:
         ("ARE", "SDN", "07")}
     assert roots("Turkey trucked humanitarian aid into Syria.") == {("TUR", "SYR", "07")}
     assert roots("Erdogan flew to Moscow.") == {("TUR", "RUS", "04")}
+
+
+def test_visas_issued_again_are_an_eased_sanction() -> None:
+    assert coded("India resumes some visa services for Canadians.") == {("IND", "CAN", "081")}
+    # other links resumed are cooperation
+    assert coded("India and Canada resumed flights.") == {("IND", "CAN", "061"), ("CAN", "IND", "061")}
