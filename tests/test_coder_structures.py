@@ -1105,3 +1105,12 @@ def test_visas_issued_again_are_an_eased_sanction() -> None:
     assert coded("India resumes some visa services for Canadians.") == {("IND", "CAN", "081")}
     # other links resumed are cooperation
     assert coded("India and Canada resumed flights.") == {("IND", "CAN", "061"), ("CAN", "IND", "061")}
+
+
+def test_a_present_tense_act_set_in_a_time_ahead_is_planned() -> None:
+    assert coded("Putin visits China next month.") == {("RUS", "CHN", "036")}
+    assert coded("Putin visits China later this month.") == {("RUS", "CHN", "036")}
+    assert roots("Iran and Russia hold talks in the coming weeks.") == {("IRN", "RUS", "03"), ("RUS", "IRN", "03")}
+    # the historical present of a summary, and this month, are news
+    assert coded("Putin visits China.") == {("RUS", "CHN", "042")}
+    assert coded("Putin visits China this month.") == {("RUS", "CHN", "042")}

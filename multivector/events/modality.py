@@ -86,6 +86,9 @@ class Words:
     finding_verbs: frozenset[str]
     link_adjectives: frozenset[str]
     crowd_nouns: frozenset[str]
+    future_times: frozenset[str]
+    future_time_modifiers: frozenset[str]
+    future_time_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     background_adverbs: frozenset[str]
     perfect_background_adverbs: frozenset[str]
@@ -258,6 +261,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                 return Modality(drop="negated")
         if first and aux & W.future_aux and transform is None:
             transform, governor = "intent", t
+        if first and transform is None and t.tag_ in ("VBZ", "VBP") and not aux and _future_time(t, W):
+            transform, governor = "intent", t  # "Putin visits China next month": planned, not done
         if first and transform is None and t.dep_ == "ROOT" and t.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) and any(c.dep_ == "nsubj" for c in t.children):
             transform, governor = "intent", t  # the headline future: "Russia to supply gas to China", "Biden to visit"
@@ -376,6 +381,27 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         t = head
         first = False
     return Modality(None, transform, confidence, speaker, governor, conditional)
+
+
+def _future_time(t: Token, W: Words) -> bool:
+    """A time ahead on the verb (or on its object, where the parser may hang it): "next month", "later this
+    month", "in the coming weeks", "tomorrow"."""
+    heads: list[Token] = []
+    for h in (t, *(c for c in t.children if c.dep_ == "dobj")):
+        for c in h.children:
+            if c.dep_ in ("npadvmod", "advmod", "tmod") and c.lower_ in W.future_times:
+                return True
+            if c.dep_ in ("npadvmod", "tmod"):
+                heads.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("in", "during", "over"):
+                heads += [p for p in c.children if p.dep_ == "pobj"]
+    for h in heads:
+        if h.lower_ not in W.future_time_nouns and h.lemma_.lower() not in W.future_time_nouns:
+            continue
+        mods = {m.lower_ for m in h.children if m.dep_ in ("amod", "det", "advmod")}
+        if mods & W.future_time_modifiers or {"later", "this"} <= mods:
+            return True
+    return False
 
 
 def _over_a_span(t: Token, W: Words) -> bool:
