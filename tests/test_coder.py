@@ -212,6 +212,18 @@ def test_past_stationing_is_no_tie() -> None:
     assert not c.ties
 
 
+def test_a_relation_planned_or_being_reduced_is_no_tie() -> None:
+    def ties(text: str) -> set[tuple[str, str, str]]:
+        return {(t.a, t.b, t.type) for t in code_article(Article.make(text, DATE)).ties}
+
+    assert ties("Pakistan considers importing discounted Russian crude oil.") == set()
+    assert ties("Armenia is cutting its reliance on Russian weapons.") == set()
+    assert ties("Norway suspended its role as guarantor of Colombia's security.") == set()
+    # a standing one is
+    assert ties("Pakistan imports crude oil from Russia.") == {("PAK", "RUS", "energy")}
+    assert ties("Moldova's heavy reliance on Russian gas worries Brussels.") == {("MDA", "RUS", "energy")}
+
+
 def test_plural_descriptions_resolve_to_the_pair() -> None:
     two = "Putin hosted Tokayev in the Kremlin on Monday. The two presidents signed a treaty on the border."
     assert {("RUS", "KAZ", "057"), ("KAZ", "RUS", "057")} <= coded(two)

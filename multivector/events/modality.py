@@ -86,6 +86,7 @@ class Words:
     finding_verbs: frozenset[str]
     link_adjectives: frozenset[str]
     crowd_nouns: frozenset[str]
+    reducing_verbs: frozenset[str]
     future_times: frozenset[str]
     future_time_modifiers: frozenset[str]
     future_time_nouns: frozenset[str]

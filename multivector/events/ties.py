@@ -101,6 +101,19 @@ def _negated(t: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "until") for c in t.children)
 
 
+def _undone(n: Token) -> bool:
+    """A relation a verb ends or reduces states no standing tie: "cutting their reliance on the dollar", "suspend
+    their role as guarantors" (up through the phrases it sits in, to the first verb)."""
+    t = n
+    for _ in range(4):
+        if t.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in modality.words().reducing_verbs
+    return False
+
+
 def _stative(v: Token) -> bool:
     """A tie is a standing state: present ("imports", "relies"), present perfect ("has invested") or a
     participle ("depending on Russian gas"); not a past act ("received a grant"), a future, or the
@@ -111,8 +124,8 @@ def _stative(v: Token) -> bool:
     if v.tag_ == "VBD" or (v.tag_ == "VBN" and (not aux & {"has", "have", "'s", "'ve"}
                                                  or any(c.dep_ == "auxpass" for c in v.children))):
         return False
-    if v.dep_ in ("xcomp", "advcl") and v.head.lemma_.lower() in ASPECT_HEADS:
-        return False
+    if v.dep_ in ("xcomp", "advcl") and v.head.lemma_.lower() in ASPECT_HEADS | modality.words().intent_heads:
+        return False  # (and "considers importing Russian crude": a plan, not a standing flow)
     return not (v.dep_ == "xcomp" and v.tag_ == "VB")
 
 
@@ -148,7 +161,7 @@ def code_ties(coder: ArticleCoder, sent: Span, si: int) -> list[Tie]:
         elif t.pos_ == "ADJ" and t.dep_ == "acomp" and lemma in lex.adjectives and not _negated(t.head) \
                 and _stative(t.head):
             found.extend(_verb_ties(coder, t, lex.adjectives[lemma], lex))  # "is heavily dependent on Russia"
-        elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and not _negated(t.head):
+        elif t.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns and not _negated(t.head) and not _undone(t):
             found.extend(_noun_ties(coder, t, lex.nouns[lemma], lex))
     out: list[Tie] = []
     seen: set[tuple[str, str, str]] = set()
