@@ -1114,3 +1114,14 @@ def test_a_present_tense_act_set_in_a_time_ahead_is_planned() -> None:
     # the historical present of a summary, and this month, are news
     assert coded("Putin visits China.") == {("RUS", "CHN", "042")}
     assert coded("Putin visits China this month.") == {("RUS", "CHN", "042")}
+
+
+def test_a_denial_with_no_accuser_known_is_toward_whom_the_act_was_done_to() -> None:
+    assert coded("Russia denied that its jets had violated Estonian airspace.") == {("RUS", "EST", "016")}
+    assert coded("Belarus denied that it had engineered the migrant crisis on its border with Poland.") == {
+        ("BLR", "POL", "016")}
+    assert coded("Russia denied involvement in the attack on Ukraine.") == {("RUS", "UKR", "016")}
+    # accusers named in the sentence are its target; rejecting another's role is no denial
+    assert coded("Israel denied that it was restricting aid deliveries into Gaza, rejecting accusations by U.N. "
+                 "agencies.") == {("ISR", "UN", "016")}
+    assert roots("Azerbaijan rejects any French role in mediating between Baku and Yerevan.") == set()

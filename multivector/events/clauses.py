@@ -207,6 +207,40 @@ class Clauses(Nominals):
                     return got
         return []
 
+    def denied_act(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
+        """Whom a denied act was done to, when no accuser is known: the actors of the denied clause ("denied that
+        its jets had violated Estonian airspace", "denies backing rebels in eastern Congo") or of the denied
+        noun's phrases ("denied involvement in the attack on Ukraine"); never the denier's own."""
+        W = modality.words()
+        if any(c.i != v.i and c.lemma_.lower() in W.denial_verbs and (o := child(c, "dobj")) is not None
+               and o.lemma_.lower() in W.accusation_nouns for c in v.subtree):
+            return []  # "denied ..., rejecting accusations by U.N. agencies": the accusers named are its target
+        heads = [c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        heads += [p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pcomp"]
+        if theme is not None and theme.tag_ == "VBG":
+            heads.append(theme)  # "denies backing M23 rebels": the tagger's gerund object
+        for h in heads:
+            obj = child(h, "dobj")
+            subj = child(h, "nsubj") or child(h, "nsubjpass")
+            for phrase, preps in ((obj, False), (subj, False), (h, True), (obj, True)):
+                if phrase is None:
+                    continue
+                found = self.prep_targets(phrase, THREAT_PREPS + ("in", "inside"), possessor=True, exclude=exclude) \
+                    if preps else self.phrase_actors(phrase, exclude=exclude)
+                got = [a for a in found if a.code not in exclude and a.codable and not a.person]
+                if got:
+                    return got
+        if theme is not None and theme.pos_ == "NOUN":  # "denied involvement in the attack on Ukraine"
+            level = [theme]
+            for _ in range(3):
+                got = [a for t in level for a in self.prep_targets(t, ("in", "on", "against", "to", "with"),
+                                                                   possessor=True, exclude=exclude)
+                       if a.code not in exclude and a.codable and not a.person]
+                if got:
+                    return got
+                level = [o for t in level for o in prep_objects(t)]
+        return []
+
     def summarized(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whose act a noun sums up when a clause reacts to it: "accused Russia ..., a charge Moscow denied" (the
         accuser), "after a trial that Washington denounced" (who held it), "a drive condemned by the UN" (who

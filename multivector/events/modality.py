@@ -121,6 +121,7 @@ class Words:
     governing_verbs: frozenset[str]
     report_nouns: frozenset[str]
     denial_verbs: frozenset[str]
+    accusation_nouns: frozenset[str]
 
 
 @functools.cache

@@ -134,6 +134,8 @@ class Targets(Clauses):
                     self.adversaries[c] for c in exclude if c in self.adversaries]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
+            elif slot == "denied":  # "denied that its jets had violated Estonian airspace": whom the act was done to
+                got = self.denied_act(v, theme, exclude)
             elif slot == "reporter":  # "Poland says soldiers were arrested, while Russia denies this"
                 got = self.reporter_before(v, theme, exclude)
             elif slot == "speaker":  # "Merkel said Russia might face further sanctions": who says so
