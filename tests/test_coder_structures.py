@@ -334,7 +334,8 @@ def test_a_ban_named_by_a_noun_is_its_owners_measure() -> None:
 def test_an_attack_claimed_is_the_claimers_act() -> None:
     assert roots("The Taliban claimed responsibility for the attack on a German convoy.") == {
         ("AFG", "DEU", "01"), ("AFG", "DEU", "19")}
-    assert roots("India denies responsibility for the attack on Pakistani troops.") == set()
+    # a denied attack is not coded; the denial is, toward the state attacked
+    assert roots("India denies responsibility for the attack on Pakistani troops.") == {("IND", "PAK", "01")}
 
 
 def test_a_passive_verb_coordinated_with_an_active_one_shares_its_subject() -> None:
