@@ -1126,3 +1126,8 @@ def test_a_denial_with_no_accuser_known_is_toward_whom_the_act_was_done_to() -> 
     assert coded("Israel denied that it was restricting aid deliveries into Gaza, rejecting accusations by U.N. "
                  "agencies.") == {("ISR", "UN", "016")}
     assert roots("Azerbaijan rejects any French role in mediating between Baku and Yerevan.") == set()
+
+
+def test_a_comment_declined_is_toward_what_was_asked_about() -> None:
+    assert coded("China declined to comment when asked about Kazakhstan's remarks.") == {("CHN", "KAZ", "011")}
+    assert coded("China declined comment when asked about the Japanese proposal.") == {("CHN", "JPN", "011")}

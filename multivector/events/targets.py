@@ -134,6 +134,11 @@ class Targets(Clauses):
                     self.adversaries[c] for c in exclude if c in self.adversaries]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
+            elif slot == "asked":  # "declined to comment when asked about Kazakhstan's remarks": what it was asked about
+                got = [a for h in (v, *(c for c in v.children if c.dep_ == "xcomp")) for c in h.children
+                       if c.dep_ == "advcl" and c.lemma_.lower() in ("ask", "question", "press")
+                       for a in self.prep_targets(c, ("about", "on", "over", "regarding"), possessor=True,
+                                                  exclude=exclude)][:1]
             elif slot == "denied":  # "denied that its jets had violated Estonian airspace": whom the act was done to
                 got = self.denied_act(v, theme, exclude)
             elif slot == "reporter":  # "Poland says soldiers were arrested, while Russia denies this"
