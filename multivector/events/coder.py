@@ -406,6 +406,9 @@ class ArticleCoder(Deverbals):
             rallied = self.rallied(v, sources, targets)
             if rallied is not None:  # "urged its EU partners to punish Belarus": rallying opposition (113)
                 pairs, code = rallied
+        if code == "013" and theme is not None and any(c.lower_ in modality.words().negative_determiners
+                                                       for c in theme.lefts):
+            code = "012"  # "saw little hope of a settlement": hope denied is pessimism
         if code == "190":
             code = weapon_code(v) or code
         elif code == "180":
