@@ -71,6 +71,8 @@ PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
 # The object class of a named city, town or region ("captured Bakhmut"), for patterns keyed by object nouns.
 PLACE_OBJECT = "@place"
+# ... and of a name with its nationality before it ("Canadian Michael Kovrig").
+NAME_OBJECT = "@name"
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 # Protection, support and defence (074, 033x, 032, 052): of a state, never of a border against it.
 PROTECTION_CODES = frozenset({"074", "033", "032", "052"})
@@ -190,6 +192,10 @@ class ArticleCoder(Deverbals):
         if theme is not None and any(PLACE_OBJECT in p.objects for p in cands) and (
                 (a := self.actors.entity_at(theme)) is not None and a.kind in ("place", "capital")):
             obj_lemmas.append(PLACE_OBJECT)  # "captured Bakhmut", "retook Palmyra": a named town or city
+        if theme is not None and theme.pos_ == "PROPN" and any(NAME_OBJECT in p.objects for p in cands) and any(
+                c.dep_ in ("amod", "compound") and (a := self.actors.entity_at(c)) is not None and a.kind == "adjective"
+                for c in theme.lefts):
+            obj_lemmas.append(NAME_OBJECT)  # "freed Canadian Michael Kovrig": a person named with a nationality
         out = []
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):
