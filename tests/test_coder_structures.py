@@ -1132,3 +1132,12 @@ def test_a_denial_with_no_accuser_known_is_toward_whom_the_act_was_done_to() -> 
 def test_a_comment_declined_is_toward_what_was_asked_about() -> None:
     assert coded("China declined to comment when asked about Kazakhstan's remarks.") == {("CHN", "KAZ", "011")}
     assert coded("China declined comment when asked about the Japanese proposal.") == {("CHN", "JPN", "011")}
+
+
+def test_them_after_an_act_on_people_is_those_people() -> None:
+    assert coded("Burkina Faso expels three French diplomats, accusing them of subversive activities.") == {
+        ("BFA", "FRA", "161"), ("BFA", "FRA", "112")}
+    # with the people listed beside them
+    assert roots("Venezuela has arrested three Americans, two Spaniards and a Czech citizen, accusing them of "
+                 "plotting to kill Maduro.") == {(s, t, r) for s in ("VEN",) for t in ("USA", "ESP", "CZE")
+                                                 for r in ("17", "11")}

@@ -339,6 +339,15 @@ class DocContext:
             for s in things:
                 return [self._note(s.actor, s, token, token.text)]
             return []
+        if low == "them" and token.dep_ in ("dobj", "pobj", "dative"):
+            # "expels three French diplomats, accusing them of ...": the people just named as an object, not the
+            # subject that acts on them
+            si = self.sent_of[token.i]
+            doc = self.actors.doc
+            for s in cands:
+                if s.sentence == si and not s.subject and s.token == int(s.token) and \
+                        doc[int(s.token)].tag_ in ("NNS", "NNPS") and doc[int(s.token)].dep_ in ("dobj", "nsubjpass"):
+                    return self._conjoined(s, cands, token)  # with the people listed beside them
         if low in PLURAL_PRONOUNS:
             # "France and Germany condemned ... and said they would ...": the coordinated subject group.
             si = self.sent_of[token.i]
