@@ -1141,3 +1141,10 @@ def test_them_after_an_act_on_people_is_those_people() -> None:
     assert roots("Venezuela has arrested three Americans, two Spaniards and a Czech citizen, accusing them of "
                  "plotting to kill Maduro.") == {(s, t, r) for s in ("VEN",) for t in ("USA", "ESP", "CZE")
                                                  for r in ("17", "11")}
+
+
+def test_an_act_called_names_or_it_is_the_last_act_told() -> None:
+    assert roots("Turkish F-16s shoot down a Russian bomber near the Syrian border, and Putin calls it a stab in "
+                 "the back.", YEAR_2017) == {("TUR", "RUS", "19"), ("RUS", "TUR", "11")}
+    assert roots("Iran shot down a U.S. drone on Thursday, an attack Washington called unprovoked.") == {
+        ("IRN", "USA", "19"), ("USA", "IRN", "11")}

@@ -389,6 +389,10 @@ class Clauses(Nominals):
         """Who did the act a definite noun refers back to ("North Korea fires a missile over Japan. Japan condemns
         the launch."): the source of the latest act before it, in this sentence or an earlier one, of the same
         root (any root for a summing-up noun: "the move", "the decision")."""
+        if n.lower_ in ("it", "this") and n.dep_ == "dobj":
+            # "Turkey shot down a Russian bomber, and Putin called it a stab in the back": the act just told
+            told = [src for i, _code, src, _tgt in self.current if i < n.i]
+            return [told[-1]] if told and told[-1].code not in exclude and told[-1].codable else []
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children) or any(
                 c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children if self.actors_for(c)):
             return []
