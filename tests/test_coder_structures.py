@@ -1148,3 +1148,10 @@ def test_an_act_called_names_or_it_is_the_last_act_told() -> None:
                  "the back.", YEAR_2017) == {("TUR", "RUS", "19"), ("RUS", "TUR", "11")}
     assert roots("Iran shot down a U.S. drone on Thursday, an attack Washington called unprovoked.") == {
         ("IRN", "USA", "19"), ("USA", "IRN", "11")}
+
+
+def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
+    # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
+    assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",
+                 dt.date(2023, 2, 1)) == set()
+    assert roots("Mexico's Congress criticised the United States.") == {("MEX", "USA", "11")}

@@ -162,6 +162,13 @@ class Arguments:
         if a is not None:
             if a.kind == "adjective" and t.pos_ == "ADJ":
                 return []
+            if a.kind == "seat" and (poss := next((c for c in t.children if c.dep_ == "poss"), None)) is not None:
+                # "Peru's Congress", "Mexico's Senate": the body of the state that owns it, not the one whose
+                # body the bare name means
+                owner = [o for o in self._one(poss, exclude) if not o.person and o.code != a.code]
+                if owner:
+                    return [dataclasses.replace(o, role=a.role or "GOV", start=min(o.start, a.start), end=a.end,
+                                                text=t.doc[t.left_edge.i:t.i + 1].text) for o in owner]
             return [a]
         counted = through_quantity(t)  # "Hundreds of supporters of Iraqi cleric ..."
         if counted is not t:
