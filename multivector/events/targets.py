@@ -134,6 +134,14 @@ class Targets(Clauses):
                     self.adversaries[c] for c in exclude if c in self.adversaries]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
+            elif slot == "theme_between" and theme is not None:
+                # "suspended its role as a mediator between Israel and Hamas": the sides its object names
+                # (or its as-phrase, which the parser may hang on the verb: "their role as guarantors of talks
+                # between Colombia's government and the ELN")
+                where = [*theme.subtree, *(x for c in v.children if c.dep_ == "prep" and c.lower_ == "as"
+                                           for x in c.subtree)]
+                got = next((g for x in where if x.i != theme.i
+                            and (g := self.prep_targets(x, ("between",), possessor=True, exclude=exclude))), [])
             elif slot == "asked":  # "declined to comment when asked about Kazakhstan's remarks": what it was asked about
                 got = [a for h in (v, *(c for c in v.children if c.dep_ == "xcomp")) for c in h.children
                        if c.dep_ == "advcl" and c.lemma_.lower() in ("ask", "question", "press")

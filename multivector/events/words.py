@@ -239,7 +239,9 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
             if p.dep_ == "prep" and p.lower_ == "of" and undoing_noun(theme):
                 continue
             if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and any(
-                    c.dep_ == "nummod" for c in theme.children))):
+                    c.dep_ == "nummod" for c in theme.children)) or (
+                    p.lower_ == "as" and theme.lemma_.lower() in ("role", "position", "status"))):
+                # ("suspended its role as a mediator": the role is what it was)
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
             elif p.dep_ in ("acl", "amod") and p.lemma_.lower() in CARRIERS:
                 out.extend(carried(p))  # "sent a train loaded with flour": the cargo names what was sent
