@@ -1155,3 +1155,8 @@ def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",
                  dt.date(2023, 2, 1)) == set()
     assert roots("Mexico's Congress criticised the United States.") == {("MEX", "USA", "11")}
+
+
+def test_a_measure_answers_the_act_named_deep_in_its_object() -> None:
+    assert coded("EU countries approve tariffs worth 2.8 billion euros in retaliation against U.S. tariffs.") == {
+        ("EU", "USA", "163")}

@@ -289,10 +289,14 @@ class Clauses(Nominals):
         W = modality.words()
         t = v
         for _ in range(3):
-            for c in t.children:
+            # (or deep in the object, where the parser may hang it: "approve tariffs worth 2.8 billion euros in
+            # retaliation against U.S. tariffs")
+            anchors = [t, *(x for o in t.children if o.dep_ == "dobj" for x in o.subtree
+                            if x.pos_ in ("NOUN", "PROPN", "NUM") and t is v)]
+            for a0, c in ((a0, c) for a0 in anchors for c in a0.children):
                 if c.dep_ != "prep" or c.lower_ not in ("in", "as"):
                     continue
-                for r in prep_objects(t, (c.lower_,)):
+                for r in prep_objects(a0, (c.lower_,)):
                     if r.lemma_.lower() not in W.response_nouns:
                         continue
                     for what in prep_objects(r, ("for", "to", "against", "at", "of", "over")):
