@@ -293,7 +293,7 @@ class Clauses(Nominals):
             # retaliation against U.S. tariffs")
             anchors = [t, *(x for o in t.children if o.dep_ == "dobj" for x in o.subtree
                             if x.pos_ in ("NOUN", "PROPN", "NUM") and t is v)]
-            for a0, c in ((a0, c) for a0 in anchors for c in a0.children):
+            for a0, c in ((x, c) for x in anchors for c in x.children):
                 if c.dep_ != "prep" or c.lower_ not in ("in", "as"):
                     continue
                 for r in prep_objects(a0, (c.lower_,)):
