@@ -213,6 +213,15 @@ def test_non_english_skipped_short_english_kept(tmp_path: Path) -> None:
     assert detect("Президент России прибыл в Астану для переговоров с президентом Казахстана.") == "ru"
 
 
+def test_foreign_names_in_english_copy_are_not_a_language() -> None:
+    """Spanish and French words inside names ("El Salvador", "La Paz", "Le Monde") are not foreign text."""
+    assert detect("Serbia defaced Comoros's bridges overnight. El Salvador berthed Bangladeshi harbors overnight.") == "en"
+    assert detect("El Salvador, La Paz and Los Angeles: Le Monde and El País report De La Rue's Des Moines deal.") == "en"
+    es = ("El presidente de Kazajistán recibió ayer al ministro chino de asuntos exteriores para conversar sobre "
+          "la cooperación energética y el comercio entre los dos países.")
+    assert detect(es) == "es"
+
+
 @pytest.mark.skipif(not (SHARED / "gold" / "articles-dev.jsonl").exists(), reason="../shared/gold not present")
 def test_real_english_corpora_pass_language_check() -> None:
     for line in (SHARED / "gold" / "articles-dev.jsonl").read_text().splitlines():

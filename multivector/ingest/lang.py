@@ -2,8 +2,9 @@
 
 English news runs 35-50 % function words (measured on ../shared/gold/articles-dev.jsonl and the
 Wikipedia current-events corpus); French, German, Spanish... text shares almost none of the English
-list below. Texts under ``MIN_WORDS`` words (headlines, one-liners) are accepted as English: too
-little evidence to reject them.
+list below. Texts under ``MIN_WORDS`` lowercase words (headlines, one-liners) are accepted as English: too
+little evidence to reject them. Only lowercase words count: names ("El Salvador", "La Paz") are
+not evidence of a language.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def detect(text: str) -> str:
     script = _script(sample)
     if script:
         return script
-    words = [w.lower() for w in _WORD.findall(sample)]
+    # Capitalised words are names or sentence starts: "El Salvador", "La Paz", "Le Monde" in English
+    # copy are not Spanish or French, and running text of any language is mostly lowercase.
+    words = [w for w in _WORD.findall(sample) if w.islower()]
     if len(words) < MIN_WORDS:
         return "en"
     en = sum(w in _EN for w in words) / len(words)
