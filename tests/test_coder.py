@@ -676,6 +676,20 @@ def test_a_one_word_leader_alias_before_another_name_is_not_the_leader() -> None
     assert codes_mentioned("Putin Tuesday met Erdogan in Sochi.") >= {"RUS", "TUR"}
 
 
+def test_a_one_word_leader_alias_before_a_place_noun_is_the_place() -> None:
+    assert "BWA" not in codes_mentioned("Fighting spread to the Masisi district of North Kivu.")
+    assert "BWA" in codes_mentioned("Masisi met Xi Jinping in Beijing.", dt.date(2020, 5, 1))
+
+
+def test_the_country_of_a_named_leader_is_an_antecedent_of_the_country() -> None:
+    # the country is named only as the leader's nationality; "the country" is that state, not the speaker's
+    assert roots("U.S. Secretary of State Antony Blinken met Kazakh Foreign Minister Murat Nurtleu, days after "
+                 "the country agreed to expand trade ties with China.", dt.date(2023, 10, 1)) >= {("KAZ", "CHN", "03")}
+    got = roots("British Foreign Secretary James Cleverly called Uzbek President Shavkat Mirziyoyev after the "
+                "country's decision to cut ties with Belarus.", dt.date(2023, 10, 1))
+    assert ("UZB", "BLR", "16") in got and ("GBR", "BLR", "16") not in got
+
+
 def test_fire_that_hit_someone_in_the_passive_or_that_they_came_under() -> None:
     assert roots("Three Jordanian soldiers were killed by Syrian fire near the border.") == {("SYR", "JOR", "19")}
     assert roots("Armenian positions came under heavy Azerbaijani artillery fire.") == {("AZE", "ARM", "19")}

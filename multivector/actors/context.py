@@ -93,9 +93,9 @@ class DocContext:
             subj = np.dep_ in ("nsubj", "nsubjpass") or (np.dep_ == "conj" and np.head.dep_ in ("nsubj", "nsubjpass"))
             self.seen.append(Seen(sent_of[np.i], np.i, a, subj, self.label_of(np.i)))
             raw = actors.entity_at(head)
-            if a.person and raw is not None and raw.kind not in ("leader",) and np is not head and (
-                    np.i not in actors.by_token):
-                # "Niger's military ruler": the country is named too, as a non-person antecedent.
+            if a.person and raw is not None and not raw.person and raw.kind not in ("leader",) and np is not head:
+                # "Niger's military ruler", "Solomon Islands Prime Minister Manasseh Sogavare": the country is
+                # named too, as a non-person antecedent of "the country".
                 self.seen.append(Seen(sent_of[head.i], head.i, raw, False, self.label_of(head.i)))
         self.seen.sort(key=lambda s: s.token)
 

@@ -69,6 +69,7 @@ class Lexicon:
     regions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group id -> member codes
     region_names: dict[str, str] = field(default_factory=dict)  # group id -> its name
     craft: frozenset[str] = frozenset()  # designator prefixes of military craft ("F" in "F-16s", "Su")
+    place_kinds: frozenset[str] = frozenset()  # "district", "airport": after a one-word name, a place
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -247,7 +248,8 @@ def load() -> Lexicon:
         titles[str(w).lower()] = role
 
     craft = frozenset(str(w) for w in _strings(rdata.get("craft_designators")))
+    place_kinds = frozenset(str(w).lower() for w in _strings(_load_yaml("places.yaml").get("place_kinds")))
     return Lexicon(
         {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
-        region_names, craft,
+        region_names, craft, place_kinds,
     )

@@ -160,6 +160,9 @@ class DocActors:
                 if entry.kind == "leader" and len(span) == 1 and nxt is not None and nxt.pos_ == "PROPN" and \
                         nxt.text[:1].isupper() and span.end not in starts and nxt.lower_ not in CALENDAR:
                     continue  # "Qassem Soleimani" is not Naim Qassem: a one-word alias before another name
+                if entry.kind == "leader" and len(span) == 1 and nxt is not None and \
+                        nxt.lower_ in self.lex.place_kinds:
+                    continue  # "the Masisi district", "Nazarbayev University": a place, not the person
                 if entry.kind == "leader" and len(span) == 1 and span.start >= 1 and _another_given_name(
                         doc[span.start - 1], self.lex.titles, entry.name) and (span.start - 1) not in self.by_token:
                     continue  # "former congressman Odin Sanchez" is not Pedro Sanchez: another name before the alias
