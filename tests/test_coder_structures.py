@@ -1150,6 +1150,20 @@ def test_an_act_called_names_or_it_is_the_last_act_told() -> None:
         ("IRN", "USA", "19"), ("USA", "IRN", "11")}
 
 
+def test_an_act_told_by_a_noun_earlier_in_the_sentence_is_what_the_definite_noun_refers_to() -> None:
+    # verbs are coded before nouns; "the attack" still finds the noun that told it
+    assert ("IDN", "ISR", "11") in roots("Israeli tank fire hits a UN watchtower, wounding two Indonesian soldiers, "
+                                         "and Jakarta condemns the attack.")
+
+
+def test_verbs_of_regarding_judge_their_object() -> None:
+    assert coded("Venezuela considers the raid by U.S. agents to be a violation of the Vienna convention.") == {
+        ("VEN", "USA", "111")}
+    assert coded("Venezuela considers the U.S. raid a violation of international law.") == {("VEN", "USA", "111")}
+    assert coded("China sees the American move as interference in its internal affairs.") == {("CHN", "USA", "111")}
+    assert coded("Kazakhstan considers Russia a strategic partner.") == set()  # no judgement, no event
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

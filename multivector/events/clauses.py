@@ -408,7 +408,12 @@ class Clauses(Nominals):
         # "Iran seized a tanker, the U.S. said, calling the seizure a threat": an act told before the noun in the
         # same sentence, outside the noun's own clause, comes first
         inside = {t.i for t in n.head.subtree} if n.head.i != n.i else set()
-        here = [(code, src) for i, code, src, _tgt in self.current if i < n.i and i not in inside]
+        acts = {(i, code, src) for i, code, src, _tgt in self.current if i < n.i and i not in inside}
+        # Verbs are coded before nouns: "Israeli tank fire hits a UN post, and Jakarta condemns the attack" tells
+        # the act by a noun, so nouns before this one are read here too.
+        acts |= {(t.i, f.code, f.source) for t in n.doc[n.sent.start:n.i] if t.i not in inside and t.pos_ == "NOUN"
+                 and self.noun_pattern(t) is not None for f in self.code_noun(t)}
+        here = [(code, src) for _i, code, src in sorted(acts, key=lambda x: x[0])]
         for code, src in reversed([*self.earlier, *here]):
             if roots is None or code[:2] in roots:
                 return [src] if src.code not in exclude and src.codable else []

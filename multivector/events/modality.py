@@ -74,6 +74,7 @@ class Words:
     bomb_nouns: frozenset[str]
     bomb_makers: frozenset[str]
     verbless_heads: frozenset[str]
+    regard_verbs: frozenset[str]
     completion_verbs: frozenset[str]
     deverbal_governors: frozenset[str]
     response_verbs: frozenset[str]

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..actors import lexicon
 from . import modality, patterns
-from .tree import flat_preps, fronted_list
+from .tree import child, flat_preps, fronted_list
 
 # Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
 PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
@@ -243,6 +243,9 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
                     p.lower_ == "as" and theme.lemma_.lower() in ("role", "position", "status"))):
                 # ("suspended its role as a mediator": the role is what it was)
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
+            elif p.dep_ == "prep" and p.lower_ == "as" and v.lemma_.lower() in modality.words().regard_verbs:
+                # "sees the move as interference": the parser hangs the predicate on the object
+                out.extend(x.lemma_.lower() for x in p.children if x.dep_ in ("pobj", "amod", "acomp"))
             elif p.dep_ in ("acl", "amod") and p.lemma_.lower() in CARRIERS:
                 out.extend(carried(p))  # "sent a train loaded with flour": the cargo names what was sent
     for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
@@ -250,6 +253,11 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
             out.append(c.lemma_.lower())  # "gave Qatar ten days": the parser may call the second object adverbial
         if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in modality.words().verbless_heads):
             out.extend(x.lemma_.lower() for x in c.subtree if x.dep_ in ("dobj", "compound", "npadvmod"))
+        if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "ADJ") or c.tag_ == "VBN") and child(c, "nsubj") is not None:
+            out.append(c.lemma_.lower())  # "considers the raid a violation", "deems the sanctions unjustified"
+        if c.dep_ == "xcomp" and c.lemma_ == "be":
+            # "considers the raid to be a violation": what the object is said to be
+            out.extend(x.lemma_.lower() for x in c.children if x.dep_ in ("attr", "acomp"))
         if c.dep_ == "prep":
             # "described the drills as provocative": the parser may make the adjective a modifier of "as"
             out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj" or (
