@@ -1164,6 +1164,32 @@ def test_verbs_of_regarding_judge_their_object() -> None:
     assert coded("Kazakhstan considers Russia a strategic partner.") == set()  # no judgement, no event
 
 
+def test_whose_people_a_holder_noun_holds_is_said_on_the_people() -> None:
+    assert coded("Azerbaijan handed over the bodies of dozens of Armenian soldiers.") == {("AZE", "ARM", "084")}
+    assert roots("Baku has agreed to hand over the bodies of 30 Armenian soldiers.") == {("AZE", "ARM", "03")}
+    assert coded("Azerbaijan handed over the bodies to the Red Cross.") == set()
+
+
+def test_a_promise_made_to_its_object_aims_the_intended_act_at_it() -> None:
+    assert roots("Sri Lanka promised the IMF to tighten anti-corruption laws.") == {("LKA", "IMF", "03")}
+    assert roots("Sri Lanka promised to tighten anti-corruption laws.") == set()
+
+
+def test_mediation_in_a_conflict_is_aimed_at_its_sides() -> None:
+    assert roots("Qatar mediated in the conflict between Israel and Egypt.") == {("QAT", "ISR", "04"),
+                                                                               ("QAT", "EGY", "04")}
+    assert roots("Turkey mediates in the war in Ukraine.") == {("TUR", "UKR", "04")}
+    assert roots("China offered to mediate in the conflict in Myanmar.") == {("CHN", "MMR", "03")}
+    assert roots("Qatar mediated in Doha.") == set()  # a place is no side
+
+
+def test_helping_do_an_act_with_no_object_is_doing_it() -> None:
+    # "help" asks its object to act ("helped Ukraine repel"); with none, the subject helped do it
+    assert coded("China helped mediate between Israel and Egypt.") == {("CHN", "ISR", "045"), ("CHN", "EGY", "045")}
+    assert coded("China helped broker a truce between Israel and Egypt.") == {("CHN", "ISR", "045"),
+                                                                            ("CHN", "EGY", "045")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

@@ -53,3 +53,12 @@ def test_a_lowercase_word_tagged_as_a_name_is_a_common_noun() -> None:
     text = "Militants of al-Shabaab attacked the base."
     raw = {t.text: t.tag_ for t in next(nlp.parse([text]))}
     assert {t.text: t.tag_ for t in repair.repair_parse(next(nlp.parse([text])))}["al"] == raw["al"]
+
+
+def test_a_bare_infinitive_hung_on_the_noun_after_it_is_the_complement() -> None:
+    # "helped Ukraine repel Russian attacks": the parser made "repel" a modifier of "attacks"
+    assert ("Ukraine", "dobj") in deps("The U.S. helped Ukraine repel Russian attacks.")
+    assert ("USA", "UKR", "07") in coded("The U.S. helped Ukraine repel Russian attacks.", IN_2023)
+    assert ("USA", "RUS", "07") not in coded("The U.S. helped Ukraine repel Russian attacks.", IN_2023)
+    # a noun modifier that is no verb stays one
+    assert ("border", "compound") in deps("The U.S. helped Ukraine secure border crossings.")

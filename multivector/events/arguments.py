@@ -222,6 +222,20 @@ class Arguments:
                 return [a for a in got if a.code not in exclude]
         return []
 
+    def conflict_parties(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The sides of a conflict an act is done in or about: "mediate in the conflict between Israel and Hamas",
+        "intervene in the war in Sudan", "help end Sudan's civil war"."""
+        W = modality.words()
+        nouns = [p for p in prep_objects(v, ("in", "over", "on", "to")) if p.lemma_.lower() in W.conflict_nouns]
+        nouns += [d for d in v.children if d.dep_ == "dobj" and d.lemma_.lower() in W.conflict_nouns]
+        for n in nouns:
+            got = [a for q in prep_objects(n, ("between", "with", "in")) for a in self.actors_for(q, exclude)] or \
+                self.modifier_entity(n, exclude)
+            got = [a for a in got if a.code not in exclude and a.codable]
+            if got:
+                return got
+        return []
+
     def thanked_for(self, v: Token) -> list[Actor] | None:
         """Who did the act a state is thanked or praised for ("thanks Germany for supplying air defence"): the one
         thanked; None when ``v`` is no such act."""

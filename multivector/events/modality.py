@@ -75,6 +75,9 @@ class Words:
     bomb_makers: frozenset[str]
     verbless_heads: frozenset[str]
     regard_verbs: frozenset[str]
+    people_holders: frozenset[str]
+    conflict_nouns: frozenset[str]
+    own_act_heads: frozenset[str]
     completion_verbs: frozenset[str]
     deverbal_governors: frozenset[str]
     response_verbs: frozenset[str]
@@ -293,7 +296,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             dep = "xcomp"  # "offered on Thursday to mediate": an infinitive complement parsed as advcl
         if head.pos_ == "VERB" and (
             (dep == "xcomp" and lemma in W.request_heads
-             and (lemma not in ("want", "wish") or any(c.dep_ == "dobj" for c in head.children)))
+             and (lemma not in W.own_act_heads or any(c.dep_ == "dobj" for c in head.children)))
             or (dep == "ccomp" and lemma in W.request_ccomp)
         ):
             return Modality(drop="requested")

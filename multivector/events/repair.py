@@ -59,6 +59,23 @@ def object_of_infinitive(t: Token) -> bool:
     return True
 
 
+def bare_infinitive_read_as_modifier(t: Token) -> bool:
+    """"helped Ukraine repel Russian attacks", "let inspectors enter the site": the parser may hang the base-form verb
+    with its subject on the noun after it; the subject is the head verb's object and the noun the infinitive's."""
+    n = t.head
+    h = n.head
+    if not (t.tag_ == "VB" and t.dep_ in ("nmod", "compound", "amod") and n.i > t.i and n.dep_ == "dobj"
+            and h.pos_ == "VERB" and h.lemma_.lower() in BARE_INFINITIVE_HEADS and h.i < t.i):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i and c.pos_ in NOMINAL), None)
+    if subj is None:
+        return False
+    subj.head, subj.dep_ = h, "dobj"
+    t.head, t.dep_ = h, "xcomp"
+    n.head, n.dep_ = t, "dobj"
+    return True
+
+
 def conjunct_in_that_clause(t: Token) -> bool:
     """"demanded that Rwanda withdraw its troops and ordered the ambassador to leave": "ordered" is past with no
     subject, so it cannot join the base-form "withdraw"; it joins the past verb the clause depends on."""
@@ -371,7 +388,8 @@ def name_read_as_noun_phrase(t: Token) -> bool:
 
 
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
-    lowercase_read_as_name, headline_future, object_of_infinitive, conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
+    lowercase_read_as_name, headline_future, object_of_infinitive, bare_infinitive_read_as_modifier,
+    conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, name_read_as_modifier,

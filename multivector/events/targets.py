@@ -111,6 +111,8 @@ class Targets(Clauses):
                         got = [a for a in self._entities_in(c) if a.code not in exclude]
                         if got:
                             break
+            elif slot == "conflict_parties":  # "mediate in the conflict in Myanmar", "between Israel and Hamas"
+                got = self.conflict_parties(v, exclude)
             elif slot == "tension":  # "mobilised reservists amid tensions with Armenia"
                 got = self.tension_with(v, exclude)
             elif slot == "deterred":  # "sends a carrier to the Gulf as a warning to Iran", "drills to deter China"
@@ -174,6 +176,11 @@ class Targets(Clauses):
                 got = self.opposed_to(theme)
             elif slot == "adjective" and theme is not None:
                 got = self._each_conjunct(theme, lambda t: self.modifier_entity(t, exclude))
+                if not got and theme.lemma_.lower() in modality.words().people_holders:
+                    # "handed over the bodies of dozens of Armenian soldiers": whose people they are is said on
+                    # the people the holder noun is of
+                    got = [a for p in prep_objects(theme, ("of",))
+                           for a in self._each_conjunct(through_quantity(p), lambda t: self.modifier_entity(t, exclude))]
             elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:
                 # "launched airstrikes in Syria": force used in a place is used against it (the annotators'
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
