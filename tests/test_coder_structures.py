@@ -1190,6 +1190,21 @@ def test_helping_do_an_act_with_no_object_is_doing_it() -> None:
                                                                             ("CHN", "EGY", "045")}
 
 
+def test_a_states_premises_entered_by_force_are_seized_from_it() -> None:
+    assert coded("Ecuadorian police stormed the Mexican embassy.") == {("ECU", "MEX", "171")}
+    assert coded("Ecuadorian police force their way into the Mexican embassy in Quito.") == {("ECU", "MEX", "171")}
+    assert coded("U.S. federal agents raid the Venezuelan embassy.") == {("USA", "VEN", "171")}
+    assert coded("The Ecuadorian raid on the Mexican embassy drew condemnation.") == {("ECU", "MEX", "171")}
+    assert roots("The Israeli raid on a Hamas base in Lebanon killed five.") == {("ISR", "LBN", "19")}
+
+
+def test_a_vow_to_retaliate_answers_the_attack_told_earlier_in_the_sentence() -> None:
+    assert roots("Pakistani jets bomb targets in Afghanistan, and Kabul vows to retaliate.") == {
+        ("PAK", "AFG", "19"), ("AFG", "PAK", "13")}
+    # a retaliation done, not vowed, still needs its target named
+    assert roots("Pakistani jets bomb targets in Afghanistan, and Kabul retaliates.") == {("PAK", "AFG", "19")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

@@ -115,9 +115,10 @@ class Nominals(Places):
         mods: set[str] | None = None
         for p in pats:
             if p.needs:
-                if mods is None:  # its modifiers, or what an of-phrase says it is of ("an exchange of fire")
+                if mods is None:  # its modifiers, or what an of-phrase says it is of ("an exchange of fire"),
+                    # or what it is aimed at ("a raid on the embassy")
                     mods = {c.lemma_.lower() for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")} | {
-                        x.lemma_.lower() for c in n.rights if c.dep_ == "prep" and c.lower_ == "of"
+                        x.lemma_.lower() for c in n.rights if c.dep_ == "prep" and c.lower_ in ("of", "on", "into")
                         for x in c.children if x.dep_ == "pobj"}
                 if not mods & set(p.needs):
                     continue

@@ -131,8 +131,9 @@ class Targets(Clauses):
                         if got:
                             break
             elif slot == "adversary":  # "vowed to retaliate": against whoever last acted against the subject
-                # (in the same sentence only for a vow: "Tehran vows harsh revenge")
-                got = (self.adversary_before(v, exclude) if pat.code[:2] == "13" else []) or [
+                # (in the same sentence only for a vow: "Tehran vows harsh revenge", "and Kabul vows to retaliate")
+                vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().threat_heads
+                got = (self.adversary_before(v, exclude) if pat.code[:2] == "13" or vowed else []) or [
                     self.adversaries[c] for c in exclude if c in self.adversaries]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
