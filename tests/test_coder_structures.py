@@ -1205,6 +1205,14 @@ def test_a_vow_to_retaliate_answers_the_attack_told_earlier_in_the_sentence() ->
     assert roots("Pakistani jets bomb targets in Afghanistan, and Kabul retaliates.") == {("PAK", "AFG", "19")}
 
 
+def test_an_organisation_let_in_and_forces_pulled_apart_yield() -> None:
+    assert coded("Venezuela allowed the U.N. to open an office in Caracas.") == {("VEN", "UN", "086")}
+    assert coded("Venezuela allowed Russia to open an office in Caracas.") != {("VEN", "RUS", "086")}
+    assert coded("Chinese and Indian troops completed their disengagement at Depsang.") == {
+        ("CHN", "IND", "087"), ("IND", "CHN", "087")}
+    assert coded("Chinese and Indian troops disengaged at Depsang.") == {("CHN", "IND", "087"), ("IND", "CHN", "087")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

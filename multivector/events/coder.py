@@ -73,6 +73,8 @@ PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 PLACE_OBJECT = "@place"
 # ... and of a name with its nationality before it ("Canadian Michael Kovrig").
 NAME_OBJECT = "@name"
+# ... and of an international organisation ("allowed the U.N. to open an office": international involvement).
+IGO_OBJECT = "@igo"
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 # Protection, support and defence (074, 033x, 032, 052): of a state, never of a border against it.
 PROTECTION_CODES = frozenset({"074", "033", "032", "052"})
@@ -196,6 +198,9 @@ class ArticleCoder(Deverbals):
                 c.dep_ in ("amod", "compound") and (a := self.actors.entity_at(c)) is not None and a.kind == "adjective"
                 for c in theme.lefts):
             obj_lemmas.append(NAME_OBJECT)  # "freed Canadian Michael Kovrig": a person named with a nationality
+        if theme is not None and any(IGO_OBJECT in p.objects for p in cands) and (
+                (a := self.actors.entity_at(theme)) is not None and a.kind == "igo"):
+            obj_lemmas.append(IGO_OBJECT)
         out = []
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):
