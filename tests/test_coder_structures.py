@@ -1213,6 +1213,11 @@ def test_an_organisation_let_in_and_forces_pulled_apart_yield() -> None:
     assert coded("Chinese and Indian troops disengaged at Depsang.") == {("CHN", "IND", "087"), ("IND", "CHN", "087")}
 
 
+def test_a_crossing_opened_to_aid_allows_humanitarian_access() -> None:
+    assert coded("Egypt opened the Rafah crossing to humanitarian convoys into Gaza.") == {("EGY", "PSE", "0863")}
+    assert coded("Russia reopened its border with Georgia.") == {("RUS", "GEO", "081")}  # no aid: eased restriction
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",
