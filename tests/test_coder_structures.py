@@ -1218,6 +1218,13 @@ def test_a_crossing_opened_to_aid_allows_humanitarian_access() -> None:
     assert coded("Russia reopened its border with Georgia.") == {("RUS", "GEO", "081")}  # no aid: eased restriction
 
 
+def test_a_passive_gerund_acts_on_the_noun_or_the_subject_it_modifies() -> None:
+    assert ("RUS", "KGZ", "18") in roots("Kyrgyzstan protested over video footage showing Kyrgyz migrants being "
+                                         "beaten by Russian police.")
+    assert roots("A Japanese schoolboy died after being stabbed by a Chinese man.") == {("CHN", "JPN", "18")}
+    assert roots("The Russian ship sank after being hit by Ukrainian missiles.") == {("UKR", "RUS", "19")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

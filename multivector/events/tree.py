@@ -128,6 +128,12 @@ def passive_subject(t: Token) -> Token | None:
     own = True
     while t is not None:
         c = child(t, "nsubjpass") or (None if own else child(t, "nsubj"))
+        if c is None and own and any(x.dep_ == "auxpass" and x.tag_ == "VBG" for x in t.children):
+            if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+                return t.head  # "footage showing Kyrgyz migrants being beaten by Russian police": the migrants
+            if t.dep_ == "pcomp" and t.head.dep_ == "prep":
+                # "a Japanese boy died after being stabbed by a Chinese man": the subject of the clause it modifies
+                return child(t.head.head, "nsubj") or child(t.head.head, "nsubjpass")
         if c is not None or t.dep_ != "conj" or t.head.i == t.i:
             return c
         t, own = t.head, False
