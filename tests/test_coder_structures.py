@@ -1123,10 +1123,10 @@ def test_a_denial_with_no_accuser_known_is_toward_whom_the_act_was_done_to() -> 
     assert coded("Belarus denied that it had engineered the migrant crisis on its border with Poland.") == {
         ("BLR", "POL", "016")}
     assert coded("Russia denied involvement in the attack on Ukraine.") == {("RUS", "UKR", "016")}
-    # accusers named in the sentence are its target; rejecting another's role is no denial
+    # accusers named in the sentence are its target; rejecting another's role is no denial but a rejection
     assert coded("Israel denied that it was restricting aid deliveries into Gaza, rejecting accusations by U.N. "
                  "agencies.") == {("ISR", "UN", "016")}
-    assert roots("Azerbaijan rejects any French role in mediating between Baku and Yerevan.") == set()
+    assert roots("Azerbaijan rejects any French role in mediating between Baku and Yerevan.") == {("AZE", "FRA", "12")}
 
 
 def test_a_comment_declined_is_toward_what_was_asked_about() -> None:
@@ -1223,6 +1223,13 @@ def test_a_passive_gerund_acts_on_the_noun_or_the_subject_it_modifies() -> None:
                                          "beaten by Russian police.")
     assert roots("A Japanese schoolboy died after being stabbed by a Chinese man.") == {("CHN", "JPN", "18")}
     assert roots("The Russian ship sank after being hit by Ukrainian missiles.") == {("UKR", "RUS", "19")}
+
+
+def test_an_act_vetoed_or_rejected_is_not_done_and_refusals_name_the_act() -> None:
+    assert coded("Cyprus vetoes EU sanctions on Belarus.") == {("CYP", "EU", "129")}  # "vetoes" is a verb here
+    assert coded("Hungary blocked new EU sanctions on Russia.") == {("HUN", "EU", "129")}
+    assert coded("The Kremlin ruled out any withdrawal of Russian troops from Moldova.") == {("RUS", "MDA", "1246")}
+    assert roots("Azerbaijan rejects any French role in mediating between Baku and Yerevan.") == {("AZE", "FRA", "12")}
 
 
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:

@@ -181,6 +181,9 @@ class ArticleCoder(Deverbals):
                     # (and "conducts drone strikes": an object refined by its compound is this event too)
                     self.consumed.update(t.i for t in object_tokens(v, theme) if lemma in forms(t) or any(
                         c.dep_ == "compound" and c.lemma_.lower() == lemma for c in t.lefts))
+                if code[:2] == "12" and theme is not None and not passive:
+                    # "Cyprus vetoes EU sanctions on Belarus": an act rejected or vetoed is not done
+                    self.consumed.update(t.i for t in (theme, *theme.conjuncts))
                 return found
         return []
 

@@ -74,8 +74,8 @@ def verb_forms(lang: str = "en") -> dict[str, str]:
         if " " in lemma or not lemma.isalpha():
             continue
         out.setdefault(lemma, lemma)
-        if lemma.endswith(("s", "sh", "ch", "x", "z")):
-            out.setdefault(lemma + "es", lemma)
+        if lemma.endswith(("s", "sh", "ch", "x", "z")) or (lemma.endswith("o") and lemma[-2:-1] not in VOWELS):
+            out.setdefault(lemma + "es", lemma)  # "vetoes", "echoes"
         elif lemma.endswith("y") and lemma[-2:-1] not in VOWELS:
             out.setdefault(lemma[:-1] + "ies", lemma)
         else:
