@@ -1232,6 +1232,11 @@ def test_an_act_vetoed_or_rejected_is_not_done_and_refusals_name_the_act() -> No
     assert roots("Azerbaijan rejects any French role in mediating between Baku and Yerevan.") == {("AZE", "FRA", "12")}
 
 
+def test_a_reaction_prompted_by_an_act_is_aimed_at_its_doer() -> None:
+    assert roots("A Chinese military survey plane violated Japanese airspace off Nagasaki, prompting Tokyo to "
+                 "scramble fighter jets.") == {("CHN", "JPN", "15"), ("JPN", "CHN", "15")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

@@ -62,3 +62,12 @@ def test_a_bare_infinitive_hung_on_the_noun_after_it_is_the_complement() -> None
     assert ("USA", "RUS", "07") not in coded("The U.S. helped Ukraine repel Russian attacks.", IN_2023)
     # a noun modifier that is no verb stays one
     assert ("border", "compound") in deps("The U.S. helped Ukraine secure border crossings.")
+
+
+def test_a_past_verb_read_as_an_adjective_before_a_subordinate_clause_is_the_main_verb() -> None:
+    # "scrambled" read as in "scrambled eggs", "jets" as the second subject of "flew"
+    text = "Turkey scrambled fighter jets after a Russian surveillance plane flew along its Black Sea coast."
+    assert ("scrambled", "ROOT") in deps(text) and ("jets", "dobj") in deps(text)
+    assert ("TUR", "RUS", "15") in coded(text, IN_2023)
+    # a real adjective keeps its reading
+    assert ("damaged", "amod") in deps("Turkey sent damaged jets home after a Russian plane flew along its coast.")

@@ -76,6 +76,24 @@ def bare_infinitive_read_as_modifier(t: Token) -> bool:
     return True
 
 
+def past_verb_read_as_adjective(t: Token) -> bool:
+    """"Turkey scrambled fighter jets after a Russian plane flew ...": the parser reads the past verb as an adjective
+    ("scrambled eggs") and its object as the subject of the subordinate clause, which then has two subjects. The
+    past verb with a subject of its own is the main verb; the noun its object, the clause its adverbial."""
+    n = t.head
+    clause = n.head
+    if not (t.tag_ == "VBD" and t.dep_ == "amod" and n.i > t.i and n.dep_ == "nsubj" and clause.i > n.i
+            and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
+            and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in clause.children)
+            and any(c.dep_ == "nsubj" and c.i != n.i for c in clause.children)):
+        return False
+    t.head, t.dep_ = (t, "ROOT") if clause.dep_ == "ROOT" else (clause.head, clause.dep_)
+    n.head, n.dep_ = t, "dobj"
+    clause.head, clause.dep_ = t, "advcl"
+    t.pos_ = "VERB"
+    return True
+
+
 def conjunct_in_that_clause(t: Token) -> bool:
     """"demanded that Rwanda withdraw its troops and ordered the ambassador to leave": "ordered" is past with no
     subject, so it cannot join the base-form "withdraw"; it joins the past verb the clause depends on."""
@@ -389,6 +407,7 @@ def name_read_as_noun_phrase(t: Token) -> bool:
 
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     lowercase_read_as_name, headline_future, object_of_infinitive, bare_infinitive_read_as_modifier,
+    past_verb_read_as_adjective,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,

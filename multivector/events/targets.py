@@ -119,6 +119,12 @@ class Targets(Clauses):
                 got = self.deterred(v, theme, exclude)
             elif slot == "provoker":  # "put its forces on alert after China sent warships": who provoked it
                 got = self.clause_subjects(v, PROVOKED_MARKS, exclude, climb=False)
+                prompt = v.head
+                if not got and v.dep_ == "xcomp" and prompt.lemma_.lower() in modality.words().object_control_verbs \
+                        and prompt.dep_ == "advcl" and prompt.tag_ == "VBG":
+                    # "a Chinese plane violated Japanese airspace, prompting Tokyo to scramble jets": the act that
+                    # prompted the reaction is its provocation
+                    got = [a for a in self.subjects(prompt.head) if a.code not in exclude]
             elif slot == "participants":  # "a ceremony hosted by Trump", "a swap mediated by the UAE"
                 got = self._participants(v)
             elif slot == "theme_acl" and theme is not None:  # "signed a memorandum granting the United States ..."
