@@ -1237,6 +1237,12 @@ def test_a_reaction_prompted_by_an_act_is_aimed_at_its_doer() -> None:
                  "scramble fighter jets.") == {("CHN", "JPN", "15"), ("JPN", "CHN", "15")}
 
 
+def test_relief_goods_by_name_resumed_aid_and_peacekeepers_deploying_are_aid() -> None:
+    assert coded("Uzbekistan sent a train loaded with flour to Afghanistan.") == {("UZB", "AFG", "073")}
+    assert coded("The EU resumed aid to Mozambique.") == {("EU", "MOZ", "070")}
+    assert coded("Additional U.N. peacekeepers deploy to the Central African Republic.") == {("UN", "CAF", "074")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",
