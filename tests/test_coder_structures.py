@@ -1243,6 +1243,18 @@ def test_relief_goods_by_name_resumed_aid_and_peacekeepers_deploying_are_aid() -
     assert coded("Additional U.N. peacekeepers deploy to the Central African Republic.") == {("UN", "CAF", "074")}
 
 
+def test_a_pair_named_with_a_dash_inside_what_was_signed_is_the_partner() -> None:
+    assert coded("Armenia ratified an agreement to create an Armenia–Russia joint air defence system.") == {
+        ("ARM", "RUS", "057")}
+    # a dash-joined pair before "border" is a place
+    assert coded("Trump signs an order sending the National Guard to patrol the Mexico–United States border.",
+                 dt.date(2018, 4, 5)) == set()
+
+
+def test_talks_demanded_with_a_state_are_asked_of_it() -> None:
+    assert coded("Afghanistan's government demands talks with Pakistan.") == {("AFG", "PAK", "106")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

@@ -222,6 +222,25 @@ class Arguments:
                 return [a for a in got if a.code not in exclude]
         return []
 
+    def pair_partner(self, theme: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The state paired by a dash with one of ``exclude`` inside a phrase ("an Armenia–Russia joint system",
+        "the U.S.-Japan alliance"): the other member of the pair."""
+        doc = theme.doc
+        for t in theme.subtree:
+            if t.text in ("-", "–", "—") and 0 < t.i < len(doc) - 1:
+                j = t.i + 1
+                while j < len(doc) - 1 and doc[j].pos_ == "PROPN":
+                    j += 1  # the noun after the pair's second name
+                if doc[j].lemma_.lower() in modality.words().boundary_nouns:
+                    continue  # "to patrol the Mexico–United States border": a place, not a partnership
+                a, b = self.actors.entity_at(doc[t.i - 1]), self.actors.entity_at(doc[t.i + 1])
+                if a is not None and b is not None and a.code != b.code:
+                    if a.code in exclude and b.code not in exclude and b.codable:
+                        return [b]
+                    if b.code in exclude and a.code not in exclude and a.codable:
+                        return [a]
+        return []
+
     def conflict_parties(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """The sides of a conflict an act is done in or about: "mediate in the conflict between Israel and Hamas",
         "intervene in the war in Sudan", "help end Sudan's civil war"."""

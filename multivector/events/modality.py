@@ -78,6 +78,7 @@ class Words:
     people_holders: frozenset[str]
     conflict_nouns: frozenset[str]
     own_act_heads: frozenset[str]
+    boundary_nouns: frozenset[str]
     completion_verbs: frozenset[str]
     deverbal_governors: frozenset[str]
     response_verbs: frozenset[str]

@@ -111,6 +111,10 @@ class Targets(Clauses):
                         got = [a for a in self._entities_in(c) if a.code not in exclude]
                         if got:
                             break
+            elif slot == "pair_partner" and theme is not None:
+                # "ratifies an agreement to create an Armenia–Russia air defence system": the other of a pair named
+                # with a dash inside what was signed
+                got = self.pair_partner(theme, exclude)
             elif slot == "conflict_parties":  # "mediate in the conflict in Myanmar", "between Israel and Hamas"
                 got = self.conflict_parties(v, exclude)
             elif slot == "tension":  # "mobilised reservists amid tensions with Armenia"
