@@ -1255,6 +1255,14 @@ def test_talks_demanded_with_a_state_are_asked_of_it() -> None:
     assert coded("Afghanistan's government demands talks with Pakistan.") == {("AFG", "PAK", "106")}
 
 
+def test_an_inquiry_into_an_act_investigates_its_doer() -> None:
+    # a prepositional verb's object is its preposition's; an organisation's commission acts for it
+    assert coded("The U.N. Commission of Inquiry on Ukraine said it was looking into alleged Russian drone attacks "
+                 "on civilians in Kherson.") == {("UN", "RUS", "093")}
+    assert coded("German federal prosecutors are investigating torture in Syrian intelligence prisons.") == {
+        ("DEU", "SYR", "092")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

@@ -175,7 +175,13 @@ class ArticleCoder(Deverbals):
                     code = self.pats.family(act, pat.complement)
             if (code.startswith("15") or code == "192") and in_support(v):
                 code = "074"  # troops sent to support or protect a government: protection, not a posture against it
-            found = self._apply(v, pat, code, theme, passive, lemma)
+            pat_theme = theme
+            if theme is None and not passive and pat.needs:
+                # "looking into Russian drone attacks": a prepositional verb's object is its preposition's
+                # (only "into": "look into", "delve into"; "agree to", "let in" keep their own readings)
+                pat_theme = next((p for c in v.children if c.dep_ == "prep" and c.lower_ == "into"
+                                  and "into" in pat.needs for p in c.children if p.dep_ == "pobj"), None)
+            found = self._apply(v, pat, code, pat_theme, passive, lemma)
             if found is not None:
                 if matched is not None:  # "agreed to talks with Ukraine": the talks are this event, not another
                     # (and "conducts drone strikes": an object refined by its compound is this event too)
