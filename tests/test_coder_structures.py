@@ -1263,6 +1263,14 @@ def test_an_inquiry_into_an_act_investigates_its_doer() -> None:
         ("DEU", "SYR", "092")}
 
 
+def test_fire_that_lands_in_a_state_and_a_face_off_are_force() -> None:
+    assert roots("Two mortar shells fired from Myanmar landed inside Bangladeshi territory.") == {("MMR", "BGD", "19")}
+    assert roots("Rockets fired from Lebanon landed in northern Israel.") == {("LBN", "ISR", "19")}  # no troops
+    assert roots("Rain fell in Turkey.") == set()
+    assert roots("Twenty Indian soldiers were killed in a violent face-off with Chinese troops.") == {
+        ("IND", "CHN", "19"), ("CHN", "IND", "19")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

@@ -43,6 +43,7 @@ from .tree import (
     BORDER_NOUNS,
     adverbial_object,
     child,
+    inherited_subject,
     is_passive,
     misparsed_main,
     passive_subject,
@@ -316,9 +317,10 @@ class ArticleCoder(Deverbals):
             sources = self.forces_sender(theme)
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
-        if pat.subject_heads and (subj := child(v, "nsubj")) is not None and not (
+        if pat.subject_heads and (subj := inherited_subject(v)) is not None and not (
                 {(h := through_quantity(subj)).lemma_.lower(), h.lower_, h.lower_.removesuffix("s")} & set(pat.subject_heads)):
-            return None  # ("Marines" as a proper noun keeps its plural lemma)
+            return None  # ("Marines" as a proper noun keeps its plural lemma; "rockets fired from Lebanon landed in
+            # Israel": the subject the verb inherits counts too)
         if not sources:  # "Kurdish fighters, backed by U.S. special forces, captured Manbij": the backer alone
             backed = self.backed_pairs(v, pat, theme, []) if code[:2] == "19" else []
             return [Found(s, t, code_under(code, mod), pid, v, mod) for s, t in backed] or None

@@ -140,6 +140,20 @@ def passive_subject(t: Token) -> Token | None:
     return None
 
 
+def inherited_subject(v: Token) -> Token | None:
+    """The subject of ``v``, or of the clause it hangs on when it has none of its own ("rockets fired from Lebanon
+    landed in Israel": "landed" is the parser's adverbial clause of "fired")."""
+    t = v
+    for _ in range(4):
+        s = child(t, "nsubj") or child(t, "nsubjpass")
+        if s is not None:
+            return s
+        if t.dep_ not in ("advcl", "xcomp", "conj") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
 def verb_like(t: Token) -> bool:
     """A verb, or a noun the parser made of a headline verb: a noun never takes a direct object or, as the
     sentence's root, a subject, so "Uzbekistan imports much of its wheat" (imports/NOUN with dobj "much") and
