@@ -1271,6 +1271,14 @@ def test_fire_that_lands_in_a_state_and_a_face_off_are_force() -> None:
         ("IND", "CHN", "19"), ("CHN", "IND", "19")}
 
 
+def test_the_territory_is_the_place_just_named_and_analysts_warnings_are_no_threats() -> None:
+    assert ("ISR", "PSE", "19") in roots("Israel imposes a complete siege on the Gaza Strip, as its warplanes pound "
+                                         "the territory for a fourth day.")
+    assert roots("A Chinese blockade of Taiwan could cut off most of its energy imports, a Washington think tank "
+                 "warned.") == set()
+    assert roots("Russia warned that its troops could strike Kyiv.") == {("RUS", "UKR", "13")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

@@ -19,7 +19,7 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "state", "kingdom", "government", "neighbour",
-                           "neighbor", "capital", "emirate", "ally", "partner"})
+                           "neighbor", "capital", "emirate", "ally", "partner", "territory", "enclave"})
 PAIR_NOUNS_PERSON = frozenset({"leader", "president", "minister", "premier", "counterpart", "head"})
 PAIR_NOUNS_THING = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor", "state", "party",
                               "army", "military", "navy",

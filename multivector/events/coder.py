@@ -300,6 +300,12 @@ class ArticleCoder(Deverbals):
         if v.lemma_.lower() in modality.words().impact_verbs and self._attack_subject(v):
             return []  # "an airstrike killed 20 civilians": the airstrike is the event (nouns.impact_targets)
         sources = self.subjects(v)
+        if mod.transform == "threat" and mod.governor is not None and mod.governor.pos_ == "VERB" and (
+                warner := child(mod.governor, "nsubj")) is not None and not self.actors_for(warner) and \
+                self.actors.role_of(warner) is None:
+            # "a Washington think tank warned that a Chinese blockade could cut off Taiwan's imports": a third
+            # party's warning of what a state could do is analysis, not that state's threat
+            return []
         if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
             sources = self.located_in(v, LOCATION_PREPS)
         elif not sources and code[:2] in LOCATION_SOURCE_ROOTS and (subj := child(v, "nsubj")) is not None \
