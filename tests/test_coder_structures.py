@@ -1279,6 +1279,13 @@ def test_the_territory_is_the_place_just_named_and_analysts_warnings_are_no_thre
     assert roots("Russia warned that its troops could strike Kyiv.") == {("RUS", "UKR", "13")}
 
 
+def test_economic_reach_cut_and_representatives_sent_away_reduce_relations() -> None:
+    assert coded("The U.S. restricted China's ability to invest.") == {("USA", "CHN", "163")}
+    assert coded("Bolivia revokes a mining concession to Canada's South American Silver Corporation.") == {
+        ("BOL", "CAN", "163")}
+    assert coded("The Gambia ordered Iranian representatives to leave the country.") == {("GMB", "IRN", "161")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",
