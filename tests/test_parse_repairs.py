@@ -71,3 +71,10 @@ def test_a_past_verb_read_as_an_adjective_before_a_subordinate_clause_is_the_mai
     assert ("TUR", "RUS", "15") in coded(text, IN_2023)
     # a real adjective keeps its reading
     assert ("damaged", "amod") in deps("Turkey sent damaged jets home after a Russian plane flew along its coast.")
+
+
+def test_a_verb_after_and_hung_on_the_noun_after_it_is_a_conjunct_verb() -> None:
+    text = ("Duterte says he will set aside the Philippine claim on the Spratly islands and forge better economic "
+            "relations with China.")
+    assert ("forge", "conj") in deps(text) and ("relations", "dobj") in deps(text)
+    assert ("PHL", "CHN", "03") in coded(text, dt.date(2016, 5, 10))

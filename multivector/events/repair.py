@@ -76,6 +76,29 @@ def bare_infinitive_read_as_modifier(t: Token) -> bool:
     return True
 
 
+def verb_conjunct_read_as_modifier(t: Token) -> bool:
+    """"will set aside the claim on the islands and forge better relations with China": the parser hangs the base
+    form after "and" on the noun after it, which it joins to the previous object; the verb joins the verb of that
+    object, and the noun is its own object."""
+    n = t.head
+    doc = t.doc
+    if not (t.tag_ == "VB" and t.dep_ in ("amod", "compound", "nmod") and n.i > t.i and n.dep_ == "conj"
+            and t.i > 0 and doc[t.i - 1].dep_ == "cc" and doc[t.i - 1].lower_ in ("and", "or")):
+        return False
+    v = n.head
+    for _ in range(6):  # up the conjunct and prepositional chain to the verb whose object it is
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+            break
+        v = v.head
+    if v.tag_ not in ("VB", "VBP", "VBZ", "VBD") or v.i > t.i:
+        return False
+    t.head, t.dep_ = v, "conj"
+    t.pos_ = "VERB"
+    n.head, n.dep_ = t, "dobj"
+    doc[t.i - 1].head = v
+    return True
+
+
 def past_verb_read_as_adjective(t: Token) -> bool:
     """"Turkey scrambled fighter jets after a Russian plane flew ...": the parser reads the past verb as an adjective
     ("scrambled eggs") and its object as the subject of the subordinate clause, which then has two subjects. The
@@ -407,7 +430,7 @@ def name_read_as_noun_phrase(t: Token) -> bool:
 
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     lowercase_read_as_name, headline_future, object_of_infinitive, bare_infinitive_read_as_modifier,
-    past_verb_read_as_adjective,
+    past_verb_read_as_adjective, verb_conjunct_read_as_modifier,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
