@@ -1286,6 +1286,12 @@ def test_economic_reach_cut_and_representatives_sent_away_reduce_relations() -> 
     assert coded("The Gambia ordered Iranian representatives to leave the country.") == {("GMB", "IRN", "161")}
 
 
+def test_a_state_cautioned_is_appealed_to() -> None:
+    assert coded("The White House cautions Israel that building new settlements may not be helpful.") == {
+        ("USA", "ISR", "020")}
+    assert coded("China cautioned against escalation.") == set()
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",
