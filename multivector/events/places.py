@@ -26,8 +26,9 @@ class Places(Arguments):
             subj = child(v.head, "nsubj")
             if v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().object_control_verbs:
                 subj = child(v.head, "dobj")  # "prompting protesters to storm the embassy": the object acts
-        if subj is None or through_quantity(subj).lemma_.lower() not in modality.words().crowd_nouns:
-            return []
+        low = through_quantity(subj).lemma_.lower() if subj is not None else ""
+        if subj is None or not {low, low.removesuffix("s")} & modality.words().crowd_nouns:
+            return []  # ("Mobs" opening a sentence may be tagged a name and keep its plural)
         # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
         objs = [o for h in heads if (o := child(h, "dobj")) is not None]
         walked = [p for h in heads for p in prep_objects(h, CROWD_PLACE_PREPS)]  # "through the streets of Dhaka"
