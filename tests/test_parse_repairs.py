@@ -78,3 +78,10 @@ def test_a_verb_after_and_hung_on_the_noun_after_it_is_a_conjunct_verb() -> None
             "relations with China.")
     assert ("forge", "conj") in deps(text) and ("relations", "dobj") in deps(text)
     assert ("PHL", "CHN", "03") in coded(text, dt.date(2016, 5, 10))
+
+
+def test_a_participle_after_a_verb_with_no_object_describes_the_noun_after_it() -> None:
+    # "detained" read as a clause of its own with "prisoners" as its object
+    assert ("prisoners", "dobj") in deps("Israel released detained Palestinian prisoners.")
+    assert coded("Israel released detained Palestinian prisoners.", IN_2023) == {("ISR", "PSE", "08")}
+    assert coded("Russian authorities tortured detained Ukrainian civilians.", IN_2023) == {("RUS", "UKR", "18")}

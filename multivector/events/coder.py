@@ -291,6 +291,11 @@ class ArticleCoder(Deverbals):
         mod = modality.analyse(v, negation_refuses=pat.only_negated, question=self.in_question,
                                year=self.year)
         alleger = None
+        if v.dep_ == "amod" and v.tag_ == "VBN" and v.head.dep_ in ("dobj", "pobj", "nsubjpass") and any(
+                verb_like(h) for h in (v.head.head, v.head.head.head)):
+            # "tortured detained Ukrainian civilians": a participle before its noun says what state the people were
+            # in; the act told is the verb's
+            return []
         if mod.drop == "alleged" and mod.speaker is not None:
             alleger, mod = mod.speaker, modality.Modality(speaker=mod.speaker)  # read on as said; see allegation()
         elif mod.drop:

@@ -24,6 +24,10 @@ INFINITIVE_NOUN_VERBS = frozenset({"vote", "plan", "vow", "pledge", "promise", "
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "ccomp", "xcomp")
 
 
+def child_of(t: Token, dep: str) -> Token | None:
+    return next((c for c in t.children if c.dep_ == dep), None)
+
+
 def _to_infinitive(t: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
 
@@ -73,6 +77,22 @@ def bare_infinitive_read_as_modifier(t: Token) -> bool:
     subj.head, subj.dep_ = h, "dobj"
     t.head, t.dep_ = h, "xcomp"
     n.head, n.dep_ = t, "dobj"
+    return True
+
+
+def participle_read_as_clause(t: Token) -> bool:
+    """"tortured detained Ukrainian civilians", "released detained Palestinian prisoners": a past participle right
+    after a verb with no object of its own, read as a clause of its own with the noun as its object, describes
+    the noun; the noun is the verb's object."""
+    h = t.head
+    obj = child_of(t, "dobj")
+    if not (t.tag_ in ("VBN", "VBD") and t.dep_ in ("advcl", "xcomp", "ccomp") and h.i == t.i - 1 and h.pos_ == "VERB"
+            and obj is not None and not any(c.dep_ == "dobj" for c in h.children)
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in t.children)):
+        return False
+    obj.head, obj.dep_ = h, "dobj"
+    t.head, t.dep_ = obj, "amod"
+    t.pos_ = "ADJ"
     return True
 
 
@@ -430,7 +450,7 @@ def name_read_as_noun_phrase(t: Token) -> bool:
 
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     lowercase_read_as_name, headline_future, object_of_infinitive, bare_infinitive_read_as_modifier,
-    past_verb_read_as_adjective, verb_conjunct_read_as_modifier,
+    past_verb_read_as_adjective, verb_conjunct_read_as_modifier, participle_read_as_clause,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
