@@ -1292,6 +1292,12 @@ def test_a_state_cautioned_is_appealed_to() -> None:
     assert coded("China cautioned against escalation.") == set()
 
 
+def test_the_passive_of_a_two_object_verb_gives_to_its_subject() -> None:
+    assert coded("Kazakhstan was granted a loan by China.") == {("CHN", "KAZ", "071")}
+    assert coded("Former Panamanian President Ricardo Martinelli was granted asylum by Nicaragua.") == {
+        ("NIC", "PAN", "075")}
+
+
 def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
     # "Congress" alone is the U.S. Congress; "Peru's Congress" is Peru's, and Peru's act on Peru is no event
     assert coded("Peru's Congress rejects President Dina Boluarte's proposal to bring forward elections.",

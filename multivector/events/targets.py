@@ -11,7 +11,7 @@ from ..actors.matcher import Actor
 from . import modality, patterns
 from .arguments import RECIPROCAL, through_quantity
 from .clauses import PROVOKED_MARKS, Clauses, summed_up_by_speech, to_come, told_as_past
-from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, pobj_of, prep_objects
+from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, passive_subject, pobj_of, prep_objects
 from .words import CARRIERS, forms
 
 # Prepositions of place: their target must be a place named as such.
@@ -76,6 +76,10 @@ class Targets(Clauses):
                 got = self.prior_act(theme, exclude)
             elif slot == "dative":
                 got = self.actors_for(child(v, "dative"), exclude)
+                if not got and is_passive(v) and child(v, "dobj") is not None:
+                    # "Martinelli was granted asylum by Nicaragua": the passive of a two-object verb makes the
+                    # recipient its subject and keeps the thing given as object
+                    got = self.actors_for(passive_subject(v), exclude)
                 if not got and theme is not None:
                     # "offers Turkey 3 billion euros": the parser hangs the recipient on the amount as a modifier;
                     # a state right after the verb, before the object, is the indirect object
