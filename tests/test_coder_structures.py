@@ -1170,6 +1170,14 @@ def test_whose_people_a_holder_noun_holds_is_said_on_the_people() -> None:
     assert coded("Azerbaijan handed over the bodies to the Red Cross.") == set()
 
 
+def test_a_gathering_broken_up_is_done_to_the_people_it_is_of() -> None:
+    # CAMEO 175: violent repression of a crowd; the crowd's people are named on the gathering noun
+    assert coded("Georgian police broke up a rally of Russian activists.") == {("GEO", "RUS", "175")}
+    assert coded("Greek police broke up a protest by Turkish migrants.") == {("GRC", "TUR", "175")}
+    assert coded("Iraqi security forces dispersed Iranian pilgrims with tear gas.") == {("IRQ", "IRN", "175")}
+    assert coded("Georgian police broke up a rally in Tbilisi.") == set()
+
+
 def test_a_promise_made_to_its_object_aims_the_intended_act_at_it() -> None:
     assert roots("Sri Lanka promised the IMF to tighten anti-corruption laws.") == {("LKA", "IMF", "03")}
     assert roots("Sri Lanka promised to tighten anti-corruption laws.") == set()
@@ -1308,3 +1316,12 @@ def test_a_seat_owned_by_another_state_is_that_states_body() -> None:
 def test_a_measure_answers_the_act_named_deep_in_its_object() -> None:
     assert coded("EU countries approve tariffs worth 2.8 billion euros in retaliation against U.S. tariffs.") == {
         ("EU", "USA", "163")}
+
+
+def test_a_small_clause_names_what_a_body_is_declared() -> None:
+    # CAMEO 172: a state's organisations or media declared undesirable or foreign agents; the parser may read
+    # the small clause as two objects or as a clause of its own
+    assert coded("Russia labelled the Dutch foreign ministry an undesirable organisation.") == {("RUS", "NLD", "172")}
+    assert coded("Russia branded the BBC a foreign agent.") == {("RUS", "GBR", "172")}
+    assert coded("Russia declared two Estonian NGOs undesirable.") == {("RUS", "EST", "172")}
+    assert coded("Russia declared the Estonian talks useful.") == set()

@@ -142,7 +142,8 @@ class ArticleCoder(Deverbals):
         # "called Russia's move a provocation": a noun parsed as a clause is the object; "declared Mexico's
         # ambassador persona non grata": a verbless clause's subject is
         small = next((c for c in v.children if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "PROPN") or (
-            c.lower_ in modality.words().verbless_heads and child(c, "nsubj") is not None))), None)
+            (c.lower_ in modality.words().verbless_heads or c.pos_ == "ADJ") and child(c, "nsubj") is not None))),
+            None)  # ("declared two Estonian NGOs undesirable": an adjective's small clause)
         obj = obj or adverbial_object(v) or (None if small is None else child(small, "nsubj") or small)
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN" and not misparsed_main(v))
         theme = passive_subject(v) if is_passive(v) else (v.head if passive and v.dep_ == "acl" else obj)

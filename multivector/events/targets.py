@@ -192,9 +192,9 @@ class Targets(Clauses):
             elif slot == "adjective" and theme is not None:
                 got = self._each_conjunct(theme, lambda t: self.modifier_entity(t, exclude))
                 if not got and theme.lemma_.lower() in modality.words().people_holders:
-                    # "handed over the bodies of dozens of Armenian soldiers": whose people they are is said on
-                    # the people the holder noun is of
-                    got = [a for p in prep_objects(theme, ("of",))
+                    # "handed over the bodies of dozens of Armenian soldiers", "broke up a protest by Turkish
+                    # migrants": whose people they are is said on the people the holder noun is of (or by)
+                    got = [a for p in prep_objects(theme, ("of", "by"))
                            for a in self._each_conjunct(through_quantity(p), lambda t: self.modifier_entity(t, exclude))]
             elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:
                 # "launched airstrikes in Syria": force used in a place is used against it (the annotators'

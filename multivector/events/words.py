@@ -139,14 +139,17 @@ def near_words(v: Token) -> frozenset[str]:
     note to the envoy over his remarks" is no handing over)."""
     out: set[str] = set()
     for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
-        if c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "oprd", "attr", "npadvmod", "dative", "agent",
-                      "compound"):
+        # "declared two NGOs undesirable", "declared the Fund an undesirable organisation": the parser may read a
+        # small clause's predicate as a clause of its own
+        small = c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ") and any(g.dep_ == "nsubj" for g in c.children)
+        if small or c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "oprd", "attr", "npadvmod", "dative",
+                               "agent", "compound"):
             if c.dep_ == "prep" and c.lower_ in PARTICLES and any(g.dep_ == "pobj" for g in c.children):
                 pass
             else:
                 out.update((c.lower_, *forms(c)))  # "bomb PKK bases": "bases" is lemmatised "basis"
-            if c.dep_ in ("prep", "dobj", "agent", "dative"):
-                for g in c.children:
+            if small or c.dep_ in ("prep", "dobj", "agent", "dative", "oprd", "attr"):
+                for g in c.children:  # ("labelled the ministry an undesirable organisation")
                     if g.dep_ in ("pobj", "compound", "amod"):
                         out.update((g.lower_, *forms(g)))
                         if g.dep_ == "pobj":  # "went on hunger strike"
