@@ -1325,3 +1325,16 @@ def test_a_small_clause_names_what_a_body_is_declared() -> None:
     assert coded("Russia branded the BBC a foreign agent.") == {("RUS", "GBR", "172")}
     assert coded("Russia declared two Estonian NGOs undesirable.") == {("RUS", "EST", "172")}
     assert coded("Russia declared the Estonian talks useful.") == set()
+
+
+def test_talks_hung_on_the_object_are_still_the_subjects_talks() -> None:
+    # the parser attaches "in talks with Iran" to the object; the talks are the clause subject's
+    assert coded("Turkmenistan reaffirmed its neutrality in talks with Iran.") == {("TKM", "IRN", "046")}
+    assert coded("Turkmenistan reaffirmed its neutrality in the talks.") == set()
+
+
+def test_infrastructure_struck_is_force_against_its_owner_or_where_it_stands() -> None:
+    assert coded("Ukraine hit a refinery in Russia.") == {("UKR", "RUS", "190")}
+    assert roots("Russian missiles hit a substation in the Kharkiv region.") == {("RUS", "UKR", "19")}
+    # the verb decides: a refinery built is investment, not force
+    assert coded("Ukraine built a refinery in Russia.") == {("UKR", "RUS", "061")}

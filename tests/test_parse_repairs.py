@@ -85,3 +85,18 @@ def test_a_participle_after_a_verb_with_no_object_describes_the_noun_after_it() 
     assert ("prisoners", "dobj") in deps("Israel released detained Palestinian prisoners.")
     assert coded("Israel released detained Palestinian prisoners.", IN_2023) == {("ISR", "PSE", "08")}
     assert coded("Russian authorities tortured detained Ukrainian civilians.", IN_2023) == {("RUS", "UKR", "18")}
+
+
+def test_a_fronted_clauses_object_read_into_the_main_subject_is_its_object() -> None:
+    # "Kyiv, Ukraine" read as one list: the fronted verb loses its object, the main verb its subject
+    text = "After Russia struck Kyiv, Ukraine attacked Russia."
+    assert ("Kyiv", "dobj") in deps(text) and ("Ukraine", "nsubj") in deps(text)
+    assert coded(text, IN_2023) == {("RUS", "UKR", "19"), ("UKR", "RUS", "19")}
+    # a real list after a fronted clause with no object stays the subject
+    assert ("Germany", "conj") in deps("After Russia withdrew, France, Germany and Italy protested.")
+
+
+def test_a_subject_swallowed_by_a_fronted_phrase_is_the_verbs_subject() -> None:
+    text = "After the talks in Astana, Kazakhstan and Russia signed a deal."
+    assert ("Kazakhstan", "nsubj") in deps(text) and ("talks", "pobj") in deps(text)
+    assert coded(text, IN_2023) == {("KAZ", "RUS", "05"), ("RUS", "KAZ", "05")}

@@ -187,6 +187,10 @@ class Nominals(Places):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
             srcs = self.subjects(top.head.head)
+        if not srcs and top.dep_ == "pobj" and top.head.lower_ in ("in", "at", "during") and np.code[:2] == "04" \
+                and top.head.head.dep_ == "dobj" and top.head.head.head.pos_ in ("VERB", "AUX"):
+            # "reaffirmed its neutrality in talks with Iran": the parser hangs the setting on the object
+            srcs = self.subjects(top.head.head.head)
         if not srcs and np.code[:2] == "14":
             # "anti-China riots continue in Vietnam": the people of the place a crowd's protest is in
             for h in [n, *([n.head] if n.dep_ in ("nsubj", "nsubjpass") else [])]:

@@ -375,6 +375,59 @@ def subject_joined_to_object(t: Token) -> bool:
     return True
 
 
+def object_lent_to_main_subject(t: Token) -> bool:
+    """"After Russia struck Kyiv, Ukraine attacked Russia": the parser reads the fronted clause's object and the
+    main subject as one list ("Kyiv, Ukraine") and leaves the fronted verb with no object; a noun right after a
+    marked fronted verb that has none, joined to a noun after a comma with no "and", is that verb's object, and
+    the noun after the comma the main subject."""
+    v = t.head
+    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and v.pos_ in ("VERB", "AUX") and t.i < v.i):
+        return False
+    fronted = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+    if fronted is None or not (fronted.dep_ == "advcl" and fronted.head.i == v.i and fronted.tag_ in ("VBD", "VBZ", "VBP")
+                               and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in fronted.children)
+                               and _has_subject(fronted) and not any(c.dep_ in ("dobj", "ccomp", "xcomp")
+                                                                     for c in fronted.children)
+                               and fronted.lemma_.lower() in patterns.load().verbs):
+        return False
+    conj = next((c for c in t.children if c.dep_ == "conj" and c.pos_ in NOMINAL), None)
+    if conj is None or any(c.dep_ == "cc" for c in t.children) or not any(
+            x.dep_ == "punct" and x.lower_ == "," for x in t.doc[t.i + 1:conj.left_edge.i]):
+        return False
+    conj.head, conj.dep_ = v, "nsubj"
+    t.head, t.dep_ = fronted, "dobj"
+    for x in t.doc[t.right_edge.i + 1:conj.left_edge.i]:
+        if x.dep_ == "punct":
+            x.head = v
+    return True
+
+
+FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
+
+
+def subject_swallowed_by_fronted_phrase(t: Token) -> bool:
+    """"After the talks in Astana, Kazakhstan and Russia signed a deal": the parser makes the fronted phrase the
+    subject and joins the real subject to a name inside it; a name after a comma whose list runs up to the verb
+    is the verb's subject, and the fronted phrase a prepositional phrase on the verb."""
+    v = t.head
+    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and v.pos_ in ("VERB", "AUX") and t.i < v.i and t.left_edge.i > 0):
+        return False
+    front = t.doc[t.left_edge.i - 1]
+    if not (front.lower_ in FRONTING_PREPS and front.i == front.sent.start and front.head.i == v.i
+            and front.dep_ in ("mark", "prep")):
+        return False
+    inner = [x for x in t.subtree if x.i != t.i and x.dep_ == "conj" and x.pos_ == "PROPN" and x.head.i != t.i]
+    c = next((x for x in inner if x.right_edge.i + 1 == v.i and t.doc[x.left_edge.i - 1].lower_ == ","), None)
+    if c is None:
+        return False
+    comma = t.doc[c.left_edge.i - 1]
+    c.head, c.dep_ = v, "nsubj"
+    comma.head = v
+    t.head, t.dep_ = front, "pobj"
+    front.dep_ = "prep"
+    return True
+
+
 def _singular(word: str) -> str:
     """A regular English plural's singular ("airstrikes" -> "airstrike", "militias" -> "militia"), else the word."""
     if word.endswith("ies") and len(word) > 4:
@@ -454,7 +507,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
-    plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, name_read_as_modifier,
+    plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
+    subject_swallowed_by_fronted_phrase, name_read_as_modifier,
     name_read_as_noun_phrase,
 )
 
