@@ -1338,3 +1338,9 @@ def test_infrastructure_struck_is_force_against_its_owner_or_where_it_stands() -
     assert roots("Russian missiles hit a substation in the Kharkiv region.") == {("RUS", "UKR", "19")}
     # the verb decides: a refinery built is investment, not force
     assert coded("Ukraine built a refinery in Russia.") == {("UKR", "RUS", "061")}
+
+
+def test_a_posture_as_tensions_rise_is_aimed_at_the_other_side() -> None:
+    assert coded("Iran called up reservists as tensions with Israel rose.") == {("IRN", "ISR", "154")}
+    assert coded("Armenia put its army on alert as tensions with Azerbaijan grew.") == {("ARM", "AZE", "152")}
+    assert coded("Iran called up reservists as prices rose.") == set()

@@ -212,7 +212,11 @@ class Arguments:
         """The other side of the tension an act comes amid: "amid tensions with Armenia", "during a standoff
         between India and China" (the side that is not the source)."""
         W = modality.words()
-        for p in prep_objects(v, tuple(W.tension_preps)):
+        # ... or the subject of a clause the act comes in: "as tensions with Israel rose"
+        rising = [s for c in v.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "while")
+                                                                        for m in c.children)
+                  for s in c.children if s.dep_ == "nsubj"]
+        for p in [*prep_objects(v, tuple(W.tension_preps)), *rising]:
             n = through_quantity(p)
             if n.lemma_.lower() not in W.tension_nouns:
                 continue
