@@ -289,6 +289,17 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
                            for a in owners for b in _subtree_actors(coder, p))
             return out
         receivers: list[Actor] = []
+        if e.get("owner_in_object"):  # the share's phrase names whose flow it is: "(for) a third of Kazakhstan's"
+            share = obj if obj is not None else next(iter(_prep_objects(v, e["preps"])), None)
+            if share is None:
+                return out
+            obj_tokens = _np_tokens(share)
+            receivers = [a for t in share.subtree if t.dep_ == "poss" for a in coder.actors_for(t)]
+            if not _named_flow(e, obj_tokens, lex):
+                return out
+            out.extend((a, b, _type_of(obj_tokens, lex, e["default"]), e["id"], v) for a in receivers
+                       for b in provider if a.code != b.code)
+            return out
         for p in _prep_objects(v, e["preps"]):
             receivers = _subtree_actors(coder, p, exclude=frozenset(a.code for a in provider))
             if receivers:
