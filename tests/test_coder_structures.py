@@ -1344,3 +1344,15 @@ def test_a_posture_as_tensions_rise_is_aimed_at_the_other_side() -> None:
     assert coded("Iran called up reservists as tensions with Israel rose.") == {("IRN", "ISR", "154")}
     assert coded("Armenia put its army on alert as tensions with Azerbaijan grew.") == {("ARM", "AZE", "152")}
     assert coded("Iran called up reservists as prices rose.") == set()
+
+
+def test_complying_with_sanctions_yields_to_who_imposed_them() -> None:
+    # compliance is a yielding (08); a promise of it an intention (03); never defiance
+    assert coded("Kazakhstan complied with U.S. sanctions on Russian banks.") == {("KAZ", "USA", "080")}
+    assert roots("Tokayev said Kazakhstan would abide by Western sanctions against Russia.") == {("KAZ", "WST", "03")}
+
+
+def test_what_is_welcomed_may_be_an_act_told_before() -> None:
+    text = "The EU offered Uzbekistan a loan. Tashkent welcomed the offer."
+    assert ("UZB", "EU", "013") in coded(text)
+    assert ("UZB", "EU", "013") not in coded("The EU offered Uzbekistan a loan. Tashkent welcomed the weather.")
