@@ -1356,3 +1356,13 @@ def test_what_is_welcomed_may_be_an_act_told_before() -> None:
     text = "The EU offered Uzbekistan a loan. Tashkent welcomed the offer."
     assert ("UZB", "EU", "013") in coded(text)
     assert ("UZB", "EU", "013") not in coded("The EU offered Uzbekistan a loan. Tashkent welcomed the weather.")
+
+
+def test_a_retaliation_by_a_named_means_is_that_means() -> None:
+    assert coded("Moscow retaliated against Oslo by expelling three Norwegian diplomats.") == {("RUS", "NOR", "161")}
+    assert roots("Russia retaliated against Ukraine.") == {("RUS", "UKR", "19")}
+
+
+def test_a_charge_daffaires_is_a_government_envoy() -> None:
+    assert coded("Iran summoned the British charge d'affaires.") == {("IRN", "GBR", "114")}
+    assert coded("Russia expelled the Moldovan chargé d'affaires.") == {("RUS", "MDA", "161")}

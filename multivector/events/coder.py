@@ -137,6 +137,10 @@ class ArticleCoder(Deverbals):
         cands = self.pats.verbs.get(v.lemma_.lower())
         if not cands:
             return []
+        if v.lemma_.lower() in modality.words().response_verbs and any(
+                c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG"
+                                                             for g in c.children) for c in v.children):
+            return []  # "retaliated against Oslo by expelling three diplomats": the means is the act, coded itself
         # "called Turkey's decision unacceptable": a small clause's subject is the verb's object
         obj = child(v, "dobj") or next((n for c in v.children if c.dep_ == "oprd" and (n := child(c, "nsubj"))), None)
         # "called Russia's move a provocation": a noun parsed as a clause is the object; "declared Mexico's
