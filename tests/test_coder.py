@@ -1157,3 +1157,14 @@ def test_an_event_noun_only_weighed_did_not_happen() -> None:
     assert coded("A meeting between Putin and Zelensky is unlikely, the Kremlin says.") == set()
     assert roots("A meeting between Putin and Erdogan was held in Sochi.") == {("RUS", "TUR", "04"),
                                                                                 ("TUR", "RUS", "04")}
+
+
+def test_a_surname_shared_within_one_state_means_the_one_in_office() -> None:
+    from multivector.actors import lexicon
+
+    lex = lexicon.load()
+    assert lexicon.in_office(lex.lookup("Berdimuhamedov"), dt.date(2016, 6, 1)).name == "Gurbanguly Berdimuhamedov"
+    assert lexicon.in_office(lex.lookup("Berdimuhamedov"), dt.date(2023, 6, 1)).name == "Serdar Berdimuhamedov"
+    c = code_article(Article.make("Berdimuhamedov received the Turkish foreign minister in Ashgabat.",
+                                  dt.date(2023, 6, 1)))
+    assert {(e.source, e.source_role, e.target, e.code) for e in c.events} == {("TKM", "GOV", "TUR", "043")}

@@ -58,6 +58,16 @@ class Entry:
         return self.code, None
 
 
+def in_office(entries: tuple[Entry, ...], date: dt.date | None) -> Entry:
+    """The entry a surface means on a date: of people of one state who share a surname ("Berdimuhamedov", father
+    and son), the one holding office then; otherwise the first."""
+    if len(entries) > 1 and date is not None:
+        for e in entries:
+            if e.kind == "leader" and e.at(date)[1] is not None:
+                return e
+    return entries[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     phrases: dict[str, tuple[Entry, ...]]

@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .lexicon import Entry, Lexicon, load
+from .lexicon import Entry, Lexicon, in_office, load
 
 # Dependency labels through which a head noun takes its nationality.
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
@@ -154,7 +154,7 @@ class DocActors:
                 entries = self.lex.lookup(surface)
                 if not entries:
                     continue
-                entry = entries[0]
+                entry = in_office(entries, self.date)
                 if entry.kind == "feature":
                     continue  # "the Sea of Japan": a place named after a state, not the state
                 if entry.kind == "leader" and len(span) == 1 and nxt is not None and nxt.pos_ == "PROPN" and \

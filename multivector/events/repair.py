@@ -484,8 +484,8 @@ def name_read_as_noun_phrase(t: Token) -> bool:
     name = t.doc[t.i - 1]
     if obj.head.i == name.i and not _has_subject(name):
         anchor = name  # "Trump[ROOT] imposed sanctions", "Trump[advcl] imposed new sanctions ..., the White House said"
-    elif name.head.i == obj.i and obj.dep_ == "ROOT":
-        anchor = obj  # "Trump[compound] imposed sanctions[ROOT]"
+    elif (name.head.i == obj.i or name.head.i == t.i) and obj.dep_ == "ROOT":
+        anchor = obj  # "Trump[compound] imposed sanctions[ROOT]", "Rahmon[npadvmod] hosted Mirziyoyev[ROOT]"
     else:
         return False
     if not _opens_with_leader(name):
