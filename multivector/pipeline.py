@@ -151,6 +151,8 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
         if low in MEMORY_TARGET_WORDS or (si > 0 and low in acts and doc[tok.i - 1].lower_ in definite):
             # and "Japan condemns the launch": an act of an earlier sentence referred back to
             refs[si] += 1
+        if tok.text in lex.bloc_adjectives:
+            refs[si] += 1  # "Western sanctions on Russia", "Western governments": the bloc
         if low in words or plural:
             # A plural reference ("the two presidents", "they", "the delegations") may stand for a pair.
             refs[si] += 2 if (plural or low in PLURAL_REFS) else 1

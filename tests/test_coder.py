@@ -370,7 +370,8 @@ def test_roles_named_by_compounds_and_people_counted_in_quantities() -> None:
 def test_a_state_striking_military_targets_and_its_threat_to() -> None:
     assert coded("Iran targeted U.S. bases in the region.") == {("IRN", "USA", "190")}
     assert roots("Iran warned that it would target U.S. bases.") == {("IRN", "USA", "13")}
-    assert coded("Western sanctions hit Russia's economy hard.") == set()
+    # sanctions that "hit" a state are the sanctions, never force
+    assert coded("Western sanctions hit Russia's economy hard.") == {("WST", "RUS", "163")}
 
 
 def test_aid_handed_out_in_a_country_and_phrases_hung_low() -> None:
@@ -409,7 +410,8 @@ def test_an_attack_noun_that_hits_something_codes_the_attack() -> None:
     assert roots("A Turkish drone strike killed four fighters in northern Syria.") == {("TUR", "SYR", "19")}
     assert roots("US drone strikes kill six suspected militants in Pakistan's tribal areas.") == {("USA", "PAK", "19")}
     assert coded("A car bomb killed 12 people in Baghdad.") == set()  # no source
-    assert coded("Western sanctions hit Russia's economy hard.") == set()  # not force
+    # sanctions that "hit" a state are the sanctions, never force
+    assert coded("Western sanctions hit Russia's economy hard.") == {("WST", "RUS", "163")}  # not force
 
 
 def test_a_led_coalition_is_its_leader_and_a_place_hung_under_the_target_phrase_counts() -> None:

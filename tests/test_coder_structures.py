@@ -1366,3 +1366,11 @@ def test_a_retaliation_by_a_named_means_is_that_means() -> None:
 def test_a_charge_daffaires_is_a_government_envoy() -> None:
     assert coded("Iran summoned the British charge d'affaires.") == {("IRN", "GBR", "114")}
     assert coded("Russia expelled the Moldovan chargé d'affaires.") == {("RUS", "MDA", "161")}
+
+
+def test_a_state_hit_by_sanctions_is_their_target_not_attacked() -> None:
+    # "hit by" a measure is figurative: the measure is the event, never force
+    assert coded("Russia has been hit by Western sanctions.") == {("WST", "RUS", "163")}
+    assert coded("Iran has been hit by new US sanctions.") == {("USA", "IRN", "163")}
+    assert coded("Western sanctions on Russia took effect.") == {("WST", "RUS", "163")}
+    assert roots("Two Syrian soldiers were killed by Israeli fire.") == {("ISR", "SYR", "19")}

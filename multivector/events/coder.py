@@ -37,7 +37,7 @@ from .clauses import (
 )
 from .deverbal import Deverbals
 from .modality import code_under
-from .nouns import IMPACT_ROOTS, Found, nominal_gerund
+from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
 from .targets import PLACE_PREPS
 from .tree import (
     BORDER_NOUNS,
@@ -307,6 +307,13 @@ class ArticleCoder(Deverbals):
             return []
         if self.effect_of_measure(v, code):
             return None
+        doers = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] if passive \
+            else [c for c in v.children if c.dep_ == "nsubj"]
+        if code[:2] in IMPACT_ROOTS and any((np := self.noun_pattern(p)) is not None and np.code[:2] in MEASURE_ROOTS
+                                            for p in doers):
+            # "Russia has been hit by Western sanctions", "sanctions hit Russia's economy": the sanctions are the
+            # event (nouns), not force
+            return []
         if v.lemma_.lower() in modality.words().impact_verbs and self._attack_subject(v):
             return []  # "an airstrike killed 20 civilians": the airstrike is the event (nouns.impact_targets)
         sources = self.subjects(v)

@@ -22,6 +22,8 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
 # Prepositions of circumstance: an event noun under them happened, whatever the main clause does.
 # Roots of force whose noun can be the subject of a verb of impact ("an airstrike hits ..."), and where it hit.
 IMPACT_ROOTS = frozenset({"18", "19", "20"})
+# Roots of measures that "hit" a state only figuratively: the measure is the event, never force.
+MEASURE_ROOTS = frozenset({"16", "17"})
 # Prepositions under which disapproval is aimed at whoever acts ("despite American objections", "amid criticism
 # from rebel fighters"): the noun pattern lists them as its targets.
 DEFIED_PREPS = frozenset({"despite", "amid", "amidst"})
@@ -237,10 +239,12 @@ class Nominals(Places):
                     for p in c.children:
                         if p.dep_ == "pobj" and not tgts:
                             tgts = self.prep_targets(p, np.target, possessor=False)
-        if np.code[:2] in IMPACT_ROOTS and n.dep_ in ("pobj", "pcomp") and n.head.dep_ in ("agent", "prep"):
+        if (np.code[:2] in IMPACT_ROOTS or (np.code[:2] in MEASURE_ROOTS and n.head.dep_ == "agent")) and \
+                n.dep_ in ("pobj", "pcomp") and n.head.dep_ in ("agent", "prep"):
+            # (and a measure: "Russia has been hit by Western sanctions")
             # "soldiers were killed in an attack by rebels in Yemen": whom, before where
             tgts = self.whom_before_where(n, tgts, self.victims_of(n, own))
-        if n.dep_ in ("nsubj", "csubj") and np.code[:2] in IMPACT_ROOTS and n.head.lemma_.lower() in \
+        if n.dep_ in ("nsubj", "csubj") and np.code[:2] in IMPACT_ROOTS | MEASURE_ROOTS and n.head.lemma_.lower() in \
                 modality.words().impact_verbs:
             # "a drone strike at Baghdad airport killed an Iranian general": whom, before where
             tgts = self.whom_before_where(n, tgts, self.impact_targets(n.head, own))
@@ -331,7 +335,10 @@ class Nominals(Places):
             if found:
                 return found
             level = [x for c in level if c.dep_ == "compound" for x in c.lefts if x.dep_ in ("amod", "compound")]
-        return []
+        # "Western sanctions", "Western pressure": a bloc adjective names the bloc
+        blocs = self.actors.lex.bloc_adjectives
+        return [Actor(blocs[c.text], None, c.idx, c.idx + len(c.text), c.text, "bloc")
+                for c in n.lefts if c.dep_ == "amod" and c.text in blocs][:1]
 
     def whom_before_where(self, n: Token, tgts: list[Actor], hit: list[Actor]) -> list[Actor]:
         """The targets of an attack noun: the people or forces its clause says it hit (``hit``) replace targets
