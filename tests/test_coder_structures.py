@@ -1374,3 +1374,11 @@ def test_a_state_hit_by_sanctions_is_their_target_not_attacked() -> None:
     assert coded("Iran has been hit by new US sanctions.") == {("USA", "IRN", "163")}
     assert coded("Western sanctions on Russia took effect.") == {("WST", "RUS", "163")}
     assert roots("Two Syrian soldiers were killed by Israeli fire.") == {("ISR", "SYR", "19")}
+
+
+def test_accusations_traded_go_both_ways() -> None:
+    assert coded("Ethiopia and Somalia traded accusations over the port deal.") == {
+        ("ETH", "SOM", "112"), ("SOM", "ETH", "112")}
+    assert coded("Armenia traded barbs with Azerbaijan over the corridor.") == {
+        ("ARM", "AZE", "111"), ("AZE", "ARM", "111")}
+    assert coded("Armenia traded grain with Azerbaijan.") == set()
