@@ -1382,3 +1382,14 @@ def test_accusations_traded_go_both_ways() -> None:
     assert coded("Armenia traded barbs with Azerbaijan over the corridor.") == {
         ("ARM", "AZE", "111"), ("AZE", "ARM", "111")}
     assert coded("Armenia traded grain with Azerbaijan.") == set()
+
+
+def test_an_act_a_state_is_punished_for_is_the_punished_ones() -> None:
+    # the judged one did the act, never the judge
+    assert coded("The US Treasury blacklisted Kyrgyz banks for helping Russia evade sanctions.") == {
+        ("USA", "KGZ", "163"), ("KGZ", "RUS", "070")}
+    assert ("POL", "RUS", "161") in coded("Poland expelled a Russian diplomat for spying.")
+
+
+def test_deliveries_frozen_are_an_embargo_on_their_receiver() -> None:
+    assert coded("Azerbaijan froze gas deliveries to Armenia.") == {("AZE", "ARM", "163")}

@@ -416,10 +416,12 @@ class Arguments:
             if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in ("for", "over") and \
                     t.head.head.lemma_.lower() in modality.words().judging_verbs:
                 # "rebuked Sudan for recalling its ambassador", "praised Turkey for hosting refugees": the
-                # judged one did the act
-                judged = self.actors_for(child(t.head.head, "dobj"))
-                if judged:
-                    return judged
+                # judged one did the act ("blacklisted Kyrgyz banks for helping Russia", "two men were arrested
+                # for spying": never the judge, even when the judged one is no actor)
+                judge = t.head.head
+                judged_tok = child(judge, "dobj") or (passive_subject(judge) if is_passive(judge) else None)
+                if judged_tok is not None:
+                    return self.actors_for(judged_tok)
             if t.dep_ == "ccomp" and t.head.dep_ == "relcl" and t.head.lemma_.lower() in \
                     modality.words().report_verbs and not any(c.dep_ in ("dobj", "nsubj") and c.tag_ in (
                         "WDT", "WP") for c in t.head.children):
