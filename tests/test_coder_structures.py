@@ -1393,3 +1393,9 @@ def test_an_act_a_state_is_punished_for_is_the_punished_ones() -> None:
 
 def test_deliveries_frozen_are_an_embargo_on_their_receiver() -> None:
     assert coded("Azerbaijan froze gas deliveries to Armenia.") == {("AZE", "ARM", "163")}
+
+
+def test_a_peacekeeping_mission_renewed_protects_where_it_serves() -> None:
+    assert coded("The UN extended its peacekeeping mission in Mali.") == {("UN", "MLI", "074")}
+    assert coded("The EU launched a peacekeeping operation in Bosnia.") == {("EU", "BIH", "074")}
+    assert coded("The UN extended its mission in Mali.") == set()  # a mission of any kind: no act named
