@@ -1170,3 +1170,14 @@ def test_a_surname_shared_within_one_state_means_the_one_in_office() -> None:
     c = code_article(Article.make("Berdimuhamedov received the Turkish foreign minister in Ashgabat.",
                                   dt.date(2023, 6, 1)))
     assert {(e.source, e.source_role, e.target, e.code) for e in c.events} == {("TKM", "GOV", "TUR", "043")}
+
+
+def test_the_group_and_the_militants_are_the_armed_group_named_before() -> None:
+    two = "Israel struck Hezbollah positions. The group fired rockets into northern Israel."
+    assert ("LBN", "ISR", "195") in coded(two)
+    assert ("SOM", "KEN", "190") in coded("Al-Shabaab attacked a Kenyan base. The militants killed ten Kenyan soldiers.")
+    # with no armed group before, "the group" is still an organisation named before
+    assert ("EU", "TUR", "033") in coded("The EU met Turkey. The group said it would help Ankara.")
+    # and a group of a kind is no group named before
+    assert not any(e.source == "LBN" for e in code_article(Article.make(
+        "Israel struck Hezbollah positions. A rebel group fired rockets into Syria.", DATE)).events)

@@ -181,7 +181,9 @@ class DocContext:
                 if lemma == "group" and any(c.dep_ in ("amod", "compound") for c in token.lefts):
                     return []  # "the paramilitary group", "the rebel group": a kind of group, not a bloc named before
                 for s in self._before(token):
-                    if s.actor.kind in ("igo", "bloc"):
+                    # ("Hezbollah fired rockets ... The group said": an armed group named before)
+                    if s.actor.kind in ("igo", "bloc") or (lemma == "group" and s.actor.kind == "group"
+                                                           and s.actor.role == "OPP"):
                         return [self._note(s.actor, s, token, words)]
                 return []
             if lemma in COUNTRY_NOUNS:
@@ -192,6 +194,10 @@ class DocContext:
                     return [self._note(_gov(top.actor, lemma), top, token, words)]
                 return []
             role = self.actors.role_of(token)
+            if role == "OPP" and not self._has_modifier(token):
+                # "the militants", "the rebels": the armed group named before
+                top = next((s for s in self._before(token) if s.actor.kind == "group" and s.actor.role == "OPP"), None)
+                return [self._note(top.actor, top, token, words)] if top is not None else []
             if role in ("GOV", "MIL") and lemma not in PAIR_NOUNS_PERSON and not self._has_modifier(token):
                 cands = [s for s in self._before(token)
                          if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group")]
