@@ -1399,3 +1399,8 @@ def test_a_peacekeeping_mission_renewed_protects_where_it_serves() -> None:
     assert coded("The UN extended its peacekeeping mission in Mali.") == {("UN", "MLI", "074")}
     assert coded("The EU launched a peacekeeping operation in Bosnia.") == {("EU", "BIH", "074")}
     assert coded("The UN extended its mission in Mali.") == set()  # a mission of any kind: no act named
+
+
+def test_a_town_retaken_is_taken_from_whom_the_from_phrase_names() -> None:
+    assert coded("Ukrainian troops recaptured Kherson from Russian forces.") == {("UKR", "RUS", "192")}
+    assert coded("Russian troops captured Avdiivka.") == {("RUS", "UKR", "192")}

@@ -100,3 +100,11 @@ def test_a_subject_swallowed_by_a_fronted_phrase_is_the_verbs_subject() -> None:
     text = "After the talks in Astana, Kazakhstan and Russia signed a deal."
     assert ("Kazakhstan", "nsubj") in deps(text) and ("talks", "pobj") in deps(text)
     assert coded(text, IN_2023) == {("KAZ", "RUS", "05"), ("RUS", "KAZ", "05")}
+
+
+def test_a_place_name_read_as_an_adverb_is_the_object() -> None:
+    text = "Russian forces captured Bakhmut from Ukrainian troops."
+    assert ("Bakhmut", "dobj") in deps(text)
+    assert coded(text, IN_2023) == {("RUS", "UKR", "19")}
+    # an adverb stays an adverb
+    assert ("again", "advmod") in deps("Russian forces attacked again.")

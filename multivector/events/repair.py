@@ -402,6 +402,17 @@ def object_lent_to_main_subject(t: Token) -> bool:
     return True
 
 
+def name_read_as_adverb(t: Token) -> bool:
+    """"captured Bakhmut from Ukrainian troops": the parser reads an unfamiliar place name right after a verb
+    with no object as an adverb; a capitalised word the actor lexicon knows is the verb's object."""
+    v = t.head
+    if not (t.dep_ == "advmod" and t.tag_ == "RB" and t.i == v.i + 1 and t.text[:1].isupper() and v.pos_ == "VERB"
+            and not any(c.dep_ in ("dobj", "ccomp") for c in v.children) and lexicon.load().lookup(t.text)):
+        return False
+    t.dep_, t.tag_, t.pos_ = "dobj", "NNP", "PROPN"
+    return True
+
+
 FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
 
 
@@ -508,7 +519,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
-    subject_swallowed_by_fronted_phrase, name_read_as_modifier,
+    subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,
     name_read_as_noun_phrase,
 )
 
