@@ -1404,3 +1404,9 @@ def test_a_peacekeeping_mission_renewed_protects_where_it_serves() -> None:
 def test_a_town_retaken_is_taken_from_whom_the_from_phrase_names() -> None:
     assert coded("Ukrainian troops recaptured Kherson from Russian forces.") == {("UKR", "RUS", "192")}
     assert coded("Russian troops captured Avdiivka.") == {("RUS", "UKR", "192")}
+
+
+def test_what_is_received_names_its_giver_and_is_no_guest() -> None:
+    assert coded("Kazakhstan received Chinese vaccines.") == {("CHN", "KAZ", "073")}
+    assert coded("Kazakhstan received a batch of Russian fighter jets.") == {("RUS", "KAZ", "072")}
+    assert coded("Tokayev received the Russian defence minister.") == {("KAZ", "RUS", "043")}
