@@ -1410,3 +1410,9 @@ def test_what_is_received_names_its_giver_and_is_no_guest() -> None:
     assert coded("Kazakhstan received Chinese vaccines.") == {("CHN", "KAZ", "073")}
     assert coded("Kazakhstan received a batch of Russian fighter jets.") == {("RUS", "KAZ", "072")}
     assert coded("Tokayev received the Russian defence minister.") == {("KAZ", "RUS", "043")}
+
+
+def test_troops_sent_to_anothers_border_are_a_posture_not_protection() -> None:
+    assert coded("Russia sent troops to the Ukrainian border.") == {("RUS", "UKR", "154")}
+    assert coded("Russia sent troops to the border to help Armenia.") == {("RUS", "ARM", "074")}
+    assert coded("Russia sent troops to Kazakhstan to support the government.") == {("RUS", "KAZ", "074")}

@@ -181,6 +181,11 @@ class ArticleCoder(Deverbals):
                     code = self.pats.family(act, pat.complement)
             if (code.startswith("15") or code == "192") and in_support(v):
                 code = "074"  # troops sent to support or protect a government: protection, not a posture against it
+            elif code == "074" and not in_support(v) and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() in BORDER_NOUNS for c in v.children
+                    if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "toward", "towards", "along")
+                    for p in c.children):
+                code = "154"  # troops sent to another's border: a show of force against it, not its protection
             pat_theme = theme
             if theme is None and not passive and pat.needs:
                 # "looking into Russian drone attacks": a prepositional verb's object is its preposition's
