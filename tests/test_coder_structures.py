@@ -1416,3 +1416,9 @@ def test_troops_sent_to_anothers_border_are_a_posture_not_protection() -> None:
     assert coded("Russia sent troops to the Ukrainian border.") == {("RUS", "UKR", "154")}
     assert coded("Russia sent troops to the border to help Armenia.") == {("RUS", "ARM", "074")}
     assert coded("Russia sent troops to Kazakhstan to support the government.") == {("RUS", "KAZ", "074")}
+
+
+def test_a_state_called_a_friend_is_praised() -> None:
+    assert coded("Putin called Kazakhstan a reliable ally.") == {("RUS", "KAZ", "051")}
+    assert coded("Xi described Kazakhstan as a strategic partner.") == {("CHN", "KAZ", "051")}
+    assert coded("Putin called Kazakhstan a large country.") == set()
