@@ -133,6 +133,10 @@ def test_regional_groups_expand_to_members_and_record_the_group() -> None:
     # members of one group named together are one side of a symmetric act
     pairs = coded("EU and Central Asian leaders held talks in Samarkand.")
     assert len(pairs) == 10 and all("EU" in (s, t) for s, t, _c in pairs)
+    # the Turkic states are the Organization of Turkic States' members; the organisation itself is not coded
+    assert {s for s, _t, _c in coded("The Turkic states pledged to deepen economic ties with Hungary.")} == {
+        "TUR", "AZE", "KAZ", "KGZ", "UZB"}
+    assert coded("The Organization of Turkic States welcomed Hungary as an observer.") == set()
 
 
 @pytest.mark.parametrize(
