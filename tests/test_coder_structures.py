@@ -1422,3 +1422,8 @@ def test_a_state_called_a_friend_is_praised() -> None:
     assert coded("Putin called Kazakhstan a reliable ally.") == {("RUS", "KAZ", "051")}
     assert coded("Xi described Kazakhstan as a strategic partner.") == {("CHN", "KAZ", "051")}
     assert coded("Putin called Kazakhstan a large country.") == set()
+
+
+def test_monitors_sent_to_a_border_are_no_show_of_force() -> None:
+    assert coded("The EU deployed a civilian mission to Armenia's border with Azerbaijan.") == set()
+    assert coded("Russia deployed a military mission to the border with Ukraine.") == {("RUS", "UKR", "154")}

@@ -310,6 +310,9 @@ class ArticleCoder(Deverbals):
             alleger, mod = mod.speaker, modality.Modality(speaker=mod.speaker)  # read on as said; see allegation()
         elif mod.drop:
             return []
+        if code[:2] == "15" and theme is not None and theme.lemma_.lower() in modality.words().civilian_envoys and \
+                not any(c.lemma_.lower() in ("military", "armed") for c in theme.lefts):
+            return None  # "deployed a civilian mission to Armenia's border": monitors are no show of force
         if self.effect_of_measure(v, code):
             return None
         doers = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] if passive \

@@ -76,6 +76,7 @@ class Words:
     verbless_heads: frozenset[str]
     regard_verbs: frozenset[str]
     people_holders: frozenset[str]
+    civilian_envoys: frozenset[str]
     conflict_nouns: frozenset[str]
     own_act_heads: frozenset[str]
     boundary_nouns: frozenset[str]
