@@ -35,9 +35,9 @@ from .clauses import (
     same_group,
     summed_up_by_speech,
 )
-from .deverbal import Deverbals
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
+from .refine import Refinements
 from .targets import PLACE_PREPS
 from .tree import (
     BORDER_NOUNS,
@@ -47,7 +47,6 @@ from .tree import (
     is_passive,
     misparsed_main,
     passive_subject,
-    pobj_of,
     prep_objects,
     verb_like,
 )
@@ -57,7 +56,6 @@ from .words import (
     has_agent,
     improvised_bomb,
     in_support,
-    instruments,
     is_mass,
     near_words,
     object_lemmas,
@@ -102,7 +100,7 @@ def word_end(text: str, t: Token) -> int:
     return end
 
 
-class ArticleCoder(Deverbals):
+class ArticleCoder(Refinements):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
     def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
@@ -474,48 +472,6 @@ class ArticleCoder(Deverbals):
         code = code_under(code, mod)
         found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
         return found if alleger is None else self.allegation(alleger, [s for s, _t in pairs], code, pid, found)
-
-    def _battle_code(self, v: Token, theme: Token | None, pairs: list[tuple[Actor, Actor]]) -> str | None:
-        """A killing in a fight is the fight: "killed 20 Kenyan soldiers in an attack on a base" (190), "killed in
-        shelling" (194); and soldiers killed by soldiers or militants were killed in battle."""
-        # "Azerbaijani shelling killed a soldier": the act that killed is named by its subject as well
-        for p in [*prep_objects(v, ("in", "during")), *(x for x in instruments(v) if x.dep_ == "nsubj")]:
-            np = self.noun_pattern(p)
-            if np is not None and np.code[:2] == "19":
-                return np.code
-        soldiers = theme is not None and self.actors.role_of(through_quantity(theme)) == "MIL"
-        if pairs and all(s.role in ("MIL", "OPP") and (t.role == "MIL" or soldiers) for s, t in pairs):
-            return "190"
-        # a state's armed services killing is force used by the state, not unconventional violence: "killed by
-        # U.S. troops", "Bolivian police kill three foreigners"
-        agent = child(v, "nsubj") if not is_passive(v) else next(
-            (pobj_of(c) for c in v.children if c.dep_ == "agent"), None)
-        head = through_quantity(agent).lemma_.lower() if agent is not None else ""
-        if pairs and (all(s.role == "MIL" for s, _t in pairs) or head in modality.words().force_agents) and not (
-                theme is not None and is_mass(theme)):  # "troops killed hundreds of civilians": mass killing (20)
-            return "190"
-        return None
-
-    def _addressee(self, speaker: Token | None) -> list[Actor]:
-        if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:
-            return []
-        for c in speaker.children:
-            if c.dep_ in ("dobj", "dative"):
-                return self.actors_for(c)
-            if c.dep_ == "prep" and c.lower_ == "to":  # "said to Putin", "wrote to the EU"
-                return self.actors_for(pobj_of(c))
-        return []
-
-    def _meeting_code(self, v: Token, a: list[Actor], b: list[Actor]) -> str:
-        """CAMEO 044 for a meeting in neither party's country, else 040 (046 for talks stays)."""
-        for c in v.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
-                loc = next((x for p in c.children if p.dep_ == "pobj" for x in self._entity_in(p)), None)
-                if loc is not None and loc.code not in {x.code for x in a + b}:
-                    return "044"
-        talks = any(c.lemma_ in ("talk", "negotiation", "discuss", "negotiate") for c in v.children
-                    if c.dep_ in ("dobj", "xcomp", "advcl"))
-        return "046" if talks else "040"
 
         # -- records ------------------------------------------------------------------
     def expand_found(self, f: Found) -> list[Found]:

@@ -1,0 +1,59 @@
+"""Refinements of a coded act by what its clause says: a killing in a fight is the fight, a meeting abroad is
+044, a statement told to someone is addressed to them. Methods of the coder (a mixin over the argument finders)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.matcher import Actor
+from . import modality
+from .arguments import through_quantity
+from .deverbal import Deverbals
+from .tree import child, is_passive, pobj_of, prep_objects
+from .words import instruments, is_mass
+
+
+class Refinements(Deverbals):
+    """Code refinements that read the clause around a predicate."""
+
+    def _battle_code(self, v: Token, theme: Token | None, pairs: list[tuple[Actor, Actor]]) -> str | None:
+        """A killing in a fight is the fight: "killed 20 Kenyan soldiers in an attack on a base" (190), "killed in
+        shelling" (194); and soldiers killed by soldiers or militants were killed in battle."""
+        # "Azerbaijani shelling killed a soldier": the act that killed is named by its subject as well
+        for p in [*prep_objects(v, ("in", "during")), *(x for x in instruments(v) if x.dep_ == "nsubj")]:
+            np = self.noun_pattern(p)
+            if np is not None and np.code[:2] == "19":
+                return np.code
+        soldiers = theme is not None and self.actors.role_of(through_quantity(theme)) == "MIL"
+        if pairs and all(s.role in ("MIL", "OPP") and (t.role == "MIL" or soldiers) for s, t in pairs):
+            return "190"
+        # a state's armed services killing is force used by the state, not unconventional violence: "killed by
+        # U.S. troops", "Bolivian police kill three foreigners"
+        agent = child(v, "nsubj") if not is_passive(v) else next(
+            (pobj_of(c) for c in v.children if c.dep_ == "agent"), None)
+        head = through_quantity(agent).lemma_.lower() if agent is not None else ""
+        if pairs and (all(s.role == "MIL" for s, _t in pairs) or head in modality.words().force_agents) and not (
+                theme is not None and is_mass(theme)):  # "troops killed hundreds of civilians": mass killing (20)
+            return "190"
+        return None
+
+    def _addressee(self, speaker: Token | None) -> list[Actor]:
+        if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:
+            return []
+        for c in speaker.children:
+            if c.dep_ in ("dobj", "dative"):
+                return self.actors_for(c)
+            if c.dep_ == "prep" and c.lower_ == "to":  # "said to Putin", "wrote to the EU"
+                return self.actors_for(pobj_of(c))
+        return []
+
+    def _meeting_code(self, v: Token, a: list[Actor], b: list[Actor]) -> str:
+        """CAMEO 044 for a meeting in neither party's country, else 040 (046 for talks stays)."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                loc = next((x for p in c.children if p.dep_ == "pobj" for x in self._entity_in(p)), None)
+                if loc is not None and loc.code not in {x.code for x in a + b}:
+                    return "044"
+        talks = any(c.lemma_ in ("talk", "negotiation", "discuss", "negotiate") for c in v.children
+                    if c.dep_ in ("dobj", "xcomp", "advcl"))
+        return "046" if talks else "040"
