@@ -208,57 +208,6 @@ class Arguments:
                 return got
         return []
 
-    def tension_with(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
-        """The other side of the tension an act comes amid: "amid tensions with Armenia", "during a standoff
-        between India and China" (the side that is not the source)."""
-        W = modality.words()
-        # ... or the subject of a clause the act comes in: "as tensions with Israel rose"
-        rising = [s for c in v.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "while")
-                                                                        for m in c.children)
-                  for s in c.children if s.dep_ == "nsubj"]
-        for p in [*prep_objects(v, tuple(W.tension_preps)), *rising]:
-            n = through_quantity(p)
-            if n.lemma_.lower() not in W.tension_nouns:
-                continue
-            got = [a for q in prep_objects(n, ("with", "between")) for a in self.actors_for(q, exclude)] or [
-                a for a in self.modifier_entity(n) if a.code not in exclude]
-            if got:
-                return [a for a in got if a.code not in exclude]
-        return []
-
-    def pair_partner(self, theme: Token, exclude: frozenset[str]) -> list[Actor]:
-        """The state paired by a dash with one of ``exclude`` inside a phrase ("an Armenia–Russia joint system",
-        "the U.S.-Japan alliance"): the other member of the pair."""
-        doc = theme.doc
-        for t in theme.subtree:
-            if t.text in ("-", "–", "—") and 0 < t.i < len(doc) - 1:
-                j = t.i + 1
-                while j < len(doc) - 1 and doc[j].pos_ == "PROPN":
-                    j += 1  # the noun after the pair's second name
-                if doc[j].lemma_.lower() in modality.words().boundary_nouns:
-                    continue  # "to patrol the Mexico–United States border": a place, not a partnership
-                a, b = self.actors.entity_at(doc[t.i - 1]), self.actors.entity_at(doc[t.i + 1])
-                if a is not None and b is not None and a.code != b.code:
-                    if a.code in exclude and b.code not in exclude and b.codable:
-                        return [b]
-                    if b.code in exclude and a.code not in exclude and a.codable:
-                        return [a]
-        return []
-
-    def conflict_parties(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
-        """The sides of a conflict an act is done in or about: "mediate in the conflict between Israel and Hamas",
-        "intervene in the war in Sudan", "help end Sudan's civil war"."""
-        W = modality.words()
-        nouns = [p for p in prep_objects(v, ("in", "over", "on", "to")) if p.lemma_.lower() in W.conflict_nouns]
-        nouns += [d for d in v.children if d.dep_ == "dobj" and d.lemma_.lower() in W.conflict_nouns]
-        for n in nouns:
-            got = [a for q in prep_objects(n, ("between", "with", "in")) for a in self.actors_for(q, exclude)] or \
-                self.modifier_entity(n, exclude)
-            got = [a for a in got if a.code not in exclude and a.codable]
-            if got:
-                return got
-        return []
-
     def thanked_for(self, v: Token) -> list[Actor] | None:
         """Who did the act a state is thanked or praised for ("thanks Germany for supplying air defence"): the one
         thanked; None when ``v`` is no such act."""

@@ -9,11 +9,12 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality
-from .arguments import Arguments, through_quantity
+from .arguments import through_quantity
+from .circumstance import Circumstances
 from .tree import CROWD_PLACE_PREPS, child, entered, pobj_of, prep_objects
 
 
-class Places(Arguments):
+class Places(Circumstances):
     """Sources read from the place of an act; the nominal and clause readers subclass this."""
 
     def crowd_place(self, v: Token) -> list[Actor]:
