@@ -1429,12 +1429,6 @@ def test_monitors_sent_to_a_border_are_no_show_of_force() -> None:
     assert coded("Russia deployed a military mission to the border with Ukraine.") == {("RUS", "UKR", "154")}
 
 
-def test_entry_refused_to_a_states_people_is_an_administrative_sanction() -> None:
-    assert coded("Georgia denied entry to a Russian journalist.") == {("GEO", "RUS", "172")}
-    assert coded("Georgia denied the Russian journalist entry.") == {("GEO", "RUS", "172")}
-    assert coded("Russia denied that it had attacked Georgia.") == {("RUS", "GEO", "016")}
-
-
 def test_fighters_are_people_not_jets() -> None:
     assert coded("Taliban fighters clashed with Iranian border guards.") == {("AFG", "IRN", "190")}
     assert roots("Russian fighter jets struck Ukrainian positions.") == {("RUS", "UKR", "19")}
