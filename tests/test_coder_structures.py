@@ -1432,3 +1432,9 @@ def test_monitors_sent_to_a_border_are_no_show_of_force() -> None:
 def test_fighters_are_people_not_jets() -> None:
     assert coded("Taliban fighters clashed with Iranian border guards.") == {("AFG", "IRN", "190")}
     assert roots("Russian fighter jets struck Ukrainian positions.") == {("RUS", "UKR", "19")}
+
+
+def test_what_a_state_builds_is_aimed_at_where_it_stands_or_what_it_links() -> None:
+    assert roots("China will build a railway linking Kyrgyzstan and Uzbekistan.") == {
+        ("CHN", "KGZ", "03"), ("CHN", "UZB", "03")}
+    assert roots("Turkey built a bridge in Albania.") == {("TUR", "ALB", "06")}
