@@ -1438,3 +1438,10 @@ def test_what_a_state_builds_is_aimed_at_where_it_stands_or_what_it_links() -> N
     assert roots("China will build a railway linking Kyrgyzstan and Uzbekistan.") == {
         ("CHN", "KGZ", "03"), ("CHN", "UZB", "03")}
     assert roots("Turkey built a bridge in Albania.") == {("TUR", "ALB", "06")}
+
+
+def test_an_act_in_defiance_of_a_norm_defies_who_set_it() -> None:
+    # the clause's subject defies (128); not when the phrase hangs on an act only suspected
+    assert ("PRK", "UN", "128") in coded("North Korea conducted a missile test in defiance of the UN Security Council.")
+    assert ("GBR", "EU", "128") not in coded(
+        "British marines seized an Iranian tanker on suspicion of carrying oil to Syria in breach of EU sanctions.")

@@ -168,6 +168,11 @@ class Nominals(Places):
                 srcs = self.possessor(n)
             elif slot in ("amod", "compound"):
                 srcs = self.modifier_sources(n)
+            elif slot == "clause" and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in ("in", "despite"):
+                # "test-fires a missile in defiance of UN restrictions": the subject of the clause the phrase is in
+                # (or on its object: "conducted a test in defiance of"); not "suspected of carrying oil in breach of"
+                v = n.head.head.head if n.head.head.dep_ == "dobj" else n.head.head
+                srcs = self.subjects(v) if v.pos_ in ("VERB", "AUX") and v.tag_ not in ("VBG", "VBN") else []
             elif slot == "between" and np.symmetric:
                 # (or on its of-phrase: "an exchange of fire between Thai and Cambodian troops")
                 both = next((b for a in [*anchors, *prep_objects(n, ("of",))]
