@@ -172,7 +172,10 @@ class Nominals(Places):
                 # "test-fires a missile in defiance of UN restrictions": the subject of the clause the phrase is in
                 # (or on its object: "conducted a test in defiance of"); not "suspected of carrying oil in breach of"
                 v = n.head.head.head if n.head.head.dep_ == "dobj" else n.head.head
-                srcs = self.subjects(v) if v.pos_ in ("VERB", "AUX") and v.tag_ not in ("VBG", "VBN") else []
+                # a norm or its setter is defied, not a state named as such ("in defiance of the United States")
+                state = any(a.kind in ("country", "capital") for p in prep_objects(n, ("of",)) for a in self.actors_for(p))
+                srcs = self.subjects(v) if v.pos_ in ("VERB", "AUX") and v.tag_ not in ("VBG", "VBN") and not state \
+                    else []
             elif slot == "between" and np.symmetric:
                 # (or on its of-phrase: "an exchange of fire between Thai and Cambodian troops")
                 both = next((b for a in [*anchors, *prep_objects(n, ("of",))]
