@@ -250,21 +250,14 @@ def subject_of_preposition(t: Token) -> bool:
     return True
 
 
-def _state_name(t: Token) -> bool:
-    """A proper name the actor lexicon knows as a country (never a capital: "Astana, Kazakhstan")."""
-    entries = lexicon.load().lookup(t.text) if t.pos_ == "PROPN" else ()
-    return bool(entries) and entries[0].kind == "country"
-
-
 def list_read_as_apposition(t: Token) -> bool:
     """"a Canadian hostage, a Filipina hostage, and a Norwegian hostage": the parser makes the second item an
     apposition of the first and hangs the third on it; a noun repeated after a comma, itself followed by a
     conjunct, is the list's next item."""
     h = t.head
-    if not (t.dep_ == "appos" and h.i < t.i and any(c.dep_ in ("conj", "cc") for c in t.children)
-            and ((t.pos_ == "NOUN" and t.lemma_ == h.lemma_) or (_state_name(t) and _state_name(h)))):
-        return False  # (and "the presidents of Kazakhstan, Kyrgyzstan, Tajikistan and ...": no state is another's
-        # apposition)
+    if not (t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_ == h.lemma_ and h.i < t.i
+            and any(c.dep_ == "conj" for c in t.children)):
+        return False
     t.dep_ = "conj"
     for c in list(t.children):
         if c.dep_ in ("conj", "cc"):
