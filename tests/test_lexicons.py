@@ -313,13 +313,15 @@ def test_head_and_foreign_minister_in_office_2015_to_2025(leaders: list[dict[str
 
 
 # Countries whose heads (not foreign ministers) are listed 2015-2025, added by region (the Americas,
-# Asia and Oceania, Africa); Europe beyond COVERED is not complete yet.
-HEADS_COVERED = ("AFG AGO ARE ATG BDI BEN BFA BGD BHR BHS BLZ BOL BRB BRN BTN BWA CAF CHL CIV CMR COD COG COL COM "
-                 "CPV CRI CUB DJI DMA DNK DOM DZA ECU EGY ERI ETH FJI FSM GAB GHA GIN GMB GNB GNQ GRD GTM GUY HND "
-                 "HTI IRQ JAM JOR KEN KHM KIR KNA KWT LAO LBN LBR LBY LCA LKA LSO MAR MDG MDV MHL MLI MMR MNG MOZ "
-                 "MRT MUS MWI MYS NAM NER NGA NIC NOR NPL NRU NZL PAN PER PHL PLW PNG PRY PSE QAT RWA SDN SEN SGP "
-                 "SLB SLE SLV SOM SRB SSD STP SUR SWE SWZ SYC SYR TCD TGO THA TLS TON TTO TUN TUV TZA UGA URY VCT "
-                 "VEN VNM VUT WSM YEM ZMB ZWE").split()
+# Asia and Oceania, Africa, Europe); left out: San Marino (its Captains Regent have no title in roles.yaml)
+# and Monaco (its Minister of State from mid-2025 is not listed yet).
+HEADS_COVERED = ("AFG AGO ALB AND ARE ATG AUT BDI BEL BEN BFA BGD BGR BHR BHS BIH BLZ BOL BRB BRN BTN BWA CAF CHE CHL "
+                 "CIV CMR COD COG COL COM CPV CRI CUB CYP CZE DJI DMA DNK DOM DZA ECU EGY ERI EST ETH FIN FJI FSM GAB "
+                 "GHA GIN GMB GNB GNQ GRC GRD GTM GUY HND HRV HTI IRL IRQ ISL JAM JOR KEN KHM KIR KNA KWT LAO LBN LBR "
+                 "LBY LCA LIE LKA LSO LTU LUX LVA MAR MDG MDV MHL MKD MLI MLT MMR MNE MNG MOZ MRT MUS MWI MYS NAM NER "
+                 "NGA NIC NOR NPL NRU NZL PAN PER PHL PLW PNG PRT PRY PSE QAT ROU RWA SDN SEN SGP SLB SLE SLV SOM SRB "
+                 "SSD STP SUR SVK SVN SWE SWZ SYC SYR TCD TGO THA TLS TON TTO TUN TUV TZA UGA URY VCT VEN VNM VUT WSM "
+                 "XKX YEM ZMB ZWE").split()
 
 
 @pytest.mark.parametrize("code", HEADS_COVERED)
