@@ -1445,3 +1445,12 @@ def test_an_act_in_defiance_of_a_norm_defies_who_set_it() -> None:
     assert ("PRK", "UN", "128") in coded("North Korea conducted a missile test in defiance of the UN Security Council.")
     assert ("GBR", "EU", "128") not in coded(
         "British marines seized an Iranian tanker on suspicion of carrying oil to Syria in breach of EU sanctions.")
+
+
+def test_armed_groups_named_by_kind_take_the_state_they_are_in() -> None:
+    # gold scheme: rebels map to the country they come from; "in X" places them, the target's place too
+    assert roots("Insurgents in Afghanistan killed three Georgian soldiers.") == {("AFG", "GEO", "19")}
+    assert roots("Gunmen opened fire on a U.N. convoy in Mali.") == {("MLI", "UN", "19")}
+    # named groups keep their own state; troops are never placed by where they are
+    assert roots("Hezbollah militants in Syria attacked Israeli positions.") == {("LBN", "ISR", "19")}
+    assert roots("Troops in Syria fired on Turkish positions.") == set()

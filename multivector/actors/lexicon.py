@@ -80,6 +80,7 @@ class Lexicon:
     region_names: dict[str, str] = field(default_factory=dict)  # group id -> its name
     craft: frozenset[str] = frozenset()  # designator prefixes of military craft ("F" in "F-16s", "Su")
     place_kinds: frozenset[str] = frozenset()  # "district", "airport": after a one-word name, a place
+    located: frozenset[str] = frozenset()  # "insurgents", "rebels": armed groups placed by where they are
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -259,7 +260,8 @@ def load() -> Lexicon:
 
     craft = frozenset(str(w) for w in _strings(rdata.get("craft_designators")))
     place_kinds = frozenset(str(w).lower() for w in _strings(_load_yaml("places.yaml").get("place_kinds")))
+    located = frozenset(str(w).lower() for w in _strings(rdata.get("located_by_place")))
     return Lexicon(
         {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
-        region_names, craft, place_kinds,
+        region_names, craft, place_kinds, located,
     )
