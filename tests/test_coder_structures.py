@@ -1454,3 +1454,10 @@ def test_armed_groups_named_by_kind_take_the_state_they_are_in() -> None:
     # named groups keep their own state; troops are never placed by where they are
     assert roots("Hezbollah militants in Syria attacked Israeli positions.") == {("LBN", "ISR", "19")}
     assert roots("Troops in Syria fired on Turkish positions.") == set()
+
+
+def test_an_armed_groups_attack_on_civilians_is_assault() -> None:
+    # CAMEO 18 (unconventional violence) on civilian places and people; 19 on a base stays
+    assert roots("Al-Shabaab militants attacked a Kenyan bus.") == {("SOM", "KEN", "18")}
+    assert roots("Al-Shabaab militants attacked a Kenyan army base.") == {("SOM", "KEN", "19")}
+    assert roots("Attackers in Kenya killed two British tourists.") == {("KEN", "GBR", "18")}

@@ -327,6 +327,7 @@ class DocActors:
         the agent or subject of a clause, where what it hit was ("opened fire on a U.N. convoy in Mali"). Not the
         clause's own "in" phrase: measured, it placed more groups wrongly than rightly."""
         preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "in"]
+        near: list[Token] = []
         verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else \
             token.head if token.dep_ in ("nsubj", "nsubjpass") else None
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
@@ -334,11 +335,11 @@ class DocActors:
             hit = [c for c in verb.children if c.dep_ == "dobj"] + \
                 [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at") for p in c.children
                  if p.dep_ == "pobj"]
-            preps += [c for h in hit for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
-        for prep in preps:
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
+            near = [p for h in hit for c in h.children if c.dep_ == "prep" and c.lower_ in ("near", "outside")
+                    for p in c.children if p.dep_ == "pobj"]  # "a mine near Bambari in the Central African ..."
+            preps += [c for h in hit + near for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for pobj in [*near, *(p for prep in preps for p in prep.children)]:
+            if pobj.dep_ == "pobj":
                 for t in (pobj, *(c for c in pobj.children if c.dep_ in ("poss", "compound"))):
                     a = self.entity_at(t)
                     if a is not None and a.kind in ("country", "place") and a.codable:

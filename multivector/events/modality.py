@@ -128,6 +128,7 @@ class Words:
     report_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     accusation_nouns: frozenset[str]
+    civilian_sites: frozenset[str]
 
 
 @functools.cache

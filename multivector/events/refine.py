@@ -37,6 +37,11 @@ class Refinements(Deverbals):
             return "190"
         return None
 
+    def _civilian(self, theme: Token) -> bool:
+        """What an attack hits is civilian: people of a civilian role or a civilian place (modality.yaml)."""
+        head = through_quantity(theme)
+        return self.actors.role_of(head) in ("CVL", "BUS") or head.lemma_.lower() in modality.words().civilian_sites
+
     def _addressee(self, speaker: Token | None) -> list[Actor]:
         if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:
             return []
