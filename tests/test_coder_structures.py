@@ -1461,3 +1461,14 @@ def test_an_armed_groups_attack_on_civilians_is_assault() -> None:
     assert roots("Al-Shabaab militants attacked a Kenyan bus.") == {("SOM", "KEN", "18")}
     assert roots("Al-Shabaab militants attacked a Kenyan army base.") == {("SOM", "KEN", "19")}
     assert roots("Attackers in Kenya killed two British tourists.") == {("KEN", "GBR", "18")}
+
+
+def test_a_move_someone_called_names_whose_move_it_was() -> None:
+    # an indefinite summing-up noun after the clause refers back to the clause's act
+    assert ("CHN", "EU", "111") in coded(
+        "The European Commission opened an investigation into Chinese electric vehicles, a move Beijing called "
+        "protectionism.")
+    assert ("EST", "RUS", "111") in coded("Russia expelled two Estonian diplomats, a decision Tallinn called "
+                                          "unacceptable.")
+    assert not any(e[2] == "111" for e in coded("Russia expelled two Estonian diplomats, a decision Tallinn "
+                                                 "called expected."))

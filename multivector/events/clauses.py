@@ -397,7 +397,9 @@ class Clauses(Nominals):
             # "Turkey shot down a Russian bomber, and Putin called it a stab in the back": the act just told
             told = [src for i, _code, src, _tgt in self.current if i < n.i]
             return [told[-1]] if told and told[-1].code not in exclude and told[-1].codable else []
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children) or any(
+        # (", a move Beijing called protectionism": an indefinite noun that sums up its clause refers back too)
+        summing = n.dep_ in ("npadvmod", "appos") and n.lemma_.lower() in modality.words().summary_nouns
+        if not (summing or any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children)) or any(
                 c.dep_ in ("poss", "amod", "compound", "prep") for c in n.children if self.actors_for(c)):
             return []
         np = self.noun_pattern(n)

@@ -153,7 +153,8 @@ class ArticleCoder(Refinements):
             theme = v.head  # "the captain ... who was detained by the Japanese coast guard": the captain
         elif theme is None and not passive and summed_up_by_speech(v, v.head.head):
             theme = v.head.head  # "a move the EU said it would never recognise": the noun is what is answered
-        elif theme is None and v.dep_ == "relcl" and not passive and child(v, "nsubj") is not None and not any(
+        elif theme is None and (v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBD", "VBZ", "VBP"))) \
+                and not passive and child(v, "nsubj") is not None and not any(
                 c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in v.children) and \
                 v.head.lemma_.lower() in modality.words().summary_nouns:  # not "any troops it sent"
             theme = v.head  # "a charge Moscow denied", "an offer Kyiv rejected": the noun is the clause's object
