@@ -1472,3 +1472,7 @@ def test_a_move_someone_called_names_whose_move_it_was() -> None:
                                           "unacceptable.")
     assert not any(e[2] == "111" for e in coded("Russia expelled two Estonian diplomats, a decision Tallinn "
                                                  "called expected."))
+
+
+def test_a_conjunct_attack_noun_subject_hits_the_verbs_object() -> None:
+    assert ("RUS", "UKR", "19") in roots("Missile strikes and drone attacks by Russia hit Kyiv overnight.")

@@ -109,3 +109,12 @@ def test_a_place_name_read_as_an_adverb_is_the_object() -> None:
     # an adverb stays an adverb
     assert ("again", "advmod") in deps("Russian forces attacked again.")
 
+
+
+def test_an_event_noun_read_as_the_main_verb_is_the_subject() -> None:
+    # "Russian shelling [hit positions]": the model makes the gerund the root and the verb its clause
+    text = "Russian shelling hit Ukrainian positions."
+    assert deps(text)[1:3] == [("shelling", "nsubj"), ("hit", "ROOT")]
+    assert coded(text, IN_2023) == {("RUS", "UKR", "19")}
+    # a real gerund clause with a subject of its own is left alone
+    assert ("shelling", "nsubj") not in deps("Russia kept shelling Ukrainian positions.")

@@ -252,10 +252,13 @@ class Nominals(Places):
             # (and a measure: "Russia has been hit by Western sanctions")
             # "soldiers were killed in an attack by rebels in Yemen": whom, before where
             tgts = self.whom_before_where(n, tgts, self.victims_of(n, own))
-        if n.dep_ in ("nsubj", "csubj") and np.code[:2] in IMPACT_ROOTS | MEASURE_ROOTS and n.head.lemma_.lower() in \
-                modality.words().impact_verbs:
+        subj = n
+        while subj.dep_ == "conj" and subj.head.pos_ in ("NOUN", "PROPN"):
+            subj = subj.head  # "artillery shelling and drone attacks by the coalition strike ...": a conjunct subject
+        if subj.dep_ in ("nsubj", "csubj") and np.code[:2] in IMPACT_ROOTS | MEASURE_ROOTS and \
+                subj.head.lemma_.lower() in modality.words().impact_verbs:
             # "a drone strike at Baghdad airport killed an Iranian general": whom, before where
-            tgts = self.whom_before_where(n, tgts, self.impact_targets(n.head, own))
+            tgts = self.whom_before_where(n, tgts, self.impact_targets(subj.head, own))
         if np.symmetric and not tgts:
             # "United States–South Korea joint exercises": a pair of states named as the noun's own modifiers
             pair = [a for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")

@@ -220,6 +220,34 @@ def gerund_noun_subject(t: Token) -> bool:
     return True
 
 
+def gerund_read_as_main_verb(t: Token) -> bool:
+    """"Russian shelling hit Ukrainian positions": the parser makes the event noun the main verb and the real verb
+    an adjective of the object ("hit positions"). An event noun the lexicon knows, with a modifier before it and
+    a past or present verb right after it that modifies the noun's object, is that verb's subject."""
+    doc = t.doc
+    if not (t.tag_ == "VBG" and t.i + 1 < len(doc) and t.lower_ in patterns.load().nouns
+            and any(c.dep_ in ("amod", "compound", "det", "poss") and c.i < t.i for c in t.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children)):
+        return False
+    v = doc[t.i + 1]
+    # the verb as the noun's clause ("shelling [hit positions]") or as an adjective of its object
+    clause = v.head.i == t.i and v.dep_ in ("xcomp", "ccomp", "advcl", "dep") and child_of(v, "dobj") is not None \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in v.children)
+    modifier = v.dep_ == "amod" and v.head.i > v.i and v.head.head.i == t.i and v.head.dep_ == "dobj"
+    if not (v.tag_ in ("VBD", "VBZ") and (clause or modifier)):
+        return False
+    obj = child_of(v, "dobj") if clause else v.head
+    v.head, v.dep_ = (v, "ROOT") if t.dep_ == "ROOT" else (t.head, t.dep_)
+    for c in list(t.children):
+        if c.i > v.i:
+            c.head = v  # the object, the clause's punctuation and adverbials go with the verb
+    if obj is not None:
+        obj.head, obj.dep_ = v, "dobj"
+    t.head, t.dep_, t.tag_, t.pos_, t.lemma_ = v, "nsubj", "NN", "NOUN", t.lower_
+    v.pos_ = "VERB"
+    return True
+
+
 def subject_of_subordinator(t: Token) -> bool:
     """"after a Russian plane violated its airspace": the parser makes the subject an object of the
     subordinator; it is the subject of the verb the subordinator marks."""
@@ -516,7 +544,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     lowercase_read_as_name, headline_future, object_of_infinitive, bare_infinitive_read_as_modifier,
     past_verb_read_as_adjective, verb_conjunct_read_as_modifier, participle_read_as_clause,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
-    noun_read_as_bare_verb, gerund_noun_subject, subject_of_subordinator, subject_of_preposition,
+    noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
     subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,
