@@ -151,6 +151,9 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
         if low in MEMORY_TARGET_WORDS or (si > 0 and low in acts and doc[tok.i - 1].lower_ in definite):
             # and "Japan condemns the launch": an act of an earlier sentence referred back to
             refs[si] += 1
+        if tok.text in ("North", "South") and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and not (
+                tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
+            refs[si] += 1  # "contact with the South": half of a state named before (not "the South China Sea")
         if tok.text in lex.bloc_adjectives:
             refs[si] += 1  # "Western sanctions on Russia", "Western governments": the bloc
         if low in words or plural:

@@ -1476,3 +1476,10 @@ def test_a_move_someone_called_names_whose_move_it_was() -> None:
 
 def test_a_conjunct_attack_noun_subject_hits_the_verbs_object() -> None:
     assert ("RUS", "UKR", "19") in roots("Missile strikes and drone attacks by Russia hit Kyiv overnight.")
+
+
+def test_the_south_is_the_other_half_of_a_state_named_before() -> None:
+    assert roots("North Korea cut off all contact with the South.", dt.date(2020, 6, 1)) == {("PRK", "KOR", "16")}
+    assert roots("South Korea urged the North to return to talks.", dt.date(2020, 6, 1)) == {("KOR", "PRK", "02")}
+    # no state is named by the other half: nothing
+    assert roots("Sudan accused the South of backing rebels.", dt.date(2020, 6, 1)) == set()

@@ -153,6 +153,17 @@ class DocContext:
             for s in self._before(token):
                 if s.actor.kind in ("country", "adjective", "capital") and s.actor.text.startswith(token.text + " "):
                     return [self._note(replace(s.actor, kind="country", role=None, person=False), s, token, words)]
+            # "North Korea threatened to cut off contact with the South": the other half of a state named before
+            other = {"North": "South", "South": "North"}[token.text]
+            for s in self.seen:  # (the other half may be the clause's own subject: "Seoul called on the North")
+                if s.sentence > self.sent_of[token.i] or (s.sentence == self.sent_of[token.i] and s.token > token.i):
+                    continue
+                if s.actor.kind in ("country", "adjective") and s.actor.text.startswith(other + " "):
+                    half = self.actors.state_word(f"{token.text} {s.actor.text.split()[1]}", token.idx,
+                                                  kinds=("country", "adjective"))
+                    if half is not None and half.code != s.actor.code:
+                        return [self._note(replace(half, text=words, end=token.idx + len(token.text)), s, token,
+                                           words)]
             return []
         if low in ("latter", "former") and det == {"the"} and token.dep_ != "amod":
             return self._latter_former(token, words)
