@@ -1483,3 +1483,8 @@ def test_the_south_is_the_other_half_of_a_state_named_before() -> None:
     assert roots("South Korea urged the North to return to talks.", dt.date(2020, 6, 1)) == {("KOR", "PRK", "02")}
     # no state is named by the other half: nothing
     assert roots("Sudan accused the South of backing rebels.", dt.date(2020, 6, 1)) == set()
+
+
+def test_people_protesting_by_occupation_are_of_the_state_where_they_protest() -> None:
+    assert roots("Fishermen staged protests outside the Chinese embassy in Manila.") == {("PHL", "CHN", "14")}
+    assert roots("Workers rallied outside the Chinese embassy in Hanoi.") == {("VNM", "CHN", "14")}
