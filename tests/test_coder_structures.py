@@ -1488,3 +1488,8 @@ def test_the_south_is_the_other_half_of_a_state_named_before() -> None:
 def test_people_protesting_by_occupation_are_of_the_state_where_they_protest() -> None:
     assert roots("Fishermen staged protests outside the Chinese embassy in Manila.") == {("PHL", "CHN", "14")}
     assert roots("Workers rallied outside the Chinese embassy in Hanoi.") == {("VNM", "CHN", "14")}
+
+
+def test_the_first_of_two_coordinated_objects_read_as_a_modifier_still_counts() -> None:
+    assert roots("India and Pakistan halted all firing and military action on land.", dt.date(2019, 3, 1)) == {
+        ("IND", "PAK", "08"), ("PAK", "IND", "08")}

@@ -233,6 +233,9 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         # "expels Kang Chol, North Korea's ambassador": a name's apposition says what the person is
         out.extend(c.lemma_.lower() for c in theme.children if c.dep_ == "appos" and theme.pos_ == "PROPN")
         out.extend(c.lemma_.lower() for c in theme.conjuncts)  # "traded drone, missile and artillery attacks"
+        # "halted all firing and military action": the parser makes the first of two coordinated nouns a modifier
+        out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and c.tag_ in ("NN", "NNS")
+                   and any(x.dep_ == "cc" for x in c.children))
         # "called the decision unacceptable", "called the move a provocation": the parser may hang an object
         # complement on the object; an adjective after its noun is no attribute in English, it predicates
         out.extend(c.lemma_.lower() for c in theme.rights if c.dep_ in ("amod", "npadvmod") and theme.pos_ == "NOUN")
