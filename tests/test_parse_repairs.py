@@ -118,3 +118,17 @@ def test_an_event_noun_read_as_the_main_verb_is_the_subject() -> None:
     assert coded(text, IN_2023) == {("RUS", "UKR", "19")}
     # a real gerund clause with a subject of its own is left alone
     assert ("shelling", "nsubj") not in deps("Russia kept shelling Ukrainian positions.")
+
+
+def test_a_summing_up_relative_after_a_comma_answers_the_main_clause() -> None:
+    # "a charge New Delhi denied": the model makes the noun the subject of "denied" and the sentence its clause
+    text = "Pakistan accused India of backing the attack, a charge New Delhi denied."
+    assert ("accused", "ROOT") in deps(text) and ("charge", "npadvmod") in deps(text)
+    assert coded(text, IN_2023) == {("PAK", "IND", "11"), ("IND", "PAK", "01")}
+    # the relative's subject read as an apposition of the noun
+    text = "Azerbaijan accused two French citizens of spying for Paris, an accusation France's foreign ministry " \
+           "dismissed as absurd."
+    assert ("FRA", "AZE", "01") in coded(text, IN_2023)
+    # a real subject noun with its own clause is left alone
+    assert ("charge", "nsubj") in deps("A charge of treason was denied by the court.") or \
+        ("charge", "nsubjpass") in deps("A charge of treason was denied by the court.")

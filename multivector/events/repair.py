@@ -4,15 +4,20 @@ in order on each token; the first that applies wins."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..actors import lexicon
-from . import patterns
+from . import modality, patterns
+from .repair_names import (
+    NOMINAL,
+    has_subject,
+    lowercase_read_as_name,
+    name_read_as_adverb,
+    name_read_as_modifier,
+    name_read_as_noun_phrase,
+)
 
-NOMINAL = ("NOUN", "PROPN")
 # Subordinators the parser may give an object that is the marked clause's subject
 SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when", "because", "once"})
 # Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
@@ -30,10 +35,6 @@ def child_of(t: Token, dep: str) -> Token | None:
 
 def _to_infinitive(t: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
-
-
-def _has_subject(t: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children)
 
 
 def headline_future(t: Token) -> bool:
@@ -142,7 +143,7 @@ def conjunct_in_that_clause(t: Token) -> bool:
     subject, so it cannot join the base-form "withdraw"; it joins the past verb the clause depends on."""
     h = t.head
     if not (t.dep_ == "conj" and t.tag_ == "VBD" and h.tag_ in ("VB", "VBP", "VBZ") and h.dep_ == "ccomp"
-            and h.head.tag_ == "VBD" and not _has_subject(t) and any(c.dep_ == "nsubj" for c in h.children)):
+            and h.head.tag_ == "VBD" and not has_subject(t) and any(c.dep_ == "nsubj" for c in h.children)):
         return False
     t.head = h.head
     return True
@@ -153,7 +154,7 @@ def conjunct_under_gerund(t: Token) -> bool:
     gerund; it joins the finite verb of the same tense that governs it."""
     h = t.head
     if not (t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and h.tag_ == "VBG" and h.dep_ == "pcomp"
-            and h.head.head.tag_ == t.tag_ and not _has_subject(t)):
+            and h.head.head.tag_ == t.tag_ and not has_subject(t)):
         return False
     t.head = h.head.head
     return True
@@ -188,7 +189,7 @@ def noun_read_as_bare_verb(t: Token) -> bool:
     noun, right after a verb that takes none, is the compound of the noun after it, which is the verb's object."""
     h = t.head
     if not (t.dep_ == "xcomp" and t.tag_ in ("VB", "VBP") and h.pos_ == "VERB" and h.i < t.i
-            and h.lemma_.lower() not in BARE_INFINITIVE_HEADS and not _to_infinitive(t) and not _has_subject(t)
+            and h.lemma_.lower() not in BARE_INFINITIVE_HEADS and not _to_infinitive(t) and not has_subject(t)
             and t.lemma_.lower() in patterns.load().object_lemmas
             and not any(c.dep_ == "dobj" for c in h.children)
             and all(x.dep_ in ("det", "amod", "compound", "nummod") for x in t.doc[h.i + 1:t.i])):
@@ -248,12 +249,52 @@ def gerund_read_as_main_verb(t: Token) -> bool:
     return True
 
 
+def summing_relative_read_as_main_clause(t: Token) -> bool:
+    """"Pakistan accused India ..., a charge New Delhi denied": the parser makes the summing-up noun the subject
+    of the relative's verb, the name its apposition and the sentence before the comma that verb's clause. The
+    clause before the comma is the main one; the noun sums it up, and the relative says who answered it."""
+    n = child_of(t, "nsubj")
+    if not (t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBZ", "VBP") and n is not None and n.i < t.i
+            and n.lemma_.lower() in modality.words().summary_nouns
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children)
+            and n.left_edge.i > 0 and t.doc[n.left_edge.i - 1].text == ","):
+        return False
+    name = next((c for c in n.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > n.i), None)
+    clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i < n.i and c.pos_ in ("VERB", "AUX")), None)
+    if name is None or clause is None:
+        return False
+    clause.head, clause.dep_ = clause, "ROOT"
+    for c in list(t.children):
+        if c.i < n.left_edge.i or (c.dep_ == "punct" and c.i == len(t.doc) - 1):
+            c.head = clause  # the comma before the noun and the sentence's full stop
+    n.head, n.dep_ = clause, "npadvmod"
+    t.head, t.dep_ = n, "relcl"
+    name.head, name.dep_ = t, "nsubj"
+    return True
+
+
+def relative_subject_read_as_apposition(t: Token) -> bool:
+    """"..., an accusation France's foreign ministry dismissed as absurd": the parser makes the relative's subject
+    an apposition of the noun and leaves the relative's verb without one. A finite verb modifying a summing-up
+    noun, with no subject, after an apposition of that noun, has the apposition for its subject."""
+    n = t.head
+    if not (t.dep_ in ("acl", "relcl") and t.tag_ in ("VBD", "VBZ", "VBP") and n.i < t.i
+            and n.lemma_.lower() in modality.words().summary_nouns
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+        return False
+    subj = next((c for c in n.children if c.dep_ == "appos" and n.i < c.i < t.i and c.pos_ in NOMINAL), None)
+    if subj is None:
+        return False
+    subj.head, subj.dep_ = t, "nsubj"
+    return True
+
+
 def subject_of_subordinator(t: Token) -> bool:
     """"after a Russian plane violated its airspace": the parser makes the subject an object of the
     subordinator; it is the subject of the verb the subordinator marks."""
     h = t.head
     if not (t.dep_ == "pobj" and h.dep_ == "mark" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL
-            and h.head.pos_ in ("VERB", "AUX") and h.i < t.i < h.head.i and not _has_subject(h.head)):
+            and h.head.pos_ in ("VERB", "AUX") and h.i < t.i < h.head.i and not has_subject(h.head)):
         return False
     t.head, t.dep_ = h.head, "nsubj"
     return True
@@ -270,7 +311,7 @@ def subject_of_preposition(t: Token) -> bool:
     if end + 1 >= len(t.doc):
         return False
     v = t.doc[end + 1]
-    if not (v.tag_ in ("VBP", "VBZ", "VBD") and v.dep_ in ("advcl", "conj", "ccomp") and not _has_subject(v)
+    if not (v.tag_ in ("VBP", "VBZ", "VBD") and v.dep_ in ("advcl", "conj", "ccomp") and not has_subject(v)
             and v.head.i < h.i):
         return False
     t.head, t.dep_ = v, "nsubj"
@@ -393,7 +434,7 @@ def subject_joined_to_object(t: Token) -> bool:
     if not (t.dep_ == "conj" and t.pos_ in NOMINAL and h.dep_ in ("dobj", "pobj") and t.i + 1 < len(t.doc)):
         return False
     v = t.doc[t.i + 1]
-    if not (v.dep_ == "conj" and v.tag_ in ("VBZ", "VBP", "VBD", "MD") and not _has_subject(v)
+    if not (v.dep_ == "conj" and v.tag_ in ("VBZ", "VBP", "VBD", "MD") and not has_subject(v)
             and v.head.i < h.i and h.i in {x.i for x in v.head.subtree}):
         return False
     t.head, t.dep_ = v, "nsubj"
@@ -414,7 +455,7 @@ def object_lent_to_main_subject(t: Token) -> bool:
     fronted = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
     if fronted is None or not (fronted.dep_ == "advcl" and fronted.head.i == v.i and fronted.tag_ in ("VBD", "VBZ", "VBP")
                                and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in fronted.children)
-                               and _has_subject(fronted) and not any(c.dep_ in ("dobj", "ccomp", "xcomp")
+                               and has_subject(fronted) and not any(c.dep_ in ("dobj", "ccomp", "xcomp")
                                                                      for c in fronted.children)
                                and fronted.lemma_.lower() in patterns.load().verbs):
         return False
@@ -427,17 +468,6 @@ def object_lent_to_main_subject(t: Token) -> bool:
     for x in t.doc[t.right_edge.i + 1:conj.left_edge.i]:
         if x.dep_ == "punct":
             x.head = v
-    return True
-
-
-def name_read_as_adverb(t: Token) -> bool:
-    """"captured Bakhmut from Ukrainian troops": the parser reads an unfamiliar place name right after a verb
-    with no object as an adverb; a capitalised word the actor lexicon knows is the verb's object."""
-    v = t.head
-    if not (t.dep_ == "advmod" and t.tag_ == "RB" and t.i == v.i + 1 and t.text[:1].isupper() and v.pos_ == "VERB"
-            and not any(c.dep_ in ("dobj", "ccomp") for c in v.children) and lexicon.load().lookup(t.text)):
-        return False
-    t.dep_, t.tag_, t.pos_ = "dobj", "NNP", "PROPN"
     return True
 
 
@@ -467,84 +497,12 @@ def subject_swallowed_by_fronted_phrase(t: Token) -> bool:
     return True
 
 
-def _singular(word: str) -> str:
-    """A regular English plural's singular ("airstrikes" -> "airstrike", "militias" -> "militia"), else the word."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "is", "us")):
-        return word[:-1]
-    return word
-
-
-def lowercase_read_as_name(t: Token) -> bool:
-    """"U.S. airstrikes hit Ramadi": after a name the tagger may call a lowercase common noun a proper noun
-    (not the short particles of names: "al", "bin", "da", "von"),
-    and a proper noun is no event word; a lowercase word is a common noun, with its singular as its lemma."""
-    if not (t.tag_ in ("NNP", "NNPS") and t.text.isalpha() and t.text.islower() and len(t.text) > 4):
-        return False
-    plural = t.text != _singular(t.text)
-    t.tag_, t.pos_, t.lemma_ = ("NNS" if plural else "NN"), "NOUN", _singular(t.text)
-    return False  # a retagging only: the structural repairs still apply to the token
-
-
-@functools.cache
-def _leader_word(text: str) -> bool:
-    return any(e.kind == "leader" for e in lexicon.load().lookup(text))
-
-
-def _opens_with_leader(t: Token) -> bool:
-    """``t`` opens its sentence and is a leader's name as news writes it bare ("Trump", "Baerbock")."""
-    return t.i == t.sent.start and t.text[:1].isupper() and _leader_word(t.text)
-
-
-def name_read_as_modifier(t: Token) -> bool:
-    """"Baerbock visited Iran", "Babacan imposes sanctions": a leader's bare surname that opens the sentence is
-    read as an adverb, adjective or subordinator of the finite verb right after it; a verb with no subject of
-    its own takes the name as its subject."""
-    v = t.head
-    if not (t.dep_ in ("advmod", "amod", "mark", "npadvmod", "nmod", "dep") and v.i == t.i + 1
-            and v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
-                                                          for c in v.children) and _opens_with_leader(t)):
-        return False
-    t.dep_, t.tag_, t.pos_ = "nsubj", "NNP", "PROPN"
-    return True
-
-
-def name_read_as_noun_phrase(t: Token) -> bool:
-    """"Trump imposed sanctions on Iran": after a leader's bare surname that opens a sentence, the parser reads
-    the past verb and its bare plural object as one noun phrase ("imposed sanctions") and the sentence has no
-    verb; the past form is the verb, the name its subject and the noun its object."""
-    obj = t.head
-    if not (t.tag_ in ("VBN", "VBD") and t.dep_ in ("amod", "acl") and t.i >= 1 and obj.i > t.i
-            and obj.pos_ in NOMINAL and all(x.dep_ in ("amod", "compound", "nummod") for x in t.doc[t.i + 1:obj.i])):
-        return False
-    name = t.doc[t.i - 1]
-    if obj.head.i == name.i and not _has_subject(name):
-        anchor = name  # "Trump[ROOT] imposed sanctions", "Trump[advcl] imposed new sanctions ..., the White House said"
-    elif (name.head.i == obj.i or name.head.i == t.i) and obj.dep_ == "ROOT":
-        anchor = obj  # "Trump[compound] imposed sanctions[ROOT]", "Rahmon[npadvmod] hosted Mirziyoyev[ROOT]"
-    else:
-        return False
-    if not _opens_with_leader(name):
-        return False
-    root = anchor.dep_ == "ROOT"
-    movers = [c for c in anchor.children if c.i > obj.i and c.dep_ != "prep"] + (
-        [c for c in name.children if c.i > name.i and c.i not in (t.i, obj.i)] if anchor is obj else [])
-    t.head, t.dep_, t.tag_, t.pos_ = (t if root else anchor.head), anchor.dep_, "VBD", "VERB"
-    name.head, name.dep_, name.tag_, name.pos_ = t, "nsubj", "NNP", "PROPN"
-    obj.head, obj.dep_ = t, "dobj"
-    for c in movers:
-        c.head = t
-    return True
-
-
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     lowercase_read_as_name, headline_future, object_of_infinitive, bare_infinitive_read_as_modifier,
     past_verb_read_as_adjective, verb_conjunct_read_as_modifier, participle_read_as_clause,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
-    noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb, subject_of_subordinator, subject_of_preposition,
+    noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
+    summing_relative_read_as_main_clause, relative_subject_read_as_apposition, subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
     subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,

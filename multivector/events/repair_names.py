@@ -1,0 +1,100 @@
+"""Parse repairs of names: the small English model's readings of leaders' bare surnames, of place names and of
+lowercase words after names, mended in place (see :mod:`.repair`, which tries these with the structural ones)."""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from ..actors import lexicon
+
+NOMINAL = ("NOUN", "PROPN")
+
+
+def has_subject(t: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children)
+
+
+def name_read_as_adverb(t: Token) -> bool:
+    """"captured Bakhmut from Ukrainian troops": the parser reads an unfamiliar place name right after a verb
+    with no object as an adverb; a capitalised word the actor lexicon knows is the verb's object."""
+    v = t.head
+    if not (t.dep_ == "advmod" and t.tag_ == "RB" and t.i == v.i + 1 and t.text[:1].isupper() and v.pos_ == "VERB"
+            and not any(c.dep_ in ("dobj", "ccomp") for c in v.children) and lexicon.load().lookup(t.text)):
+        return False
+    t.dep_, t.tag_, t.pos_ = "dobj", "NNP", "PROPN"
+    return True
+
+
+def _singular(word: str) -> str:
+    """A regular English plural's singular ("airstrikes" -> "airstrike", "militias" -> "militia"), else the word."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "is", "us")):
+        return word[:-1]
+    return word
+
+
+def lowercase_read_as_name(t: Token) -> bool:
+    """"U.S. airstrikes hit Ramadi": after a name the tagger may call a lowercase common noun a proper noun
+    (not the short particles of names: "al", "bin", "da", "von"),
+    and a proper noun is no event word; a lowercase word is a common noun, with its singular as its lemma."""
+    if not (t.tag_ in ("NNP", "NNPS") and t.text.isalpha() and t.text.islower() and len(t.text) > 4):
+        return False
+    plural = t.text != _singular(t.text)
+    t.tag_, t.pos_, t.lemma_ = ("NNS" if plural else "NN"), "NOUN", _singular(t.text)
+    return False  # a retagging only: the structural repairs still apply to the token
+
+
+@functools.cache
+def _leader_word(text: str) -> bool:
+    return any(e.kind == "leader" for e in lexicon.load().lookup(text))
+
+
+def _opens_with_leader(t: Token) -> bool:
+    """``t`` opens its sentence and is a leader's name as news writes it bare ("Trump", "Baerbock")."""
+    return t.i == t.sent.start and t.text[:1].isupper() and _leader_word(t.text)
+
+
+def name_read_as_modifier(t: Token) -> bool:
+    """"Baerbock visited Iran", "Babacan imposes sanctions": a leader's bare surname that opens the sentence is
+    read as an adverb, adjective or subordinator of the finite verb right after it; a verb with no subject of
+    its own takes the name as its subject."""
+    v = t.head
+    if not (t.dep_ in ("advmod", "amod", "mark", "npadvmod", "nmod", "dep") and v.i == t.i + 1
+            and v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                                                          for c in v.children) and _opens_with_leader(t)):
+        return False
+    t.dep_, t.tag_, t.pos_ = "nsubj", "NNP", "PROPN"
+    return True
+
+
+def name_read_as_noun_phrase(t: Token) -> bool:
+    """"Trump imposed sanctions on Iran": after a leader's bare surname that opens a sentence, the parser reads
+    the past verb and its bare plural object as one noun phrase ("imposed sanctions") and the sentence has no
+    verb; the past form is the verb, the name its subject and the noun its object."""
+    obj = t.head
+    if not (t.tag_ in ("VBN", "VBD") and t.dep_ in ("amod", "acl") and t.i >= 1 and obj.i > t.i
+            and obj.pos_ in NOMINAL and all(x.dep_ in ("amod", "compound", "nummod") for x in t.doc[t.i + 1:obj.i])):
+        return False
+    name = t.doc[t.i - 1]
+    if obj.head.i == name.i and not has_subject(name):
+        anchor = name  # "Trump[ROOT] imposed sanctions", "Trump[advcl] imposed new sanctions ..., the White House said"
+    elif (name.head.i == obj.i or name.head.i == t.i) and obj.dep_ == "ROOT":
+        anchor = obj  # "Trump[compound] imposed sanctions[ROOT]", "Rahmon[npadvmod] hosted Mirziyoyev[ROOT]"
+    else:
+        return False
+    if not _opens_with_leader(name):
+        return False
+    root = anchor.dep_ == "ROOT"
+    movers = [c for c in anchor.children if c.i > obj.i and c.dep_ != "prep"] + (
+        [c for c in name.children if c.i > name.i and c.i not in (t.i, obj.i)] if anchor is obj else [])
+    t.head, t.dep_, t.tag_, t.pos_ = (t if root else anchor.head), anchor.dep_, "VBD", "VERB"
+    name.head, name.dep_, name.tag_, name.pos_ = t, "nsubj", "NNP", "PROPN"
+    obj.head, obj.dep_ = t, "dobj"
+    for c in movers:
+        c.head = t
+    return True
