@@ -1493,3 +1493,11 @@ def test_people_protesting_by_occupation_are_of_the_state_where_they_protest() -
 def test_the_first_of_two_coordinated_objects_read_as_a_modifier_still_counts() -> None:
     assert roots("India and Pakistan halted all firing and military action on land.", dt.date(2019, 3, 1)) == {
         ("IND", "PAK", "08"), ("PAK", "IND", "08")}
+
+
+def test_a_treaty_one_side_signs_acts_for_the_signer() -> None:
+    assert roots("Putin signed treaties annexing four regions of Ukraine.", dt.date(2022, 10, 1)) == {
+        ("RUS", "UKR", "19")}
+    # two signers: their agreement
+    assert roots("Russia and China signed a treaty banning weapons in space.", dt.date(2022, 10, 1)) == {
+        ("RUS", "CHN", "05"), ("CHN", "RUS", "05")}

@@ -401,7 +401,8 @@ class Arguments:
         verb, noun = n.head.lemma_.lower(), n.lemma_.lower()
         # signed into force: an order or a law, not "signed a memorandum" (both sides' agreement, 057)
         adopted = verb in ADOPT_VERBS or (verb == "sign" and noun in modality.words().signed_acts)
-        if not got and n.dep_ == "dobj" and noun in self._statement_nouns() and adopted:
+        if not got and n.dep_ == "dobj" and adopted and (
+                noun in self._statement_nouns() or noun in modality.words().signed_acts):
             got = self.subjects(n.head)
         return got
 
