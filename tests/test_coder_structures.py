@@ -1501,3 +1501,13 @@ def test_a_treaty_one_side_signs_acts_for_the_signer() -> None:
     # two signers: their agreement
     assert roots("Russia and China signed a treaty banning weapons in space.", dt.date(2022, 10, 1)) == {
         ("RUS", "CHN", "05"), ("CHN", "RUS", "05")}
+
+
+def test_a_pattern_may_name_its_subject_with_a_modifier() -> None:
+    # subject_heads match "service member" as well as "members": a two-word head
+    from multivector import nlp as _nlp
+    from multivector.events.words import head_words
+
+    doc = next(_nlp.parse(["U.S. service members arrived in Poland."]))
+    head = next(t for t in doc if t.lower_ == "members")
+    assert "service member" in head_words(head) and "member" in head_words(head)

@@ -54,6 +54,7 @@ from .words import (
     consignment,
     forms,
     has_agent,
+    head_words,
     improvised_bomb,
     in_support,
     is_mass,
@@ -348,7 +349,7 @@ class ArticleCoder(Refinements):
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
         if pat.subject_heads and (subj := inherited_subject(v)) is not None and not (
-                {(h := through_quantity(subj)).lemma_.lower(), h.lower_, h.lower_.removesuffix("s")} & set(pat.subject_heads)):
+                head_words(through_quantity(subj)) & set(pat.subject_heads)):
             return None  # ("Marines" as a proper noun keeps its plural lemma; "rockets fired from Lebanon landed in
             # Israel": the subject the verb inherits counts too)
         if not sources:  # "Kurdish fighters, backed by U.S. special forces, captured Manbij": the backer alone

@@ -273,3 +273,11 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
             # "urged Israel to show restraint": the complement's object names what is asked
             out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "dobj")
     return out
+
+
+def head_words(h: Token) -> set[str]:
+    """A noun's head as a pattern's subject_heads may name it: its lemma and forms, and with a modifier before it
+    ("rescue team", "aid convoy", "humanitarian convoy", "service member")."""
+    words = {h.lemma_.lower(), h.lower_, h.lower_.removesuffix("s")}
+    words |= {f"{c.lower_} {w}" for c in h.lefts if c.dep_ in ("compound", "amod") for w in (h.lemma_.lower(), h.lower_)}
+    return words
