@@ -1511,3 +1511,15 @@ def test_a_pattern_may_name_its_subject_with_a_modifier() -> None:
     doc = next(_nlp.parse(["U.S. service members arrived in Poland."]))
     head = next(t for t in doc if t.lower_ == "members")
     assert "service member" in head_words(head) and "member" in head_words(head)
+
+
+def test_a_call_held_with_someone_is_a_telephone_call() -> None:
+    assert roots("Trump spoke after a call with Putin.", dt.date(2025, 5, 20)) == {("USA", "RUS", "04")}
+    # a call for something is an appeal, and "the call" answered refers back to a demand
+    assert ("JPN", "CHN", "12") in roots("China demands an apology from Japan. Japan's Foreign Ministry rejects "
+                                        "the call.", dt.date(2010, 9, 20))
+
+
+def test_a_visit_held_in_a_capital_is_to_its_state() -> None:
+    assert ("EGY", "RUS", "04") in roots("During a two-day visit by an Egyptian delegation in Moscow, Lavrov "
+                                        "praised Egypt.")

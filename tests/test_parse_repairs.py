@@ -132,3 +132,10 @@ def test_a_summing_up_relative_after_a_comma_answers_the_main_clause() -> None:
     # a real subject noun with its own clause is left alone
     assert ("charge", "nsubj") in deps("A charge of treason was denied by the court.") or \
         ("charge", "nsubjpass") in deps("A charge of treason was denied by the court.")
+
+
+def test_a_leaders_surname_read_as_the_verb_is_the_subject() -> None:
+    # "Trump" is also an English verb: the model reads "Trump demands" as a command with a plural object
+    text = "Trump demands that Russia and Ukraine stop the killing."
+    assert deps(text)[:2] == [("Trump", "nsubj"), ("demands", "ROOT")]
+    assert coded(text, dt.date(2025, 5, 20)) == {("USA", "RUS", "10"), ("USA", "UKR", "10")}

@@ -121,7 +121,8 @@ class Nominals(Places):
                     # or what it is aimed at ("a raid on the embassy")
                     mods = {c.lemma_.lower() for c in n.lefts if c.dep_ in ("amod", "compound", "nmod")} | {
                         x.lemma_.lower() for c in n.rights if c.dep_ == "prep" and c.lower_ in ("of", "on", "into")
-                        for x in c.children if x.dep_ == "pobj"}
+                        for x in c.children if x.dep_ == "pobj"} | {
+                        f"+{c.lower_}" for c in n.rights if c.dep_ == "prep"}  # "a call with Putin": "+with"
                 if not mods & set(p.needs):
                     continue
             return p

@@ -16,6 +16,7 @@ from .repair_names import (
     name_read_as_adverb,
     name_read_as_modifier,
     name_read_as_noun_phrase,
+    name_read_as_verb,
 )
 
 # Subordinators the parser may give an object that is the marked clause's subject
@@ -502,11 +503,12 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     past_verb_read_as_adjective, verb_conjunct_read_as_modifier, participle_read_as_clause,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
-    summing_relative_read_as_main_clause, relative_subject_read_as_apposition, subject_of_subordinator, subject_of_preposition,
+    summing_relative_read_as_main_clause, relative_subject_read_as_apposition, subject_of_subordinator,
+    subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
     subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,
-    name_read_as_noun_phrase,
+    name_read_as_noun_phrase, name_read_as_verb,
 )
 
 

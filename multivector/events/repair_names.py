@@ -8,6 +8,7 @@ import functools
 from spacy.tokens import Token
 
 from ..actors import lexicon
+from . import patterns
 
 NOMINAL = ("NOUN", "PROPN")
 
@@ -97,4 +98,27 @@ def name_read_as_noun_phrase(t: Token) -> bool:
     obj.head, obj.dep_ = t, "dobj"
     for c in movers:
         c.head = t
+    return True
+
+
+def name_read_as_verb(t: Token) -> bool:
+    """"Trump demands that Russia and Ukraine stop": a leader's bare surname that is also an English verb, opening
+    the sentence, is read as the verb and the real verb after it as its plural object. A present-tense form of
+    a trigger verb right after it is the verb, the name its subject."""
+    doc = t.doc
+    if not (t.tag_ == "VB" and t.dep_ == "ROOT" and t.i + 1 < len(doc) and _opens_with_leader(t)):
+        return False
+    v = doc[t.i + 1]
+    lemma = v.lower_.removesuffix("s")
+    if not (v.tag_ == "NNS" and v.head.i == t.i and v.dep_ in ("dobj", "npadvmod", "attr")
+            and v.lower_.endswith("s") and lemma in patterns.load().verbs):
+        return False
+    v.head, v.dep_, v.tag_, v.pos_, v.lemma_ = v, "ROOT", "VBZ", "VERB", lemma
+    for c in list(t.children):
+        if c.i != v.i:
+            c.head = v
+    t.head, t.dep_, t.tag_, t.pos_ = v, "nsubj", "NNP", "PROPN"
+    for c in v.children:
+        if c.dep_ == "acl" and any(m.dep_ == "mark" for m in c.children):
+            c.dep_ = "ccomp"  # the noun's "that"-clause is the verb's complement
     return True
