@@ -1523,3 +1523,9 @@ def test_a_call_held_with_someone_is_a_telephone_call() -> None:
 def test_a_visit_held_in_a_capital_is_to_its_state() -> None:
     assert ("EGY", "RUS", "04") in roots("During a two-day visit by an Egyptian delegation in Moscow, Lavrov "
                                         "praised Egypt.")
+
+
+def test_where_a_thing_is_bound_is_not_whose_it_is() -> None:
+    assert roots("Turkey condemned Israel's deadly raid on the Gaza-bound aid flotilla.", dt.date(2010, 6, 1)) == {
+        ("TUR", "ISR", "11")}
+    assert roots("Israel seized a Gaza-bound ship.", dt.date(2010, 6, 1)) == set()

@@ -38,6 +38,8 @@ PERSON_ROLES_HINT = frozenset(
 LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operated", "flagged", "based"})
 # X-<word> modifiers that only compare with X: "a Russian-style foreign agents law", "Soviet-type planning".
 LIKENESS_WORDS = frozenset({"style", "type", "like", "inspired", "esque"})
+# X-<word> modifiers that only say where a thing is headed: "a Gaza-bound aid flotilla" is not Gaza's.
+DESTINATION_WORDS = frozenset({"bound"})
 # Capitalised words after a name that are not a second name ("Putin Tuesday said").
 CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -142,8 +144,8 @@ class DocActors:
             if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti"):
                 continue  # "pro-Serbian opposition" is not Serbian
             if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc) and \
-                    doc[span.end + 1].lower_ in LIKENESS_WORDS:
-                continue  # "a Russian-style law" is a law like Russia's, not Russia's
+                    doc[span.end + 1].lower_ in LIKENESS_WORDS | DESTINATION_WORDS:
+                continue  # "a Russian-style law" is a law like Russia's, not Russia's; "Gaza-bound" goes there
             if span.start >= 1 and doc[span.start - 1].text in SHIP_PREFIXES:
                 continue  # "the destroyer USS Carney" is a ship, not Canada's prime minister
             if surface == "the West" or surface == "West":
