@@ -1529,3 +1529,9 @@ def test_where_a_thing_is_bound_is_not_whose_it_is() -> None:
     assert roots("Turkey condemned Israel's deadly raid on the Gaza-bound aid flotilla.", dt.date(2010, 6, 1)) == {
         ("TUR", "ISR", "11")}
     assert roots("Israel seized a Gaza-bound ship.", dt.date(2010, 6, 1)) == set()
+
+
+def test_the_act_another_is_helped_to_do_is_not_coded_again() -> None:
+    assert roots("China promised to help Kyrgyzstan and Uzbekistan build a railway that would give Chinese "
+                 "exporters a new route to Europe.", dt.date(2024, 6, 1)) == {("CHN", "KGZ", "03"),
+                                                                            ("CHN", "UZB", "03")}

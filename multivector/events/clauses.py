@@ -479,6 +479,10 @@ def reported_over_saying(found: list[Found]) -> list[Found]:
     return [f for f in found if not f.saying or not covered(f)]
 
 
+# Verbs of helping another do an act: the help is coded (07x/03x), the helped act is the other's own.
+HELPING_VERBS = frozenset({"help", "assist", "enable"})
+
+
 def one_act_per_chain(found: list[Found]) -> list[Found]:
     """One act told twice along a clause chain is one event: "carried out airstrikes in Syria, targeting
     rebels" (the participle elaborates its head: the head stays), "pledged to deepen cooperation" (the head
@@ -494,6 +498,10 @@ def one_act_per_chain(found: list[Found]) -> list[Found]:
             if i != j and p.dep_ == "acl" and p.tag_ == "VBN" and p.head.head.i == g.predicate.i and \
                     g.code.startswith("08") and (f.source.code, f.target.code) == (g.source.code, g.target.code):
                 drop.add(i)  # "two Frenchmen jailed in Iran were released": the jailing describes who was freed
+                continue
+            if i != j and p.dep_ in ("xcomp", "ccomp") and p.head.i == g.predicate.i and \
+                    g.predicate.lemma_.lower() in HELPING_VERBS and f.source.code == g.target.code:
+                drop.add(i)  # "promised to help Kyrgyzstan build a railway": the help is the event, not the railway
                 continue
             if i == j or key(f) != key(g) or f.predicate.i == g.predicate.i:
                 continue
