@@ -1535,3 +1535,12 @@ def test_the_act_another_is_helped_to_do_is_not_coded_again() -> None:
     assert roots("China promised to help Kyrgyzstan and Uzbekistan build a railway that would give Chinese "
                  "exporters a new route to Europe.", dt.date(2024, 6, 1)) == {("CHN", "KGZ", "03"),
                                                                             ("CHN", "UZB", "03")}
+
+
+def test_what_a_nouns_past_relative_clause_dates_itself_by_is_history() -> None:
+    text = ("Russia lifts its ban on Turkish tomato imports, the last of the trade restrictions Moscow imposed after "
+            "Turkey shot down a Russian warplane.")
+    assert roots(text, dt.date(2022, 5, 1)) == {("RUS", "TUR", "08")}
+    # the same act told in the main clause's own time is coded
+    assert ("TUR", "RUS", "19") in roots("Russia imposed restrictions after Turkey shot down a Russian warplane.",
+                                        dt.date(2015, 12, 1))

@@ -251,6 +251,12 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         if first and t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ in W.topic_preps and \
                 t.head.head.lemma_.lower() in W.speech_nouns:
             return Modality(drop="topic")  # "remarks about killing Russians", "talks on lifting sanctions": a topic
+        if first and t.dep_ == "advcl" and t.tag_ in ("VBD", "VBN") and t.head.dep_ in ("relcl", "acl") and \
+                t.head.tag_ in ("VBD", "VBN") and any(c.dep_ == "mark" and c.lower_ in ("after", "since", "when", "before")
+                                                     for c in t.children):
+            # "the trade restrictions Moscow imposed after Turkey shot down a Russian warplane": what a noun's
+            # past relative clause dates itself by is its history (gold rule 9)
+            return Modality(drop="background")
         if first and _over_a_span(t, W):
             return Modality(drop="background")  # "killed 64 civilians in air strikes over the past year": a tally
         if first and transform is None and _no_longer(t):
