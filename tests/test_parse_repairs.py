@@ -139,3 +139,11 @@ def test_a_leaders_surname_read_as_the_verb_is_the_subject() -> None:
     text = "Trump demands that Russia and Ukraine stop the killing."
     assert deps(text)[:2] == [("Trump", "nsubj"), ("demands", "ROOT")]
     assert coded(text, dt.date(2025, 5, 20)) == {("USA", "RUS", "10"), ("USA", "UKR", "10")}
+
+
+def test_a_present_verb_read_as_a_compound_is_the_verb() -> None:
+    text = "Taiwan scrambles fighter jets to intercept two Chinese military aircraft."
+    assert deps(text)[1:4] == [("scrambles", "ROOT"), ("fighter", "compound"), ("jets", "dobj")]
+    assert coded(text, IN_2023) == {("TWN", "CHN", "15")}
+    # a real compound noun is left alone
+    assert ("talks", "compound") not in deps("Peace talks resumed in Doha.")

@@ -290,6 +290,29 @@ def relative_subject_read_as_apposition(t: Token) -> bool:
     return True
 
 
+def verb_read_as_compound(t: Token) -> bool:
+    """"Taiwan scrambles fighter jets to intercept ...": the parser makes the present verb a compound of the noun
+    after it and that noun the subject of the infinitive. A present verb with a subject of its own, read as a
+    compound, is the verb; the noun phrase it modified is its object, the infinitive its complement."""
+    if not (t.tag_ == "VBZ" and t.dep_ == "compound" and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)):
+        return False
+    n = t.head
+    while n.dep_ == "compound" and n.head.i != n.i:
+        n = n.head
+    v = n.head
+    if not (n.i > t.i and n.dep_ == "nsubj" and v.i > n.i and v.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)):
+        return False
+    t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
+    t.pos_ = "VERB"
+    for c in list(v.children):
+        if c.dep_ == "punct" and c.i > v.i:
+            c.head = t
+    n.head, n.dep_ = t, "dobj"
+    v.head, v.dep_ = t, "xcomp"
+    return True
+
+
 def subject_of_subordinator(t: Token) -> bool:
     """"after a Russian plane violated its airspace": the parser makes the subject an object of the
     subordinator; it is the subject of the verb the subordinator marks."""
@@ -503,8 +526,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     past_verb_read_as_adjective, verb_conjunct_read_as_modifier, participle_read_as_clause,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
-    summing_relative_read_as_main_clause, relative_subject_read_as_apposition, subject_of_subordinator,
-    subject_of_preposition,
+    summing_relative_read_as_main_clause, relative_subject_read_as_apposition, verb_read_as_compound,
+    subject_of_subordinator, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
     subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,
