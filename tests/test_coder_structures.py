@@ -1544,3 +1544,8 @@ def test_what_a_nouns_past_relative_clause_dates_itself_by_is_history() -> None:
     # the same act told in the main clause's own time is coded
     assert ("TUR", "RUS", "19") in roots("Russia imposed restrictions after Turkey shot down a Russian warplane.",
                                         dt.date(2015, 12, 1))
+
+
+def test_a_borders_with_phrase_hung_on_the_verb_names_the_neighbour() -> None:
+    assert roots("Azerbaijani troops were massing along the border with Armenia.", dt.date(2022, 9, 1)) == {
+        ("AZE", "ARM", "15")}

@@ -465,6 +465,8 @@ class Arguments:
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],
             lambda: self.prep_targets(p, ("with",), possessor=False) if p.lemma_.lower() in BORDER_NOUNS else [],
+            lambda: self.prep_targets(p.head.head, ("with",), possessor=False)  # "massing along the border with X"
+            if p.lemma_.lower() in BORDER_NOUNS and p.dep_ == "pobj" and p.head.head.pos_ in ("VERB", "AUX") else [],
             lambda: self.prep_targets(p, ("in", "inside", "near"), possessor=False) if p.lemma_.lower() in self.place_nouns() else [],
         ]
         if loose:
