@@ -1549,3 +1549,13 @@ def test_what_a_nouns_past_relative_clause_dates_itself_by_is_history() -> None:
 def test_a_borders_with_phrase_hung_on_the_verb_names_the_neighbour() -> None:
     assert roots("Azerbaijani troops were massing along the border with Armenia.", dt.date(2022, 9, 1)) == {
         ("AZE", "ARM", "15")}
+
+
+def test_a_coercive_acts_effect_told_by_a_participle_is_that_act() -> None:
+    # the participle says what the expulsion did; it is no second use of force against the same state
+    got = roots("Finland began turning back Russian citizens, shutting one of the last routes into the EU for "
+                "Russian travellers.", dt.date(2024, 3, 1))
+    assert got == {("FIN", "RUS", "17")}
+    # force told first stays, with its own participle of force
+    assert ("RUS", "UKR", "19") in roots("Russian forces shelled Kharkiv, killing three Ukrainian civilians.",
+                                        dt.date(2024, 3, 1))

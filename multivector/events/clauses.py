@@ -503,6 +503,14 @@ def one_act_per_chain(found: list[Found]) -> list[Found]:
                     g.predicate.lemma_.lower() in HELPING_VERBS and f.source.code == g.target.code:
                 drop.add(i)  # "promised to help Kyrgyzstan build a railway": the help is the event, not the railway
                 continue
+            gp = g.predicate  # (its verb chain's head: "began turning back ..., shutting")
+            if i != j and p.dep_ == "advcl" and p.tag_ == "VBG" and f.code[:2] in FORCE_ROOTS and (
+                    p.head.i == gp.i or (gp.dep_ == "xcomp" and p.head.i == gp.head.i)) and \
+                    g.code[:2] in ("16", "17") and (f.source.code, f.target.code) == (g.source.code, g.target.code):
+                # a coercive act's effect told by a participle is that act: "turned back Russian citizens, shutting
+                # one of the last routes" (not a second use of force against the same state)
+                drop.add(i)
+                continue
             if i == j or key(f) != key(g) or f.predicate.i == g.predicate.i:
                 continue
             if p.dep_ == "advcl" and p.tag_ == "VBG" and p.head.i == g.predicate.i and (
