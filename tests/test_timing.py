@@ -20,6 +20,9 @@ CASES = [
     ("Putin visited Astana two weeks ago.", "visited", (D(2023, 10, 31), "day", "recent")),
     ("Putin visited Astana last month.", "visited", (D(2023, 10, 1), "month", "recent")),
     ("Putin visited Astana in October.", "visited", (D(2023, 10, 1), "month", "recent")),
+    # "mid-September": the hyphen joins the month as a space does
+    ("Putin visited Astana in mid-September.", "visited", (D(2023, 9, 1), "month", "background")),
+    ("Putin visited Astana in mid September.", "visited", (D(2023, 9, 1), "month", "background")),
     ("Putin visited Astana last year.", "visited", (D(2022, 1, 1), "year", "background")),
     ("Putin visited Astana in 2019.", "visited", (D(2019, 1, 1), "year", "background")),
     ("Putin visited Astana three years ago.", "visited", (D(2020, 1, 1), "year", "background")),

@@ -216,7 +216,8 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          _day_month),
         (_PREP + r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + r")?", _day_month),
         (_PREP + r"\b" + _MONTH + r"\s+" + _YEAR + r"\b", _month_year),
-        (r"(?P<prep>in|since|during|from|until|by|early|late|mid-?|last|this)\s+" + _MONTH + r"\b(?P<year>)",
+        # ("mid-June", "mid June": the hyphen joins the month as a space does)
+        (r"(?P<prep>in|since|during|from|until|by|early|late|mid|last|this)(?:\s+|-)" + _MONTH + r"\b(?P<year>)",
          _month_year),
         (r"\b(?:(?P<prep>in|since|during|from|until|by|before|after)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-)?"
          + _YEAR + r"(?P<decade>s)?(?=\b)(?!\s*(?:%|per\s?cent|tonnes|people|km|mw))", _year),
