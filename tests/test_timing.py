@@ -20,6 +20,16 @@ CASES = [
     ("Putin visited Astana two weeks ago.", "visited", (D(2023, 10, 31), "day", "recent")),
     ("Putin visited Astana last month.", "visited", (D(2023, 10, 1), "month", "recent")),
     ("Putin visited Astana in October.", "visited", (D(2023, 10, 1), "month", "recent")),
+    # seasons, with or without a year; the latest one that began by the article date
+    ("Putin visited Astana in the spring of 2014.", "visited", (D(2014, 3, 1), "month", "background")),
+    ("Putin visited Astana in summer 2019.", "visited", (D(2019, 6, 1), "month", "background")),
+    ("Putin visited Astana in the summer.", "visited", (D(2023, 6, 1), "month", "background")),
+    ("Putin visited Astana this autumn.", "visited", (D(2023, 9, 1), "month", "recent")),
+    ("Putin visited Astana in the fall of Kabul.", "visited", (A, "article", "new")),
+    # told as long before, or as an era of history
+    ("Putin visited Astana years earlier.", "visited", (D(2022, 1, 1), "year", "background")),
+    ("Putin visited Astana during the Cold War.", "visited", (D(2022, 1, 1), "year", "background")),
+    ("Putin visited Astana at the end of 2019.", "visited", (D(2019, 1, 1), "year", "background")),
     # "mid-September": the hyphen joins the month as a space does
     ("Putin visited Astana in mid-September.", "visited", (D(2023, 9, 1), "month", "background")),
     ("Putin visited Astana in mid September.", "visited", (D(2023, 9, 1), "month", "background")),

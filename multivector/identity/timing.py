@@ -49,6 +49,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _NUM = r"(?P<num>\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + ")"
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _SEG = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|next|upcoming|plans?|planned|planning|expects?|expected|due to|"
                      r"set to|scheduled|intends?|intended|aims?|is to|are to|to be held|later this|coming)\b", re.I)
@@ -188,6 +189,23 @@ def _ago(m: re.Match[str], a: dt.date) -> tuple[dt.date | None, dt.date | None, 
     return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "date"
 
 
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month (northern seasons)
+
+
+def _season(m: re.Match[str], a: dt.date) -> tuple[dt.date | None, dt.date | None, str, str]:
+    """"in the spring of 2014", "in summer 2019", "last winter", "in the summer": three months from the season's
+    first; with no year, the latest that began on or before the article."""
+    first = SEASONS[m["season"].lower()]
+    prep = (m.groupdict().get("prep") or "").lower()
+    if m["year"]:
+        y = int(m["year"])
+    else:
+        y = _latest_month(first, a) - (1 if prep == "last" and first <= a.month else 0)
+    lo = dt.date(y, first, 1)
+    hi = _add_months(lo, 3) - dt.timedelta(days=1)
+    return lo, min(hi, a) if lo <= a else hi, "month", "since" if prep == "since" else "date"
+
+
 def _fixed(days: int) -> Resolver:
     def resolve(m: re.Match[str], a: dt.date) -> tuple[dt.date | None, dt.date | None, str, str]:
         d = a - dt.timedelta(days=days)
@@ -210,6 +228,10 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          r"\bthe\s+day\s+(?:before|after)\b", _marker("relative")),
         (r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|two\s+|three\s+|several\s+)?"
          r"(?:years|decades)\b", _marker("background")),
+        (r"\b(?P<prep>in|since|during|last|this)\s+(?:the\s+)?(?:early\s+|late\s+)?" + _SEASON
+         + r"\b(?:\s+(?:of\s+)?" + _YEAR + r"\b)?(?!\s+(?:session|offensive|games|olympics|school|camp|of\b))",
+         _season),  # (not "in the fall of Kabul", "in the spring of his presidency")
+        (r"\b(?:the\s+)?(?:early\s+|late\s+)?" + _SEASON + r"\s+(?:of\s+)?" + _YEAR + r"\b", _season),
         (r"\b(?:tomorrow|next\s+(?:week|month|year|weekend|" + "|".join(WEEKDAYS) + r")|"
          r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months|years))\b", _marker("future")),
         (_PREP + r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
@@ -219,12 +241,19 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         # ("mid-June", "mid June": the hyphen joins the month as a space does)
         (r"(?P<prep>in|since|during|from|until|by|early|late|mid|last|this)(?:\s+|-)" + _MONTH + r"\b(?P<year>)",
          _month_year),
-        (r"\b(?:(?P<prep>in|since|during|from|until|by|before|after)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-)?"
-         + _YEAR + r"(?P<decade>s)?(?=\b)(?!\s*(?:%|per\s?cent|tonnes|people|km|mw))", _year),
+        (r"\b(?:(?P<prep>in|since|during|from|until|by|before|after|at the end of|at the start of|at the beginning of"
+         r"|by the end of)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-)?" + _YEAR
+         + r"(?P<decade>s)?(?=\b)(?!\s*(?:%|per\s?cent|tonnes|people|km|mw))", _year),
         (r"\b(?P<num>yesterday)\b", _fixed(1)),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today)\b", _fixed(0)),
         (r"\b(?P<earlier>earlier\s+)?(?P<which>last|this)\s+(?P<unit>week|weekend|month|year)\b", _relative_unit),
         (r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", _ago),
+        # told as long before, or as an era of history: "decades ago", "years earlier", "a year earlier", "the
+        # previous year", "during the Cold War", "in the Second World War"
+        (r"\b(?:decades|years|months)\s+(?:ago|earlier|before)\b|\b(?:a|one)\s+year\s+earlier\b|"
+         r"\bthe\s+previous\s+year\b|\b(?:during|in|since|after)\s+the\s+(?:Cold\s+War|(?:First|Second)\s+"
+         r"World\s+War|Soviet\s+era)\b|\b(?:during|in|since|after)\s+World\s+War\s+(?:I|II|One|Two|1|2)\b",
+         _marker("background")),
         (r"\b(?:(?P<prep>on|last|this|early|late)\s+)?" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b",
          _weekday),
         (r"\b(?:recently|recent|lately)\b", _marker("recent")),
@@ -235,7 +264,8 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
 # Every expression above needs one of these words or a digit: one search skips most sentences.
 _ANY = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + "|".join(WEEKDAYS)
                   + r"|yesterday|today|tonight|tomorrow|ago|last|this|next|later|coming|recent\w*|lately|same|"
-                    r"previous|following|day|week|month|year|years|decades|past)\b", re.I)
+                    r"previous|following|day|week|month|months|year|years|decades|past|earlier|spring|summer|autumn|"
+                    r"fall|winter|war|era)\b", re.I)
 
 
 @functools.lru_cache(maxsize=4096)  # every event of a sentence reads the same expressions
