@@ -29,6 +29,7 @@ CASES = [
     # told as long before, or as an era of history
     ("Putin visited Astana years earlier.", "visited", (D(2022, 1, 1), "year", "background")),
     ("Putin visited Astana during the Cold War.", "visited", (D(2022, 1, 1), "year", "background")),
+    ("Putin visited Astana for the first time since the Cold War.", "visited", (A, "article", "new")),
     ("Putin visited Astana at the end of 2019.", "visited", (D(2019, 1, 1), "year", "background")),
     # "mid-September": the hyphen joins the month as a space does
     ("Putin visited Astana in mid-September.", "visited", (D(2023, 9, 1), "month", "background")),

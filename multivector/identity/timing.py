@@ -251,8 +251,8 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         # told as long before, or as an era of history: "decades ago", "years earlier", "a year earlier", "the
         # previous year", "during the Cold War", "in the Second World War"
         (r"\b(?:decades|years|months)\s+(?:ago|earlier|before)\b|\b(?:a|one)\s+year\s+earlier\b|"
-         r"\bthe\s+previous\s+year\b|\b(?:during|in|since|after)\s+the\s+(?:Cold\s+War|(?:First|Second)\s+"
-         r"World\s+War|Soviet\s+era)\b|\b(?:during|in|since|after)\s+World\s+War\s+(?:I|II|One|Two|1|2)\b",
+         r"\bthe\s+previous\s+year\b|\b(?:during|in|after)\s+the\s+(?:Cold\s+War|(?:First|Second)\s+"
+         r"World\s+War|Soviet\s+era)\b|\b(?:during|in|after)\s+World\s+War\s+(?:I|II|One|Two|1|2)\b",
          _marker("background")),
         (r"\b(?:(?P<prep>on|last|this|early|late)\s+)?" + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b",
          _weekday),
