@@ -31,6 +31,7 @@ CASES = [
     ("Putin visited Astana during the Cold War.", "visited", (D(2022, 1, 1), "year", "background")),
     ("Putin visited Astana for the first time since the Cold War.", "visited", (A, "article", "new")),
     ("Putin visited Astana at the end of 2019.", "visited", (D(2019, 1, 1), "year", "background")),
+    ("Putin visited Astana between 2014 and 2016.", "visited", (D(2014, 1, 1), "year", "background")),
     # "mid-September": the hyphen joins the month as a space does
     ("Putin visited Astana in mid-September.", "visited", (D(2023, 9, 1), "month", "background")),
     ("Putin visited Astana in mid September.", "visited", (D(2023, 9, 1), "month", "background")),

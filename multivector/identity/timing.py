@@ -241,8 +241,8 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         # ("mid-June", "mid June": the hyphen joins the month as a space does)
         (r"(?P<prep>in|since|during|from|until|by|early|late|mid|last|this)(?:\s+|-)" + _MONTH + r"\b(?P<year>)",
          _month_year),
-        (r"\b(?:(?P<prep>in|since|during|from|until|by|before|after|at the end of|at the start of|at the beginning of"
-         r"|by the end of)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-)?" + _YEAR
+        (r"\b(?:(?P<prep>in|since|during|from|until|by|before|after|between|at the end of|at the start of|"
+         r"at the beginning of|by the end of)\s+)?(?:the\s+)?(?:early\s+|late\s+|mid-)?" + _YEAR
          + r"(?P<decade>s)?(?=\b)(?!\s*(?:%|per\s?cent|tonnes|people|km|mw))", _year),
         (r"\b(?P<num>yesterday)\b", _fixed(1)),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today)\b", _fixed(0)),
