@@ -32,6 +32,12 @@ CASES = [
     ("Putin visited Astana for the first time since the Cold War.", "visited", (A, "article", "new")),
     ("Putin visited Astana at the end of 2019.", "visited", (D(2019, 1, 1), "year", "background")),
     ("Putin visited Astana between 2014 and 2016.", "visited", (D(2014, 1, 1), "year", "background")),
+    # part of a year or month: "early this year", "late last year", "at the start of the year"
+    ("Putin visited Astana early this year.", "visited", (D(2023, 1, 1), "month", "background")),
+    ("Putin visited Astana late last year.", "visited", (D(2022, 9, 1), "month", "background")),
+    ("Putin visited Astana at the start of the year.", "visited", (D(2023, 1, 1), "month", "background")),
+    ("Putin visited Astana at the beginning of the month.", "visited", (D(2023, 11, 1), "day", "recent")),
+    ("Putin visited Astana this year.", "visited", (A, "article", "new")),
     # "mid-September": the hyphen joins the month as a space does
     ("Putin visited Astana in mid-September.", "visited", (D(2023, 9, 1), "month", "background")),
     ("Putin visited Astana in mid September.", "visited", (D(2023, 9, 1), "month", "background")),

@@ -159,6 +159,25 @@ def _weekday(m: re.Match[str], a: dt.date) -> tuple[dt.date | None, dt.date | No
 
 def _relative_unit(m: re.Match[str], a: dt.date) -> tuple[dt.date | None, dt.date | None, str, str]:
     word, unit = m["which"].lower(), m["unit"].lower()
+    part = " ".join((m.groupdict().get("part") or "").lower().split())
+    if word == "the":
+        if not part:
+            return None, None, "article", "relative"
+        word = "this"  # "at the start of the year": of the article's year
+    if part and unit in ("month", "year"):
+        # "early this year", "late last year", "at the end of last month", "in the first half of the year"
+        y = a.year - 1 if (word == "last" and unit == "year") else a.year
+        if unit == "year":
+            early = part in ("early", "at the start of", "at the beginning of", "in the first half of")
+            lo, hi = (dt.date(y, 1, 1), dt.date(y, 4, 30) if part != "in the first half of" else dt.date(y, 6, 30)) \
+                if early else (dt.date(y, 7, 1) if part == "in the second half of" else dt.date(y, 9, 1),
+                               dt.date(y, 12, 31))
+            return lo, min(hi, a) if lo <= a else hi, "month", "date"
+        first = _add_months(a.replace(day=1), -1) if word == "last" else a.replace(day=1)
+        end = _month_end(first.year, first.month)
+        early = part in ("early", "at the start of", "at the beginning of", "in the first half of")
+        lo, hi = (first, first.replace(day=10)) if early else (first.replace(day=21), end)
+        return lo, min(hi, a) if lo <= a else hi, "day", "date"
     if word == "this" and not m["earlier"]:  # "this year" includes today: it says nothing about how long ago
         return None, None, "article", "relative"
     if unit == "week" or unit == "weekend":
@@ -246,7 +265,12 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          + r"(?P<decade>s)?(?=\b)(?!\s*(?:%|per\s?cent|tonnes|people|km|mw))", _year),
         (r"\b(?P<num>yesterday)\b", _fixed(1)),
         (r"\b(?:today|this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today)\b", _fixed(0)),
-        (r"\b(?P<earlier>earlier\s+)?(?P<which>last|this)\s+(?P<unit>week|weekend|month|year)\b", _relative_unit),
+        (r"\b(?P<earlier>earlier\s+)?(?P<part>early\s+|late\s+|at\s+the\s+(?:start|beginning|end)\s+of\s+|"
+         r"in\s+the\s+(?:first|second)\s+half\s+of\s+)?(?P<which>last|this|the)\s+(?P<unit>week|weekend|month|year)\b",
+         _relative_unit),
+        # "in the first week of October", "the last days of March": the month
+        (r"\bthe\s+(?:first|second|third|fourth|last|final)\s+(?:week|weekend|days|fortnight|half)\s+of\s+" + _MONTH
+         + r"\b(?P<year>)(?P<prep>)", _month_year),
         (r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", _ago),
         # told as long before, or as an era of history: "decades ago", "years earlier", "a year earlier", "the
         # previous year", "during the Cold War", "in the Second World War"
