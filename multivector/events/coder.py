@@ -464,12 +464,12 @@ class ArticleCoder(Refinements):
             code = "012"  # "saw little hope of a settlement": hope denied is pessimism
         if code == "190":
             code = weapon_code(v) or code
-        if code in ("190", "193") and pairs and all(s.role == "OPP" for s, _t in pairs) and theme is not None \
-                and self._civilian(theme):
-            code = "180"  # "gunmen attacked a Chinese-run mine": an armed group's violence on civilians (18)
         elif code == "180":
             # "a suicide bomber killed": 183; killing in battle is fighting ("killed 20 soldiers in an attack")
             code = weapon_code(v, modality.bombing_codes()) or self._battle_code(v, theme, pairs) or code
+        if code in ("190", "193") and pairs and all(s.role == "OPP" for s, _t in pairs) and theme is not None \
+                and self._civilian(theme):
+            code = "180"  # "gunmen attacked a Chinese-run mine": an armed group's violence on civilians (18)
         if code[:2] in ("18", "19") and improvised_bomb(v):
             code = "183"  # "attacked a convoy with a roadside bomb": a bomb no army drops
         if code in modality.mass_codes() and theme is not None and is_mass(theme):
