@@ -157,6 +157,12 @@ def _weekday(m: re.Match[str], a: dt.date) -> tuple[dt.date | None, dt.date | No
     return d, d, "day", "date"
 
 
+# Parts of a year named before "this/last/the year" (or month): (first month, last month) of the year they cover;
+# of a month, an early part is its first ten days and a late one from the 21st.
+YEAR_PARTS = {"early": (1, 4), "at the start of": (1, 4), "at the beginning of": (1, 4), "in the first half of": (1, 6),
+              "late": (9, 12), "at the end of": (9, 12), "in the second half of": (7, 12)}
+
+
 def _relative_unit(m: re.Match[str], a: dt.date) -> tuple[dt.date | None, dt.date | None, str, str]:
     word, unit = m["which"].lower(), m["unit"].lower()
     part = " ".join((m.groupdict().get("part") or "").lower().split())
@@ -166,18 +172,15 @@ def _relative_unit(m: re.Match[str], a: dt.date) -> tuple[dt.date | None, dt.dat
         word = "this"  # "at the start of the year": of the article's year
     if part and unit in ("month", "year"):
         # "early this year", "late last year", "at the end of last month", "in the first half of the year"
-        y = a.year - 1 if (word == "last" and unit == "year") else a.year
+        first_month, last_month = YEAR_PARTS[part]
         if unit == "year":
-            early = part in ("early", "at the start of", "at the beginning of", "in the first half of")
-            lo, hi = (dt.date(y, 1, 1), dt.date(y, 4, 30) if part != "in the first half of" else dt.date(y, 6, 30)) \
-                if early else (dt.date(y, 7, 1) if part == "in the second half of" else dt.date(y, 9, 1),
-                               dt.date(y, 12, 31))
-            return lo, min(hi, a) if lo <= a else hi, "month", "date"
-        first = _add_months(a.replace(day=1), -1) if word == "last" else a.replace(day=1)
-        end = _month_end(first.year, first.month)
-        early = part in ("early", "at the start of", "at the beginning of", "in the first half of")
-        lo, hi = (first, first.replace(day=10)) if early else (first.replace(day=21), end)
-        return lo, min(hi, a) if lo <= a else hi, "day", "date"
+            y = a.year - 1 if word == "last" else a.year
+            lo, hi = dt.date(y, first_month, 1), _month_end(y, last_month)
+        else:  # a month's part: its first ten days, or from the 21st
+            lo = _add_months(a.replace(day=1), -1) if word == "last" else a.replace(day=1)
+            end = _month_end(lo.year, lo.month)
+            lo, hi = (lo, lo.replace(day=10)) if first_month == 1 else (lo.replace(day=21), end)
+        return lo, min(hi, a) if lo <= a else hi, "month" if unit == "year" else "day", "date"
     if word == "this" and not m["earlier"]:  # "this year" includes today: it says nothing about how long ago
         return None, None, "article", "relative"
     if unit == "week" or unit == "weekend":
@@ -289,7 +292,7 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
 _ANY = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + "|".join(WEEKDAYS)
                   + r"|yesterday|today|tonight|tomorrow|ago|last|this|next|later|coming|recent\w*|lately|same|"
                     r"previous|following|day|week|month|months|year|years|decades|past|earlier|spring|summer|autumn|"
-                    r"fall|winter|war|era)\b", re.I)
+                    r"fall|winter|cold|world|soviet)\b", re.I)
 
 
 @functools.lru_cache(maxsize=4096)  # every event of a sentence reads the same expressions
