@@ -162,8 +162,7 @@ class DocContext:
                     half = self.actors.state_word(f"{token.text} {s.actor.text.split()[1]}", token.idx,
                                                   kinds=("country", "adjective"))
                     if half is not None and half.code != s.actor.code:
-                        return [self._note(replace(half, text=words, end=token.idx + len(token.text)), s, token,
-                                           words)]
+                        return [self._note(replace(half, kind="country"), s, token, words)]
             return []
         if low in ("latter", "former") and det == {"the"} and token.dep_ != "amod":
             return self._latter_former(token, words)

@@ -40,6 +40,8 @@ LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operate
 LIKENESS_WORDS = frozenset({"style", "type", "like", "inspired", "esque"})
 # X-<word> modifiers that only say where a thing is headed: "a Gaza-bound aid flotilla" is not Gaza's.
 DESTINATION_WORDS = frozenset({"bound"})
+# Modifiers that leave an armed group unnamed ("suspected militants", "local gunmen"), unlike "Houthi" or "Kurdish".
+UNNAMING_MODIFIERS = frozenset({"armed", "islamist", "suspected", "local", "unidentified", "unknown", "masked"})
 # Capitalised words after a name that are not a second name ("Putin Tuesday said").
 CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -322,7 +324,7 @@ class DocActors:
         words = {token.lower_, token.lemma_.lower(), two}
         return bool(words & self.lex.located) and not any(
             c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in self.lex.located
-            and c.lower_ not in ("armed", "islamist", "suspected", "local") for c in token.lefts)
+            and c.lower_ not in UNNAMING_MODIFIERS for c in token.lefts)
 
     def located_in(self, token: Token) -> Actor | None:
         """The state of the place an armed group is in: its own "in" phrase ("rebels in eastern Congo") or, as
