@@ -294,7 +294,9 @@ def verb_read_as_compound(t: Token) -> bool:
     """"Taiwan scrambles fighter jets to intercept ...": the parser makes the present verb a compound of the noun
     after it and that noun the subject of the infinitive. A present verb with a subject of its own, read as a
     compound, is the verb; the noun phrase it modified is its object, the infinitive its complement."""
-    if not (t.tag_ == "VBZ" and t.dep_ == "compound" and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)):
+    # (tagged a verb, or a plural noun with a subject of its own: "Estonia scrambles[NNS] fighter jets")
+    if not (t.dep_ == "compound" and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) and (
+            t.tag_ == "VBZ" or (t.tag_ == "NNS" and t.lemma_.lower() in patterns.load().verbs))):
         return False
     n = t.head
     while n.dep_ == "compound" and n.head.i != n.i:
@@ -304,7 +306,7 @@ def verb_read_as_compound(t: Token) -> bool:
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)):
         return False
     t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
-    t.pos_ = "VERB"
+    t.pos_, t.tag_ = "VERB", "VBZ"
     for c in list(v.children):
         if c.dep_ == "punct" and c.i > v.i:
             c.head = t
