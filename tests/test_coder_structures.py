@@ -1465,9 +1465,8 @@ def test_an_armed_groups_attack_on_civilians_is_assault() -> None:
 
 def test_a_move_someone_called_names_whose_move_it_was() -> None:
     # an indefinite summing-up noun after the clause refers back to the clause's act
-    assert ("CHN", "EU", "111") in coded(
-        "The European Commission opened an investigation into Chinese electric vehicles, a move Beijing called "
-        "protectionism.")
+    assert ("CAN", "USA", "111") in coded(
+        "The United States opened an inquiry into Canadian lumber exports, a move Ottawa called protectionism.")
     assert ("EST", "RUS", "111") in coded("Russia expelled two Estonian diplomats, a decision Tallinn called "
                                           "unacceptable.")
     assert not any(e[2] == "111" for e in coded("Russia expelled two Estonian diplomats, a decision Tallinn "
@@ -1479,20 +1478,20 @@ def test_a_conjunct_attack_noun_subject_hits_the_verbs_object() -> None:
 
 
 def test_the_south_is_the_other_half_of_a_state_named_before() -> None:
-    assert roots("North Korea cut off all contact with the South.", dt.date(2020, 6, 1)) == {("PRK", "KOR", "16")}
+    assert roots("North Korea severed ties with the South.", dt.date(2020, 6, 1)) == {("PRK", "KOR", "16")}
     assert roots("South Korea urged the North to return to talks.", dt.date(2020, 6, 1)) == {("KOR", "PRK", "02")}
     # no state is named by the other half: nothing
     assert roots("Sudan accused the South of backing rebels.", dt.date(2020, 6, 1)) == set()
 
 
 def test_people_protesting_by_occupation_are_of_the_state_where_they_protest() -> None:
-    assert roots("Fishermen staged protests outside the Chinese embassy in Manila.") == {("PHL", "CHN", "14")}
-    assert roots("Workers rallied outside the Chinese embassy in Hanoi.") == {("VNM", "CHN", "14")}
+    assert roots("Miners staged protests outside the Australian embassy in Jakarta.") == {("IDN", "AUS", "14")}
+    assert roots("Traders rallied outside the Iranian embassy in Kabul.") == {("AFG", "IRN", "14")}
 
 
 def test_the_first_of_two_coordinated_objects_read_as_a_modifier_still_counts() -> None:
-    assert roots("India and Pakistan halted all firing and military action on land.", dt.date(2019, 3, 1)) == {
-        ("IND", "PAK", "08"), ("PAK", "IND", "08")}
+    assert roots("Thailand and Cambodia halted all firing and military operations along the border.",
+                 dt.date(2025, 7, 30)) == {("THA", "KHM", "08"), ("KHM", "THA", "08")}
 
 
 def test_a_treaty_one_side_signs_acts_for_the_signer() -> None:
@@ -1516,46 +1515,46 @@ def test_a_pattern_may_name_its_subject_with_a_modifier() -> None:
 def test_a_call_held_with_someone_is_a_telephone_call() -> None:
     assert roots("Trump spoke after a call with Putin.", dt.date(2025, 5, 20)) == {("USA", "RUS", "04")}
     # a call for something is an appeal, and "the call" answered refers back to a demand
-    assert ("JPN", "CHN", "12") in roots("China demands an apology from Japan. Japan's Foreign Ministry rejects "
-                                        "the call.", dt.date(2010, 9, 20))
+    assert ("GBR", "IRN", "12") in roots("Iran demanded an apology from Britain. London rejected the call.",
+                                        dt.date(2010, 9, 20))
 
 
 def test_a_visit_held_in_a_capital_is_to_its_state() -> None:
-    assert ("EGY", "RUS", "04") in roots("During a two-day visit by an Egyptian delegation in Moscow, Lavrov "
-                                        "praised Egypt.")
+    assert ("KEN", "CHN", "04") in roots("During a three-day visit by a Kenyan delegation in Beijing, Xi praised "
+                                        "Kenya.")
 
 
 def test_where_a_thing_is_bound_is_not_whose_it_is() -> None:
-    assert roots("Turkey condemned Israel's deadly raid on the Gaza-bound aid flotilla.", dt.date(2010, 6, 1)) == {
-        ("TUR", "ISR", "11")}
+    assert roots("Spain condemned Israel's raid on a Gaza-bound aid convoy.", dt.date(2010, 6, 1)) == {
+        ("ESP", "ISR", "11")}
     assert roots("Israel seized a Gaza-bound ship.", dt.date(2010, 6, 1)) == set()
 
 
 def test_the_act_another_is_helped_to_do_is_not_coded_again() -> None:
-    assert roots("China promised to help Kyrgyzstan and Uzbekistan build a railway that would give Chinese "
-                 "exporters a new route to Europe.", dt.date(2024, 6, 1)) == {("CHN", "KGZ", "03"),
-                                                                            ("CHN", "UZB", "03")}
+    assert roots("Japan promised on Monday to help Vietnam and Cambodia build a long-awaited port that would "
+                 "give Japanese shippers a new route to Thailand.", dt.date(2024, 6, 1)) == {("JPN", "VNM", "03"),
+                                                                                          ("JPN", "KHM", "03")}
 
 
 def test_what_a_nouns_past_relative_clause_dates_itself_by_is_history() -> None:
-    text = ("Russia lifts its ban on Turkish tomato imports, the last of the trade restrictions Moscow imposed after "
-            "Turkey shot down a Russian warplane.")
-    assert roots(text, dt.date(2022, 5, 1)) == {("RUS", "TUR", "08")}
+    text = ("China lifts its curbs on Australian wine, the last of the trade barriers Beijing imposed after Canberra "
+            "expelled two Chinese diplomats.")
+    assert roots(text, dt.date(2023, 5, 1)) == {("CHN", "AUS", "08")}
     # the same act told in the main clause's own time is coded
-    assert ("TUR", "RUS", "19") in roots("Russia imposed restrictions after Turkey shot down a Russian warplane.",
-                                        dt.date(2015, 12, 1))
+    assert ("AUS", "CHN", "16") in roots("Beijing imposed curbs after Australia expelled two Chinese diplomats.",
+                                        dt.date(2020, 5, 1))
 
 
 def test_a_borders_with_phrase_hung_on_the_verb_names_the_neighbour() -> None:
-    assert roots("Azerbaijani troops were massing along the border with Armenia.", dt.date(2022, 9, 1)) == {
-        ("AZE", "ARM", "15")}
+    assert roots("Sudanese troops were massing along the frontier with Chad.", dt.date(2022, 9, 1)) == {
+        ("SDN", "TCD", "15")}
 
 
 def test_a_coercive_acts_effect_told_by_a_participle_is_that_act() -> None:
     # the participle says what the expulsion did; it is no second use of force against the same state
-    got = roots("Finland began turning back Russian citizens, shutting one of the last routes into the EU for "
-                "Russian travellers.", dt.date(2024, 3, 1))
-    assert got == {("FIN", "RUS", "17")}
+    got = roots("Norway began turning back Russian citizens, shutting one of the remaining crossings into the "
+                "Schengen area for Russian tourists.", dt.date(2024, 3, 1))
+    assert got == {("NOR", "RUS", "17")}
     # force told first stays, with its own participle of force
     assert ("RUS", "UKR", "19") in roots("Russian forces shelled Kharkiv, killing three Ukrainian civilians.",
                                         dt.date(2024, 3, 1))

@@ -126,9 +126,9 @@ def test_a_summing_up_relative_after_a_comma_answers_the_main_clause() -> None:
     assert ("accused", "ROOT") in deps(text) and ("charge", "npadvmod") in deps(text)
     assert coded(text, IN_2023) == {("PAK", "IND", "11"), ("IND", "PAK", "01")}
     # the relative's subject read as an apposition of the noun
-    text = "Azerbaijan accused two French citizens of spying for Paris, an accusation France's foreign ministry " \
+    text = "Belarus accused two Polish citizens of spying for Warsaw, an accusation Poland's foreign ministry " \
            "dismissed as absurd."
-    assert ("FRA", "AZE", "01") in coded(text, IN_2023)
+    assert ("POL", "BLR", "01") in coded(text, IN_2023)
     # a real subject noun with its own clause is left alone
     assert ("charge", "nsubj") in deps("A charge of treason was denied by the court.") or \
         ("charge", "nsubjpass") in deps("A charge of treason was denied by the court.")
@@ -136,14 +136,14 @@ def test_a_summing_up_relative_after_a_comma_answers_the_main_clause() -> None:
 
 def test_a_leaders_surname_read_as_the_verb_is_the_subject() -> None:
     # "Trump" is also an English verb: the model reads "Trump demands" as a command with a plural object
-    text = "Trump demands that Russia and Ukraine stop the killing."
+    text = "Trump demands that Iran and Israel stop the fighting."
     assert deps(text)[:2] == [("Trump", "nsubj"), ("demands", "ROOT")]
-    assert coded(text, dt.date(2025, 5, 20)) == {("USA", "RUS", "10"), ("USA", "UKR", "10")}
+    assert coded(text, dt.date(2025, 6, 20)) == {("USA", "IRN", "10"), ("USA", "ISR", "10")}
 
 
 def test_a_present_verb_read_as_a_compound_is_the_verb() -> None:
-    text = "Taiwan scrambles fighter jets to intercept two Chinese military aircraft."
+    text = "Estonia scrambles fighter jets to intercept two Russian military aircraft."
     assert deps(text)[1:4] == [("scrambles", "ROOT"), ("fighter", "compound"), ("jets", "dobj")]
-    assert coded(text, IN_2023) == {("TWN", "CHN", "15")}
+    assert coded(text, IN_2023) == {("EST", "RUS", "15")}
     # a real compound noun is left alone
     assert ("talks", "compound") not in deps("Peace talks resumed in Doha.")
