@@ -147,3 +147,13 @@ def test_a_present_verb_read_as_a_compound_is_the_verb() -> None:
     assert coded(text, IN_2023) == {("EST", "RUS", "15")}
     # a real compound noun is left alone
     assert ("talks", "compound") not in deps("Peace talks resumed in Doha.")
+
+
+def test_an_object_read_as_the_subject_of_a_subordinate_clause_is_the_object() -> None:
+    # the parser makes "positions" a second subject of "blamed", leaving "pound" without an object
+    text = ("Saudi Air Force jets pound Ansar Allah (Houthi) positions in northern Yemen just hours after Saudi "
+            "Foreign Minister Adel al-Jubeir blamed Iranian agents for the missile strike.")
+    assert ("positions", "dobj") in deps(text)
+    assert coded(text, IN_2018) == {("SAU", "YEM", "19"), ("SAU", "IRN", "11")}
+    # a clause with one subject keeps it: "after the envoy left" is not the object of "met"
+    assert ("envoy", "nsubj") in deps("Kenya met Somalia after the envoy left.")

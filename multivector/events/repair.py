@@ -326,6 +326,23 @@ def subject_of_subordinator(t: Token) -> bool:
     return True
 
 
+def object_read_as_subordinate_subject(t: Token) -> bool:
+    """"jets bomb rebel bases in Iraq hours after the president blamed ...": the parser makes the main verb's
+    object the subject of the subordinate clause, which then has two subjects; the one before the subordinator
+    is the object of the verb before it, and the clause that verb's adverbial."""
+    c = t.head
+    v = c.head
+    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and c.dep_ in ("ccomp", "advcl") and c.i > t.i
+            and v.pos_ == "VERB" and v.i < t.i and not any(x.dep_ == "dobj" for x in v.children)):
+        return False
+    mark = next((x for x in c.children if x.dep_ == "mark" and x.lower_ in SUBORDINATORS and t.i < x.i < c.i), None)
+    if mark is None or not any(x.dep_ == "nsubj" and mark.i < x.i < c.i for x in c.children):
+        return False
+    t.head, t.dep_ = v, "dobj"
+    c.dep_ = "advcl"
+    return True
+
+
 def subject_of_preposition(t: Token) -> bool:
     """"remain undetermined as the U.S., France and Britain ask that he be released": the parser reads the
     subordinator as a preposition whose object is the list; a finite verb with no subject right after that list
@@ -529,7 +546,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
     summing_relative_read_as_main_clause, relative_subject_read_as_apposition, verb_read_as_compound,
-    subject_of_subordinator, subject_of_preposition,
+    subject_of_subordinator, object_read_as_subordinate_subject, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
     subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,
