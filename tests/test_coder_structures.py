@@ -1558,3 +1558,15 @@ def test_a_coercive_acts_effect_told_by_a_participle_is_that_act() -> None:
     # force told first stays, with its own participle of force
     assert ("RUS", "UKR", "19") in roots("Russian forces shelled Kharkiv, killing three Ukrainian civilians.",
                                         dt.date(2024, 3, 1))
+
+
+def test_an_armed_group_named_by_kind_before_an_attack_noun_is_placed_by_the_attack() -> None:
+    # the group's word modifies the attack, whose target's "in" phrase places it; the victims are its target
+    assert roots("Five Chadian soldiers are wounded in an insurgent attack on an outpost in Diffa, Niger.") == {
+        ("NER", "TCD", "19")}
+    assert roots("Two Burundian peacekeepers are killed in a militant ambush on a convoy in Somalia.") == {
+        ("SOM", "BDI", "19")}
+    # placed in the victims' own state, the attack is domestic: nothing to code
+    assert roots("Five Nigerien soldiers are wounded in an insurgent attack on an outpost in Diffa, Niger.") == set()
+    # an attack noun with no place leaves the group unplaced
+    assert roots("Two Burundian peacekeepers are killed in a militant ambush.") == set()

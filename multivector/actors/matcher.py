@@ -332,6 +332,12 @@ class DocActors:
         clause's own "in" phrase: measured, it placed more groups wrongly than rightly."""
         preps = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "in"]
         near: list[Token] = []
+        if token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN":
+            # "an insurgent attack on a base in Kandahar": the act the group's word modifies places it
+            act = token.head
+            hit = [p for c in act.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+                   for p in c.children if p.dep_ == "pobj"]
+            preps += [c for h in (act, *hit) for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
         verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else \
             token.head if token.dep_ in ("nsubj", "nsubjpass") else None
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
@@ -344,7 +350,8 @@ class DocActors:
             preps += [c for h in hit + near for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
         for pobj in [*near, *(p for prep in preps for p in prep.children)]:
             if pobj.dep_ == "pobj":
-                for t in (pobj, *(c for c in pobj.children if c.dep_ in ("poss", "compound"))):
+                # ("in Tillaberi, Niger": a town the lexicon lacks, with its state in apposition)
+                for t in (pobj, *(c for c in pobj.children if c.dep_ in ("poss", "compound", "appos"))):
                     a = self.entity_at(t)
                     if a is not None and a.kind in ("country", "place") and a.codable:
                         return a

@@ -252,7 +252,9 @@ class Nominals(Places):
                 n.dep_ in ("pobj", "pcomp") and n.head.dep_ in ("agent", "prep"):
             # (and a measure: "Russia has been hit by Western sanctions")
             # "soldiers were killed in an attack by rebels in Yemen": whom, before where
-            tgts = self.whom_before_where(n, tgts, self.victims_of(n, own))
+            # (a place of the doers' own state is where, never whom: "an insurgent attack on a base in Kandahar")
+            tgts = self.whom_before_where(n, [t for t in tgts if t.code not in own or np.symmetric],
+                                          self.victims_of(n, own))
         subj = n
         while subj.dep_ == "conj" and subj.head.pos_ in ("NOUN", "PROPN"):
             subj = subj.head  # "artillery shelling and drone attacks by the coalition strike ...": a conjunct subject
@@ -347,6 +349,11 @@ class Nominals(Places):
             if found:
                 return found
             level = [x for c in level if c.dep_ == "compound" for x in c.lefts if x.dep_ in ("amod", "compound")]
+        if force:  # "an insurgent attack on a base in Kandahar": an armed group named by kind, placed by the act
+            placed = [a for c in n.lefts if c.dep_ in ("amod", "compound") and (a := self.actors.actor_of(c))
+                      and a.role == "OPP" and a.codable]
+            if placed:
+                return placed
         # "Western sanctions", "Western pressure": a bloc adjective names the bloc
         blocs = self.actors.lex.bloc_adjectives
         return [Actor(blocs[c.text], None, c.idx, c.idx + len(c.text), c.text, "bloc")
