@@ -40,8 +40,8 @@ from .records import Article, CodedArticle, Mention, Sentence
 REFERRING_WORDS = frozenset({
     "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "itself", "themselves", "who",
     "country", "nation", "state", "republic", "government", "neighbour", "neighbor", "leader", "leaders",
-    "side", "sides", "bloc", "alliance", "kingdom", "emirate", "capital", "junta", "other", "both", "latter",
-    "former",
+    "side", "sides", "bloc", "alliance", "kingdom", "emirate", "sultanate", "principality", "capital", "junta",
+    "other", "both", "latter", "former",
 })
 # Tokens per sentence at most: news sentences run 20-60 tokens; longer runs are lists and dumps
 # whose parse and coding grow faster than linearly (a 0.9 MB "sentence" took 105 s and 2.8 GB).

@@ -1570,3 +1570,14 @@ def test_an_armed_group_named_by_kind_before_an_attack_noun_is_placed_by_the_att
     assert roots("Five Nigerien soldiers are wounded in an insurgent attack on an outpost in Diffa, Niger.") == set()
     # an attack noun with no place leaves the group unplaced
     assert roots("Two Burundian peacekeepers are killed in a militant ambush.") == set()
+
+
+def test_a_states_style_limits_whom_the_description_can_mean() -> None:
+    # "the kingdom" is the monarchy named before, not the nearest state (a republic)
+    text = "Saudi jets pound Houthi positions in Yemen shortly after the kingdom's foreign minister blamed Iran."
+    assert ("SAU", "IRN", "11") in roots(text) and ("YEM", "IRN", "11") not in roots(text)
+    # styles news gives a state beyond its formal name (countries.yaml `styles`)
+    assert ("QAT", "IRN", "05") in roots("Qatar's emir met Iran's president in Doha. The emirate later signed a "
+                                        "gas deal with Iran.")
+    # with no monarchy named, "the kingdom" means no one
+    assert roots("Egyptian jets bombed camps in Libya. The kingdom condemned Turkey.") == {("EGY", "LBY", "19")}

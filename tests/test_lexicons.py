@@ -478,3 +478,12 @@ def test_a_place_is_a_target_and_never_a_source() -> None:
     assert coded("Russia shelled Kharkiv on Monday.") == {("RUS", "UKR", "19")}
     assert coded("Macron visited Samarkand on Tuesday.") == {("FRA", "UZB", "04")}
     assert coded("Kharkiv condemned Russia on Monday.") == set()
+
+
+def test_state_styles_come_from_formal_names_and_the_styles_field() -> None:
+    from multivector.actors import lexicon
+
+    lex = lexicon.load()
+    assert {"SAU", "JOR", "GBR", "THA"} <= lex.styles["kingdom"] and "IRN" not in lex.styles["kingdom"]
+    assert {"QAT", "ARE", "KWT"} <= lex.styles["emirate"] and "OMN" in lex.styles["sultanate"]
+    assert "SAU" not in lex.styles["republic"]

@@ -19,7 +19,8 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "state", "kingdom", "government", "neighbour",
-                           "neighbor", "capital", "emirate", "ally", "partner", "territory", "enclave"})
+                           "neighbor", "capital", "emirate", "sultanate", "principality", "ally", "partner",
+                           "territory", "enclave"})
 PAIR_NOUNS_PERSON = frozenset({"leader", "president", "minister", "premier", "counterpart", "head"})
 PAIR_NOUNS_THING = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor", "state", "party",
                               "army", "military", "navy",
@@ -199,6 +200,9 @@ class DocContext:
             if lemma in COUNTRY_NOUNS:
                 cands = [s for s in self._before(token)
                          if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group")]
+                if (styled := self.actors.lex.styles.get(lemma)) is not None:
+                    # "the kingdom" is a state styled so: never the nearest republic ("... in Yemen, the kingdom")
+                    cands = [s for s in cands if s.actor.code in styled]
                 top = self._salient(token, cands)
                 if top is not None:
                     return [self._note(_gov(top.actor, lemma), top, token, words)]

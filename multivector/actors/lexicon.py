@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -81,6 +82,7 @@ class Lexicon:
     craft: frozenset[str] = frozenset()  # designator prefixes of military craft ("F" in "F-16s", "Su")
     place_kinds: frozenset[str] = frozenset()  # "district", "airport": after a one-word name, a place
     located: frozenset[str] = frozenset()  # "insurgents", "rebels": armed groups placed by where they are
+    styles: dict[str, frozenset[str]] = field(default_factory=dict)  # "kingdom" -> states a kingdom
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -152,6 +154,10 @@ def _strings(v: Any) -> Iterator[str]:
             yield s.strip()
 
 
+# The style a formal name gives its state: "Kingdom of Saudi Arabia", "Hashemite Kingdom of Jordan"
+STYLE_RE = re.compile(r"(?:[A-Z][\w-]* )*?(Kingdom|Republic|Emirate|Sultanate|Principality|Grand Duchy) of ")
+
+
 @functools.cache
 def load() -> Lexicon:
     """Load and index every actor lexicon shipped with the package, plus the user lexicons in force (once per process)."""
@@ -167,9 +173,17 @@ def load() -> Lexicon:
             if e not in lst:
                 lst.append(e)
 
+    styles: dict[str, set[str]] = {}
     for c in _section("countries.yaml", "countries"):
         code, name = c["code"], c["name"]
         names[code] = name
+        # "the kingdom", "the emirate": the state's style, from its formal name ("Kingdom of Saudi Arabia")
+        # and the styles news gives it beyond that (countries.yaml `styles`: Qatar "the emirate")
+        for s in [*_strings(c.get("aliases")), name]:
+            if (m := STYLE_RE.match(s)) is not None:
+                styles.setdefault(m.group(1).lower(), set()).add(code)
+        for s in _strings(c.get("styles")):
+            styles.setdefault(s.lower(), set()).add(code)
         add(name, Entry(code, "country", None, name))
         for s in _strings(c.get("aliases")):
             add(s, Entry(code, "country", None, name))
@@ -263,5 +277,5 @@ def load() -> Lexicon:
     located = frozenset(str(w).lower() for w in _strings(rdata.get("located_by_place")))
     return Lexicon(
         {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
-        region_names, craft, place_kinds, located,
+        region_names, craft, place_kinds, located, {k: frozenset(v) for k, v in styles.items()},
     )
