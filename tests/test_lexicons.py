@@ -50,7 +50,7 @@ UN_MEMBERS = set(
 # surname is listed only as a full name. Add entries here instead of weakening the test.
 SHARED_SURFACES: dict[str, str] = {}
 
-COUNTRY_KEYS = {"code", "name", "aliases", "adjectives", "capitals", "seats", "mil_seats"}
+COUNTRY_KEYS = {"code", "name", "aliases", "adjectives", "capitals", "seats", "mil_seats", "styles"}
 ORG_KEYS = {"code", "name", "aliases", "descriptions", "adjectives", "codable", "seats"}
 LEADER_KEYS = {"name", "aliases", "country", "terms"}
 TERM_KEYS = {"title", "start", "end", "country"}
