@@ -1581,3 +1581,11 @@ def test_a_states_style_limits_whom_the_description_can_mean() -> None:
                                         "gas deal with Iran.")
     # with no monarchy named, "the kingdom" means no one
     assert roots("Egyptian jets bombed camps in Libya. The kingdom condemned Turkey.") == {("EGY", "LBY", "19")}
+
+
+def test_people_sent_to_help_are_aid_of_their_kind() -> None:
+    assert coded("Germany sends experts to help Nepal.") == {("DEU", "NPL", "070")}
+    assert coded("The US dispatched military advisers to Iraq.") == {("USA", "IRQ", "072")}
+    assert coded("China sends a rescue team to Nepal.") == {("CHN", "NPL", "073")}
+    # a team of no stated kind is not aid
+    assert coded("China sends a team to Nepal.") == set()
