@@ -1589,3 +1589,15 @@ def test_people_sent_to_help_are_aid_of_their_kind() -> None:
     assert coded("China sends a rescue team to Nepal.") == {("CHN", "NPL", "073")}
     # a team of no stated kind is not aid
     assert coded("China sends a team to Nepal.") == set()
+
+
+def test_a_threatened_act_answering_another_is_aimed_at_whom_it_answers() -> None:
+    # the response phrase hangs on the threatened act, not on "threatened"
+    assert roots("Algeria threatened to shut its airspace in response to the French remarks.") == {
+        ("DZA", "FRA", "13")}
+    assert roots("Belarus threatened to close the border in retaliation for Polish sanctions.") == {("BLR", "POL", "13")}
+
+
+def test_a_negated_prediction_given_as_a_reason_is_no_refusal() -> None:
+    assert roots("Hungary rejected the quota plan, as it would not help Greece.") == set()
+    assert roots("Russia said it would not help Syria.") == {("RUS", "SYR", "12")}

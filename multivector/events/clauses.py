@@ -293,6 +293,8 @@ class Clauses(Nominals):
             # retaliation against U.S. tariffs")
             anchors = [t, *(x for o in t.children if o.dep_ == "dobj" for x in o.subtree
                             if x.pos_ in ("NOUN", "PROPN", "NUM") and t is v)]
+            if t is v:  # and on the act it threatens or vows: "threatened to close the strait in retaliation for"
+                anchors += [x for x in v.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
             for a0, c in ((x, c) for x in anchors for c in x.children):
                 if c.dep_ != "prep" or c.lower_ not in ("in", "as"):
                     continue

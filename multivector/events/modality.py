@@ -269,7 +269,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             # A negated stance refuses ("does not recognise"); a negated record does not ("has never
             # recognised", "did not accept": gold rule 7's plain negation)
             record = bool(aux & {"has", "have", "had", "did"})
-            if transform is None and (never_future or (first and negation_refuses and not record)
+            # a reason given is a prediction, not a refusal: "criticised the verdict, as it would not help ..."
+            reason = any(c.dep_ == "mark" and c.lower_ in ("as", "because", "since") for c in t.children)
+            if transform is None and not reason and (never_future or (first and negation_refuses and not record)
                                       or (not first and t.lemma_ in W.refuse_heads)):
                 transform, governor = "refuse", t
             elif transform != "refuse":
