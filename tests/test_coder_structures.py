@@ -1601,3 +1601,14 @@ def test_a_threatened_act_answering_another_is_aimed_at_whom_it_answers() -> Non
 def test_a_negated_prediction_given_as_a_reason_is_no_refusal() -> None:
     assert roots("Hungary rejected the quota plan, as it would not help Greece.") == set()
     assert roots("Russia said it would not help Syria.") == {("RUS", "SYR", "12")}
+
+
+def test_two_word_objects_of_the_lexicon_refine_the_code() -> None:
+    # "visa-free travel" is the object with its modifier, a key of its own in the lexicon
+    assert coded("Japan approves visa-free travel for Qatari citizens.") == {("JPN", "QAT", "081")}
+    # the head alone is no such key: approving travel is nothing
+    assert coded("Japan approves travel for Qatari citizens.") == set()
+
+
+def test_an_appeal_made_with_a_that_clause_is_to_its_subject() -> None:
+    assert coded("Turkey urges that Greece release the migrants.") == {("TUR", "GRC", "0253")}

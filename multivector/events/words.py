@@ -227,6 +227,9 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         if theme.lemma_.lower() in modality.words().trial_heads:
             kinds = []  # "conducted missile tests": a test of missiles is no firing of them
         head_first = _people_phrase(theme) or theme.lemma_.lower() in modality.words().restriction_heads
+        # the noun with its modifier first, for the lexicon's two-word objects: "visa-free travel", "air base"
+        out.extend(f"{theme.doc[c.left_edge.i:c.i + 1].text.lower()} {f}" for c in theme.lefts
+                   if c.dep_ in ("amod", "compound") for f in forms(theme))
         out.extend([*forms(theme), *kinds] if kinds and head_first else [*kinds, *forms(theme)])
         # "freed French national Olivier Grondeau": a name's describing word
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and theme.pos_ == "PROPN")
