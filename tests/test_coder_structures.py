@@ -1612,3 +1612,10 @@ def test_two_word_objects_of_the_lexicon_refine_the_code() -> None:
 
 def test_an_appeal_made_with_a_that_clause_is_to_its_subject() -> None:
     assert coded("Turkey urges that Greece release the migrants.") == {("TUR", "GRC", "0253")}
+
+
+def test_a_protest_naming_nobody_answers_the_act_told_before_it_in_the_sentence() -> None:
+    assert roots("Iran's navy seized a British tanker in the Gulf, and London lodged a formal protest.") == {
+        ("IRN", "GBR", "17"), ("GBR", "IRN", "11")}
+    # with no act against the protester before it, the protest names no one
+    assert roots("London lodged a formal protest.") == set()
