@@ -1619,3 +1619,18 @@ def test_a_protest_naming_nobody_answers_the_act_told_before_it_in_the_sentence(
         ("IRN", "GBR", "17"), ("GBR", "IRN", "11")}
     # with no act against the protester before it, the protest names no one
     assert roots("London lodged a formal protest.") == set()
+
+
+def test_it_in_a_clause_about_what_the_main_clause_acted_on_is_that_thing() -> None:
+    # "it" is the helicopter (Belarus's), not Poland: the crossing is Belarus's
+    assert roots("Poland shot down a Belarusian helicopter after it crossed into its airspace.") == {
+        ("POL", "BLR", "19"), ("BLR", "POL", "15")}
+    # a drone of no one's: its flight near the border is nobody's show of force (also with "down" read as a preposition)
+    assert roots("The Lithuanian army shot down a drone after it flew near the border with Belarus.") == set()
+    assert roots("The Lithuanian Air Force shoots down a drone as it flew low near the border with Belarus.") == set()
+
+
+def test_a_participle_hung_on_a_clause_about_a_thing_is_done_by_the_subject_above() -> None:
+    # the parser hangs "shelling" on "took effect", whose subject is the truce
+    assert roots("Russian troops broke the truce hours after it took effect, shelling a hospital in Kherson.") == {
+        ("RUS", "UKR", "19")}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from .matcher import Actor, DocActors
+from .matcher import PERSON_ROLES_HINT, Actor, DocActors
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -33,6 +33,8 @@ MEETING_VERBS = frozenset({"meet", "speak", "talk", "phone", "call", "confer", "
                            "welcome", "sit"})
 # Prepositions of a setting: "in Sochi", "at the International Court of Justice", "before the UN".
 VENUE_PREPS = frozenset({"in", "at", "before", "inside", "near"})
+# Subordinators of a clause about what the main clause acted on: "shot down a jet as it flew over"
+ADVERBIAL_MARKS = frozenset({"as", "when", "while", "after", "before", "because", "since", "once"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "group", "body", "fund"})
 
 
@@ -283,6 +285,21 @@ class DocContext:
             return same[0]
         return self._topic(token, cands) or (cands[0] if cands else None)
 
+    def _object_before(self, token: Token) -> Token | None:
+        """The singular thing a main clause acted on, when "it" is the subject of its adverbial clause ("shot down a
+        jet as it ..."): a common noun, never a state's name ("sanctioned Iran after it ...")."""
+        clause = token.head
+        if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children):
+            return None
+        # (or the object of a particle the parser read as a preposition: "shoots down[IN] a drone")
+        obj = next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < token.i), None) or next(
+            (p for c in clause.head.children if c.dep_ == "prep" and c.lower_ in ("down", "off", "up", "out")
+             for p in c.children if p.dep_ == "pobj" and p.i < token.i), None)
+        if obj is None or obj.pos_ != "NOUN" or obj.tag_ != "NN" or obj.lemma_.lower() in PERSON_ROLES_HINT:
+            return None  # (a person there is "he" or "she"; a collective "it" is the body named: its own actor)
+        a = self.actors.entity_at(obj)
+        return obj if a is None or a.kind not in ("country", "capital", "igo") else None
+
     def _has_modifier(self, token: Token) -> bool:
         return any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("PROPN", "ADJ", "PRON") for c in token.lefts)
 
@@ -342,6 +359,12 @@ class DocContext:
                 if obj is not None and obj.pos_ == "NOUN" and obj.i not in self.actors.by_token and not any(
                         c.dep_ == "poss" for c in obj.children):
                     return []
+        if low == "it" and token.dep_ in ("nsubj", "nsubjpass") and (thing := self._object_before(token)) is not None:
+            # "shot down a Russian jet after it violated its airspace", "downs a drone as it flew over": "it" is
+            # the thing the main clause acted on (its actor if it names one: the jet is Russia's; a drone, no one)
+            a = self.actors.actor_of(thing) or next(iter(self._resolve(thing)), None)  # or "the country"
+            return [replace(a, start=token.idx, end=token.idx + 2, text=token.text,
+                            resolved_from=f"{thing.text} (sentence {self.label_of(thing.i)})")] if a is not None else []
         if low in THING_PRONOUNS:
             si = self.sent_of[token.i]
             things = [s for s in cands if not s.actor.person]

@@ -298,6 +298,7 @@ class Arguments:
         t = v
         via_xcomp = False
         from_conj = False  # the last step climbed from a conjunct to its head
+        from_participle = False  # the last step climbed from the act's own participle to its head
         for _ in range(6):
             if is_passive(t) and t is v:
                 for x in (t, *t.conjuncts):
@@ -344,7 +345,7 @@ class Arguments:
                     else [])
                 if got and t is v:
                     got += [a for a in self._headline_partners(t, subj) if a.code not in {g.code for g in got}]
-                if got or (t.dep_ != "conj" and not from_conj) or \
+                if got or (t.dep_ != "conj" and not from_conj and not from_participle) or \
                         through_quantity(subj).lemma_.lower() in modality.words().crowd_nouns:
                     return got  # "..., and protesters storm the embassy": a crowd acts for itself (crowd_place)
                 # "Rouhani tells reporters that time is short, and calls on France": the conjunct hung on the
@@ -386,6 +387,9 @@ class Arguments:
                           "attr", "relcl") and t.head.i != t.i:
                 via_xcomp = t.dep_ in ("xcomp", "acomp") or via_xcomp
                 from_conj = t.dep_ == "conj"
+                # "broke the moratorium hours after it took effect, hitting a substation": a participle hung on a
+                # clause whose subject is a thing ("it", the moratorium) is done by the subject above it
+                from_participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t is v
                 if t.dep_ == "relcl":
                     return self.actors_for(t.head)
                 t = t.head
