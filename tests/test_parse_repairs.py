@@ -157,3 +157,10 @@ def test_an_object_read_as_the_subject_of_a_subordinate_clause_is_the_object() -
     assert coded(text, IN_2018) == {("SAU", "YEM", "19"), ("SAU", "IRN", "11")}
     # a clause with one subject keeps it: "after the envoy left" is not the object of "met"
     assert ("envoy", "nsubj") in deps("Kenya met Somalia after the envoy left.")
+
+
+def test_a_present_verb_read_as_a_compound_before_a_subordinate_clause_is_the_verb() -> None:
+    # "scrambles" read as a compound of "jets", and "after" as their preposition: the verb, its object, its clause
+    text = "Latvia scrambles fighter jets after a Russian spy plane flew along its Baltic coast."
+    assert ("scrambles", "ROOT") in deps(text) and ("jets", "dobj") in deps(text) and ("plane", "nsubj") in deps(text)
+    assert ("LVA", "RUS", "15") in coded(text, IN_2023)

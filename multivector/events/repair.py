@@ -18,6 +18,7 @@ from .repair_names import (
     name_read_as_noun_phrase,
     name_read_as_verb,
 )
+from .tree import pobj_of
 
 # Subordinators the parser may give an object that is the marked clause's subject
 SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when", "because", "once"})
@@ -296,17 +297,35 @@ def verb_read_as_compound(t: Token) -> bool:
     compound, is the verb; the noun phrase it modified is its object, the infinitive its complement."""
     # (tagged a verb, or a plural noun with a subject of its own: "Estonia scrambles[NNS] fighter jets")
     if not (t.dep_ == "compound" and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) and (
-            t.tag_ == "VBZ" or (t.tag_ == "NNS" and t.lemma_.lower() in patterns.load().verbs))):
+            t.tag_ == "VBZ" or (t.tag_ in ("NNS", "NN") and t.lower_.endswith("s") and {  # ("scrambles"[NN])
+                t.lemma_.lower(), t.lower_.removesuffix("s")} & patterns.load().verbs.keys()))):
         return False
     n = t.head
     while n.dep_ == "compound" and n.head.i != n.i:
         n = n.head
     v = n.head
+    verb_lemma = t.lemma_.lower() if t.lemma_.lower() in patterns.load().verbs else t.lower_.removesuffix("s")
+    # "Turkey scrambles fighter jets after a Russian plane flew ...": the subordinator read as the noun's
+    # preposition, its object as a subject-less verb's subject
+    sub = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS and c.i < v.i), None)
+    subj = pobj_of(sub) if sub is not None else None
+    if sub is not None and subj is not None and n.i > t.i and n.dep_ == "nsubj" and v.i > subj.i and v.tag_ in ("VBD", "VBZ", "VBP") \
+            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in v.children):
+        t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
+        t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", verb_lemma
+        for c in list(v.children):
+            if c.dep_ == "punct" and c.i > v.i:
+                c.head = t
+        n.head, n.dep_ = t, "dobj"
+        sub.head, sub.dep_ = v, "mark"
+        subj.head, subj.dep_ = v, "nsubj"
+        v.head, v.dep_ = t, "advcl"
+        return True
     if not (n.i > t.i and n.dep_ == "nsubj" and v.i > n.i and v.tag_ == "VB"
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)):
         return False
     t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
-    t.pos_, t.tag_ = "VERB", "VBZ"
+    t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", verb_lemma
     for c in list(v.children):
         if c.dep_ == "punct" and c.i > v.i:
             c.head = t
