@@ -164,3 +164,10 @@ def test_a_present_verb_read_as_a_compound_before_a_subordinate_clause_is_the_ve
     text = "Latvia scrambles fighter jets after a Russian spy plane flew along its Baltic coast."
     assert ("scrambles", "ROOT") in deps(text) and ("jets", "dobj") in deps(text) and ("plane", "nsubj") in deps(text)
     assert ("LVA", "RUS", "15") in coded(text, IN_2023)
+
+
+def test_a_name_read_as_a_second_subject_after_a_bare_by_is_its_object() -> None:
+    # the parser leaves "by" without an object and makes the secretary a second subject of "rejected"
+    text = "A peace plan proposed by U.S. Secretary of State Condoleezza Rice is rejected by Syria."
+    assert ("Rice", "pobj") in deps(text)
+    assert coded(text, dt.date(2007, 6, 1)) == {("SYR", "USA", "12")}

@@ -334,6 +334,21 @@ def verb_read_as_compound(t: Token) -> bool:
     return True
 
 
+def object_of_a_bare_preposition(t: Token) -> bool:
+    """"a peace plan proposed by U.S. Secretary of State John Kerry is rejected by Israel": the parser leaves the
+    first "by" without its object and makes the name a second subject of the main verb; a phrase that begins right
+    after a preposition with no object is that preposition's object."""
+    v = t.head
+    if not (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in NOMINAL and v.i > t.i and t.left_edge.i > 0
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in v.children)):
+        return False
+    p = t.doc[t.left_edge.i - 1]
+    if p.dep_ not in ("agent", "prep") or p.pos_ != "ADP" or any(c.dep_ in ("pobj", "pcomp") for c in p.children):
+        return False
+    t.head, t.dep_ = p, "pobj"
+    return True
+
+
 def subject_of_subordinator(t: Token) -> bool:
     """"after a Russian plane violated its airspace": the parser makes the subject an object of the
     subordinator; it is the subject of the verb the subordinator marks."""
@@ -565,7 +580,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
     summing_relative_read_as_main_clause, relative_subject_read_as_apposition, verb_read_as_compound,
-    subject_of_subordinator, object_read_as_subordinate_subject, subject_of_preposition,
+    subject_of_subordinator, object_read_as_subordinate_subject, object_of_a_bare_preposition, subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
     subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,
