@@ -1634,3 +1634,13 @@ def test_a_participle_hung_on_a_clause_about_a_thing_is_done_by_the_subject_abov
     # the parser hangs "shelling" on "took effect", whose subject is the truce
     assert roots("Russian troops broke the truce hours after it took effect, shelling a hospital in Kherson.") == {
         ("RUS", "UKR", "19")}
+
+
+def test_force_answered_was_aimed_at_whoever_answers_it() -> None:
+    assert roots("Iran struck Pakistani villages in response to Pakistani airstrikes near the border.") == {
+        ("IRN", "PAK", "19"), ("PAK", "IRN", "19")}
+    # a measure answered is a standing one, not an act of now
+    assert roots("Belarus threatened to close the border in retaliation for Polish sanctions.") == {("BLR", "POL", "13")}
+    # an answered act that names what it hit was aimed there, not at the one who answers
+    assert roots("U.S. and British warplanes struck Houthi targets across Yemen in response to the group's attacks "
+                 "on Red Sea shipping.") == {("USA", "YEM", "19"), ("GBR", "YEM", "19")}

@@ -268,6 +268,11 @@ class Nominals(Places):
                     if (a := self.actors.entity_at(c)) is not None and a.kind in ("country", "adjective", "capital")]
             if len({a.code for a in pair}) >= 2:
                 srcs = tgts = pair
+        answerer = answered_by(n) if srcs and not tgts and np.code[:2] in IMPACT_ROOTS else None
+        if answerer is not None:
+            # "North Korea shells the island in response to South Korean shelling": force one answers was aimed
+            # at the one who answers it
+            tgts = [a for a in self.subjects(answerer) if a.codable and a.code not in own and not a.person]
         if srcs and not any(t.codable for t in tgts) and np.code[:2] in FORCE_PLACE_ROOTS:
             # "strikes on Hamas posts in Gaza": a target the scheme cannot code leaves the place it was in
             tgts = self.force_place(n, own)
@@ -461,6 +466,21 @@ def intended_by(n: Token) -> Token | None:
 def came_under(n: Token) -> bool:
     """An attack noun a subject came under: "Ukrainian positions came under Russian artillery fire"."""
     return n.dep_ == "pobj" and n.head.lower_ == "under" and n.head.head.lemma_.lower() == "come"
+
+
+def answered_by(n: Token) -> Token | None:
+    """The verb whose act answers the act a noun names, when that act names no one it hit: "shells the island in
+    response to South Korean shelling" (modality.yaml response_nouns). Force only: a measure answered ("in response
+    to Western sanctions") is a standing one, not an act of now."""
+    if n.dep_ not in ("pobj", "pcomp") or n.head.lower_ not in ("to", "for", "against"):
+        return None
+    r = n.head.head
+    if r.lemma_.lower() not in modality.words().response_nouns or r.dep_ != "pobj" or r.head.lower_ not in ("in", "as"):
+        return None
+    v = r.head.head
+    if prep_objects(n, ("on", "against", "at", "of", "upon")):
+        return None  # the answered act names what it hit ("the group's attacks on Red Sea shipping"): not them
+    return v if v.pos_ in ("VERB", "AUX") else None
 
 
 def claimed_by(n: Token) -> Token | None:

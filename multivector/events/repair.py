@@ -309,8 +309,8 @@ def verb_read_as_compound(t: Token) -> bool:
     # preposition, its object as a subject-less verb's subject
     sub = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS and c.i < v.i), None)
     subj = pobj_of(sub) if sub is not None else None
-    if sub is not None and subj is not None and n.i > t.i and n.dep_ == "nsubj" and v.i > subj.i and v.tag_ in ("VBD", "VBZ", "VBP") \
-            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in v.children):
+    if sub is not None and subj is not None and n.i > t.i and n.dep_ == "nsubj" and v.i > subj.i \
+            and v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in v.children):
         t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
         t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", verb_lemma
         for c in list(v.children):
@@ -580,7 +580,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
     summing_relative_read_as_main_clause, relative_subject_read_as_apposition, verb_read_as_compound,
-    subject_of_subordinator, object_read_as_subordinate_subject, object_of_a_bare_preposition, subject_of_preposition,
+    subject_of_subordinator, object_read_as_subordinate_subject, object_of_a_bare_preposition,
+    subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
     subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,
