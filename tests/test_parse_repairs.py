@@ -171,3 +171,12 @@ def test_a_name_read_as_a_second_subject_after_a_bare_by_is_its_object() -> None
     text = "A peace plan proposed by U.S. Secretary of State Condoleezza Rice is rejected by Syria."
     assert ("Rice", "pobj") in deps(text)
     assert coded(text, dt.date(2007, 6, 1)) == {("SYR", "USA", "12")}
+
+
+def test_a_nationality_before_a_verb_read_as_a_plural_noun_is_the_subject() -> None:
+    # "stabs" read as a plural noun headed by "Afghan", and "wounds" joined to it as another
+    text = "A 19-year-old Afghan stabs and wounds two German policemen in Mannheim."
+    assert ("Afghan", "nsubj") in deps(text) and ("stabs", "ROOT") in deps(text)
+    assert coded(text, IN_2023) == {("AFG", "DEU", "18")}
+    # a plural noun after a nationality with no object or verb of its own stays a noun: "Afghan attacks."
+    assert ("attacks", "ROOT") in deps("Afghan attacks.") and ("Afghan", "amod") in deps("Afghan attacks.")

@@ -349,6 +349,38 @@ def object_of_a_bare_preposition(t: Token) -> bool:
     return True
 
 
+def demonym_subject_read_as_modifier(t: Token) -> bool:
+    """"A 17-year-old Palestinian stabs and kills ...": the parser makes the present verb a plural noun headed by
+    the nationality before it; a trigger verb with no subject, whose last modifier is a nationality word and which
+    has an object or a verb joined to it, is the verb, and the nationality word ("a Palestinian") its subject."""
+    if not (t.dep_ == "ROOT" and t.tag_ in ("NNS", "NN") and t.lower_.endswith("s") and not has_subject(t)):
+        return False
+    verbs = patterns.load().verbs
+    lemma = t.lemma_.lower() if t.lemma_.lower() in verbs else t.lower_.removesuffix("s")
+    # (its object may be read as an apposition: "A Palestinian stabs[NNS] an Israeli soldier")
+    obj = next((c for c in t.rights if c.dep_ in ("dobj", "appos") and c.pos_ in NOMINAL), None)
+    # (or a verb joined to it, itself maybe read as a plural noun: "stabs and wounds[NNS] two policemen")
+    joined = next((c for c in t.rights if c.dep_ == "conj" and c.lower_.endswith("s") and (
+        c.tag_ == "VBZ" or any(x.dep_ == "dobj" for x in c.children))), None)
+    if lemma not in verbs or (obj is None and joined is None):
+        return False
+    mods = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
+    subj = mods[-1] if mods else None
+    if subj is None or subj.i != t.i - 1 or subj.tag_ != "JJ" or not subj.text[:1].isupper():
+        return False  # a capitalised nationality word right before the verb: "Palestinian", "Afghan"
+    for c in list(t.lefts):
+        if c.i != subj.i and c.dep_ in ("det", "amod", "compound", "nummod"):
+            c.head = subj
+    subj.head, subj.dep_ = t, "nsubj"
+    subj.pos_, subj.tag_ = "PROPN", "NNP"
+    t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", lemma
+    if obj is not None:
+        obj.dep_ = "dobj"
+    if joined is not None and joined.tag_ != "VBZ":
+        joined.pos_, joined.tag_, joined.lemma_ = "VERB", "VBZ", joined.lower_.removesuffix("s")
+    return True
+
+
 def subject_of_subordinator(t: Token) -> bool:
     """"after a Russian plane violated its airspace": the parser makes the subject an object of the
     subordinator; it is the subject of the verb the subordinator marks."""
@@ -581,6 +613,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
     summing_relative_read_as_main_clause, relative_subject_read_as_apposition, verb_read_as_compound,
     subject_of_subordinator, object_read_as_subordinate_subject, object_of_a_bare_preposition,
+    demonym_subject_read_as_modifier,
     subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
