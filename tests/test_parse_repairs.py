@@ -160,10 +160,13 @@ def test_an_object_read_as_the_subject_of_a_subordinate_clause_is_the_object() -
 
 
 def test_a_present_verb_read_as_a_compound_before_a_subordinate_clause_is_the_verb() -> None:
-    # "scrambles" read as a compound of "jets", and "after" as their preposition: the verb, its object, its clause
-    text = "Latvia scrambles fighter jets after a Russian spy plane flew along its Baltic coast."
-    assert ("scrambles", "ROOT") in deps(text) and ("jets", "dobj") in deps(text) and ("plane", "nsubj") in deps(text)
+    # "scrambles" read as a compound of the jets, which become the subject of "approached"
+    text = "Latvia scrambles interceptor jets after two Russian bombers approached its airspace."
+    assert ("scrambles", "ROOT") in deps(text) and ("jets", "dobj") in deps(text)
     assert ("LVA", "RUS", "15") in coded(text, IN_2023)
+    # and with the country read as a compound too: Finland scrambles, Russia's plane entered
+    text = "Finland scrambles interceptors after a Russian transport plane entered its airspace."
+    assert coded(text, IN_2023) == {("FIN", "RUS", "15"), ("RUS", "FIN", "15")}
 
 
 def test_a_name_read_as_a_second_subject_after_a_bare_by_is_its_object() -> None:

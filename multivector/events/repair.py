@@ -18,15 +18,16 @@ from .repair_names import (
     name_read_as_noun_phrase,
     name_read_as_verb,
 )
-from .tree import pobj_of
+from .repair_verbs import (
+    SUBORDINATORS,
+    demonym_subject_read_as_modifier,
+    plural_read_for_verb,
+    to_infinitive,
+    verb_read_as_compound,
+)
 
-# Subordinators the parser may give an object that is the marked clause's subject
-SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when", "because", "once"})
 # Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
 BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help"})
-# Verbs news writes with a to-infinitive that the parser may take for plural nouns ("the Council votes to ...")
-INFINITIVE_NOUN_VERBS = frozenset({"vote", "plan", "vow", "pledge", "promise", "threaten", "call", "move", "seek",
-                                   "aim", "offer", "agree", "refuse", "decide", "want", "hope", "prepare"})
 # Dependents that make a word a verb of its own clause
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "ccomp", "xcomp")
 
@@ -35,15 +36,11 @@ def child_of(t: Token, dep: str) -> Token | None:
     return next((c for c in t.children if c.dep_ == dep), None)
 
 
-def _to_infinitive(t: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
-
-
 def headline_future(t: Token) -> bool:
     """"EU to impose new sanctions on Iran": the name the parser made the root is the infinitive's subject."""
     h = t.head
     if not (t.dep_ == "acl" and t.tag_ == "VB" and h.dep_ == "ROOT" and h.pos_ in NOMINAL and h.i < t.i
-            and _to_infinitive(t) and not any(c.pos_ in ("VERB", "AUX") and c.i != t.i for c in h.children)):
+            and to_infinitive(t) and not any(c.pos_ in ("VERB", "AUX") and c.i != t.i for c in h.children)):
         return False
     h.head, h.dep_ = t, "nsubj"
     t.head, t.dep_ = t, "ROOT"
@@ -55,7 +52,7 @@ def object_of_infinitive(t: Token) -> bool:
     subject of a clause; it is the verb's object, and the infinitive its complement (as "urged Iran to ...")."""
     h = t.head
     if not (t.dep_ == "ccomp" and t.tag_ == "VB" and h.pos_ == "VERB"
-            and (_to_infinitive(t) or h.lemma_.lower() in BARE_INFINITIVE_HEADS)
+            and (to_infinitive(t) or h.lemma_.lower() in BARE_INFINITIVE_HEADS)
             and not any(c.dep_ == "dobj" for c in h.children)):
         return False
     subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i and c.pos_ in NOMINAL), None)
@@ -191,7 +188,7 @@ def noun_read_as_bare_verb(t: Token) -> bool:
     noun, right after a verb that takes none, is the compound of the noun after it, which is the verb's object."""
     h = t.head
     if not (t.dep_ == "xcomp" and t.tag_ in ("VB", "VBP") and h.pos_ == "VERB" and h.i < t.i
-            and h.lemma_.lower() not in BARE_INFINITIVE_HEADS and not _to_infinitive(t) and not has_subject(t)
+            and h.lemma_.lower() not in BARE_INFINITIVE_HEADS and not to_infinitive(t) and not has_subject(t)
             and t.lemma_.lower() in patterns.load().object_lemmas
             and not any(c.dep_ == "dobj" for c in h.children)
             and all(x.dep_ in ("det", "amod", "compound", "nummod") for x in t.doc[h.i + 1:t.i])):
@@ -291,48 +288,6 @@ def relative_subject_read_as_apposition(t: Token) -> bool:
     return True
 
 
-def verb_read_as_compound(t: Token) -> bool:
-    """"Taiwan scrambles fighter jets to intercept ...": the parser makes the present verb a compound of the noun
-    after it and that noun the subject of the infinitive. A present verb with a subject of its own, read as a
-    compound, is the verb; the noun phrase it modified is its object, the infinitive its complement."""
-    # (tagged a verb, or a plural noun with a subject of its own: "Estonia scrambles[NNS] fighter jets")
-    if not (t.dep_ == "compound" and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) and (
-            t.tag_ == "VBZ" or (t.tag_ in ("NNS", "NN") and t.lower_.endswith("s") and {  # ("scrambles"[NN])
-                t.lemma_.lower(), t.lower_.removesuffix("s")} & patterns.load().verbs.keys()))):
-        return False
-    n = t.head
-    while n.dep_ == "compound" and n.head.i != n.i:
-        n = n.head
-    v = n.head
-    verb_lemma = t.lemma_.lower() if t.lemma_.lower() in patterns.load().verbs else t.lower_.removesuffix("s")
-    # "Turkey scrambles fighter jets after a Russian plane flew ...": the subordinator read as the noun's
-    # preposition, its object as a subject-less verb's subject
-    sub = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS and c.i < v.i), None)
-    subj = pobj_of(sub) if sub is not None else None
-    if sub is not None and subj is not None and n.i > t.i and n.dep_ == "nsubj" and v.i > subj.i \
-            and v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in v.children):
-        t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
-        t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", verb_lemma
-        for c in list(v.children):
-            if c.dep_ == "punct" and c.i > v.i:
-                c.head = t
-        n.head, n.dep_ = t, "dobj"
-        sub.head, sub.dep_ = v, "mark"
-        subj.head, subj.dep_ = v, "nsubj"
-        v.head, v.dep_ = t, "advcl"
-        return True
-    if not (n.i > t.i and n.dep_ == "nsubj" and v.i > n.i and v.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)):
-        return False
-    t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
-    t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", verb_lemma
-    for c in list(v.children):
-        if c.dep_ == "punct" and c.i > v.i:
-            c.head = t
-    n.head, n.dep_ = t, "dobj"
-    v.head, v.dep_ = t, "xcomp"
-    return True
-
 
 def object_of_a_bare_preposition(t: Token) -> bool:
     """"a peace plan proposed by U.S. Secretary of State John Kerry is rejected by Israel": the parser leaves the
@@ -348,37 +303,6 @@ def object_of_a_bare_preposition(t: Token) -> bool:
     t.head, t.dep_ = p, "pobj"
     return True
 
-
-def demonym_subject_read_as_modifier(t: Token) -> bool:
-    """"A 17-year-old Palestinian stabs and kills ...": the parser makes the present verb a plural noun headed by
-    the nationality before it; a trigger verb with no subject, whose last modifier is a nationality word and which
-    has an object or a verb joined to it, is the verb, and the nationality word ("a Palestinian") its subject."""
-    if not (t.dep_ == "ROOT" and t.tag_ in ("NNS", "NN") and t.lower_.endswith("s") and not has_subject(t)):
-        return False
-    verbs = patterns.load().verbs
-    lemma = t.lemma_.lower() if t.lemma_.lower() in verbs else t.lower_.removesuffix("s")
-    # (its object may be read as an apposition: "A Palestinian stabs[NNS] an Israeli soldier")
-    obj = next((c for c in t.rights if c.dep_ in ("dobj", "appos") and c.pos_ in NOMINAL), None)
-    # (or a verb joined to it, itself maybe read as a plural noun: "stabs and wounds[NNS] two policemen")
-    joined = next((c for c in t.rights if c.dep_ == "conj" and c.lower_.endswith("s") and (
-        c.tag_ == "VBZ" or any(x.dep_ == "dobj" for x in c.children))), None)
-    if lemma not in verbs or (obj is None and joined is None):
-        return False
-    mods = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
-    subj = mods[-1] if mods else None
-    if subj is None or subj.i != t.i - 1 or subj.tag_ != "JJ" or not subj.text[:1].isupper():
-        return False  # a capitalised nationality word right before the verb: "Palestinian", "Afghan"
-    for c in list(t.lefts):
-        if c.i != subj.i and c.dep_ in ("det", "amod", "compound", "nummod"):
-            c.head = subj
-    subj.head, subj.dep_ = t, "nsubj"
-    subj.pos_, subj.tag_ = "PROPN", "NNP"
-    t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", lemma
-    if obj is not None:
-        obj.dep_ = "dobj"
-    if joined is not None and joined.tag_ != "VBZ":
-        joined.pos_, joined.tag_, joined.lemma_ = "VERB", "VBZ", joined.lower_.removesuffix("s")
-    return True
 
 
 def subject_of_subordinator(t: Token) -> bool:
@@ -491,25 +415,6 @@ def particle_read_as_adverb(t: Token) -> bool:
             c.head = h
     return True
 
-
-def plural_read_for_verb(t: Token) -> bool:
-    """"The United Nations Human Rights Council votes to condemn the massacre": the parser takes the verb for
-    a plural noun with a name for compound and the infinitive for its relative clause; a plural root that a
-    to-infinitive follows, with a proper name before it, is the name's verb (vote, plan, vow, pledge ...)."""
-    if not (t.dep_ == "ROOT" and t.tag_ == "NNS" and t.lemma_.lower() in INFINITIVE_NOUN_VERBS):
-        return False
-    inf = next((c for c in t.children if c.dep_ in ("relcl", "acl") and c.tag_ == "VB" and c.i == t.i + 2
-                and _to_infinitive(c)), None)
-    name = next((c for c in t.lefts if c.dep_ == "compound" and c.i == t.i - 1 and c.pos_ == "PROPN"), None)
-    if inf is None or name is None or any(c.dep_ == "det" for c in t.lefts):
-        return False
-    for c in list(t.lefts):
-        if c.i < name.i and c.dep_ in ("det", "compound", "amod", "nmod"):
-            c.head = name
-    name.dep_ = "nsubj"
-    t.tag_, t.pos_ = "VBZ", "VERB"
-    inf.dep_ = "xcomp"
-    return True
 
 
 def participle_joined_to_adverb(t: Token) -> bool:
