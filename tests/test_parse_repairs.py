@@ -183,3 +183,12 @@ def test_a_nationality_before_a_verb_read_as_a_plural_noun_is_the_subject() -> N
     assert coded(text, IN_2023) == {("AFG", "DEU", "18")}
     # a plural noun after a nationality with no object or verb of its own stays a noun: "Afghan attacks."
     assert ("attacks", "ROOT") in deps("Afghan attacks.") and ("Afghan", "amod") in deps("Afghan attacks.")
+
+
+def test_a_present_verb_read_as_the_subject_of_a_gerund_is_the_verb() -> None:
+    # "fire" read as a noun, the subject of a root "warning" with no auxiliary
+    text = "Japanese destroyers fire warning shots at a Chinese trawler."
+    assert ("fire", "ROOT") in deps(text) and ("destroyers", "nsubj") in deps(text)
+    assert coded(text, IN_2023) == {("JPN", "CHN", "15")}
+    # a gerund with its auxiliary is the verb: "Japanese officials are warning China" keeps "warning"
+    assert ("warning", "ROOT") in deps("Japanese officials are warning China.")

@@ -24,6 +24,7 @@ from .repair_verbs import (
     plural_read_for_verb,
     to_infinitive,
     verb_read_as_compound,
+    verb_read_as_subject_of_a_gerund,
 )
 
 # Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
@@ -518,7 +519,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
     summing_relative_read_as_main_clause, relative_subject_read_as_apposition, verb_read_as_compound,
     subject_of_subordinator, object_read_as_subordinate_subject, object_of_a_bare_preposition,
-    demonym_subject_read_as_modifier,
+    demonym_subject_read_as_modifier, verb_read_as_subject_of_a_gerund,
     subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,

@@ -141,3 +141,27 @@ def plural_read_for_verb(t: Token) -> bool:
     t.tag_, t.pos_ = "VBZ", "VERB"
     inf.dep_ = "xcomp"
     return True
+
+
+def verb_read_as_subject_of_a_gerund(t: Token) -> bool:
+    """"South Korean warships fire warning shots at ...": the parser makes the present verb a noun, the subject of
+    the gerund after it, which it makes the root with no auxiliary; a trigger verb after a plural noun is the
+    verb, the plural its subject, and the gerund a modifier of its object."""
+    g = t.head
+    if not (t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.tag_ in ("NN", "VB", "VBP") and g.tag_ == "VBG"
+            and g.dep_ == "ROOT" and g.i == t.i + 1 and t.lemma_.lower() in patterns.load().verbs
+            and not any(c.dep_ in ("aux", "auxpass") for c in g.children)):
+        return False
+    subj = next((c for c in t.lefts if c.dep_ == "compound" and c.tag_ in ("NNS", "NNPS") and c.i == t.i - 1), None)
+    obj = next((c for c in g.children if c.dep_ == "dobj" and c.pos_ in NOMINAL), None)
+    if subj is None or obj is None:
+        return False
+    t.head, t.dep_ = t, "ROOT"
+    t.pos_, t.tag_ = "VERB", "VBP"
+    for c in list(g.children):
+        if c.i != t.i and c.i != obj.i:
+            c.head = t
+    subj.head, subj.dep_ = t, "nsubj"
+    obj.head, obj.dep_ = t, "dobj"
+    g.head, g.dep_, g.pos_ = obj, "amod", "ADJ"
+    return True
