@@ -1644,3 +1644,10 @@ def test_force_answered_was_aimed_at_whoever_answers_it() -> None:
     # an answered act that names what it hit was aimed there, not at the one who answers
     assert roots("U.S. and British warplanes struck Houthi targets across Yemen in response to the group's attacks "
                  "on Red Sea shipping.") == {("USA", "YEM", "19"), ("GBR", "YEM", "19")}
+
+
+def test_agreeing_on_a_matter_is_agreeing_to_it() -> None:
+    assert coded("Armenia and Azerbaijan agree on a prisoner swap.") == {("ARM", "AZE", "0353"), ("AZE", "ARM", "0353")}
+    assert coded("Iran agreed on a swap with the United States.") == {("IRN", "USA", "0353")}
+    # a matter the lexicon does not know is no act
+    assert coded("Serbia and Kosovo agree on the terms.") == set()
