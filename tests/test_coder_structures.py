@@ -1651,3 +1651,9 @@ def test_agreeing_on_a_matter_is_agreeing_to_it() -> None:
     assert coded("Iran agreed on a swap with the United States.") == {("IRN", "USA", "0353")}
     # a matter the lexicon does not know is no act
     assert coded("Serbia and Kosovo agree on the terms.") == set()
+
+
+def test_flying_within_a_distance_of_a_foreign_craft_is_a_show_of_force() -> None:
+    assert roots("A Russian jet flew within 20 feet of an American surveillance plane.") == {("RUS", "USA", "15")}
+    # flying within a state's own borders is no show of force toward anyone
+    assert roots("Russian jets flew within Russian airspace.") == set()
