@@ -24,70 +24,50 @@ def to_infinitive(t: Token) -> bool:
 
 def verb_read_as_compound(t: Token) -> bool:
     """"Taiwan scrambles fighter jets to intercept ...": the parser makes the present verb a compound of the noun
-    after it and that noun the subject of the infinitive. A present verb with a subject of its own, read as a
-    compound, is the verb; the noun phrase it modified is its object, the infinitive its complement."""
-    # (tagged a verb, or a plural noun with a subject of its own: "Estonia scrambles[NNS] fighter jets")
-    # (its subject may be read as a compound of it too: "Greece[compound] scrambles fighter jets")
-    head = t.head
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head
-    prev = t.doc[t.i - 1] if t.i > 0 else t
-    named = prev if prev.dep_ == "compound" and prev.text[:1].isupper() and prev.head.i in (t.i, head.i) \
-        and prev.i < t.i else None
-    if not (t.dep_ == "compound" and (any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) or named) and (
-            t.tag_ == "VBZ" or (t.tag_ in ("NNS", "NN") and t.lower_.endswith("s") and {  # ("scrambles"[NN])
-                t.lemma_.lower(), t.lower_.removesuffix("s")} & patterns.load().verbs.keys()))):
-        return False
+    after it and that noun the subject of the clause after it. A present verb with a subject of its own, read as a
+    compound, is the verb; the noun phrase it modified is its object, the clause its complement or adverbial."""
+    # (tagged a verb, or a plural noun with a subject of its own: "Estonia scrambles[NNS] fighter jets"; the
+    # subject may be read as a compound too: "Greece[compound] scrambles fighter jets")
     n = t.head
     while n.dep_ == "compound" and n.head.i != n.i:
         n = n.head
     v = n.head
-    verb_lemma = t.lemma_.lower() if t.lemma_.lower() in patterns.load().verbs else t.lower_.removesuffix("s")
+    prev = t.doc[t.i - 1] if t.i > 0 else t
+    named = prev if prev.dep_ == "compound" and prev.text[:1].isupper() and prev.head.i in (t.i, n.i) \
+        and prev.i < t.i else None
+    verbs = patterns.load().verbs
+    if not (t.dep_ == "compound" and (any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) or named) and (
+            t.tag_ == "VBZ" or (t.tag_ in ("NNS", "NN") and t.lower_.endswith("s") and {  # ("scrambles"[NN])
+                t.lemma_.lower(), t.lower_.removesuffix("s")} & verbs.keys()))
+            and n.i > t.i and n.dep_ == "nsubj" and v.i > n.i):
+        return False
     # "Turkey scrambles fighter jets after a Russian plane flew ...": the subordinator read as the noun's
-    # preposition, its object as a subject-less verb's subject
+    # preposition, its object as the subject-less verb's subject
     sub = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS and c.i < v.i), None)
     subj = pobj_of(sub) if sub is not None else None
-    if sub is not None and subj is not None and n.i > t.i and n.dep_ == "nsubj" and v.i > subj.i \
-            and v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "nsubj" and c.i != n.i for c in v.children):
-        if named is not None and not any(c.dep_ == "nsubj" for c in t.children):
-            named.head, named.dep_ = t, "nsubj"
-        t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
-        t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", verb_lemma
-        for c in list(v.children):
-            if c.dep_ == "punct" and c.i > v.i:
-                c.head = t
-        n.head, n.dep_ = t, "dobj"
+    if sub is not None and subj is not None and v.i > subj.i and v.tag_ in ("VBD", "VBZ", "VBP") \
+            and not any(c.dep_ == "nsubj" and c.i != n.i for c in v.children):
         sub.head, sub.dep_ = v, "mark"
         subj.head, subj.dep_ = v, "nsubj"
-        v.head, v.dep_ = t, "advcl"
-        return True
-    # (or with the subordinate clause read right but given the noun as a second subject: "... jets after a
-    # Turkish drone flew")
-    marked = any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS and c.i > n.i for c in v.children) and any(
-        c.dep_ == "nsubj" and c.i > n.i for c in v.children)
-    if marked and n.i > t.i and n.dep_ == "nsubj" and v.i > n.i and v.pos_ in ("VERB", "AUX"):
-        if named is not None and not any(c.dep_ == "nsubj" for c in t.children):
-            named.head, named.dep_ = t, "nsubj"
-        t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
-        t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", verb_lemma
-        for c in list(v.children):
-            if c.dep_ == "punct" and c.i > v.i:
-                c.head = t
-        n.head, n.dep_ = t, "dobj"
-        v.head, v.dep_ = t, "advcl"
-        return True
-    if not (n.i > t.i and n.dep_ == "nsubj" and v.i > n.i and v.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)):
+        clause = "advcl"
+    # or with the subordinate clause read right but given the noun as a second subject: "jets after a drone flew"
+    elif any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS and c.i > n.i for c in v.children) and any(
+            c.dep_ == "nsubj" and c.i > n.i for c in v.children) and v.pos_ in ("VERB", "AUX"):
+        clause = "advcl"
+    elif v.tag_ == "VB" and to_infinitive(v):  # "... fighter jets to intercept": its complement
+        clause = "xcomp"
+    else:
         return False
     if named is not None and not any(c.dep_ == "nsubj" for c in t.children):
         named.head, named.dep_ = t, "nsubj"
     t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
-    t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", verb_lemma
+    t.pos_, t.tag_ = "VERB", "VBZ"
+    t.lemma_ = t.lemma_.lower() if t.lemma_.lower() in verbs else t.lower_.removesuffix("s")
     for c in list(v.children):
         if c.dep_ == "punct" and c.i > v.i:
             c.head = t
     n.head, n.dep_ = t, "dobj"
-    v.head, v.dep_ = t, "xcomp"
+    v.head, v.dep_ = t, clause
     return True
 
 
