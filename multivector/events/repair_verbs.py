@@ -28,6 +28,8 @@ def verb_read_as_compound(t: Token) -> bool:
     compound, is the verb; the noun phrase it modified is its object, the clause its complement or adverbial."""
     # (tagged a verb, or a plural noun with a subject of its own: "Estonia scrambles[NNS] fighter jets"; the
     # subject may be read as a compound too: "Greece[compound] scrambles fighter jets")
+    if t.dep_ != "compound" or t.pos_ == "PROPN":
+        return False  # (most tokens: decided before walking the tree)
     n = t.head
     while n.dep_ == "compound" and n.head.i != n.i:
         n = n.head
