@@ -22,6 +22,20 @@ def to_infinitive(t: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
 
 
+def present_verb_lemma(t: Token) -> str | None:
+    """The trigger verb a word ending in -s would be in the present tense ("scrambles", "stabs", "pushes"), however
+    the tagger lemmatised it as a noun; None if the lexicon has no such verb."""
+    if not t.lower_.endswith("s"):
+        return None
+    verbs = patterns.load().verbs
+    return next((w for w in (t.lemma_.lower(), t.lower_[:-1], t.lower_[:-2]) if w in verbs), None)
+
+
+def as_verb(t: Token, lemma: str) -> None:
+    """Retag a word the parser read as a noun as the present-tense verb it is."""
+    t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", lemma
+
+
 def verb_read_as_compound(t: Token) -> bool:
     """"Taiwan scrambles fighter jets to intercept ...": the parser makes the present verb a compound of the noun
     after it and that noun the subject of the clause after it. A present verb with a subject of its own, read as a
@@ -37,10 +51,9 @@ def verb_read_as_compound(t: Token) -> bool:
     prev = t.doc[t.i - 1] if t.i > 0 else t
     named = prev if prev.dep_ == "compound" and prev.text[:1].isupper() and prev.head.i in (t.i, n.i) \
         and prev.i < t.i else None
-    verbs = patterns.load().verbs
-    if not (t.dep_ == "compound" and (any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) or named) and (
-            t.tag_ == "VBZ" or (t.tag_ in ("NNS", "NN") and t.lower_.endswith("s") and {  # ("scrambles"[NN])
-                t.lemma_.lower(), t.lower_.removesuffix("s")} & verbs.keys()))
+    # (tagged a verb, any verb; tagged a noun, one the lexicon has: "scrambles"[NN])
+    lemma = t.lemma_.lower() if t.tag_ == "VBZ" else present_verb_lemma(t) if t.tag_ in ("NNS", "NN") else None
+    if not (lemma is not None and (any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) or named)
             and n.i > t.i and n.dep_ == "nsubj" and v.i > n.i):
         return False
     # "Turkey scrambles fighter jets after a Russian plane flew ...": the subordinator read as the noun's
@@ -63,8 +76,7 @@ def verb_read_as_compound(t: Token) -> bool:
     if named is not None and not any(c.dep_ == "nsubj" for c in t.children):
         named.head, named.dep_ = t, "nsubj"
     t.head, t.dep_ = (t, "ROOT") if v.dep_ == "ROOT" else (v.head, v.dep_)
-    t.pos_, t.tag_ = "VERB", "VBZ"
-    t.lemma_ = t.lemma_.lower() if t.lemma_.lower() in verbs else t.lower_.removesuffix("s")
+    as_verb(t, lemma)
     for c in list(v.children):
         if c.dep_ == "punct" and c.i > v.i:
             c.head = t
@@ -77,16 +89,15 @@ def demonym_subject_read_as_modifier(t: Token) -> bool:
     """"A 17-year-old Palestinian stabs and kills ...": the parser makes the present verb a plural noun headed by
     the nationality before it; a trigger verb with no subject, whose last modifier is a nationality word and which
     has an object or a verb joined to it, is the verb, and the nationality word ("a Palestinian") its subject."""
-    if not (t.dep_ == "ROOT" and t.tag_ in ("NNS", "NN") and t.lower_.endswith("s") and not has_subject(t)):
+    if not (t.dep_ == "ROOT" and t.tag_ in ("NNS", "NN") and not has_subject(t)):
         return False
-    verbs = patterns.load().verbs
-    lemma = t.lemma_.lower() if t.lemma_.lower() in verbs else t.lower_.removesuffix("s")
+    lemma = present_verb_lemma(t)
     # (its object may be read as an apposition: "A Palestinian stabs[NNS] an Israeli soldier")
     obj = next((c for c in t.rights if c.dep_ in ("dobj", "appos") and c.pos_ in NOMINAL), None)
     # (or a verb joined to it, itself maybe read as a plural noun: "stabs and wounds[NNS] two policemen")
-    joined = next((c for c in t.rights if c.dep_ == "conj" and c.lower_.endswith("s") and (
+    joined = next((c for c in t.rights if c.dep_ == "conj" and present_verb_lemma(c) is not None and (
         c.tag_ == "VBZ" or any(x.dep_ == "dobj" for x in c.children))), None)
-    if lemma not in verbs or (obj is None and joined is None):
+    if lemma is None or (obj is None and joined is None):
         return False
     mods = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
     subj = mods[-1] if mods else None
@@ -97,11 +108,11 @@ def demonym_subject_read_as_modifier(t: Token) -> bool:
             c.head = subj
     subj.head, subj.dep_ = t, "nsubj"
     subj.pos_, subj.tag_ = "PROPN", "NNP"
-    t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", lemma
+    as_verb(t, lemma)
     if obj is not None:
         obj.dep_ = "dobj"
     if joined is not None and joined.tag_ != "VBZ":
-        joined.pos_, joined.tag_, joined.lemma_ = "VERB", "VBZ", joined.lower_.removesuffix("s")
+        as_verb(joined, present_verb_lemma(joined) or joined.lemma_)
     return True
 
 
