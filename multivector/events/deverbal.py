@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from . import modality, patterns
 from .modality import Modality
-from .nouns import Found, _nominal_currency, answered_by, answered_with, carried_out_by
+from .nouns import IMPACT_ROOTS, Found, _nominal_currency, answered_with, carried_out_by
 from .targets import Targets
 from .tree import prep_objects
 
@@ -63,9 +63,8 @@ class Deverbals(Targets):
             if not targets and governor is not None and n.dep_ == "dobj":
                 # the parser may hang the noun's phrase on the governing verb: "began the deployment ... to Libya"
                 targets = [a for a in self._targets(governor, pat, theme, own) if a.codable and a.code not in own]
-            if not targets and code[:2] in ("18", "19", "20") and (v := answered_by(n)) is not None:
-                # "in response to South Korean shelling": force one answers was aimed at the one who answers it
-                targets = [a for a in self.subjects(v) if a.codable and a.code not in own and not a.person]
+            if not targets and code[:2] in IMPACT_ROOTS:  # "in response to South Korean shelling of ..."
+                targets = self.answerers(n, own)
             if not sources or not targets:
                 continue
             if transform is not None:

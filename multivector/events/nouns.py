@@ -268,11 +268,8 @@ class Nominals(Places):
                     if (a := self.actors.entity_at(c)) is not None and a.kind in ("country", "adjective", "capital")]
             if len({a.code for a in pair}) >= 2:
                 srcs = tgts = pair
-        answerer = answered_by(n) if srcs and not tgts and np.code[:2] in IMPACT_ROOTS else None
-        if answerer is not None:
-            # "North Korea shells the island in response to South Korean shelling": force one answers was aimed
-            # at the one who answers it
-            tgts = [a for a in self.subjects(answerer) if a.codable and a.code not in own and not a.person]
+        if srcs and not tgts and np.code[:2] in IMPACT_ROOTS:
+            tgts = self.answerers(n, own)
         if srcs and not any(t.codable for t in tgts) and np.code[:2] in FORCE_PLACE_ROOTS:
             # "strikes on Hamas posts in Gaza": a target the scheme cannot code leaves the place it was in
             tgts = self.force_place(n, own)
@@ -363,6 +360,14 @@ class Nominals(Places):
         blocs = self.actors.lex.bloc_adjectives
         return [Actor(blocs[c.text], None, c.idx, c.idx + len(c.text), c.text, "bloc")
                 for c in n.lefts if c.dep_ == "amod" and c.text in blocs][:1]
+
+    def answerers(self, n: Token, own: frozenset[str]) -> list[Actor]:
+        """Whom force a noun names was aimed at when it names no one it hit: whoever answers it ("North Korea
+        shells the island in response to South Korean shelling"). Force only: a measure answered ("in response to
+        Western sanctions") is a standing one, not an act of now."""
+        v = answered_by(n)
+        return [a for a in self.subjects(v) if a.codable and a.code not in own and not a.person] if v is not None \
+            else []
 
     def whom_before_where(self, n: Token, tgts: list[Actor], hit: list[Actor]) -> list[Actor]:
         """The targets of an attack noun: the people or forces its clause says it hit (``hit``) replace targets
@@ -470,8 +475,7 @@ def came_under(n: Token) -> bool:
 
 def answered_by(n: Token) -> Token | None:
     """The verb whose act answers the act a noun names, when that act names no one it hit: "shells the island in
-    response to South Korean shelling" (modality.yaml response_nouns). Force only: a measure answered ("in response
-    to Western sanctions") is a standing one, not an act of now."""
+    response to South Korean shelling" (modality.yaml response_nouns)."""
     if n.dep_ not in ("pobj", "pcomp") or n.head.lower_ not in ("to", "for", "against"):
         return None
     r = n.head.head
