@@ -228,8 +228,7 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
             kinds = []  # "conducted missile tests": a test of missiles is no firing of them
         head_first = _people_phrase(theme) or theme.lemma_.lower() in modality.words().restriction_heads
         # the noun with its modifier first, for the lexicon's two-word objects: "visa-free travel", "air base"
-        out.extend(f"{theme.doc[c.left_edge.i:c.i + 1].text.lower()} {f}" for c in theme.lefts
-                   if c.dep_ in ("amod", "compound") for f in forms(theme))
+        out.extend(modified_forms(theme))
         out.extend([*forms(theme), *kinds] if kinds and head_first else [*kinds, *forms(theme)])
         # "freed French national Olivier Grondeau": a name's describing word
         out.extend(c.lemma_.lower() for c in theme.lefts if c.dep_ == "amod" and theme.pos_ == "PROPN")
@@ -278,9 +277,15 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
     return out
 
 
+def modified_forms(h: Token) -> list[str]:
+    """A noun with each modifier before it, as the lexicon's two-word keys name it: "visa-free travel", "rescue
+    team", "air base" (the modifier's whole phrase, so a hyphenated one stays one word)."""
+    heads = dict.fromkeys([*forms(h), h.lower_])
+    return [f"{h.doc[c.left_edge.i:c.i + 1].text.lower()} {w}" for c in h.lefts if c.dep_ in ("amod", "compound")
+            for w in heads]
+
+
 def head_words(h: Token) -> set[str]:
     """A noun's head as a pattern's subject_heads may name it: its lemma and forms, and with a modifier before it
     ("rescue team", "aid convoy", "humanitarian convoy", "service member")."""
-    words = {h.lemma_.lower(), h.lower_, h.lower_.removesuffix("s")}
-    words |= {f"{c.lower_} {w}" for c in h.lefts if c.dep_ in ("compound", "amod") for w in (h.lemma_.lower(), h.lower_)}
-    return words
+    return {h.lemma_.lower(), h.lower_, h.lower_.removesuffix("s"), *modified_forms(h)}
