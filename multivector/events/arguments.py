@@ -387,7 +387,7 @@ class Arguments:
                           "attr", "relcl") and t.head.i != t.i:
                 via_xcomp = t.dep_ in ("xcomp", "acomp") or via_xcomp
                 from_conj = t.dep_ == "conj"
-                # "broke the moratorium hours after it took effect, hitting a substation": a participle hung on a
+                # "broke the truce hours after it took effect, shelling a hospital": a participle hung on a
                 # clause whose subject is a thing ("it", the moratorium) is done by the subject above it
                 from_participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t is v
                 if t.dep_ == "relcl":

@@ -63,7 +63,7 @@ class Deverbals(Targets):
             if not targets and governor is not None and n.dep_ == "dobj":
                 # the parser may hang the noun's phrase on the governing verb: "began the deployment ... to Libya"
                 targets = [a for a in self._targets(governor, pat, theme, own) if a.codable and a.code not in own]
-            if not targets and code[:2] in IMPACT_ROOTS:  # "in response to South Korean shelling of ..."
+            if not targets and code[:2] in IMPACT_ROOTS:  # "in response to Azerbaijani shelling of ..."
                 targets = self.answerers(n, own)
             if not sources or not targets:
                 continue

@@ -107,8 +107,8 @@ def _verbless(sent: Span) -> bool:
 
 def hidden_verb(sent: Span, lang: str = "en") -> Token | None:
     """A third-person trigger verb the tagger took for a noun in a sentence that has another verbal root: right
-    after a proper noun or a body's head ("Turkey scrambles fighter jets after a plane flew ...", "The Israeli
-    Government rejects calls for ...") and inside the root's subject, so the root is a word the subject's noun
+    after a proper noun or a body's head ("Latvia scrambles interceptor jets after bombers approached ...", "The
+    Polish Government rejects calls for ...") and inside the root's subject, so the root is a word the subject's noun
     phrase swallowed. Only such a word is re-read: a plural after a common noun ("air strikes kill") stays."""
     forms = verb_forms(lang)
     root = sent.root

@@ -362,9 +362,9 @@ class Nominals(Places):
                 for c in n.lefts if c.dep_ == "amod" and c.text in blocs][:1]
 
     def answerers(self, n: Token, own: frozenset[str]) -> list[Actor]:
-        """Whom force a noun names was aimed at when it names no one it hit: whoever answers it ("North Korea
-        shells the island in response to South Korean shelling"). Force only: a measure answered ("in response to
-        Western sanctions") is a standing one, not an act of now."""
+        """Whom force a noun names was aimed at when it names no one it hit: whoever answers it ("Iran struck
+        villages in response to Pakistani airstrikes near the border"). Force only: a measure answered ("in
+        response to Western sanctions") is a standing one, not an act of now."""
         v = answered_by(n)
         return [a for a in self.subjects(v) if a.codable and a.code not in own and not a.person] if v is not None \
             else []
@@ -474,8 +474,8 @@ def came_under(n: Token) -> bool:
 
 
 def answered_by(n: Token) -> Token | None:
-    """The verb whose act answers the act a noun names, when that act names no one it hit: "shells the island in
-    response to South Korean shelling" (modality.yaml response_nouns)."""
+    """The verb whose act answers the act a noun names, when that act names no one it hit: "struck villages in
+    response to Pakistani airstrikes near the border" (modality.yaml response_nouns)."""
     if n.dep_ not in ("pobj", "pcomp") or n.head.lower_ not in ("to", "for", "against"):
         return None
     r = n.head.head

@@ -291,8 +291,8 @@ def relative_subject_read_as_apposition(t: Token) -> bool:
 
 
 def object_of_a_bare_preposition(t: Token) -> bool:
-    """"a peace plan proposed by U.S. Secretary of State John Kerry is rejected by Israel": the parser leaves the
-    first "by" without its object and makes the name a second subject of the main verb; a phrase that begins right
+    """"a peace plan proposed by U.S. Secretary of State Condoleezza Rice is rejected by Syria": the parser leaves
+    the first "by" without its object and makes the name a second subject of the main verb; a phrase that begins right
     after a preposition with no object is that preposition's object."""
     v = t.head
     if not (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in NOMINAL and v.i > t.i and t.left_edge.i > 0

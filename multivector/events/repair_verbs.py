@@ -56,7 +56,7 @@ def verb_read_as_compound(t: Token) -> bool:
     if not (lemma is not None and (any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) or named)
             and n.i > t.i and n.dep_ == "nsubj" and v.i > n.i):
         return False
-    # "Turkey scrambles fighter jets after a Russian plane flew ...": the subordinator read as the noun's
+    # "Latvia scrambles interceptor jets after two Russian bombers approached ...": the subordinator read as the noun's
     # preposition, its object as the subject-less verb's subject
     sub = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in SUBORDINATORS and c.i < v.i), None)
     subj = pobj_of(sub) if sub is not None else None
@@ -86,7 +86,7 @@ def verb_read_as_compound(t: Token) -> bool:
 
 
 def demonym_subject_read_as_modifier(t: Token) -> bool:
-    """"A 17-year-old Palestinian stabs and kills ...": the parser makes the present verb a plural noun headed by
+    """"A 19-year-old Afghan stabs and wounds ...": the parser makes the present verb a plural noun headed by
     the nationality before it; a trigger verb with no subject, whose last modifier is a nationality word and which
     has an object or a verb joined to it, is the verb, and the nationality word ("a Palestinian") its subject."""
     if not (t.dep_ == "ROOT" and t.tag_ in ("NNS", "NN") and not has_subject(t)):

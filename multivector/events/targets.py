@@ -147,7 +147,7 @@ class Targets(Clauses):
             elif slot == "adversary":  # "vowed to retaliate": against whoever last acted against the subject
                 # (in the same sentence only for a vow: "Tehran vows harsh revenge", "and Kabul vows to retaliate")
                 vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().threat_heads
-                # (and a protest or a cut in ties: "seizes a U.S. drone; the United States files a formal protest")
+                # (and a protest or a cut in ties: "seized a British tanker, and London lodged a formal protest")
                 got = (self.adversary_before(v, exclude) if pat.code[:2] in ("11", "13", "16") or vowed else []) or [
                     self.adversaries[c] for c in exclude if c in self.adversaries]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
