@@ -146,7 +146,9 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
     acts, definite = _back_references()
     for tok in doc:  # tokens only (no tagger yet): a plural is a word ending in -s whose stem refers
         low = tok.lower_
-        plural = low.endswith("s") and (low[:-1] in words or low[:-2] in words)
+        # ("countries", "parties", "armies": a -ies plural of a -y word)
+        plural = low.endswith("s") and (low[:-1] in words or low[:-2] in words
+                                        or (low.endswith("ies") and low[:-3] + "y" in words))
         si = max(bisect.bisect_right(starts, tok.idx) - 1, 0)
         if low in MEMORY_TARGET_WORDS or (si > 0 and low in acts and doc[tok.i - 1].lower_ in definite):
             # and "Japan condemns the launch": an act of an earlier sentence referred back to

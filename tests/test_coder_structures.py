@@ -1657,3 +1657,50 @@ def test_flying_within_a_distance_of_a_foreign_craft_is_a_show_of_force() -> Non
     assert roots("A Russian jet flew within 20 feet of an American surveillance plane.") == {("RUS", "USA", "15")}
     # flying within a state's own borders is no show of force toward anyone
     assert roots("Russian jets flew within Russian airspace.") == set()
+
+
+def test_a_single_attacker_of_a_nationality_acts_for_it() -> None:
+    assert roots("A Jordanian gunman opens fire on Israeli tourists.") == {("JOR", "ISR", "19")}
+    assert roots("A Moroccan assailant stabs two Spanish police officers.") == {("MAR", "ESP", "18")}
+
+
+def test_fire_opened_when_people_are_hurt_is_aimed_at_them() -> None:
+    assert roots("Four Afghan police officers are wounded when Pakistani troops open fire.") == {
+        ("PAK", "AFG", "19")}
+    # only those hurt: fire opened when a visit ends hurts no one named
+    assert roots("Pakistani troops open fire when the Afghan delegation leaves.") == set()
+
+
+def test_redress_demanded_with_no_addressee_is_asked_of_the_wrongdoer() -> None:
+    assert roots("Iranian guards seize a Greek tanker, and Athens demands an explanation.") == {
+        ("IRN", "GRC", "17"), ("GRC", "IRN", "10")}
+    assert roots("Athens demands an explanation.") == set()
+
+
+def test_talks_held_among_their_own_subjects_mediate_nothing() -> None:
+    assert coded("Egypt and Sudan agree to hold a summit in Khartoum.") == {("EGY", "SDN", "036"),
+                                                                          ("SDN", "EGY", "036")}
+    assert coded("Qatar hosts talks between Sudan and Chad.") == {("QAT", "SDN", "045"), ("QAT", "TCD", "045")}
+
+
+def test_a_group_named_by_its_size_is_the_states_named_before() -> None:
+    text = "Brazil, Argentina and Chile hold talks in Santiago. The three countries agree to share intelligence."
+    shared = {(s, t) for s, t, c in coded(text) if c.startswith("03")}
+    assert shared == {(a, b) for a in ("BRA", "ARG", "CHL") for b in ("BRA", "ARG", "CHL") if a != b}
+    # the city they meet in is a venue, not a fourth protagonist
+    signed = {(s, t) for s, t, c in coded("Egypt, Jordan and Iraq meet in Riyadh. The three leaders sign a "
+                                          "trade pact.") if c == "057"}
+    assert signed == {(a, b) for a in ("EGY", "JOR", "IRQ") for b in ("EGY", "JOR", "IRQ") if a != b}
+    # fewer states than the number named: no one is meant
+    assert {c for _s, _t, c in coded("Chile and Peru hold talks. The three countries sign a pact.")} == {"046"}
+
+
+def test_a_plural_in_ies_refers_back_like_any_other() -> None:
+    # "countries" makes the sentence one worth reading for its reference, as "leaders" does
+    assert roots("Chile and Peru hold talks in Lima. The two countries sign a fishing pact.") == {
+        ("CHL", "PER", "04"), ("PER", "CHL", "04"), ("CHL", "PER", "05"), ("PER", "CHL", "05")}
+
+
+def test_shooting_is_done_to_people() -> None:
+    assert roots("Iranian border guards shot two Afghan migrants.") == {("IRN", "AFG", "19")}
+    assert roots("Russia shoots a film in Crimea.") == set()

@@ -192,3 +192,24 @@ def test_a_present_verb_read_as_the_subject_of_a_gerund_is_the_verb() -> None:
     assert coded(text, IN_2023) == {("JPN", "CHN", "15")}
     # a gerund with its auxiliary is the verb: "Japanese officials are warning China" keeps "warning"
     assert ("warning", "ROOT") in deps("Japanese officials are warning China.")
+
+
+def test_a_clause_before_a_semicolon_stands_on_its_own() -> None:
+    # the parser hangs "kill" on "demands" as what is demanded; a semicolon joins two independent clauses
+    text = "Kenyan police kill two Ugandan traders at a market; Uganda demands an explanation."
+    assert ("kill", "ccomp") not in deps(text)
+    # the redress demanded is asked of whoever harmed the subject in the clause before
+    assert coded(text, IN_2018) == {("KEN", "UGA", "19"), ("UGA", "KEN", "10")}
+
+
+def test_names_hung_on_a_verb_as_its_modifiers_are_its_subject() -> None:
+    text = "The Czech Republic and Slovakia vote against the EU's plan."
+    assert ("Republic", "nsubj") in deps(text)
+    assert coded(text, IN_2018) == {("CZE", "EU", "12"), ("SVK", "EU", "12")}
+
+
+def test_a_that_clause_hung_on_a_verb_as_a_noun_clause_is_its_complement() -> None:
+    # "requests" read as the noun "the requests that ...": Russia was read as the one withdrawing from Georgia
+    text = "Georgia requests that Russia withdraw its forces from Abkhazia."
+    assert ("withdraw", "ccomp") in deps(text)
+    assert coded(text, IN_2018) == {("GEO", "RUS", "02")}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .matcher import PERSON_ROLES_HINT, Actor, DocActors
 
@@ -21,6 +21,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "state", "kingdom", "government", "neighbour",
                            "neighbor", "capital", "emirate", "sultanate", "principality", "ally", "partner",
                            "territory", "enclave"})
+# "the three countries", "the five leaders": a group of protagonists named by its size
+GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6, "3": 3, "4": 4, "5": 5, "6": 6}
 PAIR_NOUNS_PERSON = frozenset({"leader", "president", "minister", "premier", "counterpart", "head"})
 PAIR_NOUNS_THING = frozenset({"country", "nation", "side", "government", "neighbour", "neighbor", "state", "party",
                               "army", "military", "navy",
@@ -144,6 +146,10 @@ class DocContext:
                 return self._pair(token, person=True, words=words)
             if lemma in PAIR_NOUNS_THING:
                 return self._pair(token, person=False, words=words)
+        many = next((GROUP_SIZES[d] for d in det if d in GROUP_SIZES), 0)
+        if many and "the" in det and (lemma in PAIR_NOUNS_PERSON or lemma in PAIR_NOUNS_THING):
+            # "the three countries", "the four leaders": the protagonists named before, when that many were
+            return self._pair(token, person=lemma in PAIR_NOUNS_PERSON, words=words, size=many)
         if "the" in det and token.tag_ in ("NNS", "NNPS") and (
                 lemma in PAIR_NOUNS_PERSON or lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PLURAL) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
@@ -444,19 +450,23 @@ class DocContext:
                 out[x.actor.code] = self._note(x.actor, x, token, token.text)
         return list(reversed(out.values()))
 
-    def _pair(self, token: Token, *, person: bool, words: str) -> list[Actor]:
+    def _pair(self, token: Token, *, person: bool, words: str, size: int = 2) -> list[Actor]:
         # "the two countries" includes the clause's own subject: the caller drops it from targets.
         saved, self.exclude = self.exclude, frozenset()
         try:
-            return self._pair_of(token, person=person, words=words)
+            return self._pair_of(token, person=person, words=words, size=size)
         finally:
             self.exclude = saved
 
-    def _pair_of(self, token: Token, *, person: bool, words: str) -> list[Actor]:
-        """The article's two protagonists so far: the two codes mentioned most (people and states alike;
-        recency breaks ties), not whoever stands nearest (an observer, a host)."""
+    def _pair_of(self, token: Token, *, person: bool, words: str, size: int = 2) -> list[Actor]:
+        """The article's two (or ``size``) protagonists so far: the codes mentioned most (people and states
+        alike; recency breaks ties), not whoever stands nearest (an observer, a host). A larger group is
+        resolved only when at least that many were named."""
         # a place is where things happen, never a protagonist ("talks on the island of St Vincent")
-        cands = [s for s in self._before(token) if s.actor.kind not in ("igo", "bloc", "group", "place")]
+        # nor a city named as the venue ("meet in Astana": Kazakhstan does not meet)
+        doc = token.doc
+        cands = [s for s in self._before(token) if s.actor.kind not in ("igo", "bloc", "group", "place")
+                 and not (s.actor.kind == "capital" and _venue(doc, s))]
         counts: dict[str, int] = {}
         for s in cands:
             counts[s.actor.code] = counts.get(s.actor.code, 0) + 1
@@ -464,12 +474,22 @@ class DocContext:
         # "the two leaders": states named by a person first ("Bush and Howard discuss Iraq strategy")
         has_person = {s.actor.code for s in cands if s.actor.person} if person else set()
         order = sorted(counts, key=lambda c: (c not in has_person, -counts[c], first_seen[c]))
+        if size > 2 and len(order) < size:
+            return []
         out = []
-        for code in order[:2]:
+        for code in order[:size]:
             mine = [s for s in cands if s.actor.code == code]
             pick = next((s for s in mine if s.actor.person == person), mine[0])
             out.append(self._note(pick.actor, pick, token, words))
         return out
+
+
+def _venue(doc: Doc, s: Seen) -> bool:
+    """A mention that is where something happens ("in Astana"), in a parsed sentence of ``doc``."""
+    if s.sentence != int(s.sentence) or s.token != int(s.token) or not 0 <= int(s.token) < len(doc):
+        return False
+    t = doc[int(s.token)]
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
 
 
 def _gov(a: Actor, lemma: str) -> Actor:

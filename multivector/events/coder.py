@@ -406,6 +406,9 @@ class ArticleCoder(Refinements):
             targets = []  # "Russia and Turkey agreed to create a buffer zone in Idlib": with each other, not at Syria
         if pat.people_target:
             targets = [a for a in targets if a.person or a.role is not None or a.kind not in STATE_NAME_KINDS]
+            if theme is not None and (theme.lower_ == "it" or theme.ent_type_ != "PERSON"
+                                      and self.actors.role_of(theme) is None and not self.actors_for(theme)):
+                return None  # "shot a film in Crimea", "shot it down": the object is no one, so no one was shot
         if pat.inverted:  # "Ukraine received a grant from the United States": the giver is the source
             if not targets:
                 return None
@@ -424,7 +427,9 @@ class ArticleCoder(Refinements):
             # states that agree to an act with no other target agree with each other ("the United States and
             # China agree to halt new tariffs": each commits toward the other)
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not same_group(s, t)]
-            if pat.id in ("meet", "hold-talks") and code == "040":
+            if code.startswith("045"):
+                code = "040"  # "Seoul and Tokyo agree to hold a summit": talks held among themselves mediate nothing
+            if pat.id in ("meet", "hold-talks", "host-mediate") and code == "040":
                 code = self._meeting_code(v, sources, sources)
         if not pairs and not targets and not pat.inverted:
             # "Erdogan told Putin that Turkey would never recognise the annexation": a statement with no target

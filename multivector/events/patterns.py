@@ -21,7 +21,7 @@ import yaml
 from ..errors import LexiconError
 from . import cameo
 
-TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective", "accuser", "adversary",
+TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective", "accuser", "adversary", "harmed_when",
                           "participants", "theme_acl", "complement", "provoker", "clause_actors", "relation_subject",
                           "possessor_other", "opposed", "theme_place", "tension", "examined", "prior_act",
                           "deterred", "reporter", "speaker", "denied", "asked", "theme_between", "conflict_parties", "pair_partner"})

@@ -22,6 +22,7 @@ from .repair_verbs import (
     SUBORDINATORS,
     demonym_subject_read_as_modifier,
     plural_read_for_verb,
+    subject_read_as_modifier_of_verb,
     to_infinitive,
     verb_read_as_compound,
     verb_read_as_subject_of_a_gerund,
@@ -512,8 +513,37 @@ def subject_swallowed_by_fronted_phrase(t: Token) -> bool:
     return True
 
 
+def clause_across_a_semicolon(t: Token) -> bool:
+    """"Police kill two tourists; Mexico demands an inquiry": a semicolon joins two independent clauses, but
+    the parser may hang the first as the complement of the second (here, what is demanded). A finite clause
+    with its own subject, cut from its head by a semicolon at the head's level, stands on its own."""
+    h = t.head
+    if not (t.dep_ in ("ccomp", "advcl") and t.pos_ in ("VERB", "AUX") and h is not t and has_subject(t)
+            and not any(c.dep_ == "mark" for c in t.children)):
+        return False
+    lo, hi = sorted((t.i, h.i))
+    if not any(c.text == ";" and lo < c.i < hi and not (t.left_edge.i <= c.i <= t.right_edge.i)
+               for c in h.children):
+        return False
+    t.dep_ = "parataxis"
+    return True
+
+
+def that_clause_read_as_noun_clause(t: Token) -> bool:
+    """"Ukraine requests that Russia withdraw": the parser hangs the that-clause on the verb as if the verb were
+    a noun ("requests" as "the requests that ..."); a clause with its own subject and "that" under a finite verb
+    is that verb's complement."""
+    h = t.head
+    if not (t.dep_ == "acl" and h.pos_ == "VERB" and h.tag_ in ("VBZ", "VBD", "VBP") and h.i < t.i
+            and has_subject(t) and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
+        return False
+    t.dep_ = "ccomp"
+    return True
+
+
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
-    lowercase_read_as_name, headline_future, object_of_infinitive, bare_infinitive_read_as_modifier,
+    lowercase_read_as_name, headline_future, clause_across_a_semicolon, that_clause_read_as_noun_clause,
+    object_of_infinitive, bare_infinitive_read_as_modifier,
     past_verb_read_as_adjective, verb_conjunct_read_as_modifier, participle_read_as_clause,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
     noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
@@ -522,7 +552,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     demonym_subject_read_as_modifier, verb_read_as_subject_of_a_gerund,
     subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
-    plural_read_for_verb, participle_joined_to_adverb, subject_joined_to_object, object_lent_to_main_subject,
+    plural_read_for_verb, subject_read_as_modifier_of_verb, participle_joined_to_adverb, subject_joined_to_object,
+    object_lent_to_main_subject,
     subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,
     name_read_as_noun_phrase, name_read_as_verb,
 )

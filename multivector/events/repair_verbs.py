@@ -158,3 +158,22 @@ def verb_read_as_subject_of_a_gerund(t: Token) -> bool:
     obj.head, obj.dep_ = t, "dobj"
     g.head, g.dep_, g.pos_ = obj, "amod", "ADJ"
     return True
+
+
+def subject_read_as_modifier_of_verb(t: Token) -> bool:
+    """"The Czech Republic and Slovakia vote against ...": the parser tags the verb right but hangs the names
+    before it on it as modifiers (nmod, compound) with the article, as if it were a noun. A finite verb with no
+    subject, whose last left dependent is a name or noun ending right before it, takes that phrase as subject."""
+    if not (t.pos_ == "VERB" and t.tag_ in ("VBP", "VBZ", "VBD") and not has_subject(t)
+            and any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.i > t.i for c in t.children)):
+        return False
+    lefts = list(t.lefts)
+    subj = lefts[-1] if lefts else None
+    if subj is None or subj.dep_ not in ("nmod", "compound") or subj.pos_ not in NOMINAL \
+            or subj.right_edge.i != t.i - 1 or not all(c.dep_ in ("det", "amod", "compound", "nmod", "poss")
+                                                         for c in lefts[:-1]):
+        return False
+    for c in lefts[:-1]:
+        c.head = subj
+    subj.dep_ = "nsubj"
+    return True

@@ -21,6 +21,8 @@ PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
 # approval, disapproval, rejection.
 SUMMARY_ROOTS = frozenset({"01", "05", "11", "12"})
+# Verbs of harm whose passive subject is hurt by the act a when-clause tells ("are wounded when ... opens fire")
+HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "shoot"})
 
 
 def aside_of_place(head: Token, slot: str, x: Actor) -> bool:
@@ -147,9 +149,15 @@ class Targets(Clauses):
             elif slot == "adversary":  # "vowed to retaliate": against whoever last acted against the subject
                 # (in the same sentence only for a vow: "Tehran vows harsh revenge", "and Kabul vows to retaliate")
                 vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().threat_heads
-                # (and a protest or a cut in ties: "seized a British tanker, and London lodged a formal protest")
-                got = (self.adversary_before(v, exclude) if pat.code[:2] in ("11", "13", "16") or vowed else []) or [
+                # (and a protest, a demand for redress or a cut in ties: "seized a British tanker, and London lodged
+                # a formal protest")
+                got = (self.adversary_before(v, exclude) if pat.code[:2] in ("10", "11", "13", "16") or vowed else []) or [
                     self.adversaries[c] for c in exclude if c in self.adversaries]
+            elif slot == "harmed_when":  # "two soldiers are wounded when a gunman opens fire": whom it hurt
+                h = v.head
+                if v.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as") for c in v.children) \
+                        and h.lemma_.lower() in HARM_VERBS and is_passive(h):
+                    got = [a for a in self.actors_for(passive_subject(h), exclude) if a.codable]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "theme_between" and theme is not None:
