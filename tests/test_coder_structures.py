@@ -1704,3 +1704,13 @@ def test_a_plural_in_ies_refers_back_like_any_other() -> None:
 def test_shooting_is_done_to_people() -> None:
     assert roots("Iranian border guards shot two Afghan migrants.") == {("IRN", "AFG", "19")}
     assert roots("Russia shoots a film in Crimea.") == set()
+
+
+def test_a_craft_shot_is_no_one_shot() -> None:
+    assert roots("Turkish troops shoot a drone near the Syrian border.") == set()
+    assert roots("Israeli troops shoot a Palestinian sniper.") == {("ISR", "PSE", "19")}
+
+
+def test_arms_shipped_again_are_military_aid() -> None:
+    assert coded("Moscow resumes shipping weapons to Syria.") == {("RUS", "SYR", "072")}
+    assert coded("Moscow resumes shipping grain to Syria.") == {("RUS", "SYR", "061")}

@@ -213,3 +213,18 @@ def test_a_that_clause_hung_on_a_verb_as_a_noun_clause_is_its_complement() -> No
     text = "Georgia requests that Russia withdraw its forces from Abkhazia."
     assert ("withdraw", "ccomp") in deps(text)
     assert coded(text, IN_2018) == {("GEO", "RUS", "02")}
+
+
+def test_a_present_verb_read_as_the_subject_of_its_object_is_the_verb() -> None:
+    # "signs[NNS] deals[VBZ]": the verb and its plural object swapped
+    text = "Chinese President Xi Jinping, on a state visit to the United Kingdom, signs deals worth billions."
+    got = dict(deps(text))
+    assert got["signs"] == "ROOT" and got["deals"] == "dobj"
+    # and the visit set off beside the subject is the subject's
+    assert ("CHN", "GBR", "04") in coded(text, IN_2018)
+
+
+def test_a_finite_verb_joined_to_a_said_clause_is_the_speakers_own_act() -> None:
+    # "criticises" joins "says", not the negated future of the clause said, so it is no refusal
+    text = "The Serbian president says Serbia will not join the sanctions and criticises Croatia."
+    assert coded(text, IN_2018) == {("SRB", "HRV", "11")}

@@ -406,9 +406,12 @@ class ArticleCoder(Refinements):
             targets = []  # "Russia and Turkey agreed to create a buffer zone in Idlib": with each other, not at Syria
         if pat.people_target:
             targets = [a for a in targets if a.person or a.role is not None or a.kind not in STATE_NAME_KINDS]
-            if theme is not None and (theme.lower_ == "it" or theme.ent_type_ != "PERSON"
-                                      and self.actors.role_of(theme) is None and not self.actors_for(theme)):
-                return None  # "shot a film in Crimea", "shot it down": the object is no one, so no one was shot
+            if any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children) or theme is not None and (
+                    theme.lower_ == "it" or modality.weapon_codes().get(theme.lemma_.lower(), "193") != "193"
+                    or theme.ent_type_ != "PERSON" and self.actors.role_of(theme) is None
+                    and not self.actors_for(theme)):
+                # "shot a film in Crimea", "shot it down", "shoots down a drone": no one was shot
+                return None
         if pat.inverted:  # "Ukraine received a grant from the United States": the giver is the source
             if not targets:
                 return None

@@ -198,6 +198,10 @@ class Nominals(Places):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
             srcs = self.subjects(top.head.head)
+        if not srcs and top.dep_ == "pobj" and top.head.lower_ in ("on", "during") and np.code[:2] == "04" \
+                and top.head.head.dep_ in ("nsubj", "nsubjpass") and top.head.head.pos_ == "PROPN":
+            # "Xi Jinping, on a state visit to Britain, praised ...": the phrase set off beside the subject
+            srcs = self.actors_for(top.head.head)
         if not srcs and top.dep_ == "pobj" and top.head.lower_ in ("in", "at", "during") and np.code[:2] == "04" \
                 and top.head.head.dep_ == "dobj" and top.head.head.head.pos_ in ("VERB", "AUX"):
             # "reaffirmed its neutrality in talks with Iran": the parser hangs the setting on the object

@@ -26,6 +26,7 @@ from .repair_verbs import (
     to_infinitive,
     verb_read_as_compound,
     verb_read_as_subject_of_a_gerund,
+    verb_read_as_subject_of_its_object,
 )
 
 # Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
@@ -142,9 +143,11 @@ def past_verb_read_as_adjective(t: Token) -> bool:
 def conjunct_in_that_clause(t: Token) -> bool:
     """"demanded that Rwanda withdraw its troops and ordered the ambassador to leave": "ordered" is past with no
     subject, so it cannot join the base-form "withdraw"; it joins the past verb the clause depends on."""
+    # (so in the present: "says Croatia will not become a hotspot and criticises Hungary")
     h = t.head
-    if not (t.dep_ == "conj" and t.tag_ == "VBD" and h.tag_ in ("VB", "VBP", "VBZ") and h.dep_ == "ccomp"
-            and h.head.tag_ == "VBD" and not has_subject(t) and any(c.dep_ == "nsubj" for c in h.children)):
+    if not (t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and h.tag_ in ("VB", "VBP", "VBZ") and h.tag_ != t.tag_
+            and h.dep_ == "ccomp" and h.head.tag_ == t.tag_ and not has_subject(t)
+            and any(c.dep_ == "nsubj" for c in h.children)):
         return False
     t.head = h.head
     return True
@@ -549,7 +552,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     noun_read_as_bare_verb, gerund_noun_subject, gerund_read_as_main_verb,
     summing_relative_read_as_main_clause, relative_subject_read_as_apposition, verb_read_as_compound,
     subject_of_subordinator, object_read_as_subordinate_subject, object_of_a_bare_preposition,
-    demonym_subject_read_as_modifier, verb_read_as_subject_of_a_gerund,
+    demonym_subject_read_as_modifier, verb_read_as_subject_of_a_gerund, verb_read_as_subject_of_its_object,
     subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, subject_read_as_modifier_of_verb, participle_joined_to_adverb, subject_joined_to_object,

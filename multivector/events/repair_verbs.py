@@ -177,3 +177,29 @@ def subject_read_as_modifier_of_verb(t: Token) -> bool:
         c.head = subj
     subj.dep_ = "nsubj"
     return True
+
+
+def verb_read_as_subject_of_its_object(t: Token) -> bool:
+    """"Xi Jinping signs[NNS] deals[VBZ] with Cameron": the parser swaps the present verb and its plural object,
+    making the verb a noun subject of the object read as a verb. A trigger verb in -s that has a subject of its
+    own, right before the word read as its verb, is the verb, and that word its object."""
+    h = t.head
+    if not (t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and h.tag_ == "VBZ" and h.i == t.i + 1
+            and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) and not has_subject_other(h, t)):
+        return False
+    lemma = present_verb_lemma(t)
+    if lemma is None:
+        return False
+    t.head, t.dep_ = (t, "ROOT") if h.dep_ == "ROOT" else (h.head, h.dep_)
+    as_verb(t, lemma)
+    for c in list(h.children):
+        if c.dep_ in ("prep", "punct") and c.i > h.i:
+            c.head = t
+    h.head, h.dep_ = t, "dobj"
+    h.pos_, h.tag_, h.lemma_ = "NOUN", "NNS", h.lower_[:-1] if h.lower_.endswith("s") else h.lemma_
+    return True
+
+
+def has_subject_other(v: Token, t: Token) -> bool:
+    """Whether ``v`` has a subject besides ``t``."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i != t.i for c in v.children)
