@@ -1714,3 +1714,10 @@ def test_a_craft_shot_is_no_one_shot() -> None:
 def test_arms_shipped_again_are_military_aid() -> None:
     assert coded("Moscow resumes shipping weapons to Syria.") == {("RUS", "SYR", "072")}
     assert coded("Moscow resumes shipping grain to Syria.") == {("RUS", "SYR", "061")}
+
+
+def test_coming_under_fire_from_a_side_is_its_fire() -> None:
+    assert roots("Lebanese soldiers come under fire from Israeli troops near the border.") == {("ISR", "LBN", "19")}
+    assert coded("Georgian police came under attack from Russian soldiers.") == {("RUS", "GEO", "190")}
+    # fire from no one named is no event
+    assert roots("Lebanese soldiers come under fire near the border.") == set()
