@@ -1721,3 +1721,14 @@ def test_coming_under_fire_from_a_side_is_its_fire() -> None:
     assert coded("Georgian police came under attack from Russian soldiers.") == {("RUS", "GEO", "190")}
     # fire from no one named is no event
     assert roots("Lebanese soldiers come under fire near the border.") == set()
+
+
+def test_a_reaction_refers_back_to_an_act_aimed_at_no_one() -> None:
+    text = "Iran test-fires three cruise missiles into the Gulf. Bahrain and Kuwait condemn the launches."
+    assert roots(text) == {("BHR", "IRN", "11"), ("KWT", "IRN", "11")}
+
+
+def test_sanctions_with_no_target_answer_the_latest_hostile_act_against_the_imposer() -> None:
+    text = "Azerbaijani troops shell an Armenian village. Armenia condemns the attack and imposes sanctions."
+    assert ("ARM", "AZE", "16") in roots(text)
+    assert roots("Armenia imposes sanctions.") == set()
