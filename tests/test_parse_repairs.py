@@ -228,3 +228,9 @@ def test_a_finite_verb_joined_to_a_said_clause_is_the_speakers_own_act() -> None
     # "criticises" joins "says", not the negated future of the clause said, so it is no refusal
     text = "The Serbian president says Serbia will not join the sanctions and criticises Croatia."
     assert coded(text, IN_2018) == {("SRB", "HRV", "11")}
+
+
+def test_names_hung_on_a_bare_verb_that_heads_the_sentence_are_its_subject() -> None:
+    text = "Ukraine and Russia resume talks."
+    assert ("Ukraine", "nsubj") in deps(text)
+    assert coded(text, IN_2018) == {("UKR", "RUS", "04"), ("RUS", "UKR", "04")}

@@ -87,6 +87,18 @@ def test_month_without_year_is_the_latest_one_before_the_article() -> None:
     assert (t.date, t.timing) == (D(2023, 12, 1), "background")
 
 
+def test_a_month_an_intent_or_threat_names_is_ahead() -> None:
+    # "agree to hold talks in October" speaks of the next October: the event is the statement, and it is news
+    s = "Kazakhstan and Uzbekistan agree to hold talks in October."
+    i = s.index("hold")
+    assert read_time(s, i, i + 4, A, root="03").timing == "new"
+    # an act told as done in that month stays in the past, and so does an intent with a past year
+    assert read_time(s, i, i + 4, A, root="04").timing == "recent"
+    s = "Tokayev pledged in October 2019 to visit Kyiv."
+    i = s.index("visit")
+    assert read_time(s, i, i + 5, A, root="03").timing == "background"
+
+
 def test_long_running_situation_dates_a_nominal_event() -> None:
     s = "Kazakhstan refused to support Russia's invasion of Ukraine."
     i = s.index("invasion")

@@ -164,7 +164,10 @@ def subject_read_as_modifier_of_verb(t: Token) -> bool:
     """"The Czech Republic and Slovakia vote against ...": the parser tags the verb right but hangs the names
     before it on it as modifiers (nmod, compound) with the article, as if it were a noun. A finite verb with no
     subject, whose last left dependent is a name or noun ending right before it, takes that phrase as subject."""
-    if not (t.pos_ == "VERB" and t.tag_ in ("VBP", "VBZ", "VBD") and not has_subject(t)
+    # (a bare form too, when it heads the sentence with no auxiliary: "Ukraine and Russia resume[VB] talks")
+    if not (t.pos_ == "VERB" and (t.tag_ in ("VBP", "VBZ", "VBD") or (
+            t.tag_ == "VB" and t.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in t.children)))
+            and not has_subject(t)
             and any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.i > t.i for c in t.children)):
         return False
     lefts = list(t.lefts)

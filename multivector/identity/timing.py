@@ -51,6 +51,9 @@ _NUM = r"(?P<num>\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + 
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + ")"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _SEG = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
+# Roots whose events speak of what is yet to come (intent, threat), and the words that still place them before
+AHEAD_ROOTS = frozenset({"03", "13"})
+_PAST_WORDS = re.compile(r"\d{4}|\b(?:ago|last|yesterday|earlier|previous|past)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|next|upcoming|plans?|planned|planning|expects?|expected|due to|"
                      r"set to|scheduled|intends?|intended|aims?|is to|are to|to be held|later this|coming)\b", re.I)
 # Another clause between a trigger and a later time expression: a relative pronoun, or a participle with its own
@@ -412,6 +415,10 @@ def read_time(
                 return EventTime(sit.since, "day", classify(sit.since, sit.since, article_date), sit.name)
         return article
     if here.kind in ("future", "relative"):
+        return EventTime(article_date, "article", "new", here.text)
+    if root in AHEAD_ROOTS and here.kind == "date" and not _PAST_WORDS.search(here.text):
+        # "agree to hold talks in October": an intent or a threat names a time ahead, so a month or day with no
+        # year is the next one, not the last; the event is the statement (as "will visit next month")
         return EventTime(article_date, "article", "new", here.text)
     if here.kind == "recent":
         return EventTime(article_date, "article", "recent", here.text)
