@@ -99,6 +99,16 @@ def test_a_month_an_intent_or_threat_names_is_ahead() -> None:
     assert read_time(s, i, i + 5, A, root="03").timing == "background"
 
 
+def test_a_measure_scheduled_to_start_on_a_day_is_announced_now() -> None:
+    # the day ahead dates the measure's start, not the announcement (without a year it would be last year's)
+    s = "Kazakhstan announces export duties on coal to start on November 30."
+    i = s.index("announces")
+    assert read_time(s, i, i + 9, A).timing == "new"
+    s = "Kazakhstan raised export duties on coal on November 30."
+    i = s.index("raised")
+    assert read_time(s, i, i + 6, A).timing == "background"
+
+
 def test_long_running_situation_dates_a_nominal_event() -> None:
     s = "Kazakhstan refused to support Russia's invasion of Ukraine."
     i = s.index("invasion")

@@ -55,7 +55,9 @@ _SEG = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
 AHEAD_ROOTS = frozenset({"03", "13"})
 _PAST_WORDS = re.compile(r"\d{4}|\b(?:ago|last|yesterday|earlier|previous|past)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|next|upcoming|plans?|planned|planning|expects?|expected|due to|"
-                     r"set to|scheduled|intends?|intended|aims?|is to|are to|to be held|later this|coming)\b", re.I)
+                     r"set to|scheduled|intends?|intended|aims?|is to|are to|to be held|later this|coming|"
+                     # (what schedules a measure: "a tariff to start on September 24", "takes effect on 1 July")
+                     r"to (?:start|begin|take effect|come into force)|takes? effect|effective from|starting)\b", re.I)
 # Another clause between a trigger and a later time expression: a relative pronoun, or a participle with its own
 # adjunct ("lifts sanctions ... on Japanese nationals abducted by North Korean agents in the 1970s", "crimes
 # committed during the genocide in 1994"): the expression dates that clause, not the trigger.
