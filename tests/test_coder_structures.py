@@ -1732,3 +1732,9 @@ def test_sanctions_with_no_target_answer_the_latest_hostile_act_against_the_impo
     text = "Azerbaijani troops shell an Armenian village. Armenia condemns the attack and imposes sanctions."
     assert ("ARM", "AZE", "16") in roots(text)
     assert roots("Armenia imposes sanctions.") == set()
+
+
+def test_placing_people_under_arrest_is_detaining_them() -> None:
+    assert coded("Azerbaijan places an Armenian journalist under house arrest.") == {("AZE", "ARM", "173")}
+    assert coded("Israel places a Jordanian lawyer under administrative detention.") == {("ISR", "JOR", "173")}
+    assert coded("Israel places the border crossing under review.") == set()
