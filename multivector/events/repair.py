@@ -4,6 +4,7 @@ in order on each token; the first that applies wins."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,8 @@ from .repair_verbs import (
     verb_read_as_subject_of_its_object,
 )
 
+# Parts of speech no repair mends: punctuation, articles, conjunctions, numbers
+INERT = frozenset({"PUNCT", "DET", "CCONJ", "NUM", "SYM", "SPACE"})
 # Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
 BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help"})
 # Dependents that make a word a verb of its own clause
@@ -562,10 +565,41 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
 )
 
 
+# The labels a repair's token must bear, for the repairs that return False on any other (each one's first test);
+# repairs not listed are tried on every token. Reading the label once per token, not once per repair, saves a
+# Token object per repair and token: 0.6 of the 1.5 s repairs took on 400 bench articles.
+ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
+    headline_future: frozenset({"acl"}), object_of_infinitive: frozenset({"ccomp"}),
+    conjunct_in_that_clause: frozenset({"conj"}), conjunct_under_gerund: frozenset({"conj"}),
+    noun_joined_to_verb: frozenset({"conj"}), noun_read_as_bare_verb: frozenset({"xcomp"}),
+    gerund_noun_subject: frozenset({"acl"}), summing_relative_read_as_main_clause: frozenset({"ROOT"}),
+    relative_subject_read_as_apposition: frozenset({"acl", "relcl"}),
+    object_of_a_bare_preposition: frozenset({"nsubj", "nsubjpass"}), subject_of_subordinator: frozenset({"pobj"}),
+    subject_of_preposition: frozenset({"pobj"}), list_read_as_apposition: frozenset({"appos"}),
+    conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
+    particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
+    object_lent_to_main_subject: frozenset({"nsubj"}), subject_swallowed_by_fronted_phrase: frozenset({"nsubj"}),
+    clause_across_a_semicolon: frozenset({"ccomp", "advcl"}), that_clause_read_as_noun_clause: frozenset({"acl"}),
+    verb_read_as_compound: frozenset({"compound"}), demonym_subject_read_as_modifier: frozenset({"ROOT"}),
+    plural_read_for_verb: frozenset({"ROOT"}), verb_read_as_subject_of_a_gerund: frozenset({"nsubj"}),
+    verb_read_as_subject_of_its_object: frozenset({"nsubj"}), name_read_as_adverb: frozenset({"advmod"}),
+    name_read_as_modifier: frozenset({"advmod", "amod", "mark", "npadvmod", "nmod", "dep"}),
+    name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),
+}
+
+
+@functools.cache
+def repairs_for(dep: str) -> tuple[Callable[[Token], bool], ...]:
+    """The repairs, in order, that can apply to a token labelled ``dep``."""
+    return tuple(fix for fix in REPAIRS if fix not in ONLY_ON or dep in ONLY_ON[fix])
+
+
 def repair_parse(doc: Doc) -> Doc:
     """``doc`` with every repair of ``REPAIRS`` applied where its structure occurs (at most one per token)."""
     for t in doc:
-        for fix in REPAIRS:
+        if t.pos_ in INERT:
+            continue  # (about a third of all tokens)
+        for fix in repairs_for(t.dep_):
             if fix(t):
                 break
     return doc
