@@ -234,3 +234,21 @@ def test_names_hung_on_a_bare_verb_that_heads_the_sentence_are_its_subject() -> 
     text = "Ukraine and Russia resume talks."
     assert ("Ukraine", "nsubj") in deps(text)
     assert coded(text, IN_2018) == {("UKR", "RUS", "04"), ("RUS", "UKR", "04")}
+
+
+def test_each_repair_is_tried_on_every_label_it_can_apply_to() -> None:
+    # repair_parse skips a repair on tokens whose label its first test refuses (repair.ONLY_ON, for speed); a
+    # repair whose test changes must not apply to a label left out, or it would silently stop applying
+    texts = ["Kenyan police kill two Ugandan traders at a market; Uganda demands an explanation.",
+             "The Czech Republic and Slovakia vote against the EU's plan.",
+             "Georgia requests that Russia withdraw its forces from Abkhazia.",
+             "Chinese President Xi Jinping, on a state visit to the United Kingdom, signs deals worth billions.",
+             "Latvia scrambles interceptor jets after two Russian bombers approached its airspace.",
+             "Baerbock visited Iran.", "Trump imposed sanctions on Iran."]
+    for text in texts:
+        doc = next(nlp.parse([text]))
+        for t in doc:
+            for fix, labels in repair.ONLY_ON.items():
+                if t.dep_ not in labels:
+                    assert not fix(t), (fix.__name__, t.text, t.dep_)
+    assert repair.repairs_for("punct") == tuple(f for f in repair.REPAIRS if f not in repair.ONLY_ON)
