@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import patterns
+from . import modality, patterns
 from .repair_names import NOMINAL, has_subject
 from .tree import pobj_of
 
@@ -206,3 +206,26 @@ def verb_read_as_subject_of_its_object(t: Token) -> bool:
 def has_subject_other(v: Token, t: Token) -> bool:
     """Whether ``v`` has a subject besides ``t``."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i != t.i for c in v.children)
+
+
+def gerund_read_as_compound_of_its_object(t: Token) -> bool:
+    """"Moscow resumes shipping[NN] weapons to Syria": after a verb of aspect (resume, begin, continue) the parser
+    reads the gerund as a compound of its object; it is the verb's complement, with that object and the phrases
+    after it, so that the act is coded by its own verb ("ship weapons to": 072)."""
+    n = t.head
+    v = n.head
+    if not (t.dep_ == "compound" and t.tag_ == "NN" and t.lower_.endswith("ing") and n.dep_ == "dobj"
+            and t.i == v.i + 1 and n.i == t.i + 1 and v.lemma_.lower() in modality.words().aspect_heads):
+        return False
+    verbs = patterns.load().verbs
+    stem = t.lower_[:-3]
+    lemma = next((w for w in (stem, stem + "e", stem[:-1]) if w in verbs), None)
+    if lemma is None:
+        return False
+    t.head, t.dep_ = v, "xcomp"
+    t.pos_, t.tag_, t.lemma_ = "VERB", "VBG", lemma
+    n.head = t
+    for c in list(v.children):
+        if c.dep_ == "prep" and c.i > n.i:
+            c.head = t
+    return True
