@@ -29,7 +29,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from . import nlp
-from .actors.context import Extra
+from .actors.context import GROUP_SIZES, Extra
 from .actors.lexicon import load as load_lexicon
 from .actors.matcher import Actor, phrase_matcher
 from .events import headline
@@ -43,8 +43,9 @@ REFERRING_WORDS = frozenset({
     "side", "sides", "bloc", "alliance", "kingdom", "emirate", "sultanate", "principality", "capital", "junta",
     "other", "both", "latter", "former",
 })
-# Words before a plural that make it refer back to states named before ("the two countries", "both parties")
-POINTING_BACK = frozenset({"the", "both", "two", "three", "four", "five", "these", "those"})
+# Words before a plural that make it refer back to states named before ("the two countries", "both parties"),
+# with the group sizes the context resolver reads ("the three countries")
+POINTING_BACK = frozenset({"the", "both", "two", "these", "those"}) | frozenset(GROUP_SIZES)
 # Tokens per sentence at most: news sentences run 20-60 tokens; longer runs are lists and dumps
 # whose parse and coding grow faster than linearly (a 0.9 MB "sentence" took 105 s and 2.8 GB).
 MAX_SENTENCE_TOKENS = 250

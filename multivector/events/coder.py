@@ -283,6 +283,17 @@ class ArticleCoder(Refinements):
         np = self.noun_pattern(subj) if subj is not None else None
         return np is not None and np.code[:2] in IMPACT_ROOTS
 
+    def _done_to_people(self, v: Token, theme: Token | None) -> bool:
+        """Whether an act done to people has people for its object: a person, a role ("traders") or a people's
+        actor, not a thing, a craft or weapon (weapon_codes other than small arms) or "it" ("shot it down")."""
+        if any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children):
+            return False
+        if theme is None:
+            return True
+        if theme.lower_ == "it" or modality.weapon_codes().get(theme.lemma_.lower(), "193") != "193":
+            return False
+        return theme.ent_type_ == "PERSON" or self.actors.role_of(theme) is not None or bool(self.actors_for(theme))
+
     def _names_others(self, v: Token, sources: list[Actor]) -> bool:
         """The clause names a state besides its subjects ("agreed to hold talks with Iran"): an act agreed on
         is then aimed at it, and another reading finds it."""
@@ -407,12 +418,8 @@ class ArticleCoder(Refinements):
             targets = []  # "Russia and Turkey agreed to create a buffer zone in Idlib": with each other, not at Syria
         if pat.people_target:
             targets = [a for a in targets if a.person or a.role is not None or a.kind not in STATE_NAME_KINDS]
-            if any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children) or theme is not None and (
-                    theme.lower_ == "it" or modality.weapon_codes().get(theme.lemma_.lower(), "193") != "193"
-                    or theme.ent_type_ != "PERSON" and self.actors.role_of(theme) is None
-                    and not self.actors_for(theme)):
-                # "shot a film in Crimea", "shot it down", "shoots down a drone": no one was shot
-                return None
+            if not self._done_to_people(v, theme):
+                return None  # "shot a film in Crimea", "shot it down", "shoots down a drone": no one was shot
         if pat.inverted:  # "Ukraine received a grant from the United States": the giver is the source
             if not targets:
                 return None

@@ -21,8 +21,6 @@ PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
 # approval, disapproval, rejection.
 SUMMARY_ROOTS = frozenset({"01", "05", "11", "12"})
-# Verbs of harm whose passive subject is hurt by the act a when-clause tells ("are wounded when ... opens fire")
-HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "shoot"})
 
 
 def aside_of_place(head: Token, slot: str, x: Actor) -> bool:
@@ -156,7 +154,7 @@ class Targets(Clauses):
             elif slot == "harmed_when":  # "two soldiers are wounded when a gunman opens fire": whom it hurt
                 h = v.head
                 if v.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as") for c in v.children) \
-                        and h.lemma_.lower() in HARM_VERBS and is_passive(h):
+                        and h.lemma_.lower() in modality.words().casualty_verbs and is_passive(h):
                     got = [a for a in self.actors_for(passive_subject(h), exclude) if a.codable]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
                 got = [self.accusers[c] for c in exclude if c in self.accusers]
