@@ -18,11 +18,13 @@ from .repair_names import (
     name_read_as_modifier,
     name_read_as_noun_phrase,
     name_read_as_verb,
+    possessed_pair_read_as_one,
 )
 from .repair_verbs import (
     SUBORDINATORS,
     demonym_subject_read_as_modifier,
     gerund_read_as_compound_of_its_object,
+    past_read_as_lemma,
     plural_read_for_verb,
     subject_read_as_modifier_of_verb,
     to_infinitive,
@@ -457,8 +459,15 @@ def subject_joined_to_object(t: Token) -> bool:
     if not (t.dep_ == "conj" and t.pos_ in NOMINAL and h.dep_ in ("dobj", "pobj") and t.i + 1 < len(t.doc)):
         return False
     v = t.doc[t.i + 1]
-    if not (v.dep_ == "conj" and v.tag_ in ("VBZ", "VBP", "VBD", "MD") and not has_subject(v)
-            and v.head.i < h.i and h.i in {x.i for x in v.head.subtree}):
+    if v.dep_ in ("aux", "auxpass") and v.head.i > v.i and v.tag_ in ("VBZ", "VBP", "VBD", "MD"):
+        # "says two Americans were detained by Bahraini forces and the US Embassy is looking into it": the verb
+        # after the auxiliary, a second complement of the same saying verb
+        v = v.head
+        if v.dep_ not in ("conj", "ccomp"):
+            return False
+    elif not (v.dep_ == "conj" and v.tag_ in ("VBZ", "VBP", "VBD", "MD")):
+        return False
+    if has_subject(v) or not (v.head.i < h.i and h.i in {x.i for x in v.head.subtree}):
         return False
     t.head, t.dep_ = v, "nsubj"
     for c in h.children:
@@ -549,7 +558,7 @@ def that_clause_read_as_noun_clause(t: Token) -> bool:
 
 
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
-    lowercase_read_as_name, headline_future, clause_across_a_semicolon, that_clause_read_as_noun_clause,
+    lowercase_read_as_name, past_read_as_lemma, headline_future, clause_across_a_semicolon, that_clause_read_as_noun_clause,
     object_of_infinitive, bare_infinitive_read_as_modifier,
     past_verb_read_as_adjective, verb_conjunct_read_as_modifier, participle_read_as_clause,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
@@ -562,7 +571,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, subject_read_as_modifier_of_verb, participle_joined_to_adverb, subject_joined_to_object,
     object_lent_to_main_subject,
-    subject_swallowed_by_fronted_phrase, name_read_as_adverb, name_read_as_modifier,
+    subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, name_read_as_adverb, name_read_as_modifier,
     name_read_as_noun_phrase, name_read_as_verb,
 )
 
@@ -588,6 +597,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     verb_read_as_subject_of_its_object: frozenset({"nsubj"}), name_read_as_adverb: frozenset({"advmod"}),
     name_read_as_modifier: frozenset({"advmod", "amod", "mark", "npadvmod", "nmod", "dep"}),
     name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),
+    possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
 }
 
 

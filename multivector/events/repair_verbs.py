@@ -4,9 +4,11 @@ fighter jets", "A 19-year-old Afghan stabs[NNS] ...", "the Council votes[NNS] to
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
-from . import modality, patterns
+from . import headline, modality, patterns
 from .repair_names import NOMINAL, has_subject
 from .tree import pobj_of
 
@@ -34,6 +36,39 @@ def present_verb_lemma(t: Token) -> str | None:
 def as_verb(t: Token, lemma: str) -> None:
     """Retag a word the parser read as a noun as the present-tense verb it is."""
     t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", lemma
+
+
+# Prefixes that leave a verb's irregular past irregular: "retake"/"retook", "withdraw"/"withdrew"
+VERB_PREFIXES = ("re", "over", "under", "with", "out", "up", "mis", "fore")
+
+
+@functools.cache
+def _irregular_pasts() -> dict[str, str]:
+    """Prefixed trigger verbs by their irregular past tense ("retook": retake, "withdrew": withdraw): the
+    lemmatiser knows the plain ones ("took") and undoes regular pasts itself. A past that is a word of its own
+    ("wound", "found") is left alone."""
+    table = headline.irregular()
+    verbs = patterns.load().verbs
+    out: dict[str, str] = {}
+    for lemma in verbs:
+        for prefix in VERB_PREFIXES:
+            form = prefix + table.get(lemma[len(prefix):], "")
+            # only a past that is no verb of its own and not its verb's present ("reset")
+            if lemma.startswith(prefix) and form != prefix and form != lemma and form not in verbs:
+                out.setdefault(form, lemma)
+                break
+    return out
+
+
+def past_read_as_lemma(t: Token) -> bool:
+    """"The Syrian Army retook[VB] the town": the lemmatiser leaves an irregular past it does not know (a prefixed
+    one especially) as its own lemma, and a trigger is looked up by lemma; the past is its verb's past."""
+    if not (t.tag_[:2] == "VB" and t.lemma_ == t.lower_ and (lemma := _irregular_pasts().get(t.lower_))):
+        return False
+    t.lemma_ = lemma
+    if t.tag_ in ("VB", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        t.tag_ = "VBD"  # no auxiliary before it, so a finite past
+    return False  # a relemmatising only: the structural repairs still apply to the token
 
 
 def verb_read_as_compound(t: Token) -> bool:
