@@ -271,6 +271,24 @@ def test_a_foreign_force_backing_a_fight_fights_where_it_is_fought() -> None:
     assert roots("The Syrian Army, backed by the Russian Air Force, advances.") == set()
 
 
+def test_they_as_the_subject_of_a_reported_clause_is_who_reports_it() -> None:
+    # not the nearest plural before it
+    assert roots("Saudi soldiers, alongside Emirati troops, said they had shelled rebel positions in Yemen.") == {
+        ("SAU", "YEM", "19")}
+    # two subjects named together still speak as a group
+    assert roots("Saudi and Emirati troops said they had shelled rebel positions in Yemen.") == {
+        ("SAU", "YEM", "19"), ("ARE", "YEM", "19")}
+
+
+def test_a_foreign_army_backing_a_states_forces_with_no_place_named_fights_on_that_states_soil() -> None:
+    assert roots("The Iraqi army, backed by Iranian troops, retook the town of Baiji.") == {("IRN", "IRQ", "19")}
+    # also when the forces say what they took
+    assert roots("Yemeni government forces, backed by Saudi troops, say they have captured the port town of "
+                 "Mokha.") == {("SAU", "YEM", "19")}
+    # rebels backing a foreign army do not place the fight on the army's soil
+    assert ("SYR", "TUR", "19") not in roots("Turkish troops, backed by Syrian rebels, captured the town of Dabiq.")
+
+
 def test_civilians_who_clash_use_no_military_force() -> None:
     assert roots("Russian and Polish football fans clash in Warsaw.") == set()
     assert roots("Indian and Chinese troops clash on the border.") == {("IND", "CHN", "19"), ("CHN", "IND", "19")}

@@ -415,9 +415,20 @@ class DocContext:
                             seen_codes.add(s.actor.code)
                             out.append(self._note(s.actor, s, token, token.text))
                     return out
-            for s in cands:
-                if s.actor.kind in ("bloc", "igo") or s.actor.role in ("MIL", "CVL", "OPP", "BUS"):
-                    return self._conjoined(s, cands, token)
+            nearest = next((s for s in cands if s.actor.kind in ("bloc", "igo")
+                            or s.actor.role in ("MIL", "CVL", "OPP", "BUS")), None)
+            if nearest is not None and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp" and (
+                    said := next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)) is not None \
+                    and said.left_edge.i <= nearest.token < token.head.head.i:
+                # "Yemeni forces, backed by Saudi troops, say they have captured Mokha": the subject of a reported
+                # clause is who reports it, not a plural named between the reporter and its verb
+                span = range(said.left_edge.i, said.i + 1)  # its head and what precedes it ("Saudi and Emirati")
+                named = {s.actor.code: s for s in reversed(cands) if s.sentence == si and s.token == int(s.token)
+                         and int(s.token) in span and not s.actor.person}
+                if named:
+                    return [self._note(s.actor, s, token, token.text) for s in named.values()]
+            if nearest is not None:
+                return self._conjoined(nearest, cands, token)
             return []
         return []
 

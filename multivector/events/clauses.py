@@ -368,8 +368,11 @@ class Clauses(Nominals):
         W = modality.words()
         own = {a.code for a in sources}
         subj = child(v, "nsubj")
+        holders = [v, *([subj] if subj is not None else [])]
+        if subj is not None and subj.pos_ == "PRON" and v.dep_ == "ccomp" and (said := child(v.head, "nsubj")):
+            holders.append(said)  # "The Syrian Army, backed by Russian jets, says it has captured Kinsabba"
         agents: list[Token] = []
-        for h in (v, *([subj] if subj is not None else [])):
+        for h in holders:
             for c in h.children:
                 if c.dep_ in ("acl", "advcl") and c.lemma_.lower() in W.backing_participles and c.tag_ == "VBN":
                     agents += [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
@@ -388,8 +391,18 @@ class Clauses(Nominals):
                      *(a for t in bases for a in self.prep_targets(t, ("in", "near", "around", "of"), possessor=True,
                                                                    exclude=ex))]
             places = [t for t in found if t.kind in ("country", "capital", "place") and t.codable]
+            home = self._backed(holders) if not places and b.role == "MIL" else []
+            if len({a.code for a in home}) == 1:
+                # no place named: a state's own forces, backed by a foreign army, fight on their own soil ("The
+                # Syrian Army, backed by the Russian Air Force, retook Kinsabba": RUS->SYR)
+                places = [a for a in home if a.codable]
             pairs += [(b, t) for t in places[:1] if t.code != b.code]
         return pairs
+
+    def _backed(self, holders: list[Token]) -> list[Actor]:
+        """The state forces a backer backs: the armed forces or rebels of one state named as the subject."""
+        return [a for h in holders[1:] for a in self.actors_for(h)
+                if a.kind in ("country", "adjective") and a.role in ("MIL", "OPP")]
 
     def prior_act(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
         """Who did the act a definite noun refers back to ("North Korea fires a missile over Japan. Japan condemns
