@@ -291,6 +291,11 @@ def test_a_foreign_army_backing_a_states_forces_with_no_place_named_fights_on_th
 
 def test_civilians_who_clash_use_no_military_force() -> None:
     assert roots("Russian and Polish football fans clash in Warsaw.") == set()
+    assert roots("Russian and Polish fans scuffled in Warsaw.") == set()
+    # forces that scuffle fight (190), both ways when joint subjects or a between-phrase
+    assert roots("Indian and Chinese soldiers scuffled on the border.") == {("IND", "CHN", "19"), ("CHN", "IND", "19")}
+    assert roots("A tussle between Vietnamese and Chinese troops left two injured.") == {
+        ("VNM", "CHN", "19"), ("CHN", "VNM", "19")}
     assert roots("Indian and Chinese troops clash on the border.") == {("IND", "CHN", "19"), ("CHN", "IND", "19")}
 
 
