@@ -268,6 +268,16 @@ def test_a_subject_joined_to_the_agent_before_an_auxiliary_is_the_next_clauses_s
     assert ("Jordan", "conj") in deps("Egypt says Israel met Syria and Jordan when talks began.")
 
 
+def test_two_nationality_adjectives_before_a_compound_noun_modify_it() -> None:
+    text = "Vietnamese and Chinese coast guards clashed near the islands."
+    assert ("guards", "nsubj") in deps(text) and ("Vietnamese", "amod") in deps(text)
+    assert coded(text, IN_2023) == {("VNM", "CHN", "19"), ("CHN", "VNM", "19")}
+    assert coded("A clash between Vietnamese and Chinese coast guards left two injured.", IN_2023) == {
+        ("VNM", "CHN", "19"), ("CHN", "VNM", "19")}
+    # two adjectives over a plain noun are read right already and left as they are
+    assert ("Vietnamese", "amod") in deps("Vietnamese and Chinese troops clashed near the islands.")
+
+
 def test_each_repair_is_tried_on_every_label_it_can_apply_to() -> None:
     # repair_parse skips a repair on tokens whose label its first test refuses (repair.ONLY_ON, for speed); a
     # repair whose test changes must not apply to a label left out, or it would silently stop applying

@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from . import modality, patterns
+from . import modality, patterns, repair_names
 from .repair_names import (
     NOMINAL,
+    adjectives_read_as_head_of_their_noun,
     has_subject,
     lowercase_read_as_name,
     name_read_as_adverb,
@@ -571,7 +572,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, subject_read_as_modifier_of_verb, participle_joined_to_adverb, subject_joined_to_object,
     object_lent_to_main_subject,
-    subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, name_read_as_adverb, name_read_as_modifier,
+    subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
+    name_read_as_adverb, name_read_as_modifier,
     name_read_as_noun_phrase, name_read_as_verb,
 )
 
@@ -598,6 +600,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     name_read_as_modifier: frozenset({"advmod", "amod", "mark", "npadvmod", "nmod", "dep"}),
     name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),
     possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
+    adjectives_read_as_head_of_their_noun: repair_names.NOUN_SLOTS,
 }
 
 

@@ -128,6 +128,31 @@ def possessed_pair_read_as_one(t: Token) -> bool:
     return True
 
 
+NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
+
+
+def adjectives_read_as_head_of_their_noun(t: Token) -> bool:
+    """"Vietnamese and Chinese coast guards clashed": before a compound noun the parser may make the first of two
+    joined nationality adjectives the phrase's head, and the noun its conjunct; the noun is the head, both
+    adjectives modify it (as the parser reads "Vietnamese and Chinese troops")."""
+    if not (t.tag_ == "JJ" and t.dep_ in NOUN_SLOTS and t.text[:1].isupper()):
+        return False
+    n = next((c for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > t.i), None)
+    if n is None or not any(c.dep_ == "cc" and t.i < c.i < n.i for c in t.children):
+        return False
+    second = next((c for c in n.children if c.dep_ == "amod" and c.tag_ == "JJ" and c.text[:1].isupper()
+                   and t.i < c.i < n.i), None)
+    if second is None:
+        return False
+    n.head, n.dep_ = t.head, t.dep_
+    for c in list(t.children):
+        if c.i > n.i:
+            c.head = n  # what follows the phrase belongs to its noun
+    t.head, t.dep_ = n, "amod"
+    second.head, second.dep_ = t, "conj"
+    return True
+
+
 def name_read_as_verb(t: Token) -> bool:
     """"Trump demands that Russia and Ukraine stop": a leader's bare surname that is also an English verb, opening
     the sentence, is read as the verb and the real verb after it as its plural object. A present-tense form of
