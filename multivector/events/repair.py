@@ -9,9 +9,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from . import modality, patterns, repair_names
+from . import modality, patterns
 from .repair_names import (
     NOMINAL,
+    NOUN_SLOTS,
     adjectives_read_as_head_of_their_noun,
     has_subject,
     lowercase_read_as_name,
@@ -600,7 +601,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     name_read_as_modifier: frozenset({"advmod", "amod", "mark", "npadvmod", "nmod", "dep"}),
     name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),
     possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
-    adjectives_read_as_head_of_their_noun: repair_names.NOUN_SLOTS,
+    adjectives_read_as_head_of_their_noun: NOUN_SLOTS,
 }
 
 
