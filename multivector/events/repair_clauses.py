@@ -1,0 +1,62 @@
+"""Parse repairs of clauses: where the small English model joins a clause to the wrong head (a fronted phrase
+made the subject, a clause across a semicolon made a complement, a that-clause made a noun's), mended in place
+(see :mod:`.repair`, which tries these with the other structural ones)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .repair_names import NOMINAL, has_subject
+
+FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
+
+
+def subject_swallowed_by_fronted_phrase(t: Token) -> bool:
+    """"After the talks in Astana, Kazakhstan and Russia signed a deal": the parser makes the fronted phrase the
+    subject and joins the real subject to a name inside it; a name after a comma whose list runs up to the verb
+    is the verb's subject, and the fronted phrase a prepositional phrase on the verb."""
+    v = t.head
+    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and v.pos_ in ("VERB", "AUX") and t.i < v.i and t.left_edge.i > 0):
+        return False
+    front = t.doc[t.left_edge.i - 1]
+    if not (front.lower_ in FRONTING_PREPS and front.i == front.sent.start and front.head.i == v.i
+            and front.dep_ in ("mark", "prep")):
+        return False
+    inner = [x for x in t.subtree if x.i != t.i and x.dep_ == "conj" and x.pos_ == "PROPN" and x.head.i != t.i]
+    c = next((x for x in inner if x.right_edge.i + 1 == v.i and t.doc[x.left_edge.i - 1].lower_ == ","), None)
+    if c is None:
+        return False
+    comma = t.doc[c.left_edge.i - 1]
+    c.head, c.dep_ = v, "nsubj"
+    comma.head = v
+    t.head, t.dep_ = front, "pobj"
+    front.dep_ = "prep"
+    return True
+
+
+def clause_across_a_semicolon(t: Token) -> bool:
+    """"Police kill two tourists; Mexico demands an inquiry": a semicolon joins two independent clauses, but
+    the parser may hang the first as the complement of the second (here, what is demanded). A finite clause
+    with its own subject, cut from its head by a semicolon at the head's level, stands on its own."""
+    h = t.head
+    if not (t.dep_ in ("ccomp", "advcl") and t.pos_ in ("VERB", "AUX") and h is not t and has_subject(t)
+            and not any(c.dep_ == "mark" for c in t.children)):
+        return False
+    lo, hi = sorted((t.i, h.i))
+    if not any(c.text == ";" and lo < c.i < hi and not (t.left_edge.i <= c.i <= t.right_edge.i)
+               for c in h.children):
+        return False
+    t.dep_ = "parataxis"
+    return True
+
+
+def that_clause_read_as_noun_clause(t: Token) -> bool:
+    """"Ukraine requests that Russia withdraw": the parser hangs the that-clause on the verb as if the verb were
+    a noun ("requests" as "the requests that ..."); a clause with its own subject and "that" under a finite verb
+    is that verb's complement."""
+    h = t.head
+    if not (t.dep_ == "acl" and h.pos_ == "VERB" and h.tag_ in ("VBZ", "VBD", "VBP") and h.i < t.i
+            and has_subject(t) and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
+        return False
+    t.dep_ = "ccomp"
+    return True
