@@ -383,6 +383,7 @@ class Clauses(Nominals):
                    for a in self.actors_for(x) if a.codable and a.code not in own and (
                        a.role in ("MIL", "OPP") or x.lemma_.lower() in W.force_nouns)]
         pairs = []
+        home = self._backed(holders)
         for b in {b.code: b for b in backers}.values():
             ex = frozenset({b.code})
             bases = [v, *([theme] if theme is not None else [])]
@@ -391,8 +392,7 @@ class Clauses(Nominals):
                      *(a for t in bases for a in self.prep_targets(t, ("in", "near", "around", "of"), possessor=True,
                                                                    exclude=ex))]
             places = [t for t in found if t.kind in ("country", "capital", "place") and t.codable]
-            home = self._backed(holders) if not places and b.role == "MIL" else []
-            if len({a.code for a in home}) == 1:
+            if not places and b.role == "MIL" and len({a.code for a in home}) == 1:
                 # no place named: a state's own forces, backed by a foreign army, fight on their own soil ("The
                 # Syrian Army, backed by the Russian Air Force, retook Kinsabba": RUS->SYR)
                 places = [a for a in home if a.codable]

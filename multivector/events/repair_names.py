@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ..actors import lexicon
 from . import patterns
+from .tree import child
 
 NOMINAL = ("NOUN", "PROPN")
 
@@ -101,25 +102,17 @@ def name_read_as_noun_phrase(t: Token) -> bool:
     return True
 
 
-def _possessor(t: Token) -> Token | None:
-    """The possessor ("Russia" of "Russia's") on ``t``, if it has one with its "'s"."""
-    for c in t.children:
-        if c.dep_ == "poss" and c.i < t.i and any(m.dep_ == "case" for m in c.children):
-            return c
-    return None
-
-
 def possessed_pair_read_as_one(t: Token) -> bool:
     """"Russia's Lavrov and Ukraine's Kuleba held talks": the parser hangs the first possessed name, with the
     second possessor as its conjunct, on the second name as a possessor ("[Russia's Lavrov and Ukraine]'s
     Kuleba"). Two possessed names joined by "and" are two conjuncts, each with its own possessor."""
     y = t.head
+    own = child(t, "poss")  # its own possessor with its "'s": "Russia's"
     if not (t.dep_ in ("poss", "nmod") and t.pos_ in NOMINAL and y.pos_ in NOMINAL and y.i > t.i
-            and _possessor(t) is not None):
+            and own is not None and own.i < t.i and child(own, "case") is not None):
         return False
-    b = next((c for c in t.children if c.dep_ == "conj" and c.i > t.i), None)
-    if b is None or not (t.i < b.i < y.i and any(c.dep_ == "case" for c in b.children)
-                         and any(c.dep_ == "cc" for c in t.children)):
+    b = child(t, "conj")
+    if b is None or not (t.i < b.i < y.i and child(b, "case") is not None and child(t, "cc") is not None):
         return False
     root = y.dep_ == "ROOT"
     t.head, t.dep_ = (t if root else y.head), y.dep_
