@@ -1763,3 +1763,9 @@ def test_placing_people_under_arrest_is_detaining_them() -> None:
     assert coded("Azerbaijan places an Armenian journalist under house arrest.") == {("AZE", "ARM", "173")}
     assert coded("Israel places a Jordanian lawyer under administrative detention.") == {("ISR", "JOR", "173")}
     assert coded("Israel places the border crossing under review.") == set()
+
+
+def test_taking_part_in_joint_drills_is_military_cooperation() -> None:
+    assert coded("Russia and China take part in joint naval drills.") == {("RUS", "CHN", "062"), ("CHN", "RUS", "062")}
+    assert coded("Russia participates in joint exercises with China.") == {("RUS", "CHN", "062")}
+    assert coded("Russia and China take part in the drills.") == set()  # only "joint" makes it a joint act
