@@ -1769,3 +1769,11 @@ def test_taking_part_in_joint_drills_is_military_cooperation() -> None:
     assert coded("Russia and China take part in joint naval drills.") == {("RUS", "CHN", "062"), ("CHN", "RUS", "062")}
     assert coded("Russia participates in joint exercises with China.") == {("RUS", "CHN", "062")}
     assert coded("Russia and China take part in the drills.") == set()  # only "joint" makes it a joint act
+
+
+def test_their_after_joint_subjects_means_the_subjects_not_a_venue() -> None:
+    # the coordinated subjects are the group "their" means, even when the clause excludes them as targets
+    assert roots("Putin and Obama meet at the United Nations, their first talks in a year.") == {
+        ("RUS", "USA", "04"), ("USA", "RUS", "04")}
+    assert roots("Putin and Obama meet on the sidelines of the General Assembly, their first talks in a year.") == {
+        ("RUS", "USA", "04"), ("USA", "RUS", "04")}

@@ -400,16 +400,21 @@ class DocContext:
         if low in PLURAL_PRONOUNS:
             # "France and Germany condemned ... and said they would ...": the coordinated subject group.
             si = self.sent_of[token.i]
+            # (the group is found among all actors, the clause's own subject too: "Putin and Obama meet at the U.N.,
+            # their first talks" means the two, and an excluded group means none of the others, not the U.N.)
+            saved, self.exclude = self.exclude, frozenset()
+            every = self._before(token)
+            self.exclude = saved
             for group_sentence in (si, si - 1):
                 # Leaders named together stand for their states: "Japarov and Rahmon spoke ... after their
                 # border guards clashed".
                 group = [s if not s.actor.person else replace(s, actor=replace(s.actor, person=False, kind="country"))
-                         for s in cands if s.sentence == group_sentence and s.subject]
+                         for s in every if s.sentence == group_sentence and s.subject]
                 if len({s.actor.code for s in group}) == 1:
                     group += self._met_with(group[0], cands)
                 codes = {s.actor.code for s in group}
                 if len(codes) >= 2:
-                    out, seen_codes = [], set()
+                    out, seen_codes = [], set(self.exclude)
                     for s in group:
                         if s.actor.code not in seen_codes:
                             seen_codes.add(s.actor.code)
