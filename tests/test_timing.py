@@ -32,6 +32,11 @@ CASES = [
     ("Putin visited Astana for the first time since the Cold War.", "visited", (A, "article", "new")),
     ("Putin visited Astana at the end of 2019.", "visited", (D(2019, 1, 1), "year", "background")),
     ("Putin visited Astana between 2014 and 2016.", "visited", (D(2014, 1, 1), "year", "background")),
+    # a day a measure takes effect from, with no year, is ahead: the event is the announcement; a span is not
+    ("Russia bans Turkish imports from January 1.", "bans", (A, "article", "new")),
+    ("Russia bans Turkish imports starting January 1.", "bans", (A, "article", "new")),
+    ("Russia banned Turkish imports from January to March.", "banned", (D(2023, 1, 1), "month", "background")),
+    ("Russia banned Turkish imports from 1 January 2014.", "banned", (D(2014, 1, 1), "day", "background")),
     # part of a year or month: "early this year", "late last year", "at the start of the year"
     ("Putin visited Astana early this year.", "visited", (D(2023, 1, 1), "month", "background")),
     ("Putin visited Astana late last year.", "visited", (D(2022, 9, 1), "month", "background")),

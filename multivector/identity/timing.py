@@ -53,6 +53,11 @@ _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _SEG = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
 # Roots whose events speak of what is yet to come (intent, threat), and the words that still place them before
 AHEAD_ROOTS = frozenset({"03", "13"})
+# A day a measure takes effect from ("bans Russian airlines from October 25", "starting January 1"): with no year,
+# it is the next such day, and the event is the announcement (not a span: "from January to March")
+_EFFECTIVE = re.compile(r"\b(?:from|starting|as of|effective|beginning)\s+(?:on\s+)?$", re.I)
+_EFFECTIVE_TEXT = re.compile(r"(?:from|starting|as of|effective|beginning)\s", re.I)
+_SPAN_END = re.compile(r"\s*(?:to|until|till|through|and)\b", re.I)
 _PAST_WORDS = re.compile(r"\d{4}|\b(?:ago|last|yesterday|earlier|previous|past)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|next|upcoming|plans?|planned|planning|expects?|expected|due to|"
                      r"set to|scheduled|intends?|intended|aims?|is to|are to|to be held|later this|coming|"
@@ -421,6 +426,10 @@ def read_time(
     if root in AHEAD_ROOTS and here.kind == "date" and not _PAST_WORDS.search(here.text):
         # "agree to hold talks in October": an intent or a threat names a time ahead, so a month or day with no
         # year is the next one, not the last; the event is the statement (as "will visit next month")
+        return EventTime(article_date, "article", "new", here.text)
+    if here.kind == "date" and (_EFFECTIVE.search(sentence[:here.start]) or _EFFECTIVE_TEXT.match(here.text)) \
+            and not _PAST_WORDS.search(here.text) \
+            and not _SPAN_END.match(sentence[here.end:]):
         return EventTime(article_date, "article", "new", here.text)
     if here.kind == "recent":
         return EventTime(article_date, "article", "recent", here.text)
