@@ -1777,3 +1777,11 @@ def test_their_after_joint_subjects_means_the_subjects_not_a_venue() -> None:
         ("RUS", "USA", "04"), ("USA", "RUS", "04")}
     assert roots("Putin and Obama meet on the sidelines of the General Assembly, their first talks in a year.") == {
         ("RUS", "USA", "04"), ("USA", "RUS", "04")}
+
+
+def test_a_denial_later_in_the_sentence_answers_the_accusation_before_it() -> None:
+    assert coded("Nepal accuses India of blocking fuel supplies, but India denies the charge.") == {
+        ("NPL", "IND", "112"), ("IND", "NPL", "016")}
+    assert coded("Nepal accuses India of blocking fuel supplies; India denies the allegation.") == {
+        ("NPL", "IND", "112"), ("IND", "NPL", "016")}
+    assert coded("India denies the allegation.") == set()  # no one accused it
