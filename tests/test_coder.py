@@ -919,6 +919,9 @@ def test_a_leaders_surname_after_another_given_name_is_someone_else() -> None:
     # the leader's own given name, spelt with or without accents, or a variant the lexicon lists
     assert roots("President Nicolás Maduro visits Havana.") == {("VEN", "CUB", "04")}
     assert roots("Bashar Assad meets Putin in Sochi.") == {("SYR", "RUS", "04")}
+    # demonyms and capitals as Wikipedia spells them: "Burkinabé", "Nukuʻalofa" (with the ʻokina)
+    assert roots("Burkinabé soldiers attack a Malian army post.") == {("BFA", "MLI", "19")}
+    assert roots("Fiji's prime minister arrives in Nukuʻalofa.") == {("FJI", "TON", "04")}
 
 
 def test_a_named_persons_apposition_and_envoys_kept_out() -> None:
