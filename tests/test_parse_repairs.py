@@ -286,7 +286,7 @@ def test_each_repair_is_tried_on_every_label_it_can_apply_to() -> None:
              "Georgia requests that Russia withdraw its forces from Abkhazia.",
              "Chinese President Xi Jinping, on a state visit to the United Kingdom, signs deals worth billions.",
              "Latvia scrambles interceptor jets after two Russian bombers approached its airspace.",
-             "Baerbock visited Iran.", "Trump imposed sanctions on Iran."]
+             "Baerbock visited Iran.", "Trump imposed sanctions on Iran.", "The EU grants Turkey €3 billion."]
     for text in texts:
         doc = next(nlp.parse([text]))
         for t in doc:
@@ -294,3 +294,10 @@ def test_each_repair_is_tried_on_every_label_it_can_apply_to() -> None:
                 if t.dep_ not in labels:
                     assert not fix(t), (fix.__name__, t.text, t.dep_)
     assert repair.repairs_for("punct") == tuple(f for f in repair.REPAIRS if f not in repair.ONLY_ON)
+
+
+def test_a_receiver_read_as_an_adverb_before_an_amount_is_the_dative() -> None:
+    assert ("Turkey", "dative") in deps("The European Union grants Turkey €3 billion.")
+    assert coded("The European Union grants Turkey €3 billion.", IN_2023) == {("EU", "TUR", "07")}
+    # only before a verb of giving's object: a fine's payer is no receiver
+    assert ("Google", "dative") not in deps("The court fines Google €2 billion.")

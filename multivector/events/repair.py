@@ -45,6 +45,9 @@ from .repair_verbs import (
 INERT = frozenset({"PUNCT", "DET", "CCONJ", "NUM", "SYM", "SPACE"})
 # Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
 BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help"})
+# Verbs of giving whose first object is the receiver: "grants Turkey €3 billion", "offered Kyiv a loan"
+DATIVE_VERBS = frozenset({"give", "grant", "offer", "send", "lend", "loan", "award", "pledge", "promise", "sell",
+                          "pay", "hand", "owe", "allocate", "provide"})
 # Dependents that make a word a verb of its own clause
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "ccomp", "xcomp")
 
@@ -511,6 +514,19 @@ def object_lent_to_main_subject(t: Token) -> bool:
     return True
 
 
+def receiver_read_as_adverb(t: Token) -> bool:
+    """"The EU grants Turkey €3 billion": before an amount the parser may read the receiver as an adverbial noun
+    phrase; a name between a verb of giving and its object is the verb's receiver (its dative)."""
+    v = t.head
+    if not (t.dep_ == "npadvmod" and t.pos_ == "PROPN" and v.pos_ == "VERB" and v.i < t.i
+            and v.lemma_.lower() in DATIVE_VERBS):
+        return False
+    if not any(c.dep_ == "dobj" and c.i > t.i for c in v.children) or any(c.dep_ == "dative" for c in v.children):
+        return False
+    t.dep_ = "dative"
+    return True
+
+
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
     lowercase_read_as_name, past_read_as_lemma, headline_future, clause_across_a_semicolon, that_clause_read_as_noun_clause,
     object_of_infinitive, bare_infinitive_read_as_modifier,
@@ -524,7 +540,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     plural_read_for_verb, subject_read_as_modifier_of_verb, participle_joined_to_adverb, subject_joined_to_object,
-    object_lent_to_main_subject,
+    object_lent_to_main_subject, receiver_read_as_adverb,
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
     name_read_as_adverb, name_read_as_modifier,
     name_read_as_noun_phrase, name_read_as_verb,
@@ -544,7 +560,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     subject_of_preposition: frozenset({"pobj"}), list_read_as_apposition: frozenset({"appos"}),
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
-    object_lent_to_main_subject: frozenset({"nsubj"}), subject_swallowed_by_fronted_phrase: frozenset({"nsubj"}),
+    object_lent_to_main_subject: frozenset({"nsubj"}), receiver_read_as_adverb: frozenset({"npadvmod"}), subject_swallowed_by_fronted_phrase: frozenset({"nsubj"}),
     clause_across_a_semicolon: frozenset({"ccomp", "advcl"}), that_clause_read_as_noun_clause: frozenset({"acl"}),
     verb_read_as_compound: frozenset({"compound"}), gerund_read_as_compound_of_its_object: frozenset({"compound"}),
     demonym_subject_read_as_modifier: frozenset({"ROOT"}),
