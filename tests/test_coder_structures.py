@@ -1785,3 +1785,11 @@ def test_a_denial_later_in_the_sentence_answers_the_accusation_before_it() -> No
     assert coded("Nepal accuses India of blocking fuel supplies; India denies the allegation.") == {
         ("NPL", "IND", "112"), ("IND", "NPL", "016")}
     assert coded("India denies the allegation.") == set()  # no one accused it
+
+
+def test_a_mediator_named_by_a_participle_mediates_toward_the_parties_and_replaces_their_talks() -> None:
+    # gold rule 5: the mediator's 045 toward each party, no 046 between the parties
+    assert coded("Ukraine and Russia hold talks brokered by Germany.") == {("DEU", "UKR", "045"), ("DEU", "RUS", "045")}
+    assert coded("Ukraine and Russia sign a deal, mediated by Turkey.") == {
+        ("UKR", "RUS", "057"), ("RUS", "UKR", "057"), ("TUR", "UKR", "045"), ("TUR", "RUS", "045")}
+    assert coded("Ukraine and Russia hold talks in Istanbul.") == {("UKR", "RUS", "046"), ("RUS", "UKR", "046")}

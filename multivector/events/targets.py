@@ -296,12 +296,19 @@ class Targets(Clauses):
 
     def _participants(self, v: Token) -> list[Actor]:
         """Subjects of the clause an event noun belongs to, for a noun modified by a participle
-        ("X and Y exchanged prisoners in a swap mediated by Z" -> Z's targets are X and Y)."""
+        ("X and Y exchanged prisoners in a swap mediated by Z", "X and Y held talks brokered by Z" -> Z's targets
+        are X and Y), or of the clause a participle follows ("X and Y agreed on a truce, brokered by Z")."""
+        if v.dep_ == "advcl" and v.tag_ == "VBN" and v.head.pos_ in ("VERB", "AUX") and child(v, "agent") is not None:
+            # "Ukraine and Russia agree on a ceasefire, brokered by Germany": a participle after the clause
+            # tells how its act came about
+            return self.subjects(v.head)
         if v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN"):
             return []
         n = v.head
         if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(n.head.head)
+        if n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX"):  # "held talks brokered by Germany"
+            return self.subjects(n.head)
         return []
 
     def adversary_before(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
