@@ -94,6 +94,10 @@ def test_a_fronted_clauses_object_read_into_the_main_subject_is_its_object() -> 
     assert coded(text, IN_2023) == {("RUS", "UKR", "19"), ("UKR", "RUS", "19")}
     # a real list after a fronted clause with no object stays the subject
     assert ("Germany", "conj") in deps("After Russia withdrew, France, Germany and Italy protested.")
+    # and a fronted gerund's object
+    text = "After meeting Chinese President Xi Jinping, Ma Ying-jeou says relations have improved."
+    assert ("Jinping", "dobj") in deps(text) and ("jeou", "nsubj") in deps(text)
+    assert coded(text, dt.date(2015, 11, 8)) == {("TWN", "CHN", "04")}
 
 
 def test_a_subject_swallowed_by_a_fronted_phrase_is_the_verbs_subject() -> None:

@@ -488,19 +488,21 @@ def subject_joined_to_object(t: Token) -> bool:
 
 
 def object_lent_to_main_subject(t: Token) -> bool:
-    """"After Russia struck Kyiv, Ukraine attacked Russia": the parser reads the fronted clause's object and the
-    main subject as one list ("Kyiv, Ukraine") and leaves the fronted verb with no object; a noun right after a
-    marked fronted verb that has none, joined to a noun after a comma with no "and", is that verb's object, and
+    """"After Russia struck Kyiv, Ukraine attacked Russia", "After meeting Xi, Ma says": the parser reads the fronted
+    clause's object and the main subject as one list ("Kyiv, Ukraine") and leaves the fronted verb with no object; a
+    noun right after a marked fronted verb (or a gerund after "after", "before") that has none, joined to a noun after a comma with no "and", is that verb's object, and
     the noun after the comma the main subject."""
     v = t.head
     if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and v.pos_ in ("VERB", "AUX") and t.i < v.i):
         return False
     fronted = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
-    if fronted is None or not (fronted.dep_ == "advcl" and fronted.head.i == v.i and fronted.tag_ in ("VBD", "VBZ", "VBP")
-                               and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in fronted.children)
-                               and has_subject(fronted) and not any(c.dep_ in ("dobj", "ccomp", "xcomp")
-                                                                     for c in fronted.children)
-                               and fronted.lemma_.lower() in patterns.load().verbs):
+    if fronted is None or not ((
+            fronted.dep_ == "advcl" and fronted.head.i == v.i and fronted.tag_ in ("VBD", "VBZ", "VBP")
+            and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in fronted.children) and has_subject(fronted)
+    ) or (  # or a fronted gerund: "After meeting Chinese President Xi Jinping, Ma Ying-jeou says ..."
+            fronted.dep_ == "pcomp" and fronted.tag_ == "VBG" and fronted.head.lower_ in SUBORDINATORS
+            and fronted.head.head.i == v.i)) or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in fronted.children) \
+            or fronted.lemma_.lower() not in patterns.load().verbs:
         return False
     conj = next((c for c in t.children if c.dep_ == "conj" and c.pos_ in NOMINAL), None)
     if conj is None or any(c.dep_ == "cc" for c in t.children) or not any(
