@@ -305,3 +305,9 @@ def test_a_receiver_read_as_an_adverb_before_an_amount_is_the_dative() -> None:
     assert coded("The European Union grants Turkey €3 billion.", IN_2023) == {("EU", "TUR", "07")}
     # only before a verb of giving's object: a fine's payer is no receiver
     assert ("Google", "dative") not in deps("The court fines Google €2 billion.")
+
+
+def test_a_name_after_a_bare_of_read_as_a_modifier_of_the_verb_is_the_prepositions_object() -> None:
+    text = "The leaders of Armenia and Azerbaijan meet in Bern for talks on Nagorno-Karabakh."
+    assert ("Armenia", "pobj") in deps(text)
+    assert coded(text, IN_2023) == {("ARM", "AZE", "04"), ("AZE", "ARM", "04")}

@@ -316,8 +316,9 @@ def object_of_a_bare_preposition(t: Token) -> bool:
     the first "by" without its object and makes the name a second subject of the main verb; a phrase that begins right
     after a preposition with no object is that preposition's object."""
     v = t.head
-    if not (t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in NOMINAL and v.i > t.i and t.left_edge.i > 0
-            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in v.children)):
+    # (or a modifier of the verb: "The leaders of Armenia[nmod] and Azerbaijan meet in Bern for talks")
+    if not (t.dep_ in ("nsubj", "nsubjpass", "nmod", "npadvmod") and t.pos_ in NOMINAL and v.i > t.i
+            and t.left_edge.i > 0 and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in v.children)):
         return False
     p = t.doc[t.left_edge.i - 1]
     if p.dep_ not in ("agent", "prep") or p.pos_ != "ADP" or any(c.dep_ in ("pobj", "pcomp") for c in p.children):
@@ -558,7 +559,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     noun_joined_to_verb: frozenset({"conj"}), noun_read_as_bare_verb: frozenset({"xcomp"}),
     gerund_noun_subject: frozenset({"acl"}), summing_relative_read_as_main_clause: frozenset({"ROOT"}),
     relative_subject_read_as_apposition: frozenset({"acl", "relcl"}),
-    object_of_a_bare_preposition: frozenset({"nsubj", "nsubjpass"}), subject_of_subordinator: frozenset({"pobj"}),
+    object_of_a_bare_preposition: frozenset({"nsubj", "nsubjpass", "nmod", "npadvmod"}), subject_of_subordinator: frozenset({"pobj"}),
     subject_of_preposition: frozenset({"pobj"}), list_read_as_apposition: frozenset({"appos"}),
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
