@@ -1793,3 +1793,10 @@ def test_a_mediator_named_by_a_participle_mediates_toward_the_parties_and_replac
     assert coded("Ukraine and Russia sign a deal, mediated by Turkey.") == {
         ("UKR", "RUS", "057"), ("RUS", "UKR", "057"), ("TUR", "UKR", "045"), ("TUR", "RUS", "045")}
     assert coded("Ukraine and Russia hold talks in Istanbul.") == {("UKR", "RUS", "046"), ("RUS", "UKR", "046")}
+
+
+def test_a_weapon_fired_or_laid_that_then_hits_someone_is_the_firers_act() -> None:
+    assert roots("Houthi rebels fire a missile that hits a Saudi air base.") == {("YEM", "SAU", "19")}
+    assert roots("North Korean soldiers planted landmines that maimed two South Korean soldiers.") == {
+        ("PRK", "KOR", "19")}
+    assert roots("Russia fired a missile that was intercepted by Ukraine.") == set()  # it hit no one

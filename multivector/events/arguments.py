@@ -225,7 +225,13 @@ class Arguments:
 
     def launched_from(self, noun: Token) -> list[Actor]:
         """Who acted through a thing that did the act: "rockets fired from Lebanon", "drones launched by
-        Iran", "a missile fired by Houthi rebels" (the by-agent, else the place it came from, as MIL)."""
+        Iran", "a missile fired by Houthi rebels" (the by-agent, else the place it came from, as MIL), "fired a
+        missile that hit" (the firer)."""
+        rel = noun.head
+        if noun.tag_ in ("WDT", "WP") and noun.dep_ == "nsubj" and rel.dep_ == "relcl" and rel.head.dep_ == "dobj" \
+                and rel.head.lemma_.lower() in modality.words().fired_weapons and rel.head.head.pos_ == "VERB":
+            # "Houthi rebels fire a missile that hits a Saudi base": the relative's act is the firer's
+            return [x if x.role is not None else dataclasses.replace(x, role="MIL") for x in self.subjects(rel.head.head)]
         launchers = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         if noun.dep_ == "nsubj" and noun.head.lemma_ in LAUNCH_VERBS:
             launchers.append(noun.head)  # the small parser reads "Rockets fired from Lebanon struck" as a clause

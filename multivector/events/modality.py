@@ -107,6 +107,7 @@ class Words:
     mass_words: frozenset[str]
     place_nouns: frozenset[str]
     impact_verbs: frozenset[str]
+    fired_weapons: frozenset[str]
     addressee_verbs: frozenset[str]
     background_modifiers: frozenset[str]
     history_nouns: frozenset[str]
