@@ -290,7 +290,8 @@ def test_each_repair_is_tried_on_every_label_it_can_apply_to() -> None:
              "Georgia requests that Russia withdraw its forces from Abkhazia.",
              "Chinese President Xi Jinping, on a state visit to the United Kingdom, signs deals worth billions.",
              "Latvia scrambles interceptor jets after two Russian bombers approached its airspace.",
-             "Baerbock visited Iran.", "Trump imposed sanctions on Iran.", "The EU grants Turkey €3 billion."]
+             "Baerbock visited Iran.", "Trump imposed sanctions on Iran.", "The EU grants Turkey €3 billion.",
+             "The Baltic states expel Russian diplomats."]
     for text in texts:
         doc = next(nlp.parse([text]))
         for t in doc:
@@ -311,3 +312,11 @@ def test_a_name_after_a_bare_of_read_as_a_modifier_of_the_verb_is_the_prepositio
     text = "The leaders of Armenia and Azerbaijan meet in Bern for talks on Nagorno-Karabakh."
     assert ("Armenia", "pobj") in deps(text)
     assert coded(text, IN_2023) == {("ARM", "AZE", "04"), ("AZE", "ARM", "04")}
+
+
+def test_a_plural_subject_read_as_a_verb_in_s_is_the_subject_of_the_verb_after_it() -> None:
+    # "states" read as the verb and "expel" as a modifier of the object
+    text = "The Baltic states expel Russian diplomats."
+    assert ("states", "nsubj") in deps(text) and ("expel", "ROOT") in deps(text)
+    assert coded(text, IN_2023) == {("EST", "RUS", "16"), ("LVA", "RUS", "16"), ("LTU", "RUS", "16")}
+    assert ("says", "ROOT") in deps("The statement says Russia attacked.")  # no article of its own: a verb

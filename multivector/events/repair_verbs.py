@@ -217,6 +217,29 @@ def subject_read_as_modifier_of_verb(t: Token) -> bool:
     return True
 
 
+def plural_subject_read_as_verb(t: Token) -> bool:
+    """"The Baltic states expel Russian diplomats": the parser takes a plural noun that is also a verb in -s
+    ("states", "forces") for the verb, and the real verb after it for a modifier of the object. A word read as a
+    present verb that has an article of its own is a noun; a trigger verb's base form right after it is the verb."""
+    doc = t.doc
+    if not (t.dep_ == "ROOT" and t.tag_ == "VBZ" and t.lower_.endswith("s") and t.i + 1 < len(doc)
+            and any(c.dep_ == "det" and c.i < t.i for c in t.children) and not has_subject(t)):
+        return False
+    v = doc[t.i + 1]
+    if not (v.head.i != v.i and v.lower_ in patterns.load().verbs and v.tag_ in ("VBP", "VB", "JJ", "NN")):
+        return False
+    v.head, v.dep_ = v, "ROOT"
+    v.pos_, v.tag_, v.lemma_ = "VERB", "VBP", v.lower_
+    for c in list(t.children):
+        if c.i > v.i:
+            c.head = v  # the object and what follows belong to the verb
+    for c in list(v.children):
+        if c.dep_ == "amod" and c.i < v.i:
+            c.head = t
+    t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = v, "nsubj", "NOUN", "NNS", t.lower_[:-1]
+    return True
+
+
 def verb_read_as_subject_of_its_object(t: Token) -> bool:
     """"Xi Jinping signs[NNS] deals[VBZ] with Cameron": the parser swaps the present verb and its plural object,
     making the verb a noun subject of the object read as a verb. A trigger verb in -s that has a subject of its
