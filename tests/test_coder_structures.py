@@ -1800,3 +1800,11 @@ def test_a_weapon_fired_or_laid_that_then_hits_someone_is_the_firers_act() -> No
     assert roots("North Korean soldiers planted landmines that maimed two South Korean soldiers.") == {
         ("PRK", "KOR", "19")}
     assert roots("Russia fired a missile that was intercepted by Ukraine.") == set()  # it hit no one
+
+
+def test_a_pair_named_as_one_is_two_sides() -> None:
+    # "the two Koreas" (regions.yaml, sides: true) act toward each other, unlike a group acting as one side
+    assert roots("North and South Korea hold talks at Panmunjom.") == {("PRK", "KOR", "04"), ("KOR", "PRK", "04")}
+    assert roots("The two Koreas exchange fire across the border.") == {("PRK", "KOR", "19"), ("KOR", "PRK", "19")}
+    assert roots("China urges the two Koreas to show restraint.") == {("CHN", "PRK", "02"), ("CHN", "KOR", "02")}
+    assert roots("The Baltic states hold talks.") == set()

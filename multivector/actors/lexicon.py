@@ -83,6 +83,7 @@ class Lexicon:
     place_kinds: frozenset[str] = frozenset()  # "district", "airport": after a one-word name, a place
     located: frozenset[str] = frozenset()  # "insurgents", "rebels": armed groups placed by where they are
     styles: dict[str, frozenset[str]] = field(default_factory=dict)  # "kingdom" -> states a kingdom
+    sides: frozenset[str] = frozenset()  # groups whose members are two sides, not one ("the two Koreas")
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -239,6 +240,7 @@ def load() -> Lexicon:
 
     regions: dict[str, tuple[str, ...]] = {}
     region_names: dict[str, str] = {}
+    sides: set[str] = set()
     for r in _section("regions.yaml", "regions"):
         rid, members = str(r["id"]), tuple(r["members"])
         unknown = [m for m in members if m not in names]
@@ -246,6 +248,8 @@ def load() -> Lexicon:
             raise LexiconError("regions.yaml", f"{rid}: unknown members {unknown} or id clashes with an actor code")
         regions[rid] = members
         region_names[rid] = str(r["name"])
+        if r.get("sides"):
+            sides.add(rid)
         for s in _strings(r.get("names")):
             add(s, Entry(rid, "region", None, r["name"]))
         for s in _strings(r.get("adjectives")):
@@ -277,5 +281,5 @@ def load() -> Lexicon:
     located = frozenset(str(w).lower() for w in _strings(rdata.get("located_by_place")))
     return Lexicon(
         {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
-        region_names, craft, place_kinds, located, {k: frozenset(v) for k, v in styles.items()},
+        region_names, craft, place_kinds, located, {k: frozenset(v) for k, v in styles.items()}, frozenset(sides),
     )

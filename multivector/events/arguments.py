@@ -139,7 +139,9 @@ class Arguments:
         if not members:
             return [a]
         name = self.actors.lex.region_names[a.code]
-        return [Actor(m, a.role, a.start, a.end, a.text, "country", True, a.person, f"group {name}") for m in members]
+        # (a pair of sides named as one, "the two Koreas", acts as two: each toward the other)
+        how = "pair" if a.code in self.actors.lex.sides else "group"
+        return [Actor(m, a.role, a.start, a.end, a.text, "country", True, a.person, f"{how} {name}") for m in members]
 
     def _modifier_tokens(self, t: Token) -> list[Token]:
         mods = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod") and self.actors.entity_at(c)]

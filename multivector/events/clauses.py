@@ -449,7 +449,7 @@ class Clauses(Nominals):
         """An appeal made to a group rather than to one state: "its EU partners", "fellow NATO leaders",
         "the Group of Seven"."""
         plural = theme is not None and theme.tag_ in ("NNS", "NNPS")
-        return plural or any(a.kind in ("igo", "bloc", "region") or str(a.resolved_from or "").startswith("group ")
+        return plural or any(a.kind in ("igo", "bloc", "region") or str(a.resolved_from or "").startswith(("group ", "pair "))
                              for a in targets)
 
     def rallied(self, v: Token, sources: list[Actor],
