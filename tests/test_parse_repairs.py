@@ -291,7 +291,8 @@ def test_each_repair_is_tried_on_every_label_it_can_apply_to() -> None:
              "Chinese President Xi Jinping, on a state visit to the United Kingdom, signs deals worth billions.",
              "Latvia scrambles interceptor jets after two Russian bombers approached its airspace.",
              "Baerbock visited Iran.", "Trump imposed sanctions on Iran.", "The EU grants Turkey €3 billion.",
-             "The Baltic states expel Russian diplomats."]
+             "The Baltic states expel Russian diplomats.",
+             "Hungary calls Croatia's decision to send migrants to the border unacceptable."]
     for text in texts:
         doc = next(nlp.parse([text]))
         for t in doc:
@@ -320,3 +321,13 @@ def test_a_plural_subject_read_as_a_verb_in_s_is_the_subject_of_the_verb_after_i
     assert ("states", "nsubj") in deps(text) and ("expel", "ROOT") in deps(text)
     assert coded(text, IN_2023) == {("EST", "RUS", "16"), ("LVA", "RUS", "16"), ("LTU", "RUS", "16")}
     assert ("says", "ROOT") in deps("The statement says Russia attacked.")  # no article of its own: a verb
+
+
+def test_a_verdict_read_as_the_head_of_the_last_noun_is_the_verbs_complement() -> None:
+    text = "Hungary calls Croatia's decision to send migrants to the border unacceptable."
+    assert ("unacceptable", "oprd") in deps(text) and ("border", "pobj") in deps(text)
+    assert coded(text, IN_2023) == {("HUN", "HRV", "11")}
+    quoted = "Hungary calls Croatia's decision to send migrants to the border 'unacceptable'."
+    assert coded(quoted, IN_2023) == {("HUN", "HRV", "11")}
+    # no verb of judging: the adjective stays where it was
+    assert ("unacceptable", "oprd") not in deps("Croatia sends migrants to the border unacceptable.")

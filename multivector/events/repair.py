@@ -27,6 +27,7 @@ from .repair_names import (
     name_read_as_noun_phrase,
     name_read_as_verb,
     possessed_pair_read_as_one,
+    verdict_read_as_head_of_a_noun,
 )
 from .repair_verbs import (
     SUBORDINATORS,
@@ -547,7 +548,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     object_lent_to_main_subject, receiver_read_as_adverb,
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
     name_read_as_adverb, name_read_as_modifier,
-    name_read_as_noun_phrase, name_read_as_verb,
+    name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun,
 )
 
 
@@ -573,7 +574,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     name_read_as_modifier: frozenset({"advmod", "amod", "mark", "npadvmod", "nmod", "dep"}),
     name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),
     possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
-    adjectives_read_as_head_of_their_noun: NOUN_SLOTS,
+    adjectives_read_as_head_of_their_noun: NOUN_SLOTS, verdict_read_as_head_of_a_noun: NOUN_SLOTS,
 }
 
 

@@ -146,6 +146,42 @@ def adjectives_read_as_head_of_their_noun(t: Token) -> bool:
     return True
 
 
+# Verbs whose object takes a judging adjective after it: "called the decision unacceptable", "deemed it illegal"
+VERDICT_VERBS = frozenset({"call", "deem", "consider", "find", "declare", "term", "brand", "label", "dub",
+                           "pronounce", "judge", "rule"})
+
+
+def verdict_read_as_head_of_a_noun(t: Token) -> bool:
+    """"Hungary calls Croatia's decision to close the border unacceptable": after a long object the parser makes
+    the closing adjective the head of the last noun ("the border unacceptable"); an adjective that ends the clause
+    with a noun as its compound, under a verb of judging that has an object, is that verb's complement."""
+    doc = t.doc
+    if not (t.tag_ == "JJ" and t.dep_ in NOUN_SLOTS and (t.i + 1 == len(doc) or doc[t.i + 1].is_punct)):
+        return False
+    n = next((c for c in reversed(list(t.lefts)) if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == t.i - 1), None)
+    # (or, quoted, a second object of the preposition: "to the border 'unacceptable'")
+    quoted = n is None and t.i > 0 and doc[t.i - 1].tag_ == "``" and any(
+        c.dep_ == t.dep_ and c.i < t.i and c.pos_ == "NOUN" for c in t.head.children)
+    if n is None and not quoted:
+        return False
+    v = t.head
+    for _ in range(4):  # up the object's own clause ("decision to close the border")
+        if v.pos_ == "VERB" and v.lemma_.lower() in VERDICT_VERBS and any(c.dep_ == "dobj" for c in v.children):
+            break
+        if v.head.i == v.i:
+            return False
+        v = v.head
+    else:
+        return False
+    if n is not None:
+        n.head, n.dep_ = t.head, t.dep_
+        for c in list(t.lefts):
+            if c.i != n.i:
+                c.head = n
+    t.head, t.dep_ = v, "oprd"
+    return True
+
+
 def name_read_as_verb(t: Token) -> bool:
     """"Trump demands that Russia and Ukraine stop": a leader's bare surname that is also an English verb, opening
     the sentence, is read as the verb and the real verb after it as its plural object. A present-tense form of
