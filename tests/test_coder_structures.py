@@ -1814,3 +1814,10 @@ def test_two_names_joined_by_a_dash_after_an_abbreviation_are_two_actors() -> No
     # the tokenizer splits "U.S.-China" and "U.S.–Russia" (a period, a dash, a capital); "U.S.-led" stays one word
     assert roots("The U.S.–Russia summit in Geneva ends without agreement.") == {("USA", "RUS", "04"), ("RUS", "USA", "04")}
     assert roots("U.S.-led coalition jets strike Islamic State targets in Raqqa.") == {("USA", "SYR", "19")}
+
+
+def test_who_joins_an_act_does_it_too() -> None:
+    assert roots("Australia joins the U.S.-led coalition's airstrikes in Syria.") == {
+        ("USA", "SYR", "19"), ("AUS", "SYR", "19")}
+    assert roots("Britain takes part in the airstrikes on Syria.") == {("GBR", "SYR", "19")}
+    assert roots("Jordan joins the sanctions against Qatar.") == {("JOR", "QAT", "16")}

@@ -108,6 +108,7 @@ class Words:
     place_nouns: frozenset[str]
     impact_verbs: frozenset[str]
     fired_weapons: frozenset[str]
+    joining_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     background_modifiers: frozenset[str]
     history_nouns: frozenset[str]

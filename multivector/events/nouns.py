@@ -229,6 +229,8 @@ class Nominals(Places):
             srcs = self.subjects(n.head.head)
         if not srcs and completed:  # "the Dominican Republic began mass deportations of Haitians"
             srcs = self.subjects(n.head)
+        if (joiner := joined_by(n)) is not None:  # "Australia joins the U.S.-led coalition's airstrikes in Syria"
+            srcs = srcs + [a for a in self.subjects(joiner) if a.code not in {x.code for x in srcs}]
         if not srcs and (owner := claimed_by(n)) is not None:
             srcs = self.subjects(owner)  # "Houthi rebels claim responsibility for drone attacks on Saudi ..."
         both_ways = False
@@ -510,6 +512,19 @@ def carried_out_by(n: Token) -> Token | None:
     w = modality.words()
     lemma = n.head.lemma_.lower()
     return n.head if n.dep_ == "dobj" and (lemma in w.completion_verbs or lemma in w.deverbal_governors) else None
+
+
+def joined_by(n: Token) -> Token | None:
+    """The verb whose subject joins the act a noun names, and so does it too: "joins the coalition's airstrikes",
+    "takes part in the strikes" (modality.yaml joining_verbs)."""
+    w = modality.words().joining_verbs
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in w:
+        return n.head
+    if n.dep_ == "pobj" and n.head.lower_ == "in" and (
+            n.head.head.lemma_.lower() in w or child(n.head.head, "dobj") is not None
+            and child(n.head.head, "dobj").lower_ == "part" and n.head.head.lemma_.lower() == "take"):
+        return n.head.head
+    return None
 
 
 def answered_with(n: Token) -> Token | None:
