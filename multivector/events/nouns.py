@@ -520,10 +520,11 @@ def joined_by(n: Token) -> Token | None:
     w = modality.words().joining_verbs
     if n.dep_ == "dobj" and n.head.lemma_.lower() in w:
         return n.head
-    if n.dep_ == "pobj" and n.head.lower_ == "in" and (
-            n.head.head.lemma_.lower() in w or child(n.head.head, "dobj") is not None
-            and child(n.head.head, "dobj").lower_ == "part" and n.head.head.lemma_.lower() == "take"):
-        return n.head.head
+    if n.dep_ == "pobj" and n.head.lower_ == "in":
+        v = n.head.head
+        part = child(v, "dobj")
+        if v.lemma_.lower() in w or (v.lemma_.lower() == "take" and part is not None and part.lower_ == "part"):
+            return v
     return None
 
 
