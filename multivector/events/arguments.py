@@ -579,22 +579,6 @@ class Arguments:
         return [a for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lemmas
                 for g in c.children if g.dep_ == "agent" for a in self.actors_for(pobj_of(g))]
 
-    def agent_of_doing(self, n: Token) -> list[Actor]:
-        """Who did the act a noun names, by a participle of doing: "an airstrike launched by NATO", "the attack
-        carried out by Houthi rebels", "a raid ordered by Washington" (modality.yaml completion_verbs,
-        deverbal_governors, authorship_verbs)."""
-        w = modality.words()
-        return self.participle_agents(n, w.completion_verbs | w.deverbal_governors | w.authorship_verbs)
-
-    def _entities_in(self, tok: Token) -> list[Actor]:
-        """Named actors anywhere inside a clause, in order."""
-        out: list[Actor] = []
-        for t in tok.subtree:
-            a = self.actors.entity_at(t)
-            if a is not None and (not out or out[-1].start != a.start):
-                out.append(a)
-        return out
-
     def _entity_in(self, tok: Token) -> list[Actor]:
         """The first named actor inside a phrase ("the Uzbek city of Samarkand" -> UZB), not inside a clause
         that describes it ("migrants trying to cross the border from Serbia" names no Serbs)."""

@@ -1,5 +1,6 @@
 """The circumstances an act is aimed through: the other side of a tension it comes amid, the partner of a pair
-named with a dash, the sides of a conflict it is done in. Target-slot finders of the coder (a mixin)."""
+named with a dash, the sides of a conflict it is done in, the agent of a participle of doing, the actors inside a
+clause. Target-slot finders of the coder (a mixin)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,22 @@ from .tree import prep_objects
 
 class Circumstances(Arguments):
     """Targets found in the circumstances of an act (the `tension`, `pair_partner`, `conflict_parties` slots)."""
+
+    def agent_of_doing(self, n: Token) -> list[Actor]:
+        """Who did the act a noun names, by a participle of doing: "an airstrike launched by NATO", "the attack
+        carried out by Houthi rebels", "a raid ordered by Washington" (modality.yaml completion_verbs,
+        deverbal_governors, authorship_verbs)."""
+        w = modality.words()
+        return self.participle_agents(n, w.completion_verbs | w.deverbal_governors | w.authorship_verbs)
+
+    def _entities_in(self, tok: Token) -> list[Actor]:
+        """Named actors anywhere inside a clause, in order."""
+        out: list[Actor] = []
+        for t in tok.subtree:
+            a = self.actors.entity_at(t)
+            if a is not None and (not out or out[-1].start != a.start):
+                out.append(a)
+        return out
 
     def tension_with(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """The other side of the tension an act comes amid: "amid tensions with Armenia", "during a standoff

@@ -484,6 +484,16 @@ class Clauses(Nominals):
         return [(s, t) for s in sources for t in third], code
 
 
+def mediated_over_talks(found: list[Found]) -> list[Found]:
+    """Gold rule 5: with a mediator named, its 045 toward each party and no 046 between the parties ("Ukraine and
+    Russia hold talks brokered by Germany")."""
+    mediated = {f.target.code for f in found if f.code.startswith("045")}
+    if len(mediated) < 2:
+        return found
+    return [f for f in found if not (f.code.startswith("046") and f.source.code in mediated
+                                     and f.target.code in mediated)]
+
+
 def reported_over_saying(found: list[Found]) -> list[Found]:
     """A plain statement gives way to a coded event it reports or belongs to: "X told Y that Z would
     visit" codes the visit, not the telling (gold rule 8); "declined to comment on" is 011 alone."""

@@ -26,6 +26,7 @@ from .clauses import (
     FORCE_ROOTS,
     agreed_together,
     aimed_elsewhere,
+    mediated_over_talks,
     mutual,
     one_act_per_chain,
     reaction_clause,
@@ -580,14 +581,9 @@ def code_document(
                 found.extend(coder.code_noun(tok) or coder.code_deverbal(tok))
             elif tok.dep_ == "amod":
                 found.extend(coder.code_brokered(tok))
-        # Gold rule 5: with a mediator named, its 045 toward each party and no 046 between the parties
-        mediated = {f.target.code for f in found if f.code.startswith("045")}
-        if len(mediated) >= 2:
-            found = [f for f in found if not (f.code.startswith("046") and f.source.code in mediated
-                                              and f.target.code in mediated)]
         seen: set[tuple[str, str, str]] = set()
         acts: list[tuple[str, Actor]] = []
-        for f in (x for g in one_act_per_chain(reported_over_saying(found)) for x in coder.expand_found(g)):
+        for f in (x for g in one_act_per_chain(reported_over_saying(mediated_over_talks(found))) for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
             if e is not None and (e.source, e.target, e.code) not in seen:
                 seen.add((e.source, e.target, e.code))
