@@ -1821,3 +1821,9 @@ def test_who_joins_an_act_does_it_too() -> None:
         ("USA", "SYR", "19"), ("AUS", "SYR", "19")}
     assert roots("Britain takes part in the airstrikes on Syria.") == {("GBR", "SYR", "19")}
     assert roots("Jordan joins the sanctions against Qatar.") == {("JOR", "QAT", "16")}
+
+
+def test_property_destroyed_names_its_owner_and_boats_sunk_by_a_state_are_property() -> None:
+    assert roots("Israeli forces demolish the homes of Palestinian attackers.") == {("ISR", "PSE", "17")}
+    assert coded("Indonesia sinks Vietnamese fishing boats.") == {("IDN", "VNM", "1711")}
+    assert roots("Russian warships sink a Ukrainian patrol boat.") == {("RUS", "UKR", "19")}  # forces at sea: force
