@@ -1827,3 +1827,11 @@ def test_property_destroyed_names_its_owner_and_boats_sunk_by_a_state_are_proper
     assert roots("Israeli forces demolish the homes of Palestinian attackers.") == {("ISR", "PSE", "17")}
     assert coded("Indonesia sinks Vietnamese fishing boats.") == {("IDN", "VNM", "1711")}
     assert roots("Russian warships sink a Ukrainian patrol boat.") == {("RUS", "UKR", "19")}  # forces at sea: force
+
+
+def test_the_ones_an_including_phrase_names_are_the_targets() -> None:
+    assert roots("Russia expels 20 foreign diplomats, including Polish and Czech envoys.") == {
+        ("RUS", "POL", "16"), ("RUS", "CZE", "16")}
+    assert roots("Indonesia sinks 41 foreign fishing boats, including Vietnamese and Philippine vessels.") == {
+        ("IDN", "VNM", "17"), ("IDN", "PHL", "17")}
+    assert roots("Russia expels 20 foreign diplomats.") == set()

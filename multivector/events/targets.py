@@ -198,6 +198,10 @@ class Targets(Clauses):
                 got = self.opposed_to(theme)
             elif slot == "adjective" and theme is not None:
                 got = self._each_conjunct(theme, lambda t: self.modifier_entity(t, exclude))
+                if not got:  # "sank 41 foreign boats, including Vietnamese and Philippine vessels": the ones named
+                    got = [a for c in theme.children if c.dep_ == "prep" and c.lower_ == "including"
+                           for x in c.children if x.dep_ == "pobj"
+                           for a in self._each_conjunct(x, lambda t: self.modifier_entity(t, exclude))]
                 if not got and theme.lemma_.lower() in modality.words().people_holders:
                     # "handed over the bodies of dozens of Armenian soldiers", "broke up a protest by Turkish
                     # migrants": whose people they are is said on the people the holder noun is of (or by)
