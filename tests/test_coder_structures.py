@@ -1835,3 +1835,9 @@ def test_the_ones_an_including_phrase_names_are_the_targets() -> None:
     assert roots("Indonesia sinks 41 foreign fishing boats, including Vietnamese and Philippine vessels.") == {
         ("IDN", "VNM", "17"), ("IDN", "PHL", "17")}
     assert roots("Russia expels 20 foreign diplomats.") == set()
+
+
+def test_what_help_asked_for_is_with_is_no_partner() -> None:
+    assert coded("Lebanon appeals to the international community for help with Syrian refugees.") == set()
+    assert roots("Lebanon asks France for help.") == {("LBN", "FRA", "02")}
+    assert roots("Iran asks for talks with the United States.") == {("IRN", "USA", "02")}  # talks with a partner

@@ -44,6 +44,11 @@ OPERATING = frozenset({"deploy", "operate", "own", "fly", "use", "charter", "run
                        "offer", "draft", "submit", "table", "present", "put", "issue", "broker", "sponsor"})
 
 
+# Codes of help asked for or given (CAMEO 023 humanitarian aid asked, 070/073 aid given): a with-phrase on such an
+# object says what the help is with ("help with Syrian refugees"), never a partner
+HELP_CODES = frozenset({"023", "070", "073"})
+
+
 class Targets(Clauses):
     """The target slots of verb patterns; the article coder subclasses this."""
 
@@ -254,6 +259,8 @@ class Targets(Clauses):
                 if not got and theme is None and pat.only_objects:
                     # "agreed to a ceasefire with India": the object reached through a preposition holds the slot
                     for p in prep_objects(v):
+                        if slot == "with" and pat.objects.get(p.lemma_.lower(), "")[:3] in HELP_CODES:
+                            continue  # "appeals for help with Syrian refugees": what the help is with, not a partner
                         if p.lemma_.lower() in pat.objects and not got:
                             got = self.prep_targets(p, (slot,), possessor=pat.possessor_target, exclude=exclude)
                 if not got and theme is not None:
