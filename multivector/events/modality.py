@@ -108,6 +108,8 @@ class Words:
     place_nouns: frozenset[str]
     impact_verbs: frozenset[str]
     fired_weapons: frozenset[str]
+    dative_verbs: frozenset[str]
+    verdict_verbs: frozenset[str]
     joining_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     background_modifiers: frozenset[str]

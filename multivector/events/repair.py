@@ -47,9 +47,6 @@ from .repair_verbs import (
 INERT = frozenset({"PUNCT", "DET", "CCONJ", "NUM", "SYM", "SPACE"})
 # Verbs whose object's infinitive has no "to": "let UN inspectors visit", "made Russia withdraw"
 BARE_INFINITIVE_HEADS = frozenset({"let", "make", "help"})
-# Verbs of giving whose first object is the receiver: "grants Turkey €3 billion", "offered Kyiv a loan"
-DATIVE_VERBS = frozenset({"give", "grant", "offer", "send", "lend", "loan", "award", "pledge", "promise", "sell",
-                          "pay", "hand", "owe", "allocate", "provide"})
 # Dependents that make a word a verb of its own clause
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "ccomp", "xcomp")
 
@@ -524,7 +521,7 @@ def receiver_read_as_adverb(t: Token) -> bool:
     phrase; a name between a verb of giving and its object is the verb's receiver (its dative)."""
     v = t.head
     if not (t.dep_ == "npadvmod" and t.pos_ == "PROPN" and v.pos_ == "VERB" and v.i < t.i
-            and v.lemma_.lower() in DATIVE_VERBS):
+            and v.lemma_.lower() in modality.words().dative_verbs):
         return False
     if not any(c.dep_ == "dobj" and c.i > t.i for c in v.children) or any(c.dep_ == "dative" for c in v.children):
         return False

@@ -8,7 +8,7 @@ import functools
 from spacy.tokens import Token
 
 from ..actors import lexicon
-from . import patterns
+from . import modality, patterns
 from .tree import child
 
 NOMINAL = ("NOUN", "PROPN")
@@ -146,11 +146,6 @@ def adjectives_read_as_head_of_their_noun(t: Token) -> bool:
     return True
 
 
-# Verbs whose object takes a judging adjective after it: "called the decision unacceptable", "deemed it illegal"
-VERDICT_VERBS = frozenset({"call", "deem", "consider", "find", "declare", "term", "brand", "label", "dub",
-                           "pronounce", "judge", "rule"})
-
-
 def verdict_read_as_head_of_a_noun(t: Token) -> bool:
     """"Hungary calls Croatia's decision to close the border unacceptable": after a long object the parser makes
     the closing adjective the head of the last noun ("the border unacceptable"); an adjective that ends the clause
@@ -166,7 +161,7 @@ def verdict_read_as_head_of_a_noun(t: Token) -> bool:
         return False
     v = t.head
     for _ in range(4):  # up the object's own clause ("decision to close the border")
-        if v.pos_ == "VERB" and v.lemma_.lower() in VERDICT_VERBS and any(c.dep_ == "dobj" for c in v.children):
+        if v.pos_ == "VERB" and v.lemma_.lower() in modality.words().verdict_verbs and any(c.dep_ == "dobj" for c in v.children):
             break
         if v.head.i == v.i:
             return False
