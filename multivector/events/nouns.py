@@ -523,7 +523,7 @@ def joined_by(n: Token) -> Token | None:
     if n.dep_ == "pobj" and n.head.lower_ == "in":
         v = n.head.head
         part = child(v, "dobj")
-        if v.lemma_.lower() in w or (v.lemma_.lower() == "take" and part is not None and part.lower_ == "part"):
+        if v.lemma_.lower() in w or (part is not None and f"{v.lemma_.lower()} {part.lower_}" in w):
             return v
     return None
 
