@@ -570,9 +570,6 @@ def code_document(
             if verb_like(tok) or tok.tag_ == "VBG":
                 got = coder.code_verb(tok)
                 coder.current.extend((tok.i, f.code, f.source, f.target) for f in got if not f.saying)
-                for f in got:  # "Nepal accuses India of ..., but India denies the charge": a denial later in the sentence
-                    if f.code.startswith("112") and not f.mod.drop:
-                        coder.accusers[f.target.code] = f.source
                 found.extend(got)
             if tok.pos_ in ("AUX", "VERB", "ADJ"):
                 found.extend(coder.code_blame(tok))

@@ -162,7 +162,10 @@ class Targets(Clauses):
                         and h.lemma_.lower() in modality.words().casualty_verbs and is_passive(h):
                     got = [a for a in self.actors_for(passive_subject(h), exclude) if a.codable]
             elif slot == "accuser":  # a denial answers the latest accusation against the denier
-                got = [self.accusers[c] for c in exclude if c in self.accusers]
+                # (earlier in this sentence first: "Nepal accuses India of ..., but India denies the charge")
+                got = [src for i, code, src, tgt in reversed(self.current)
+                       if i < v.i and code.startswith("112") and tgt.code in exclude][:1] or [
+                    self.accusers[c] for c in exclude if c in self.accusers]
             elif slot == "theme_between" and theme is not None:
                 # "suspended its role as a mediator between Israel and Hamas": the sides its object names
                 # (or its as-phrase, which the parser may hang on the verb: "their role as guarantors of talks
