@@ -104,8 +104,9 @@ class DocContext:
                 self.seen.append(Seen(sent_of[head.i], head.i, raw, False, self.label_of(head.i)))
         self.seen.sort(key=lambda s: s.token)
 
-    def _before(self, token: Token) -> list[Seen]:
-        """Antecedent candidates, nearest first: same sentence before the token, then earlier sentences."""
+    def _before(self, token: Token, *, every: bool = False) -> list[Seen]:
+        """Antecedent candidates, nearest first: same sentence before the token, then earlier sentences (with
+        ``every``, the codes the caller excludes too)."""
         si = self.sent_of[token.i]
         same = [s for s in self.seen if s.sentence == si and s.token < token.i]
         key = (si, len(self.seen))
@@ -115,7 +116,7 @@ class DocContext:
             earlier = sorted((s for s in self.seen if s.sentence < si),
                              key=lambda s: (-s.sentence, not s.subject, -s.token))
             self._earlier = {key: earlier}
-        return [s for s in list(reversed(same)) + earlier if s.actor.code not in self.exclude]
+        return [s for s in list(reversed(same)) + earlier if every or s.actor.code not in self.exclude]
 
     def _note(self, a: Actor, s: Seen, token: Token, words: str) -> Actor:
         # A chain ("it" resolved from "India") cites the name it started from, not the pronoun.
@@ -402,9 +403,7 @@ class DocContext:
             si = self.sent_of[token.i]
             # (the group is found among all actors, the clause's own subject too: "Putin and Obama meet at the U.N.,
             # their first talks" means the two, and an excluded group means none of the others, not the U.N.)
-            saved, self.exclude = self.exclude, frozenset()
-            every = self._before(token)
-            self.exclude = saved
+            every = self._before(token, every=True)
             for group_sentence in (si, si - 1):
                 # Leaders named together stand for their states: "Japarov and Rahmon spoke ... after their
                 # border guards clashed".

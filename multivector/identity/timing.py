@@ -55,8 +55,9 @@ _SEG = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
 AHEAD_ROOTS = frozenset({"03", "13"})
 # A day a measure takes effect from ("bans Russian airlines from October 25", "starting January 1"): with no year,
 # it is the next such day, and the event is the announcement (not a span: "from January to March")
-_EFFECTIVE = re.compile(r"\b(?:from|starting|as of|effective|beginning)\s+(?:on\s+)?$", re.I)
-_EFFECTIVE_TEXT = re.compile(r"(?:from|starting|as of|effective|beginning)\s", re.I)
+_EFFECTIVE_WORDS = r"(?:from|starting|as of|effective|beginning)"
+_EFFECTIVE = re.compile(rf"\b{_EFFECTIVE_WORDS}\s+(?:on\s+)?$", re.I)  # right before the date expression
+_EFFECTIVE_TEXT = re.compile(rf"{_EFFECTIVE_WORDS}\s", re.I)  # or opening it ("from January 1")
 _SPAN_END = re.compile(r"\s*(?:to|until|till|through|and)\b", re.I)
 _PAST_WORDS = re.compile(r"\d{4}|\b(?:ago|last|yesterday|earlier|previous|past)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|next|upcoming|plans?|planned|planning|expects?|expected|due to|"
