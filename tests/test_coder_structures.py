@@ -1827,6 +1827,7 @@ def test_property_destroyed_names_its_owner_and_boats_sunk_by_a_state_are_proper
     assert roots("Israeli forces demolish the homes of Palestinian attackers.") == {("ISR", "PSE", "17")}
     assert coded("Indonesia sinks Vietnamese fishing boats.") == {("IDN", "VNM", "1711")}
     assert roots("Russian warships sink a Ukrainian patrol boat.") == {("RUS", "UKR", "19")}  # forces at sea: force
+    assert "17" not in {r for _s, _t, r in roots("Ukraine sinks a Russian ship.")}  # a ship is no poacher's boat
 
 
 def test_the_ones_an_including_phrase_names_are_the_targets() -> None:
