@@ -1812,7 +1812,8 @@ def test_a_pair_named_as_one_is_two_sides() -> None:
 
 def test_two_names_joined_by_a_dash_after_an_abbreviation_are_two_actors() -> None:
     # the tokenizer splits "U.S.-China" and "U.S.–Russia" (a period, a dash, a capital); "U.S.-led" stays one word
-    assert roots("The U.S.–Russia summit in Geneva ends without agreement.") == {("USA", "RUS", "04"), ("RUS", "USA", "04")}
+    assert roots("The U.S.–Russia summit in Geneva ends without agreement.") == {
+        ("USA", "RUS", "04"), ("RUS", "USA", "04")}
     assert roots("U.S.-led coalition jets strike Islamic State targets in Raqqa.") == {("USA", "SYR", "19")}
 
 

@@ -233,7 +233,8 @@ class Arguments:
         if noun.tag_ in ("WDT", "WP") and noun.dep_ == "nsubj" and rel.dep_ == "relcl" and rel.head.dep_ == "dobj" \
                 and rel.head.lemma_.lower() in modality.words().fired_weapons and rel.head.head.pos_ == "VERB":
             # "Houthi rebels fire a missile that hits a Saudi base": the relative's act is the firer's
-            return [x if x.role is not None else dataclasses.replace(x, role="MIL") for x in self.subjects(rel.head.head)]
+            return [x if x.role is not None else dataclasses.replace(x, role="MIL")
+                    for x in self.subjects(rel.head.head)]
         launchers = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         if noun.dep_ == "nsubj" and noun.head.lemma_ in LAUNCH_VERBS:
             launchers.append(noun.head)  # the small parser reads "Rockets fired from Lebanon struck" as a clause

@@ -449,8 +449,8 @@ class Clauses(Nominals):
         """An appeal made to a group rather than to one state: "its EU partners", "fellow NATO leaders",
         "the Group of Seven"."""
         plural = theme is not None and theme.tag_ in ("NNS", "NNPS")
-        return plural or any(a.kind in ("igo", "bloc", "region") or str(a.resolved_from or "").startswith(("group ", "pair "))
-                             for a in targets)
+        return plural or any(a.kind in ("igo", "bloc", "region")
+                             or str(a.resolved_from or "").startswith(("group ", "pair ")) for a in targets)
 
     def rallied(self, v: Token, sources: list[Actor],
                 targets: list[Actor]) -> tuple[list[tuple[Actor, Actor]], str] | None:

@@ -580,7 +580,8 @@ def code_document(
                 found.extend(coder.code_brokered(tok))
         seen: set[tuple[str, str, str]] = set()
         acts: list[tuple[str, Actor]] = []
-        for f in (x for g in one_act_per_chain(reported_over_saying(mediated_over_talks(found))) for x in coder.expand_found(g)):
+        kept = one_act_per_chain(reported_over_saying(mediated_over_talks(found)))
+        for f in (x for g in kept for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
             if e is not None and (e.source, e.target, e.code) not in seen:
                 seen.add((e.source, e.target, e.code))

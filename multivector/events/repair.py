@@ -490,8 +490,8 @@ def subject_joined_to_object(t: Token) -> bool:
 def object_lent_to_main_subject(t: Token) -> bool:
     """"After Russia struck Kyiv, Ukraine attacked Russia", "After meeting Xi, Ma says": the parser reads the fronted
     clause's object and the main subject as one list ("Kyiv, Ukraine") and leaves the fronted verb with no object; a
-    noun right after a marked fronted verb (or a gerund after "after", "before") that has none, joined to a noun after a comma with no "and", is that verb's object, and
-    the noun after the comma the main subject."""
+    noun right after a marked fronted verb (or a gerund after "after", "before") that has none, joined to a noun
+    after a comma with no "and", is that verb's object, and the noun after the comma the main subject."""
     v = t.head
     if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and v.pos_ in ("VERB", "AUX") and t.i < v.i):
         return False
@@ -530,7 +530,8 @@ def receiver_read_as_adverb(t: Token) -> bool:
 
 
 REPAIRS: tuple[Callable[[Token], bool], ...] = (
-    lowercase_read_as_name, past_read_as_lemma, headline_future, clause_across_a_semicolon, that_clause_read_as_noun_clause,
+    lowercase_read_as_name, past_read_as_lemma, headline_future, clause_across_a_semicolon,
+    that_clause_read_as_noun_clause,
     object_of_infinitive, bare_infinitive_read_as_modifier,
     past_verb_read_as_adjective, verb_conjunct_read_as_modifier, participle_read_as_clause,
     conjunct_in_that_clause, conjunct_under_gerund, noun_joined_to_verb,
@@ -541,7 +542,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     demonym_subject_read_as_modifier, verb_read_as_subject_of_a_gerund, verb_read_as_subject_of_its_object,
     subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
-    plural_read_for_verb, plural_subject_read_as_verb, subject_read_as_modifier_of_verb, participle_joined_to_adverb, subject_joined_to_object,
+    plural_read_for_verb, plural_subject_read_as_verb, subject_read_as_modifier_of_verb, participle_joined_to_adverb,
+    subject_joined_to_object,
     object_lent_to_main_subject, receiver_read_as_adverb,
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
     name_read_as_adverb, name_read_as_modifier,
@@ -558,15 +560,18 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     noun_joined_to_verb: frozenset({"conj"}), noun_read_as_bare_verb: frozenset({"xcomp"}),
     gerund_noun_subject: frozenset({"acl"}), summing_relative_read_as_main_clause: frozenset({"ROOT"}),
     relative_subject_read_as_apposition: frozenset({"acl", "relcl"}),
-    object_of_a_bare_preposition: frozenset({"nsubj", "nsubjpass", "nmod", "npadvmod"}), subject_of_subordinator: frozenset({"pobj"}),
+    object_of_a_bare_preposition: frozenset({"nsubj", "nsubjpass", "nmod", "npadvmod"}),
+    subject_of_subordinator: frozenset({"pobj"}),
     subject_of_preposition: frozenset({"pobj"}), list_read_as_apposition: frozenset({"appos"}),
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
-    object_lent_to_main_subject: frozenset({"nsubj"}), receiver_read_as_adverb: frozenset({"npadvmod"}), subject_swallowed_by_fronted_phrase: frozenset({"nsubj"}),
+    object_lent_to_main_subject: frozenset({"nsubj"}), receiver_read_as_adverb: frozenset({"npadvmod"}),
+    subject_swallowed_by_fronted_phrase: frozenset({"nsubj"}),
     clause_across_a_semicolon: frozenset({"ccomp", "advcl"}), that_clause_read_as_noun_clause: frozenset({"acl"}),
     verb_read_as_compound: frozenset({"compound"}), gerund_read_as_compound_of_its_object: frozenset({"compound"}),
     demonym_subject_read_as_modifier: frozenset({"ROOT"}),
-    plural_read_for_verb: frozenset({"ROOT"}), plural_subject_read_as_verb: frozenset({"ROOT"}), verb_read_as_subject_of_a_gerund: frozenset({"nsubj"}),
+    plural_read_for_verb: frozenset({"ROOT"}), plural_subject_read_as_verb: frozenset({"ROOT"}),
+    verb_read_as_subject_of_a_gerund: frozenset({"nsubj"}),
     verb_read_as_subject_of_its_object: frozenset({"nsubj"}), name_read_as_adverb: frozenset({"advmod"}),
     name_read_as_modifier: frozenset({"advmod", "amod", "mark", "npadvmod", "nmod", "dep"}),
     name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),

@@ -161,7 +161,8 @@ def verdict_read_as_head_of_a_noun(t: Token) -> bool:
         return False
     v = t.head
     for _ in range(4):  # up the object's own clause ("decision to close the border")
-        if v.pos_ == "VERB" and v.lemma_.lower() in modality.words().verdict_verbs and any(c.dep_ == "dobj" for c in v.children):
+        if v.pos_ == "VERB" and v.lemma_.lower() in modality.words().verdict_verbs and any(
+                c.dep_ == "dobj" for c in v.children):
             break
         if v.head.i == v.i:
             return False
