@@ -382,8 +382,8 @@ class Clauses(Nominals):
         backers = [a for t in agents for x in (t, *t.conjuncts) if self.noun_pattern(x) is None
                    for a in self.actors_for(x) if a.codable and a.code not in own and (
                        a.role in ("MIL", "OPP") or x.lemma_.lower() in W.force_nouns)]
-        pairs = []
-        home = self._backed(holders)
+        pairs: list[tuple[Actor, Actor]] = []
+        home = self._backed(holders) if backers else []  # (most fights name no backer: read the subject only then)
         for b in {b.code: b for b in backers}.values():
             ex = frozenset({b.code})
             bases = [v, *([theme] if theme is not None else [])]
