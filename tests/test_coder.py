@@ -1078,6 +1078,10 @@ def test_british_spellings_parse_as_the_models_american_verbs() -> None:
     seen = nlp.bound_tokens(text)
     assert len(seen) == len(text) and "normalize" in seen and "recognized" in seen
     assert "Denise" in seen and "exercise" in seen  # names and words never spelt -ize are untouched
+    # case and a re- prefix are kept; a text with nothing to respell is returned as the same object
+    assert nlp.bound_tokens("REORGANISED, Apologising, recognises") == "REORGANIZED, Apologizing, recognizes"
+    plain = "The crises rise; officials promise to advise and supervise."
+    assert nlp.bound_tokens(plain) is plain
     c = code_article(Article.make("Serbia and Kosovo agree to normalise relations.", DATE))
     assert {(e.source, e.target, e.code[:2]) for e in c.events} == {("SRB", "XKX", "03"), ("XKX", "SRB", "03")}
     assert all("normalise" in s.text for s in c.sentences)  # the evidence keeps the article's spelling
