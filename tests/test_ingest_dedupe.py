@@ -83,3 +83,17 @@ def test_exact_duplicate_stored_once(tmp_path: Path) -> None:
     (tmp_path / "c.jsonl").write_text(json.dumps({"date": "2024-05-01", "text": BODY}) + "\n")
     r = ingest_paths([tmp_path], tmp_path / "s.duckdb", progress=False, default_date=dt.date(2024, 1, 1))
     assert (r.files, r.articles_new, r.articles_skipped_known, r.duplicates_linked) == (3, 1, 2, 0)
+
+
+def test_signatures_match_datasketchs_own_permutations() -> None:
+    """Signatures drawn with the cached permutations equal datasketch's defaults: stores written before
+    the cache (and their stories) stay comparable."""
+    from datasketch import MinHash
+
+    from multivector.ingest import dedupe
+
+    text = "Kazakhstan and Russia signed a treaty on the Caspian Sea in Aktau on Sunday, officials said."
+    fresh = MinHash(num_perm=dedupe.NUM_PERM, scheme=dedupe.SCHEME)
+    fresh.update_batch(list(dedupe.shingles(text)))
+    assert (dedupe.signature(text).hashvalues == fresh.hashvalues).all()
+    assert dedupe.signature(text).jaccard(dedupe.signature(text + " More text follows here.")) < 1.0

@@ -68,3 +68,22 @@ def test_signatures_round_trip_into_story_index(tmp_path: Path) -> None:
         reloaded = StoryIndex.from_rows(s.signatures())
     assert reloaded.assign("c1", copy)[0] == a.article.id
     assert reloaded.assign("u1", "Chile and Peru signed a fishing accord in Lima on Friday after long talks.")[0] == "u1"
+
+
+def test_event_and_tie_rows_are_flat_copies_of_their_records() -> None:
+    """Rows copy record fields one level deep, which is only right while records hold scalars."""
+    import dataclasses
+
+    from multivector.pipeline import code_article
+    from multivector.records import Event, Tie
+    from multivector.store import event_rows, tie_rows
+
+    coded = code_article(Article.make("Russia expelled two Polish diplomats on Monday. Kazakhstan buys most of "
+                                      "its wheat from Russia.", dt.date(2024, 3, 4)))
+    assert coded.events and coded.ties
+    for cls in (Event, Tie):
+        assert all(f.type in ("str", "str | None", "int", "float", "dt.date") for f in dataclasses.fields(cls)), cls
+    row = event_rows([coded])[0]
+    assert (row["source"], row["target"], row["root"], row["sentence_idx"]) == ("RUS", "POL", "16", 0)
+    assert row["id"] == coded.events[0].id and row["event_date"] == dt.date(2024, 3, 4)
+    assert tie_rows([coded])[0]["id"] == coded.ties[0].id

@@ -306,6 +306,12 @@ _ANY = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) 
                     r"fall|winter|cold|world|soviet)\b", re.I)
 
 
+# The expressions that name a month match it as a whole word (or "Sept."): a sentence with no month word
+# skips them (their unanchored prepositions made them half of the search time).
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_NEEDS_MONTH = tuple("(?P<month>" in rx.pattern for rx, _fn in _EXPRESSIONS)
+
+
 @functools.lru_cache(maxsize=4096)  # every event of a sentence reads the same expressions
 def find_expressions(sentence: str, article_date: dt.date) -> tuple[_Expr, ...]:
     """Every date expression in a sentence, left to right, non-overlapping (earlier table rows win)."""
@@ -313,7 +319,10 @@ def find_expressions(sentence: str, article_date: dt.date) -> tuple[_Expr, ...]:
         return ()
     taken: list[tuple[int, int]] = []
     out: list[_Expr] = []
-    for rx, fn in _EXPRESSIONS:
+    month = _MONTH_WORD.search(sentence) is not None
+    for (rx, fn), needs_month in zip(_EXPRESSIONS, _NEEDS_MONTH, strict=True):
+        if needs_month and not month:
+            continue
         for m in rx.finditer(sentence):
             s, e = m.span()
             text = m.group(0).strip()

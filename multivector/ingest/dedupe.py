@@ -20,6 +20,7 @@ inserts included) takes ~1.3 s, recomputing them from text ~2.5 s plus reading a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -41,9 +42,17 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
 
 
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's permutations for NUM_PERM and its default seed, drawn once (they were half the
+    signature's cost when every MinHash drew them again)."""
+    perms: tuple[np.ndarray, np.ndarray] = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+    return perms
+
+
 def signature(text: str) -> MinHash:
     """The MinHash of a text's shingles."""
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(shingles(text)))
     return m
 
