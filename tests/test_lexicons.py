@@ -487,3 +487,23 @@ def test_state_styles_come_from_formal_names_and_the_styles_field() -> None:
     assert {"SAU", "JOR", "GBR", "THA"} <= lex.styles["kingdom"] and "IRN" not in lex.styles["kingdom"]
     assert {"QAT", "ARE", "KWT"} <= lex.styles["emirate"] and "OMN" in lex.styles["sultanate"]
     assert "SAU" not in lex.styles["republic"]
+
+
+def test_fast_yaml_reads_every_shipped_file_as_safe_load_does() -> None:
+    """The package's data files load through libyaml (when PyYAML has it) into the same documents."""
+    from pathlib import Path
+
+    import yaml
+
+    import multivector
+    from multivector import yamlfast
+
+    files = sorted(Path(multivector.__file__).parent.rglob("*.yaml"))
+    assert len(files) >= 20
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert yamlfast.safe_load(text) == yaml.safe_load(text), f
+    if getattr(yaml, "__with_libyaml__", False):
+        assert yamlfast._LOADER is yaml.CSafeLoader
+    with pytest.raises(yaml.YAMLError):
+        yamlfast.safe_load("a: [1, 2\nb: 3")

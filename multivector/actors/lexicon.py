@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .. import yamlfast
 from ..errors import LexiconError, UnknownActorError
 
 ORG_KINDS = ("igo", "bloc")
@@ -123,7 +124,7 @@ def _load_yaml(name: str) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamlfast.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise LexiconError(str(path), f"not valid YAML ({exc})") from exc
     if not isinstance(data, dict):

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .. import yamlfast
 from ..errors import LexiconError, UnknownActorError
 from .records import Pole
 
@@ -45,7 +46,7 @@ class _PolesFile(BaseModel):
 
 def _parse(text: str, where: str) -> dict[str, Pole]:
     try:
-        data: Any = yaml.safe_load(text) or {}
+        data: Any = yamlfast.safe_load(text) or {}
     except yaml.YAMLError as exc:
         from ..user_lexicon import yaml_problem
 

@@ -12,9 +12,9 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
+from .. import yamlfast
 from ..errors import LexiconError
 from . import cameo, patterns
 
@@ -160,7 +160,7 @@ class Modality:
 @functools.cache
 def _data(lang: str = "en") -> dict[str, Any]:
     """data/<lang>/modality.yaml, read and parsed once per process."""
-    return yaml.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
+    return yamlfast.safe_load((patterns.data_dir(lang) / "modality.yaml").read_text(encoding="utf-8")) or {}
 
 
 def _codes(key: str, lang: str) -> dict[str, str]:

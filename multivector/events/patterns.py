@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .. import yamlfast
 from ..errors import LexiconError
 from . import cameo
 
@@ -131,7 +132,7 @@ def trigger_files(lang: str = "en") -> list[Path]:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamlfast.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise LexiconError(str(path), f"not valid YAML ({exc})") from exc
     if not isinstance(data, dict):

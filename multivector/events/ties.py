@@ -10,9 +10,9 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from spacy.tokens import Span, Token
 
+from .. import yamlfast
 from ..errors import LexiconError
 from ..records import TIE_TYPES, Tie
 from . import modality, patterns
@@ -43,7 +43,7 @@ class TieLexicon:
 def load() -> TieLexicon:
     """Load and check the tie lexicon."""
     path = patterns.data_dir("en") / "ties.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlfast.safe_load(path.read_text(encoding="utf-8"))
     words: dict[str, str] = {}
     for typ, ws in data["type_words"].items():
         if typ not in TIE_TYPES:

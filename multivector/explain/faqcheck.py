@@ -19,8 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
+from .. import yamlfast
 from ..errors import InputError
 from ..records import Article, BadRecord
 from .names import actors_in
@@ -54,7 +53,7 @@ class ClaimVerdict:
 def relation_cues() -> dict[str, frozenset[str]]:
     """Relation type -> stemmed cue words (explain/data/relations.yaml)."""
     path = resources.files("multivector.explain") / "data" / "relations.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlfast.safe_load(path.read_text(encoding="utf-8")) or {}
     return {k: frozenset(stem(w) for ws in v for w in ws.split()) for k, v in (data.get("relations") or {}).items()}
 
 

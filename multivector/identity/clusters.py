@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
-import yaml
+from .. import yamlfast
 
 KINDS = ("event", "interaction")
 
@@ -59,7 +59,7 @@ class Families:
 @functools.cache
 def families() -> Families:
     """data/families.yaml, read once."""
-    doc = yaml.safe_load((resources.files("multivector.identity") / "data" / "families.yaml").read_text("utf-8"))
+    doc = yamlfast.safe_load((resources.files("multivector.identity") / "data" / "families.yaml").read_text("utf-8"))
     rows = {str(r["prefix"]): Family(str(r["name"]), bool(r.get("symmetric", False))) for r in doc["families"]}
     return Families(rows, int(doc["window_days"]))
 

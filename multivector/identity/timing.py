@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
+from .. import yamlfast
 
 TIMINGS = ("new", "recent", "background")
 PRECISIONS = ("day", "month", "year", "article")
@@ -395,7 +395,7 @@ class Situation:
 @functools.cache
 def situations() -> tuple[Situation, ...]:
     """The situations of data/situations.yaml."""
-    doc = yaml.safe_load((resources.files("multivector.identity") / "data" / "situations.yaml").read_text("utf-8"))
+    doc = yamlfast.safe_load((resources.files("multivector.identity") / "data" / "situations.yaml").read_text("utf-8"))
     return tuple(
         Situation(str(s["name"]), str(s["source"]), str(s["target"]), tuple(str(r) for r in s["roots"]),
                   tuple(str(n).lower() for n in s["nouns"]), s["since"] if isinstance(s["since"], dt.date)
