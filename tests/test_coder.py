@@ -1172,6 +1172,16 @@ def test_an_event_noun_only_weighed_did_not_happen() -> None:
                                                                                 ("TUR", "RUS", "04")}
 
 
+def test_an_act_only_forecast_is_not_done_and_one_poised_for_is_intended() -> None:
+    # "likely to" weighs whether the act will come; the reporter's guess is no act and no intention
+    assert coded("Japan is likely to impose sanctions on Russia.") == set()
+    assert coded("Britain is unlikely to expel Russian diplomats, officials believe.") == set()
+    assert roots("Japan imposed sanctions on Russia.") == {("JPN", "RUS", "16")}
+    # "poised to" (lemma "poise") is an intention like "set to" and "due to"
+    assert roots("India is poised to sign a defence deal with France.") == {("IND", "FRA", "03")}
+    assert roots("India is set to sign a defence deal with France.") == {("IND", "FRA", "03")}
+
+
 def test_a_surname_shared_within_one_state_means_the_one_in_office() -> None:
     from multivector.actors import lexicon
 

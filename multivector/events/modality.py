@@ -331,6 +331,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             transform, governor = "intent", head
         if dep == "pcomp" and head.lower_ in W.opposed_preps:
             return Modality(drop="opposed")  # "warned Russia against sending troops", "voted against imposing"
+        if dep == "xcomp" and head.pos_ == "ADJ" and lemma in W.unreal_predicates:
+            return Modality(drop="forecast")  # "Japan is (un)likely to impose sanctions": a guess, not an act
         if dep == "acl" and head.pos_ == "NOUN" and lemma in W.announced_nouns and head.dep_ == "dobj" \
                 and head.head.lemma_.lower() in W.announce_verbs and transform is None \
                 and not any(c.lower_ in W.negative_determiners for c in head.lefts):
