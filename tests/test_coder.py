@@ -1202,3 +1202,35 @@ def test_the_group_and_the_militants_are_the_armed_group_named_before() -> None:
     # and a group of a kind is no group named before
     assert not any(e.source == "LBN" for e in code_article(Article.make(
         "Israel struck Hezbollah positions. A rebel group fired rockets into Syria.", DATE)).events)
+
+
+def test_what_is_handed_over_decides_the_code() -> None:
+    # people are extradited (063); warships handed over are military aid (072); a facility is yielded (080)
+    assert coded("Georgia handed over a Russian suspect to Ukraine.") == {("GEO", "UKR", "063")}
+    assert coded("India hands over a Kilo-class submarine to the Myanmar navy.") == {("IND", "MMR", "072")}
+    assert coded("The United States hands over Bagram Jail to the Afghan government.") == {("USA", "AFG", "080")}
+    assert coded("The United States agrees to hand over Bagram Jail to Afghanistan.") == {("USA", "AFG", "035")}
+    # warships sent are a show of force, not aid
+    assert roots("China sent warships into the Taiwan Strait.") == {("CHN", "TWN", "15")}
+
+
+def test_relief_crews_and_arms_deliveries_are_aid_of_their_kind() -> None:
+    assert coded("Argentina sends firefighters to Chile to help contain the blazes.") == {("ARG", "CHL", "073")}
+    assert coded("Greece sends firefighting aircraft to Turkey.") == {("GRC", "TUR", "073")}
+    # "arms deliveries": the kind named first makes stepped-up deliveries military aid, not trade
+    assert coded("China steps up arms deliveries to Bangladesh.") == {("CHN", "BGD", "072")}
+    assert roots("China steps up gas deliveries to Pakistan.") == {("CHN", "PAK", "06")}
+
+
+def test_a_people_named_by_nationality_is_expelled_and_as_a_whole_in_mass() -> None:
+    assert coded("Dominican authorities expel 27,000 Haitians.") == {("DOM", "HTI", "201")}
+    assert coded("Russia expels three Uzbek nationals.") == {("RUS", "UZB", "174")}
+    # a people as a whole, no number or article: a mass expulsion; two of them: individuals
+    assert coded("Turkey deports Afghans.") == {("TUR", "AFG", "201")}
+    assert coded("Turkey deports two Afghans.") == {("TUR", "AFG", "174")}
+    assert coded("Russia expels Uzbek diplomats.") == {("RUS", "UZB", "161")}
+
+
+def test_a_later_conjunct_of_the_object_names_the_target() -> None:
+    assert roots("Iran seizes a tanker and its Indian crew.") == {("IRN", "IND", "17")}
+    assert roots("Iran seizes a tanker and its crew.") == set()

@@ -331,3 +331,20 @@ def test_a_verdict_read_as_the_head_of_the_last_noun_is_the_verbs_complement() -
     assert coded(quoted, IN_2023) == {("HUN", "HRV", "11")}
     # no verb of judging: the adjective stays where it was
     assert ("unacceptable", "oprd") not in deps("Croatia sends migrants to the border unacceptable.")
+
+
+def test_a_particle_read_as_a_preposition_is_the_phrasal_verbs_when_its_object_fits() -> None:
+    text = "India flies in medical teams to Nepal."
+    assert ("in", "prt") in deps(text) and ("teams", "dobj") in deps(text)
+    assert coded(text, IN_2023) == {("IND", "NPL", "07")}
+    # "fly in" takes aid, not planes: "in planes" stays a preposition and no aid is coded
+    assert ("in", "prep") in deps("India flies in planes to Nepal.")
+    assert not any(c == "07" for *_s, c in coded("India flies in planes to Nepal.", IN_2023))
+
+
+def test_a_by_phrase_hung_on_a_passives_object_is_its_agent() -> None:
+    text = "Ghana is granted a $3 billion bailout by the International Monetary Fund."
+    assert ("by", "agent") in deps(text)
+    assert coded(text, IN_2023) == {("IMF", "GHA", "07")}
+    # an active verb's object keeps its own by-phrase
+    assert ("by", "agent") not in deps("The IMF approves a loan by a vote of its board.")

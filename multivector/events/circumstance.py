@@ -4,16 +4,44 @@ clause. Target-slot finders of the coder (a mixin)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from ..actors.matcher import Actor
-from . import modality
+from . import modality, patterns
 from .arguments import Arguments, through_quantity
 from .tree import prep_objects
+
+# Object classes a pattern's objects may name instead of a noun: a named city, town or region ("captured Bakhmut"),
+# a name with its nationality before it ("freed Canadian Michael Kovrig"), an international organisation ("allowed
+# the U.N. to open an office"), a people named by their nationality ("expelled 27,000 Haitians").
+PLACE_OBJECT, NAME_OBJECT, IGO_OBJECT, PEOPLE_OBJECT = "@place", "@name", "@igo", "@people"
 
 
 class Circumstances(Arguments):
     """Targets found in the circumstances of an act (the `tension`, `pair_partner`, `conflict_parties` slots)."""
+
+    def object_classes(self, theme: Token | None, cands: Sequence[patterns.VerbPattern]) -> list[str]:
+        """The object classes ``theme`` belongs to, of those some pattern of ``cands`` names."""
+        if theme is None:
+            return []
+        wanted = {k for p in cands for k in p.objects if k[:1] == "@"}
+        if not wanted:
+            return []
+        a = self.actors.entity_at(theme)
+        out = []
+        if PLACE_OBJECT in wanted and a is not None and a.kind in ("place", "capital"):
+            out.append(PLACE_OBJECT)
+        if NAME_OBJECT in wanted and theme.pos_ == "PROPN" and any(
+                c.dep_ in ("amod", "compound") and (x := self.actors.entity_at(c)) is not None and x.kind == "adjective"
+                for c in theme.lefts):
+            out.append(NAME_OBJECT)
+        if IGO_OBJECT in wanted and a is not None and a.kind == "igo":
+            out.append(IGO_OBJECT)
+        if PEOPLE_OBJECT in wanted and a is not None and a.kind == "adjective" and theme.tag_ in ("NNS", "NNPS"):
+            out.append(PEOPLE_OBJECT)
+        return out
 
     def agent_of_doing(self, n: Token) -> list[Actor]:
         """Who did the act a noun names, by a participle of doing: "an airstrike launched by NATO", "the attack

@@ -70,12 +70,6 @@ from .words import (
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
-# The object class of a named city, town or region ("captured Bakhmut"), for patterns keyed by object nouns.
-PLACE_OBJECT = "@place"
-# ... and of a name with its nationality before it ("Canadian Michael Kovrig").
-NAME_OBJECT = "@name"
-# ... and of an international organisation ("allowed the U.N. to open an office": international involvement).
-IGO_OBJECT = "@igo"
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 # Protection, support and defence (074, 033x, 032, 052): of a state, never of a border against it.
 PROTECTION_CODES = frozenset({"074", "033", "032", "052"})
@@ -212,17 +206,7 @@ class ArticleCoder(Refinements):
         more needed words, then a light verb whose object comes earliest (the theme before a prepositional
         object: "launched an investigation into strikes" is an investigation)."""
         near = near_words(v) if any(p.needs for p in cands) else frozenset()
-        obj_lemmas = object_lemmas(v, theme)
-        if theme is not None and any(PLACE_OBJECT in p.objects for p in cands) and (
-                (a := self.actors.entity_at(theme)) is not None and a.kind in ("place", "capital")):
-            obj_lemmas.append(PLACE_OBJECT)  # "captured Bakhmut", "retook Palmyra": a named town or city
-        if theme is not None and theme.pos_ == "PROPN" and any(NAME_OBJECT in p.objects for p in cands) and any(
-                c.dep_ in ("amod", "compound") and (a := self.actors.entity_at(c)) is not None and a.kind == "adjective"
-                for c in theme.lefts):
-            obj_lemmas.append(NAME_OBJECT)  # "freed Canadian Michael Kovrig": a person named with a nationality
-        if theme is not None and any(IGO_OBJECT in p.objects for p in cands) and (
-                (a := self.actors.entity_at(theme)) is not None and a.kind == "igo"):
-            obj_lemmas.append(IGO_OBJECT)
+        obj_lemmas = object_lemmas(v, theme) + self.object_classes(theme, cands)
         out = []
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):
@@ -493,7 +477,7 @@ class ArticleCoder(Refinements):
             code = "180"  # "gunmen attacked a Chinese-run mine": an armed group's violence on civilians (18)
         if code[:2] in ("18", "19") and improvised_bomb(v):
             code = "183"  # "attacked a convoy with a roadside bomb": a bomb no army drops
-        if code in modality.mass_codes() and theme is not None and is_mass(theme):
+        if code in modality.mass_codes() and theme is not None and is_mass(theme, bare_people=code == "174"):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)
         found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from . import modality, patterns
 from .repair_clauses import (
+    agent_read_on_object,
     clause_across_a_semicolon,
     subject_swallowed_by_fronted_phrase,
     that_clause_read_as_noun_clause,
@@ -33,6 +34,7 @@ from .repair_verbs import (
     SUBORDINATORS,
     demonym_subject_read_as_modifier,
     gerund_read_as_compound_of_its_object,
+    particle_read_as_preposition,
     past_read_as_lemma,
     plural_read_for_verb,
     plural_subject_read_as_verb,
@@ -542,6 +544,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     demonym_subject_read_as_modifier, verb_read_as_subject_of_a_gerund, verb_read_as_subject_of_its_object,
     subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
+    particle_read_as_preposition, agent_read_on_object,
     plural_read_for_verb, plural_subject_read_as_verb, subject_read_as_modifier_of_verb, participle_joined_to_adverb,
     subject_joined_to_object,
     object_lent_to_main_subject, receiver_read_as_adverb,
@@ -565,6 +568,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     subject_of_preposition: frozenset({"pobj"}), list_read_as_apposition: frozenset({"appos"}),
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
+    particle_read_as_preposition: frozenset({"prep"}), agent_read_on_object: frozenset({"prep"}),
     object_lent_to_main_subject: frozenset({"nsubj"}), receiver_read_as_adverb: frozenset({"npadvmod"}),
     subject_swallowed_by_fronted_phrase: frozenset({"nsubj"}),
     clause_across_a_semicolon: frozenset({"ccomp", "advcl"}), that_clause_read_as_noun_clause: frozenset({"acl"}),

@@ -60,3 +60,16 @@ def that_clause_read_as_noun_clause(t: Token) -> bool:
         return False
     t.dep_ = "ccomp"
     return True
+
+
+def agent_read_on_object(t: Token) -> bool:
+    """"Ghana is granted a bailout by the IMF": after a passive verb's object the parser may hang the by-phrase on
+    the object; a passive with an object (a verb of giving, naming, awarding) takes its agent there."""
+    obj = t.head
+    v = obj.head
+    if not (t.dep_ == "prep" and t.lower_ == "by" and obj.dep_ == "dobj" and obj.pos_ == "NOUN" and t.i > obj.i
+            and v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children)
+            and not any(c.dep_ == "agent" for c in v.children) and any(c.dep_ == "pobj" for c in t.children)):
+        return False
+    t.head, t.dep_ = v, "agent"
+    return True

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from . import headline, modality, patterns
 from .repair_names import NOMINAL, has_subject
 from .tree import pobj_of
+from .words import forms, modified_forms
 
 # Subordinators the parser may read as a noun's preposition or give the clause's subject to the noun before them
 SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "while", "when", "because", "once"})
@@ -286,4 +287,28 @@ def gerund_read_as_compound_of_its_object(t: Token) -> bool:
     for c in list(v.children):
         if c.dep_ == "prep" and c.i > n.i:
             c.head = t
+    return True
+
+
+# Particles of phrasal verbs the parser may take for prepositions ("flies in medical teams")
+PARTICLES = frozenset({"in", "out", "off", "up", "down", "over", "back", "away"})
+
+
+def particle_read_as_preposition(t: Token) -> bool:
+    """"India flies in medical teams to Nepal": the parser reads the particle as a preposition and the phrasal
+    verb's object as its object. When the lexicon has the phrasal verb ("fly in") taking that object ("medical
+    team"), the word is the particle and the noun the object ("flies in planes" keeps its preposition)."""
+    v = t.head
+    if not (t.dep_ == "prep" and t.lower_ in PARTICLES and v.pos_ == "VERB" and t.i == v.i + 1
+            and not any(c.dep_ in ("dobj", "prt") for c in v.children)):
+        return False
+    obj = pobj_of(t)
+    if obj is None or obj.pos_ != "NOUN":
+        return False
+    keys = {*forms(obj), *modified_forms(obj)}
+    if not any(p.needs[:1] == (t.lower_,) and keys & p.objects.keys()
+               for p in patterns.load().verbs.get(v.lemma_.lower(), ())):
+        return False
+    t.dep_ = "prt"
+    obj.head, obj.dep_ = v, "dobj"
     return True

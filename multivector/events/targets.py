@@ -63,6 +63,9 @@ class Targets(Clauses):
         got = read(through_quantity(theme))
         if not got and theme.pos_ == "PROPN":  # "expels Kang Chol, North Korea's ambassador": what the name is
             got = next((x for c in theme.children if c.dep_ == "appos" and (x := read(c))), [])
+        if not got and theme.pos_ == "NOUN":  # "hijack a tanker and its Sri Lankan crew": a later conjunct names it
+            got = next((x for c in theme.conjuncts if not any(n.dep_ == "neg" for n in c.children)
+                        and (x := read(through_quantity(c)))), [])
         for t in theme.conjuncts if got else ():
             if not any(c.dep_ == "neg" for c in t.children):
                 got += [a for a in read(through_quantity(t)) if all(a.code != g.code for g in got)]

@@ -35,8 +35,12 @@ def consignment(theme: Token | None, refined: str) -> bool:
     return refined.startswith("07") or any(c.dep_ == "nummod" for c in theme.children)
 
 
-def is_mass(np: Token) -> bool:
-    """A victim phrase of hundreds or a thousand and more: "hundreds of migrants", "more than 10,000 Haitians"."""
+def is_mass(np: Token, *, bare_people: bool = False) -> bool:
+    """A victim phrase of hundreds or a thousand and more: "hundreds of migrants", "more than 10,000 Haitians";
+    with ``bare_people``, also a people named as a whole, with no article or number ("a drive to expel Afghans")."""
+    if bare_people and np.tag_ in ("NNS", "NNPS") and np.text[:1].isupper() and not any(
+            c.dep_ in ("det", "nummod", "quantmod", "poss", "amod") for c in np.children):
+        return True
     words = modality.words().mass_words
     for t in (np, *np.lefts, *(x for c in np.lefts for x in c.subtree)):
         low = t.lower_
