@@ -1234,3 +1234,24 @@ def test_a_people_named_by_nationality_is_expelled_and_as_a_whole_in_mass() -> N
 def test_a_later_conjunct_of_the_object_names_the_target() -> None:
     assert roots("Iran seizes a tanker and its Indian crew.") == {("IRN", "IND", "17")}
     assert roots("Iran seizes a tanker and its crew.") == set()
+
+
+def test_suicide_bombers_hackers_and_crowds_at_embassies_code_their_own_kind_of_act() -> None:
+    # a bomber or attacker a bomb word names is no army's (183); bombers alone are aircraft
+    assert coded("A Taliban suicide car bomber strikes a convoy of U.S. troops.") == {("AFG", "USA", "183")}
+    assert roots("Russian bombers strike Syrian rebel positions.") == {("RUS", "SYR", "19")}
+    # what hackers attack or break into is attacked in cyberspace (176), not fought
+    assert coded("North Korean hackers attack South Korean banks.") == {("PRK", "KOR", "176")}
+    assert coded("Russian hackers break into the networks of the German foreign ministry.") == {("RUS", "DEU", "176")}
+    assert roots("Russian troops attack Ukrainian positions.") == {("RUS", "UKR", "19")}
+    # a crowd breaching an embassy protests violently (145); a state breaching a deal defies it (12)
+    assert coded("Demonstrators breach the American embassy in Tunis.") == {("TUN", "USA", "145")}
+
+
+def test_an_act_alleged_in_a_clause_misread_as_relative_is_not_coded() -> None:
+    # the parser hangs the that-clause on the accuser as a relative clause with "that" its object
+    text = ("China rejected an accusation by Dutch military intelligence that Chinese hackers had broken into a Dutch "
+            "defence network.")
+    assert roots(text) == {("CHN", "NLD", "01")}
+    assert roots("Chinese hackers had broken into a Dutch defence network, Dutch intelligence said.") == {
+        ("CHN", "NLD", "17")}

@@ -292,6 +292,10 @@ class ArticleCoder(Refinements):
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id  # the pattern named with the object that refined it
         if pat.only_negated and not any(c.dep_ == "neg" for c in v.children):
             return None
+        if pat.subject_heads and (subj := inherited_subject(v)) is not None and not (
+                head_words(through_quantity(subj)) & set(pat.subject_heads)):
+            return None  # not this pattern: the next is tried ("Marines" as a proper noun keeps its plural lemma;
+            # "rockets fired from Lebanon landed in Israel": the subject the verb inherits counts too)
         if pat.stative_present and stative(v) and not (
                 pat.code[:2] == "06" and consignment(theme, pat.objects.get(obj_lemma or "", ""))):
             return []  # "Turkmenistan sells its gas to China", "China, which has invested ...": a tie
@@ -345,10 +349,6 @@ class ArticleCoder(Refinements):
             sources = self.forces_sender(theme)
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
-        if pat.subject_heads and (subj := inherited_subject(v)) is not None and not (
-                head_words(through_quantity(subj)) & set(pat.subject_heads)):
-            return None  # ("Marines" as a proper noun keeps its plural lemma; "rockets fired from Lebanon landed in
-            # Israel": the subject the verb inherits counts too)
         if not sources:  # "Kurdish fighters, backed by U.S. special forces, captured Manbij": the backer alone
             backed = self.backed_pairs(v, pat, theme, []) if code[:2] == "19" else []
             return [Found(s, t, code_under(code, mod), pid, v, mod) for s, t in backed] or None

@@ -34,6 +34,7 @@ class Words:
     report_verbs: frozenset[str]
     accuse_verbs: frozenset[str]
     alleging_verbs: frozenset[str]
+    alleging_nouns: frozenset[str]
     tension_nouns: frozenset[str]
     warning_nouns: frozenset[str]
     deter_verbs: frozenset[str]
@@ -343,6 +344,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             continue
         if dep == "acl" and head.pos_ == "NOUN" and lemma in W.proposal_nouns:
             return Modality(drop="proposed")
+        if dep == "relcl" and _alleged_relative(t, W):
+            return Modality(drop="alleged")
         if dep in ("acl", "ccomp") and (head.pos_ == "NOUN" or head.dep_ in ("dobj", "pobj")) and \
                 lemma in W.report_nouns and W.denial_verbs & {
                     head.head.lemma_.lower(), head.head.head.lemma_.lower() if head.head.dep_ == "prep" else ""}:
@@ -404,6 +407,22 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         t = head
         first = False
     return Modality(None, transform, confidence, speaker, governor, conditional)
+
+
+def _alleged_relative(v: Token, W: Words) -> bool:
+    """"an accusation by Dutch intelligence that Chinese hackers had broken into a Dutch network": the parser makes
+    the that-clause a relative clause of the agent ("intelligence") with "that" its object, though the verb has
+    a subject and an object of its own; an alleging noun a phrase above says the clause is what is alleged."""
+    if not (any(c.lower_ == "that" and c.dep_ == "dobj" for c in v.children) and any(
+            c.dep_ == "nsubj" for c in v.children) and any(
+            c.dep_ == "prep" and c.i > v.i and any(x.dep_ == "pobj" for x in c.children) for c in v.children)):
+        return False
+    n = v.head
+    for _ in range(3):
+        if n.lemma_.lower() in W.alleging_nouns:
+            return True
+        n = n.head
+    return False
 
 
 def _future_time(t: Token, W: Words) -> bool:
