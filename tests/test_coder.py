@@ -1255,3 +1255,14 @@ def test_an_act_alleged_in_a_clause_misread_as_relative_is_not_coded() -> None:
     assert roots(text) == {("CHN", "NLD", "01")}
     assert roots("Chinese hackers had broken into a Dutch defence network, Dutch intelligence said.") == {
         ("CHN", "NLD", "17")}
+
+
+def test_condemning_an_act_told_before_targets_every_doer_of_it() -> None:
+    # "the operation" refers back to the offensive; each of several doers of the act is condemned
+    assert roots("Turkey launches an offensive in Syria. France, Germany and the European Union condemn the "
+                 "operation.") == {("TUR", "SYR", "19"), ("FRA", "TUR", "11"), ("DEU", "TUR", "11"),
+                                   ("EU", "TUR", "11")}
+    assert roots("U.S. and British warplanes strike Houthi targets in Yemen, and Iran condemns the strikes.") == {
+        ("USA", "YEM", "19"), ("GBR", "YEM", "19"), ("IRN", "USA", "11"), ("IRN", "GBR", "11")}
+    # an act of another kind told before is not what "the strikes" refers to
+    assert roots("Russia expels two Polish diplomats, and Iran condemns the strikes.") == {("RUS", "POL", "16")}

@@ -430,10 +430,12 @@ class Clauses(Nominals):
         # the act by a noun, so nouns before this one are read here too.
         acts |= {(t.i, f.code, f.source) for t in n.doc[n.sent.start:n.i] if t.i not in inside and t.pos_ == "NOUN"
                  and self.noun_pattern(t) is not None for f in self.code_noun(t)}
-        here = [(code, src) for _i, code, src in sorted(acts, key=lambda x: x[0])]
-        for code, src in reversed([*self.earlier, *here]):
+        here = sorted(acts, key=lambda x: x[0])
+        for i, code, src in reversed([*((-1, c, s) for c, s in self.earlier), *here]):
             if roots is None or code[:2] in roots:
-                return [src] if src.code not in exclude and src.codable else []
+                # every doer of that act: "U.S. and British warplanes strike ..., and Iran condemns the strikes"
+                doers = [src] + ([s for j, c, s in here if j == i and c == code and s.code != src.code] if i >= 0 else [])
+                return [a for a in doers if a.code not in exclude and a.codable]
         return []
 
     def reacted(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
