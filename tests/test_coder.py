@@ -1266,3 +1266,15 @@ def test_condemning_an_act_told_before_targets_every_doer_of_it() -> None:
         ("USA", "YEM", "19"), ("GBR", "YEM", "19"), ("IRN", "USA", "11"), ("IRN", "GBR", "11")}
     # an act of another kind told before is not what "the strikes" refers to
     assert roots("Russia expels two Polish diplomats, and Iran condemns the strikes.") == {("RUS", "POL", "16")}
+
+
+def test_forces_pulling_back_together_and_each_others_envoys_act_on_each_other() -> None:
+    # forces of two states pulling back from no one else's land disengage from each other (087 both ways)
+    assert coded("Indian and Chinese troops pull back from the disputed border.") == {
+        ("IND", "CHN", "087"), ("CHN", "IND", "087")}
+    assert roots("American and British troops withdraw from Afghanistan.") == {("USA", "AFG", "08"),
+                                                                            ("GBR", "AFG", "08")}
+    assert coded("Russia and the United States withdraw from the treaty.") == set()  # no forces
+    # "each other's" names the other subject, never a third state named further on
+    assert coded("Israel and Turkey expel each other's ambassadors over the killing of Palestinian protesters in "
+                 "Gaza.") == {("ISR", "TUR", "161"), ("TUR", "ISR", "161")}
