@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from .. import yamlfast
 from ..errors import NotFoundError
 from ..store import Store
 
@@ -221,7 +220,6 @@ def check_code(store: Store, code: str) -> str:
 
 
 # -- actor lexicon -------------------------------------------------------------
-_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 5 s -> well under 1 s for the lexicon files
 _LISTS = {"countries": "country", "organizations": "organization"}
 
 
@@ -234,7 +232,7 @@ def lexicon() -> tuple[dict[str, Any], ...]:
         f = data / f"{key}.yaml"
         if not f.is_file():
             continue
-        doc = yaml.load(f.read_text(encoding="utf-8"), Loader=_YAML) or {}
+        doc = yamlfast.safe_load(f.read_text(encoding="utf-8")) or {}
         for e in doc.get(key) or []:
             if not isinstance(e, dict) or "code" not in e:
                 continue
