@@ -172,3 +172,12 @@ def test_coverage_report_adds_up_and_measures_yield(tmp_path: Path) -> None:
     assert rep["triggers"] == p.count() == sum(r["triggers"] for r in rep["roots"])
     assert len(rep["roots"]) == 20 and set(rep["unreached"]) <= set(leaf_codes())
     assert rep["yield"]["sentences_two_actors"] == 1 and rep["yield"]["events"] == 1
+
+
+def test_object_classes_in_triggers_are_ones_the_coder_knows() -> None:
+    """An object key starting with "@" names a class the coder computes; a misspelt one would never match."""
+    from multivector.events.circumstance import OBJECT_CLASSES
+
+    used = {k for pats in patterns.load("en").verbs.values() for p in pats for k in p.objects if k.startswith("@")}
+    assert used and used <= set(OBJECT_CLASSES), used - set(OBJECT_CLASSES)
+    assert {"@place", "@name", "@people"} <= used

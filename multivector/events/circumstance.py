@@ -17,6 +17,7 @@ from .tree import prep_objects
 # a name with its nationality before it ("freed Canadian Michael Kovrig"), an international organisation ("allowed
 # the U.N. to open an office"), a people named by their nationality ("expelled 27,000 Haitians").
 PLACE_OBJECT, NAME_OBJECT, IGO_OBJECT, PEOPLE_OBJECT = "@place", "@name", "@igo", "@people"
+OBJECT_CLASSES = (PLACE_OBJECT, NAME_OBJECT, IGO_OBJECT, PEOPLE_OBJECT)
 
 
 class Circumstances(Arguments):
@@ -26,7 +27,7 @@ class Circumstances(Arguments):
         """The object classes ``theme`` belongs to, of those some pattern of ``cands`` names."""
         if theme is None:
             return []
-        wanted = {k for p in cands for k in p.objects if k[:1] == "@"}
+        wanted = {k for k in OBJECT_CLASSES if any(k in p.objects for p in cands)}  # (dict lookups: a hot path)
         if not wanted:
             return []
         a = self.actors.entity_at(theme)

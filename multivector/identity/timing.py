@@ -45,7 +45,8 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
            "thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "several": 3, "a couple of": 2, "some": 3}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "sept" before "sep"
+_MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _NUM = r"(?P<num>\d{1,2}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + ")"
@@ -300,7 +301,7 @@ _EXPRESSIONS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
 
 
 # Every expression above needs one of these words or a digit: one search skips most sentences.
-_ANY = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|" + "|".join(WEEKDAYS)
+_ANY = re.compile(r"\d|\b(?:" + _MONTH_NAMES + "|" + "|".join(WEEKDAYS)
                   + r"|yesterday|today|tonight|tomorrow|ago|last|this|next|later|coming|recent\w*|lately|same|"
                     r"previous|following|day|week|month|months|year|years|decades|past|earlier|spring|summer|autumn|"
                     r"fall|winter|cold|world|soviet)\b", re.I)
@@ -308,7 +309,7 @@ _ANY = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) 
 
 # The expressions that name a month match it as a whole word (or "Sept."): a sentence with no month word
 # skips them (their unanchored prepositions made them half of the search time).
-_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_MONTH_WORD = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b", re.I)
 _NEEDS_MONTH = tuple("(?P<month>" in rx.pattern for rx, _fn in _EXPRESSIONS)
 
 
