@@ -1166,6 +1166,26 @@ def test_responsibility_for_harm_laid_on_a_state_accuses_it() -> None:
     assert coded("Russia is responsible for the downing of the airliner.") == set()
 
 
+def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
+    # a wrong that codes nothing of its own is what the teller accuses the doer of (112)
+    assert coded("The United States says Russia violated the treaty.") == {("USA", "RUS", "112")}
+    assert coded("Germany says Russia interfered in its election.") == {("DEU", "RUS", "112")}
+    # a denial, a closing attribution (rule 8: the report is not coded) and a broken truce accuse no one
+    assert coded("The U.S. says Russia did not violate the treaty.") == set()
+    assert coded("Russia interfered in the election, Germany says.") == set()
+    assert ("IND", "PAK", "112") not in coded("Islamabad says Indian forces breached the ceasefire.")
+    # a wrong coded as an act of its own is that act, not an accusation
+    assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
+
+
+def test_a_state_that_reports_a_truce_broken_is_its_other_side() -> None:
+    assert coded("Islamabad says Indian forces breached the ceasefire.") == {("IND", "PAK", "196")}
+    assert coded("Azerbaijan violated the truce, Armenia's defence ministry said.") == {("AZE", "ARM", "196")}
+    # a place names the side; an organisation that reports a breach monitors it, it is no party
+    assert coded("The United States says Russia violated the ceasefire in Ukraine.") == {("RUS", "UKR", "196")}
+    assert coded("The OSCE said Russian forces violated the truce.") == set()
+
+
 def test_an_event_noun_only_weighed_did_not_happen() -> None:
     assert coded("A meeting between Putin and Zelensky is unlikely, the Kremlin says.") == set()
     assert roots("A meeting between Putin and Erdogan was held in Sochi.") == {("RUS", "TUR", "04"),

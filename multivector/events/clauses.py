@@ -142,13 +142,19 @@ class Clauses(Nominals):
             what = next(iter(prep_objects(obj, ("for",))), None)
         elif low in W.authorship_verbs and t.pos_ == "VERB" and t.dep_ == "ccomp":
             what = child(t, "dobj")  # "says Pakistan's spy agency coordinated the attacks"
+        elif low in W.wrongdoing_verbs and t.pos_ == "VERB" and t.dep_ == "ccomp" and t.head.i < t.i and not any(
+                c.dep_ == "neg" or (c.dep_ == "dobj" and c.lemma_.lower() in W.truce_nouns) for c in t.children
+        ) and all(i != t.i for i, *_ in self.current):
+            # the wrong is the clause itself, coded as nothing else; only a statement that leads with its teller
+            # ("X says that Y ..."), not a report's closing attribution ("..., the FBI said"), which is rule 8's
+            what = t
         elif low in W.origin_verbs and t.pos_ == "VERB" and t.dep_ == "ccomp":
             what = child(t, "nsubj")  # "says the cyberattack came from Russian computers": from whom is accused
         elif t.lower_ in W.link_adjectives and t.tag_ == "VBN" and t.dep_ == "ccomp":
             what = child(t, "nsubjpass")  # "claims the protests are linked to the United States" (a passive)
         elif t.lower_ in W.link_adjectives and t.dep_ == "acomp" and t.head.lemma_.lower() == "be":
             clause, what = t.head, child(t.head, "nsubj")
-        if what is None or not (what.lemma_.lower() in W.harm_nouns or (
+        if what is None or not (what is t or what.lemma_.lower() in W.harm_nouns or (
                 (np := self.noun_pattern(what)) is not None and "11" <= np.code[:2] <= "20")):
             return []
         teller = clause.head
@@ -164,7 +170,8 @@ class Clauses(Nominals):
             accused = [a for a in self.actors_for(subj) if a.codable] if subj is not None else []
         if not accused or modality.analyse(teller, question=self.in_question, year=self.year).drop:
             return []
-        return [Found(a, x, "112", "blame-responsible", t, Modality()) for a in self.subjects(teller) if a.codable
+        pid = f"blame-wrong+{low}" if what is t else "blame-responsible"
+        return [Found(a, x, "112", pid, t, Modality()) for a in self.subjects(teller) if a.codable
                 for x in accused if a.code != x.code]
 
     def relation_subject(self, v: Token, exclude: frozenset[str]) -> list[Actor]:

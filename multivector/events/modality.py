@@ -90,6 +90,8 @@ class Words:
     restriction_heads: frozenset[str]
     authorship_verbs: frozenset[str]
     origin_verbs: frozenset[str]
+    wrongdoing_verbs: frozenset[str]
+    truce_nouns: frozenset[str]
     finding_verbs: frozenset[str]
     link_adjectives: frozenset[str]
     crowd_nouns: frozenset[str]

@@ -186,9 +186,11 @@ class Targets(Clauses):
                 got = self.denied_act(v, theme, exclude)
             elif slot == "reporter":  # "Poland says soldiers were arrested, while Russia denies this"
                 got = self.reporter_before(v, theme, exclude)
-            elif slot == "speaker":  # "Merkel said Russia might face further sanctions": who says so
+            elif slot in ("speaker", "speaker_party"):  # "Merkel said Russia might face further sanctions"
                 if v.dep_ == "ccomp" and v.head.lemma_.lower() in modality.words().report_verbs:
                     got = [a for a in self.subjects(v.head) if a.codable and a.code not in exclude]
+                if slot == "speaker_party":  # a state reporting a breach is the other party; a body monitors it
+                    got = [a for a in got if a.kind not in ("igo", "bloc")]
             elif slot == "possessor" and theme is not None:
                 got = self._each_conjunct(theme, self.possessor) or self.operated_by(theme)
             elif slot == "possessor_other" and theme is not None:
