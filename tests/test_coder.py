@@ -168,6 +168,11 @@ def test_clause_meaning_kept() -> None:
     assert roots("Russia deployed troops to the Ukrainian border.") == {("RUS", "UKR", "15")}
     # the purpose of a movement is not an act yet (only the visit is coded)
     assert roots("Erdogan flew to Moscow to sign a grain deal with Russia.") == {("TUR", "RUS", "04")}
+    # ... but the help a mission is sent to give, when the sending names no receiver, is what the sending does
+    assert coded("The EU sent a team to train Somali troops.") == {("EU", "SOM", "072")}
+    assert coded("The EU agreed to send a team to train Somali troops.") == {("EU", "SOM", "0332")}
+    assert coded("The EU refused to send a team to train Somali troops.") == {("EU", "SOM", "1222")}
+    assert coded("France sent jets to bomb rebel positions in Syria.") == set()  # no help: a purpose only
 
 
 def test_event_nouns_code_current_acts_not_history() -> None:

@@ -105,6 +105,7 @@ class Words:
     negative_determiners: frozenset[str]
     support_purposes: frozenset[str]
     motion_verbs: frozenset[str]
+    sending_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     unreal_verbs: frozenset[str]
     mass_words: frozenset[str]
@@ -309,7 +310,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         if infinitive and head.pos_ == "VERB" and lemma in W.motion_verbs:
             # "sent troops to help", "travelled to Moscow to sign", "crossed the line to dismantle": the purpose
             # of a movement is not yet done (gold rule 4: the movement is coded, linked events are not added)
-            return Modality(drop="purpose")
+            return Modality(drop="purpose", governor=head)
         if infinitive:
             dep = "xcomp"  # "offered on Thursday to mediate": an infinitive complement parsed as advcl
         if head.pos_ == "VERB" and (
