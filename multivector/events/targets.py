@@ -10,7 +10,8 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from . import modality, patterns
 from .arguments import RECIPROCAL, through_quantity
-from .clauses import PROVOKED_MARKS, Clauses, summed_up_by_speech, to_come, told_as_past
+from .clauses import PROVOKED_MARKS, summed_up_by_speech, to_come, told_as_past
+from .judgements import Judgements
 from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, passive_subject, pobj_of, prep_objects
 from .words import CARRIERS, forms
 
@@ -49,7 +50,7 @@ OPERATING = frozenset({"deploy", "operate", "own", "fly", "use", "charter", "run
 HELP_CODES = frozenset({"023", "070", "073"})
 
 
-class Targets(Clauses):
+class Targets(Judgements):
     """The target slots of verb patterns; the article coder subclasses this."""
 
     adversaries: dict[str, Actor]  # the coder's: target code -> latest actor in conflict with it
