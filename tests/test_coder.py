@@ -1183,6 +1183,12 @@ def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
     assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
 
 
+def test_any_envoy_summoned_is_a_protest_to_the_state_the_envoy_serves() -> None:
+    assert coded("Russia summoned the Turkish military attache.") == {("RUS", "TUR", "114")}
+    assert coded("China summoned the U.S. consul general.") == {("CHN", "USA", "114")}
+    assert coded("Poland summoned Russia's chargé d'affaires.") == {("POL", "RUS", "114")}
+
+
 def test_a_state_that_reports_a_truce_broken_is_its_other_side() -> None:
     assert coded("Islamabad says Indian forces breached the ceasefire.") == {("IND", "PAK", "196")}
     assert coded("Azerbaijan violated the truce, Armenia's defence ministry said.") == {("AZE", "ARM", "196")}

@@ -520,9 +520,10 @@ def object_lent_to_main_subject(t: Token) -> bool:
 
 def receiver_read_as_adverb(t: Token) -> bool:
     """"The EU grants Turkey €3 billion": before an amount the parser may read the receiver as an adverbial noun
-    phrase; a name between a verb of giving and its object is the verb's receiver (its dative)."""
+    phrase, or as a first object ("offers Turkey three billion euros"); a name between a verb of giving and its
+    object is the verb's receiver (its dative)."""
     v = t.head
-    if not (t.dep_ == "npadvmod" and t.pos_ == "PROPN" and v.pos_ == "VERB" and v.i < t.i
+    if not (t.dep_ in ("npadvmod", "dobj") and t.pos_ == "PROPN" and v.pos_ == "VERB" and v.i < t.i
             and v.lemma_.lower() in modality.words().dative_verbs):
         return False
     if not any(c.dep_ == "dobj" and c.i > t.i for c in v.children) or any(c.dep_ == "dative" for c in v.children):
@@ -569,7 +570,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
     particle_read_as_preposition: frozenset({"prep"}), agent_read_on_object: frozenset({"prep"}),
-    object_lent_to_main_subject: frozenset({"nsubj"}), receiver_read_as_adverb: frozenset({"npadvmod"}),
+    object_lent_to_main_subject: frozenset({"nsubj"}), receiver_read_as_adverb: frozenset({"npadvmod", "dobj"}),
     subject_swallowed_by_fronted_phrase: frozenset({"nsubj"}),
     clause_across_a_semicolon: frozenset({"ccomp", "advcl"}), that_clause_read_as_noun_clause: frozenset({"acl"}),
     verb_read_as_compound: frozenset({"compound"}), gerund_read_as_compound_of_its_object: frozenset({"compound"}),
