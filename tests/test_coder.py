@@ -1183,6 +1183,14 @@ def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
     assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
 
 
+def test_aid_announced_is_aid_promised() -> None:
+    assert coded("The United States announces a $400 million military aid package to Ukraine.") == {
+        ("USA", "UKR", "033")}
+    assert coded("Britain announces 100 million pounds of aid to Syria.") == {("GBR", "SYR", "033")}  # not "told"
+    # a package with no receiver is tried as sanctions
+    assert coded("The EU announced a new package of sanctions against Russia.") == {("EU", "RUS", "163")}
+
+
 def test_any_envoy_summoned_is_a_protest_to_the_state_the_envoy_serves() -> None:
     assert coded("Russia summoned the Turkish military attache.") == {("RUS", "TUR", "114")}
     assert coded("China summoned the U.S. consul general.") == {("CHN", "USA", "114")}
