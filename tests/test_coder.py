@@ -1183,6 +1183,12 @@ def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
     assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
 
 
+def test_people_executed_are_their_states_targets() -> None:
+    assert coded("Indonesia executes two Australians and six others.") == {("IDN", "AUS", "180")}
+    assert coded("Singapore hanged Australian Van Tuong Nguyen.") == {("SGP", "AUS", "180")}
+    assert coded("Indonesia executes two Australian drug smugglers.") == {("IDN", "AUS", "180")}
+
+
 def test_aid_announced_is_aid_promised() -> None:
     assert coded("The United States announces a $400 million military aid package to Ukraine.") == {
         ("USA", "UKR", "033")}
