@@ -1183,6 +1183,14 @@ def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
     assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
 
 
+def test_a_state_not_allowed_to_act_is_refused() -> None:
+    assert roots("Russia will not allow Ukraine to join NATO.") == {("RUS", "UKR", "12")}
+    assert roots("Israel will not allow the Irish ship to dock in Gaza.") == {("ISR", "IRL", "12")}
+    # a plain past negation is no refusal; an allowing agreed to is the allowed act's intention, as before
+    assert roots("Russia did not allow Ukraine to join.") == set()
+    assert roots("Kyrgyzstan agreed to let Moscow expand the base.") == {("KGZ", "RUS", "03")}
+
+
 def test_people_executed_are_their_states_targets() -> None:
     assert coded("Indonesia executes two Australians and six others.") == {("IDN", "AUS", "180")}
     assert coded("Singapore hanged Australian Van Tuong Nguyen.") == {("SGP", "AUS", "180")}

@@ -231,7 +231,8 @@ class ArticleCoder(Refinements):
             if cands:
                 theme = child(t, "dobj")
                 for pat, matched, _lm in self._candidates(t, cands, theme):
-                    if pat.target != ("deterred",):  # a reading that holds only with someone deterred
+                    # not a reading that holds only with someone deterred, or only negated ("will not allow")
+                    if pat.target != ("deterred",) and not pat.only_negated:
                         return matched if matched is not None else pat.code
         for np in self.pats.nouns.get(t.lemma_.lower(), ()):
             if np.needs and t.pos_ == "VERB" and child(t, "dobj") is not None and self.noun_pattern(t) is not np:
