@@ -1751,6 +1751,10 @@ def test_coming_under_fire_from_a_side_is_its_fire() -> None:
 def test_a_reaction_refers_back_to_an_act_aimed_at_no_one() -> None:
     text = "Iran test-fires three cruise missiles into the Gulf. Bahrain and Kuwait condemn the launches."
     assert roots(text) == {("BHR", "IRN", "11"), ("KWT", "IRN", "11")}
+    # in an earlier clause of the same sentence too, but never in a later one
+    assert roots("North Korea fires a ballistic missile, and the United States condemns the launch.") == {
+        ("USA", "PRK", "11")}
+    assert roots("The United States condemned the launch after North Korea fired a missile.") == set()
 
 
 def test_sanctions_with_no_target_answer_the_latest_hostile_act_against_the_imposer() -> None:

@@ -77,6 +77,7 @@ class Clauses(Nominals):
     """Clause-level argument readers; the coder (events/coder.py) subclasses this."""
 
     earlier: list[tuple[str, Actor]]  # the coder's: (code, source) of the acts of earlier sentences
+    untargeted: list[tuple[int, str, Actor]]  # the coder's: (word, code, source) of this sentence's untargeted acts
     current: list[tuple[int, str, Actor, Actor]]  # the coder's: (word, code, source, target) of this sentence's acts
 
     def act_code(self, t: Token) -> str | None:  # the coder's: the code the lexicon gives a predicate word
@@ -365,6 +366,8 @@ class Clauses(Nominals):
         # same sentence, outside the noun's own clause, comes first
         inside = {t.i for t in n.head.subtree} if n.head.i != n.i else set()
         acts = {(i, code, src) for i, code, src, _tgt in self.current if i < n.i and i not in inside}
+        # and one aimed at no one: "North Korea fires a missile, and Japan condemns the launch"
+        acts |= {(i, code, src) for i, code, src in self.untargeted if i < n.i and i not in inside}
         # Verbs are coded before nouns: "Israeli tank fire hits a UN post, and Jakarta condemns the attack" tells
         # the act by a noun, so nouns before this one are read here too.
         acts |= {(t.i, f.code, f.source) for t in n.doc[n.sent.start:n.i] if t.i not in inside and t.pos_ == "NOUN"

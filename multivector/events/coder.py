@@ -112,7 +112,7 @@ class ArticleCoder(Refinements):
         self.accusers: dict[str, Actor] = {}  # accused code -> who accused it (for denials, CAMEO 016)
         self.adversaries: dict[str, Actor] = {}  # target code -> latest actor in conflict with it (quad 3-4)
         self.earlier: list[tuple[str, Actor]] = []  # (code, source) of the acts of earlier sentences, in order
-        self.untargeted: list[tuple[str, Actor]] = []  # this sentence's hostile acts aimed at no one
+        self.untargeted: list[tuple[int, str, Actor]] = []  # this sentence's hostile acts aimed at no one (word, ...)
         self.current: list[tuple[int, str, Actor, Actor]] = []  # (word, code, source, target) of this sentence's acts
         self.reacting = False  # second pass over an adverbial clause: its target may be who reacted to it
 
@@ -465,7 +465,7 @@ class ArticleCoder(Refinements):
             if sources and code[:2] >= "14" and mod.drop is None and mod.transform is None and alleger is None:
                 # "North Korea fires two missiles into the sea. Japan condemns the launches.": an act aimed at no
                 # one is still the act a later reaction refers back to (clauses.prior_act)
-                self.untargeted.append((code, sources[0]))
+                self.untargeted.append((v.i, code, sources[0]))
             return None
         if mod.transform == "demand":
             # "the EU says Russia must withdraw its troops": no withdrawal; the speaker demands it of Russia
@@ -595,7 +595,7 @@ def code_document(
                     coder.adversaries[e.target] = f.source
                 acts.append((e.code, f.source))
         # only after the sentence: "the attack" refers back, not to its own clause
-        coder.earlier.extend([*coder.untargeted, *acts])
+        coder.earlier.extend([*((c, s) for _i, c, s in coder.untargeted), *acts])
         coder.untargeted = []
         ties.extend(code_ties(coder, sent, si))
     return coder.mentions(), events, ties
