@@ -1017,6 +1017,9 @@ def test_naming_another_states_act_with_a_word_that_judges_it() -> None:
     assert coded("Iran called the new US sanctions illegal.") == {("IRN", "USA", "111")}
     assert coded("Japan describes China's naval drills as provocative.") == {("JPN", "CHN", "111")}
     assert coded("Kazakhstan describes Uzbekistan's water proposal as constructive.") == {("KAZ", "UZB", "051")}
+    # through the noun that names an act by its kind
+    assert coded("China called the U.S. tariffs a form of blackmail.") == {("CHN", "USA", "111")}
+    assert ("GRC", "IRN", "111") in coded("Iran seized two Greek tankers, and Athens called the seizures acts of piracy.")
 
 
 def test_no_judgement_without_an_owner_a_word_of_blame_or_a_statement() -> None:

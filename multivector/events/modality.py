@@ -93,6 +93,7 @@ class Words:
     wrongdoing_verbs: frozenset[str]
     truce_nouns: frozenset[str]
     finding_verbs: frozenset[str]
+    kind_heads: frozenset[str]
     link_adjectives: frozenset[str]
     crowd_nouns: frozenset[str]
     reducing_verbs: frozenset[str]

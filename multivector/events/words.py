@@ -263,6 +263,10 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
     for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
         if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "npadvmod" and any(d.dep_ == "dative" for d in v.children)):
             out.append(c.lemma_.lower())  # "gave Qatar ten days": the parser may call the second object adverbial
+            if c.dep_ in ("oprd", "attr") and c.lemma_.lower() in modality.words().kind_heads:
+                # "called the seizures acts of piracy", "a form of blackmail": what kind of act it was named
+                out.extend(x.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for x in p.children if x.dep_ == "pobj")
         if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in modality.words().verbless_heads):
             out.extend(x.lemma_.lower() for x in c.subtree if x.dep_ in ("dobj", "compound", "npadvmod"))
         if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "ADJ") or c.tag_ == "VBN") and child(c, "nsubj") is not None:
