@@ -351,3 +351,13 @@ def test_a_by_phrase_hung_on_a_passives_object_is_its_agent() -> None:
     assert coded(text, IN_2023) == {("IMF", "GHA", "07")}
     # an active verb's object keeps its own by-phrase
     assert ("by", "agent") not in deps("The IMF approves a loan by a vote of its board.")
+
+
+def test_two_joined_present_verbs_after_a_subordinator_are_its_clause() -> None:
+    text = "Vietnam protests to China after a Chinese coast guard ship rams and sinks a Vietnamese fishing boat."
+    got = deps(text)
+    assert ("rams", "advcl") in got and ("ship", "nsubj") in got and ("after", "mark") in got
+    # a fishing boat sunk by a coast guard is property destroyed (17), not a battle
+    assert ("CHN", "VNM", "17") in coded(text, IN_2023)
+    # a plain plural after the subordinator is left alone
+    assert ("talks", "pobj") in deps("Vietnam protests to China after the border talks and sinks a boat.")

@@ -312,3 +312,26 @@ def particle_read_as_preposition(t: Token) -> bool:
     t.dep_ = "prt"
     obj.head, obj.dep_ = v, "dobj"
     return True
+
+
+def verb_pair_read_as_subordinators_object(t: Token) -> bool:
+    """"after a Chinese coast guard ship rams[NNS] and sinks a Vietnamese boat": the parser reads the first of two
+    joined present verbs as a plural noun, the object of the subordinator, with its subject as a compound. A
+    trigger verb so read, with a finite verb joined to it and a compound right before it, is the clause's verb,
+    the compound its subject and the subordinator its mark."""
+    prep = t.head
+    if not (t.dep_ == "pobj" and t.tag_ == "NNS" and prep.dep_ == "prep" and prep.lower_ in SUBORDINATORS
+            and prep.head.pos_ in ("VERB", "AUX") and t.i > 0):
+        return False
+    joined = next((c for c in t.rights if c.dep_ == "conj" and c.tag_ in ("VBZ", "VBD")), None)
+    subj = t.doc[t.i - 1]
+    lemma = present_verb_lemma(t)
+    if joined is None or lemma is None or subj.dep_ != "compound" or subj.head.i != t.i:
+        return False
+    for c in [c for c in t.lefts if c.i < subj.i]:  # "a Chinese coast guard": the subject's own modifiers
+        c.head = subj
+    subj.head, subj.dep_ = t, "nsubj"
+    t.head, t.dep_ = prep.head, "advcl"
+    prep.head, prep.dep_ = t, "mark"
+    as_verb(t, lemma)
+    return True
