@@ -1553,6 +1553,11 @@ def test_where_a_thing_is_bound_is_not_whose_it_is() -> None:
     assert roots("Israel seized a Gaza-bound ship.", dt.date(2010, 6, 1)) == set()
 
 
+def test_where_a_weapon_was_made_is_not_whom_it_is_fired_at() -> None:
+    assert roots("Russian forces launched Iranian-made drones.") == set()
+    assert roots("Ukraine fires U.S.-supplied missiles at Russian positions.") == {("UKR", "RUS", "19")}
+
+
 def test_the_act_another_is_helped_to_do_is_not_coded_again() -> None:
     assert roots("Japan promised on Monday to help Vietnam and Cambodia build a long-awaited port that would "
                  "give Japanese shippers a new route to Thailand.", dt.date(2024, 6, 1)) == {("JPN", "VNM", "03"),
