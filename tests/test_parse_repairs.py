@@ -361,3 +361,11 @@ def test_two_joined_present_verbs_after_a_subordinator_are_its_clause() -> None:
     assert ("CHN", "VNM", "17") in coded(text, IN_2023)
     # a plain plural after the subordinator is left alone
     assert ("talks", "pobj") in deps("Vietnam protests to China after the border talks and sinks a boat.")
+
+
+def test_a_verb_of_outbreak_read_as_a_plural_after_an_event_noun_is_its_verb() -> None:
+    assert ("Fighting", "nsubj") in deps("Fighting rages between Azerbaijani and Armenian forces.")
+    assert coded("Clashes rage between Indian and Chinese troops.", IN_2023) == {("IND", "CHN", "19"),
+                                                                                 ("CHN", "IND", "19")}
+    # a plural after a word that names no event is left alone
+    assert ("Road", "nsubj") not in deps("Road rages between drivers.")

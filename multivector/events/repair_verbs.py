@@ -335,3 +335,23 @@ def verb_pair_read_as_subordinators_object(t: Token) -> bool:
     prep.head, prep.dep_ = t, "mark"
     as_verb(t, lemma)
     return True
+
+
+def outbreak_read_as_plural(t: Token) -> bool:
+    """"Fighting rages[NNS] between Azerbaijani and Armenian forces": the parser reads a verb of outbreak (rage,
+    erupt, flare ...) after an event noun as a plural noun with that noun for compound; a root so read, with no
+    subject and an event noun right before it, is the verb and the noun its subject."""
+    if not (t.dep_ == "ROOT" and t.tag_ in ("NNS", "NN") and t.i > 0 and not has_subject(t)):
+        return False  # ("Clashes rage[NN]": a plural subject's verb has no -s)
+    verb = next((w for w in (t.lemma_.lower(), t.lower_[:-1], t.lower_[:-2]) if w in
+                 modality.words().outbreak_verbs), None)
+    subj = t.doc[t.i - 1]
+    if verb is None or subj.dep_ != "compound" or subj.head.i != t.i or not (
+            subj.lower_ in patterns.load().nouns or subj.lemma_.lower() in patterns.load().nouns):
+        return False  # ("fighting" tagged a gerund keeps the noun's form)
+    for c in list(t.lefts):
+        if c.i < subj.i:
+            c.head = subj  # "heavy fighting": the subject's own modifiers
+    subj.dep_ = "nsubj"
+    t.tag_, t.pos_, t.lemma_ = ("VBZ" if t.tag_ == "NNS" else "VBP"), "VERB", verb
+    return True
