@@ -210,6 +210,9 @@ def test_names_hung_on_a_verb_as_its_modifiers_are_its_subject() -> None:
     text = "The Czech Republic and Slovakia vote against the EU's plan."
     assert ("Republic", "nsubj") in deps(text)
     assert coded(text, IN_2018) == {("CZE", "EU", "12"), ("SVK", "EU", "12")}
+    # and its object read as an apposition is its object
+    text = "An Israeli airstrike flattens Iran's consular building in Damascus."
+    assert ("airstrike", "nsubj") in deps(text) and ("building", "dobj") in deps(text)
 
 
 def test_a_that_clause_hung_on_a_verb_as_a_noun_clause_is_its_complement() -> None:

@@ -204,8 +204,8 @@ def subject_read_as_modifier_of_verb(t: Token) -> bool:
     if not (t.pos_ == "VERB" and (t.tag_ in ("VBP", "VBZ", "VBD") or (
             t.tag_ == "VB" and t.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in t.children)))
             and not has_subject(t)
-            and any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.i > t.i for c in t.children)):
-        return False
+            and any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "appos") and c.i > t.i for c in t.children)):
+        return False  # (its object may be read as an apposition: "An Israeli airstrike flattens Iran's consulate")
     lefts = list(t.lefts)
     subj = lefts[-1] if lefts else None
     if subj is None or subj.dep_ not in ("nmod", "compound") or subj.pos_ not in NOMINAL \
@@ -215,6 +215,9 @@ def subject_read_as_modifier_of_verb(t: Token) -> bool:
     for c in lefts[:-1]:
         c.head = subj
     subj.dep_ = "nsubj"
+    obj = next((c for c in t.rights if c.dep_ == "appos" and c.pos_ in NOMINAL), None)
+    if obj is not None and not any(c.dep_ == "dobj" for c in t.children):
+        obj.dep_ = "dobj"
     return True
 
 
