@@ -1186,6 +1186,12 @@ def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
     assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
 
 
+def test_militiamen_are_an_armed_group_and_an_army_backed_is_force_not_policy() -> None:
+    assert coded("Ethiopian militiamen ambush a Sudanese army patrol.") == {("ETH", "SDN", "190")}
+    assert ("LBN", "SYR", "050") not in coded("The Syrian Army, backed by Hezbollah militiamen, retakes the town.")
+    assert coded("Russia backs the Syrian government.") == {("RUS", "SYR", "050")}
+
+
 def test_a_state_not_allowed_to_act_is_refused() -> None:
     assert roots("Russia will not allow Ukraine to join NATO.") == {("RUS", "UKR", "12")}
     assert roots("Israel will not allow the Irish ship to dock in Gaza.") == {("ISR", "IRL", "12")}
