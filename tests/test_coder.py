@@ -1186,6 +1186,14 @@ def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
     assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
 
 
+def test_a_state_vowed_to_suffer_for_what_it_did_is_threatened() -> None:
+    assert coded("Tehran vows that Israel will be punished for the attack.") == {("IRN", "ISR", "130")}
+    assert coded("Iran says the United States will pay a heavy price.") == {("IRN", "USA", "130")}
+    # what it has paid is told, not threatened; a clause of another verb promises nothing harmful
+    assert coded("Iran said Israel paid a heavy price.") == set()
+    assert coded("Iran promises that Iraq will receive more gas.") == set()
+
+
 def test_militiamen_are_an_armed_group_and_an_army_backed_is_force_not_policy() -> None:
     assert coded("Ethiopian militiamen ambush a Sudanese army patrol.") == {("ETH", "SDN", "190")}
     assert ("LBN", "SYR", "050") not in coded("The Syrian Army, backed by Hezbollah militiamen, retakes the town.")

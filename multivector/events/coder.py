@@ -159,6 +159,8 @@ class ArticleCoder(Refinements):
             code = matched if matched is not None else pat.code
             if pat.xcomp_only and not any(c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only for c in v.children):
                 continue
+            if pat.ccomp_only and not any(c.dep_ == "ccomp" and c.lemma_ in pat.ccomp_only for c in v.children):
+                continue
             if pat.needs_phone and not (pat.lemma in ("telephone", "phone") or any(
                     t.lemma_.lower() in PHONE_WORDS for c in v.children if c.dep_ in ("prep", "agent")
                     for t in c.subtree)):

@@ -49,7 +49,7 @@ class Deverbals(Targets):
             return []
         own = frozenset(a.code for a in srcs)
         for pat, matched, lemma in self._candidates(n, self.pats.verbs[verb], theme):
-            if pat.inverted or pat.objectless or pat.needs_ccomp or pat.needs_xcomp or pat.xcomp_only:
+            if pat.inverted or pat.objectless or pat.needs_ccomp or pat.needs_xcomp or pat.xcomp_only or pat.ccomp_only:
                 continue
             code = matched if matched is not None else pat.code
             currency = _nominal_currency(n, code, self.year)

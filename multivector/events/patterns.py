@@ -31,7 +31,7 @@ FAMILY_KINDS = ("intent", "appeal", "demand", "refuse", "threat")
 VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_objects", "symmetric", "possessor_target",
                        "xcomp_only", "needs_phone", "needs_ccomp", "objectless", "stative_present", "inverted",
                        "only_negated", "source_roles", "needs_xcomp", "rank", "complement", "target_roles",
-                       "passive_target", "people_target", "subject_heads", "mutual"})
+                       "passive_target", "people_target", "subject_heads", "mutual", "ccomp_only"})
 NOUN_KEYS = frozenset({"id", "lemmas", "code", "source", "target", "background", "needs", "rank", "symmetric"})
 LANGUAGES = ("en",)
 
@@ -63,6 +63,7 @@ class VerbPattern:
     people_target: bool = False  # done to people, never to a state named as such ("beat protesters", not "beat Spain")
     subject_heads: tuple[str, ...] = ()  # the subject's head must be one of these lemmas ("troops arrive", not planes)
     mutual: bool = False  # the wording says both sides acted ("exchanged fire with"): the target acts back
+    ccomp_only: tuple[str, ...] = ()  # the that-clause's verb must be one of these ("vowed that Israel would pay")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +182,7 @@ def verb_patterns(v: dict[str, Any], where: str) -> list[VerbPattern]:
             tuple(v.get("source_roles", ())), bool(v.get("needs_xcomp", False)), tuple(words[1:]),
             int(v.get("rank", 0)), v.get("complement"), tuple(v.get("target_roles", ())),
             bool(v.get("people_target", False)), _strs(v.get("subject_heads"), where, "subject_heads"),
-            bool(v.get("mutual", False)),
+            bool(v.get("mutual", False)), _strs(v.get("ccomp_only"), where, "ccomp_only"),
         ))
         if out[-1].complement not in (None, "appeal", "demand"):
             raise LexiconError(where, f"{pid}: complement must be appeal or demand")

@@ -102,7 +102,10 @@ class Targets(Judgements):
                         continue  # "warns that Iraq is close to civil war" threatens no one; "... would be targets"
                     if pat.code[:2] == "10" and cc.dep_ == "ccomp" and told_as_past(cc):
                         continue  # "insisting the plane had stayed over Syria" states a fact; a demand wants a deed
-                    got = self.actors_for(child(cc, "nsubj")) or self.passive_addressee(cc)
+                    # (a threat's patient in the passive is its target: "vowed that Israel will be punished")
+                    got = self.actors_for(child(cc, "nsubj")) or (
+                        self.actors_for(child(cc, "nsubjpass")) if pat.code[:2] == "13" else []
+                    ) or self.passive_addressee(cc)
                     if got:
                         break
             elif slot == "xcomp_obj":  # "pledged 50 million euros to help Ukraine (repair its grid)"
