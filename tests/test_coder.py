@@ -1192,6 +1192,7 @@ def test_a_state_vowed_to_suffer_for_what_it_did_is_threatened() -> None:
     # what it has paid is told, not threatened; a clause of another verb promises nothing harmful
     assert coded("Iran said Israel paid a heavy price.") == set()
     assert coded("Iran promises that Iraq will receive more gas.") == set()
+    assert coded("Sudan's president vows to teach Juba a final lesson.") == {("SDN", "SSD", "130")}
 
 
 def test_militiamen_are_an_armed_group_and_an_army_backed_is_force_not_policy() -> None:
