@@ -1186,6 +1186,12 @@ def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
     assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
 
 
+def test_a_summit_called_off_is_called_off_with_the_other_side_it_was_between() -> None:
+    assert coded("North Korea cancels the summit between Kim and Trump.") == {("PRK", "USA", "164")}
+    assert roots("North Korea threatens to call off next month's summit between Kim Jong Un and Donald Trump.") == {
+        ("PRK", "USA", "13")}
+
+
 def test_a_state_vowed_to_suffer_for_what_it_did_is_threatened() -> None:
     assert coded("Tehran vows that Israel will be punished for the attack.") == {("IRN", "ISR", "130")}
     assert coded("Iran says the United States will pay a heavy price.") == {("IRN", "USA", "130")}

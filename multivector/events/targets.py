@@ -179,8 +179,9 @@ class Targets(Judgements):
                 # between Colombia's government and the ELN")
                 where = [*theme.subtree, *(x for c in v.children if c.dep_ == "prep" and c.lower_ == "as"
                                            for x in c.subtree)]
-                got = next((g for x in where if x.i != theme.i
-                            and (g := self.prep_targets(x, ("between",), possessor=True, exclude=exclude))), [])
+                # ("the summit between Kim and Trump": on the object itself too)
+                got = next((g for x in where
+                            if (g := self.prep_targets(x, ("between",), possessor=True, exclude=exclude))), [])
             elif slot == "asked":  # "declined to comment when asked about Kazakhstan's remarks": what it was asked about
                 got = [a for h in (v, *(c for c in v.children if c.dep_ == "xcomp")) for c in h.children
                        if c.dep_ == "advcl" and c.lemma_.lower() in ("ask", "question", "press")
