@@ -1186,6 +1186,12 @@ def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
     assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
 
 
+def test_relief_dropped_from_the_air_is_humanitarian_aid_and_bombs_are_not() -> None:
+    assert coded("Food and medical supplies are dropped over the northern Gaza Strip by Jordanian and Egyptian "
+                 "air force planes.") == {("JOR", "PSE", "073"), ("EGY", "PSE", "073")}
+    assert roots("U.S. planes dropped bombs on Syria.") == {("USA", "SYR", "19")}
+
+
 def test_a_summit_called_off_is_called_off_with_the_other_side_it_was_between() -> None:
     assert coded("North Korea cancels the summit between Kim and Trump.") == {("PRK", "USA", "164")}
     assert roots("North Korea threatens to call off next month's summit between Kim Jong Un and Donald Trump.") == {
