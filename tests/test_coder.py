@@ -1186,6 +1186,11 @@ def test_a_statement_that_a_state_did_wrong_accuses_it() -> None:
     assert coded("Japan said a Chinese military plane had violated Japanese airspace.") == {("CHN", "JPN", "150")}
 
 
+def test_looking_into_what_another_state_is_alleged_to_have_done_investigates_it() -> None:
+    assert coded("U.N. investigators look into allegations of torture by Venezuelan security forces.") == {
+        ("UN", "VEN", "090")}
+
+
 def test_relief_dropped_from_the_air_is_humanitarian_aid_and_bombs_are_not() -> None:
     assert coded("Food and medical supplies are dropped over the northern Gaza Strip by Jordanian and Egyptian "
                  "air force planes.") == {("JOR", "PSE", "073"), ("EGY", "PSE", "073")}
