@@ -1203,6 +1203,12 @@ def test_a_summit_called_off_is_called_off_with_the_other_side_it_was_between() 
         ("PRK", "USA", "13")}
 
 
+def test_the_act_a_threatened_penalty_is_for_was_done() -> None:
+    text = "China warns that Czech Senate President Milos Vystrcil will pay a heavy price for leading a delegation " \
+        "to Taiwan."
+    assert roots(text) == {("CHN", "CZE", "13"), ("CZE", "TWN", "04")}
+
+
 def test_a_state_vowed_to_suffer_for_what_it_did_is_threatened() -> None:
     assert coded("Tehran vows that Israel will be punished for the attack.") == {("IRN", "ISR", "130")}
     assert coded("Iran says the United States will pay a heavy price.") == {("IRN", "USA", "130")}

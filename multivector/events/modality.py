@@ -93,6 +93,7 @@ class Words:
     wrongdoing_verbs: frozenset[str]
     truce_nouns: frozenset[str]
     finding_verbs: frozenset[str]
+    penalty_words: frozenset[str]
     kind_heads: frozenset[str]
     link_adjectives: frozenset[str]
     crowd_nouns: frozenset[str]
@@ -307,6 +308,10 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
         if head is t:
             break
         lemma = head.lemma_.lower()
+        if dep == "pcomp" and t.tag_ == "VBG" and head.lower_ in ("for", "over") and (
+                head.head.lemma_.lower() in W.judging_verbs | W.penalty_words):
+            break  # "will punish Russia for invading", "will pay a heavy price for leading a delegation": the reason
+            # judged was done
         infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if infinitive and head.pos_ == "VERB" and lemma in W.motion_verbs:
             # "sent troops to help", "travelled to Moscow to sign", "crossed the line to dismantle": the purpose
