@@ -1203,6 +1203,11 @@ def test_a_summit_called_off_is_called_off_with_the_other_side_it_was_between() 
         ("PRK", "USA", "13")}
 
 
+def test_an_act_called_for_is_asked_for_not_done() -> None:
+    assert coded("The UN called for lifting sanctions on Iran.") == set()
+    assert coded("China called for easing sanctions on North Korea.") == set()
+
+
 def test_the_act_a_threatened_penalty_is_for_was_done() -> None:
     text = "China warns that Czech Senate President Milos Vystrcil will pay a heavy price for leading a delegation " \
         "to Taiwan."
