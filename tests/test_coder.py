@@ -1206,6 +1206,8 @@ def test_a_summit_called_off_is_called_off_with_the_other_side_it_was_between() 
 def test_an_act_called_for_is_asked_for_not_done() -> None:
     assert coded("The UN called for lifting sanctions on Iran.") == set()
     assert coded("China called for easing sanctions on North Korea.") == set()
+    assert coded("Italy argued for lifting sanctions on Russia.") == set()
+    assert ("FRA", "IRN", "163") not in coded("France insisted on imposing sanctions on Iran.")
 
 
 def test_the_act_a_threatened_penalty_is_for_was_done() -> None:

@@ -94,6 +94,7 @@ class Words:
     truce_nouns: frozenset[str]
     finding_verbs: frozenset[str]
     penalty_words: frozenset[str]
+    advocacy_verbs: frozenset[str]
     kind_heads: frozenset[str]
     link_adjectives: frozenset[str]
     crowd_nouns: frozenset[str]
@@ -312,8 +313,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                 head.head.lemma_.lower() in W.judging_verbs | W.penalty_words):
             break  # "will punish Russia for invading", "will pay a heavy price for leading a delegation": the reason
             # judged was done
-        if dep == "pcomp" and head.lower_ == "for" and head.head.lemma_.lower() in W.request_heads:
-            return Modality(drop="requested")  # "called for lifting sanctions on Iran": asked for, not done
+        if dep == "pcomp" and head.lower_ in ("for", "on") and head.head.lemma_.lower() in W.advocacy_verbs:
+            return Modality(drop="requested")  # "called for lifting sanctions on Iran", "insisted on imposing":
+            # asked for, not done
         infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         if infinitive and head.pos_ == "VERB" and lemma in W.motion_verbs:
             # "sent troops to help", "travelled to Moscow to sign", "crossed the line to dismantle": the purpose
