@@ -172,6 +172,7 @@ def test_clause_meaning_kept() -> None:
     assert coded("The EU sent a team to train Somali troops.") == {("EU", "SOM", "072")}
     assert coded("The EU agreed to send a team to train Somali troops.") == {("EU", "SOM", "0332")}
     assert coded("The EU refused to send a team to train Somali troops.") == {("EU", "SOM", "1222")}
+    assert coded("The EU sent a team on Monday to train Somali troops.") == {("EU", "SOM", "072")}  # no destination
     assert coded("France sent jets to bomb rebel positions in Syria.") == set()  # no help: a purpose only
 
 
@@ -1195,6 +1196,7 @@ def test_relief_dropped_from_the_air_is_humanitarian_aid_and_bombs_are_not() -> 
     assert coded("Food and medical supplies are dropped over the northern Gaza Strip by Jordanian and Egyptian "
                  "air force planes.") == {("JOR", "PSE", "073"), ("EGY", "PSE", "073")}
     assert roots("U.S. planes dropped bombs on Syria.") == {("USA", "SYR", "19")}
+    assert ("USA", "UKR", "073") not in coded("The United States dropped its aid to Ukraine from the spending bill.")
 
 
 def test_a_summit_called_off_is_called_off_with_the_other_side_it_was_between() -> None:
@@ -1218,9 +1220,10 @@ def test_the_act_a_threatened_penalty_is_for_was_done() -> None:
 
 def test_a_state_vowed_to_suffer_for_what_it_did_is_threatened() -> None:
     assert coded("Tehran vows that Israel will be punished for the attack.") == {("IRN", "ISR", "130")}
-    assert coded("Iran says the United States will pay a heavy price.") == {("IRN", "USA", "130")}
-    # what it has paid is told, not threatened; a clause of another verb promises nothing harmful
-    assert coded("Iran said Israel paid a heavy price.") == set()
+    assert coded("Iran swears that the United States will regret the attack.") == {("IRN", "USA", "130")}
+    # what is merely said to come, or a clause of another verb, threatens no one
+    assert coded("Ukraine says Russia will pay reparations.") == set()
+    assert coded("The IMF says Ukraine will suffer a deep recession.") == set()
     assert coded("Iran promises that Iraq will receive more gas.") == set()
     assert coded("Sudan's president vows to teach Juba a final lesson.") == {("SDN", "SSD", "130")}
 
@@ -1249,8 +1252,10 @@ def test_aid_announced_is_aid_promised() -> None:
     assert coded("The United States announces a $400 million military aid package to Ukraine.") == {
         ("USA", "UKR", "033")}
     assert coded("Britain announces 100 million pounds of aid to Syria.") == {("GBR", "SYR", "033")}  # not "told"
-    # a package with no receiver is tried as sanctions
+    # a package of sanctions is no aid, whoever it is for
     assert coded("The EU announced a new package of sanctions against Russia.") == {("EU", "RUS", "163")}
+    assert coded("The U.S. announced a new sanctions package for Russia.") == set()
+    assert coded("The Obama administration unveils its first arms package for Taiwan.") == {("USA", "TWN", "0332")}
 
 
 def test_any_envoy_summoned_is_a_protest_to_the_state_the_envoy_serves() -> None:

@@ -39,11 +39,12 @@ LED_WORDS = frozenset({"led", "installed", "appointed", "run", "owned", "operate
 # X-<word> modifiers that only compare with X: "a Russian-style foreign agents law", "Soviet-type planning".
 LIKENESS_WORDS = frozenset({"style", "type", "like", "inspired", "esque"})
 # X-<word> modifiers that name where a thing was made: "Iranian-made drones", "Chinese-built jets" are no actor of
-# the act they are used in (the maker is not the one who fires them).
-MAKER_WORDS = frozenset({"made", "built", "designed", "manufactured", "produced", "developed", "supplied",
-                         "provided", "donated", "origin"})
+# the act they are used in (the maker is not the one who fires them). Not "supplied" or "donated": the giver of
+# "U.S.-supplied Patriots" is a party to their delivery.
+MAKER_WORDS = frozenset({"made", "built", "designed", "manufactured", "produced", "developed", "origin"})
 # X-<word> modifiers that only say where a thing is headed: "a Gaza-bound aid flotilla" is not Gaza's.
 DESTINATION_WORDS = frozenset({"bound"})
+SKIPPED_AFTER_HYPHEN = LIKENESS_WORDS | DESTINATION_WORDS | MAKER_WORDS
 # Modifiers that leave an armed group unnamed ("suspected militants", "local gunmen"), unlike "Houthi" or "Kurdish".
 UNNAMING_MODIFIERS = frozenset({"armed", "islamist", "suspected", "local", "unidentified", "unknown", "masked"})
 # Capitalised words after a name that are not a second name ("Putin Tuesday said").
@@ -150,7 +151,7 @@ class DocActors:
             if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("pro", "anti"):
                 continue  # "pro-Serbian opposition" is not Serbian
             if nxt is not None and nxt.text == "-" and span.end + 1 < len(doc) and \
-                    doc[span.end + 1].lower_ in LIKENESS_WORDS | DESTINATION_WORDS | MAKER_WORDS:
+                    doc[span.end + 1].lower_ in SKIPPED_AFTER_HYPHEN:
                 continue  # "a Russian-style law" is a law like Russia's, not Russia's; "Gaza-bound" goes there;
                 # "Iranian-made drones" were made there
             if span.start >= 1 and doc[span.start - 1].text in SHIP_PREFIXES:

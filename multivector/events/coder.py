@@ -290,19 +290,6 @@ class ArticleCoder(Refinements):
         return any(a.codable and a.code not in own for c in v.children if c.i not in subj
                    for a in self._entities_in(c))
 
-    def purpose_intended(self, mod: modality.Modality, code: str) -> modality.Modality:
-        """The aid a mission is sent to give, when the sending codes nothing itself, is the act the sending does
-        ("sent a team to train Somali troops", "agreed to send experts to help Ukraine": in the sending's own
-        modality); beside a coded sending it stays a linked event, not added (gold rule 4). Only sendings with no
-        destination (a ship sent "to the Black Sea to help Ukraine" is a movement), not journeys or gifts (whose
-        purposes are plans or uses), and only material help (roots 06-07)."""
-        motion = mod.governor
-        if motion is None or motion.lemma_.lower() not in modality.words().sending_verbs or code[:2] not in (
-                "06", "07") or any(c.dep_ == "prep" for c in motion.children) or any(
-                i == motion.i for i, *_ in self.current):
-            return mod
-        return modality.analyse(motion, question=self.in_question, year=self.year)
-
     def _apply(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None,
                passive: bool, obj_lemma: str | None = None) -> list[Found] | None:
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id  # the pattern named with the object that refined it

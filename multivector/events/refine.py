@@ -12,6 +12,9 @@ from .deverbal import Deverbals
 from .tree import child, is_passive, pobj_of, prep_objects
 from .words import instruments, is_mass
 
+# Prepositions that give a sending its destination ("sent a frigate to the Black Sea to help Ukraine")
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
+
 
 class Refinements(Deverbals):
     """Code refinements that read the clause around a predicate."""
@@ -62,3 +65,17 @@ class Refinements(Deverbals):
         talks = any(c.lemma_ in ("talk", "negotiation", "discuss", "negotiate") for c in v.children
                     if c.dep_ in ("dobj", "xcomp", "advcl"))
         return "046" if talks else "040"
+
+    def purpose_intended(self, mod: modality.Modality, code: str) -> modality.Modality:
+        """The aid a mission is sent to give, when the sending codes nothing itself, is the act the sending does
+        ("sent a team to train Somali troops", "agreed to send experts to help Ukraine": in the sending's own
+        modality); beside a coded sending it stays a linked event, not added (gold rule 4). Only sendings with no
+        destination (a ship sent "to the Black Sea to help Ukraine" is a movement), not journeys or gifts (whose
+        purposes are plans or uses), and only material help (roots 06-07)."""
+        motion = mod.governor
+        if motion is None or motion.lemma_.lower() not in modality.words().sending_verbs or code[:2] not in (
+                "06", "07") or any(
+                c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS for c in motion.children) or any(
+                i == motion.i for i, *_ in self.current):
+            return mod
+        return modality.analyse(motion, question=self.in_question, year=self.year)

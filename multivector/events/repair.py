@@ -14,6 +14,7 @@ from . import modality, patterns
 from .repair_clauses import (
     agent_read_on_object,
     clause_across_a_semicolon,
+    receiver_read_as_adverb,
     subject_swallowed_by_fronted_phrase,
     that_clause_read_as_noun_clause,
 )
@@ -517,20 +518,6 @@ def object_lent_to_main_subject(t: Token) -> bool:
     for x in t.doc[t.right_edge.i + 1:conj.left_edge.i]:
         if x.dep_ == "punct":
             x.head = v
-    return True
-
-
-def receiver_read_as_adverb(t: Token) -> bool:
-    """"The EU grants Turkey €3 billion": before an amount the parser may read the receiver as an adverbial noun
-    phrase, or as a first object ("offers Turkey three billion euros"); a name between a verb of giving and its
-    object is the verb's receiver (its dative)."""
-    v = t.head
-    if not (t.dep_ in ("npadvmod", "dobj") and t.pos_ == "PROPN" and v.pos_ == "VERB" and v.i < t.i
-            and v.lemma_.lower() in modality.words().dative_verbs):
-        return False
-    if not any(c.dep_ == "dobj" and c.i > t.i for c in v.children) or any(c.dep_ == "dative" for c in v.children):
-        return False
-    t.dep_ = "dative"
     return True
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import modality
 from .repair_names import NOMINAL, has_subject
 
 FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
@@ -72,4 +73,18 @@ def agent_read_on_object(t: Token) -> bool:
             and not any(c.dep_ == "agent" for c in v.children) and any(c.dep_ == "pobj" for c in t.children)):
         return False
     t.head, t.dep_ = v, "agent"
+    return True
+
+
+def receiver_read_as_adverb(t: Token) -> bool:
+    """"The EU grants Turkey €3 billion": before an amount the parser may read the receiver as an adverbial noun
+    phrase, or as a first object ("offers Turkey three billion euros"); a name between a verb of giving and its
+    object is the verb's receiver (its dative)."""
+    v = t.head
+    if not (t.dep_ in ("npadvmod", "dobj") and t.pos_ == "PROPN" and v.pos_ == "VERB" and v.i < t.i
+            and v.lemma_.lower() in modality.words().dative_verbs):
+        return False
+    if not any(c.dep_ == "dobj" and c.i > t.i for c in v.children) or any(c.dep_ == "dative" for c in v.children):
+        return False
+    t.dep_ = "dative"
     return True

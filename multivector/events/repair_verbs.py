@@ -199,7 +199,8 @@ def verb_read_as_subject_of_a_gerund(t: Token) -> bool:
 def subject_read_as_modifier_of_verb(t: Token) -> bool:
     """"The Czech Republic and Slovakia vote against ...": the parser tags the verb right but hangs the names
     before it on it as modifiers (nmod, compound) with the article, as if it were a noun. A finite verb with no
-    subject, whose last left dependent is a name or noun ending right before it, takes that phrase as subject."""
+    subject, whose last left dependent is a name or noun ending right before it, takes that phrase as subject; a
+    noun after it read as an apposition ("An Israeli airstrike flattens Iran's consulate") is its object."""
     # (a bare form too, when it heads the sentence with no auxiliary: "Ukraine and Russia resume[VB] talks")
     if not (t.pos_ == "VERB" and (t.tag_ in ("VBP", "VBZ", "VBD") or (
             t.tag_ == "VB" and t.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in t.children)))
@@ -349,9 +350,10 @@ def outbreak_read_as_plural(t: Token) -> bool:
     verb = next((w for w in (t.lemma_.lower(), t.lower_[:-1], t.lower_[:-2]) if w in
                  modality.words().outbreak_verbs), None)
     subj = t.doc[t.i - 1]
+    nouns = patterns.load().nouns  # ("fighting" tagged a gerund is looked up by its form as well as its lemma)
     if verb is None or subj.dep_ != "compound" or subj.head.i != t.i or not (
-            subj.lower_ in patterns.load().nouns or subj.lemma_.lower() in patterns.load().nouns):
-        return False  # ("fighting" tagged a gerund keeps the noun's form)
+            subj.lower_ in nouns or subj.lemma_.lower() in nouns):
+        return False
     for c in list(t.lefts):
         if c.i < subj.i:
             c.head = subj  # "heavy fighting": the subject's own modifiers

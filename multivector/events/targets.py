@@ -194,7 +194,9 @@ class Targets(Judgements):
             elif slot in ("speaker", "speaker_party"):  # "Merkel said Russia might face further sanctions"
                 if v.dep_ == "ccomp" and v.head.lemma_.lower() in modality.words().report_verbs:
                     got = [a for a in self.subjects(v.head) if a.codable and a.code not in exclude]
-                if slot == "speaker_party":  # a state reporting a breach is the other party; a body monitors it
+                if slot == "speaker_party":
+                    # a state reporting a breach is taken for the other side (as in news it nearly always is; a
+                    # third state saying so is misread); an organisation only monitors it
                     got = [a for a in got if a.kind not in ("igo", "bloc")]
             elif slot == "possessor" and theme is not None:
                 got = self._each_conjunct(theme, self.possessor) or self.operated_by(theme)
