@@ -1212,6 +1212,13 @@ def test_an_act_called_for_is_asked_for_not_done() -> None:
     assert ("FRA", "IRN", "163") not in coded("France insisted on imposing sanctions on Iran.")
 
 
+def test_a_pattern_for_some_subjects_only_needs_a_subject_to_fire() -> None:
+    # "attacking" with no subject of its own is no hackers' attack (176 needs hackers for subject)
+    got = coded("Iran warns that Israel will pay a heavy price for attacking Iran.")
+    assert ("ISR", "IRN", "176") not in got and ("IRN", "ISR", "130") in got
+    assert coded("Russian hackers attacked Ukraine's power grid.") == {("RUS", "UKR", "176")}
+
+
 def test_the_act_a_threatened_penalty_is_for_was_done() -> None:
     text = "China warns that Czech Senate President Milos Vystrcil will pay a heavy price for leading a delegation " \
         "to Taiwan."

@@ -295,10 +295,11 @@ class ArticleCoder(Refinements):
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id  # the pattern named with the object that refined it
         if pat.only_negated and not any(c.dep_ == "neg" for c in v.children):
             return None
-        if pat.subject_heads and (subj := inherited_subject(v)) is not None and not (
-                head_words(through_quantity(subj)) & set(pat.subject_heads)):
-            return None  # not this pattern: the next is tried ("Marines" as a proper noun keeps its plural lemma;
-            # "rockets fired from Lebanon landed in Israel": the subject the verb inherits counts too)
+        if pat.subject_heads and ((subj := inherited_subject(v)) is None or not (
+                head_words(through_quantity(subj)) & set(pat.subject_heads))):
+            # not this pattern, nor with no subject found: the next is tried ("Marines" as a proper noun keeps its
+            # plural lemma; "rockets fired from Lebanon landed in Israel": the subject the verb inherits counts too)
+            return None
         if pat.stative_present and stative(v) and not (
                 pat.code[:2] == "06" and consignment(theme, pat.objects.get(obj_lemma or "", ""))):
             return []  # "Turkmenistan sells its gas to China", "China, which has invested ...": a tie
