@@ -313,7 +313,7 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                 head.head.lemma_.lower() in W.judging_verbs | W.penalty_words):
             break  # "will punish Russia for invading", "will pay a heavy price for leading a delegation": the reason
             # judged was done
-        if dep == "pcomp" and head.lower_ in ("for", "on") and head.head.lemma_.lower() in W.advocacy_verbs:
+        if dep == "pcomp" and head.lower_ in ("for", "on") and head.head.lemma_.lower() in W.request_heads | W.advocacy_verbs:
             return Modality(drop="requested")  # "called for lifting sanctions on Iran", "insisted on imposing":
             # asked for, not done
         infinitive = dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
