@@ -372,3 +372,25 @@ def test_a_verb_of_outbreak_read_as_a_plural_after_an_event_noun_is_its_verb() -
                                                                                  ("CHN", "IND", "19")}
     # a plural after a word that names no event is left alone
     assert ("Road", "nsubj") not in deps("Road rages between drivers.")
+
+
+def test_a_participle_after_the_object_with_no_auxiliary_describes_it() -> None:
+    text = "Belarus releases a Lithuanian citizen detained on smuggling charges."
+    got = deps(text)
+    assert ("citizen", "dobj") in got and ("detained", "acl") in got
+    assert coded(text, IN_2023) == {("BLR", "LTU", "08")}
+    # with an auxiliary the participle heads a clause of its own; after a verb of saying it is its report
+    assert ("detained", "ccomp") in deps("Belarus says a Lithuanian citizen was detained on smuggling charges.")
+    assert ("detained", "acl") not in deps("Belarus says a Lithuanian citizen detained on smuggling charges.")
+
+
+def test_a_present_verb_read_as_the_subject_of_a_participle_is_the_verb() -> None:
+    # "releases" is the verb and "detained" describes the businessmen: release (08), never an arrest (17)
+    text = "China releases detained Japanese businessmen."
+    got = deps(text)
+    assert ("releases", "ROOT") in got and ("detained", "amod") in got and ("China", "nsubj") in got
+    assert coded(text, IN_2023) == {("CHN", "JPN", "08")}
+    assert coded("The Netherlands returns looted artefacts to Indonesia.", IN_2023) == {("NLD", "IDN", "08")}
+    # a capitalised plural is part of a name, and force words are who acted
+    assert ("Forces", "nsubj") in deps("The Lebanese Armed Forces exchanged fire with Israeli troops.")
+    assert ("guards", "nsubj") in deps("Iran guards seized British sailors.")

@@ -58,6 +58,9 @@ CASES = [
     # a date inside another clause dates that clause: a participle with its own phrase, a relative clause
     ("Japan lifts sanctions over nationals abducted by North Korean agents in the 1970s.", "lifts", (A, "article", "new")),
     ("Albania cut ties over a cyber attack in July that it blamed on Iran.", "blamed", (A, "article", "new")),
+    # ... or a participle right before it: the detention, the seizure, not the release
+    ("Belarus releases a Lithuanian citizen detained last year.", "releases", (A, "article", "new")),
+    ("Iran returns the British tanker it seized in July.", "returns", (A, "article", "new")),
     ("The 2014 annexation of Crimea was condemned.", "annexation", (D(2014, 1, 1), "year", "background")),
     ("In 2019, Tokayev visited Moscow.", "visited", (D(2019, 1, 1), "year", "background")),
     ("Last year, Tokayev visited Moscow.", "visited", (D(2022, 1, 1), "year", "background")),

@@ -88,3 +88,26 @@ def receiver_read_as_adverb(t: Token) -> bool:
         return False
     t.dep_ = "dative"
     return True
+
+
+# Auxiliaries and markers that make a participle a finite clause of its own ("has detained", "was detained")
+FINITE_MARKS = frozenset({"aux", "auxpass", "mark", "neg"})
+
+
+def reduced_relative_read_as_clause(t: Token) -> bool:
+    """"Belarus releases a Lithuanian citizen detained on smuggling charges": after a verb with no object the
+    parser may read the noun as the subject of a clause headed by the participle after it. A past participle
+    with no auxiliary is no finite clause: the noun is the verb's object, the participle describes it."""
+    h = t.head
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if not (t.dep_ == "ccomp" and t.tag_ == "VBN" and h.pos_ == "VERB" and h.i < t.i and subj is not None
+            and subj.pos_ in ("NOUN", "PROPN") and subj.i < t.i
+            and h.lemma_.lower() not in modality.words().report_verbs
+            and not any(c.dep_ in FINITE_MARKS for c in t.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i != t.i for c in h.children)):
+        return False
+    if min(x.i for x in subj.subtree) != h.i + 1:
+        return False  # only a noun phrase right after the verb: its object
+    subj.head, subj.dep_ = h, "dobj"
+    t.head, t.dep_ = subj, "acl"
+    return True

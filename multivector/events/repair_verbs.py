@@ -360,3 +360,35 @@ def outbreak_read_as_plural(t: Token) -> bool:
     subj.dep_ = "nsubj"
     t.tag_, t.pos_, t.lemma_ = ("VBZ" if t.tag_ == "NNS" else "VBP"), "VERB", verb
     return True
+
+
+def verb_read_as_subject_of_a_participle(t: Token) -> bool:
+    """"China releases[NNS] detained[VBD] Japanese businessmen": the parser takes the present verb for a plural noun
+    compounded with the name before it, subject of the participle that describes the object. A trigger verb in -s
+    right after a name, right before a participle that opens its object, is the verb; the participle describes
+    the object."""
+    h = t.head
+    if not (t.dep_ == "nsubj" and t.tag_ == "NNS" and t.is_lower and h.tag_ in ("VBD", "VBN") and h.dep_ == "ROOT"
+            and h.i == t.i + 1 and not has_subject_other(h, t)):
+        return False  # (a capitalised word is part of a name: "the Lebanese Armed Forces exchanged fire")
+    w = modality.words()
+    if t.lemma_.lower() in w.force_nouns or t.lemma_.lower() in w.force_agents:
+        return False  # "Iran guards seized ...": the people who did it
+    name = next((c for c in t.lefts if c.dep_ == "compound" and c.i == t.i - 1 and c.pos_ == "PROPN"), None)
+    obj = next((c for c in h.children if c.dep_ == "dobj"), None)
+    if name is None or obj is None or min(x.i for x in obj.subtree) != h.i + 1:
+        return False
+    lemma = present_verb_lemma(t)
+    if lemma is None:
+        return False
+    for c in list(t.lefts):
+        if c.i < name.i:
+            c.head = name
+    name.head, name.dep_ = t, "nsubj"
+    t.head, t.dep_ = t, "ROOT"
+    as_verb(t, lemma)
+    for c in list(h.children):
+        if c.i > h.i:
+            c.head = t
+    h.head, h.dep_, h.pos_ = obj, "amod", "ADJ"
+    return True

@@ -67,9 +67,10 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|next|upcoming|plans?|planned|pl
                      r"to (?:start|begin|take effect|come into force)|takes? effect|effective from|starting)\b", re.I)
 # Another clause between a trigger and a later time expression: a relative pronoun, or a participle with its own
 # adjunct ("lifts sanctions ... on Japanese nationals abducted by North Korean agents in the 1970s", "crimes
-# committed during the genocide in 1994"): the expression dates that clause, not the trigger.
+# committed during the genocide in 1994"), or a participle right before it ("releases a citizen detained last
+# year", "returns the tanker it seized in July"): the expression dates that clause, not the trigger.
 _INNER_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b|\b[a-z]{3,}ed (?:by|during|in|on|at|since|from|near|"
-                           r"along|across|after|before|last|earlier)\b")
+                           r"along|across|after|before|last|earlier)\b|\b[a-z]{3,}ed\s*$")
 # A relative clause between a time expression and a later trigger: "a cyber attack in July that it blamed on
 # Tehran" (July dates the attack, not the blaming).
 _RELATIVE = re.compile(r"^[^,;]*?\b(?:that|which|who|whom)\b")
