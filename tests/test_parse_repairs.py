@@ -394,3 +394,17 @@ def test_a_present_verb_read_as_the_subject_of_a_participle_is_the_verb() -> Non
     # a capitalised plural is part of a name, and force words are who acted
     assert ("Forces", "nsubj") in deps("The Lebanese Armed Forces exchanged fire with Israeli troops.")
     assert ("guards", "nsubj") in deps("Iran guards seized British sailors.")
+
+
+def test_a_nationality_read_as_the_receiver_before_the_object_modifies_it() -> None:
+    text = "Armenian forces shell Azerbaijani villages near the front line."
+    assert ("Azerbaijani", "amod") in deps(text)
+    assert coded(text, IN_2023) == {("ARM", "AZE", "19")}
+    # a state before the object is the receiver
+    assert ("Ukraine", "dative") in deps("Germany sends Ukraine more tanks.")
+
+
+def test_a_prepositions_object_hung_on_the_next_verb_as_its_compound_is_the_prepositions() -> None:
+    text = "Russian airstrikes in Idlib province kill at least 20 civilians."
+    assert ("province", "pobj") in deps(text)
+    assert coded(text, IN_2023) == {("RUS", "SYR", "19")}

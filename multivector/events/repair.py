@@ -14,6 +14,7 @@ from . import modality, patterns
 from .repair_clauses import (
     agent_read_on_object,
     clause_across_a_semicolon,
+    object_of_a_preposition_read_as_compound_of_the_verb,
     receiver_read_as_adverb,
     reduced_relative_read_as_clause,
     subject_swallowed_by_fronted_phrase,
@@ -29,6 +30,7 @@ from .repair_names import (
     name_read_as_modifier,
     name_read_as_noun_phrase,
     name_read_as_verb,
+    nationality_read_as_receiver,
     possessed_pair_read_as_one,
     verdict_read_as_head_of_a_noun,
 )
@@ -542,8 +544,9 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     plural_read_for_verb, plural_subject_read_as_verb, subject_read_as_modifier_of_verb, participle_joined_to_adverb,
     subject_joined_to_object,
     object_lent_to_main_subject, receiver_read_as_adverb, reduced_relative_read_as_clause,
+    object_of_a_preposition_read_as_compound_of_the_verb,
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
-    name_read_as_adverb, name_read_as_modifier,
+    name_read_as_adverb, name_read_as_modifier, nationality_read_as_receiver,
     name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun,
 )
 
@@ -566,7 +569,8 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     verb_pair_read_as_subordinators_object: frozenset({"pobj"}), outbreak_read_as_plural: frozenset({"ROOT"}),
     object_lent_to_main_subject: frozenset({"nsubj"}), receiver_read_as_adverb: frozenset({"npadvmod", "dobj"}),
     subject_swallowed_by_fronted_phrase: frozenset({"nsubj"}),
-    clause_across_a_semicolon: frozenset({"ccomp", "advcl"}), reduced_relative_read_as_clause: frozenset({"ccomp"}), that_clause_read_as_noun_clause: frozenset({"acl"}),
+    clause_across_a_semicolon: frozenset({"ccomp", "advcl"}), reduced_relative_read_as_clause: frozenset({"ccomp"}),
+    object_of_a_preposition_read_as_compound_of_the_verb: frozenset({"prep"}), that_clause_read_as_noun_clause: frozenset({"acl"}),
     verb_read_as_compound: frozenset({"compound"}), gerund_read_as_compound_of_its_object: frozenset({"compound"}),
     demonym_subject_read_as_modifier: frozenset({"ROOT"}),
     plural_read_for_verb: frozenset({"ROOT"}), plural_subject_read_as_verb: frozenset({"ROOT"}),
@@ -575,7 +579,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     verb_read_as_subject_of_a_participle: frozenset({"nsubj"}),
     name_read_as_modifier: frozenset({"advmod", "amod", "mark", "npadvmod", "nmod", "dep"}),
     name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),
-    possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
+    possessed_pair_read_as_one: frozenset({"poss", "nmod"}), nationality_read_as_receiver: frozenset({"dative"}),
     adjectives_read_as_head_of_their_noun: NOUN_SLOTS, verdict_read_as_head_of_a_noun: NOUN_SLOTS,
 }
 

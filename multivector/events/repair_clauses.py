@@ -111,3 +111,23 @@ def reduced_relative_read_as_clause(t: Token) -> bool:
     subj.head, subj.dep_ = h, "dobj"
     t.head, t.dep_ = subj, "acl"
     return True
+
+
+def object_of_a_preposition_read_as_compound_of_the_verb(t: Token) -> bool:
+    """"Russian airstrikes in Idlib province kill 20 civilians": the parser may hang the noun after a
+    preposition on the verb that follows it as a compound, leaving the preposition with no object; the noun
+    phrase between a preposition with no object and the verb is the preposition's object."""
+    doc = t.doc
+    if not (t.dep_ == "prep" and t.tag_ == "IN" and not any(c.dep_ in ("pobj", "pcomp") for c in t.children)):
+        return False
+    j = t.i + 1
+    while j < len(doc) and doc[j].dep_ in ("compound", "amod", "det") and doc[j].head.i > j:
+        j += 1
+    if j == t.i + 1 or j >= len(doc):
+        return False
+    v = doc[j]
+    last = doc[j - 1]
+    if not (v.pos_ == "VERB" and last.dep_ == "compound" and last.head.i == v.i and last.pos_ in NOMINAL):
+        return False
+    last.head, last.dep_ = t, "pobj"
+    return True

@@ -199,3 +199,19 @@ def name_read_as_verb(t: Token) -> bool:
         if c.dep_ == "acl" and any(m.dep_ == "mark" for m in c.children):
             c.dep_ = "ccomp"  # the noun's "that"-clause is the verb's complement
     return True
+
+
+def nationality_read_as_receiver(t: Token) -> bool:
+    """"Armenian forces shell Azerbaijani[NNP] villages": the parser may read a capitalised nationality word
+    right before the object as the verb's receiver (its dative); a word the actor lexicon knows only as a
+    nationality adjective, right before the object, modifies it."""
+    v = t.head
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if not (t.dep_ == "dative" and t.pos_ == "PROPN" and obj is not None and obj.i == t.i + 1 and obj.pos_ == "NOUN"
+            and not any(True for _ in t.children)):
+        return False
+    entries = lexicon.load().lookup(t.text)
+    if not entries or any(e.kind != "adjective" for e in entries):
+        return False
+    t.head, t.dep_, t.pos_, t.tag_ = obj, "amod", "ADJ", "JJ"
+    return True
