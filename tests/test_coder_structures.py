@@ -1854,3 +1854,18 @@ def test_what_help_asked_for_is_with_is_no_partner() -> None:
     assert coded("Lebanon appeals to the international community for help with Syrian refugees.") == set()
     assert roots("Lebanon asks France for help.") == {("LBN", "FRA", "02")}
     assert roots("Iran asks for talks with the United States.") == {("IRN", "USA", "02")}  # talks with a partner
+
+
+def test_the_remains_of_a_states_soldiers_returned_are_returned_to_that_state() -> None:
+    assert roots("North Korea returns the remains of American soldiers killed in the Korean War.") == {
+        ("PRK", "USA", "08")}
+    # agreed to, it is a promise (03)
+    assert roots("North Korea agrees to return the remains of American soldiers.") == {("PRK", "USA", "03")}
+
+
+def test_cooperation_called_for_is_asked_of_the_partner_named() -> None:
+    assert coded("Uzbekistan calls for closer economic cooperation with Kazakhstan.") == {("UZB", "KAZ", "021")}
+    assert coded("China calls for cooperation between the United States and Russia.") == {
+        ("CHN", "USA", "021"), ("CHN", "RUS", "021")}
+    # cooperation done is no appeal
+    assert not any(c.startswith("02") for *_s, c in coded("Uzbekistan deepens its cooperation with Kazakhstan."))
