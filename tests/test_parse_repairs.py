@@ -391,6 +391,8 @@ def test_a_present_verb_read_as_the_subject_of_a_participle_is_the_verb() -> Non
     assert ("releases", "ROOT") in got and ("detained", "amod") in got and ("China", "nsubj") in got
     assert coded(text, IN_2023) == {("CHN", "JPN", "08")}
     assert coded("The Netherlands returns looted artefacts to Indonesia.", IN_2023) == {("NLD", "IDN", "08")}
+    # a plural noun is no verb by dropping more than its -s ("planes" is no "plan")
+    assert coded("U.S. planes dropped bombs on Syria.", IN_2023) == {("USA", "SYR", "19")}
     # a capitalised plural is part of a name, and force words are who acted
     assert ("Forces", "nsubj") in deps("The Lebanese Armed Forces exchanged fire with Israeli troops.")
     assert ("guards", "nsubj") in deps("Iran guards seized British sailors.")
@@ -408,3 +410,23 @@ def test_a_prepositions_object_hung_on_the_next_verb_as_its_compound_is_the_prep
     text = "Russian airstrikes in Idlib province kill at least 20 civilians."
     assert ("province", "pobj") in deps(text)
     assert coded(text, IN_2023) == {("RUS", "SYR", "19")}
+
+
+def test_a_closing_denial_of_a_charge_is_a_relative_clause_on_the_charge() -> None:
+    # read as the main clause, with the accusation its complement
+    text = "Pashinyan accuses Azerbaijan of shelling villages, a charge Baku denies."
+    assert ("accuses", "ROOT") in deps(text) and ("denies", "relcl") in deps(text)
+    assert coded(text, IN_2023) == {("ARM", "AZE", "11"), ("AZE", "ARM", "01")}
+    # read as a plural noun with the denier as its compound
+    text = "Kyiv accuses Moscow of shelling the Zaporizhzhia plant, a claim Russia rejects."
+    assert ("rejects", "relcl") in deps(text) and ("Russia", "nsubj") in deps(text)
+    assert coded(text, IN_2023) == {("UKR", "RUS", "11"), ("RUS", "UKR", "01")}
+    # a denial that is the main clause stays one
+    assert ("denies", "ROOT") in deps("Baku denies the charge that Pashinyan made, a claim Armenia repeats.")
+
+
+def test_a_present_verb_read_as_a_second_subject_of_its_object_is_the_verb() -> None:
+    text = "China pledges support for Pakistan."
+    assert ("pledges", "ROOT") in deps(text) and ("support", "dobj") in deps(text)
+    # a pledge of support is a promise (032), not support given (05)
+    assert coded(text, IN_2023) == {("CHN", "PAK", "03")}

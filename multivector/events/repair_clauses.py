@@ -131,3 +131,60 @@ def object_of_a_preposition_read_as_compound_of_the_verb(t: Token) -> bool:
         return False
     last.head, last.dep_ = t, "pobj"
     return True
+
+
+# What a closing "a charge Baku denies" may call the clause before it
+CHARGE_NOUNS = frozenset({"charge", "claim", "accusation", "allegation", "assertion", "suggestion"})
+
+
+def closing_denial_read_as_main_clause(t: Token) -> bool:
+    """"Pashinyan accuses Azerbaijan of shelling villages, a charge Baku denies": the parser may make the closing
+    denial the main clause, with the report before the comma its complement and "a charge" its fronted object. A
+    denial whose object, with "a", comes before its subject is a relative clause on that noun; the report is the
+    main clause."""
+    w = modality.words()
+    if not (t.dep_ == "ROOT" and t.lemma_.lower() in w.denial_verbs | {"dispute", "contest"}):
+        return False
+    obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    said = next((c for c in t.children if c.dep_ == "ccomp"), None)
+    if obj is None or subj is None or said is None or not (said.i < obj.i < subj.i < t.i):
+        return False
+    if obj.lemma_.lower() not in CHARGE_NOUNS or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                         for c in obj.children):
+        return False
+    if not any(c.dep_ == "punct" and c.text == "," and said.i < c.i < obj.i for c in t.children):
+        return False
+    said.head, said.dep_ = said, "ROOT"
+    for c in list(t.children):
+        if c.dep_ == "punct":
+            c.head = said
+    anchor = next((c for c in said.children if c.dep_ == "nsubj"), said)
+    obj.head, obj.dep_ = anchor, "appos"
+    t.head, t.dep_ = obj, "relcl"
+    return True
+
+
+def closing_denial_read_as_noun(t: Token) -> bool:
+    """"..., a charge Baku rejects[NNS]": the parser may read the closing denial's verb as a plural noun with the
+    denier (and the charge) as its compounds; it is a relative clause on the charge, with the name its subject."""
+    if not (t.tag_ == "NNS" and t.lower_.endswith("s") and t.i >= 3
+            and t.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj", "relcl")):
+        return False
+    lemma = next((w for w in (t.lower_[:-1], t.lower_[:-2]) if w in modality.words().denial_verbs), None)
+    doc = t.doc
+    det, noun, name = doc[t.i - 3], doc[t.i - 2], doc[t.i - 1]
+    if lemma is None or not (name.dep_ == "compound" and name.head.i == t.i and name.pos_ == "PROPN"
+                             and noun.lemma_.lower() in CHARGE_NOUNS and det.lower_ in ("a", "an")):
+        return False
+    if t.dep_ == "relcl" and t.head.i == noun.i:
+        pass  # "a claim[appos] Russia rejects[relcl]": only the verb and its subject are misread
+    elif noun.dep_ == "compound" and noun.head.i in (t.i, name.i):
+        noun.head, noun.dep_ = t.head, t.dep_
+        det.head = noun
+        t.head, t.dep_ = noun, "relcl"
+    else:
+        return False
+    name.head, name.dep_ = t, "nsubj"
+    t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", lemma
+    return True

@@ -25,13 +25,18 @@ def to_infinitive(t: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)
 
 
+SIBILANT_ES = ("ches", "shes", "sses", "xes", "zes", "oes")
+
+
 def present_verb_lemma(t: Token) -> str | None:
     """The trigger verb a word ending in -s would be in the present tense ("scrambles", "stabs", "pushes"), however
     the tagger lemmatised it as a noun; None if the lexicon has no such verb."""
     if not t.lower_.endswith("s"):
         return None
     verbs = patterns.load().verbs
-    return next((w for w in (t.lemma_.lower(), t.lower_[:-1], t.lower_[:-2]) if w in verbs), None)
+    # "-es" is dropped whole only after a sibilant ("pushes": push), never "planes" as "plan"
+    stems = (t.lemma_.lower(), t.lower_[:-1]) + ((t.lower_[:-2],) if t.lower_.endswith(SIBILANT_ES) else ())
+    return next((w for w in stems if w in verbs), None)
 
 
 def as_verb(t: Token, lemma: str) -> None:
@@ -246,16 +251,24 @@ def plural_subject_read_as_verb(t: Token) -> bool:
 
 
 def verb_read_as_subject_of_its_object(t: Token) -> bool:
-    """"Xi Jinping signs[NNS] deals[VBZ] with Cameron": the parser swaps the present verb and its plural object,
-    making the verb a noun subject of the object read as a verb. A trigger verb in -s that has a subject of its
-    own, right before the word read as its verb, is the verb, and that word its object."""
+    """"Xi Jinping signs[NNS] deals[VBZ] with Cameron", "China pledges[NNS] support[VBP] for Pakistan": the parser
+    swaps the present verb and its object, making the verb a noun subject of the object read as a verb. A trigger
+    verb in -s that has a subject of its own (or shares one with that word), right before the word read as its
+    verb, is the verb, and that word its object."""
     h = t.head
-    if not (t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and h.tag_ == "VBZ" and h.i == t.i + 1
-            and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) and not has_subject_other(h, t)):
+    if not (t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and h.tag_ in ("VBZ", "VBP") and h.i == t.i + 1):
+        return False
+    own = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+    # (or the name is read as a second subject of the same word: "China[nsubj] pledges[nsubj] support[VBP] for")
+    shared = next((c for c in h.children if c.dep_ == "nsubj" and c.i == t.i - 1 and c.pos_ == "PROPN"), None)
+    if not ((own is not None and not has_subject_other(h, t))
+            or (shared is not None and [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")] == [shared, t])):
         return False
     lemma = present_verb_lemma(t)
     if lemma is None:
         return False
+    if shared is not None:
+        shared.head = t
     t.head, t.dep_ = (t, "ROOT") if h.dep_ == "ROOT" else (h.head, h.dep_)
     as_verb(t, lemma)
     for c in list(h.children):
