@@ -430,3 +430,11 @@ def test_a_present_verb_read_as_a_second_subject_of_its_object_is_the_verb() -> 
     assert ("pledges", "ROOT") in deps(text) and ("support", "dobj") in deps(text)
     # a pledge of support is a promise (032), not support given (05)
     assert coded(text, IN_2023) == {("CHN", "PAK", "03")}
+
+
+def test_a_verb_of_saying_read_as_a_noun_after_a_plural_is_the_plurals_verb() -> None:
+    text = "Iranian state media report that the Revolutionary Guards have seized a British oil tanker."
+    assert ("report", "ROOT") in deps(text) and ("media", "nsubj") in deps(text) and ("seized", "ccomp") in deps(text)
+    assert coded(text, IN_2023) == {("IRN", "GBR", "17")}
+    # a report named as such stays a noun
+    assert ("report", "nsubjpass") in deps("The media report that Iran seized a tanker was denied.")

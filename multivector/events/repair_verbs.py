@@ -405,3 +405,23 @@ def verb_read_as_subject_of_a_participle(t: Token) -> bool:
             c.head = t
     h.head, h.dep_, h.pos_ = obj, "amod", "ADJ"
     return True
+
+
+def report_verb_read_as_noun(t: Token) -> bool:
+    """"Iranian state media report[NN] that the Revolutionary Guards have seized a tanker": after a plural the
+    parser may read a verb of saying as a noun compounded with it, and the that-clause as the noun's. A saying
+    word heading the sentence after a plural, with no article and a that-clause, is the plural's verb."""
+    if not (t.dep_ == "ROOT" and t.tag_ == "NN" and t.lemma_.lower() in modality.words().report_verbs):
+        return False
+    subj = next((c for c in t.lefts if c.dep_ == "compound" and c.i == t.i - 1 and c.tag_ in ("NNS", "NNPS")), None)
+    said = next((c for c in t.rights if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                 and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
+    if subj is None or said is None or any(c.dep_ in ("det", "poss") for c in t.lefts):
+        return False
+    for c in list(t.lefts):
+        if c.i < subj.i:
+            c.head = subj
+    subj.dep_ = "nsubj"
+    t.pos_, t.tag_ = "VERB", "VBP"
+    said.dep_ = "ccomp"
+    return True
