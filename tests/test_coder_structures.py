@@ -1869,3 +1869,18 @@ def test_cooperation_called_for_is_asked_of_the_partner_named() -> None:
         ("CHN", "USA", "021"), ("CHN", "RUS", "021")}
     # cooperation done is no appeal
     assert not any(c.startswith("02") for *_s, c in coded("Uzbekistan deepens its cooperation with Kazakhstan."))
+
+
+def test_a_diplomat_given_hours_to_leave_is_expelled() -> None:
+    assert coded("Mali's military government gives the French ambassador 72 hours to leave the country.") == {
+        ("MLI", "FRA", "161")}
+    # given as the way an expulsion is done, it is that one expulsion
+    assert coded("Saudi Arabia severs diplomatic ties with Iran, giving Iranian diplomats 48 hours to leave the "
+                 "kingdom.") == {("SAU", "IRN", "161")}
+    # hours to do something else are no expulsion
+    assert not any(c.startswith("16") for *_s, c in coded("Russia gives Moldova 48 hours to pay its gas bills."))
+
+
+def test_trade_halted_with_a_state_is_an_embargo() -> None:
+    assert coded("Saudi Arabia freezes all new trade and investment with Canada.") == {("SAU", "CAN", "163")}
+    assert coded("China cuts trade with Lithuania.") == {("CHN", "LTU", "163")}

@@ -438,3 +438,18 @@ def test_a_verb_of_saying_read_as_a_noun_after_a_plural_is_the_plurals_verb() ->
     assert coded(text, IN_2023) == {("IRN", "GBR", "17")}
     # a report named as such stays a noun
     assert ("report", "nsubjpass") in deps("The media report that Iran seized a tanker was denied.")
+
+
+def test_a_closing_speakers_apposition_read_on_the_object_says_it() -> None:
+    text = "North Korea releases American student Otto Warmbier, U.S. Secretary of State Rex Tillerson says."
+    got = deps(text)
+    assert ("Warmbier", "dobj") in got and ("Tillerson", "nsubj") in got
+    assert coded(text, IN_2023) == {("PRK", "USA", "08")}
+
+
+def test_a_known_object_read_as_an_adverbial_noun_after_a_number_is_the_object() -> None:
+    text = "Russia and Ukraine exchange 35 prisoners."
+    assert ("prisoners", "dobj") in deps(text)
+    assert coded(text, IN_2023) == {("RUS", "UKR", "08"), ("UKR", "RUS", "08")}
+    # a measure of time stays one
+    assert ("minutes", "dobj") not in deps("Russia waited 35 minutes before Ukraine replied.")

@@ -157,8 +157,10 @@ class ArticleCoder(Refinements):
             theme = v.head  # "a charge Moscow denied", "an offer Kyiv rejected": the noun is the clause's object
         for pat, matched, lemma in self._candidates(v, cands, theme):
             code = matched if matched is not None else pat.code
-            if pat.xcomp_only and not any(c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only for c in v.children):
-                continue
+            if pat.xcomp_only and not any((c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                    x.dep_ == "aux" and x.tag_ == "TO" for x in c.children)))
+                                          and c.lemma_ in pat.xcomp_only for c in v.children):
+                continue  # (the parser may read an object's infinitive as purpose: "gave him 72 hours to leave")
             if pat.ccomp_only and not any(c.dep_ == "ccomp" and c.lemma_ in pat.ccomp_only for c in v.children):
                 continue
             if pat.needs_phone and not (pat.lemma in ("telephone", "phone") or any(

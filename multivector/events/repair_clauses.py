@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import modality
+from . import modality, patterns
 from .repair_names import NOMINAL, has_subject
 
 FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
@@ -187,4 +187,40 @@ def closing_denial_read_as_noun(t: Token) -> bool:
         return False
     name.head, name.dep_ = t, "nsubj"
     t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", lemma
+    return True
+
+
+def closing_speaker_read_as_apposition(t: Token) -> bool:
+    """"North Korea releases American student Otto Warmbier, U.S. Secretary of State Rex Tillerson says": the
+    parser may make the object before the comma the subject of the closing "says", and the speaker its
+    apposition. A closing verb of saying whose subject has an apposition after a comma is said by that
+    apposition; the subject is the object of the verb it closes."""
+    h = t.head
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if not (t.dep_ in ("ccomp", "parataxis") and t.lemma_.lower() in modality.words().report_verbs and h.i < t.i
+            and subj is not None and h.i < subj.i < t.i and h.pos_ == "VERB"
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i != t.i for c in h.children)):
+        return False
+    speaker = next((c for c in subj.children if c.dep_ == "appos" and subj.i < c.i < t.i
+                    and any(x.text == "," and subj.i < x.i < c.i for x in subj.children)), None)
+    if speaker is None or any(x.i > t.i and x.dep_ != "punct" for x in t.subtree):
+        return False  # (only a closing attribution: nothing but punctuation after the verb)
+    speaker.head, speaker.dep_ = t, "nsubj"
+    subj.head, subj.dep_ = h, "dobj"
+    return True
+
+
+def object_read_as_adverbial_noun(t: Token) -> bool:
+    """"Russia and Ukraine exchange 35 prisoners[npadvmod]": after a number the parser may read a verb's object as
+    an adverbial noun (as in "waited 35 minutes"). A noun the lexicon knows as the verb's object, after a verb
+    with none, is its object."""
+    v = t.head
+    if not (t.dep_ == "npadvmod" and t.pos_ == "NOUN" and v.pos_ == "VERB" and v.i < t.i
+            and not any(c.dep_ == "dobj" for c in v.children)
+            and all(x.dep_ in ("nummod", "amod", "det", "compound", "quantmod") for x in v.doc[v.i + 1:t.i])):
+        return False
+    noun = t.lemma_.lower()
+    if not any(noun in p.objects for p in patterns.load().verbs.get(v.lemma_.lower(), ())):
+        return False
+    t.dep_ = "dobj"
     return True
