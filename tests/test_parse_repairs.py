@@ -453,3 +453,20 @@ def test_a_known_object_read_as_an_adverbial_noun_after_a_number_is_the_object()
     assert coded(text, IN_2023) == {("RUS", "UKR", "08"), ("UKR", "RUS", "08")}
     # a measure of time stays one
     assert ("minutes", "dobj") not in deps("Russia waited 35 minutes before Ukraine replied.")
+
+
+def test_a_reported_clause_opened_by_a_participle_is_read_with_its_own_verb() -> None:
+    text = "Ukrainian officials say retreating Russian troops killed at least 410 civilians in towns around Kyiv."
+    got = deps(text)
+    assert ("killed", "ccomp") in got and ("troops", "nsubj") in got and ("retreating", "amod") in got
+    assert coded(text, IN_2023) == {("RUS", "UKR", "19")}
+
+
+def test_a_closing_judgement_of_a_move_read_as_a_noun_judges_the_clause_before() -> None:
+    text = "Spain recognises a Palestinian state, a move Israel denounces as a reward for terrorism."
+    assert ("denounces", "relcl") in deps(text)
+    assert coded(text, IN_2023) == {("ESP", "PSE", "05"), ("ISR", "ESP", "11")}
+    # read as the main clause, the report before the comma its complement
+    text = "Pashinyan accuses Azerbaijan of shelling villages, a charge Baku rejects."
+    assert ("accuses", "ROOT") in deps(text)
+    assert coded(text, IN_2023) == {("ARM", "AZE", "11"), ("AZE", "ARM", "01")}

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from . import modality, patterns
+from . import patterns
 from .repair_clauses import (
     agent_read_on_object,
     clause_across_a_semicolon,
@@ -19,9 +19,12 @@ from .repair_clauses import (
     closing_speaker_read_as_apposition,
     object_of_a_preposition_read_as_compound_of_the_verb,
     object_read_as_adverbial_noun,
+    participle_subject_read_as_complement,
     receiver_read_as_adverb,
     reduced_relative_read_as_clause,
+    relative_subject_read_as_apposition,
     subject_swallowed_by_fronted_phrase,
+    summing_relative_read_as_main_clause,
     that_clause_read_as_noun_clause,
 )
 from .repair_names import (
@@ -283,47 +286,6 @@ def gerund_read_as_main_verb(t: Token) -> bool:
     return True
 
 
-def summing_relative_read_as_main_clause(t: Token) -> bool:
-    """"Pakistan accused India ..., a charge New Delhi denied": the parser makes the summing-up noun the subject
-    of the relative's verb, the name its apposition and the sentence before the comma that verb's clause. The
-    clause before the comma is the main one; the noun sums it up, and the relative says who answered it."""
-    n = child_of(t, "nsubj")
-    if not (t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBZ", "VBP") and n is not None and n.i < t.i
-            and n.lemma_.lower() in modality.words().summary_nouns
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children)
-            and n.left_edge.i > 0 and t.doc[n.left_edge.i - 1].text == ","):
-        return False
-    name = next((c for c in n.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > n.i), None)
-    clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i < n.i and c.pos_ in ("VERB", "AUX")), None)
-    if name is None or clause is None:
-        return False
-    clause.head, clause.dep_ = clause, "ROOT"
-    for c in list(t.children):
-        if c.i < n.left_edge.i or (c.dep_ == "punct" and c.i == len(t.doc) - 1):
-            c.head = clause  # the comma before the noun and the sentence's full stop
-    n.head, n.dep_ = clause, "npadvmod"
-    t.head, t.dep_ = n, "relcl"
-    name.head, name.dep_ = t, "nsubj"
-    return True
-
-
-def relative_subject_read_as_apposition(t: Token) -> bool:
-    """"..., an accusation France's foreign ministry dismissed as absurd": the parser makes the relative's subject
-    an apposition of the noun and leaves the relative's verb without one. A finite verb modifying a summing-up
-    noun, with no subject, after an apposition of that noun, has the apposition for its subject."""
-    n = t.head
-    if not (t.dep_ in ("acl", "relcl") and t.tag_ in ("VBD", "VBZ", "VBP") and n.i < t.i
-            and n.lemma_.lower() in modality.words().summary_nouns
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
-        return False
-    subj = next((c for c in n.children if c.dep_ == "appos" and n.i < c.i < t.i and c.pos_ in NOMINAL), None)
-    if subj is None:
-        return False
-    subj.head, subj.dep_ = t, "nsubj"
-    return True
-
-
-
 def object_of_a_bare_preposition(t: Token) -> bool:
     """"a peace plan proposed by U.S. Secretary of State Condoleezza Rice is rejected by Syria": the parser leaves
     the first "by" without its object and makes the name a second subject of the main verb; a phrase that begins right
@@ -551,7 +513,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     subject_joined_to_object,
     object_lent_to_main_subject, receiver_read_as_adverb, reduced_relative_read_as_clause,
     object_of_a_preposition_read_as_compound_of_the_verb, closing_denial_read_as_main_clause,
-    closing_speaker_read_as_apposition, object_read_as_adverbial_noun,
+    closing_speaker_read_as_apposition, object_read_as_adverbial_noun, participle_subject_read_as_complement,
     closing_denial_read_as_noun,
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
     name_read_as_adverb, name_read_as_modifier, nationality_read_as_receiver,
@@ -581,8 +543,9 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     object_of_a_preposition_read_as_compound_of_the_verb: frozenset({"prep"}),
     closing_denial_read_as_main_clause: frozenset({"ROOT"}),
     closing_speaker_read_as_apposition: frozenset({"ccomp", "parataxis"}),
-    object_read_as_adverbial_noun: frozenset({"npadvmod"}),
-    closing_denial_read_as_noun: frozenset({"appos", "conj", "npadvmod", "dobj", "pobj", "relcl"}), that_clause_read_as_noun_clause: frozenset({"acl"}),
+    object_read_as_adverbial_noun: frozenset({"npadvmod"}), participle_subject_read_as_complement: frozenset({"xcomp"}),
+    closing_denial_read_as_noun: frozenset({"appos", "conj", "npadvmod", "dobj", "pobj", "relcl", "ROOT"}),
+    that_clause_read_as_noun_clause: frozenset({"acl"}),
     verb_read_as_compound: frozenset({"compound"}), gerund_read_as_compound_of_its_object: frozenset({"compound"}),
     demonym_subject_read_as_modifier: frozenset({"ROOT"}),
     plural_read_for_verb: frozenset({"ROOT"}), report_verb_read_as_noun: frozenset({"ROOT"}),

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from . import modality, patterns
 from .repair_names import NOMINAL, has_subject
+from .tree import child
 
 FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
 
@@ -166,19 +167,33 @@ def closing_denial_read_as_main_clause(t: Token) -> bool:
 
 
 def closing_denial_read_as_noun(t: Token) -> bool:
-    """"..., a charge Baku rejects[NNS]": the parser may read the closing denial's verb as a plural noun with the
-    denier (and the charge) as its compounds; it is a relative clause on the charge, with the name its subject."""
+    """"..., a charge Baku rejects[NNS]", "..., a move Israel denounces[NNS] as ...": the parser may read the
+    closing verb as a plural noun with its subject (and the noun summing up the clause before) as its compounds;
+    it is a relative clause on that noun, with the name its subject."""
     if not (t.tag_ == "NNS" and t.lower_.endswith("s") and t.i >= 3
-            and t.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj", "relcl")):
+            and t.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj", "relcl", "ROOT")):
         return False
-    lemma = next((w for w in (t.lower_[:-1], t.lower_[:-2]) if w in modality.words().denial_verbs), None)
+    w = modality.words()
+    verbs = patterns.load().verbs
+    lemma = next((x for x in (t.lower_[:-1], t.lower_[:-2]) if x in w.denial_verbs or x in verbs), None)
     doc = t.doc
     det, noun, name = doc[t.i - 3], doc[t.i - 2], doc[t.i - 1]
     if lemma is None or not (name.dep_ == "compound" and name.head.i == t.i and name.pos_ == "PROPN"
-                             and noun.lemma_.lower() in CHARGE_NOUNS and det.lower_ in ("a", "an")):
+                             and (noun.lemma_.lower() in CHARGE_NOUNS or noun.lemma_.lower() in w.summary_nouns)
+                             and det.lower_ in ("a", "an")):
         return False
+    said = next((c for c in t.children if c.dep_ == "ccomp" and c.i < det.i), None)
     if t.dep_ == "relcl" and t.head.i == noun.i:
         pass  # "a claim[appos] Russia rejects[relcl]": only the verb and its subject are misread
+    elif t.dep_ == "ROOT" and said is not None and noun.dep_ == "compound" and noun.head.i in (t.i, name.i):
+        # the whole made the main clause, the report before the comma its complement
+        said.head, said.dep_ = said, "ROOT"
+        for c in list(t.children):
+            if c.dep_ == "punct":
+                c.head = said
+        noun.head, noun.dep_ = next((c for c in said.children if c.dep_ == "nsubj"), said), "appos"
+        det.head = noun
+        t.head, t.dep_ = noun, "relcl"
     elif noun.dep_ == "compound" and noun.head.i in (t.i, name.i):
         noun.head, noun.dep_ = t.head, t.dep_
         det.head = noun
@@ -223,4 +238,68 @@ def object_read_as_adverbial_noun(t: Token) -> bool:
     if not any(noun in p.objects for p in patterns.load().verbs.get(v.lemma_.lower(), ())):
         return False
     t.dep_ = "dobj"
+    return True
+
+
+def participle_subject_read_as_complement(t: Token) -> bool:
+    """"Ukrainian officials say retreating Russian troops killed 410 civilians": the parser may read the
+    participle opening a reported clause as the saying verb's complement, its subject as that participle's
+    object and the reported verb as a modifier of it. After a verb of saying, a past verb with an object of its own
+    hung on that noun is the reported clause's verb, the noun its subject, the participle describes the noun."""
+    h = t.head
+    if not (t.dep_ == "xcomp" and t.tag_ == "VBG" and t.i == h.i + 1
+            and h.lemma_.lower() in modality.words().report_verbs
+            and not any(c.dep_ in ("ccomp", "dobj") for c in h.children)):
+        return False
+    noun = next((c for c in t.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN") and c.i > noun.i
+                 and any(x.dep_ == "dobj" for x in c.children)
+                 and not any(x.dep_ in ("aux", "auxpass", "nsubj", "mark") for x in c.children)), None)
+    if verb is None:
+        return False
+    verb.head, verb.dep_ = h, "ccomp"
+    noun.head, noun.dep_ = verb, "nsubj"
+    t.head, t.dep_, t.pos_ = noun, "amod", "ADJ"
+    return True
+
+
+def summing_relative_read_as_main_clause(t: Token) -> bool:
+    """"Pakistan accused India ..., a charge New Delhi denied": the parser makes the summing-up noun the subject
+    of the relative's verb, the name its apposition and the sentence before the comma that verb's clause. The
+    clause before the comma is the main one; the noun sums it up, and the relative says who answered it."""
+    n = child(t, "nsubj")
+    if not (t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBZ", "VBP") and n is not None and n.i < t.i
+            and n.lemma_.lower() in modality.words().summary_nouns
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in n.children)
+            and n.left_edge.i > 0 and t.doc[n.left_edge.i - 1].text == ","):
+        return False
+    name = next((c for c in n.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > n.i), None)
+    clause = next((c for c in t.children if c.dep_ == "ccomp" and c.i < n.i and c.pos_ in ("VERB", "AUX")), None)
+    if name is None or clause is None:
+        return False
+    clause.head, clause.dep_ = clause, "ROOT"
+    for c in list(t.children):
+        if c.i < n.left_edge.i or (c.dep_ == "punct" and c.i == len(t.doc) - 1):
+            c.head = clause  # the comma before the noun and the sentence's full stop
+    n.head, n.dep_ = clause, "npadvmod"
+    t.head, t.dep_ = n, "relcl"
+    name.head, name.dep_ = t, "nsubj"
+    return True
+
+
+def relative_subject_read_as_apposition(t: Token) -> bool:
+    """"..., an accusation France's foreign ministry dismissed as absurd": the parser makes the relative's subject
+    an apposition of the noun and leaves the relative's verb without one. A finite verb modifying a summing-up
+    noun, with no subject, after an apposition of that noun, has the apposition for its subject."""
+    n = t.head
+    if not (t.dep_ in ("acl", "relcl") and t.tag_ in ("VBD", "VBZ", "VBP") and n.i < t.i
+            and n.lemma_.lower() in modality.words().summary_nouns
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+        return False
+    subj = next((c for c in n.children if c.dep_ == "appos" and n.i < c.i < t.i and c.pos_ in NOMINAL), None)
+    if subj is None:
+        return False
+    subj.head, subj.dep_ = t, "nsubj"
     return True
