@@ -1884,3 +1884,16 @@ def test_a_diplomat_given_hours_to_leave_is_expelled() -> None:
 def test_trade_halted_with_a_state_is_an_embargo() -> None:
     assert coded("Saudi Arabia freezes all new trade and investment with Canada.") == {("SAU", "CAN", "163")}
     assert coded("China cuts trade with Lithuania.") == {("CHN", "LTU", "163")}
+
+
+def test_an_act_feared_is_not_done() -> None:
+    assert roots("Bolsonaro arrives in Moscow amid fears of a Russian attack on Ukraine.") == {("BRA", "RUS", "04")}
+    assert coded("Oil prices rise on fears of an Israeli strike on Iran.") == set()
+    # an attack that happened and drew fear is still coded
+    assert roots("A Russian attack on Ukraine raised fears in Moldova.") == {("RUS", "UKR", "19")}
+
+
+def test_an_assault_pressed_is_fought_and_no_one_is_asked() -> None:
+    assert coded("Russian forces press their assault on Kyiv.") == {("RUS", "UKR", "190")}
+    # pressing a state is still an appeal to it
+    assert roots("The United States presses Israel to allow more aid into Gaza.") == {("USA", "ISR", "02")}

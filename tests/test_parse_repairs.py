@@ -470,3 +470,13 @@ def test_a_closing_judgement_of_a_move_read_as_a_noun_judges_the_clause_before()
     text = "Pashinyan accuses Azerbaijan of shelling villages, a charge Baku rejects."
     assert ("accuses", "ROOT") in deps(text)
     assert coded(text, IN_2023) == {("ARM", "AZE", "11"), ("AZE", "ARM", "01")}
+
+
+def test_a_clause_joined_by_and_read_as_a_complement_is_a_conjunct() -> None:
+    text = ("Hungary refuses to let weapons for Ukraine cross its territory, as the European Union agrees to "
+            "fund arms deliveries to a country at war and Russian forces press their assault on the capital Kyiv.")
+    assert ("press", "conj") in deps(text)
+    # not what the EU agreed to (an intent), but fighting
+    assert ("RUS", "UKR", "19") in coded(text, IN_2023)
+    # a that-clause stays the complement
+    assert ("press", "ccomp") in deps("The EU agrees that Russian forces press their assault on Kyiv.")

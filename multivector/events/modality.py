@@ -47,6 +47,7 @@ class Words:
     blame_adjectives: frozenset[str]
     harm_nouns: frozenset[str]
     unreal_predicates: frozenset[str]
+    unreal_nouns: frozenset[str]
     tension_preps: frozenset[str]
     hedge_words: frozenset[str]
     hedge_aux: frozenset[str]

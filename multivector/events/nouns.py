@@ -68,8 +68,8 @@ class Nominals(Places):
 
     def _nominal_unreal(self, n: Token) -> bool:
         """An event noun inside what is alleged, feared, warned of, denied, asked for or negated is not an act:
-        "accused Ukraine of drone attacks", "warned of Iranian attacks", "denied any strikes", "if the talks
-        fail"."""
+        "accused Ukraine of drone attacks", "warned of Iranian attacks", "amid fears of a Russian attack",
+        "denied any strikes", "if the talks fail"."""
         t = n
         for _ in range(6):
             if t.head.i == t.i:
@@ -77,6 +77,8 @@ class Nominals(Places):
             if t.dep_ == "pobj" and t.head.lower_ in ADJUNCT_PREPS:
                 return False  # "during his visit", "in a phone call with Erdogan": a circumstance that happened
             t = t.head
+            if t.pos_ == "NOUN" and t.lemma_.lower() in modality.words().unreal_nouns:
+                return True  # "amid fears of a Russian attack on Ukraine": an act feared, not done
             if t.pos_ in ("VERB", "AUX"):
                 words = modality.words()
                 if t.lemma_.lower() in words.accuse_verbs | words.unreal_verbs:

@@ -303,3 +303,19 @@ def relative_subject_read_as_apposition(t: Token) -> bool:
         return False
     subj.head, subj.dep_ = t, "nsubj"
     return True
+
+
+def joined_clause_read_as_complement(t: Token) -> bool:
+    """"... as the EU agrees to fund arms deliveries and Russian forces press their assault on Kyiv": the parser
+    may take a clause joined by "and" for the complement of the verb before it (what the EU agreed). A complement
+    with a subject of its own, with no "that" and right after "and" or "but", is a clause joined to that verb."""
+    h = t.head
+    if not (t.dep_ == "ccomp" and h.i < t.i and any(c.dep_ == "nsubj" for c in t.children)
+            and not any(c.dep_ == "mark" for c in t.children) and t.left_edge.i > 0):
+        return False
+    cc = t.doc[t.left_edge.i - 1]
+    if not (cc.dep_ == "cc" and cc.lower_ in ("and", "but") and cc.head.i != h.i):
+        return False
+    t.dep_ = "conj"
+    cc.head = h
+    return True
