@@ -1897,3 +1897,30 @@ def test_an_assault_pressed_is_fought_and_no_one_is_asked() -> None:
     assert coded("Russian forces press their assault on Kyiv.") == {("RUS", "UKR", "190")}
     # pressing a state is still an appeal to it
     assert roots("The United States presses Israel to allow more aid into Gaza.") == {("USA", "ISR", "02")}
+
+
+def test_crowds_and_kin_named_by_nationality_protest() -> None:
+    assert coded("Chinese shoppers boycott Swedish products.") == {("CHN", "SWE", "143")}
+    assert roots("Relatives of detained Kazakhs picket the Chinese consulate in Almaty.") == {("KAZ", "CHN", "14")}
+    # a people's crowd is no state: it protests, it does not negotiate
+    assert coded("An angry Pakistani mob attacked the Chinese consulate.") == {("PAK", "CHN", "145")}
+
+
+def test_a_road_stands_for_the_state_it_leads_to() -> None:
+    assert coded("Polish farmers block roads leading to the Ukrainian border.") == {("POL", "UKR", "144")}
+    assert coded("Azerbaijani activists blocked the only road linking Nagorno-Karabakh with Armenia.") == {
+        ("AZE", "ARM", "144")}
+    # a road with no far end named gives no target
+    assert coded("Polish farmers block roads.") == set()
+
+
+def test_travellers_staying_away_boycott_and_a_leader_calling_off_a_visit_does_not() -> None:
+    assert coded("Indian tourists cancel trips to the Maldives.") == {("IND", "MDV", "143")}
+    assert roots("Modi cancels a trip to the Maldives.") == {("IND", "MDV", "16")}
+
+
+def test_going_on_strike_to_protest_is_protesting() -> None:
+    assert roots("Palestinian prisoners went on strike to protest Israel's detention policy.") == {
+        ("PSE", "ISR", "14")}
+    # but a journey's purpose is still only intended when it is not a protest
+    assert coded("Erdogan travels to Moscow to sign a gas deal with Putin.") == {("TUR", "RUS", "042")}

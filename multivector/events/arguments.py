@@ -30,6 +30,7 @@ from .tree import (
     pobj_of,
     prep_name,
     prep_objects,
+    route_ends,
 )
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -415,7 +416,7 @@ class Arguments:
         # signed into force: an order or a law, not "signed a memorandum" (both sides' agreement, 057)
         adopted = verb in ADOPT_VERBS or (verb == "sign" and noun in modality.words().signed_acts)
         if not got and n.dep_ == "dobj" and adopted and (
-                noun in self._statement_nouns() or noun in modality.words().signed_acts):
+                noun in modality.words().statement_nouns or noun in modality.words().signed_acts):
             got = self.subjects(n.head)
         return got
 
@@ -481,6 +482,8 @@ class Arguments:
             lambda: self.prep_targets(p.head.head, ("with",), possessor=False)  # "massing along the border with X"
             if p.lemma_.lower() in BORDER_NOUNS and p.dep_ == "pobj" and p.head.head.pos_ in ("VERB", "AUX") else [],
             lambda: self.prep_targets(p, ("in", "inside", "near"), possessor=False) if p.lemma_.lower() in self.place_nouns() else [],
+            lambda: [a for e in route_ends(p, modality.words().route_verbs) for a in self.phrase_actors(e, possessor=False)]
+            if p.lemma_.lower() in modality.words().route_nouns else [],
         ]
         if loose:
             chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
@@ -533,12 +536,6 @@ class Arguments:
                 if a is not None:
                     return [a]
         return []
-
-    @staticmethod
-    def _statement_nouns() -> frozenset[str]:
-        from .modality import words
-
-        return words().statement_nouns
 
     @staticmethod
     def place_nouns() -> frozenset[str]:

@@ -114,6 +114,8 @@ class Words:
     unreal_verbs: frozenset[str]
     mass_words: frozenset[str]
     place_nouns: frozenset[str]
+    route_nouns: frozenset[str]
+    route_verbs: frozenset[str]
     impact_verbs: frozenset[str]
     fired_weapons: frozenset[str]
     dative_verbs: frozenset[str]

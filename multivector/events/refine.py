@@ -73,6 +73,10 @@ class Refinements(Deverbals):
         destination (a ship sent "to the Black Sea to help Ukraine" is a movement), not journeys or gifts (whose
         purposes are plans or uses), and only material help (roots 06-07)."""
         motion = mod.governor
+        if motion is not None and code[:2] == "14":
+            # going or striking to protest is protesting: "went on strike to protest", "travelled to Almaty to
+            # picket the consulate" (in the going's own modality)
+            return modality.analyse(motion, question=self.in_question, year=self.year)
         if motion is None or motion.lemma_.lower() not in modality.words().sending_verbs or code[:2] not in (
                 "06", "07") or any(
                 c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS for c in motion.children) or any(

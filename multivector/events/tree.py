@@ -85,6 +85,16 @@ def prep_objects(t: Token, preps: frozenset[str] | tuple[str, ...] | None = None
             for p in c.children if p.dep_ == "pobj"]
 
 
+def route_ends(route: Token, verbs: frozenset[str]) -> list[Token]:
+    """The far ends a road or corridor is named by: "the road to Armenia", "roads leading to the border",
+    "the corridor linking Karabakh with Armenia" (last named first: the far end)."""
+    ends = prep_objects(route, ("to", "into"))
+    for c in route.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs:
+            ends += [*reversed(prep_objects(c, ("to", "into", "with"))), *(o for o in c.children if o.dep_ == "dobj")]
+    return ends
+
+
 def prep_name(p: Token) -> str:
     """A preposition's name in trigger entries: "close to" and "next to" are one ("close to the border")."""
     return f"{p.head.lower_} to" if p.lower_ == "to" and p.head.lower_ in ADJACENCY else p.lower_
