@@ -512,8 +512,13 @@ def test_a_gift_handed_over_in_the_passive_is_from_its_donor_and_a_board_acts_fo
     assert roots("The IMF's executive board approved a $1 billion disbursement to Ghana.") == {("IMF", "GHA", "07")}
 
 
-def test_considering_is_an_intention_and_the_purpose_of_a_gift_is_not_a_second_act() -> None:
-    assert roots("Canada is considering sending more troops to Latvia.") == {("CAN", "LVA", "03")}
+def test_considering_is_an_option_weighed_and_the_purpose_of_a_gift_is_not_a_second_act() -> None:
+    # CAMEO 014 (consider policy option), whatever the act weighed
+    assert coded("Canada is considering sending more troops to Latvia.") == {("CAN", "LVA", "014")}
+    assert coded("The Swiss government says it is considering freezing Russian assets.") == {("CHE", "RUS", "014")}
+    assert coded("Manila is weighing whether to demand compensation from China.") == {("PHL", "CHN", "014")}
+    # "whether" under any other verb still leaves the act undecided
+    assert coded("Japan will decide whether to send troops to Iraq.") == set()
     assert roots("Norway will contribute 50 million euros to help Moldova.") == {("NOR", "MDA", "03")}
     assert roots("Denmark said it would extend its airstrikes into Syria.") == {("DNK", "SYR", "13")}
 

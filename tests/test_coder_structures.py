@@ -1924,3 +1924,9 @@ def test_going_on_strike_to_protest_is_protesting() -> None:
         ("PSE", "ISR", "14")}
     # but a journey's purpose is still only intended when it is not a protest
     assert coded("Erdogan travels to Moscow to sign a gas deal with Putin.") == {("TUR", "RUS", "042")}
+
+
+def test_two_states_holding_drills_drill_together() -> None:
+    assert coded("The United States and South Korea staged air combat drills.") == {
+        ("USA", "KOR", "062"), ("KOR", "USA", "062")}
+    assert coded("China holds military drills.") == set()

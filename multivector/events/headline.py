@@ -69,7 +69,8 @@ def verb_forms(lang: str = "en") -> dict[str, str]:
     w = modality.words(lang)
     # and the verbs that govern an act ("The U.S. Senate votes to impose sanctions", "Turkey vows to ..."): a
     # headline verb the tagger took for a noun hides the act under it as well
-    governing = w.intent_heads | w.threat_heads | w.refuse_heads | w.request_heads | w.aspect_heads | w.governing_verbs
+    governing = (w.intent_heads | w.consider_heads | w.threat_heads | w.refuse_heads | w.request_heads | w.aspect_heads
+                 | w.governing_verbs)
     for lemma in [*patterns.load(lang).verbs, *sorted(governing)]:
         if " " in lemma or not lemma.isalpha():
             continue

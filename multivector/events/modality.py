@@ -24,6 +24,7 @@ class Words:
     """A language's modality words (data/<lang>/modality.yaml)."""
 
     intent_heads: frozenset[str]
+    consider_heads: frozenset[str]
     accord_heads: frozenset[str]
     intent_noun_heads: frozenset[str]
     response_nouns: frozenset[str]
@@ -160,7 +161,7 @@ class Modality:
     """How the clause context changes an event: transform, drop, confidence, speaker token."""
 
     drop: str | None = None  # reason not to code ("negated", "conditional", "question", "alleged")
-    transform: str | None = None  # "intent" | "refuse" | "threat"
+    transform: str | None = None  # "intent" | "refuse" | "threat" | "demand" | "consider"
     confidence: float = 1.0
     speaker: Token | None = None
     governor: Token | None = None  # the word that caused the transform
@@ -257,8 +258,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             return Modality(drop="unrealised")  # "Russian bombers almost entered Latvian airspace": they did not
         if any(c.lower_ in W.hedge_words for c in t.children) or aux & W.hedge_aux:
             confidence = min(confidence, 0.6)
-        if any(c.dep_ == "mark" and c.lower_ in W.conditional_marks for c in t.children):
-            return Modality(drop="conditional")
+        if any(c.dep_ == "mark" and c.lower_ in W.conditional_marks for c in t.children) and not (
+                t.dep_ in ("xcomp", "ccomp") and t.head.lemma_.lower() in W.consider_heads):
+            return Modality(drop="conditional")  # (but "weighs whether to demand" weighs the demand: 014)
         if first and any(c.dep_ == "advmod" and (c.lower_ in W.background_adverbs or (
                 c.lower_ in W.perfect_background_adverbs and aux & {"had", "has", "have"})) for c in t.children):
             return Modality(drop="background")  # "Russia, which had long mediated", "the UN previously accused"
@@ -372,7 +374,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             return Modality(drop="negated")  # "saw little hope of concluding a treaty"
         if dep in ("xcomp", "ccomp", "pcomp", "acl", "advcl", "prep", "pobj", "dobj", "conj", "relcl", "acomp",
                    "oprd", "attr"):
-            if (dep in ("xcomp", "pcomp", "acl") or (dep == "ccomp" and lemma in W.intent_heads | W.threat_heads)
+            if (dep in ("xcomp", "pcomp", "acl") or (dep == "ccomp" and lemma in W.intent_heads | W.threat_heads |
+                                                      W.consider_heads)
                     or (dep == "prep" and head.pos_ in ("NOUN", "ADJ") and lemma in W.intent_heads)):
                 if lemma in W.threat_heads and transform is None:
                     transform, governor = "threat", head
@@ -380,6 +383,8 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                     transform, governor = "refuse", head
                 elif lemma == "fail" and dep == "xcomp":
                     return Modality(drop="negated")
+                elif lemma in W.consider_heads and transform is None:
+                    transform, governor = "consider", head
                 elif lemma in W.intent_heads and transform is None:
                     if not (lemma == "expect" and "auxpass" not in {c.dep_ for c in head.children}
                             and head.pos_ == "VERB" and dep == "ccomp"):
@@ -481,6 +486,8 @@ def code_under(code: str, mod: Modality) -> str:
     if mod.transform == "threat" and mod.governor is not None and mod.governor.lemma_.lower() in W_PROMISE \
             and cameo.lookup(code).quad_class <= 2:
         return transformed(code, "intent")  # "vowed to share intelligence": a cooperative act vowed is a promise
+    if mod.transform == "consider":
+        return code if code.startswith("01") else "014"  # "is considering freezing assets": an option weighed
     if mod.transform in ("intent", "refuse", "threat", "demand"):
         return transformed(code, mod.transform)
     if mod.conditional:

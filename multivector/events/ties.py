@@ -124,8 +124,9 @@ def _stative(v: Token) -> bool:
     if v.tag_ == "VBD" or (v.tag_ == "VBN" and (not aux & {"has", "have", "'s", "'ve"}
                                                  or any(c.dep_ == "auxpass" for c in v.children))):
         return False
-    if v.dep_ in ("xcomp", "advcl", "acl") and v.head.lemma_.lower() in ASPECT_HEADS | modality.words().intent_heads:
-        return False  # (and "considers importing Russian crude": a plan, not a standing flow)
+    if v.dep_ in ("xcomp", "advcl", "acl") and v.head.lemma_.lower() in ASPECT_HEADS | modality.words().intent_heads | \
+            modality.words().consider_heads:
+        return False  # (and "considers importing Russian crude": an option, not a standing flow)
     return not (v.dep_ == "xcomp" and v.tag_ == "VB")
 
 
