@@ -1930,3 +1930,19 @@ def test_two_states_holding_drills_drill_together() -> None:
     assert coded("The United States and South Korea staged air combat drills.") == {
         ("USA", "KOR", "062"), ("KOR", "USA", "062")}
     assert coded("China holds military drills.") == set()
+
+
+def test_whoever_is_said_to_be_behind_an_attack_did_it() -> None:
+    assert roots("Moscow says Kyiv was behind the drone attack on the Kremlin.") == {
+        ("RUS", "UKR", "11"), ("UKR", "RUS", "19")}
+    # denied or negated, no one did it
+    assert coded("Ukraine denies it was behind the drone attack on the Kremlin.") == set()
+    assert coded("Ukraine was not behind the drone attack on the Kremlin.") == set()
+
+
+def test_a_foreign_platform_blocked_is_its_state_restricted() -> None:
+    assert coded("Russia blocks Twitter.") == {("RUS", "USA", "172")}
+    assert roots("Russia's media regulator threatens to block YouTube unless it restores RT channels.") == {
+        ("RUS", "USA", "13")}
+    # a company acting is its state's business, and a state blocking a resolution is no ban
+    assert not any(c.startswith("172") for *_s, c in coded("Russia blocks a UN resolution on Syria."))

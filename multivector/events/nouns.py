@@ -234,6 +234,8 @@ class Nominals(Places):
         if (joiner := joined_by(n)) is not None:  # "Australia joins the U.S.-led coalition's airstrikes in Syria"
             srcs = srcs + [a for a in self.subjects(joiner) if a.code not in {x.code for x in srcs}]
         if not srcs and (owner := claimed_by(n)) is not None:
+            if owner.lemma_.lower() == "be" and modality.analyse(owner, question=self.in_question, year=self.year).drop:
+                return []  # "Ukraine denies it was behind the drone attack": no one is said to have done it
             srcs = self.subjects(owner)  # "Houthi rebels claim responsibility for drone attacks on Saudi ..."
         both_ways = False
         if not srcs and np.symmetric and np.code[:2] == "19" and n.dep_ == "pobj" and n.head.lower_ in ("in", "during") \
@@ -497,9 +499,12 @@ def answered_by(n: Token) -> Token | None:
 
 def claimed_by(n: Token) -> Token | None:
     """The verb whose subject claims or defends an act a noun names as its own: "claimed responsibility for the
-    attacks on ...", "took responsibility for the bombing", "Uganda defends the forced repatriation of Rwandans"."""
+    attacks on ...", "took responsibility for the bombing", "Uganda defends the forced repatriation of Rwandans";
+    or is said to be behind it: "Moscow was behind the bombing"."""
     if n.dep_ == "dobj" and n.head.lemma_.lower() in ("defend", "justify"):
         return n.head
+    if n.dep_ == "pobj" and n.head.lower_ == "behind" and n.head.head.lemma_.lower() == "be":
+        return n.head.head  # "Russian military intelligence was behind the cyberattacks on Ukraine"
     resp = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "for" else None
     if resp is None or resp.lemma_.lower() not in ("responsibility", "credit") or resp.dep_ != "dobj":
         return None
