@@ -1946,3 +1946,12 @@ def test_a_foreign_platform_blocked_is_its_state_restricted() -> None:
         ("RUS", "USA", "13")}
     # a company acting is its state's business, and a state blocking a resolution is no ban
     assert not any(c.startswith("172") for *_s, c in coded("Russia blocks a UN resolution on Syria."))
+
+
+def test_forces_rushed_after_an_attack_are_aimed_at_the_attacker() -> None:
+    assert ("IND", "CHN", "154") in coded(
+        "India rushes extra troops to Ladakh after Chinese troops attacked an Indian post.")
+    assert coded("India rushes extra troops to Ladakh after a clash with Chinese troops.") == {("IND", "CHN", "154")}
+    # a clause that only accompanies the drills provokes nothing
+    assert not any(s == "PRK" for s, *_r in coded(
+        "North Korea launches artillery drills as South Korean and American officials hold talks."))

@@ -15,6 +15,8 @@ from .judgements import Judgements
 from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, passive_subject, pobj_of, prep_objects
 from .words import CARRIERS, forms
 
+# Marks of a clause an act answers in time, not only accompanies ("as talks are held" is not a provocation).
+AFTER_MARKS = frozenset({"after", "following"})
 # Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
@@ -145,6 +147,8 @@ class Targets(Judgements):
                     # "a Chinese plane violated Japanese airspace, prompting Tokyo to scramble jets": the act that
                     # prompted the reaction is its provocation
                     got = [a for a in self.subjects(prompt.head) if a.code not in exclude]
+            elif slot == "provoker_after":  # "rushed troops to the border after Chinese troops attacked" (not "as")
+                got = self.clause_subjects(v, AFTER_MARKS, exclude, climb=False)
             elif slot == "participants":  # "a ceremony hosted by Trump", "a swap mediated by the UAE"
                 got = self._participants(v)
             elif slot == "theme_acl" and theme is not None:  # "signed a memorandum granting the United States ..."
