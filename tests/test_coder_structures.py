@@ -1933,8 +1933,10 @@ def test_two_states_holding_drills_drill_together() -> None:
 
 
 def test_whoever_is_said_to_be_behind_an_attack_did_it() -> None:
-    assert roots("Moscow says Kyiv was behind the drone attack on the Kremlin.") == {
-        ("RUS", "UKR", "11"), ("UKR", "RUS", "19")}
+    assert roots("Russian military intelligence was behind the cyberattack on Ukrainian websites.") == {
+        ("RUS", "UKR", "17")}
+    # told by another, it is a blame, and the act is not coded (gold rule 8)
+    assert roots("Moscow says Kyiv was behind the drone attack on the Kremlin.") == {("RUS", "UKR", "11")}
     # denied or negated, no one did it
     assert coded("Ukraine denies it was behind the drone attack on the Kremlin.") == set()
     assert coded("Ukraine was not behind the drone attack on the Kremlin.") == set()
@@ -1955,3 +1957,8 @@ def test_forces_rushed_after_an_attack_are_aimed_at_the_attacker() -> None:
     # a clause that only accompanies the drills provokes nothing
     assert not any(s == "PRK" for s, *_r in coded(
         "North Korea launches artillery drills as South Korean and American officials hold talks."))
+
+
+def test_mocking_a_leader_is_criticism() -> None:
+    assert coded("Three Maldivian deputy ministers mocked Prime Minister Narendra Modi in social media posts.",
+                 dt.date(2024, 1, 8)) == {("MDV", "IND", "111")}
