@@ -1962,3 +1962,8 @@ def test_forces_rushed_after_an_attack_are_aimed_at_the_attacker() -> None:
 def test_mocking_a_leader_is_criticism() -> None:
     assert coded("Three Maldivian deputy ministers mocked Prime Minister Narendra Modi in social media posts.",
                  dt.date(2024, 1, 8)) == {("MDV", "IND", "111")}
+
+
+def test_police_sent_abroad_protect_and_police_at_the_border_posture() -> None:
+    assert coded("Kenya deploys police officers to Haiti.") == {("KEN", "HTI", "074")}
+    assert roots("Greece deployed police to its border with Turkey.") == {("GRC", "TUR", "15")}
