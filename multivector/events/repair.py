@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from . import patterns
 from .repair_clauses import (
     agent_read_on_object,
+    attack_noun_read_as_verb,
     clause_across_a_semicolon,
     closing_denial_read_as_main_clause,
     closing_denial_read_as_noun,
@@ -515,7 +516,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     object_lent_to_main_subject, receiver_read_as_adverb, reduced_relative_read_as_clause,
     object_of_a_preposition_read_as_compound_of_the_verb, closing_denial_read_as_main_clause,
     closing_speaker_read_as_apposition, object_read_as_adverbial_noun, participle_subject_read_as_complement,
-    joined_clause_read_as_complement,
+    joined_clause_read_as_complement, attack_noun_read_as_verb,
     closing_denial_read_as_noun,
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
     name_read_as_adverb, name_read_as_modifier, nationality_read_as_receiver,
@@ -546,7 +547,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     closing_denial_read_as_main_clause: frozenset({"ROOT"}),
     closing_speaker_read_as_apposition: frozenset({"ccomp", "parataxis"}),
     object_read_as_adverbial_noun: frozenset({"npadvmod"}), participle_subject_read_as_complement: frozenset({"xcomp"}),
-    joined_clause_read_as_complement: frozenset({"ccomp"}),
+    joined_clause_read_as_complement: frozenset({"ccomp"}), attack_noun_read_as_verb: frozenset({"advcl", "conj"}),
     closing_denial_read_as_noun: frozenset({"appos", "conj", "npadvmod", "dobj", "pobj", "relcl", "ROOT"}),
     that_clause_read_as_noun_clause: frozenset({"acl"}),
     verb_read_as_compound: frozenset({"compound"}), gerund_read_as_compound_of_its_object: frozenset({"compound"}),

@@ -319,3 +319,32 @@ def joined_clause_read_as_complement(t: Token) -> bool:
     t.dep_ = "conj"
     cc.head = h
     return True
+
+
+# Subordinators that are also prepositions: "after Indian missile strikes on Pakistan" is a phrase, not a clause.
+PHRASE_MARKS = frozenset({"after", "following", "before", "amid", "despite", "since"})
+
+
+def attack_noun_read_as_verb(t: Token) -> bool:
+    """"..., a day after Indian missile strikes[VBZ] on Pakistan": the parser may read a plural event noun after
+    a subordinator as a verb, its weapon modifier as the subject. A clause so read, with a bare singular noun for
+    subject right before it, no object and a preposition right after it, is the noun phrase of a preposition."""
+    mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in PHRASE_MARKS), None)
+    subj = child(t, "nsubj")
+    if mark is None or subj is None or t.tag_ != "VBZ" or subj.i != t.i - 1 or subj.tag_ != "NN" or any(
+            c.dep_ in ("det", "poss", "nummod") for c in subj.children) or child(t, "dobj") is not None:
+        return False
+    after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if after is None or after.dep_ != "prep" or after.head.i != t.i or t.lower_[:-1] not in patterns.load().nouns:
+        return False
+    if t.dep_ == "conj":  # (", a day after Indian missile strikes on ...": hung on a verb before as its conjunct)
+        npadvmod = child(t, "npadvmod")
+        if npadvmod is not None:
+            npadvmod.head = mark
+    mark.head, mark.dep_, mark.tag_, mark.pos_ = t.head, "prep", "IN", "ADP"
+    t.head, t.dep_, t.tag_, t.pos_, t.lemma_ = mark, "pobj", "NNS", "NOUN", t.lower_[:-1]
+    subj.dep_ = "compound"
+    for c in list(subj.children):
+        if c.i < subj.i and c.dep_ in ("amod", "compound", "nmod"):
+            c.head = t  # "Indian" modifies the strikes
+    return True
