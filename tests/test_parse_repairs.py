@@ -485,6 +485,6 @@ def test_a_clause_joined_by_and_read_as_a_complement_is_a_conjunct() -> None:
 def test_an_attack_noun_after_a_subordinator_read_as_a_verb_is_a_noun() -> None:
     text = "Pakistan shells villages after Indian missile strikes on Pakistan."
     assert ("strikes", "pobj") in deps(text)
-    assert ("IND", "PAK", "195") in coded(text, IN_2023)
+    assert ("IND", "PAK", "19") in coded(text, IN_2023)
     # a missile that strikes something is still a clause
     assert ("strikes", "advcl") in deps("Sirens sounded after a missile strikes a building in Kyiv.")
