@@ -488,3 +488,9 @@ def test_an_attack_noun_after_a_subordinator_read_as_a_verb_is_a_noun() -> None:
     assert ("IND", "PAK", "19") in coded(text, IN_2023)
     # a missile that strikes something is still a clause
     assert ("strikes", "advcl") in deps("Sirens sounded after a missile strikes a building in Kyiv.")
+
+
+def test_an_agent_noun_read_as_the_verb_is_the_agent() -> None:
+    text = "Missiles fired by Houthi forces hit a Saudi ship."
+    assert ("forces", "pobj") in deps(text) and ("hit", "ROOT") in deps(text)
+    assert coded(text, IN_2023) == {("YEM", "SAU", "19")}

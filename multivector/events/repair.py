@@ -45,6 +45,7 @@ from .repair_names import (
 )
 from .repair_verbs import (
     SUBORDINATORS,
+    agent_noun_read_as_verb,
     demonym_subject_read_as_modifier,
     gerund_read_as_compound_of_its_object,
     outbreak_read_as_plural,
@@ -510,7 +511,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     particle_read_as_preposition, agent_read_on_object, verb_pair_read_as_subordinators_object,
     outbreak_read_as_plural,
-    plural_read_for_verb, plural_subject_read_as_verb, report_verb_read_as_noun, subject_read_as_modifier_of_verb,
+    plural_read_for_verb, plural_subject_read_as_verb, agent_noun_read_as_verb, report_verb_read_as_noun, subject_read_as_modifier_of_verb,
     participle_joined_to_adverb,
     subject_joined_to_object,
     object_lent_to_main_subject, receiver_read_as_adverb, reduced_relative_read_as_clause,
@@ -553,7 +554,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     verb_read_as_compound: frozenset({"compound"}), gerund_read_as_compound_of_its_object: frozenset({"compound"}),
     demonym_subject_read_as_modifier: frozenset({"ROOT"}),
     plural_read_for_verb: frozenset({"ROOT"}), report_verb_read_as_noun: frozenset({"ROOT"}),
-    plural_subject_read_as_verb: frozenset({"ROOT"}),
+    plural_subject_read_as_verb: frozenset({"ROOT"}), agent_noun_read_as_verb: frozenset({"ROOT"}),
     verb_read_as_subject_of_a_gerund: frozenset({"nsubj"}),
     verb_read_as_subject_of_its_object: frozenset({"nsubj"}), name_read_as_adverb: frozenset({"advmod"}),
     verb_read_as_subject_of_a_participle: frozenset({"nsubj"}),

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from . import headline, modality, patterns
 from .repair_names import NOMINAL, has_subject
-from .tree import pobj_of
+from .tree import child, pobj_of
 from .words import forms, modified_forms
 
 # Subordinators the parser may read as a noun's preposition or give the clause's subject to the noun before them
@@ -247,6 +247,33 @@ def plural_subject_read_as_verb(t: Token) -> bool:
         if c.dep_ == "amod" and c.i < v.i:
             c.head = t
     t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = v, "nsubj", "NOUN", "NNS", t.lower_[:-1]
+    return True
+
+
+def agent_noun_read_as_verb(t: Token) -> bool:
+    """"Missiles fired by Houthi forces[VBZ] hit[amod] a British-owned ship": the same misreading inside a by-phrase:
+    the agent's plural noun is taken for the sentence's verb, the name before it for the agent. A present verb
+    right after a name ending a phrase, with a trigger verb right after it, is that name's noun."""
+    doc = t.doc
+    if not (t.dep_ == "ROOT" and t.tag_ == "VBZ" and t.lower_.endswith("s") and 0 < t.i < len(doc) - 1):
+        return False
+    name, v = doc[t.i - 1], doc[t.i + 1]
+    if not (name.dep_ == "pobj" and name.head.dep_ in ("agent", "prep") and name.pos_ in ("PROPN", "ADJ")
+            and name.head.i == name.i - 1 and v.head.i != v.i and v.tag_ in ("VBD", "VBP", "VB", "JJ", "NN")
+            and (v.lower_ in patterns.load().verbs or v.lemma_.lower() in patterns.load().verbs)):
+        return False
+    subj = child(t, "nsubj")
+    v.head, v.dep_, v.pos_ = v, "ROOT", "VERB"
+    if v.tag_ in ("JJ", "NN"):
+        v.tag_ = "VBP"
+    for c in list(t.children):
+        if c.i > v.i or (subj is not None and c.i == subj.i):
+            c.head = v  # the subject, the object and what follows belong to the verb
+    for c in list(v.children):
+        if c.dep_ in ("amod", "det") and c.i < v.i:
+            c.head = t
+    t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = name.head, "pobj", "NOUN", "NNS", t.lower_[:-1]
+    name.head, name.dep_ = t, "compound"
     return True
 
 
