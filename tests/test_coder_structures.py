@@ -1967,3 +1967,11 @@ def test_mocking_a_leader_is_criticism() -> None:
 def test_police_sent_abroad_protect_and_police_at_the_border_posture() -> None:
     assert coded("Kenya deploys police officers to Haiti.") == {("KEN", "HTI", "074")}
     assert roots("Greece deployed police to its border with Turkey.") == {("GRC", "TUR", "15")}
+
+
+def test_drills_in_waters_surrounding_a_state_are_a_show_of_force_at_it() -> None:
+    assert coded("China holds drills in waters surrounding Taiwan.") == {("CHN", "TWN", "150")}
+    assert coded("China fired missiles into waters surrounding Taiwan.") == {("CHN", "TWN", "150")}
+    # drills in a state or a sea no state is named by aim at no one
+    assert coded("Russia holds drills in Belarus.") == set()
+    assert coded("China held drills in the South China Sea.") == set()

@@ -78,6 +78,24 @@ class Circumstances(Arguments):
                 return [a for a in got if a.code not in exclude]
         return []
 
+    def vicinity_of(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The state a stretch of sea, air or land the act is in is named by: "drills in six zones encircling
+        Taiwan", "missiles into waters surrounding Japan", "patrols in the area around the islands"."""
+        W = modality.words()
+        where = [*prep_objects(v, ("in", "into", "within")),
+                 *(p for o in v.children if o.dep_ == "dobj" for p in prep_objects(o, ("in", "into", "within")))]
+        for p in where:
+            n = through_quantity(p)
+            if n.lemma_.lower() not in W.vicinity_nouns:
+                continue
+            ends = [*prep_objects(n, ("around", "off", "near")), *(
+                o for c in n.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in W.vicinity_verbs
+                for o in c.children if o.dep_ == "dobj")]
+            got = [a for e in ends for a in self.phrase_actors(e, possessor=True) if a.code not in exclude]
+            if got:
+                return got
+        return []
+
     def pair_partner(self, theme: Token, exclude: frozenset[str]) -> list[Actor]:
         """The state paired by a dash with one of ``exclude`` inside a phrase ("an Armenia–Russia joint system",
         "the U.S.-Japan alliance"): the other member of the pair."""

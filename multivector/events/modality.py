@@ -117,6 +117,8 @@ class Words:
     place_nouns: frozenset[str]
     route_nouns: frozenset[str]
     route_verbs: frozenset[str]
+    vicinity_nouns: frozenset[str]
+    vicinity_verbs: frozenset[str]
     impact_verbs: frozenset[str]
     fired_weapons: frozenset[str]
     dative_verbs: frozenset[str]

@@ -135,6 +135,8 @@ class Targets(Judgements):
                 got = self.pair_partner(theme, exclude)
             elif slot == "conflict_parties":  # "mediate in the conflict in Myanmar", "between Israel and Hamas"
                 got = self.conflict_parties(v, exclude)
+            elif slot == "vicinity":  # "held drills in waters surrounding Taiwan"
+                got = self.vicinity_of(v, exclude)
             elif slot == "tension":  # "mobilised reservists amid tensions with Armenia"
                 got = self.tension_with(v, exclude)
             elif slot == "deterred":  # "sends a carrier to the Gulf as a warning to Iran", "drills to deter China"
