@@ -1975,3 +1975,10 @@ def test_drills_in_waters_surrounding_a_state_are_a_show_of_force_at_it() -> Non
     # drills in a state or a sea no state is named by aim at no one
     assert coded("Russia holds drills in Belarus.") == set()
     assert coded("China held drills in the South China Sea.") == set()
+
+
+def test_rescuers_who_arrive_are_help_given() -> None:
+    assert coded("Chinese rescue teams arrived in Mandalay on Sunday.", dt.date(2025, 3, 30)) == {
+        ("CHN", "MMR", "073")}
+    # soldiers who arrive are a deployment, not relief
+    assert coded("Russian troops arrive in Mali.") == {("RUS", "MLI", "074")}

@@ -40,7 +40,9 @@ QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "doz
                             "group", "groups", "some", "many", "most", "several", "members", "member", "scores",
                             # measures of goods: "tonnes of medical supplies donated by China"
                             "tonne", "tonnes", "ton", "tons", "batch", "batches", "consignment", "consignments",
-                            "truckload", "truckloads", "planeload", "planeloads", "crate", "crates",
+                            "truckload", "truckloads", "planeload", "planeloads", "crate", "crates", "box", "boxes",
+                            "container", "containers", "bag", "bags", "sack", "sacks", "pallet", "pallets",
+                            "coffin", "coffins", "barrel", "barrels",
                             # bodies of people: "a commando of Colombian ex-soldiers", "a unit of Russian troops"
                             "commando", "commandos", "unit", "units", "squad", "squads", "team", "teams", "band",
                             "gang", "contingent", "contingents", "detachment", "battalion", "battalions",
