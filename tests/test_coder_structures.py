@@ -1982,3 +1982,8 @@ def test_rescuers_who_arrive_are_help_given() -> None:
         ("CHN", "MMR", "073")}
     # soldiers who arrive are a deployment, not relief
     assert coded("Russian troops arrive in Mali.") == {("RUS", "MLI", "074")}
+
+
+def test_refusing_to_recognise_an_act_told_before_refuses_its_doer() -> None:
+    assert ("USA", "RUS", "120") in coded(
+        "Russia annexed Crimea. The United States said it would never recognise the annexation.")

@@ -494,3 +494,11 @@ def test_an_agent_noun_read_as_the_verb_is_the_agent() -> None:
     text = "Missiles fired by Houthi forces hit a Saudi ship."
     assert ("forces", "pobj") in deps(text) and ("hit", "ROOT") in deps(text)
     assert coded(text, IN_2023) == {("YEM", "SAU", "19")}
+
+
+def test_a_summing_relative_read_as_a_conjunct_is_the_nouns_relative() -> None:
+    text = ("Putin signed treaties annexing four regions of Ukraine, a move the United States and the European "
+            "Union said they would never recognise.")
+    assert ("said", "relcl") in deps(text) and ("move", "npadvmod") in deps(text)
+    # a conjunct with a subject of its own is left alone
+    assert ("said", "conj") in deps("Putin signed the treaties and Biden said they were illegal.")

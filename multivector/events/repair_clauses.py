@@ -348,3 +348,25 @@ def attack_noun_read_as_verb(t: Token) -> bool:
         if c.i < subj.i and c.dep_ in ("amod", "compound", "nmod"):
             c.head = t  # "Indian" modifies the strikes
     return True
+
+
+def summing_relative_read_as_conjunct(t: Token) -> bool:
+    """"Putin signed treaties annexing four regions of Ukraine, a move the United States and the European Union
+    said they would never recognise": the parser may make the relative's verb a conjunct of the main verb and its
+    subject an apposition of the summing-up noun. A conjunct verb with no subject right after such an apposition
+    is the noun's relative, the apposition its subject."""
+    if not (t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP") and t.i > 0 and not has_subject(t)):
+        return False
+    name = t.doc[t.i - 1]
+    while name.dep_ == "conj" and name.head.i < name.i:
+        name = name.head  # "the United States and the European Union": the first of the list
+    n = name.head
+    if not (name.dep_ == "appos" and name.pos_ in NOMINAL and n.i < name.i
+            and n.lemma_.lower() in modality.words().summary_nouns and n.left_edge.i > 0
+            and t.doc[n.left_edge.i - 1].text == ","):
+        return False
+    if n.dep_ == "appos":
+        n.head, n.dep_ = t.head, "npadvmod"  # it sums up the clause it was a conjunct of, not the noun before it
+    t.head, t.dep_ = n, "relcl"
+    name.head, name.dep_ = t, "nsubj"
+    return True
