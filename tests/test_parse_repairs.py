@@ -502,3 +502,15 @@ def test_a_summing_relative_read_as_a_conjunct_is_the_nouns_relative() -> None:
     assert ("said", "relcl") in deps(text) and ("move", "npadvmod") in deps(text)
     # a conjunct with a subject of its own is left alone
     assert ("said", "conj") in deps("Putin signed the treaties and Biden said they were illegal.")
+
+
+def test_a_pair_of_titled_names_read_as_one_name_is_a_pair() -> None:
+    text = "U.S. President Donald Trump and North Korean leader Kim Jong Un meet in Singapore."
+    assert ("Trump", "nsubj") in deps(text) and ("Un", "conj") in deps(text)
+    assert coded(text, dt.date(2018, 6, 12)) == {("USA", "PRK", "04"), ("PRK", "USA", "04")}
+
+
+def test_a_noun_in_ing_read_as_a_participle_is_the_head_noun() -> None:
+    text = "North Korea places its troops on a war footing against South Korea."
+    assert ("footing", "pobj") in deps(text) and ("war", "compound") in deps(text)
+    assert coded(text, IN_2023) == {("PRK", "KOR", "15")}

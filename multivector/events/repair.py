@@ -41,6 +41,7 @@ from .repair_names import (
     name_read_as_noun_phrase,
     name_read_as_verb,
     nationality_read_as_receiver,
+    pair_read_as_modifier_of_second_name,
     possessed_pair_read_as_one,
     verdict_read_as_head_of_a_noun,
 )
@@ -49,6 +50,7 @@ from .repair_verbs import (
     agent_noun_read_as_verb,
     demonym_subject_read_as_modifier,
     gerund_read_as_compound_of_its_object,
+    ing_noun_read_as_participle,
     outbreak_read_as_plural,
     particle_read_as_preposition,
     past_read_as_lemma,
@@ -513,7 +515,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     particle_read_as_preposition, agent_read_on_object, verb_pair_read_as_subordinators_object,
     outbreak_read_as_plural,
-    plural_read_for_verb, plural_subject_read_as_verb, agent_noun_read_as_verb, report_verb_read_as_noun, subject_read_as_modifier_of_verb,
+    plural_read_for_verb, plural_subject_read_as_verb, agent_noun_read_as_verb, ing_noun_read_as_participle, report_verb_read_as_noun, subject_read_as_modifier_of_verb,
     participle_joined_to_adverb,
     subject_joined_to_object,
     object_lent_to_main_subject, receiver_read_as_adverb, reduced_relative_read_as_clause,
@@ -523,7 +525,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     closing_denial_read_as_noun,
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
     name_read_as_adverb, name_read_as_modifier, nationality_read_as_receiver,
-    name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun,
+    name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun, pair_read_as_modifier_of_second_name,
 )
 
 
@@ -557,12 +559,14 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     demonym_subject_read_as_modifier: frozenset({"ROOT"}),
     plural_read_for_verb: frozenset({"ROOT"}), report_verb_read_as_noun: frozenset({"ROOT"}),
     plural_subject_read_as_verb: frozenset({"ROOT"}), agent_noun_read_as_verb: frozenset({"ROOT"}),
+    ing_noun_read_as_participle: frozenset({"acl"}),
     verb_read_as_subject_of_a_gerund: frozenset({"nsubj"}),
     verb_read_as_subject_of_its_object: frozenset({"nsubj"}), name_read_as_adverb: frozenset({"advmod"}),
     verb_read_as_subject_of_a_participle: frozenset({"nsubj"}),
     name_read_as_modifier: frozenset({"advmod", "amod", "mark", "npadvmod", "nmod", "dep"}),
     name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),
-    possessed_pair_read_as_one: frozenset({"poss", "nmod"}), nationality_read_as_receiver: frozenset({"dative"}),
+    possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
+    pair_read_as_modifier_of_second_name: frozenset({"nmod", "compound"}), nationality_read_as_receiver: frozenset({"dative"}),
     adjectives_read_as_head_of_their_noun: NOUN_SLOTS, verdict_read_as_head_of_a_noun: NOUN_SLOTS,
 }
 

@@ -215,3 +215,21 @@ def nationality_read_as_receiver(t: Token) -> bool:
         return False
     t.head, t.dep_, t.pos_, t.tag_ = obj, "amod", "ADJ", "JJ"
     return True
+
+
+def pair_read_as_modifier_of_second_name(t: Token) -> bool:
+    """"U.S. President Donald Trump and North Korean leader Kim Jong Un meet": the parser may hang the first name on
+    the second as its modifier, with the second one's title for their conjunct. A name modifying another name, with
+    "and" and a title noun as its conjunct right before that name's own words, is the first of a pair."""
+    h = t.head
+    if not (t.dep_ in ("nmod", "compound") and t.pos_ == "PROPN" and h.pos_ == "PROPN" and t.i < h.i
+            and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)):
+        return False
+    title = next((c for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN" and t.i < c.i < h.i), None)
+    if title is None or not all(t.doc[i].head.i == h.i and t.doc[i].dep_ == "compound"
+                                for i in range(title.i + 1, h.i)):
+        return False
+    t.head, t.dep_ = h.head if h.head.i != h.i else t, h.dep_
+    h.head, h.dep_ = t, "conj"
+    title.head, title.dep_ = h, "compound"
+    return True

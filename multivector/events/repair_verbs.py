@@ -452,3 +452,26 @@ def report_verb_read_as_noun(t: Token) -> bool:
     t.pos_, t.tag_ = "VERB", "VBP"
     said.dep_ = "ccomp"
     return True
+
+
+# Nouns in -ing that name a state or a thing, never a participle right after a noun ("a war footing", "a debt
+# ceiling", "the border crossing")
+ING_NOUNS = frozenset({"footing", "ceiling", "crossing", "uprising", "briefing", "hearing", "ruling", "landing",
+                       "funding", "spending", "wrongdoing"})
+
+
+def ing_noun_read_as_participle(t: Token) -> bool:
+    """"put its troops on a war footing[VBG] against South Korea": the parser may read the head noun of a compound
+    in -ing as a participle modifying the noun before it. Such a word, right after that noun and with no object or
+    subject of its own, is the head noun, and the word before it its compound."""
+    h = t.head
+    if not (t.dep_ == "acl" and t.tag_ == "VBG" and t.lower_ in ING_NOUNS and h.pos_ == "NOUN" and h.i == t.i - 1
+            and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children)):
+        return False
+    for c in list(h.children):
+        if c.i < h.i:
+            c.head = t  # "a war footing": the article is the whole noun's
+    t.head, t.dep_ = (h.head, h.dep_) if h.head.i != h.i else (t, "ROOT")
+    t.tag_, t.pos_, t.lemma_ = "NN", "NOUN", t.lower_
+    h.head, h.dep_ = t, "compound"
+    return True
