@@ -1987,3 +1987,7 @@ def test_rescuers_who_arrive_are_help_given() -> None:
 def test_refusing_to_recognise_an_act_told_before_refuses_its_doer() -> None:
     assert ("USA", "RUS", "120") in coded(
         "Russia annexed Crimea. The United States said it would never recognise the annexation.")
+
+
+def test_close_passes_by_warplanes_are_a_show_of_force() -> None:
+    assert coded("Chinese jets made passes near a Philippine ship.") == {("CHN", "PHL", "150")}
