@@ -1991,3 +1991,12 @@ def test_refusing_to_recognise_an_act_told_before_refuses_its_doer() -> None:
 
 def test_close_passes_by_warplanes_are_a_show_of_force() -> None:
     assert coded("Chinese jets made passes near a Philippine ship.") == {("CHN", "PHL", "150")}
+
+
+def test_they_after_a_pair_that_says_it_is_that_pair() -> None:
+    got = coded("Putin annexed four regions of Ukraine, a move that the United States and the European Union said "
+                "they would never recognise.", dt.date(2022, 10, 1))
+    assert {("USA", "RUS", "120"), ("EU", "RUS", "120")} <= got
+    # "they" after a single teller still takes the sentence's group
+    assert roots("France and Germany condemned the strike and said they would send aid to Ukraine.") >= {
+        ("FRA", "UKR", "03"), ("DEU", "UKR", "03")}

@@ -404,6 +404,14 @@ class DocContext:
             # (the group is found among all actors, the clause's own subject too: "Putin and Obama meet at the U.N.,
             # their first talks" means the two, and an excluded group means none of the others, not the U.N.)
             every = self._before(token, every=True)
+            teller = token.head.head if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else None
+            told = child_of(teller, "nsubj") if teller is not None else None
+            if told is not None and told.i < token.i and any(c.dep_ == "conj" for c in told.children):
+                # "a move the United States and the EU said they would never recognise": the pair that says it
+                listed = {told.i, *(c.i for c in told.conjuncts)}
+                pair = {s.actor.code: s for s in every if s.sentence == si and int(s.token) in listed}
+                if len(pair) >= 2:
+                    return [self._note(s.actor, s, token, token.text) for s in pair.values()]
             for group_sentence in (si, si - 1):
                 # Leaders named together stand for their states: "Japarov and Rahmon spoke ... after their
                 # border guards clashed".
@@ -511,3 +519,8 @@ def _gov(a: Actor, lemma: str) -> Actor:
     """'the country' as a government actor when it acts ("the government", "the country" as agent)."""
     return replace(a, role=a.role if a.role else ("GOV" if lemma in ("government",) else None), person=False,
                    kind="country" if a.kind in ("capital", "seat", "adjective", "leader") else a.kind)
+
+
+def child_of(t: Token, dep: str) -> Token | None:
+    """``t``'s first child with label ``dep``."""
+    return next((c for c in t.children if c.dep_ == dep), None)
