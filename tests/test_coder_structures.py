@@ -2000,3 +2000,18 @@ def test_they_after_a_pair_that_says_it_is_that_pair() -> None:
     # "they" after a single teller still takes the sentence's group
     assert roots("France and Germany condemned the strike and said they would send aid to Ukraine.") >= {
         ("FRA", "UKR", "03"), ("DEU", "UKR", "03")}
+
+
+def test_a_truce_declared_in_a_state_is_toward_it() -> None:
+    assert coded("Russia declares a ceasefire in Ukraine.", dt.date(2023, 1, 5)) == {("RUS", "UKR", "087")}
+
+
+def test_shops_boycotting_and_crowds_burning_foreign_businesses() -> None:
+    assert coded("Kuwaiti supermarkets pull French products from their shelves.") == {("KWT", "FRA", "143")}
+    assert coded("Chinese demonstrators set fire to a Toyota dealership in Qingdao.") == {("CHN", "JPN", "145")}
+
+
+def test_a_craft_belonging_to_a_states_company_is_that_states() -> None:
+    assert coded("U.S. authorities seize a cargo plane belonging to Venezuela's state-owned airline.") == {
+        ("USA", "VEN", "171")}
+    assert coded("The United States seized a tanker owned by an Iranian firm.") == {("USA", "IRN", "171")}

@@ -58,7 +58,8 @@ LAUNCH_VERBS = frozenset({"fire", "launch"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
 ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil", "enact"})
 # Who wrote what is acted on: "a U.S.-drafted resolution" is the United States' (gold: veto toward the drafter).
-AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put"})
+# (and owners: "a plane owned by Venezuela's airline", "a tanker operated by an Iranian firm")
+AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put", "own", "operate"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
 
 
@@ -498,9 +499,11 @@ class Arguments:
         return []
 
     def author_of(self, p: Token) -> list[Actor]:
-        """The author of a proposal-like thing acted on: "vetoed a U.S.-drafted resolution", "rejected a
-        resolution drafted by France", "a Russian-sponsored text"."""
+        """The author or owner of a thing acted on: "vetoed a U.S.-drafted resolution", "rejected a resolution
+        drafted by France", "a Russian-sponsored text", "seized a plane belonging to Venezuela's airline"."""
         for c in p.children:
+            if c.dep_ == "acl" and c.lemma_.lower() == "belong":  # "a plane belonging to Venezuela's airline"
+                return [a for o in prep_objects(c, ("to",)) for a in self.phrase_actors(o)]
             if c.dep_ in ("amod", "acl") and c.lemma_.lower() in AUTHOR_WORDS:
                 for a in c.children:
                     if a.dep_ == "agent":
@@ -541,9 +544,7 @@ class Arguments:
 
     @staticmethod
     def place_nouns() -> frozenset[str]:
-        from .modality import words
-
-        return words().place_nouns
+        return modality.words().place_nouns
 
     def event_source(self, p: Token) -> list[Actor]:
         """Who does the event a noun names ("condemned the visit of the Japanese premier"); the coder knows
