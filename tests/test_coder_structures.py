@@ -2015,3 +2015,11 @@ def test_a_craft_belonging_to_a_states_company_is_that_states() -> None:
     assert coded("U.S. authorities seize a cargo plane belonging to Venezuela's state-owned airline.") == {
         ("USA", "VEN", "171")}
     assert coded("The United States seized a tanker owned by an Iranian firm.") == {("USA", "IRN", "171")}
+
+
+def test_a_court_or_police_in_a_city_is_that_states() -> None:
+    assert coded("A court in Moscow convicts American reporter Evan Gershkovich of espionage.",
+                 dt.date(2024, 7, 19)) == {("RUS", "USA", "116")}
+    assert roots("Officials in Kyiv accused Russia of shelling a hospital.") == {("UKR", "RUS", "11")}
+    # envoys in a capital may be anyone's
+    assert coded("Diplomats in Moscow criticised Russia.") == set()

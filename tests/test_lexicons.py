@@ -205,7 +205,7 @@ def test_codable_orgs_follow_gold_scheme(orgs: list[dict[str, Any]]) -> None:
 
 
 def test_roles_schema(roles: dict[str, Any]) -> None:
-    assert set(roles) == {"version", "roles", "titles", "craft_designators", "located_by_place"}
+    assert set(roles) == {"version", "roles", "titles", "craft_designators", "located_by_place", "organs_by_place"}
     # craft designators are short letter prefixes ("F" of "F-16s"); a group name like "G" or "P" would turn
     # "G-7" or "P-5" into a military craft
     assert all(isinstance(d, str) and d.isalpha() and len(d) <= 3 for d in roles["craft_designators"])
@@ -223,6 +223,9 @@ def test_roles_schema(roles: dict[str, Any]) -> None:
         assert role in ROLES, f"title {title!r}: role {role!r}"
     # only armed opposition is placed by where it is: troops in Syria are not Syrian
     assert all(owner.get(w) == "OPP" for w in roles["located_by_place"]), roles["located_by_place"]
+    # and only organs of a state by the city they sit in, never envoys, whom a capital hosts
+    assert all(owner.get(w) in ("GOV", "MIL") for w in roles["organs_by_place"]), roles["organs_by_place"]
+    assert not {"diplomat", "diplomats", "ambassador", "envoy", "troops"} & set(roles["organs_by_place"])
 
 
 def test_role_nouns_follow_gold_scheme(roles: dict[str, Any]) -> None:

@@ -316,6 +316,14 @@ class DocActors:
         found = self._modifier_actor(token)
         if found is not None and not (found.kind == "place" and direct is not None):
             return _with_role(found, role, person=is_person)  # but "Karabakh Armenians" are Armenians
+        if direct is None and role in ("GOV", "MIL") and (token.lower_ in self.lex.organs or token.lemma_.lower() in
+                                                          self.lex.organs) and not self._named(token):
+            # "a court in Yekaterinburg", "police in Moscow": the organ of the state of its own place
+            found = next((a for p in token.rights if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                          if o.dep_ == "pobj" and (a := self.entity_at(o)) is not None
+                          and a.kind in ("country", "place", "capital") and a.codable), None)
+            if found is not None:
+                return Actor(found.code, role, found.start, found.end, found.text, "country", found.codable)
         if direct is None and role == "OPP" and self._placed(token):
             found = self.located_in(token)
             if found is not None:
@@ -323,6 +331,12 @@ class DocActors:
         if direct is not None:
             return _with_role(direct, role, person=is_person)
         return None
+
+    @staticmethod
+    def _named(token: Token) -> bool:
+        """Said whose it is by a word before it ("Russian police", "the city's court", "U.N. officials")."""
+        return any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in UNNAMING_MODIFIERS
+                   and c.pos_ in ("PROPN", "ADJ", "NOUN", "PRON") for c in token.lefts)
 
     def _placed(self, token: Token) -> bool:
         """An armed group named by kind alone ("insurgents", "the rebel groups"), not by whose or which it is."""
