@@ -1914,9 +1914,10 @@ def test_a_road_stands_for_the_state_it_leads_to() -> None:
     assert coded("Polish farmers block roads.") == set()
 
 
-def test_travellers_staying_away_boycott_and_a_leader_calling_off_a_visit_does_not() -> None:
-    assert coded("Indian tourists cancel trips to the Maldives.") == {("IND", "MDV", "143")}
+def test_a_leader_calling_off_a_visit_reduces_relations_and_a_cancelled_flight_does_not() -> None:
     assert roots("Modi cancels a trip to the Maldives.") == {("IND", "MDV", "16")}
+    # travellers cancelling after a quake are no boycott
+    assert coded("German tourists cancelled trips to Turkey after the earthquake.") == set()
 
 
 def test_going_on_strike_to_protest_is_protesting() -> None:
@@ -1926,10 +1927,11 @@ def test_going_on_strike_to_protest_is_protesting() -> None:
     assert coded("Erdogan travels to Moscow to sign a gas deal with Putin.") == {("TUR", "RUS", "042")}
 
 
-def test_two_states_holding_drills_drill_together() -> None:
-    assert coded("The United States and South Korea staged air combat drills.") == {
-        ("USA", "KOR", "062"), ("KOR", "USA", "062")}
+def test_drills_without_a_partner_or_a_target_code_nothing() -> None:
     assert coded("China holds military drills.") == set()
+    # rival drills are no joint exercise
+    assert not any(c.startswith("06") for *_s, c in coded(
+        "Armenia and Azerbaijan staged separate military exercises near the border."))
 
 
 def test_whoever_is_said_to_be_behind_an_attack_did_it() -> None:
@@ -1940,6 +1942,13 @@ def test_whoever_is_said_to_be_behind_an_attack_did_it() -> None:
     # denied or negated, no one did it
     assert coded("Ukraine denies it was behind the drone attack on the Kremlin.") == set()
     assert coded("Ukraine was not behind the drone attack on the Kremlin.") == set()
+
+
+def test_a_platform_spoken_on_is_no_target_and_a_firm_acts_for_no_state_in_war() -> None:
+    assert coded("Zelensky lashed out on Twitter at the decision.") == set()
+    assert coded("Siemens withdrew from Russia after the invasion.") == set()
+    # concern voiced over a real attack leaves the attack coded
+    assert ("RUS", "UKR", "19") in roots("Germany expressed concern over Russian attacks on Ukrainian cities.")
 
 
 def test_a_foreign_platform_blocked_is_its_state_restricted() -> None:
@@ -1954,9 +1963,10 @@ def test_forces_rushed_after_an_attack_are_aimed_at_the_attacker() -> None:
     assert ("IND", "CHN", "154") in coded(
         "India rushes extra troops to Ladakh after Chinese troops attacked an Indian post.")
     assert coded("India rushes extra troops to Ladakh after a clash with Chinese troops.") == {("IND", "CHN", "154")}
-    # a clause that only accompanies the drills provokes nothing
+    # a clause that only accompanies the drills, or a friendly act before them, provokes nothing
     assert not any(s == "PRK" for s, *_r in coded(
         "North Korea launches artillery drills as South Korean and American officials hold talks."))
+    assert coded("Finland boosted forces in the north after Sweden joined NATO.") == set()
 
 
 def test_mocking_a_leader_is_criticism() -> None:
@@ -2004,6 +2014,10 @@ def test_they_after_a_pair_that_says_it_is_that_pair() -> None:
 
 def test_a_truce_declared_in_a_state_is_toward_it() -> None:
     assert coded("Russia declares a ceasefire in Ukraine.", dt.date(2023, 1, 5)) == {("RUS", "UKR", "087")}
+    assert coded("Putin orders a ceasefire along the front line in Ukraine.", dt.date(2023, 1, 5)) == {
+        ("RUS", "UKR", "087")}
+    # an organisation ordering one asks for it; it keeps no truce itself
+    assert not any(c.startswith("087") for *_s, c in coded("The UN Security Council ordered a ceasefire in Gaza."))
 
 
 def test_shops_boycotting_and_crowds_burning_foreign_businesses() -> None:
@@ -2021,5 +2035,6 @@ def test_a_court_or_police_in_a_city_is_that_states() -> None:
     assert coded("A court in Moscow convicts American reporter Evan Gershkovich of espionage.",
                  dt.date(2024, 7, 19)) == {("RUS", "USA", "116")}
     assert roots("Officials in Kyiv accused Russia of shelling a hospital.") == {("UKR", "RUS", "11")}
-    # envoys in a capital may be anyone's
+    # envoys in a capital may be anyone's, and a court in The Hague may be an international one
     assert coded("Diplomats in Moscow criticised Russia.") == set()
+    assert coded("A court in The Hague issued an arrest warrant for Putin.") == set()

@@ -205,7 +205,8 @@ def test_codable_orgs_follow_gold_scheme(orgs: list[dict[str, Any]]) -> None:
 
 
 def test_roles_schema(roles: dict[str, Any]) -> None:
-    assert set(roles) == {"version", "roles", "titles", "craft_designators", "located_by_place", "organs_by_place"}
+    assert set(roles) == {"version", "roles", "titles", "craft_designators", "located_by_place", "organs_by_place",
+                          "international_seats"}
     # craft designators are short letter prefixes ("F" of "F-16s"); a group name like "G" or "P" would turn
     # "G-7" or "P-5" into a military craft
     assert all(isinstance(d, str) and d.isalpha() and len(d) <= 3 for d in roles["craft_designators"])

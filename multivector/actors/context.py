@@ -405,7 +405,7 @@ class DocContext:
             # their first talks" means the two, and an excluded group means none of the others, not the U.N.)
             every = self._before(token, every=True)
             teller = token.head.head if token.dep_ == "nsubj" and token.head.dep_ == "ccomp" else None
-            told = child_of(teller, "nsubj") if teller is not None else None
+            told = next((c for c in teller.children if c.dep_ == "nsubj"), None) if teller is not None else None
             if told is not None and told.i < token.i and any(c.dep_ == "conj" for c in told.children):
                 # "a move the United States and the EU said they would never recognise": the pair that says it
                 listed = {told.i, *(c.i for c in told.conjuncts)}
@@ -520,7 +520,3 @@ def _gov(a: Actor, lemma: str) -> Actor:
     return replace(a, role=a.role if a.role else ("GOV" if lemma in ("government",) else None), person=False,
                    kind="country" if a.kind in ("capital", "seat", "adjective", "leader") else a.kind)
 
-
-def child_of(t: Token, dep: str) -> Token | None:
-    """``t``'s first child with label ``dep``."""
-    return next((c for c in t.children if c.dep_ == dep), None)

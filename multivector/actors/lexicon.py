@@ -86,6 +86,7 @@ class Lexicon:
     styles: dict[str, frozenset[str]] = field(default_factory=dict)  # "kingdom" -> states a kingdom
     sides: frozenset[str] = frozenset()  # groups whose members are two sides, not one ("the two Koreas")
     organs: frozenset[str] = frozenset()  # "court", "police": organs of the state of the city they are in
+    seats: frozenset[str] = frozenset()  # "The Hague": cities whose courts and officials may be international
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -282,8 +283,9 @@ def load() -> Lexicon:
     place_kinds = frozenset(str(w).lower() for w in _strings(_load_yaml("places.yaml").get("place_kinds")))
     located = frozenset(str(w).lower() for w in _strings(rdata.get("located_by_place")))
     organs = frozenset(str(w).lower() for w in _strings(rdata.get("organs_by_place")))
+    seats = frozenset(str(w) for w in _strings(rdata.get("international_seats")))
     return Lexicon(
         {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
         region_names, craft, place_kinds, located, {k: frozenset(v) for k, v in styles.items()}, frozenset(sides),
-        organs,
+        organs, seats,
     )

@@ -321,7 +321,8 @@ class DocActors:
             # "a court in Yekaterinburg", "police in Moscow": the organ of the state of its own place
             found = next((a for p in token.rights if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
                           if o.dep_ == "pobj" and (a := self.entity_at(o)) is not None
-                          and a.kind in ("country", "place", "capital") and a.codable), None)
+                          and a.kind in ("country", "place", "capital") and a.codable
+                          and o.doc[o.left_edge.i:o.i + 1].text.removeprefix("the ") not in self.lex.seats), None)
             if found is not None:
                 return Actor(found.code, role, found.start, found.end, found.text, "country", found.codable)
         if direct is None and role == "OPP" and self._placed(token):

@@ -71,7 +71,8 @@ class Refinements(Deverbals):
         ("sent a team to train Somali troops", "agreed to send experts to help Ukraine": in the sending's own
         modality); beside a coded sending it stays a linked event, not added (gold rule 4). Only sendings with no
         destination (a ship sent "to the Black Sea to help Ukraine" is a movement), not journeys or gifts (whose
-        purposes are plans or uses), and only material help (roots 06-07)."""
+        purposes are plans or uses), and only material help (roots 06-07). A protest is the exception: going or
+        striking "to protest" is protesting, in the going's modality (roots 14)."""
         motion = mod.governor
         if motion is not None and code[:2] == "14":
             # going or striking to protest is protesting: "went on strike to protest", "travelled to Almaty to

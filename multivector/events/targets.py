@@ -58,6 +58,27 @@ class Targets(Judgements):
     adversaries: dict[str, Actor]  # the coder's: target code -> latest actor in conflict with it
     accusers: dict[str, Actor]  # the coder's: accused code -> latest accuser
 
+    def hostile_before(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Who did the hostile act (roots 13-20) an act comes after: "rushed troops to Ladakh after Chinese troops
+        attacked a post", "after a clash with Chinese troops"; not a friendly or neutral one ("after Sweden joined
+        NATO", "after talks with Latvia")."""
+        for c in v.children:
+            pats = self.pats.verbs.get(c.lemma_.lower(), ())  # hostile: most of the verb's readings are (13-20)
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in AFTER_MARKS for m in c.children) and \
+                    2 * sum("13" <= p.code[:2] <= "20" for p in pats) > len(pats) > 0:
+                subj = child(c, "nsubj")
+                got = [a for a in ((self.actors_for(subj) or self.modifier_entity(subj)) if subj is not None else [])
+                       if a.code not in exclude]
+                if got:
+                    return got
+        for o in prep_objects(v, tuple(AFTER_MARKS)):
+            np = self.noun_pattern(o)
+            if np is not None and "13" <= np.code[:2] <= "20":
+                got = [a for a in self.phrase_actors(o) if a.code not in exclude]
+                if got:
+                    return got
+        return []
+
     @staticmethod
     def _each_conjunct(theme: Token, read: Callable[[Token], list[Actor]]) -> list[Actor]:
         """A slot read on the object and on each conjoined object: "arrested a French citizen and a Swiss
@@ -150,7 +171,7 @@ class Targets(Judgements):
                     # prompted the reaction is its provocation
                     got = [a for a in self.subjects(prompt.head) if a.code not in exclude]
             elif slot == "provoker_after":  # "rushed troops to the border after Chinese troops attacked" (not "as")
-                got = self.clause_subjects(v, AFTER_MARKS, exclude, climb=False)
+                got = self.hostile_before(v, exclude)
             elif slot == "participants":  # "a ceremony hosted by Trump", "a swap mediated by the UAE"
                 got = self._participants(v)
             elif slot == "theme_acl" and theme is not None:  # "signed a memorandum granting the United States ..."
