@@ -519,4 +519,3 @@ def _gov(a: Actor, lemma: str) -> Actor:
     """'the country' as a government actor when it acts ("the government", "the country" as agent)."""
     return replace(a, role=a.role if a.role else ("GOV" if lemma in ("government",) else None), person=False,
                    kind="country" if a.kind in ("capital", "seat", "adjective", "leader") else a.kind)
-

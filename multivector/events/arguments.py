@@ -57,9 +57,9 @@ RECIPROCAL = frozenset({"other", "another"})
 LAUNCH_VERBS = frozenset({"fire", "launch"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
 ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil", "enact"})
-# Who wrote what is acted on: "a U.S.-drafted resolution" is the United States' (gold: veto toward the drafter).
-# (and owners: "a plane owned by Venezuela's airline", "a tanker operated by an Iranian firm")
-AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put", "own", "operate"})
+# Who wrote or owns what is acted on: "a U.S.-drafted resolution" is the United States', "a tanker operated by ..."
+AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put", "own",
+                          "operate"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
 
 
@@ -469,6 +469,7 @@ class Arguments:
                       loose: bool = True) -> list[Actor]:
         """The actor a target phrase names: itself, its possessor, its by-agent; if ``loose``, a national
         modifier or any entity inside ("near its border with Ukraine", "two Chinese engineers")."""
+        W = modality.words()
         chain = [
             lambda: self.author_of(p),
             lambda: self.actors_for(p, exclude),
@@ -485,8 +486,8 @@ class Arguments:
             lambda: self.prep_targets(p.head.head, ("with",), possessor=False)  # "massing along the border with X"
             if p.lemma_.lower() in BORDER_NOUNS and p.dep_ == "pobj" and p.head.head.pos_ in ("VERB", "AUX") else [],
             lambda: self.prep_targets(p, ("in", "inside", "near"), possessor=False) if p.lemma_.lower() in self.place_nouns() else [],
-            lambda: [a for e in route_ends(p, modality.words().route_verbs) for a in self.phrase_actors(e, possessor=False)]
-            if p.lemma_.lower() in modality.words().route_nouns else [],
+            lambda: [a for e in route_ends(p, W.route_nouns, W.route_verbs)
+                     for a in self.phrase_actors(e, possessor=False)],  # "roads leading to the Ukrainian border"
         ]
         if loose:
             chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]

@@ -9,6 +9,7 @@ act target who did it. ``one_act_per_chain`` and ``reported_over_saying`` keep o
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -205,13 +206,15 @@ class Clauses(Nominals):
         return []
 
     def clause_subjects(self, v: Token, marks: frozenset[str], exclude: frozenset[str], *,
-                        climb: bool = True) -> list[Actor]:
+                        climb: bool = True, keep: Callable[[Token], bool] | None = None) -> list[Actor]:
         """Actors of the subject of an adverbial clause opened by one of ``marks`` ("unless Bishkek paid",
-        "after a Chinese survey plane ..."), on ``v`` or, with ``climb``, on the verbs governing it."""
+        "after a Chinese survey plane ..."), on ``v`` or, with ``climb``, on the verbs governing it; with ``keep``,
+        only of clauses whose verb it keeps."""
         t = v
         for _ in range(4):
             for c in t.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) and (
+                        keep is None or keep(c)):
                     subj = child(c, "nsubj")
                     found = (self.actors_for(subj) or self.modifier_entity(subj)) if subj is not None else []
                     got = [a for a in found if a.code not in exclude]

@@ -515,7 +515,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     particle_read_as_preposition, agent_read_on_object, verb_pair_read_as_subordinators_object,
     outbreak_read_as_plural,
-    plural_read_for_verb, plural_subject_read_as_verb, agent_noun_read_as_verb, ing_noun_read_as_participle, report_verb_read_as_noun, subject_read_as_modifier_of_verb,
+    plural_read_for_verb, plural_subject_read_as_verb, agent_noun_read_as_verb, ing_noun_read_as_participle,
+    report_verb_read_as_noun, subject_read_as_modifier_of_verb,
     participle_joined_to_adverb,
     subject_joined_to_object,
     object_lent_to_main_subject, receiver_read_as_adverb, reduced_relative_read_as_clause,
@@ -525,7 +526,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     closing_denial_read_as_noun,
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
     name_read_as_adverb, name_read_as_modifier, nationality_read_as_receiver,
-    name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun, pair_read_as_modifier_of_second_name,
+    name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun,
+    pair_read_as_modifier_of_second_name,
 )
 
 
@@ -537,7 +539,8 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     conjunct_in_that_clause: frozenset({"conj"}), conjunct_under_gerund: frozenset({"conj"}),
     noun_joined_to_verb: frozenset({"conj"}), noun_read_as_bare_verb: frozenset({"xcomp"}),
     gerund_noun_subject: frozenset({"acl"}), summing_relative_read_as_main_clause: frozenset({"ROOT"}),
-    relative_subject_read_as_apposition: frozenset({"acl", "relcl"}), summing_relative_read_as_conjunct: frozenset({"conj"}),
+    relative_subject_read_as_apposition: frozenset({"acl", "relcl"}),
+    summing_relative_read_as_conjunct: frozenset({"conj"}),
     object_of_a_bare_preposition: frozenset({"nsubj", "nsubjpass", "nmod", "npadvmod"}),
     subject_of_subordinator: frozenset({"pobj"}),
     subject_of_preposition: frozenset({"pobj"}), list_read_as_apposition: frozenset({"appos"}),
@@ -566,7 +569,8 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     name_read_as_modifier: frozenset({"advmod", "amod", "mark", "npadvmod", "nmod", "dep"}),
     name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),
     possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
-    pair_read_as_modifier_of_second_name: frozenset({"nmod", "compound"}), nationality_read_as_receiver: frozenset({"dative"}),
+    pair_read_as_modifier_of_second_name: frozenset({"nmod", "compound"}),
+    nationality_read_as_receiver: frozenset({"dative"}),
     adjectives_read_as_head_of_their_noun: NOUN_SLOTS, verdict_read_as_head_of_a_noun: NOUN_SLOTS,
 }
 

@@ -257,10 +257,10 @@ def agent_noun_read_as_verb(t: Token) -> bool:
     doc = t.doc
     if not (t.dep_ == "ROOT" and t.tag_ == "VBZ" and t.lower_.endswith("s") and 0 < t.i < len(doc) - 1):
         return False
-    name, v = doc[t.i - 1], doc[t.i + 1]
+    name, v, verbs = doc[t.i - 1], doc[t.i + 1], patterns.load().verbs
     if not (name.dep_ == "pobj" and name.head.dep_ in ("agent", "prep") and name.pos_ in ("PROPN", "ADJ")
             and name.head.i == name.i - 1 and v.head.i != v.i and v.tag_ in ("VBD", "VBP", "VB", "JJ", "NN")
-            and (v.lower_ in patterns.load().verbs or v.lemma_.lower() in patterns.load().verbs)):
+            and (v.lower_ in verbs or v.lemma_.lower() in verbs)):
         return False
     subj = child(t, "nsubj")
     v.head, v.dep_, v.pos_ = v, "ROOT", "VERB"

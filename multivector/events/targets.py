@@ -62,15 +62,13 @@ class Targets(Judgements):
         """Who did the hostile act (roots 13-20) an act comes after: "rushed troops to Ladakh after Chinese troops
         attacked a post", "after a clash with Chinese troops"; not a friendly or neutral one ("after Sweden joined
         NATO", "after talks with Latvia")."""
-        for c in v.children:
-            pats = self.pats.verbs.get(c.lemma_.lower(), ())  # hostile: most of the verb's readings are (13-20)
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in AFTER_MARKS for m in c.children) and \
-                    2 * sum("13" <= p.code[:2] <= "20" for p in pats) > len(pats) > 0:
-                subj = child(c, "nsubj")
-                got = [a for a in ((self.actors_for(subj) or self.modifier_entity(subj)) if subj is not None else [])
-                       if a.code not in exclude]
-                if got:
-                    return got
+        def hostile(c: Token) -> bool:  # most of the verb's readings are threats or force (roots 13-20)
+            pats = self.pats.verbs.get(c.lemma_.lower(), ())
+            return 2 * sum("13" <= p.code[:2] <= "20" for p in pats) > len(pats) > 0
+
+        got = self.clause_subjects(v, AFTER_MARKS, exclude, climb=False, keep=hostile)
+        if got:
+            return got
         for o in prep_objects(v, tuple(AFTER_MARKS)):
             np = self.noun_pattern(o)
             if np is not None and "13" <= np.code[:2] <= "20":

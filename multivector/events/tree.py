@@ -85,9 +85,11 @@ def prep_objects(t: Token, preps: frozenset[str] | tuple[str, ...] | None = None
             for p in c.children if p.dep_ == "pobj"]
 
 
-def route_ends(route: Token, verbs: frozenset[str]) -> list[Token]:
-    """The far ends a road or corridor is named by: "the road to Armenia", "roads leading to the border",
-    "the corridor linking Karabakh with Armenia" (last named first: the far end)."""
+def route_ends(route: Token, nouns: frozenset[str], verbs: frozenset[str]) -> list[Token]:
+    """The far ends a road or corridor (one of ``nouns``) is named by: "the road to Armenia", "roads leading to the
+    border", "the corridor linking Karabakh with Armenia" (last named first: the far end); none for other nouns."""
+    if route.lemma_.lower() not in nouns:
+        return []
     ends = prep_objects(route, ("to", "into"))
     for c in route.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs:
