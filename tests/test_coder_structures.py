@@ -2038,3 +2038,18 @@ def test_a_court_or_police_in_a_city_is_that_states() -> None:
     # envoys in a capital may be anyone's, and a court in The Hague may be an international one
     assert coded("Diplomats in Moscow criticised Russia.") == set()
     assert coded("A court in The Hague issued an arrest warrant for Putin.") == set()
+
+
+def test_two_clauses_doing_the_same_to_one_state_are_two_events() -> None:
+    # gold rule 2: one event per predicate, so the same code twice when two clauses tell two acts
+    c = code_article(Article.make("The Gambia severs relations with Iran and orders Iranian diplomats to leave.", DATE))
+    assert [(e.source, e.target, e.code[:2]) for e in c.events] == [("GMB", "IRN", "16")] * 2
+    c = code_article(Article.make("China detains a Canadian businessman, days after Chinese officers took a Canadian "
+                                  "diplomat into custody.", DATE))
+    assert [(e.source, e.target, e.code[:2]) for e in c.events] == [("CHN", "CAN", "17")] * 2
+    # verbs sharing their arguments, a noun restating the verb, a warning and what it warns of: one act each
+    for text in ("Canadian prisoners were beaten and tortured by Chinese guards.",
+                 "China warned Japan that it would take all necessary measures to defend its sovereignty.",
+                 "Russia launched airstrikes on Syria."):
+        c = code_article(Article.make(text, DATE))
+        assert len(c.events) == 1, text

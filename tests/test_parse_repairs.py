@@ -514,3 +514,14 @@ def test_a_noun_in_ing_read_as_a_participle_is_the_head_noun() -> None:
     text = "North Korea places its troops on a war footing against South Korea."
     assert ("footing", "pobj") in deps(text) and ("war", "compound") in deps(text)
     assert coded(text, IN_2023) == {("PRK", "KOR", "15")}
+
+
+def test_an_event_noun_in_ing_read_as_a_participle_of_its_modifier_is_the_noun() -> None:
+    # "Heavy shelling[VBG] by Azerbaijani forces[VBZ] hits": the noun is the subject, the plural the agent
+    text = "Heavy shelling by Azerbaijani forces hits the Armenian town of Goris."
+    assert ("shelling", "nsubj") in deps(text) and ("Heavy", "amod") in deps(text)
+    assert ("hits", "ROOT") in deps(text)
+    text = "Artillery shelling by the Turkish army hits Kurdish positions in northern Syria."
+    assert ("shelling", "nsubj") in deps(text) and ("Artillery", "compound") in deps(text)
+    # a participle after a verb is the verb's, whatever its word
+    assert ("shelling", "nsubj") not in deps("Russia has begun shelling.")

@@ -18,7 +18,7 @@ from . import modality, patterns
 from .arguments import RECIPROCAL, through_quantity
 from .modality import Modality
 from .nouns import Found, Nominals
-from .tree import child, prep_objects
+from .tree import child, prep_objects, verb_like
 
 # Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
 CONDITION_MARKS = frozenset({"if", "unless", "after", "until"})
@@ -453,6 +453,33 @@ def reported_over_saying(found: list[Found]) -> list[Found]:
 
 # Verbs of helping another do an act: the help is coded (07x/03x), the helped act is the other's own.
 HELPING_VERBS = frozenset({"help", "assist", "enable"})
+
+
+def act_head(t: Token) -> int | None:
+    """The clause that tells the act at verb ``t``: the nearest verb on its way up that is a clause of its own, a
+    conjunct with its own object or subject, or an adverbial clause with its own subject ("severed ties and expelled
+    the envoy", "detained a Canadian days after officers took another into custody": two acts each). Relatives,
+    infinitives, reported clauses, participles and verbs sharing their arguments ("beaten and tortured") tell the
+    same act. None for a noun: an event noun restates a verb's act (gold rule 2: one event per predicate)."""
+    if not verb_like(t):
+        return None
+    while t.head.i != t.i:
+        if verb_like(t) and (
+                (t.dep_ == "conj" and any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children))
+                or (t.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))):
+            return t.i
+        t = t.head
+    return t.i
+
+
+def new_act(heads: set[int | None], predicate: Token) -> bool:
+    """Whether an event at ``predicate`` is an act not yet told among the events of the same source, target and
+    code, whose act heads are ``heads`` (gold rule 2: one event per predicate); the head is added when it is."""
+    head = act_head(predicate)
+    if heads and (head is None or None in heads or head in heads):
+        return False
+    heads.add(head)
+    return True
 
 
 def one_act_per_chain(found: list[Found]) -> list[Found]:

@@ -28,6 +28,7 @@ from .clauses import (
     aimed_elsewhere,
     mediated_over_talks,
     mutual,
+    new_act,
     one_act_per_chain,
     reaction_clause,
     reciprocal_owner,
@@ -573,19 +574,19 @@ def code_document(
                 found.extend(coder.code_noun(tok) or coder.code_deverbal(tok))
             elif tok.dep_ == "amod":
                 found.extend(coder.code_brokered(tok))
-        seen: set[tuple[str, str, str]] = set()
+        seen: dict[tuple[str, str, str], set[int | None]] = {}  # act heads told per source, target and code
         acts: list[tuple[str, Actor]] = []
         kept = one_act_per_chain(reported_over_saying(mediated_over_talks(found)))
         for f in (x for g in kept for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
-            if e is not None and (e.source, e.target, e.code) not in seen:
-                seen.add((e.source, e.target, e.code))
-                events.append(e)
-                if e.code.startswith("112"):
-                    coder.accusers[e.target] = f.source
-                if e.quad_class >= 3:
-                    coder.adversaries[e.target] = f.source
-                acts.append((e.code, f.source))
+            if e is None or not new_act(seen.setdefault((e.source, e.target, e.code), set()), f.predicate):
+                continue
+            events.append(e)
+            if e.code.startswith("112"):
+                coder.accusers[e.target] = f.source
+            if e.quad_class >= 3:
+                coder.adversaries[e.target] = f.source
+            acts.append((e.code, f.source))
         # only after the sentence: "the attack" refers back, not to its own clause
         coder.earlier.extend([*((c, s) for _i, c, s in coder.untargeted), *acts])
         coder.untargeted = []

@@ -562,7 +562,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     demonym_subject_read_as_modifier: frozenset({"ROOT"}),
     plural_read_for_verb: frozenset({"ROOT"}), report_verb_read_as_noun: frozenset({"ROOT"}),
     plural_subject_read_as_verb: frozenset({"ROOT"}), agent_noun_read_as_verb: frozenset({"ROOT"}),
-    ing_noun_read_as_participle: frozenset({"acl"}),
+    ing_noun_read_as_participle: frozenset({"acl", "xcomp"}),
     verb_read_as_subject_of_a_gerund: frozenset({"nsubj"}),
     verb_read_as_subject_of_its_object: frozenset({"nsubj"}), name_read_as_adverb: frozenset({"advmod"}),
     verb_read_as_subject_of_a_participle: frozenset({"nsubj"}),

@@ -259,7 +259,7 @@ def agent_noun_read_as_verb(t: Token) -> bool:
         return False
     name, v, verbs = doc[t.i - 1], doc[t.i + 1], patterns.load().verbs
     if not (name.dep_ == "pobj" and name.head.dep_ in ("agent", "prep") and name.pos_ in ("PROPN", "ADJ")
-            and name.head.i == name.i - 1 and v.head.i != v.i and v.tag_ in ("VBD", "VBP", "VB", "JJ", "NN")
+            and name.head.i == name.i - 1 and v.head.i != v.i and v.tag_ in ("VBD", "VBP", "VBZ", "VB", "JJ", "NN")
             and (v.lower_ in verbs or v.lemma_.lower() in verbs)):
         return False
     subj = child(t, "nsubj")
@@ -461,17 +461,28 @@ ING_NOUNS = frozenset({"footing", "ceiling", "crossing", "uprising", "briefing",
 
 
 def ing_noun_read_as_participle(t: Token) -> bool:
-    """"put its troops on a war footing[VBG] against South Korea": the parser may read the head noun of a compound
-    in -ing as a participle modifying the noun before it. Such a word, right after that noun and with no object or
-    subject of its own, is the head noun, and the word before it its compound."""
+    """"put its troops on a war footing[VBG] against South Korea", "Artillery shelling[VBG] by the Turkish army
+    hits": the parser may read the head noun of a compound in -ing as a participle of the word before it. Such a
+    word, right after that word and with no object or subject of its own, is the head noun and the word before it
+    its modifier, when it is a noun that is never a participle there (``ING_NOUNS``) or an event noun of the
+    lexicon ("shelling", "bombing", "fighting") after a modifier standing where a noun phrase stands."""
     h = t.head
-    if not (t.dep_ == "acl" and t.tag_ == "VBG" and t.lower_ in ING_NOUNS and h.pos_ == "NOUN" and h.i == t.i - 1
-            and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children)):
+    if not (t.dep_ in ("acl", "xcomp") and t.tag_ == "VBG" and h.i == t.i - 1
+            and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "ccomp") for c in t.children)):
+        return False
+    fixed = t.lower_ in ING_NOUNS and h.pos_ == "NOUN" and t.dep_ == "acl"
+    event = (t.lower_ in patterns.load().nouns and h.tag_ in ("JJ", "NN", "NNS", "VBN")
+             and h.dep_ in ("nsubj", "nsubjpass", "csubj", "dobj", "pobj")
+             and (h.tag_ != "VBN" or h.dep_ == "csubj"))
+    if not (fixed or event):
         return False
     for c in list(h.children):
         if c.i < h.i:
             c.head = t  # "a war footing": the article is the whole noun's
-    t.head, t.dep_ = (h.head, h.dep_) if h.head.i != h.i else (t, "ROOT")
+    dep = "nsubj" if h.dep_ == "csubj" else h.dep_
+    t.head, t.dep_ = (h.head, dep) if h.head.i != h.i else (t, "ROOT")
     t.tag_, t.pos_, t.lemma_ = "NN", "NOUN", t.lower_
-    h.head, h.dep_ = t, "compound"
+    h.head, h.dep_ = t, ("compound" if h.pos_ in ("NOUN", "PROPN") else "amod")
+    if h.tag_ == "VBN":
+        h.tag_, h.pos_ = "JJ", "ADJ"  # "Renewed[VBN] shelling"
     return True
