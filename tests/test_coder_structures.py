@@ -2053,3 +2053,10 @@ def test_two_clauses_doing_the_same_to_one_state_are_two_events() -> None:
                  "Russia launched airstrikes on Syria."):
         c = code_article(Article.make(text, DATE))
         assert len(c.events) == 1, text
+
+
+def test_a_mission_withdrawn_ends_a_presence_and_troops_withdrawn_de_escalate() -> None:
+    # CAMEO 1661/1662: peacekeepers or observers withdrawn; other forces leaving stay de-escalation (087)
+    assert coded("Russian peacekeepers withdraw from Azerbaijan.") == {("RUS", "AZE", "1661")}
+    assert coded("The OSCE pulls its monitors out of Ukraine.") == {("OSCE", "UKR", "1662")}
+    assert coded("Eritrean troops withdraw from Ethiopia.") == {("ERI", "ETH", "087")}

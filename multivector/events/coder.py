@@ -38,7 +38,7 @@ from .clauses import (
     summed_up_by_speech,
 )
 from .modality import code_under
-from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
+from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund, withdrawal_code
 from .refine import Refinements
 from .targets import PLACE_PREPS
 from .tree import (
@@ -81,6 +81,9 @@ HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "captur
 STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 # Acts bound to a place they must name: a blockade or an occupation of what ("entered the Aegean" is neither).
 PLACE_BOUND = frozenset({"191", "192"})
+
+# Patterns of a force leaving a state (nouns.withdrawal_code): a presence ended or a military de-escalation
+WITHDRAWALS = frozenset({"withdraw", "withdraw-out", "leave"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -489,6 +492,9 @@ class ArticleCoder(Refinements):
             code = "180"  # "gunmen attacked a Chinese-run mine": an armed group's violence on civilians (18)
         if code[:2] in ("18", "19") and improvised_bomb(v):
             code = "183"  # "attacked a convoy with a roadside bomb": a bomb no army drops
+        if code == "087" and pat.id in WITHDRAWALS:
+            force = theme if theme is not None and pat.id != "leave" else inherited_subject(v)
+            code = withdrawal_code(code, through_quantity(force) if force is not None else None)
         if code in modality.mass_codes() and theme is not None and is_mass(theme, bare_people=code == "174"):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)

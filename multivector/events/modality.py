@@ -193,6 +193,12 @@ def weapon_codes(lang: str = "en") -> dict[str, str]:
 
 
 @functools.cache
+def withdrawn_codes(lang: str = "en") -> dict[str, str]:
+    """Forces whose withdrawal ends a presence (166 family), by head noun; "" for any force leaving a whole state."""
+    return _codes("withdrawn_codes", lang)
+
+
+@functools.cache
 def mass_codes(lang: str = "en") -> dict[str, str]:
     """Acts that become mass violence (20x) when done to hundreds or more (data/<lang>/modality.yaml)."""
     return _codes("mass_codes", lang)

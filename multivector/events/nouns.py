@@ -40,6 +40,14 @@ REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "rep
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
 
 
+def withdrawal_code(code: str, force: Token | None) -> str:
+    """A withdrawal (087) of a mission, peacekeepers or observers ends a presence: CAMEO 166 "expel or withdraw"
+    (1661, 1662). Other forces leaving stay military de-escalation (a state's troops leaving a state as a whole
+    were measured as 166 and lost: annotators code those either way)."""
+    head = force.lemma_.lower() if force is not None else ""
+    return modality.withdrawn_codes().get(head, code) if head else code
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """An event before it becomes a record: who, whom, which code, by which rule, at which word."""
@@ -305,6 +313,10 @@ class Nominals(Places):
             mod = modality.analyse(n.head, question=self.in_question, year=self.year)
             if mod.drop or mod.transform == "demand":  # "must complete the withdrawal": not done, not theirs
                 return []
+        if np.id == "withdrawal.n":  # "the withdrawal of their troops from Mali"
+            of = next((p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                       if p.dep_ == "pobj"), None)
+            code = withdrawal_code(code, of)
         if code.startswith("180") and tgts and all(t.role == "MIL" for t in tgts):
             code = "190"  # "the killing of three Pakistani soldiers by NATO": soldiers are killed in a fight
         code = code_under(code, mod)
