@@ -525,3 +525,12 @@ def test_an_event_noun_in_ing_read_as_a_participle_of_its_modifier_is_the_noun()
     assert ("shelling", "nsubj") in deps(text) and ("Artillery", "compound") in deps(text)
     # a participle after a verb is the verb's, whatever its word
     assert ("shelling", "nsubj") not in deps("Russia has begun shelling.")
+
+
+def test_an_object_read_into_the_date_before_it_is_the_verbs_object() -> None:
+    # wire copy puts the day between the verb and its object: "expelled on Friday two Russian diplomats"
+    assert ("diplomats", "dobj") in deps("Germany expelled on Friday two Russian diplomats.")
+    assert ("decision", "dobj") in deps("Turkey criticised on Sunday Greece's decision.")
+    assert ("Friday", "pobj") in deps("Germany expelled on Friday two Russian diplomats.")
+    # a time of day is the date's own noun; a verb with an object keeps it
+    assert ("night", "pobj") in deps("Russia attacked Ukraine on Friday night.")

@@ -21,6 +21,7 @@ from .repair_clauses import (
     joined_clause_read_as_complement,
     object_of_a_preposition_read_as_compound_of_the_verb,
     object_read_as_adverbial_noun,
+    object_read_into_a_date,
     participle_subject_read_as_complement,
     receiver_read_as_adverb,
     reduced_relative_read_as_clause,
@@ -527,7 +528,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
     name_read_as_adverb, name_read_as_modifier, nationality_read_as_receiver,
     name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun,
-    pair_read_as_modifier_of_second_name,
+    pair_read_as_modifier_of_second_name, object_read_into_a_date,
 )
 
 
@@ -570,7 +571,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     name_read_as_noun_phrase: frozenset({"amod", "acl"}), name_read_as_verb: frozenset({"ROOT"}),
     possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
     pair_read_as_modifier_of_second_name: frozenset({"nmod", "compound"}),
-    nationality_read_as_receiver: frozenset({"dative"}),
+    nationality_read_as_receiver: frozenset({"dative"}), object_read_into_a_date: frozenset({"pobj"}),
     adjectives_read_as_head_of_their_noun: NOUN_SLOTS, verdict_read_as_head_of_a_noun: NOUN_SLOTS,
 }
 
