@@ -2060,3 +2060,12 @@ def test_a_mission_withdrawn_ends_a_presence_and_troops_withdrawn_de_escalate() 
     assert coded("Russian peacekeepers withdraw from Azerbaijan.") == {("RUS", "AZE", "1661")}
     assert coded("The OSCE pulls its monitors out of Ukraine.") == {("OSCE", "UKR", "1662")}
     assert coded("Eritrean troops withdraw from Ethiopia.") == {("ERI", "ETH", "087")}
+
+
+def test_what_a_crowd_of_nationals_chants_or_burns_names_what_it_protests_against() -> None:
+    assert coded("Thousands of Serbs march through Belgrade chanting anti-NATO slogans.") == {("SRB", "NATO", "140")}
+    assert coded("Hundreds of Pakistanis rally in Karachi, burning American flags.") == {("PAK", "USA", "140")}
+    assert coded("Thousands of Iranians march in Tehran chanting slogans against Israel.") == {("IRN", "ISR", "140")}
+    # their own flags are no target, nor is a march with no sign of what it is against
+    assert coded("Thousands of Serbs march in Belgrade waving Serbian flags.") == set()
+    assert coded("Thousands of Serbs march in Belgrade.") == set()

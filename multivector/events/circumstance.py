@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from . import modality, patterns
 from .arguments import Arguments, through_quantity
-from .tree import prep_objects
+from .tree import child, prep_objects
 
 # Object classes a pattern's objects may name instead of a noun: a named city, town or region ("captured Bakhmut"),
 # a name with its nationality before it ("freed Canadian Michael Kovrig"), an international organisation ("allowed
@@ -127,4 +127,20 @@ class Circumstances(Arguments):
             got = [a for a in got if a.code not in exclude and a.codable]
             if got:
                 return got
+        return []
+
+    def protest_signs(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """What a crowd protests against, told by what it chants, carries or burns in a participle of its own
+        clause: "marched through Belgrade ..., chanting anti-NATO slogans", "rallied in Karachi, burning American
+        flags", "chanting slogans against Israel"."""
+        W = modality.words()
+        for c in v.subtree:
+            if c.tag_ != "VBG" or c.dep_ not in ("advcl", "xcomp", "conj", "acl") or child(c, "nsubj") is not None:
+                continue
+            for obj in (o for o in c.children if o.dep_ == "dobj" and o.lemma_.lower() in W.sign_nouns):
+                got = self.opposed_to(obj) or self.prep_targets(obj, ("against",), possessor=False, exclude=exclude) \
+                    or (self.modifier_entity(obj, exclude) if obj.lemma_.lower() in W.burnt_signs else [])
+                got = [a for a in got if a.code not in exclude and a.codable]
+                if got:
+                    return got
         return []

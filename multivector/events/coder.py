@@ -359,6 +359,8 @@ class ArticleCoder(Refinements):
                        for a in (self.subjects(c) or self.located_in(c, LOCATION_PREPS)) if a.codable][:1]
         if not sources and passive and code[:2] in ("07", "15", "19") and theme is not None and not has_agent(v):
             sources = self.forces_sender(theme)
+        if code[:2] == "14":
+            sources = self.nationals_crowd(v, sources)
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
         if not sources:  # "Kurdish fighters, backed by U.S. special forces, captured Manbij": the backer alone

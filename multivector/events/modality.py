@@ -146,6 +146,8 @@ class Words:
     denial_verbs: frozenset[str]
     accusation_nouns: frozenset[str]
     civilian_sites: frozenset[str]
+    sign_nouns: frozenset[str]
+    burnt_signs: frozenset[str]
 
 
 @functools.cache

@@ -44,6 +44,16 @@ class Places(Circumstances):
                         for x in {x.code: x for x in got}.values()]
         return []
 
+    def nationals_crowd(self, v: Token, sources: list[Actor]) -> list[Actor]:
+        """"Thousands of Serbs march", "Hundreds of Pakistanis rally": people named by a plural nationality noun
+        who protest are their state's civilians (a state's own protest is a statement, 11x, not a crowd's 14x)."""
+        subj = child(v, "nsubj")
+        head = through_quantity(subj) if subj is not None else None
+        if head is None or head.pos_ not in ("NOUN", "PROPN") or not head.lower_.endswith("s"):
+            return sources
+        return [dataclasses.replace(a, role="CVL") if a.role is None and a.kind == "adjective" and a.start == head.idx
+                else a for a in sources]
+
     def located_in(self, v: Token, preps: frozenset[str]) -> list[Actor]:
         """The state where an agentless act happened ("were arrested in Kuwait", "were expelled from Russia"):
         coercion is the act of the state whose territory it is in."""

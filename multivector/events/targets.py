@@ -154,6 +154,8 @@ class Targets(Judgements):
                 got = self.pair_partner(theme, exclude)
             elif slot == "conflict_parties":  # "mediate in the conflict in Myanmar", "between Israel and Hamas"
                 got = self.conflict_parties(v, exclude)
+            elif slot == "signs":  # "marched through Belgrade chanting anti-NATO slogans"
+                got = self.protest_signs(v, exclude)
             elif slot == "vicinity":  # "held drills in waters surrounding Taiwan"
                 got = self.vicinity_of(v, exclude)
             elif slot == "tension":  # "mobilised reservists amid tensions with Armenia"
