@@ -2069,3 +2069,13 @@ def test_what_a_crowd_of_nationals_chants_or_burns_names_what_it_protests_agains
     # their own flags are no target, nor is a march with no sign of what it is against
     assert coded("Thousands of Serbs march in Belgrade waving Serbian flags.") == set()
     assert coded("Thousands of Serbs march in Belgrade.") == set()
+
+
+def test_one_another_and_exchanged_threats_act_both_ways() -> None:
+    assert coded("India and Pakistan blame one another for the clashes.") == {("IND", "PAK", "112"),
+                                                                              ("PAK", "IND", "112")}
+    assert coded("Armenia and Azerbaijan filed cases against each other.") == {("ARM", "AZE", "115"),
+                                                                               ("AZE", "ARM", "115")}
+    assert coded("North Korea traded threats with the United States.") == {("PRK", "USA", "130"),
+                                                                           ("USA", "PRK", "130")}
+    assert coded("India blamed Pakistan for the clashes.") == {("IND", "PAK", "112")}

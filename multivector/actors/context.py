@@ -176,7 +176,8 @@ class DocContext:
             return []
         if low in ("latter", "former") and det == {"the"} and token.dep_ != "amod":
             return self._latter_former(token, words)
-        if low in ("other", "another"):  # "each side accused the other": the pair, paired off by the caller
+        if low in ("other", "another") or (low == "one" and any(c.lower_ == "another" for c in token.children)):
+            # "each side accused the other", "blame one another": the pair, paired off by the caller
             return self._pair(token, person=False, words=words)
         if "each" in det and (lemma in PAIR_NOUNS_THING or lemma in PAIR_NOUNS_PERSON):
             return self._pair(token, person=lemma in PAIR_NOUNS_PERSON, words=words)

@@ -54,6 +54,12 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
 
 
 RECIPROCAL = frozenset({"other", "another"})
+
+
+def reciprocal(t: Token | None) -> bool:
+    """"each other", "the other", "one another" (the parser makes "one" the noun and "another" its determiner)."""
+    return t is not None and (t.lower_ in RECIPROCAL or (t.lower_ == "one" and any(
+        c.lower_ == "another" for c in t.children)))
 LAUNCH_VERBS = frozenset({"fire", "launch"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
 ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil", "enact"})
@@ -491,7 +497,7 @@ class Arguments:
         ]
         if loose:
             chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
-        if p.lower_ in RECIPROCAL:
+        if reciprocal(p):
             exclude = frozenset()  # "each side accused the other": the pair; the caller drops self-pairs
         for step in chain:
             found = [a for a in step() if a.code not in exclude]

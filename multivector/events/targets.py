@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .arguments import RECIPROCAL, through_quantity
+from .arguments import reciprocal, through_quantity
 from .clauses import PROVOKED_MARKS, summed_up_by_speech, to_come, told_as_past
 from .judgements import Judgements
 from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, passive_subject, pobj_of, prep_objects
@@ -97,6 +97,9 @@ class Targets(Judgements):
                  exclude: frozenset[str]) -> list[Actor]:
         anchors = [v] + [c for c in v.children if c.dep_ == "xcomp" and c.lemma_ in pat.xcomp_only]
         places: list[Actor] = []  # a place is the target only when no slot names an actor ("denied UN access to Gaza")
+        # "accused each other", "filed cases against the other": the subjects themselves, paired off by the caller
+        each_other = reciprocal(theme) or any(reciprocal(p) for c in v.children if c.dep_ == "prep"
+                                              for p in c.children if p.dep_ == "pobj")
         for slot in pat.target:
             got: list[Actor] = []
             if slot == "dobj" and theme is not None and not pat.objectless:
@@ -323,7 +326,7 @@ class Targets(Judgements):
                                     break
                         if got:
                             break
-            if theme is None or theme.lower_ not in RECIPROCAL:
+            if not each_other:
                 got = [a for a in got if a.code not in exclude]
             if got and all(a.kind == "place" or not a.codable for a in got):
                 # a place, or a group the scheme does not code ("against Islamic State targets"): the target
