@@ -2079,3 +2079,13 @@ def test_one_another_and_exchanged_threats_act_both_ways() -> None:
     assert coded("North Korea traded threats with the United States.") == {("PRK", "USA", "130"),
                                                                            ("USA", "PRK", "130")}
     assert coded("India blamed Pakistan for the clashes.") == {("IND", "PAK", "112")}
+
+
+def test_a_crowd_placed_in_a_state_is_its_civilians() -> None:
+    # the place is read through the quantity ("hundreds of villagers in ...") and through a place noun's owner
+    assert coded("Hundreds of villagers in Kyrgyzstan's Naryn region clashed with Chinese workers.") == {
+        ("KGZ", "CHN", "145")}
+    # shops and shoppers are a crowd too; a role noun of the lexicon counts as well as a crowd word
+    assert coded("Supermarkets in Kuwait and Qatar pull French products from their shelves.") == {
+        ("KWT", "FRA", "143"), ("QAT", "FRA", "143")}
+    assert coded("Hundreds of villagers clashed with Chinese workers.") == set()  # placed nowhere

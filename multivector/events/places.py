@@ -27,18 +27,25 @@ class Places(Circumstances):
             subj = child(v.head, "nsubj")
             if v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().object_control_verbs:
                 subj = child(v.head, "dobj")  # "prompting protesters to storm the embassy": the object acts
+        if subj is None and v.dep_ == "acl" and v.tag_ == "VBG":
+            subj = v.head  # "dispersed hundreds of residents rallying against ...": the people the participle is of
         low = through_quantity(subj).lemma_.lower() if subj is not None else ""
-        if subj is None or not {low, low.removesuffix("s")} & modality.words().crowd_nouns:
+        if subj is None or not ({low, low.removesuffix("s")} & modality.words().crowd_nouns
+                                or self.actors.role_of(through_quantity(subj)) in ("CVL", "BUS")):
             return []  # ("Mobs" opening a sentence may be tagged a name and keep its plural)
         # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
         objs = [o for h in heads if (o := child(h, "dobj")) is not None]
         walked = [p for h in heads for p in prep_objects(h, CROWD_PLACE_PREPS)]  # "through the streets of Dhaka"
-        for a in (subj, *heads, *walked, *objs):
+        for a in (through_quantity(subj), *heads, *walked, *objs):
             places = prep_objects(a, ("in", "at")) or (  # "through the streets of Dhaka", "through Dhaka"
                 (prep_objects(a, ("of",)) or ([a] if a.pos_ == "PROPN" else [])) if a in walked else [])
             # each place of a list is a crowd of its own: "marched in Dhaka and Karachi"
-            got = [x for p in places for t in (p, *p.conjuncts) for x in self.actors_for(t)
-                   if x.kind in ("country", "capital", "place") and x.codable]
+            # (or the state a place noun is given by: "in the South African port of Durban", "in Kyrgyzstan's
+            # Naryn region")
+            got = [x for p in places for t in (p, *p.conjuncts) for x in self.actors_for(t) or (
+                   [a for a in self.modifier_entity(t) if a.kind in ("country", "adjective")]
+                   if t.lemma_.lower() in modality.words().place_nouns else [])
+                   if x.kind in ("country", "capital", "place", "adjective") and x.codable]
             if got:
                 return [dataclasses.replace(x, role="CVL", person=False, kind="adjective")
                         for x in {x.code: x for x in got}.values()]
