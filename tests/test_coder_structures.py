@@ -2089,3 +2089,8 @@ def test_a_crowd_placed_in_a_state_is_its_civilians() -> None:
     assert coded("Supermarkets in Kuwait and Qatar pull French products from their shelves.") == {
         ("KWT", "FRA", "143"), ("QAT", "FRA", "143")}
     assert coded("Hundreds of villagers clashed with Chinese workers.") == set()  # placed nowhere
+
+
+def test_a_route_named_by_an_apposition_leads_where_the_apposition_says() -> None:
+    assert coded("Azerbaijani activists have blocked the Lachin corridor, the only road linking Nagorno-Karabakh "
+                 "with Armenia.", dt.date(2022, 12, 20)) == {("AZE", "ARM", "144")}

@@ -88,13 +88,12 @@ def prep_objects(t: Token, preps: frozenset[str] | tuple[str, ...] | None = None
 def route_ends(route: Token, nouns: frozenset[str], verbs: frozenset[str]) -> list[Token]:
     """The far ends a road or corridor (one of ``nouns``) is named by: "the road to Armenia", "roads leading to the
     border", "the corridor linking Karabakh with Armenia" (last named first: the far end); none for other nouns."""
-    if route.lemma_.lower() not in nouns:
-        return []
-    ends = prep_objects(route, ("to", "into"))
-    for c in route.children:
+    ends = prep_objects(route, ("to", "into")) if route.lemma_.lower() in nouns else []
+    for c in route.children if route.lemma_.lower() in nouns else ():
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs:
             ends += [*reversed(prep_objects(c, ("to", "into", "with"))), *(o for o in c.children if o.dep_ == "dobj")]
-    return ends
+    # "blocked the Lachin corridor, the only road linking Karabakh with Armenia": an apposition may say it
+    return ends or next((e for a in route.children if a.dep_ == "appos" and (e := route_ends(a, nouns, verbs))), [])
 
 
 def prep_name(p: Token) -> str:
