@@ -2094,3 +2094,11 @@ def test_a_crowd_placed_in_a_state_is_its_civilians() -> None:
 def test_a_route_named_by_an_apposition_leads_where_the_apposition_says() -> None:
     assert coded("Azerbaijani activists have blocked the Lachin corridor, the only road linking Nagorno-Karabakh "
                  "with Armenia.", dt.date(2022, 12, 20)) == {("AZE", "ARM", "144")}
+
+
+def test_people_dispersed_are_their_state_or_the_state_they_are_in() -> None:
+    date = dt.date(2022, 3, 20)
+    assert coded("Russian police disperse hundreds of Ukrainians in Kherson.", date) == {("RUS", "UKR", "175")}
+    assert coded("Russian troops fired stun grenades to disperse protesters in Kherson.", date) == {
+        ("RUS", "UKR", "175")}
+    assert coded("Russian police disperse protesters in Moscow.", date) == set()  # its own people

@@ -40,7 +40,9 @@ class Circumstances(Arguments):
             out.append(NAME_OBJECT)
         if IGO_OBJECT in wanted and a is not None and a.kind == "igo":
             out.append(IGO_OBJECT)
-        if PEOPLE_OBJECT in wanted and a is not None and a.kind == "adjective" and theme.tag_ in ("NNS", "NNPS"):
+        people = through_quantity(theme)  # "hundreds of Ukrainians"
+        a = self.actors.entity_at(people) if people is not theme else a
+        if PEOPLE_OBJECT in wanted and a is not None and a.kind == "adjective" and people.tag_ in ("NNS", "NNPS"):
             out.append(PEOPLE_OBJECT)
         return out
 
