@@ -2102,3 +2102,11 @@ def test_people_dispersed_are_their_state_or_the_state_they_are_in() -> None:
     assert coded("Russian troops fired stun grenades to disperse protesters in Kherson.", date) == {
         ("RUS", "UKR", "175")}
     assert coded("Russian police disperse protesters in Moscow.", date) == set()  # its own people
+
+
+def test_people_expelled_are_deported_and_many_are_a_mass_expulsion() -> None:
+    # gold rule 10: diplomats 161, individuals 174, a population 201 (hundreds or more)
+    assert coded("Turkey expels thousands of Syrian refugees.") == {("TUR", "SYR", "201")}
+    assert coded("Algeria expelled hundreds of Nigeriens.") == {("DZA", "NER", "201")}
+    assert coded("Turkey expels two Syrian refugees.") == {("TUR", "SYR", "174")}
+    assert coded("Russia expels two Estonian diplomats.") == {("RUS", "EST", "161")}

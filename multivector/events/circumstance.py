@@ -42,7 +42,8 @@ class Circumstances(Arguments):
             out.append(IGO_OBJECT)
         people = through_quantity(theme)  # "hundreds of Ukrainians"
         a = self.actors.entity_at(people) if people is not theme else a
-        if PEOPLE_OBJECT in wanted and a is not None and a.kind == "adjective" and people.tag_ in ("NNS", "NNPS"):
+        if PEOPLE_OBJECT in wanted and a is not None and a.kind == "adjective" and (
+                people.tag_ in ("NNS", "NNPS") or (people.tag_ == "NNP" and people.lower_.endswith("s"))):
             out.append(PEOPLE_OBJECT)
         return out
 
