@@ -534,3 +534,7 @@ def test_an_object_read_into_the_date_before_it_is_the_verbs_object() -> None:
     assert ("Friday", "pobj") in deps("Germany expelled on Friday two Russian diplomats.")
     # a time of day is the date's own noun; a verb with an object keeps it
     assert ("night", "pobj") in deps("Russia attacked Ukraine on Friday night.")
+
+
+def test_a_states_name_opening_the_sentence_read_as_a_modifier_of_the_verb_is_its_subject() -> None:
+    assert ("Pakistan", "nsubj") in deps("Pakistan expels Afghan refugees.")

@@ -53,18 +53,20 @@ def lowercase_read_as_name(t: Token) -> bool:
 
 @functools.cache
 def _leader_word(text: str) -> bool:
-    return any(e.kind == "leader" for e in lexicon.load().lookup(text))
+    """A leader's bare name or a state's one-word name ("Pakistan[JJ] expels Afghan refugees")."""
+    return any(e.kind in ("leader", "country", "capital") for e in lexicon.load().lookup(text))
 
 
 def _opens_with_leader(t: Token) -> bool:
-    """``t`` opens its sentence and is a leader's name as news writes it bare ("Trump", "Baerbock")."""
+    """``t`` opens its sentence and is a leader's name as news writes it bare ("Trump", "Baerbock"), or a
+    state's."""
     return t.i == t.sent.start and t.text[:1].isupper() and _leader_word(t.text)
 
 
 def name_read_as_modifier(t: Token) -> bool:
-    """"Baerbock visited Iran", "Babacan imposes sanctions": a leader's bare surname that opens the sentence is
-    read as an adverb, adjective or subordinator of the finite verb right after it; a verb with no subject of
-    its own takes the name as its subject."""
+    """"Baerbock visited Iran", "Babacan imposes sanctions", "Pakistan expels ...": a leader's bare surname or a
+    state's name that opens the sentence is read as an adverb, adjective or subordinator of the finite verb right
+    after it; a verb with no subject of its own takes the name as its subject."""
     v = t.head
     if not (t.dep_ in ("advmod", "amod", "mark", "npadvmod", "nmod", "dep") and v.i == t.i + 1
             and v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
