@@ -2110,3 +2110,27 @@ def test_people_expelled_are_deported_and_many_are_a_mass_expulsion() -> None:
     assert coded("Algeria expelled hundreds of Nigeriens.") == {("DZA", "NER", "201")}
     assert coded("Turkey expels two Syrian refugees.") == {("TUR", "SYR", "174")}
     assert coded("Russia expels two Estonian diplomats.") == {("RUS", "EST", "161")}
+
+
+def test_one_act_told_again_stays_one_event() -> None:
+    # the review's probes: a pronoun for what the first verb took, a reported restatement, an "as" clause
+    for text in ("Chinese police arrested two Canadian citizens and detained them in Beijing.",
+                 "Israel attacked Gaza again, and the Israeli army said it struck Gaza in response to rocket fire.",
+                 "Russia bombed Aleppo as Russian jets struck rebel-held areas of Syria."):
+        c = code_article(Article.make(text, DATE))
+        assert len([e for e in c.events if e.code[:2] in ("17", "19")]) == 1, text
+
+
+def test_signs_waved_are_no_target_and_crowds_are_plural() -> None:
+    assert coded("Hundreds of Palestinians rallied in Ramallah waving Turkish flags.") == set()
+    assert coded("Hundreds of Georgians rallied in Tbilisi, carrying EU flags and chanting anti-Russian slogans.") \
+        == {("GEO", "RUS", "140")}
+    assert coded("A man in Paris stabbed an Israeli tourist.") == set()
+    # a site another state may own does not place the crowd
+    assert roots("Hundreds of protesters rallied at a US military base in Okinawa against the American military "
+                 "presence.") == {("JPN", "USA", "14")}
+
+
+def test_peacekeepers_pulling_back_from_a_place_in_a_state_de_escalate() -> None:
+    assert coded("Russian peacekeepers pulled back from a checkpoint near Lachin.", dt.date(2024, 4, 20)) == {
+        ("RUS", "AZE", "087")}

@@ -538,3 +538,10 @@ def test_an_object_read_into_the_date_before_it_is_the_verbs_object() -> None:
 
 def test_a_states_name_opening_the_sentence_read_as_a_modifier_of_the_verb_is_its_subject() -> None:
     assert ("Pakistan", "nsubj") in deps("Pakistan expels Afghan refugees.")
+
+
+def test_a_participle_after_a_plural_subject_stays_a_participle() -> None:
+    assert ("firing", "nsubj") not in deps("Indian soldiers firing across the Line of Control killed three "
+                                           "Pakistani civilians.")
+    # a noun after the date that is the subject of a clause stays in the date's phrase
+    assert ("drones", "dobj") not in deps("Russia insisted on Friday Ukrainian drones had attacked the Kremlin.")

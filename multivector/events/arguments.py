@@ -30,6 +30,7 @@ from .tree import (
     pobj_of,
     prep_name,
     prep_objects,
+    reciprocal,
     route_ends,
 )
 
@@ -53,13 +54,6 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
                           "spokesperson", "ambassador", "envoy", "king", "queen", "emir", "ruler", "commissioner"})
 
 
-RECIPROCAL = frozenset({"other", "another"})
-
-
-def reciprocal(t: Token | None) -> bool:
-    """"each other", "the other", "one another" (the parser makes "one" the noun and "another" its determiner)."""
-    return t is not None and (t.lower_ in RECIPROCAL or (t.lower_ == "one" and any(
-        c.lower_ == "another" for c in t.children)))
 LAUNCH_VERBS = frozenset({"fire", "launch"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
 ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil", "enact"})

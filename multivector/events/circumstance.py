@@ -133,16 +133,18 @@ class Circumstances(Arguments):
         return []
 
     def protest_signs(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
-        """What a crowd protests against, told by what it chants, carries or burns in a participle of its own
-        clause: "marched through Belgrade ..., chanting anti-NATO slogans", "rallied in Karachi, burning American
-        flags", "chanting slogans against Israel"."""
+        """What a crowd protests against, told by what it chants or carries in a participle of its own clause
+        ("marched through Belgrade ..., chanting anti-NATO slogans", "chanting slogans against Israel"), or by a
+        flag it burns ("rallied in Karachi, burning American flags"; never one waved)."""
         W = modality.words()
         for c in v.subtree:
             if c.tag_ != "VBG" or c.dep_ not in ("advcl", "xcomp", "conj", "acl") or child(c, "nsubj") is not None:
                 continue
             for obj in (o for o in c.children if o.dep_ == "dobj" and o.lemma_.lower() in W.sign_nouns):
+                # (a flag waved or carried is the crowd's cause, not its foe: only one burnt is)
                 got = self.opposed_to(obj) or self.prep_targets(obj, ("against",), possessor=False, exclude=exclude) \
-                    or (self.modifier_entity(obj, exclude) if obj.lemma_.lower() in W.burnt_signs else [])
+                    or (self.modifier_entity(obj, exclude) if obj.lemma_.lower() in W.burnt_signs
+                        and c.lemma_.lower() in W.burning_verbs else [])
                 got = [a for a in got if a.code not in exclude and a.codable]
                 if got:
                     return got

@@ -15,10 +15,10 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .arguments import RECIPROCAL, through_quantity
+from .arguments import through_quantity
 from .modality import Modality
 from .nouns import Found, Nominals
-from .tree import child, prep_objects, verb_like
+from .tree import child, prep_objects, reciprocal, verb_like
 
 # Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
 CONDITION_MARKS = frozenset({"if", "unless", "after", "until"})
@@ -455,18 +455,29 @@ def reported_over_saying(found: list[Found]) -> list[Found]:
 HELPING_VERBS = frozenset({"help", "assist", "enable"})
 
 
+# Adverbial clauses that tell an act of their own, before or after the main one ("days after officers took ...");
+# an "as" or "when" clause often tells the same act again ("bombed Aleppo as Russian jets struck ...").
+SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "once"})
+PERSONAL_OBJECTS = frozenset({"them", "him", "her", "it"})
+
+
 def act_head(t: Token) -> int | None:
     """The clause that tells the act at verb ``t``: the nearest verb on its way up that is a clause of its own, a
-    conjunct with its own object or subject, or an adverbial clause with its own subject ("severed ties and expelled
-    the envoy", "detained a Canadian days after officers took another into custody": two acts each). Relatives,
-    infinitives, reported clauses, participles and verbs sharing their arguments ("beaten and tortured") tell the
-    same act. None for a noun: an event noun restates a verb's act (gold rule 2: one event per predicate)."""
+    conjunct with its own object or subject (not a pronoun for what the first verb took: "arrested two Canadians
+    and detained them"; not a verb of saying, whose clause restates), or an adverbial clause with its own subject
+    set before or after the main one ("severed ties and expelled the envoy", "detained a Canadian days after
+    officers took another into custody": two acts each). Relatives, infinitives, reported clauses, participles and
+    verbs sharing their arguments ("beaten and tortured") tell the same act. None for a noun: an event noun
+    restates a verb's act (gold rule 2: one event per predicate)."""
     if not verb_like(t):
         return None
     while t.head.i != t.i:
         if verb_like(t) and (
-                (t.dep_ == "conj" and any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children))
-                or (t.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))):
+                (t.dep_ == "conj" and t.lemma_.lower() not in modality.words().report_verbs and any(
+                    c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children) and not any(
+                    c.lower_ in PERSONAL_OBJECTS for c in t.subtree if c.dep_ in ("dobj", "pobj")))
+                or (t.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                    and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in t.children))):
             return t.i
         t = t.head
     return t.i
@@ -537,7 +548,7 @@ def mutual(obj_lemma: str | None, code: str) -> bool:
 def reciprocal_owner(theme: Token | None) -> bool:
     """An object owned by "each other" or "the other": "Russia and the United States expel each other's
     diplomats" (each subject acts on the other)."""
-    return theme is not None and any(c.dep_ == "poss" and c.lower_ in RECIPROCAL for c in theme.children)
+    return theme is not None and any(c.dep_ == "poss" and reciprocal(c) for c in theme.children)
 
 
 def same_group(a: Actor, b: Actor) -> bool:
@@ -552,7 +563,7 @@ def aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) ->
         for c in head.children if head is not None else ():
             if c.dep_ == "prep" and c.lower_ in pat.target and c.lower_ in ("to", "for"):  # a recipient
                 obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if obj is not None and obj.lemma_.lower() not in RECIPROCAL and not (
+                if obj is not None and not reciprocal(obj) and not (
                         pat.only_objects and obj.lemma_.lower() in pat.objects):  # "to each other" is their own;
                     return True  # "agreed to a swap" names the act, not a recipient
     return False

@@ -38,7 +38,7 @@ from .clauses import (
     summed_up_by_speech,
 )
 from .modality import code_under
-from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund, withdrawal_code
+from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
 from .refine import Refinements
 from .targets import PLACE_PREPS
 from .tree import (
@@ -53,6 +53,7 @@ from .tree import (
     verb_like,
 )
 from .words import (
+    WITHDRAWALS,
     consignment,
     forms,
     has_agent,
@@ -66,6 +67,7 @@ from .words import (
     own_subject,
     stative,
     weapon_code,
+    withdrawal_code,
 )
 
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
@@ -82,8 +84,6 @@ STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 # Acts bound to a place they must name: a blockade or an occupation of what ("entered the Aegean" is neither).
 PLACE_BOUND = frozenset({"191", "192"})
 
-# Patterns of a force leaving a state (nouns.withdrawal_code): a presence ended or a military de-escalation
-WITHDRAWALS = frozenset({"withdraw", "withdraw-out", "leave"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -359,8 +359,7 @@ class ArticleCoder(Refinements):
                        for a in (self.subjects(c) or self.located_in(c, LOCATION_PREPS)) if a.codable][:1]
         if not sources and passive and code[:2] in ("07", "15", "19") and theme is not None and not has_agent(v):
             sources = self.forces_sender(theme)
-        if code[:2] == "14":
-            sources = self.nationals_crowd(v, sources)
+        sources = self.nationals_crowd(v, sources) if code[:2] == "14" else sources  # "Thousands of Serbs march"
         if pat.source_roles:
             sources = [a for a in sources if a.role in pat.source_roles]
         if not sources:  # "Kurdish fighters, backed by U.S. special forces, captured Manbij": the backer alone
@@ -494,16 +493,15 @@ class ArticleCoder(Refinements):
             code = "180"  # "gunmen attacked a Chinese-run mine": an armed group's violence on civilians (18)
         if code[:2] in ("18", "19") and improvised_bomb(v):
             code = "183"  # "attacked a convoy with a roadside bomb": a bomb no army drops
-        if code == "087" and pat.id in WITHDRAWALS:
+        if code == "087" and pat.id in WITHDRAWALS:  # (the force left is the object, or the subject that leaves)
             force = theme if theme is not None and pat.id != "leave" else inherited_subject(v)
-            code = withdrawal_code(code, through_quantity(force) if force is not None else None)
+            code = withdrawal_code(code, v, through_quantity(force) if force else None, [t for _s, t in pairs])
         if code in modality.mass_codes() and theme is not None and is_mass(theme, bare_people=code == "174"):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)
         found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
         return found if alleger is None else self.allegation(alleger, [s for s, _t in pairs], code, pid, found)
 
-        # -- records ------------------------------------------------------------------
     def expand_found(self, f: Found) -> list[Found]:
         """Regional groups that reached an event unexpanded (read straight off a modifier) become members."""
         regions = self.actors.lex.regions

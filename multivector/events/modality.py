@@ -148,6 +148,10 @@ class Words:
     civilian_sites: frozenset[str]
     sign_nouns: frozenset[str]
     burnt_signs: frozenset[str]
+    burning_verbs: frozenset[str]
+    crowd_place_nouns: frozenset[str]
+    weekdays: frozenset[str]
+    day_times: frozenset[str]
 
 
 @functools.cache
@@ -196,7 +200,7 @@ def weapon_codes(lang: str = "en") -> dict[str, str]:
 
 @functools.cache
 def withdrawn_codes(lang: str = "en") -> dict[str, str]:
-    """Forces whose withdrawal ends a presence (166 family), by head noun; "" for any force leaving a whole state."""
+    """Forces whose withdrawal from a whole state ends a presence (166 family), by head noun."""
     return _codes("withdrawn_codes", lang)
 
 

@@ -14,6 +14,7 @@ from . import modality, patterns
 from .modality import Modality, code_under
 from .places import Places
 from .tree import BORDER_NOUNS, CIRCUMSTANCE_PREPS, child, is_passive, near_a_border, passive_subject, prep_objects
+from .words import WITHDRAWALS, withdrawal_code
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
 BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
@@ -38,14 +39,6 @@ PHASE_NOUNS = frozenset({"start", "beginning", "end", "close", "conclusion", "ev
                          "outset", "opening", "climax", "height"})
 REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
-
-
-def withdrawal_code(code: str, force: Token | None) -> str:
-    """A withdrawal (087) of a mission, peacekeepers or observers ends a presence: CAMEO 166 "expel or withdraw"
-    (1661, 1662). Other forces leaving stay military de-escalation (a state's troops leaving a state as a whole
-    were measured as 166 and lost: annotators code those either way)."""
-    head = force.lemma_.lower() if force is not None else ""
-    return modality.withdrawn_codes().get(head, code) if head else code
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,10 +306,10 @@ class Nominals(Places):
             mod = modality.analyse(n.head, question=self.in_question, year=self.year)
             if mod.drop or mod.transform == "demand":  # "must complete the withdrawal": not done, not theirs
                 return []
-        if np.id == "withdrawal.n":  # "the withdrawal of their troops from Mali"
+        if np.id in WITHDRAWALS:  # "the withdrawal of its peacekeepers from Mali"
             of = next((p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                        if p.dep_ == "pobj"), None)
-            code = withdrawal_code(code, of)
+            code = withdrawal_code(code, n, of, tgts)
         if code.startswith("180") and tgts and all(t.role == "MIL" for t in tgts):
             code = "190"  # "the killing of three Pakistani soldiers by NATO": soldiers are killed in a fight
         code = code_under(code, mod)

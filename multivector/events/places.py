@@ -19,7 +19,10 @@ class Places(Circumstances):
 
     def crowd_place(self, v: Token) -> list[Actor]:
         """Civilians of the state where an unnamed crowd protests: "demonstrators in Kinshasa attacked the
-        embassies", "protesters rallied outside the Russian embassy in Vilnius" (the crowd's own state)."""
+        embassies", "protesters rallied outside the Russian embassy in Vilnius" (the crowd's own state). The crowd
+        may be named through a quantity ("hundreds of villagers in ..."), by a civilian or business role in the
+        plural ("supermarkets in Kuwait"), or by the participle it heads ("residents rallying against ..."); its
+        place by a settled place's owner ("in Kyrgyzstan's Naryn region")."""
         heads = [v]
         subj = child(v, "nsubj")
         if subj is None and v.dep_ in ("xcomp", "advcl", "conj"):
@@ -29,14 +32,17 @@ class Places(Circumstances):
                 subj = child(v.head, "dobj")  # "prompting protesters to storm the embassy": the object acts
         if subj is None and v.dep_ == "acl" and v.tag_ == "VBG":
             subj = v.head  # "dispersed hundreds of residents rallying against ...": the people the participle is of
-        low = through_quantity(subj).lemma_.lower() if subj is not None else ""
-        if subj is None or not ({low, low.removesuffix("s")} & modality.words().crowd_nouns
-                                or self.actors.role_of(through_quantity(subj)) in ("CVL", "BUS")):
+        people = through_quantity(subj) if subj is not None else None
+        low = people.lemma_.lower() if people is not None else ""
+        # a crowd word, or people of a civilian or business role named in the plural ("supermarkets in Kuwait";
+        # not "a man in Paris")
+        if people is None or not ({low, low.removesuffix("s")} & modality.words().crowd_nouns or (
+                self.actors.role_of(people) in ("CVL", "BUS") and people.tag_ in ("NNS", "NNPS"))):
             return []  # ("Mobs" opening a sentence may be tagged a name and keep its plural)
         # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
         objs = [o for h in heads if (o := child(h, "dobj")) is not None]
         walked = [p for h in heads for p in prep_objects(h, CROWD_PLACE_PREPS)]  # "through the streets of Dhaka"
-        for a in (through_quantity(subj), *heads, *walked, *objs):
+        for a in (people, *heads, *walked, *objs):
             places = prep_objects(a, ("in", "at")) or (  # "through the streets of Dhaka", "through Dhaka"
                 (prep_objects(a, ("of",)) or ([a] if a.pos_ == "PROPN" else [])) if a in walked else [])
             # each place of a list is a crowd of its own: "marched in Dhaka and Karachi"
@@ -44,7 +50,7 @@ class Places(Circumstances):
             # Naryn region")
             got = [x for p in places for t in (p, *p.conjuncts) for x in self.actors_for(t) or (
                    [a for a in self.modifier_entity(t) if a.kind in ("country", "adjective")]
-                   if t.lemma_.lower() in modality.words().place_nouns else [])
+                   if t.lemma_.lower() in modality.words().crowd_place_nouns else [])
                    if x.kind in ("country", "capital", "place", "adjective") and x.codable]
             if got:
                 return [dataclasses.replace(x, role="CVL", person=False, kind="adjective")

@@ -372,24 +372,21 @@ def summing_relative_read_as_conjunct(t: Token) -> bool:
     return True
 
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-# Nouns a weekday may rightly modify inside its own phrase ("on Friday night")
-TIME_OF_DAY = frozenset({"night", "morning", "evening", "afternoon", "noon", "midnight", "overnight"})
-
-
 def object_read_into_a_date(t: Token) -> bool:
     """"Germany expelled on Friday[nmod] two Russian diplomats[pobj]", "criticised on Sunday[compound] Greece's
     decision": wire copy puts the day between the verb and its object, and the parser reads the object as the
     date's noun (or a name in it). A weekday right after "on" that opens the noun phrase is the date; the rest,
     for a verb with no object, is the verb's object."""
     on = t.head
+    W = modality.words()
     if not (t.dep_ == "pobj" and t.pos_ in NOMINAL and on.lower_ == "on" and on.dep_ == "prep"
-            and on.head.pos_ == "VERB" and on.i + 2 <= t.i and t.lemma_.lower() not in TIME_OF_DAY):
+            and on.head.pos_ == "VERB" and on.i + 2 <= t.i and t.lemma_.lower() not in W.day_times):
         return False
-    day = t.doc[on.i + 1]
-    if not (day.lower_ in WEEKDAYS and t.left_edge.i == day.i and day.dep_ in ("compound", "nmod", "npadvmod", "poss")
-            and child(on.head, "dobj") is None):
-        return False
+    day, doc = t.doc[on.i + 1], t.doc
+    after = doc[t.right_edge.i + 1] if t.right_edge.i + 1 < len(doc) else None
+    if not (day.lower_ in W.weekdays and t.left_edge.i == day.i and day.dep_ in ("compound", "nmod", "npadvmod", "poss")
+            and child(on.head, "dobj") is None and (after is None or after.pos_ not in ("VERB", "AUX"))):
+        return False  # ("warned on Friday Western countries would face ...": the noun is a clause's subject)
     day.head, day.dep_ = on, "pobj"
     t.head, t.dep_ = on.head, "dobj"
     return True

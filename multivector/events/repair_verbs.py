@@ -465,15 +465,18 @@ def ing_noun_read_as_participle(t: Token) -> bool:
     hits": the parser may read the head noun of a compound in -ing as a participle of the word before it. Such a
     word, right after that word and with no object or subject of its own, is the head noun and the word before it
     its modifier, when it is a noun that is never a participle there (``ING_NOUNS``) or an event noun of the
-    lexicon ("shelling", "bombing", "fighting") after a modifier standing where a noun phrase stands."""
+    lexicon ("shelling", "bombing", "fighting") with its by- or of-phrase, after a singular modifier standing
+    where a noun phrase stands."""
     h = t.head
     if not (t.dep_ in ("acl", "xcomp") and t.tag_ == "VBG" and h.i == t.i - 1
             and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "ccomp") for c in t.children)):
         return False
     fixed = t.lower_ in ING_NOUNS and h.pos_ == "NOUN" and t.dep_ == "acl"
-    event = (t.lower_ in patterns.load().nouns and h.tag_ in ("JJ", "NN", "NNS", "VBN")
+    # (a noun's own phrase: "soldiers firing across the border killed" keeps its participle)
+    event = (t.lower_ in patterns.load().nouns and h.tag_ in ("JJ", "NN", "VBN")
              and h.dep_ in ("nsubj", "nsubjpass", "csubj", "dobj", "pobj")
-             and (h.tag_ != "VBN" or h.dep_ == "csubj"))
+             and (h.tag_ != "VBN" or h.dep_ == "csubj")
+             and any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "of") for c in t.children))
     if not (fixed or event):
         return False
     for c in list(h.children):

@@ -9,10 +9,20 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .arguments import reciprocal, through_quantity
+from .arguments import through_quantity
 from .clauses import PROVOKED_MARKS, summed_up_by_speech, to_come, told_as_past
 from .judgements import Judgements
-from .tree import CIRCUMSTANCE_PREPS, NEARNESS, child, flat_preps, is_passive, passive_subject, pobj_of, prep_objects
+from .tree import (
+    CIRCUMSTANCE_PREPS,
+    NEARNESS,
+    child,
+    flat_preps,
+    is_passive,
+    passive_subject,
+    pobj_of,
+    prep_objects,
+    reciprocal,
+)
 from .words import CARRIERS, forms
 
 # Marks of a clause an act answers in time, not only accompanies ("as talks are held" is not a provocation).

@@ -85,14 +85,26 @@ def prep_objects(t: Token, preps: frozenset[str] | tuple[str, ...] | None = None
             for p in c.children if p.dep_ == "pobj"]
 
 
+RECIPROCAL = frozenset({"other", "another"})
+
+
+def reciprocal(t: Token | None) -> bool:
+    """"each other", "the other", "one another" (the parser makes "one" the noun and "another" its determiner)."""
+    return t is not None and (t.lower_ in RECIPROCAL or (t.lower_ == "one" and any(
+        c.lower_ == "another" for c in t.children)))
+
+
 def route_ends(route: Token, nouns: frozenset[str], verbs: frozenset[str]) -> list[Token]:
     """The far ends a road or corridor (one of ``nouns``) is named by: "the road to Armenia", "roads leading to the
-    border", "the corridor linking Karabakh with Armenia" (last named first: the far end); none for other nouns."""
-    ends = prep_objects(route, ("to", "into")) if route.lemma_.lower() in nouns else []
-    for c in route.children if route.lemma_.lower() in nouns else ():
-        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs:
-            ends += [*reversed(prep_objects(c, ("to", "into", "with"))), *(o for o in c.children if o.dep_ == "dobj")]
-    # "blocked the Lachin corridor, the only road linking Karabakh with Armenia": an apposition may say it
+    border", "the corridor linking Karabakh with Armenia" (last named first: the far end); else what an apposition
+    names ("blocked the Lachin corridor, the only road linking Karabakh with Armenia"); none for other nouns."""
+    ends: list[Token] = []
+    if route.lemma_.lower() in nouns:
+        ends = prep_objects(route, ("to", "into"))
+        for c in route.children:
+            if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in verbs:
+                ends += [*reversed(prep_objects(c, ("to", "into", "with"))),
+                         *(o for o in c.children if o.dep_ == "dobj")]
     return ends or next((e for a in route.children if a.dep_ == "appos" and (e := route_ends(a, nouns, verbs))), [])
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors import lexicon
+from ..actors.matcher import Actor
 from . import modality, patterns
 from .tree import child, flat_preps, fronted_list
 
@@ -297,3 +298,29 @@ def head_words(h: Token) -> set[str]:
     """A noun's head as a pattern's subject_heads may name it: its lemma and forms, and with a modifier before it
     ("rescue team", "aid convoy", "humanitarian convoy", "service member")."""
     return {h.lemma_.lower(), h.lower_, h.lower_.removesuffix("s"), *modified_forms(h)}
+
+
+# Patterns of a force leaving a state (withdrawal_code): a presence ended or a military de-escalation
+WITHDRAWALS = frozenset({"withdraw", "withdraw-out", "leave", "withdrawal.n"})
+
+
+def withdrawal_code(code: str, at: Token, force: Token | None, targets: list[Actor]) -> str:
+    """A withdrawal (087) of a mission, peacekeepers or observers from a state named as a whole ends a presence:
+    CAMEO 166 "expel or withdraw" (1661, 1662). Pulling back from a checkpoint or positions in it stays
+    de-escalation, and so do other forces leaving (a state's troops leaving a whole state were measured as 166
+    and lost: annotators code those either way)."""
+    head = force.lemma_.lower() if force is not None else ""
+    if not head or head not in modality.withdrawn_codes():
+        return code
+
+    def whole(t: Actor) -> bool:  # the state itself is what is left ("from Mali"), not a place in it
+        tok = next((x for x in at.doc if x.idx == t.start), None)
+        while tok is not None and tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+            tok = tok.head
+        if tok is None or t.kind != "country" or not any(a.i == at.i for a in tok.ancestors):
+            return False
+        prep = tok.head
+        return (tok.dep_ == "dobj" and prep.i == at.i) or (tok.dep_ == "pobj" and (prep.lower_ == "from" or (
+            prep.lower_ == "of" and prep.i > 0 and at.doc[prep.i - 1].lower_ == "out")))
+
+    return modality.withdrawn_codes()[head] if targets and all(whole(t) for t in targets) else code
