@@ -2134,3 +2134,15 @@ def test_signs_waved_are_no_target_and_crowds_are_plural() -> None:
 def test_peacekeepers_pulling_back_from_a_place_in_a_state_de_escalate() -> None:
     assert coded("Russian peacekeepers pulled back from a checkpoint near Lachin.", dt.date(2024, 4, 20)) == {
         ("RUS", "AZE", "087")}
+
+
+def test_a_fired_projectile_is_aimed_where_its_clause_says_it_went() -> None:
+    date = dt.date(2017, 11, 5)
+    assert coded("Houthi rebels fire a ballistic missile that is intercepted near King Khalid International "
+                 "Airport in Riyadh.", date) == {("YEM", "SAU", "195")}
+    assert coded("North Korea fires a missile that lands in Japan's exclusive economic zone.", date) == {
+        ("PRK", "JPN", "195")}
+    # what the projectile did is the firing itself, one act
+    assert roots("Russia fired a missile which struck a Ukrainian warship.", date) == {("RUS", "UKR", "19")}
+    assert len(code_article(Article.make("Russia fired a missile which struck a Ukrainian warship.", date)).events) == 1
+    assert coded("North Korea fires a missile into the sea.", date) == set()

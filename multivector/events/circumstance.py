@@ -149,3 +149,20 @@ class Circumstances(Arguments):
                 if got:
                     return got
         return []
+
+    def projectile_end(self, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
+        """Where a fired projectile went, told by a clause on it: "fire a ballistic missile that is intercepted near
+        Riyadh", "launched rockets that landed in Israel", "fired a missile which hit a Ukrainian warship"."""
+        if theme is None:
+            return []
+        W = modality.words()
+        for c in (x for t in (theme, *theme.conjuncts) for x in t.children):
+            if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in W.landing_verbs:
+                continue
+            got = [a for a in self.actors_for(child(c, "dobj"), exclude) if a.codable] or [
+                a for a in self.prep_targets(c, ("in", "inside", "into", "on", "onto", "near", "over", "at", "across"),
+                                             possessor=True, exclude=exclude) if a.codable]
+            if got:
+                return got
+        return []
+

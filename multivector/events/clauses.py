@@ -530,6 +530,8 @@ def one_act_per_chain(found: list[Found]) -> list[Found]:
                 drop.add(i)
             elif p.dep_ == "xcomp" and p.head.i == g.predicate.i:
                 drop.add(j)  # g announces f
+            elif p.dep_ in ("relcl", "acl") and f.code[:2] in FORCE_ROOTS and p.head.head.i == g.predicate.i:
+                drop.add(i)  # "fired a missile which struck a warship": what the projectile did is the firing
     return [f for i, f in enumerate(found) if i not in drop]
 
 

@@ -151,6 +151,7 @@ class Words:
     burning_verbs: frozenset[str]
     crowd_place_nouns: frozenset[str]
     weekdays: frozenset[str]
+    landing_verbs: frozenset[str]
     day_times: frozenset[str]
 
 

@@ -167,6 +167,8 @@ class Targets(Judgements):
                 got = self.pair_partner(theme, exclude)
             elif slot == "conflict_parties":  # "mediate in the conflict in Myanmar", "between Israel and Hamas"
                 got = self.conflict_parties(v, exclude)
+            elif slot == "projectile_end":  # "fired a missile that was intercepted near Riyadh"
+                got = self.projectile_end(theme, exclude)
             elif slot == "signs":  # "marched through Belgrade chanting anti-NATO slogans"
                 got = self.protest_signs(v, exclude)
             elif slot == "vicinity":  # "held drills in waters surrounding Taiwan"
