@@ -2146,3 +2146,8 @@ def test_a_fired_projectile_is_aimed_where_its_clause_says_it_went() -> None:
     assert roots("Russia fired a missile which struck a Ukrainian warship.", date) == {("RUS", "UKR", "19")}
     assert len(code_article(Article.make("Russia fired a missile which struck a Ukrainian warship.", date)).events) == 1
     assert coded("North Korea fires a missile into the sea.", date) == set()
+
+
+def test_a_states_ombudsman_speaks_for_it() -> None:
+    assert coded("Ukraine's human rights ombudsman accused Russia of deporting Ukrainian children.",
+                 dt.date(2023, 3, 1)) == {("UKR", "RUS", "112")}
