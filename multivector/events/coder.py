@@ -83,7 +83,6 @@ HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "captur
 STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 # Acts bound to a place they must name: a blockade or an occupation of what ("entered the Aegean" is neither).
 PLACE_BOUND = frozenset({"191", "192"})
-
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
@@ -502,6 +501,7 @@ class ArticleCoder(Refinements):
         found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
         return found if alleger is None else self.allegation(alleger, [s for s, _t in pairs], code, pid, found)
 
+    # -- records ------------------------------------------------------------------
     def expand_found(self, f: Found) -> list[Found]:
         """Regional groups that reached an event unexpanded (read straight off a modifier) become members."""
         regions = self.actors.lex.regions

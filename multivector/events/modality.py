@@ -153,6 +153,7 @@ class Words:
     weekdays: frozenset[str]
     landing_verbs: frozenset[str]
     day_times: frozenset[str]
+    ing_nouns: frozenset[str]
 
 
 @functools.cache

@@ -52,15 +52,15 @@ def lowercase_read_as_name(t: Token) -> bool:
 
 
 @functools.cache
-def _leader_word(text: str) -> bool:
+def _bare_name_word(text: str) -> bool:
     """A leader's bare name or a state's one-word name ("Pakistan[JJ] expels Afghan refugees")."""
     return any(e.kind in ("leader", "country", "capital") for e in lexicon.load().lookup(text))
 
 
-def _opens_with_leader(t: Token) -> bool:
+def _opens_with_bare_name(t: Token) -> bool:
     """``t`` opens its sentence and is a leader's name as news writes it bare ("Trump", "Baerbock"), or a
     state's."""
-    return t.i == t.sent.start and t.text[:1].isupper() and _leader_word(t.text)
+    return t.i == t.sent.start and t.text[:1].isupper() and _bare_name_word(t.text)
 
 
 def name_read_as_modifier(t: Token) -> bool:
@@ -70,7 +70,7 @@ def name_read_as_modifier(t: Token) -> bool:
     v = t.head
     if not (t.dep_ in ("advmod", "amod", "mark", "npadvmod", "nmod", "dep") and v.i == t.i + 1
             and v.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
-                                                          for c in v.children) and _opens_with_leader(t)):
+                                                          for c in v.children) and _opens_with_bare_name(t)):
         return False
     t.dep_, t.tag_, t.pos_ = "nsubj", "NNP", "PROPN"
     return True
@@ -91,7 +91,7 @@ def name_read_as_noun_phrase(t: Token) -> bool:
         anchor = obj  # "Trump[compound] imposed sanctions[ROOT]", "Rahmon[npadvmod] hosted Mirziyoyev[ROOT]"
     else:
         return False
-    if not _opens_with_leader(name):
+    if not _opens_with_bare_name(name):
         return False
     root = anchor.dep_ == "ROOT"
     movers = [c for c in anchor.children if c.i > obj.i and c.dep_ != "prep"] + (
@@ -185,7 +185,7 @@ def name_read_as_verb(t: Token) -> bool:
     the sentence, is read as the verb and the real verb after it as its plural object. A present-tense form of
     a trigger verb right after it is the verb, the name its subject."""
     doc = t.doc
-    if not (t.tag_ == "VB" and t.dep_ == "ROOT" and t.i + 1 < len(doc) and _opens_with_leader(t)):
+    if not (t.tag_ == "VB" and t.dep_ == "ROOT" and t.i + 1 < len(doc) and _opens_with_bare_name(t)):
         return False
     v = doc[t.i + 1]
     lemma = v.lower_.removesuffix("s")

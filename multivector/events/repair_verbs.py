@@ -454,24 +454,18 @@ def report_verb_read_as_noun(t: Token) -> bool:
     return True
 
 
-# Nouns in -ing that name a state or a thing, never a participle right after a noun ("a war footing", "a debt
-# ceiling", "the border crossing")
-ING_NOUNS = frozenset({"footing", "ceiling", "crossing", "uprising", "briefing", "hearing", "ruling", "landing",
-                       "funding", "spending", "wrongdoing"})
-
-
 def ing_noun_read_as_participle(t: Token) -> bool:
     """"put its troops on a war footing[VBG] against South Korea", "Artillery shelling[VBG] by the Turkish army
     hits": the parser may read the head noun of a compound in -ing as a participle of the word before it. Such a
     word, right after that word and with no object or subject of its own, is the head noun and the word before it
-    its modifier, when it is a noun that is never a participle there (``ING_NOUNS``) or an event noun of the
+    its modifier, when it is a noun that is never a participle there (``ing_nouns`` in modality.yaml) or an event noun of the
     lexicon ("shelling", "bombing", "fighting") with its by- or of-phrase, after a singular modifier standing
     where a noun phrase stands."""
     h = t.head
     if not (t.dep_ in ("acl", "xcomp") and t.tag_ == "VBG" and h.i == t.i - 1
             and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "ccomp") for c in t.children)):
         return False
-    fixed = t.lower_ in ING_NOUNS and h.pos_ == "NOUN" and t.dep_ == "acl"
+    fixed = t.lower_ in modality.words().ing_nouns and h.pos_ == "NOUN" and t.dep_ == "acl"
     # (a noun's own phrase: "soldiers firing across the border killed" keeps its participle)
     event = (t.lower_ in patterns.load().nouns and h.tag_ in ("JJ", "NN", "VBN")
              and h.dep_ in ("nsubj", "nsubjpass", "csubj", "dobj", "pobj")

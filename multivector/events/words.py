@@ -314,9 +314,8 @@ def withdrawal_code(code: str, at: Token, force: Token | None, targets: list[Act
         return code
 
     def whole(t: Actor) -> bool:  # the state itself is what is left ("from Mali"), not a place in it
-        tok = next((x for x in at.doc if x.idx == t.start), None)
-        while tok is not None and tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
-            tok = tok.head
+        span = at.doc.char_span(t.start, t.end, alignment_mode="expand")  # (the name's head: "South Sudan")
+        tok = span.root if span is not None and len(span) else None
         if tok is None or t.kind != "country" or not any(a.i == at.i for a in tok.ancestors):
             return False
         prep = tok.head
