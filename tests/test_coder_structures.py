@@ -2151,3 +2151,16 @@ def test_a_fired_projectile_is_aimed_where_its_clause_says_it_went() -> None:
 def test_a_states_ombudsman_speaks_for_it() -> None:
     assert coded("Ukraine's human rights ombudsman accused Russia of deporting Ukrainian children.",
                  dt.date(2023, 3, 1)) == {("UKR", "RUS", "112")}
+
+
+def test_joint_subjects_acting_in_a_third_state_agree_with_each_other() -> None:
+    # the place is where they act, not their partner; a truce they reach there is their agreement (057)
+    assert coded("The United States and Russia reach a ceasefire deal in southwestern Syria.") == {
+        ("USA", "RUS", "057"), ("RUS", "USA", "057")}
+    assert roots("Russia and Turkey agree to create a buffer zone in Syria.") == {
+        ("RUS", "TUR", "03"), ("TUR", "RUS", "03")}
+    # the warring sides themselves de-escalate toward each other
+    assert coded("Armenia and Azerbaijan agree to a ceasefire in Nagorno-Karabakh.") == {
+        ("ARM", "AZE", "087"), ("AZE", "ARM", "087")}
+    # one subject: the place stays the target
+    assert roots("Russia agrees to a ceasefire in Syria.") == {("RUS", "SYR", "08")}

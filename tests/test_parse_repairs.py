@@ -545,3 +545,12 @@ def test_a_participle_after_a_plural_subject_stays_a_participle() -> None:
                                            "Pakistani civilians.")
     # a noun after the date that is the subject of a clause stays in the date's phrase
     assert ("drones", "dobj") not in deps("Russia insisted on Friday Ukrainian drones had attacked the Kremlin.")
+
+
+def test_a_second_object_after_and_is_a_conjunct_of_the_first() -> None:
+    # the model gives the verb two objects; what is said on the second (its recipient) is said of both
+    text = "The Irish government pledges 500,000 euros and a shipment of medical supplies to Haiti."
+    assert ("shipment", "conj") in deps(text)
+    assert coded(text, IN_2018) == {("IRL", "HTI", "03")}
+    # one object only: nothing to join
+    assert ("supplies", "dobj") in deps("Ireland sends medical supplies to Haiti.")

@@ -570,3 +570,17 @@ def aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) ->
                     return True  # "agreed to a swap" names the act, not a recipient
     return False
 
+
+
+def only_where(v: Token, targets: list[Actor]) -> bool:
+    """Every target is only where the act happens: "the United States and Russia reach a ceasefire deal in
+    Syria", "agree to create a buffer zone in Syria" (the first preposition above its name is "in")."""
+    doc = v.doc
+    for a in targets:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        t = span.root if span is not None else None
+        while t is not None and t.dep_ in ("compound", "poss", "amod", "nmod", "appos", "conj") and t.head.i != t.i:
+            t = t.head
+        if t is None or t.dep_ != "pobj" or t.head.lower_ not in ("in", "inside", "across", "within"):
+            return False
+    return bool(targets)

@@ -30,6 +30,7 @@ from .clauses import (
     mutual,
     new_act,
     one_act_per_chain,
+    only_where,
     reaction_clause,
     reciprocal_owner,
     relation_subjects,
@@ -410,9 +411,9 @@ class ArticleCoder(Refinements):
             targets = owners or targets
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
-        if pat.symmetric and v.lemma_.lower() == "agree" and targets and all(a.kind == "place" for a in targets) \
-                and len({a.code for a in sources}) >= 2:
-            targets = []  # "Russia and Turkey agreed to create a buffer zone in Idlib": with each other, not at Syria
+        joint = code[:2] in ("03", "05", "08") and len({a.code for a in sources}) >= 2 and only_where(v, targets)
+        if joint:  # "Russia and Turkey agreed to create a buffer zone in Syria": with each other, not at Syria
+            targets, code = [], "057" if code.startswith("087") else code  # (a truce there: their agreement)
         if pat.people_target:
             targets = [a for a in targets if a.person or a.role is not None or a.kind not in STATE_NAME_KINDS]
             if not self._done_to_people(v, theme):
@@ -430,7 +431,7 @@ class ArticleCoder(Refinements):
             pairs = [(s, t) for s in sources for t in targets]
             if pat.mutual:  # "exchanged fire with Israeli forces": both sides fired (gold rule 3)
                 pairs += [(t, s) for s, t in pairs]
-        elif (pat.symmetric or reciprocal_owner(theme) or ((mutual(obj_lemma, code) or agreed_together(mod, code) or (
+        elif (pat.symmetric or joint or reciprocal_owner(theme) or ((mutual(obj_lemma, code) or agreed_together(mod, code) or (
                 code.startswith("087") and all(a.role == "MIL" for a in sources)))  # forces pulling back together
                                 and not self._names_others(v, sources))) \
                 and len(sources) >= 2 and own_subject(v) and not aimed_elsewhere(v, theme, pat):

@@ -26,6 +26,7 @@ from .repair_clauses import (
     receiver_read_as_adverb,
     reduced_relative_read_as_clause,
     relative_subject_read_as_apposition,
+    second_object_read_as_object,
     subject_swallowed_by_fronted_phrase,
     summing_relative_read_as_conjunct,
     summing_relative_read_as_main_clause,
@@ -528,7 +529,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     subject_swallowed_by_fronted_phrase, possessed_pair_read_as_one, adjectives_read_as_head_of_their_noun,
     name_read_as_adverb, name_read_as_modifier, nationality_read_as_receiver,
     name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun,
-    pair_read_as_modifier_of_second_name, object_read_into_a_date,
+    pair_read_as_modifier_of_second_name, object_read_into_a_date, second_object_read_as_object,
 )
 
 
@@ -572,6 +573,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
     pair_read_as_modifier_of_second_name: frozenset({"nmod", "compound"}),
     nationality_read_as_receiver: frozenset({"dative"}), object_read_into_a_date: frozenset({"pobj"}),
+    second_object_read_as_object: frozenset({"dobj"}),
     adjectives_read_as_head_of_their_noun: NOUN_SLOTS, verdict_read_as_head_of_a_noun: NOUN_SLOTS,
 }
 

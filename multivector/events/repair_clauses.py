@@ -390,3 +390,22 @@ def object_read_into_a_date(t: Token) -> bool:
     day.head, day.dep_ = on, "pobj"
     t.head, t.dep_ = on.head, "dobj"
     return True
+
+
+def second_object_read_as_object(t: Token) -> bool:
+    """"pledges €500,000 and an emergency shipment of supplies to Haiti": the parser gives the verb two objects
+    joined by "and"; the second is a conjunct of the first, so what is said on either (its recipient, its
+    target) is said of both."""
+    v = t.head
+    if not (t.dep_ == "dobj" and v.pos_ in ("VERB", "AUX")):
+        return False
+    first = next((c for c in v.children if c.dep_ == "dobj" and c.i < t.i), None)
+    if first is None:
+        return False
+    cc = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+    if cc is None or cc.dep_ != "cc" or cc.lower_ not in ("and", "or") or cc.head not in (v, first) \
+            or cc.i <= first.i:
+        return False
+    t.head, t.dep_ = first, "conj"
+    cc.head = first
+    return True
