@@ -2164,3 +2164,12 @@ def test_joint_subjects_acting_in_a_third_state_agree_with_each_other() -> None:
         ("ARM", "AZE", "087"), ("AZE", "ARM", "087")}
     # one subject: the place stays the target
     assert roots("Russia agrees to a ceasefire in Syria.") == {("RUS", "SYR", "08")}
+
+
+def test_also_in_a_participle_tells_a_further_act() -> None:
+    # gold rule 2: two predicates, two events, even with one pair and code
+    text = "The United States imposes tariffs on Chinese goods, while also limiting China's ability to invest."
+    assert [e.code[:2] for e in code_article(Article.make(text, DATE)).events] == ["16", "16"]
+    # without "also" the participle restates the head's act
+    text = "The United States imposes tariffs on Chinese goods, limiting China's exports."
+    assert len(code_article(Article.make(text, DATE)).events) == 1

@@ -477,7 +477,10 @@ def act_head(t: Token) -> int | None:
                     c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in t.children) and not any(
                     c.lower_ in PERSONAL_OBJECTS for c in t.subtree if c.dep_ in ("dobj", "pobj")))
                 or (t.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-                    and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in t.children))):
+                    and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in t.children))
+                # "imposed tariffs on China, while also limiting its investment": "also" tells a further act
+                or (t.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "also" for c in t.children)
+                    and any(c.dep_ == "dobj" for c in t.children))):
             return t.i
         t = t.head
     return t.i
