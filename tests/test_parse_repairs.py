@@ -554,3 +554,15 @@ def test_a_second_object_after_and_is_a_conjunct_of_the_first() -> None:
     assert coded(text, IN_2018) == {("IRL", "HTI", "03")}
     # one object only: nothing to join
     assert ("supplies", "dobj") in deps("Ireland sends medical supplies to Haiti.")
+
+
+def test_a_comma_list_of_nationalities_is_one_list() -> None:
+    # the model hangs each comma-listed adjective on the noun and joins only the last two
+    text = "Russian, Chinese and Iranian warships hold joint naval drills."
+    assert ("Chinese", "conj") in deps(text)
+    assert coded(text, IN_2023) == {(a, b, "06") for a in ("RUS", "CHN", "IRN") for b in ("RUS", "CHN", "IRN")
+                                    if a != b}
+    assert coded("British, French and American jets struck Syria.", IN_2018) == {
+        ("GBR", "SYR", "19"), ("FRA", "SYR", "19"), ("USA", "SYR", "19")}
+    # plain adjectives are left as the parser read them
+    assert ("modern", "amod") in deps("Large, modern and fast Russian warships sail past Japan.")

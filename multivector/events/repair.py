@@ -35,6 +35,7 @@ from .repair_clauses import (
 from .repair_names import (
     NOMINAL,
     NOUN_SLOTS,
+    adjective_list_read_as_modifiers,
     adjectives_read_as_head_of_their_noun,
     has_subject,
     lowercase_read_as_name,
@@ -530,6 +531,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     name_read_as_adverb, name_read_as_modifier, nationality_read_as_receiver,
     name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun,
     pair_read_as_modifier_of_second_name, object_read_into_a_date, second_object_read_as_object,
+    adjective_list_read_as_modifiers,
 )
 
 
@@ -573,7 +575,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     possessed_pair_read_as_one: frozenset({"poss", "nmod"}),
     pair_read_as_modifier_of_second_name: frozenset({"nmod", "compound"}),
     nationality_read_as_receiver: frozenset({"dative"}), object_read_into_a_date: frozenset({"pobj"}),
-    second_object_read_as_object: frozenset({"dobj"}),
+    second_object_read_as_object: frozenset({"dobj"}), adjective_list_read_as_modifiers: frozenset({"amod"}),
     adjectives_read_as_head_of_their_noun: NOUN_SLOTS, verdict_read_as_head_of_a_noun: NOUN_SLOTS,
 }
 

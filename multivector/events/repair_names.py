@@ -235,3 +235,26 @@ def pair_read_as_modifier_of_second_name(t: Token) -> bool:
     h.head, h.dep_ = t, "conj"
     title.head, title.dep_ = h, "compound"
     return True
+
+
+def adjective_list_read_as_modifiers(t: Token) -> bool:
+    """"Russian, Chinese and Iranian warships held drills": the parser hangs each comma-listed nationality on the
+    noun and joins only the last two; an adjective after a comma whose list ends in "and" is a conjunct of the
+    adjective before the comma, as the parser reads two ("Russian and Chinese warships")."""
+    doc = t.doc
+    if not (t.dep_ == "amod" and t.text[:1].isupper() and t.i >= 2 and doc[t.i - 1].text == ","):
+        return False
+    before = doc[t.i - 2]
+    first = before
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if not (before.text[:1].isupper() and first.dep_ == "amod" and first.head.i == t.head.i
+            and first.text[:1].isupper()):
+        return False
+    # the list ends in "and"/"or": on this adjective or a later one on the same noun ("A, B, C and D")
+    later = [c for c in t.head.lefts if c.dep_ == "amod" and c.i >= t.i]
+    if not any(x.dep_ == "cc" and x.lower_ in ("and", "or") for c in later for x in c.children):
+        return False
+    t.head, t.dep_ = before, "conj"
+    doc[t.i - 1].head = before
+    return True
