@@ -2173,3 +2173,14 @@ def test_also_in_a_participle_tells_a_further_act() -> None:
     # without "also" the participle restates the head's act
     text = "The United States imposes tariffs on Chinese goods, limiting China's exports."
     assert len(code_article(Article.make(text, DATE)).events) == 1
+
+
+def test_firms_agreeing_to_merge_and_firms_named_by_legal_form() -> None:
+    date = dt.date(2018, 1, 16)
+    # joint subjects agreeing to a merger or partnership intend economic cooperation with each other
+    assert coded("Italian eyewear maker Luxottica and French manufacturer Essilor agree to a merger.", date) == {
+        ("ITA", "FRA", "031"), ("FRA", "ITA", "031")}
+    # a firm named by its legal form is a company bought; each conjoined object by its own national modifier
+    assert coded("Swiss company Novartis buys German Hexal AG.", date) == {("CHE", "DEU", "061")}
+    assert coded("Swiss company Novartis buys US company Eon Labs and German Hexal AG.", date) == {
+        ("CHE", "USA", "061"), ("CHE", "DEU", "061")}
