@@ -2184,3 +2184,9 @@ def test_firms_agreeing_to_merge_and_firms_named_by_legal_form() -> None:
     assert coded("Swiss company Novartis buys German Hexal AG.", date) == {("CHE", "DEU", "061")}
     assert coded("Swiss company Novartis buys US company Eon Labs and German Hexal AG.", date) == {
         ("CHE", "USA", "061"), ("CHE", "DEU", "061")}
+
+
+def test_people_captured_are_detained_and_a_town_captured_is_taken() -> None:
+    date = dt.date(2023, 5, 1)
+    assert coded("Ukrainian forces captured two Russian soldiers.", date) == {("UKR", "RUS", "173")}
+    assert roots("Russian forces captured Bakhmut.", date) == {("RUS", "UKR", "19")}
