@@ -288,14 +288,6 @@ class ArticleCoder(Refinements):
             return False
         return theme.ent_type_ == "PERSON" or self.actors.role_of(theme) is not None or bool(self.actors_for(theme))
 
-    def _names_others(self, v: Token, sources: list[Actor]) -> bool:
-        """The clause names a state besides its subjects ("agreed to hold talks with Iran"): an act agreed on
-        is then aimed at it, and another reading finds it."""
-        own = {a.code for a in sources}
-        subj = {t.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        return any(a.codable and a.code not in own for c in v.children if c.i not in subj
-                   for a in self._entities_in(c))
-
     def _apply(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None,
                passive: bool, obj_lemma: str | None = None) -> list[Found] | None:
         pid = f"{pat.id}+{obj_lemma}" if obj_lemma else pat.id  # the pattern named with the object that refined it
@@ -411,7 +403,8 @@ class ArticleCoder(Refinements):
             targets = owners or targets
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
-        joint = code[:2] in ("03", "05", "08") and len({a.code for a in sources}) >= 2 and only_where(v, targets)
+        joint = (code[:2] in ("05", "08") or v.lemma_.lower() == "agree" or agreed_together(mod, code)) and len(
+            {a.code for a in sources}) >= 2 and only_where(v, targets)  # (not "pledged to rebuild schools in Aleppo")
         if joint:  # "Russia and Turkey agreed to create a buffer zone in Syria": with each other, not at Syria
             targets, code = [], "057" if code.startswith("087") else code  # (a truce there: their agreement)
         if pat.people_target:

@@ -357,6 +357,14 @@ class Targets(Judgements):
         # and South Ossetia" is no cooperation with Georgia
         return places if pat.code[:2] not in ("02", "05") else []
 
+    def _names_others(self, v: Token, sources: list[Actor]) -> bool:
+        """The clause names a state besides its subjects ("agreed to hold talks with Iran"): an act agreed on
+        is then aimed at it, and another reading finds it."""
+        own = {a.code for a in sources}
+        subj = {t.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        return any(a.codable and a.code not in own for c in v.children if c.i not in subj
+                   for a in self._entities_in(c))
+
     def _names_own_side(self, anchors: list[Token], pat: patterns.VerbPattern, exclude: frozenset[str]) -> bool:
         """A target phrase of the verb names the source's own state."""
         for a in anchors:
