@@ -24,6 +24,7 @@ from .tree import (
     fronted_list,
     is_passive,
     misparsed_main,
+    name_head,
     near_a_border,
     passive_subject,
     phrase_tokens,
@@ -61,7 +62,6 @@ ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publis
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put", "own",
                           "operate"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
-
 
 
 def through_quantity(t: Token) -> Token:
@@ -523,8 +523,7 @@ class Arguments:
     def only_near(self, base: Token, actor: Actor) -> bool:
         """The state is named only by the border the place is near ("in an operation near the Libyan border"):
         the act was not in it ("near Kyiv" is still in Ukraine)."""
-        span = base.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        tok = span[0] if span is not None and len(span) else None
+        tok = name_head(base.doc, actor.start, actor.end)
         while tok is not None and tok.i != base.i and tok.head.i != tok.i:  # spaCy makes a new Token per access
             if tok.dep_ == "prep" and prep_name(tok) in NEARNESS:
                 return near_a_border(tok.head)

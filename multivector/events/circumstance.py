@@ -165,4 +165,3 @@ class Circumstances(Arguments):
             if got:
                 return got
         return []
-

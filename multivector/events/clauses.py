@@ -18,7 +18,7 @@ from . import modality, patterns
 from .arguments import through_quantity
 from .modality import Modality
 from .nouns import Found, Nominals
-from .tree import child, prep_objects, reciprocal, verb_like
+from .tree import child, name_head, prep_objects, reciprocal, verb_like
 
 # Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
 CONDITION_MARKS = frozenset({"if", "unless", "after", "until"})
@@ -574,14 +574,11 @@ def aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) ->
     return False
 
 
-
 def only_where(v: Token, targets: list[Actor]) -> bool:
     """Every target is only where the act happens: "the United States and Russia reach a ceasefire deal in
     Syria", "agree to create a buffer zone in Syria" (the first preposition above its name is "in")."""
-    doc = v.doc
     for a in targets:
-        span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        t = span.root if span is not None else None
+        t = name_head(v.doc, a.start, a.end)
         while t is not None and t.dep_ in ("compound", "poss", "amod", "nmod", "appos", "conj") and t.head.i != t.i:
             t = t.head
         if t is None or t.dep_ != "pobj" or t.head.lower_ not in ("in", "inside", "across", "within"):

@@ -424,9 +424,10 @@ class ArticleCoder(Refinements):
             pairs = [(s, t) for s in sources for t in targets]
             if pat.mutual:  # "exchanged fire with Israeli forces": both sides fired (gold rule 3)
                 pairs += [(t, s) for s, t in pairs]
-        elif (pat.symmetric or joint or reciprocal_owner(theme) or ((mutual(obj_lemma, code) or agreed_together(mod, code) or (
-                code.startswith("087") and all(a.role == "MIL" for a in sources)))  # forces pulling back together
-                                and not self._names_others(v, sources))) \
+        elif (pat.symmetric or joint or reciprocal_owner(theme) or (
+                (mutual(obj_lemma, code) or agreed_together(mod, code)
+                 or (code.startswith("087") and all(a.role == "MIL" for a in sources)))  # pulling back together
+                and not self._names_others(v, sources))) \
                 and len(sources) >= 2 and own_subject(v) and not aimed_elsewhere(v, theme, pat):
             # Members of one group named together act as one side ("EU and Central Asian leaders held talks");
             # states that agree to an act with no other target agree with each other ("the United States and

@@ -458,9 +458,9 @@ def ing_noun_read_as_participle(t: Token) -> bool:
     """"put its troops on a war footing[VBG] against South Korea", "Artillery shelling[VBG] by the Turkish army
     hits": the parser may read the head noun of a compound in -ing as a participle of the word before it. Such a
     word, right after that word and with no object or subject of its own, is the head noun and the word before it
-    its modifier, when it is a noun that is never a participle there (``ing_nouns`` in modality.yaml) or an event noun of the
-    lexicon ("shelling", "bombing", "fighting") with its by- or of-phrase, after a singular modifier standing
-    where a noun phrase stands."""
+    its modifier, when it is a noun that is never a participle there (``ing_nouns`` in modality.yaml) or an event
+    noun of the lexicon ("shelling", "bombing", "fighting") with its by- or of-phrase, after a singular modifier
+    standing where a noun phrase stands."""
     h = t.head
     if not (t.dep_ in ("acl", "xcomp") and t.tag_ == "VBG" and h.i == t.i - 1
             and not any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "ccomp") for c in t.children)):

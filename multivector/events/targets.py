@@ -115,10 +115,12 @@ class Targets(Judgements):
             if slot == "dobj" and theme is not None and not pat.objectless:
                 got = self.phrase_actors(theme, possessor=pat.possessor_target, exclude=exclude,
                                          loose="adjective" in pat.target)
-                if got and "adjective" in pat.target:  # "buys US company Eon Labs and German Hexal AG": each
-                    got += [a for c in theme.conjuncts if not any(  # conjunct by its own modifier
-                        c.left_edge.idx <= x.start < c.idx + len(c) for x in self.actors_for(c))
-                            for a in self.modifier_entity(c, exclude) if all(a.code != g.code for g in got)]
+                if got and "adjective" in pat.target:
+                    # "buys US company Eon Labs and German Hexal AG": a conjunct naming no actor of its own is
+                    # read by its own national modifier
+                    for c in theme.conjuncts:
+                        if not any(c.left_edge.idx <= x.start < c.idx + len(c) for x in self.actors_for(c)):
+                            got += [a for a in self.modifier_entity(c, exclude) if all(a.code != g.code for g in got)]
             elif slot == "prior_act" and theme is not None:
                 got = self.prior_act(theme, exclude)
             elif slot == "dative":

@@ -5,7 +5,7 @@ Plain functions of spaCy tokens (no actors): arguments.py reads who and whom on 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from . import modality
 
@@ -20,6 +20,12 @@ CROWD_PLACE_PREPS = frozenset({"outside", "near", "at", "in", "before", "through
 # Words that make "to" a preposition of nearness: "close to", "next to".
 ADJACENCY = frozenset({"close", "next"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
+
+
+def name_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The head word of the name at characters ``start``-``end`` ("Sudan" in "South Sudan"), if it is in ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def phrase_tokens(tok: Token) -> list[Token]:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import lexicon
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .tree import child, flat_preps, fronted_list
+from .tree import child, flat_preps, fronted_list, name_head
 
 # Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
 PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
@@ -314,8 +314,7 @@ def withdrawal_code(code: str, at: Token, force: Token | None, targets: list[Act
         return code
 
     def whole(t: Actor) -> bool:  # the state itself is what is left ("from Mali"), not a place in it
-        span = at.doc.char_span(t.start, t.end, alignment_mode="expand")  # (the name's head: "South Sudan")
-        tok = span.root if span is not None and len(span) else None
+        tok = name_head(at.doc, t.start, t.end)
         if tok is None or t.kind != "country" or not any(a.i == at.i for a in tok.ancestors):
             return False
         prep = tok.head
