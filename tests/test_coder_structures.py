@@ -2155,8 +2155,8 @@ def test_a_states_ombudsman_speaks_for_it() -> None:
 
 def test_joint_subjects_acting_in_a_third_state_agree_with_each_other() -> None:
     # the place is where they act, not their partner; a truce they reach there is their agreement (057)
-    assert coded("The United States and Russia reach a ceasefire deal in southwestern Syria.") == {
-        ("USA", "RUS", "057"), ("RUS", "USA", "057")}
+    assert coded("France and Italy reach a ceasefire deal in Libya.") == {
+        ("FRA", "ITA", "057"), ("ITA", "FRA", "057")}
     assert roots("Russia and Turkey agree to create a buffer zone in Syria.") == {
         ("RUS", "TUR", "03"), ("TUR", "RUS", "03")}
     # the warring sides themselves de-escalate toward each other
@@ -2178,12 +2178,12 @@ def test_also_in_a_participle_tells_a_further_act() -> None:
 def test_firms_agreeing_to_merge_and_firms_named_by_legal_form() -> None:
     date = dt.date(2018, 1, 16)
     # joint subjects agreeing to a merger or partnership intend economic cooperation with each other
-    assert coded("Italian eyewear maker Luxottica and French manufacturer Essilor agree to a merger.", date) == {
-        ("ITA", "FRA", "031"), ("FRA", "ITA", "031")}
+    assert coded("German company Siemens and French company Alstom agree to a merger.", date) == {
+        ("DEU", "FRA", "031"), ("FRA", "DEU", "031")}
     # a firm named by its legal form is a company bought; each conjoined object by its own national modifier
-    assert coded("Swiss company Novartis buys German Hexal AG.", date) == {("CHE", "DEU", "061")}
-    assert coded("Swiss company Novartis buys US company Eon Labs and German Hexal AG.", date) == {
-        ("CHE", "USA", "061"), ("CHE", "DEU", "061")}
+    assert coded("Japanese company Takeda buys Irish Shire plc.", date) == {("JPN", "IRL", "061")}
+    assert coded("Japanese company Takeda buys Brazilian firm Multilab and Irish Shire plc.", date) == {
+        ("JPN", "BRA", "061"), ("JPN", "IRL", "061")}
 
 
 def test_people_captured_are_detained_and_a_town_captured_is_taken() -> None:
