@@ -2190,3 +2190,10 @@ def test_people_captured_are_detained_and_a_town_captured_is_taken() -> None:
     date = dt.date(2023, 5, 1)
     assert coded("Ukrainian forces captured two Russian soldiers.", date) == {("UKR", "RUS", "173")}
     assert roots("Russian forces captured Bakhmut.", date) == {("RUS", "UKR", "19")}
+
+
+def test_those_whose_meeting_is_hosted_are_the_guests() -> None:
+    assert roots("Mongolia hosted a meeting of the defence ministers of Japan and South Korea.") == {
+        ("MNG", "JPN", "04"), ("MNG", "KOR", "04")}
+    assert coded("Georgia hosted a summit of the Shanghai Cooperation Organisation.") == {("GEO", "SCO", "043")}
+    assert coded("Hungary hosted a meeting of its national security council.") == set()  # its own body
