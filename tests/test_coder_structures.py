@@ -2197,3 +2197,11 @@ def test_those_whose_meeting_is_hosted_are_the_guests() -> None:
         ("MNG", "JPN", "04"), ("MNG", "KOR", "04")}
     assert coded("Georgia hosted a summit of the Shanghai Cooperation Organisation.") == {("GEO", "SCO", "043")}
     assert coded("Hungary hosted a meeting of its national security council.") == set()  # its own body
+
+
+def test_the_wests_acts_and_stances_name_the_west() -> None:
+    assert roots("Belgrade brushed off Western pressure over its ties with Moscow.") == {("SRB", "WST", "12")}
+    assert roots("Tehran denounced Western interference in its internal affairs.") == {("IRN", "WST", "11")}
+    # a region or a kind of media is not the bloc
+    assert coded("Visitors from Western Europe flooded into Albania.") == set()
+    assert coded("Western media said that Moscow had recalled its envoy from Riga.") == {("RUS", "LVA", "161")}

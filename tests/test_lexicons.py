@@ -206,7 +206,10 @@ def test_codable_orgs_follow_gold_scheme(orgs: list[dict[str, Any]]) -> None:
 
 def test_roles_schema(roles: dict[str, Any]) -> None:
     assert set(roles) == {"version", "roles", "titles", "craft_designators", "located_by_place", "organs_by_place",
-                          "international_seats"}
+                          "international_seats", "bloc_acts"}
+    # bloc acts are lower-case singular nouns, never a role word ("Western diplomats" is plural and a role already)
+    assert all(isinstance(w, str) and w == w.lower() and " " not in w for w in roles["bloc_acts"])
+    assert not set(roles["bloc_acts"]) & {w for ws in roles["roles"].values() for w in ws}
     # craft designators are short letter prefixes ("F" of "F-16s"); a group name like "G" or "P" would turn
     # "G-7" or "P-5" into a military craft
     assert all(isinstance(d, str) and d.isalpha() and len(d) <= 3 for d in roles["craft_designators"])

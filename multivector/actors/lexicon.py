@@ -87,6 +87,7 @@ class Lexicon:
     sides: frozenset[str] = frozenset()  # groups whose members are two sides, not one ("the two Koreas")
     organs: frozenset[str] = frozenset()  # "court", "police": organs of the state of the city they are in
     seats: frozenset[str] = frozenset()  # "The Hague": cities whose courts and officials may be international
+    bloc_acts: frozenset[str] = frozenset()  # "criticism", "pressure": singular heads a bloc adjective acts through
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -284,8 +285,9 @@ def load() -> Lexicon:
     located = frozenset(str(w).lower() for w in _strings(rdata.get("located_by_place")))
     organs = frozenset(str(w).lower() for w in _strings(rdata.get("organs_by_place")))
     seats = frozenset(str(w) for w in _strings(rdata.get("international_seats")))
+    bloc_acts = frozenset(str(w).lower() for w in _strings(rdata.get("bloc_acts")))
     return Lexicon(
         {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
         region_names, craft, place_kinds, located, {k: frozenset(v) for k, v in styles.items()}, frozenset(sides),
-        organs, seats,
+        organs, seats, bloc_acts,
     )

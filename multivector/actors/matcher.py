@@ -297,9 +297,11 @@ class DocActors:
             if found is not None and found.kind in ("igo", "bloc"):
                 return found
         if role is None and direct is None:
-            # Bloc adjectives with a plural head: "Western leaders/governments/donors".
+            # Bloc adjectives with a plural head: "Western leaders/governments/donors", or a singular act or
+            # stance of the bloc's: "Western criticism", "Western pressure" (not "Western Europe")
             for left in token.lefts:
-                if left.text in self.lex.bloc_adjectives and token.tag_ in ("NNS", "NNPS") and not _pro_anti(left):
+                if left.text in self.lex.bloc_adjectives and not _pro_anti(left) and (
+                        token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in self.lex.bloc_acts):
                     return Actor(self.lex.bloc_adjectives[left.text], None, left.idx, token.idx + len(token.text),
                                  f"{left.text} {token.text}", "bloc")
             return direct
