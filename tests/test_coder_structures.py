@@ -2205,3 +2205,13 @@ def test_the_wests_acts_and_stances_name_the_west() -> None:
     # a region or a kind of media is not the bloc
     assert coded("Visitors from Western Europe flooded into Albania.") == set()
     assert coded("Western media said that Moscow had recalled its envoy from Riga.") == {("RUS", "LVA", "161")}
+
+
+def test_joint_subjects_growing_trade_grow_it_with_each_other() -> None:
+    assert roots("Vietnam and Indonesia pledged to double bilateral trade by 2028.") == {
+        ("VNM", "IDN", "03"), ("IDN", "VNM", "03")}
+    # an amount reached is no recipient; a third state named as one is
+    assert roots("Vietnam and Indonesia agreed to raise two-way trade to 15 billion dollars.") == {
+        ("VNM", "IDN", "03"), ("IDN", "VNM", "03")}
+    assert roots("Vietnam and Indonesia stepped up rice exports to the Philippines.") == {
+        ("VNM", "PHL", "06"), ("IDN", "PHL", "06")}

@@ -569,8 +569,10 @@ def aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) ->
             if c.dep_ == "prep" and c.lower_ in pat.target and c.lower_ in ("to", "for"):  # a recipient
                 obj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if obj is not None and not reciprocal(obj) and not (
-                        pat.only_objects and obj.lemma_.lower() in pat.objects):  # "to each other" is their own;
-                    return True  # "agreed to a swap" names the act, not a recipient
+                        pat.only_objects and obj.lemma_.lower() in pat.objects) and not (  # "to each other" is
+                        obj.like_num or obj.lower_ in ("%", "percent") or any(  # their own; "agreed to a swap"
+                            x.dep_ == "nummod" for x in obj.children)):  # names the act; "to $40 billion" an amount
+                    return True
     return False
 
 
