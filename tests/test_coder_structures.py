@@ -2215,3 +2215,16 @@ def test_joint_subjects_growing_trade_grow_it_with_each_other() -> None:
         ("VNM", "IDN", "03"), ("IDN", "VNM", "03")}
     assert roots("Vietnam and Indonesia stepped up rice exports to the Philippines.") == {
         ("VNM", "PHL", "06"), ("IDN", "PHL", "06")}
+
+
+def test_one_who_addresses_both_sides_is_not_one_of_them() -> None:
+    text = ("Ecuadorian and Peruvian troops clashed on the border on Monday. Quito accused Lima of starting the "
+            "fighting. Brazilian President Lula telephoned both leaders and urged the two neighbours to talk.")
+    c = code_article(Article.make(text, DATE))
+    last = {(e.source, e.target, e.code[:2]) for e in c.events if e.sentence_index == 2}
+    assert last == {("BRA", "ECU", "04"), ("BRA", "PER", "04"), ("BRA", "ECU", "02"), ("BRA", "PER", "02")}
+    # but the pair that speaks of itself stays the pair: "each side accused the other"
+    text = "Ecuador and Peru agreed a truce on Monday. Within hours, each side accused the other of breaking it."
+    c = code_article(Article.make(text, DATE))
+    assert {(e.source, e.target, e.code[:2]) for e in c.events if e.sentence_index == 1} == {
+        ("ECU", "PER", "11"), ("PER", "ECU", "11")}

@@ -482,6 +482,17 @@ class DocContext:
         finally:
             self.exclude = saved
 
+    def _own_subject(self, token: Token) -> set[str]:
+        """Codes named by the subject of the verb ``token`` is an object of, in its own sentence."""
+        v = _argument_of(token)
+        if v is None:
+            return set()
+        while v.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in v.children):
+            v = v.head  # "telephoned both leaders and urged the two neighbours to talk": the shared subject
+        span = {t.i for c in v.children if c.dep_ == "nsubj" for t in c.subtree}
+        si = self.sent_of[token.i]
+        return {s.actor.code for s in self.seen if s.sentence == si and s.token in span}
+
     def _pair_of(self, token: Token, *, person: bool, words: str, size: int = 2) -> list[Actor]:
         """The article's two (or ``size``) protagonists so far: the codes mentioned most (people and states
         alike; recency breaks ties), not whoever stands nearest (an observer, a host). A larger group is
@@ -498,6 +509,12 @@ class DocContext:
         # "the two leaders": states named by a person first ("Bush and Howard discuss Iraq strategy")
         has_person = {s.actor.code for s in cands if s.actor.person} if person else set()
         order = sorted(counts, key=lambda c: (c not in has_person, -counts[c], first_seen[c]))
+        # one who speaks to or acts on "both leaders", "the two neighbours" is not one of them ("Putin phoned
+        # both leaders", "Kazakhstan urged the two neighbours to talk")
+        speaker = set() if token.lower_ in ("other", "another", "one") or any(
+            c.lower_ == "each" for c in token.lefts) else self._own_subject(token)  # ("each accused the other")
+        if len([c for c in order if c not in speaker]) >= size:
+            order = [c for c in order if c not in speaker]
         if size > 2 and len(order) < size:
             return []
         out = []
@@ -506,6 +523,15 @@ class DocContext:
             pick = next((s for s in mine if s.actor.person == person), mine[0])
             out.append(self._note(pick.actor, pick, token, words))
         return out
+
+
+def _argument_of(token: Token) -> Token | None:
+    """The verb ``token`` is an object of, directly or through a preposition ("spoke to both leaders")."""
+    if token.dep_ in ("dobj", "dative"):
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        return token.head.head
+    return None
 
 
 def _venue(doc: Doc, s: Seen) -> bool:
