@@ -161,8 +161,8 @@ def plan(article: Article, *, min_refs: int = 2) -> Plan:
         if tok.text in ("North", "South") and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and not (
                 tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
             refs[si] += 1  # "contact with the South": half of a state named before (not "the South China Sea")
-        if tok.text in lex.bloc_adjectives:
-            refs[si] += 1  # "Western sanctions on Russia", "Western governments": the bloc
+        if tok.text in lex.bloc_adjectives or tok.text in lex.act_adjectives:
+            refs[si] += 1  # "Western sanctions on Russia", "Western governments", "European sanctions": the bloc
         if low in words or plural:
             # A plural reference ("the two presidents", "they", "the delegations") may stand for a pair.
             refs[si] += 2 if (plural or low in PLURAL_REFS) else 1

@@ -2228,3 +2228,10 @@ def test_one_who_addresses_both_sides_is_not_one_of_them() -> None:
     c = code_article(Article.make(text, DATE))
     assert {(e.source, e.target, e.code[:2]) for e in c.events if e.sentence_index == 1} == {
         ("ECU", "PER", "11"), ("PER", "ECU", "11")}
+
+
+def test_european_names_the_eu_only_before_one_of_its_acts() -> None:
+    assert roots("Minsk denounced the European sanctions as economic warfare.") == {("BLR", "EU", "11")}
+    assert coded("New European sanctions on Minsk came into force.") == {("EU", "BLR", "163")}
+    assert coded("European leaders gathered in Prague.") == set()
+    assert roots("European countries such as Norway criticised Belarus.") == {("NOR", "BLR", "11")}

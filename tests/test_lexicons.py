@@ -51,7 +51,7 @@ UN_MEMBERS = set(
 SHARED_SURFACES: dict[str, str] = {}
 
 COUNTRY_KEYS = {"code", "name", "aliases", "adjectives", "capitals", "seats", "mil_seats", "styles"}
-ORG_KEYS = {"code", "name", "aliases", "descriptions", "adjectives", "codable", "seats"}
+ORG_KEYS = {"code", "name", "aliases", "descriptions", "adjectives", "codable", "seats", "act_adjectives"}
 LEADER_KEYS = {"name", "aliases", "country", "terms"}
 TERM_KEYS = {"title", "start", "end", "country"}
 GROUP_KEYS = {"name", "aliases", "country", "role", "codable", "gov_since"}
@@ -190,7 +190,7 @@ def test_organizations_schema(orgs: list[dict[str, Any]], countries: list[dict[s
         assert o["code"] not in seen, f"duplicate org code {o['code']}"
         seen.add(o["code"])
         assert isinstance(o.get("codable", True), bool), o["code"]
-        for key in ("aliases", "descriptions", "adjectives", "seats"):
+        for key in ("aliases", "descriptions", "adjectives", "seats", "act_adjectives"):
             _strs(o, key)
 
 

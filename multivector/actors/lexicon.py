@@ -88,6 +88,7 @@ class Lexicon:
     organs: frozenset[str] = frozenset()  # "court", "police": organs of the state of the city they are in
     seats: frozenset[str] = frozenset()  # "The Hague": cities whose courts and officials may be international
     bloc_acts: frozenset[str] = frozenset()  # "criticism", "pressure": singular heads a bloc adjective acts through
+    act_adjectives: dict[str, str] = field(default_factory=dict)  # "European" -> EU, before a bloc act only
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -169,6 +170,7 @@ def load() -> Lexicon:
     phrases: dict[str, list[Entry]] = {}
     names: dict[str, str] = {}
     bloc_adj: dict[str, str] = {}
+    act_adj: dict[str, str] = {}
     descriptions: dict[str, str] = {}
 
     def add(surface: str, e: Entry) -> None:
@@ -220,6 +222,8 @@ def load() -> Lexicon:
             descriptions[s] = code
         for s in _strings(o.get("seats")):
             add(s, Entry(code, "seat", None, name, codable))
+        for s in _strings(o.get("act_adjectives")):
+            act_adj[s] = code
 
     for p in _section("leaders.yaml", "leaders"):
         where = f"leaders.yaml:{p.get('name')}"
@@ -289,5 +293,5 @@ def load() -> Lexicon:
     return Lexicon(
         {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
         region_names, craft, place_kinds, located, {k: frozenset(v) for k, v in styles.items()}, frozenset(sides),
-        organs, seats, bloc_acts,
+        organs, seats, bloc_acts, act_adj,
     )

@@ -304,6 +304,10 @@ class DocActors:
                         token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in self.lex.bloc_acts):
                     return Actor(self.lex.bloc_adjectives[left.text], None, left.idx, token.idx + len(token.text),
                                  f"{left.text} {token.text}", "bloc")
+                if left.text in self.lex.act_adjectives and token.lemma_.lower() in self.lex.bloc_acts:
+                    # "European sanctions", "European pressure": the organisation's own act
+                    return Actor(self.lex.act_adjectives[left.text], None, left.idx, token.idx + len(token.text),
+                                 f"{left.text} {token.text}", "igo")
             return direct
         # (a name after its occupation is a person: "American student Otto Warmbier")
         is_person = token.lower_ in PERSON_ROLES_HINT or token.lemma_.lower() in PERSON_ROLES_HINT or (

@@ -376,8 +376,10 @@ class Nominals(Places):
                 return placed
         # "Western sanctions", "Western pressure": a bloc adjective names the bloc
         blocs = self.actors.lex.bloc_adjectives
-        return [Actor(blocs[c.text], None, c.idx, c.idx + len(c.text), c.text, "bloc")
-                for c in n.lefts if c.dep_ == "amod" and c.text in blocs][:1]
+        acts = self.actors.lex.act_adjectives if n.lemma_.lower() in self.actors.lex.bloc_acts else {}
+        return [Actor(blocs[c.text], None, c.idx, c.idx + len(c.text), c.text, "bloc") if c.text in blocs else
+                Actor(acts[c.text], None, c.idx, c.idx + len(c.text), c.text, "igo")
+                for c in n.lefts if c.dep_ == "amod" and (c.text in blocs or c.text in acts)][:1]
 
     def answerers(self, n: Token, own: frozenset[str]) -> list[Actor]:
         """Whom force a noun names was aimed at when it names no one it hit: whoever answers it ("Iran struck
