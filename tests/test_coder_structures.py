@@ -2235,3 +2235,10 @@ def test_european_names_the_eu_only_before_one_of_its_acts() -> None:
     assert coded("New European sanctions on Minsk came into force.") == {("EU", "BLR", "163")}
     assert coded("European leaders gathered in Prague.") == set()
     assert roots("European countries such as Norway criticised Belarus.") == {("NOR", "BLR", "11")}
+
+
+def test_a_visit_said_of_the_subject_is_outside_what_the_subject_warns_of() -> None:
+    assert roots("Wang Yi, on a visit to Hanoi, warned Vietnam against joining U.S. alliances.") == {
+        ("CHN", "VNM", "13"), ("CHN", "VNM", "04")}
+    # what is warned of stays unreal
+    assert roots("Wang Yi warned Vietnam of a U.S. attack.") == {("CHN", "VNM", "13")}

@@ -39,6 +39,8 @@ PHASE_NOUNS = frozenset({"start", "beginning", "end", "close", "conclusion", "ev
                          "outset", "opening", "climax", "height"})
 REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
+# "on a visit to Hanoi, warned ...", "on a tour of the region": the journey the act is made on, which happened
+JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "stopover", "mission"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +77,11 @@ class Nominals(Places):
         for _ in range(6):
             if t.head.i == t.i:
                 return False
-            if t.dep_ == "pobj" and t.head.lower_ in ADJUNCT_PREPS:
+            if t.dep_ == "pobj" and (t.head.lower_ in ADJUNCT_PREPS or (
+                    t.head.lower_ == "on" and t.lemma_.lower() in JOURNEY_NOUNS)):
                 return False  # "during his visit", "in a phone call with Erdogan": a circumstance that happened
+            if t.i != n.i and t.dep_ in ("nsubj", "nsubjpass"):
+                return False  # "Lavrov, on a visit to Tashkent, warned ...": said of the subject, outside the warning
             t = t.head
             if t.pos_ == "NOUN" and t.lemma_.lower() in modality.words().unreal_nouns:
                 return True  # "amid fears of a Russian attack on Ukraine": an act feared, not done
