@@ -2242,3 +2242,11 @@ def test_a_visit_said_of_the_subject_is_outside_what_the_subject_warns_of() -> N
         ("CHN", "VNM", "13"), ("CHN", "VNM", "04")}
     # what is warned of stays unreal
     assert roots("Wang Yi warned Vietnam of a U.S. attack.") == {("CHN", "VNM", "13")}
+
+
+def test_a_headline_verb_after_the_subjects_aside_is_the_verb() -> None:
+    assert roots("More than a dozen states, including Poland and Latvia, expel Belarusian diplomats.") == {
+        ("POL", "BLR", "16"), ("LVA", "BLR", "16")}
+    # the re-reading needs the right past: "expel" doubles its consonant ("expelled", never "expeled")
+    assert roots("Lithuania and Latvia expel Belarusian diplomats over the border crisis.") == {
+        ("LTU", "BLR", "16"), ("LVA", "BLR", "16")}

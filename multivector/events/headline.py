@@ -148,6 +148,11 @@ def candidates(sent: Span, lang: str = "en") -> list[Token]:
         if t.lower_ not in forms or t.tag_.startswith("VB") and t.dep_ == "ROOT":
             continue
         hyphen_name = prev.is_title and prev.i > 0 and t.doc[prev.i - 1].tag_ == "HYPH"  # "Amir-Abdollahian"
+        if _closes_aside(prev):
+            # "More than 20 countries, including the United States and Canada, expel Russian diplomats": the
+            # verb comes after the comma that closes an aside on the subject, and is tried first
+            out.append((-1, t.i, t))
+            continue
         if not prev.is_alpha or (prev.pos_ in NOT_SUBJECT_END and not hyphen_name):
             continue
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
@@ -155,6 +160,17 @@ def candidates(sent: Span, lang: str = "en") -> list[Token]:
             continue
         out.append((0 if _ends_subject(prev) else 1, t.i, t))
     return [t for _p, _i, t in sorted(out, key=lambda x: (x[0], x[1]))]
+
+
+def _closes_aside(comma: Token) -> bool:
+    """A comma after a word that closes a phrase opened by an earlier comma after a noun: "countries, including
+    Canada," (the subject's aside, with no verb before it)."""
+    doc = comma.doc
+    if comma.text != "," or comma.i < 2 or not doc[comma.i - 1].is_alpha:
+        return False
+    opened = [x for x in doc[comma.sent.start:comma.i - 1] if x.text == ","]
+    return len(opened) == 1 and opened[0].i > 0 and doc[opened[0].i - 1].pos_ in ("NOUN", "PROPN") and not any(
+        x.pos_ in ("VERB", "AUX") and x.tag_ not in ("VBG", "VBN") for x in doc[comma.sent.start:comma.i])
 
 
 def _rebuilt(doc: Doc, fixed: Doc, i: int, lemma: str) -> Doc:
