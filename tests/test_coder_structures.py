@@ -2250,3 +2250,10 @@ def test_a_headline_verb_after_the_subjects_aside_is_the_verb() -> None:
     # the re-reading needs the right past: "expel" doubles its consonant ("expelled", never "expeled")
     assert roots("Lithuania and Latvia expel Belarusian diplomats over the border crisis.") == {
         ("LTU", "BLR", "16"), ("LVA", "BLR", "16")}
+
+
+def test_channels_cut_and_a_guests_visit_called_off_reduce_relations() -> None:
+    assert coded("Pyongyang severed the military hotline with Seoul.") == {("PRK", "KOR", "161")}
+    assert roots("Beijing called off a planned visit by the Czech foreign minister.") == {("CHN", "CZE", "16")}
+    assert roots("Beijing called off the Czech minister's visit.") == {("CHN", "CZE", "16")}
+    assert roots("Xi called off his trip to Prague.") == {("CHN", "CZE", "16")}
