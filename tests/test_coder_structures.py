@@ -2257,3 +2257,16 @@ def test_channels_cut_and_a_guests_visit_called_off_reduce_relations() -> None:
     assert roots("Beijing called off a planned visit by the Czech foreign minister.") == {("CHN", "CZE", "16")}
     assert roots("Beijing called off the Czech minister's visit.") == {("CHN", "CZE", "16")}
     assert roots("Xi called off his trip to Prague.") == {("CHN", "CZE", "16")}
+
+
+def ties_of(text: str) -> set[tuple[str, str, str]]:
+    c = code_article(Article.make(text, DATE))
+    return {(t.a, t.b, t.type) for t in c.ties}
+
+
+def test_a_debtor_depends_on_its_creditor_and_no_flow_is_no_tie() -> None:
+    assert ties_of("Laos owes China more than $10 billion.") == {("LAO", "CHN", "aid")}
+    assert ties_of("Sri Lanka is heavily indebted to China.") == {("LKA", "CHN", "aid")}
+    assert ties_of("Montenegro owes about 1 billion dollars to China's Exim Bank.") == {("MNE", "CHN", "aid")}
+    assert ties_of("Hungary owes nothing to Brussels.") == set()
+    assert ties_of("Armenia buys no gas from Turkey.") == set()

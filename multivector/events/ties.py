@@ -208,6 +208,8 @@ def _prep_objects(v: Token, names: list[str]) -> list[Token]:
     inside a share phrase: "imports almost all of its petrol from Russia", "buys 90% of its oil from"."""
     out = [p for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in names
            for x in (c, *c.conjuncts) for p in x.children if p.dep_ == "pobj"]
+    if "dative" in names:  # the indirect object itself: "owes China $4 billion"
+        out += [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
     if out:
         return out
     for obj in (c for c in v.children if c.dep_ == "dobj"):
@@ -248,6 +250,9 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
     if _barred(v):
         return out
     obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and (obj.lower_ in ("nothing", "none") or any(
+            c.dep_ == "det" and c.lower_ in ("no", "zero") for c in obj.children)):
+        return out  # "owes nothing to the West", "buys no gas from Russia": no flow, no tie
     obj_tokens = _np_tokens(obj)
     if lemma in lex.dependent:
         e = lex.dependent[lemma]
