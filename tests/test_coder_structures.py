@@ -2270,3 +2270,13 @@ def test_a_debtor_depends_on_its_creditor_and_no_flow_is_no_tie() -> None:
     assert ties_of("Montenegro owes about 1 billion dollars to China's Exim Bank.") == {("MNE", "CHN", "aid")}
     assert ties_of("Hungary owes nothing to Brussels.") == set()
     assert ties_of("Armenia buys no gas from Turkey.") == set()
+
+
+def test_a_base_kept_in_a_state_is_a_security_tie_of_its_host() -> None:
+    assert ties_of("France maintains a military base in Chad.") == {("TCD", "FRA", "security")}
+    assert ties_of("Bahrain hosts naval bases of the United States and Britain.") == {
+        ("BHR", "USA", "security"), ("BHR", "GBR", "security")}
+    # troops in another state may be occupiers; a base given up is past; a delivery is an act
+    assert ties_of("Turkey has troops in Syria.") == set()
+    assert ties_of("France had a base in Chad until 2010.") == set()
+    assert ties_of("Germany has delivered another air defence system to Poland.") == set()

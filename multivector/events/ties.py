@@ -203,13 +203,19 @@ def _subtree_actors(coder: ArticleCoder, tok: Token | None, *, skip: Token | Non
     return []
 
 
-def _prep_objects(v: Token, names: list[str]) -> list[Token]:
+def _prep_objects(v: Token, names: list[str], *, on_object: bool = False) -> list[Token]:
     """Noun objects of the named prepositions (a clause, "on how long the war lasts", is no party); also
     inside a share phrase: "imports almost all of its petrol from Russia", "buys 90% of its oil from"."""
     out = [p for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in names
            for x in (c, *c.conjuncts) for p in x.children if p.dep_ == "pobj"]
     if "dative" in names:  # the indirect object itself: "owes China $4 billion"
         out += [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+    if out:
+        return out
+    # or, for a thing placed, on the object, where the parser may hang it: "has a military base in Armenia" (not a
+    # flow: "has delivered a battery to Ukraine" is an act)
+    out = [p for obj in v.children if obj.dep_ == "dobj" for c in obj.children
+           if c.dep_ == "prep" and c.lower_ in names for p in c.children if p.dep_ == "pobj"] if on_object else []
     if out:
         return out
     for obj in (c for c in v.children if c.dep_ == "dobj"):
@@ -271,7 +277,12 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             if others:
                 break
         if not others and obj is not None and any(t.lemma_.lower() in lex.type_words for t in obj_tokens):
-            others = coder.modifier_entity(obj) or _subtree_actors(coder, obj)
+            # whose the thing is: "hosts a U.S. base", or every owner listed: "hosts bases of the United States,
+            # France and China"
+            owners = [a for o in (p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for p in c.children if p.dep_ == "pobj")
+                      for x in (o, *o.conjuncts) for a in _subtree_actors(coder, x)]
+            others = coder.modifier_entity(obj) or owners or _subtree_actors(coder, obj)
         # "relies on Russia for cheap oil and gas and for state loans": the for-phrases say what for
         typ_tokens = typ_tokens + [t for p in _prep_objects(v, ["for"]) for t in _np_tokens(p)]
         if not _named_flow(e, typ_tokens, lex):
@@ -285,6 +296,11 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             out.extend((a, b, e["default"], e["id"], v) for a in subj for b in _subtree_actors(coder, p))
     elif lemma in lex.provider:
         e = lex.provider[lemma]
+        if e.get("objects") and not any(t.lemma_.lower() in e["objects"] for t in obj_tokens):
+            return out  # "has a military base in Armenia", not "has troops in Ukraine"
+        if v.tag_ == "VBN" and e.get("needs_type") and not _standing_flow(v, obj_tokens):
+            return out  # "has delivered another air defence system to Poland": one delivery, an act (but "has
+            # invested $25 billion in" is a stake held)
         provider = coder.subjects(v)
         if e.get("subject_owner"):
             subj_tok = next((c for c in v.children if c.dep_ == "nsubj"), None)
@@ -306,7 +322,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             out.extend((a, b, _type_of(obj_tokens, lex, e["default"]), e["id"], v) for a in receivers
                        for b in provider if a.code != b.code)
             return out
-        for p in _prep_objects(v, e["preps"]):
+        for p in _prep_objects(v, e["preps"], on_object=bool(e.get("objects"))):
             receivers = _subtree_actors(coder, p, exclude=frozenset(a.code for a in provider))
             if receivers:
                 obj_tokens = obj_tokens + _np_tokens(p)
@@ -318,6 +334,17 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
         typ = e.get("type") or _type_of(obj_tokens, lex, e["default"])
         out.extend((a, b, typ, e["id"], v) for a in receivers for b in provider)
     return out
+
+
+SHARE_WORDS = frozenset({"most", "bulk", "majority", "half", "third", "quarter", "percent", "%", "all", "much",
+                         "share", "lion", "fifth", "tenth"})
+
+
+def _standing_flow(v: Token, obj_tokens: list[Token]) -> bool:
+    """A perfect of supply that states a standing flow: a share of another's flows ("has supplied most of
+    Armenia's gas") or a span ("has supplied gas since 2006", "for decades")."""
+    return any(t.lower_ in SHARE_WORDS for t in obj_tokens) or any(
+        c.dep_ == "prep" and c.lower_ in ("since", "for") for c in v.children)
 
 
 def _holder(coder: ArticleCoder, n: Token) -> list[Actor]:
