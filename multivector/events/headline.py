@@ -92,21 +92,13 @@ def known_words(lang: str = "en") -> frozenset[str]:
     return frozenset(x for x in (*patterns.load(lang).verbs, *listed) if x.isalpha())
 
 
-# Plurals the small model lemmatises as another noun: "bases" -> "basis" ("hosts U.S. bases", "struck bases"); in
-# news the military base is far the likelier ("the bases of a deal" is rare).
-NOUN_LEMMAS = {"bases": "base"}
-
-
 def fix_lemmas(doc: Doc, lang: str = "en") -> Doc:
     """Undo the small model's lemmatizer cutting a verb's final e ("hopes", "hoped" -> "hop"; "fined" -> "fin";
-    "waged" -> "wag"): a verb lemma the lexicons do not know whose e-form they do know is that e-form; and the
-    plurals of ``NOUN_LEMMAS``."""
+    "waged" -> "wag"): a verb lemma the lexicons do not know whose e-form they do know is that e-form."""
     known = known_words(lang)
     for t in doc:
         if t.tag_.startswith("VB") and (low := t.lemma_.lower()) not in known and low + "e" in known:
             t.lemma_ = low + "e"
-        elif t.lower_ in NOUN_LEMMAS and t.pos_ in ("NOUN", "PROPN"):
-            t.lemma_ = NOUN_LEMMAS[t.lower_]
     return doc
 
 

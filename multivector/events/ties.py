@@ -140,7 +140,7 @@ def _standing_passive(v: Token) -> bool:
 def _stationed_ties(coder: ArticleCoder, v: Token, e: dict[str, Any]) -> list[tuple[Any, Any, str, str, Token]]:
     """"Russian troops are stationed in Tajikistan": the host (a) depends on the forces' state (b)."""
     subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-    if subj is None or subj.lemma_.lower() not in e["objects"]:
+    if subj is None or _noun_lemma(subj) not in e["objects"]:
         return []
     forces = coder.actors_for(subj) or coder.modifier_entity(subj)
     hosts = [a for p in _prep_objects(v, e["preps"]) for a in _subtree_actors(coder, p)]
@@ -267,7 +267,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             subj = _subtree_actors(coder, next((c for c in v.children if c.dep_ == "nsubj"), None))
         if not subj:
             return out
-        if e.get("objects") and not any(t.lemma_.lower() in e["objects"] for t in obj_tokens):
+        if e.get("objects") and not any(_noun_lemma(t) in e["objects"] for t in obj_tokens):
             return out
         others: list[Actor] = []
         typ_tokens = obj_tokens
@@ -276,7 +276,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             typ_tokens = typ_tokens + _np_tokens(p)
             if others:
                 break
-        if not others and obj is not None and any(t.lemma_.lower() in lex.type_words for t in obj_tokens):
+        if not others and obj is not None and any(_noun_lemma(t) in lex.type_words for t in obj_tokens):
             # whose the thing is: "hosts a U.S. base", or every owner listed: "hosts bases of the United States,
             # France and China"
             owners = [a for o in (p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -296,7 +296,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             out.extend((a, b, e["default"], e["id"], v) for a in subj for b in _subtree_actors(coder, p))
     elif lemma in lex.provider:
         e = lex.provider[lemma]
-        if e.get("objects") and not any(t.lemma_.lower() in e["objects"] for t in obj_tokens):
+        if e.get("objects") and not any(_noun_lemma(t) in e["objects"] for t in obj_tokens):
             return out  # "has a military base in Armenia", not "has troops in Ukraine"
         if v.tag_ == "VBN" and e.get("needs_type") and not _standing_flow(v, obj_tokens):
             return out  # "has delivered another air defence system to Poland": one delivery, an act (but "has
@@ -334,6 +334,11 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
         typ = e.get("type") or _type_of(obj_tokens, lex, e["default"])
         out.extend((a, b, typ, e["id"], v) for a in receivers for b in provider)
     return out
+
+
+def _noun_lemma(t: Token) -> str:
+    """The lemma, mending the small model's "bases" -> "basis" (a base hosted or kept is a military one)."""
+    return "base" if t.lower_ == "bases" else t.lemma_.lower()
 
 
 SHARE_WORDS = frozenset({"most", "bulk", "majority", "half", "third", "quarter", "percent", "%", "all", "much",
