@@ -2280,3 +2280,16 @@ def test_a_base_kept_in_a_state_is_a_security_tie_of_its_host() -> None:
     assert ties_of("Turkey has troops in Syria.") == set()
     assert ties_of("France had a base in Chad until 2010.") == set()
     assert ties_of("Germany has delivered another air defence system to Poland.") == set()
+
+
+def test_allies_and_pact_partners_protect_each_other_and_an_umbrella_protects_its_holder() -> None:
+    assert ties_of("Greece and Cyprus are close allies.") == {("GRC", "CYP", "security"), ("CYP", "GRC", "security")}
+    assert ties_of("Egypt and Sudan have a mutual defence pact.") == {
+        ("EGY", "SDN", "security"), ("SDN", "EGY", "security")}
+    assert ties_of("Taiwan shelters under the U.S. security umbrella.") == {("TWN", "USA", "security")}
+    assert ties_of("Qatar is under the protection of the United States.") == {("QAT", "USA", "security")}
+    # an ally of a third state is that state's, not the pair's
+    assert ties_of("Greece and Cyprus are allies of France.") == {
+        ("GRC", "FRA", "security"), ("CYP", "FRA", "security")}
+    # a trade pact is no defence pact
+    assert ties_of("Egypt and Sudan have a trade pact.") == set()

@@ -366,6 +366,13 @@ def _holder(coder: ArticleCoder, n: Token) -> list[Actor]:
     if t.dep_ == "nsubj":
         attr = next((c for c in t.head.children if c.dep_ in ("attr", "acomp") and c is not t), None)
         return coder.actors_for(attr) if attr is not None else []
+    if t.dep_ == "pobj" and (t.head.lower_ == "under" or (t.head.dep_ == "agent" and t.head.head.lemma_.lower() in
+                                                             ("protect", "shield", "cover", "guarantee"))):
+        # "shelters under the U.S. nuclear umbrella", "is protected by America's umbrella"
+        v = t.head.head
+        return coder.subjects(v) if v.pos_ in ("VERB", "AUX") else []
+    if t.dep_ == "dobj" and t.head.lemma_.lower() == "have":
+        return coder.subjects(t.head)  # "Turkey and Azerbaijan have a mutual defence pact"
     if t.dep_ == "pobj" and t.head.lower_ == "as":
         v = t.head.head
         if v.lemma_.lower() in VIEW_VERBS:
@@ -431,6 +438,14 @@ def _noun_ties(coder: ArticleCoder, n: Token, e: dict[str, Any], lex: TieLexicon
     owner = _owner(coder, n, e.get("owners"), holder)
     if e.get("owners"):
         owner = [o for o in owner if o.code in e["owners"]]
+    if e.get("mutual") and not owner:
+        # "Turkey and Azerbaijan are close allies", "have a mutual defence pact": each protects the other (the
+        # README: a mutual relation is annotated in both directions)
+        if n.dep_ in ("attr", "acomp"):
+            holder = coder.subjects(n.head)
+        pair = list({a.code: a for a in holder}.values())
+        typ = e.get("type") or "security"
+        return [(a, b, typ, e["id"], n) for a in pair for b in pair if a.code != b.code] if len(pair) == 2 else []
     if not holder or not owner:
         return []
     typ = e.get("type") or _type_of(list(n.subtree), lex, e.get("default", "trade"))
