@@ -2293,3 +2293,11 @@ def test_allies_and_pact_partners_protect_each_other_and_an_umbrella_protects_it
         ("GRC", "FRA", "security"), ("CYP", "FRA", "security")}
     # a trade pact is no defence pact
     assert ties_of("Egypt and Sudan have a trade pact.") == set()
+
+
+def test_stakes_and_assets_held_in_another_economy_are_investment_ties() -> None:
+    assert ties_of("Chinese companies own large stakes in Peru's copper mines.") == {("PER", "CHN", "investment")}
+    assert ties_of("Japanese firms control much of Myanmar's telecommunications sector.") == {
+        ("MMR", "JPN", "investment")}
+    # a state holding a plant or a region may hold it by force
+    assert ties_of("Russia controls Ukraine's Zaporizhzhia nuclear plant.") == set()

@@ -302,6 +302,8 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             return out  # "has delivered another air defence system to Poland": one delivery, an act (but "has
             # invested $25 billion in" is a stake held)
         provider = coder.subjects(v)
+        if e.get("roles"):  # "Gazprom controls Armenia's gas network"; a state "controlling" a plant may occupy it
+            provider = [a for a in provider if a.role in e["roles"]]
         if e.get("subject_owner"):
             subj_tok = next((c for c in v.children if c.dep_ == "nsubj"), None)
             owners = _subtree_actors(coder, subj_tok)
@@ -319,7 +321,7 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
             receivers = [a for t in share.subtree if t.dep_ == "poss" for a in coder.actors_for(t)]
             if not _named_flow(e, obj_tokens, lex):
                 return out
-            out.extend((a, b, _type_of(obj_tokens, lex, e["default"]), e["id"], v) for a in receivers
+            out.extend((a, b, e.get("type") or _type_of(obj_tokens, lex, e["default"]), e["id"], v) for a in receivers
                        for b in provider if a.code != b.code)
             return out
         for p in _prep_objects(v, e["preps"], on_object=bool(e.get("objects"))):
