@@ -2301,3 +2301,7 @@ def test_stakes_and_assets_held_in_another_economy_are_investment_ties() -> None
         ("MMR", "JPN", "investment")}
     # a state holding a plant or a region may hold it by force
     assert ties_of("Russia controls Ukraine's Zaporizhzhia nuclear plant.") == set()
+
+
+def test_an_economy_said_to_be_dependent_is_its_states() -> None:
+    assert ties_of("Nepal's economy is heavily dependent on remittances from Qatar.") == {("NPL", "QAT", "aid")}

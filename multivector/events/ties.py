@@ -264,7 +264,9 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
         e = lex.dependent[lemma]
         subj = coder.subjects(v)
         if not subj:
-            subj = _subtree_actors(coder, next((c for c in v.children if c.dep_ == "nsubj"), None))
+            # (an adjective's subject is its copula's: "Tajikistan's economy is heavily dependent on ...")
+            clause = v.head if v.dep_ == "acomp" else v
+            subj = _subtree_actors(coder, next((c for c in clause.children if c.dep_ == "nsubj"), None))
         if not subj:
             return out
         if e.get("objects") and not any(_noun_lemma(t) in e["objects"] for t in obj_tokens):
