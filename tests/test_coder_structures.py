@@ -2305,3 +2305,13 @@ def test_stakes_and_assets_held_in_another_economy_are_investment_ties() -> None
 
 def test_an_economy_said_to_be_dependent_is_its_states() -> None:
     assert ties_of("Nepal's economy is heavily dependent on remittances from Qatar.") == {("NPL", "QAT", "aid")}
+
+
+def test_a_claim_denied_answers_whoever_made_it_before() -> None:
+    assert roots("Seoul says North Korean drones crossed the border, and Pyongyang denies the claim.") >= {
+        ("PRK", "KOR", "01")}
+    assert roots("Kenya said Somali troops had crossed into Mandera, a claim Mogadishu denied.") >= {
+        ("SOM", "KEN", "01")}
+    # a report with a named author answers that author, not the last speaker
+    assert roots("Eritrea said Ethiopian jets bombed its border, and Ethiopia rejected the UN report on the war.") == {
+        ("ETH", "ERI", "19"), ("ETH", "UN", "12")}

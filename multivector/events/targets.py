@@ -25,6 +25,8 @@ from .tree import (
 )
 from .words import CARRIERS, forms
 
+# What a denial may call what another said before it in the sentence: "New Delhi denies the claim".
+TOLD_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "charge", "assertion", "suggestion"})
 # Marks of a clause an act answers in time, not only accompanies ("as talks are held" is not a provocation).
 AFTER_MARKS = frozenset({"after", "following"})
 # Prepositions of place: their target must be a place named as such.
@@ -424,7 +426,10 @@ class Targets(Judgements):
         Russia denies this", "..., which Rwanda denies"): the subject of the nearest verb of saying before it in
         the sentence, when that is another state."""
         pronoun = theme is None or theme.lower_ in ("this", "it", "that", "which", "so")
-        if not pronoun:
+        # or the claim itself, named by no one else: "..., and New Delhi denies the claim", "a claim Baku denied"
+        told = theme is not None and theme.lemma_.lower() in TOLD_NOUNS and not any(
+            c.dep_ in ("poss", "prep", "amod", "compound") for c in theme.children)
+        if not (pronoun or told):
             return []
         W = modality.words()
         saying = W.report_verbs | W.alleging_verbs | W.finding_verbs
