@@ -2315,3 +2315,11 @@ def test_a_claim_denied_answers_whoever_made_it_before() -> None:
     # a report with a named author answers that author, not the last speaker
     assert roots("Eritrea said Ethiopian jets bombed its border, and Ethiopia rejected the UN report on the war.") == {
         ("ETH", "ERI", "19"), ("ETH", "UN", "12")}
+
+
+def test_an_own_act_admitted_acknowledges_responsibility_toward_its_target() -> None:
+    assert roots("Syria admitted that its armed forces had shot down a Turkish jet.") == {
+        ("SYR", "TUR", "01"), ("SYR", "TUR", "19")}
+    # another's act admitted, or a state of affairs, acknowledges nothing
+    assert roots("Syria admitted that Turkish jets had struck its border posts.") == {("TUR", "SYR", "19")}
+    assert coded("Ankara acknowledged that talks with Damascus had stalled.") == set()

@@ -239,6 +239,8 @@ class Targets(Judgements):
                                                   exclude=exclude)][:1]
             elif slot == "denied":  # "denied that its jets had violated Estonian airspace": whom the act was done to
                 got = self.denied_act(v, theme, exclude)
+            elif slot == "admitted":  # "admitted that its forces had shot down a Ukrainian jet"
+                got = self.admitted_act(v, theme, exclude)
             elif slot == "reporter":  # "Poland says soldiers were arrested, while Russia denies this"
                 got = self.reporter_before(v, theme, exclude)
             elif slot in ("speaker", "speaker_party"):  # "Merkel said Russia might face further sanctions"
