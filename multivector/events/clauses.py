@@ -148,25 +148,6 @@ class Clauses(Nominals):
                     return got
         return []
 
-    def admitted_act(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
-        """Whom an act the subject admits to was done to ("Iran admitted that its forces had shot down a Ukrainian
-        airliner", "admits shooting down the Ukrainian jet"): only an act of the subject's own side."""
-        heads = [c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
-        if theme is not None and theme.tag_ == "VBG":
-            heads.append(theme)
-        for h in heads:
-            subj = child(h, "nsubj")
-            if subj is not None and not (set(a.code for a in self.phrase_actors(subj)) <= exclude):
-                continue  # another's act: "admitted that Russian jets had struck"
-            obj = child(h, "dobj")
-            got = [a for a in (self.phrase_actors(obj, exclude=exclude) if obj is not None else [])
-                   if a.codable and not a.person] or [
-                a for a in self.prep_targets(h, THREAT_PREPS + ("in", "inside"), possessor=True, exclude=exclude)
-                if a.codable and not a.person]
-            if got:
-                return got
-        return []
-
     def denied_act(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
         """Whom a denied act was done to, when no accuser is known: the actors of the denied clause ("denied that
         its jets had violated Estonian airspace", "denies backing rebels in eastern Congo") or of the denied

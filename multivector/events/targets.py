@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from . import modality, patterns
 from .arguments import through_quantity
-from .clauses import PROVOKED_MARKS, summed_up_by_speech, to_come, told_as_past
+from .clauses import PROVOKED_MARKS, THREAT_PREPS, summed_up_by_speech, to_come, told_as_past
 from .judgements import Judgements
 from .tree import (
     CIRCUMSTANCE_PREPS,
@@ -422,6 +422,25 @@ class Targets(Judgements):
         """Whose a thing is when a participle names who deployed, operated or proposed it: "seizes an underwater
         drone deployed by USNS Bowditch" (the U.S. Navy's drone), "a deal proposed by Kerry is rejected"."""
         return self.participle_agents(thing, OPERATING)
+
+    def admitted_act(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
+        """Whom an act the subject admits to was done to ("Iran admitted that its forces had shot down a Ukrainian
+        airliner", "admits shooting down the Ukrainian jet"): only an act of the subject's own side."""
+        heads = [c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        if theme is not None and theme.tag_ == "VBG":
+            heads.append(theme)
+        for h in heads:
+            subj = child(h, "nsubj")
+            if subj is not None and not (set(a.code for a in self.phrase_actors(subj)) <= exclude):
+                continue  # another's act: "admitted that Russian jets had struck"
+            obj = child(h, "dobj")
+            got = [a for a in (self.phrase_actors(obj, exclude=exclude) if obj is not None else [])
+                   if a.codable and not a.person] or [
+                a for a in self.prep_targets(h, THREAT_PREPS + ("in", "inside"), possessor=True, exclude=exclude)
+                if a.codable and not a.person]
+            if got:
+                return got
+        return []
 
     def reporter_before(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
         """Who said what a denial refers back to with a pronoun ("Poland says four soldiers were arrested, while
