@@ -2323,3 +2323,11 @@ def test_an_own_act_admitted_acknowledges_responsibility_toward_its_target() -> 
     # another's act admitted, or a state of affairs, acknowledges nothing
     assert roots("Syria admitted that Turkish jets had struck its border posts.") == {("TUR", "SYR", "19")}
     assert coded("Ankara acknowledged that talks with Damascus had stalled.") == set()
+
+
+def test_commodities_bought_planned_or_weighed_are_trade() -> None:
+    assert coded("Bangladesh is weighing buying Indian rice.") == {("BGD", "IND", "014")}
+    assert roots("Morocco agreed to buy more wheat from France.") == {("MAR", "FRA", "03")}
+    # a standing purchase is a tie, not an event
+    assert coded("Armenia buys most of its gas from Russia.") == set()
+    assert ties_of("Armenia buys most of its gas from Russia.") == {("ARM", "RUS", "energy")}
