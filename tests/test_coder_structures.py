@@ -2331,3 +2331,13 @@ def test_commodities_bought_planned_or_weighed_are_trade() -> None:
     # a standing purchase is a tie, not an event
     assert coded("Armenia buys most of its gas from Russia.") == set()
     assert ties_of("Armenia buys most of its gas from Russia.") == {("ARM", "RUS", "energy")}
+
+
+def test_forces_kept_in_a_state_and_history_counted_from() -> None:
+    assert ties_of("Paris keeps troops in Chad and Niger.") == {("TCD", "FRA", "security"), ("NER", "FRA", "security")}
+    # the point a span is counted from is history; a dated one is news
+    assert coded("It was the first such visit since Iraq invaded Kuwait.") == set()
+    assert roots("The clashes were the worst since Eritrea attacked Ethiopia on Monday.") == {("ERI", "ETH", "19")}
+    # a group named by its history and its place
+    assert {t for _s, t, _c in roots("Modi met leaders of the former Soviet republics of Central Asia.")} == {
+        "KAZ", "KGZ", "TJK", "TKM", "UZB"}

@@ -291,6 +291,11 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             return Modality(drop="background")
         if first and _over_a_span(t, W):
             return Modality(drop="background")  # "killed 64 civilians in air strikes over the past year": a tally
+        if first and t.dep_ == "advcl" and t.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                                                  for c in t.children) and not _dated(t, W):
+            # "the first visit since Russia invaded Ukraine": the point a span is counted from is history (gold
+            # rule 9); "since talks collapsed on Monday" is dated and stays
+            return Modality(drop="background")
         if first and transform is None and _no_longer(t):
             # "no longer recognizes Yanukovych as president", "will no longer accept": a stance withdrawn is
             # refused (12x), not held
@@ -481,6 +486,15 @@ def _future_time(t: Token, W: Words) -> bool:
         if mods & W.future_time_modifiers or {"later", "this"} <= mods:
             return True
     return False
+
+
+RECENT_WORDS = frozenset({"yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                          "sunday", "week", "weekend", "overnight", "night", "morning", "evening", "hour", "day"})
+
+
+def _dated(t: Token, W: Words) -> bool:
+    """A clause that names a recent time of its own ("on Monday", "last week", "two days ago")."""
+    return any(x.lower_ in RECENT_WORDS or x.lemma_.lower() in RECENT_WORDS for x in t.subtree)
 
 
 def _over_a_span(t: Token, W: Words) -> bool:
