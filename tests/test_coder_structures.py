@@ -2341,3 +2341,12 @@ def test_forces_kept_in_a_state_and_history_counted_from() -> None:
     # a group named by its history and its place
     assert {t for _s, t, _c in roots("Modi met leaders of the former Soviet republics of Central Asia.")} == {
         "KAZ", "KGZ", "TJK", "TKM", "UZB"}
+
+
+def test_a_region_named_description_is_one_of_its_members() -> None:
+    text = ("Kyrgyz President Japarov met Blinken in Bishkek on Monday, the first American visit to the Central "
+            "Asian nation in years.")
+    assert ("USA", "KGZ", "042") in coded(text)
+    text = "Iran seized a tanker off Oman, and Britain condemned the seizure. London urged the Gulf state to help."
+    assert ("GBR", "OMN", "02") in roots(text) and ("GBR", "IRN", "02") not in roots(text)
+    assert roots("Iranian speedboats harassed a British tanker.") == {("IRN", "GBR", "17")}

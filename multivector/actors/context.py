@@ -213,6 +213,14 @@ class DocContext:
                 if (styled := self.actors.lex.styles.get(lemma)) is not None:
                     # "the kingdom" is a state styled so: never the nearest republic ("... in Yemen, the kingdom")
                     cands = [s for s in cands if s.actor.code in styled]
+                regions = self.actors.lex.regions
+                region = next((hit[1].code for c in token.lefts if c.dep_ in ("amod", "compound")
+                               for x in c.subtree if (hit := self.actors.by_token.get(x.i)) is not None
+                               and hit[1].code in regions), None)
+                if region is not None:
+                    # "the Central Asian nation", "the Gulf state": one of the region's members, never the nearest
+                    # state of another ("Blinken's visit to the Central Asian nation" is not to the United States)
+                    cands = [s for s in cands if s.actor.code in regions[region]]
                 top = self._salient(token, cands)
                 if top is not None:
                     return [self._note(_gov(top.actor, lemma), top, token, words)]
