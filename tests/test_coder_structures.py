@@ -2350,3 +2350,22 @@ def test_a_region_named_description_is_one_of_its_members() -> None:
     text = "Iran seized a tanker off Oman, and Britain condemned the seizure. London urged the Gulf state to help."
     assert ("GBR", "OMN", "02") in roots(text) and ("GBR", "IRN", "02") not in roots(text)
     assert roots("Iranian speedboats harassed a British tanker.") == {("IRN", "GBR", "17")}
+
+
+def test_the_guest_is_the_visitor_and_they_are_the_ones_told() -> None:
+    text = "Erdogan arrived in Baku on Monday for talks. Aliyev thanked his guest for Turkey's support."
+    c = code_article(Article.make(text, DATE))
+    assert {(e.source, e.target, e.code[:2]) for e in c.events if e.sentence_index == 1} == {("AZE", "TUR", "05")}
+    assert roots("Washington warned Georgian banks that they risk penalties.") >= {("USA", "GEO", "13")}
+    assert all(t == "GEO" for _s, t, _c in roots("Washington warned Georgian banks that they risk penalties."))
+
+
+def test_the_republic_may_be_any_state() -> None:
+    text = "Putin arrived in Kyrgyzstan on Monday. The former Soviet republic hosts a Russian air base."
+    assert ties_of(text) == {("KGZ", "RUS", "security")}
+
+
+def test_the_republic_is_never_a_kingdom() -> None:
+    text = "Saudi Arabia hosted Kyrgyzstan's president on Monday. The republic will buy Saudi fuel, he said."
+    c = code_article(Article.make(text, DATE))
+    assert [m.code for m in c.mentions if m.text == "The republic"] == ["KGZ"]

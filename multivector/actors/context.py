@@ -213,6 +213,9 @@ class DocContext:
                 if (styled := self.actors.lex.styles.get(lemma)) is not None:
                     # "the kingdom" is a state styled so: never the nearest republic ("... in Yemen, the kingdom")
                     cands = [s for s in cands if s.actor.code in styled]
+                elif lemma == "republic":  # any state but a monarchy ("the former Soviet republic")
+                    crowned = set().union(*self.actors.lex.styles.values())
+                    cands = [s for s in cands if s.actor.code not in crowned]
                 regions = self.actors.lex.regions
                 region = next((hit[1].code for c in token.lefts if c.dep_ in ("amod", "compound")
                                for x in c.subtree if (hit := self.actors.by_token.get(x.i)) is not None
@@ -421,6 +424,15 @@ class DocContext:
                 pair = {s.actor.code: s for s in every if s.sentence == si and int(s.token) in listed}
                 if len(pair) >= 2:
                     return [self._note(s.actor, s, token, token.text) for s in pair.values()]
+            gov = token.head.head if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp" else None
+            obj = next((c for c in gov.children if c.dep_ in ("dobj", "dative") and c.tag_ in ("NNS", "NNPS")
+                        and c.i < token.i), None) if gov is not None else None
+            if obj is not None:
+                # "warned Kyrgyz banks that they risk penalties": the plural told is who "they" are
+                named = {s.actor.code: s for s in every if s.sentence == si and s.token == int(s.token)
+                         and obj.left_edge.i <= s.token <= obj.i}
+                if named:
+                    return [self._note(s.actor, s, token, token.text) for s in named.values()]
             for group_sentence in (si, si - 1):
                 # Leaders named together stand for their states: "Japarov and Rahmon spoke ... after their
                 # border guards clashed".

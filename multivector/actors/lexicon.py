@@ -187,7 +187,9 @@ def load() -> Lexicon:
         # "the kingdom", "the emirate": the state's style, from its formal name ("Kingdom of Saudi Arabia")
         # and the styles news gives it beyond that (countries.yaml `styles`: Qatar "the emirate")
         for s in [*_strings(c.get("aliases")), name]:
-            if (m := STYLE_RE.match(s)) is not None:
+            if (m := STYLE_RE.match(s)) is not None and m.group(1).lower() != "republic":
+                # (not "republic": most states are one, whatever their formal name says, "the Kyrgyz Republic"
+                # or "Kazakhstan"; "the former Soviet republic" may be any of them)
                 styles.setdefault(m.group(1).lower(), set()).add(code)
         for s in _strings(c.get("styles")):
             styles.setdefault(s.lower(), set()).add(code)

@@ -35,6 +35,8 @@ from .tree import (
     route_ends,
 )
 
+# Nouns for the other party of a visit: "his guest" is not his (arguments.guest_of).
+GUEST_NOUNS = frozenset({"guest", "visitor"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 QUANTITY_HEADS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
                             # parts of a group: "the first of seventy British personnel", "the rest of the troops"
@@ -278,7 +280,23 @@ class Arguments:
     def possessor(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         for c in tok.children:
             if c.dep_ == "poss":
+                if tok.lemma_.lower() in GUEST_NOUNS:
+                    return self.guest_of(c, exclude)
                 return self.actors_for(c, exclude)
+        return []
+
+    def guest_of(self, poss: Token, exclude: frozenset[str]) -> list[Actor]:
+        """"Japarov thanked his guest": not the possessor but who last visited or met the possessor's side (the
+        source of the latest 04x act told before, of another state)."""
+        own = {a.code for a in self.actors_for(poss)}
+        acts = [*getattr(self, "earlier", []), *((code, src) for _i, code, src, _t in getattr(self, "current", []))]
+        noun = poss.head
+        for code, src in reversed(acts):
+            if code[:2] == "04" and src.code not in own and src.code not in exclude and src.codable:
+                # cited as the words that name the guest, resolved from the visitor's own mention
+                return [dataclasses.replace(src, start=poss.idx, end=noun.idx + len(noun.text),
+                                            text=noun.doc[poss.i:noun.i + 1].text,
+                                            resolved_from=src.resolved_from or f"{src.text} (the visitor)")]
         return []
 
     def modifier_entity(self, tok: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
