@@ -2369,3 +2369,15 @@ def test_the_republic_is_never_a_kingdom() -> None:
     text = "Saudi Arabia hosted Kyrgyzstan's president on Monday. The republic will buy Saudi fuel, he said."
     c = code_article(Article.make(text, DATE))
     assert [m.code for m in c.mentions if m.text == "The republic"] == ["KGZ"]
+
+
+def test_an_act_named_by_a_noun_stands_as_its_verb_says() -> None:
+    # refusing to join sanctions rejects; it never sanctions (meaning kept)
+    assert roots("Armenia will never join sanctions against Iran.") == {("ARM", "IRN", "12")}
+    assert roots("Armenia refused to join sanctions against Iran.") == {("ARM", "IRN", "12")}
+    # weighing joining another's sanctions weighs one's own; the other's stand as they are
+    assert roots("Georgia is considering joining EU sanctions against Iran.") == {
+        ("GEO", "IRN", "01"), ("EU", "IRN", "16")}
+    # another's act the subject refuses to back stays that other's act, untransformed
+    got = roots("Armenia refused to back Iran's invasion of Iraq.")
+    assert ("IRN", "IRQ", "19") in got and ("IRN", "IRQ", "12") not in got

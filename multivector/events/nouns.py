@@ -137,6 +137,20 @@ class Nominals(Places):
         return None
 
     def code_noun(self, n: Token) -> list[Found]:
+        """The events an event noun names; one its verb refuses, intends or weighs taking on is coded so (12x:
+        "Kyrgyzstan will never join sanctions against Moscow" rejects, it does not sanction)."""
+        got = self._code_noun(n)
+        if got and n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX"):
+            # (and "will join sanctions" intends them: the verb's clause says how the noun's act stands)
+            mod = modality.analyse(n.head, question=self.in_question, year=self.year)
+            own = {a.code for a in self.subjects(n.head)}
+            if mod.transform is not None and mod.transform != "demand":
+                # only the subject's own taking-on ("Serbia is considering joining EU sanctions": the EU's stand)
+                return [replace(f, code=modality.code_under(f.code, mod), pattern=f"{f.pattern}+{mod.transform}",
+                                mod=mod) if f.source.code in own else f for f in got]
+        return got
+
+    def _code_noun(self, n: Token) -> list[Found]:
         np = self.noun_pattern(n)
         if np is None or n.i in self.consumed:
             return []
