@@ -2381,3 +2381,11 @@ def test_an_act_named_by_a_noun_stands_as_its_verb_says() -> None:
     # another's act the subject refuses to back stays that other's act, untransformed
     got = roots("Armenia refused to back Iran's invasion of Iraq.")
     assert ("IRN", "IRQ", "19") in got and ("IRN", "IRQ", "12") not in got
+
+
+def test_a_high_commissioner_is_an_ambassador_and_a_visit_after_names_no_host() -> None:
+    assert coded("Bangladesh recalled its high commissioner from Islamabad.") == {("BGD", "PAK", "161")}
+    assert roots("Britain summoned the Nigerian High Commissioner.") == {("GBR", "NGA", "11")}
+    # what a state does after another's visit somewhere says nothing of where the visit was
+    assert roots("China sent warships near Taiwan after the U.S. envoy's visit.") == {("CHN", "TWN", "15")}
+    assert roots("Israel approved new settlements during a visit by the U.S. vice president.") >= {("USA", "ISR", "04")}

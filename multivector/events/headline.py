@@ -94,11 +94,17 @@ def known_words(lang: str = "en") -> frozenset[str]:
 
 def fix_lemmas(doc: Doc, lang: str = "en") -> Doc:
     """Undo the small model's lemmatizer cutting a verb's final e ("hopes", "hoped" -> "hop"; "fined" -> "fin";
-    "waged" -> "wag"): a verb lemma the lexicons do not know whose e-form they do know is that e-form."""
+    "waged" -> "wag"): a verb lemma the lexicons do not know whose e-form they do know is that e-form; and a high
+    commissioner is read as the ambassador he is."""
     known = known_words(lang)
     for t in doc:
         if t.tag_.startswith("VB") and (low := t.lemma_.lower()) not in known and low + "e" in known:
             t.lemma_ = low + "e"
+        elif t.lemma_.lower() == "commissioner" and t.i > 0 and doc[t.i - 1].lower_ == "high" and not (
+                t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "for"):
+            # a Commonwealth state's envoy to another ("recalled its high commissioner from New Delhi") is its
+            # ambassador to every lexicon that names one (not the UN's "High Commissioner for Refugees")
+            t.lemma_ = "ambassador"
     return doc
 
 

@@ -39,6 +39,9 @@ PHASE_NOUNS = frozenset({"start", "beginning", "end", "close", "conclusion", "ev
                          "outset", "opening", "climax", "height"})
 REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
+# What happens while a visit lasts is done where the visitor is; "after" or "before" one, anywhere ("China sent
+# warships near Taiwan after the U.S. envoy's visit" names no host of that visit).
+DURING_PREPS = frozenset({"during", "amid", "in", "at"})
 # "on a visit to Hanoi, warned ...", "on a tour of the region": the journey the act is made on, which happened
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "stopover", "mission"})
 
@@ -307,7 +310,7 @@ class Nominals(Places):
             # "strikes on Hamas posts in Gaza": a target the scheme cannot code leaves the place it was in
             tgts = self.force_place(n, own)
         if srcs and not tgts and np.code.startswith("042") and top.dep_ == "pobj" and top.head.dep_ == "prep" \
-                and top.head.lower_ in ADJUNCT_PREPS and top.head.head.pos_ in ("VERB", "AUX"):
+                and top.head.lower_ in DURING_PREPS and top.head.head.pos_ in ("VERB", "AUX"):
             # (a time, not a cause: "protests over the visit of its minister to a shrine" names no host)
             # "Israel announced new settlements during a visit by the U.S. vice president": a visit with no
             # destination, told in what the clause's subject did meanwhile, is to the subject's state
