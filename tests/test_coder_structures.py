@@ -2389,3 +2389,9 @@ def test_a_high_commissioner_is_an_ambassador_and_a_visit_after_names_no_host() 
     # what a state does after another's visit somewhere says nothing of where the visit was
     assert roots("China sent warships near Taiwan after the U.S. envoy's visit.") == {("CHN", "TWN", "15")}
     assert roots("Israel approved new settlements during a visit by the U.S. vice president.") >= {("USA", "ISR", "04")}
+
+
+def test_joint_programmes_and_projects_agreed_are_cooperation() -> None:
+    assert roots("Norway and Ukraine launched a joint programme to clear landmines.") == {
+        ("NOR", "UKR", "06"), ("UKR", "NOR", "06")}
+    assert roots("Chile and Japan agreed on a lithium project.") == {("CHL", "JPN", "03"), ("JPN", "CHL", "03")}
