@@ -2395,3 +2395,8 @@ def test_joint_programmes_and_projects_agreed_are_cooperation() -> None:
     assert roots("Norway and Ukraine launched a joint programme to clear landmines.") == {
         ("NOR", "UKR", "06"), ("UKR", "NOR", "06")}
     assert roots("Chile and Japan agreed on a lithium project.") == {("CHL", "JPN", "03"), ("JPN", "CHL", "03")}
+
+
+def test_a_visit_cooperation_follows_was_to_the_cooperating_state() -> None:
+    assert roots("Nicaragua freed two Americans after a visit by a U.S. envoy.") == {
+        ("NIC", "USA", "08"), ("USA", "NIC", "04")}

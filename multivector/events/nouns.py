@@ -13,7 +13,7 @@ from ..records import Article
 from . import modality, patterns
 from .modality import Modality, code_under
 from .places import Places
-from .tree import BORDER_NOUNS, CIRCUMSTANCE_PREPS, child, is_passive, near_a_border, passive_subject, prep_objects
+from .tree import child, is_passive, near_a_border, passive_subject, prep_objects
 from .words import WITHDRAWALS, withdrawal_code
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
@@ -29,18 +29,14 @@ MEASURE_ROOTS = frozenset({"16", "17"})
 # from rebel fighters"): the noun pattern lists them as its targets.
 DEFIED_PREPS = frozenset({"despite", "amid", "amidst"})
 IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
-# Roots of force whose noun, with an owner and no target, is aimed at the place where it fell; and the phrases
-# that name such a place.
+# Roots of force whose noun, with an owner and no target, is aimed at the place where it fell (places.force_place).
 FORCE_PLACE_ROOTS = frozenset({"19"})
-FORCE_PLACE_PREPS = ("in", "inside", "near", "on", "across", "over")
-FORCE_PATH_PREPS = frozenset({"by", "with", "from", "of", "in", "during", "amid", "under", "through", "via"})
 # Parts of an event's time: "at the start of a visit", "on the sidelines of a summit", "at the end of talks".
 PHASE_NOUNS = frozenset({"start", "beginning", "end", "close", "conclusion", "eve", "sideline", "margin", "course",
                          "outset", "opening", "climax", "height"})
-REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
-# What happens while a visit lasts is done where the visitor is; "after" or "before" one, anywhere ("China sent
-# warships near Taiwan after the U.S. envoy's visit" names no host of that visit).
+# What happens while a visit lasts is done where the visitor is; after one, only cooperation answers it in kind
+# ("China sent warships near Taiwan after the U.S. envoy's visit" names no host of that visit).
 DURING_PREPS = frozenset({"during", "amid", "in", "at"})
 # "on a visit to Hanoi, warned ...", "on a tour of the region": the journey the act is made on, which happened
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "stopover", "mission"})
@@ -310,7 +306,8 @@ class Nominals(Places):
             # "strikes on Hamas posts in Gaza": a target the scheme cannot code leaves the place it was in
             tgts = self.force_place(n, own)
         if srcs and not tgts and np.code.startswith("042") and top.dep_ == "pobj" and top.head.dep_ == "prep" \
-                and top.head.lower_ in DURING_PREPS and top.head.head.pos_ in ("VERB", "AUX"):
+                and top.head.head.pos_ in ("VERB", "AUX") and (top.head.lower_ in DURING_PREPS or (
+                    top.head.lower_ in ("after", "following") and self._answers_in_kind(top.head.head))):
             # (a time, not a cause: "protests over the visit of its minister to a shrine" names no host)
             # "Israel announced new settlements during a visit by the U.S. vice president": a visit with no
             # destination, told in what the clause's subject did meanwhile, is to the subject's state
@@ -340,45 +337,6 @@ class Nominals(Places):
             pairs += [(t, s) for s, t in pairs if t.codable]
         return [Found(s, t, code, np.id, n, mod) for s, t in pairs]
 
-    def force_place(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
-        """Where force named by a noun with an owner but no target fell (the annotators' rule: force used in a
-        place is used against it): its own place ("a U.S. airstrike near the Syrian town of ..."), else the place
-        of the clause it serves ("The Syrian Army, backed by Russian airstrikes, retakes a town in Latakia")."""
-        def places(start: list[Token]) -> list[Actor]:
-            level = start
-            for _ in range(3):  # "retakes control of the town of Salma in Latakia": three phrases down
-                for t in level:
-                    # the place itself ("recaptured Ramadi"), or one named in its phrases ("near the Syrian town")
-                    own = [x for x in self.actors_for(t, exclude) if x.kind in ("country", "capital", "place")] \
-                        if t.pos_ in ("NOUN", "PROPN") and t is not n else []
-                    # not a state whose border the place is only near ("near the Turkish border")
-                    preps = tuple(p for p in FORCE_PLACE_PREPS if p != "near" or not near_a_border(t))
-                    got = [x for x in own + self.prep_targets(t, preps, possessor=True, exclude=exclude)
-                           if x.kind in ("country", "capital", "adjective", "place") and x.codable]
-                    if got:  # "airstrikes by Syria and Russia": a co-agent is no place, and the search ends there
-                        blocked.append(True)
-                        return [x for x in got if x.code not in exclude]
-                # never into a border's phrase: "a compound near the border with Afghanistan" is not in it
-                # nor into a circumstance: "strikes kill 20 amid ceasefire talks in Egypt"
-                level = [o for t in level for o in prep_objects(t) if o.lemma_.lower() not in BORDER_NOUNS
-                         and o.head.lower_ not in CIRCUMSTANCE_PREPS]
-            return []
-
-        blocked: list[bool] = []
-        got = places([n])
-        v, steps = n.head, 0
-        # Up through the phrases the force serves ("backed by", "with assistance from"), never out of what it
-        # answers ("in response to the Syrian government's attack ...": the place of the answer is not its).
-        while not got and not blocked and steps < 6 and v.lemma_.lower() not in REACTION_NOUNS and not (
-                v.dep_ == "prep" and v.lower_ not in FORCE_PATH_PREPS):
-            if v.pos_ in ("VERB", "AUX"):
-                objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-                got = places([v, *objs])
-            if v.head.i == v.i:  # the root: spaCy makes a new Token per access, so compare positions
-                break
-            v, steps = v.head, steps + 1
-        return got
-
     def modifier_sources(self, n: Token) -> list[Actor]:
         """Actors among an event noun's modifiers, through a chain of compounds ("US drone strikes", "a
         Saudi-led coalition airstrike"). A city before an attack names where it was ("the Paris attacks",
@@ -402,6 +360,12 @@ class Nominals(Places):
         return [Actor(blocs[c.text], None, c.idx, c.idx + len(c.text), c.text, "bloc") if c.text in blocs else
                 Actor(acts[c.text], None, c.idx, c.idx + len(c.text), c.text, "igo")
                 for c in n.lefts if c.dep_ == "amod" and (c.text in blocs or c.text in acts)][:1]
+
+    def _answers_in_kind(self, v: Token) -> bool:
+        """The clause's own act is cooperation ("Venezuela freed six Americans after a visit by a U.S. envoy": the
+        visit was to Venezuela), not hostility ("China sent warships near Taiwan after the U.S. envoy's visit")."""
+        codes = [code for i, code, _s, _t in getattr(self, "current", []) if i == v.i]
+        return bool(codes) and all(code[:2] < "10" for code in codes)
 
     def answerers(self, n: Token, own: frozenset[str]) -> list[Actor]:
         """Whom force a noun names was aimed at when it names no one it hit: whoever answers it ("Iran struck

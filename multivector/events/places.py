@@ -11,7 +11,22 @@ from ..actors.matcher import Actor
 from . import modality
 from .arguments import through_quantity
 from .circumstance import Circumstances
-from .tree import CROWD_PLACE_PREPS, child, entered, pobj_of, prep_objects
+from .tree import (
+    BORDER_NOUNS,
+    CIRCUMSTANCE_PREPS,
+    CROWD_PLACE_PREPS,
+    child,
+    entered,
+    near_a_border,
+    pobj_of,
+    prep_objects,
+)
+
+# The phrases that name where force fell, and those force serves on its way up to a clause ("backed by").
+FORCE_PLACE_PREPS = ("in", "inside", "near", "on", "across", "over")
+FORCE_PATH_PREPS = frozenset({"by", "with", "from", "of", "in", "during", "amid", "under", "through", "via"})
+# What force answers: its place is not the answer's ("in response to ...").
+REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 
 
 class Places(Circumstances):
@@ -88,3 +103,42 @@ class Places(Circumstances):
                 return [Actor(a.code, "GOV", a.start, a.end, a.text, a.kind, a.codable, False, a.resolved_from)
                         for a in found if not a.person and a.role in (None, "GOV")]
         return []
+
+    def force_place(self, n: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Where force named by a noun with an owner but no target fell (the annotators' rule: force used in a
+        place is used against it): its own place ("a U.S. airstrike near the Syrian town of ..."), else the place
+        of the clause it serves ("The Syrian Army, backed by Russian airstrikes, retakes a town in Latakia")."""
+        def places(start: list[Token]) -> list[Actor]:
+            level = start
+            for _ in range(3):  # "retakes control of the town of Salma in Latakia": three phrases down
+                for t in level:
+                    # the place itself ("recaptured Ramadi"), or one named in its phrases ("near the Syrian town")
+                    own = [x for x in self.actors_for(t, exclude) if x.kind in ("country", "capital", "place")] \
+                        if t.pos_ in ("NOUN", "PROPN") and t is not n else []
+                    # not a state whose border the place is only near ("near the Turkish border")
+                    preps = tuple(p for p in FORCE_PLACE_PREPS if p != "near" or not near_a_border(t))
+                    got = [x for x in own + self.prep_targets(t, preps, possessor=True, exclude=exclude)
+                           if x.kind in ("country", "capital", "adjective", "place") and x.codable]
+                    if got:  # "airstrikes by Syria and Russia": a co-agent is no place, and the search ends there
+                        blocked.append(True)
+                        return [x for x in got if x.code not in exclude]
+                # never into a border's phrase: "a compound near the border with Afghanistan" is not in it
+                # nor into a circumstance: "strikes kill 20 amid ceasefire talks in Egypt"
+                level = [o for t in level for o in prep_objects(t) if o.lemma_.lower() not in BORDER_NOUNS
+                         and o.head.lower_ not in CIRCUMSTANCE_PREPS]
+            return []
+
+        blocked: list[bool] = []
+        got = places([n])
+        v, steps = n.head, 0
+        # Up through the phrases the force serves ("backed by", "with assistance from"), never out of what it
+        # answers ("in response to the Syrian government's attack ...": the place of the answer is not its).
+        while not got and not blocked and steps < 6 and v.lemma_.lower() not in REACTION_NOUNS and not (
+                v.dep_ == "prep" and v.lower_ not in FORCE_PATH_PREPS):
+            if v.pos_ in ("VERB", "AUX"):
+                objs = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+                got = places([v, *objs])
+            if v.head.i == v.i:  # the root: spaCy makes a new Token per access, so compare positions
+                break
+            v, steps = v.head, steps + 1
+        return got
