@@ -2400,3 +2400,7 @@ def test_joint_programmes_and_projects_agreed_are_cooperation() -> None:
 def test_a_visit_cooperation_follows_was_to_the_cooperating_state() -> None:
     assert roots("Nicaragua freed two Americans after a visit by a U.S. envoy.") == {
         ("NIC", "USA", "08"), ("USA", "NIC", "04")}
+
+
+def test_help_sought_from_a_bloc_named_by_its_adjective() -> None:
+    assert roots("Moldova sought Western help to cut its reliance on Russian gas.") == {("MDA", "WST", "02")}

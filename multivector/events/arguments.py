@@ -322,7 +322,10 @@ class Arguments:
                     a = self.actors.entity_at(cc)
                     if a is not None and cc is not c:
                         return [a]
-        return []
+        # a bloc named by its adjective before the noun ("sought Western help", "European sanctions")
+        bloc = self.actors.actor_of(tok)
+        return [bloc] if bloc is not None and bloc.kind in ("bloc", "igo") and bloc.start < tok.idx and \
+            bloc.code not in exclude else []
 
     def subjects(self, v: Token) -> list[Actor]:
         """Source actors: subject, passive agent, or the subject a complement or conjunct inherits."""
