@@ -2404,3 +2404,11 @@ def test_a_visit_cooperation_follows_was_to_the_cooperating_state() -> None:
 
 def test_help_sought_from_a_bloc_named_by_its_adjective() -> None:
     assert roots("Moldova sought Western help to cut its reliance on Russian gas.") == {("MDA", "WST", "02")}
+
+
+def test_pressure_asks_and_a_rejected_ask_answers_the_asker() -> None:
+    # what a state is pressured to do is asked for, not done (meaning kept)
+    assert roots("The EU pressured Montenegro to impose sanctions on Belarus.") == {("EU", "MNE", "02")}
+    assert roots("Montenegro defied EU pressure to back sanctions on Belarus.") == {("MNE", "EU", "12")}
+    assert roots("Tehran rejected EU pressure over its missile programme.") == {("IRN", "EU", "12")}
+    assert coded("Beijing rejected Japanese protests over the detention.") == set()  # a protest is no ask

@@ -355,6 +355,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             or (dep == "ccomp" and lemma in W.request_ccomp)
         ):
             return Modality(drop="requested")
+        if dep == "acl" and head.pos_ == "NOUN" and lemma in W.request_heads and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return Modality(drop="requested")  # "defied EU pressure to back sanctions": asked for, not done
         if (dep in ("xcomp", "pcomp") and lemma in W.avoid_heads) or (
                 dep == "prep" and t.lower_ == "from" and lemma in W.avoid_heads | W.barring_heads):
             return Modality(drop="avoided")  # "refrained from attacking", "were banned from travelling to"
