@@ -2412,3 +2412,9 @@ def test_pressure_asks_and_a_rejected_ask_answers_the_asker() -> None:
     assert roots("Montenegro defied EU pressure to back sanctions on Belarus.") == {("MNE", "EU", "12")}
     assert roots("Tehran rejected EU pressure over its missile programme.") == {("IRN", "EU", "12")}
     assert coded("Beijing rejected Japanese protests over the detention.") == set()  # a protest is no ask
+
+
+def test_what_one_state_expects_another_to_do_is_not_done() -> None:
+    assert coded("NATO expects Hungary to approve Sweden's membership.") == set()
+    # but one's own expected act is intended (gold rule 6)
+    assert roots("Erdogan is expected to visit Hungary next month.") == {("TUR", "HUN", "03")}
