@@ -2418,3 +2418,8 @@ def test_what_one_state_expects_another_to_do_is_not_done() -> None:
     assert coded("NATO expects Hungary to approve Sweden's membership.") == set()
     # but one's own expected act is intended (gold rule 6)
     assert roots("Erdogan is expected to visit Hungary next month.") == {("TUR", "HUN", "03")}
+
+
+def test_a_states_warning_of_what_another_could_do_is_not_the_others_threat() -> None:
+    assert ("IRN", "ISR", "13") not in roots("Iran could strike Israel within days, U.S. officials warned.")
+    assert roots("Russia warned that it would strike Ukraine's bridges.") == {("RUS", "UKR", "13")}

@@ -331,10 +331,12 @@ class ArticleCoder(Refinements):
             return []  # "an airstrike killed 20 civilians": the airstrike is the event (nouns.impact_targets)
         sources = self.subjects(v)
         if mod.transform == "threat" and mod.governor is not None and mod.governor.pos_ == "VERB" and (
-                warner := child(mod.governor, "nsubj")) is not None and not self.actors_for(warner) and \
-                self.actors.role_of(warner) is None:
-            # "a Washington think tank warned that a Chinese blockade could cut off Taiwan's imports": a third
-            # party's warning of what a state could do is analysis, not that state's threat
+                warner := child(mod.governor, "nsubj")) is not None and (
+                (not self.actors_for(warner) and self.actors.role_of(warner) is None) or (
+                    sources and not {a.code for a in self.actors_for(warner)} & {a.code for a in sources})):
+            # "a Washington think tank warned that a Chinese blockade could cut off Taiwan's imports", "Iran could
+            # strike Israel within days, U.S. officials warned": a third party's warning of what a state could do
+            # is analysis, not that state's threat
             return []
         if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
             sources = self.located_in(v, LOCATION_PREPS)
