@@ -2423,3 +2423,8 @@ def test_what_one_state_expects_another_to_do_is_not_done() -> None:
 def test_a_states_warning_of_what_another_could_do_is_not_the_others_threat() -> None:
     assert ("IRN", "ISR", "13") not in roots("Iran could strike Israel within days, U.S. officials warned.")
     assert roots("Russia warned that it would strike Ukraine's bridges.") == {("RUS", "UKR", "13")}
+
+
+def test_help_offered_on_a_condition_is_not_aimed_at_whom_the_condition_names() -> None:
+    assert ("USA", "CHN", "03") not in roots("If China invades Taiwan, the United States would defend the island.")
+    assert roots("Russia would cut gas supplies if Moldova did not pay.") == {("RUS", "MDA", "13")}

@@ -365,9 +365,11 @@ class ArticleCoder(Refinements):
             # target (the self-pair is dropped later); never the allied state itself
             targets = [t for c in sorted(own) for t in self._targets(v, pat, theme, frozenset({c}))
                        if t.code in own - {c} and (t.role == "OPP" or t.kind == "place")]
-        if not targets and (mod.transform == "threat" or mod.conditional or code[:2] == "13" or pat.id == "retaliate"):
+        if not targets and (mod.transform == "threat" or (mod.conditional and code[:2] >= "10") or code[:2] == "13"
+                            or pat.id == "retaliate"):
             # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
-            # a threat is aimed at whoever its condition or its cause names
+            # a threat is aimed at whoever its condition or its cause names (a help offered on a condition is not:
+            # "if China invades Taiwan, the United States would defend the island")
             targets = self.clause_subjects(v, CONDITION_MARKS, frozenset(a.code for a in sources))
         if not targets and v.dep_ == "conj" and code[:2] in ("02", "10", "12", "13") and \
                 v.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "xcomp", "ccomp") for c in v.children):
