@@ -2428,3 +2428,8 @@ def test_a_states_warning_of_what_another_could_do_is_not_the_others_threat() ->
 def test_help_offered_on_a_condition_is_not_aimed_at_whom_the_condition_names() -> None:
     assert ("USA", "CHN", "03") not in roots("If China invades Taiwan, the United States would defend the island.")
     assert roots("Russia would cut gas supplies if Moldova did not pay.") == {("RUS", "MDA", "13")}
+
+
+def test_what_an_envoy_is_summoned_for_is_said_to_the_envoys_state() -> None:
+    assert roots("Lithuania summoned the Belarusian ambassador to demand an explanation.") == {
+        ("LTU", "BLR", "11"), ("LTU", "BLR", "10")}

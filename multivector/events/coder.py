@@ -71,6 +71,7 @@ from .words import (
     withdrawal_code,
 )
 
+SUMMONING = frozenset({"summon", "invite", "receive", "meet"})  # their purpose clause speaks to whom they bring
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
@@ -334,9 +335,8 @@ class ArticleCoder(Refinements):
                 warner := child(mod.governor, "nsubj")) is not None and (
                 (not self.actors_for(warner) and self.actors.role_of(warner) is None) or (
                     sources and not {a.code for a in self.actors_for(warner)} & {a.code for a in sources})):
-            # "a Washington think tank warned that a Chinese blockade could cut off Taiwan's imports", "Iran could
-            # strike Israel within days, U.S. officials warned": a third party's warning of what a state could do
-            # is analysis, not that state's threat
+            # "a think tank warned that a Chinese blockade could ...", "Iran could strike Israel, U.S. officials
+            # warned": a third party's warning of what a state could do is analysis, not that state's threat
             return []
         if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
             sources = self.located_in(v, LOCATION_PREPS)
@@ -367,11 +367,12 @@ class ArticleCoder(Refinements):
                        if t.code in own - {c} and (t.role == "OPP" or t.kind == "place")]
         if not targets and (mod.transform == "threat" or (mod.conditional and code[:2] >= "10") or code[:2] == "13"
                             or pat.id == "retaliate"):
-            # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...":
-            # a threat is aimed at whoever its condition or its cause names (a help offered on a condition is not:
-            # "if China invades Taiwan, the United States would defend the island")
+            # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...": a
+            # threat is aimed at whom its condition or cause names (not help: "if China invades, ... would defend")
             targets = self.clause_subjects(v, CONDITION_MARKS, frozenset(a.code for a in sources))
-        if not targets and v.dep_ == "conj" and code[:2] in ("02", "10", "12", "13") and \
+        purpose_of_meeting = v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in SUMMONING and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children)  # "summoned the envoy to demand an explanation"
+        if not targets and (v.dep_ == "conj" or purpose_of_meeting) and code[:2] in ("02", "10", "12", "13") and \
                 v.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "xcomp", "ccomp") for c in v.children):
             # "condemned Ukraine and demanded an apology", "react angrily to the British government and demand an
             # explanation": a statement with no addressee of its own is made to the state the first verb named
