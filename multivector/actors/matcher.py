@@ -231,6 +231,19 @@ class DocActors:
                     break
         return got
 
+    def bloc_named(self, left: Token, head: Token, *, any_head: bool = False) -> tuple[str, str] | None:
+        """The code and kind of the bloc an adjective before ``head`` names: "Western" before a plural or one of
+        the bloc's acts ("Western governments", "Western criticism"; with ``any_head``, before any event noun),
+        "European" before one of the EU's acts only ("European sanctions", never "European leaders")."""
+        if _pro_anti(left):
+            return None
+        act = head.lemma_.lower() in self.lex.bloc_acts
+        if left.text in self.lex.bloc_adjectives and (any_head or act or head.tag_ in ("NNS", "NNPS")):
+            return self.lex.bloc_adjectives[left.text], "bloc"
+        if left.text in self.lex.act_adjectives and act:
+            return self.lex.act_adjectives[left.text], "igo"
+        return None
+
     def entity_at(self, token: Token) -> Actor | None:
         """The lexicon actor whose span contains ``token``, if any."""
         hit = self.by_token.get(token.i)
@@ -300,14 +313,9 @@ class DocActors:
             # Bloc adjectives with a plural head: "Western leaders/governments/donors", or a singular act or
             # stance of the bloc's: "Western criticism", "Western pressure" (not "Western Europe")
             for left in token.lefts:
-                if left.text in self.lex.bloc_adjectives and not _pro_anti(left) and (
-                        token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in self.lex.bloc_acts):
-                    return Actor(self.lex.bloc_adjectives[left.text], None, left.idx, token.idx + len(token.text),
-                                 f"{left.text} {token.text}", "bloc")
-                if left.text in self.lex.act_adjectives and token.lemma_.lower() in self.lex.bloc_acts:
-                    # "European sanctions", "European pressure": the organisation's own act
-                    return Actor(self.lex.act_adjectives[left.text], None, left.idx, token.idx + len(token.text),
-                                 f"{left.text} {token.text}", "igo")
+                if (named := self.bloc_named(left, token)) is not None:
+                    code, kind = named
+                    return Actor(code, None, left.idx, token.idx + len(token.text), f"{left.text} {token.text}", kind)
             return direct
         # (a name after its occupation is a person: "American student Otto Warmbier")
         is_person = token.lower_ in PERSON_ROLES_HINT or token.lemma_.lower() in PERSON_ROLES_HINT or (

@@ -85,6 +85,9 @@ class Arguments:
     ctx: DocContext
     pats: patterns.Patterns
     resolved: dict[tuple[int, int, str], Actor]
+    earlier: list[tuple[str, Actor]]  # the coder's: (code, source) of the acts of earlier sentences
+    untargeted: list[tuple[int, str, Actor]]  # the coder's: (word, code, source) of this sentence's untargeted acts
+    current: list[tuple[int, str, Actor, Actor]]  # the coder's: (word, code, source, target) of this sentence's acts
 
     def actors_for(self, tok: Token | None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors of a noun phrase and its conjuncts ("France and Germany", "Russian and Belarusian troops")."""
@@ -289,7 +292,7 @@ class Arguments:
         """"Japarov thanked his guest": not the possessor but who last visited or met the possessor's side (the
         source of the latest 04x act told before, of another state)."""
         own = {a.code for a in self.actors_for(poss)}
-        acts = [*getattr(self, "earlier", []), *((code, src) for _i, code, src, _t in getattr(self, "current", []))]
+        acts = [*self.earlier, *((code, src) for _i, code, src, _t in self.current)]
         noun = poss.head
         for code, src in reversed(acts):
             if code[:2] == "04" and src.code not in own and src.code not in exclude and src.codable:

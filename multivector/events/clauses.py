@@ -77,10 +77,6 @@ def relation_subjects(v: Token) -> list[Token]:
 class Clauses(Nominals):
     """Clause-level argument readers; the coder (events/coder.py) subclasses this."""
 
-    earlier: list[tuple[str, Actor]]  # the coder's: (code, source) of the acts of earlier sentences
-    untargeted: list[tuple[int, str, Actor]]  # the coder's: (word, code, source) of this sentence's untargeted acts
-    current: list[tuple[int, str, Actor, Actor]]  # the coder's: (word, code, source, target) of this sentence's acts
-
     def act_code(self, t: Token) -> str | None:  # the coder's: the code the lexicon gives a predicate word
         raise NotImplementedError
 

@@ -142,10 +142,10 @@ class Nominals(Places):
         if got and n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX"):
             # (and "will join sanctions" intends them: the verb's clause says how the noun's act stands)
             mod = modality.analyse(n.head, question=self.in_question, year=self.year)
-            own = {a.code for a in self.subjects(n.head)}
             if mod.transform is not None and mod.transform != "demand":
+                own = {a.code for a in self.subjects(n.head)}
                 # only the subject's own taking-on ("Serbia is considering joining EU sanctions": the EU's stand)
-                return [replace(f, code=modality.code_under(f.code, mod), pattern=f"{f.pattern}+{mod.transform}",
+                return [replace(f, code=code_under(f.code, mod), pattern=f"{f.pattern}+{mod.transform}",
                                 mod=mod) if f.source.code in own else f for f in got]
         return got
 
@@ -354,17 +354,14 @@ class Nominals(Places):
                       and a.role == "OPP" and a.codable]
             if placed:
                 return placed
-        # "Western sanctions", "Western pressure": a bloc adjective names the bloc
-        blocs = self.actors.lex.bloc_adjectives
-        acts = self.actors.lex.act_adjectives if n.lemma_.lower() in self.actors.lex.bloc_acts else {}
-        return [Actor(blocs[c.text], None, c.idx, c.idx + len(c.text), c.text, "bloc") if c.text in blocs else
-                Actor(acts[c.text], None, c.idx, c.idx + len(c.text), c.text, "igo")
-                for c in n.lefts if c.dep_ == "amod" and (c.text in blocs or c.text in acts)][:1]
+        # "Western sanctions", "European sanctions": a bloc adjective names the bloc
+        return [Actor(named[0], None, c.idx, c.idx + len(c.text), c.text, named[1]) for c in n.lefts if c.dep_ == "amod"
+                and (named := self.actors.bloc_named(c, n, any_head=True)) is not None][:1]
 
     def _answers_in_kind(self, v: Token) -> bool:
         """The clause's own act is cooperation ("Venezuela freed six Americans after a visit by a U.S. envoy": the
         visit was to Venezuela), not hostility ("China sent warships near Taiwan after the U.S. envoy's visit")."""
-        codes = [code for i, code, _s, _t in getattr(self, "current", []) if i == v.i]
+        codes = [code for i, code, _s, _t in self.current if i == v.i]
         return bool(codes) and all(code[:2] < "10" for code in codes)
 
     def answerers(self, n: Token, own: frozenset[str]) -> list[Actor]:
