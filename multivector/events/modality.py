@@ -136,6 +136,7 @@ class Words:
     span_nouns: frozenset[str]
     span_preps: frozenset[str]
     span_modifiers: frozenset[str]
+    recent_time_words: frozenset[str]
     unrealised_heads: frozenset[str]
     alleged_adverbs: frozenset[str]
     near_miss_adverbs: frozenset[str]
@@ -491,13 +492,9 @@ def _future_time(t: Token, W: Words) -> bool:
     return False
 
 
-RECENT_WORDS = frozenset({"yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                          "sunday", "week", "weekend", "overnight", "night", "morning", "evening", "hour", "day"})
-
-
 def _dated(t: Token, W: Words) -> bool:
     """A clause that names a recent time of its own ("on Monday", "last week", "two days ago")."""
-    return any(x.lower_ in RECENT_WORDS or x.lemma_.lower() in RECENT_WORDS for x in t.subtree)
+    return any(x.lower_ in W.recent_time_words or x.lemma_.lower() in W.recent_time_words for x in t.subtree)
 
 
 def _over_a_span(t: Token, W: Words) -> bool:
