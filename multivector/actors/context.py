@@ -391,7 +391,7 @@ class DocContext:
             # Russia and China, its two largest trading partners" -> Kyrgyzstan, before earlier sentences.
             leaders = [replace(s, actor=replace(s.actor, person=False, kind="country"))
                        for s in cands if s.actor.person and s.sentence == si and s.subject]
-            same = [s for s in things if s.sentence == si]
+            same = [s for s in things if s.sentence == si and not self._plural_subject_of_clause(token, s)]
             things = same + leaders + [s for s in things if s.sentence != si]
             subj_pos = token.dep_ in ("nsubj", "nsubjpass") or (
                 token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"))
@@ -464,6 +464,15 @@ class DocContext:
                 return self._conjoined(nearest, cands, token)
             return []
         return []
+
+    def _plural_subject_of_clause(self, token: Token, s: Seen) -> bool:
+        """"Chinese warplanes entered its air defence zone": a singular "its" inside a clause is not that
+        clause's plural subject (nor the state its adjective names); the zone is another's."""
+        if s.token != int(s.token):
+            return False
+        cand = self.actors.doc[int(s.token)]
+        return token.dep_ == "poss" and cand.tag_ in ("NNS", "NNPS") and cand.dep_ in ("nsubj", "nsubjpass") \
+            and token.head.dep_ in ("dobj", "pobj") and cand.head in (token.head.head, token.head.head.head)
 
     def _met_with(self, subj: Seen, cands: list[Seen]) -> list[Seen]:
         """The partner a subject met or spoke with, as states (the object of "meets", the with-phrase of "speaks"):

@@ -131,6 +131,8 @@ def hidden_verb(sent: Span, lang: str = "en") -> Token | None:
             continue
         if t.dep_ in ("nsubj", "nsubjpass") and root.tag_ in ("VBP", "VBD"):
             continue  # "Houthi forces fire a missile": a plural subject its verb agrees with is read right
+        if t.dep_ == "conj" and root.tag_ in ("VBP", "VBD") and root.i == t.i + 1:
+            continue  # "Kyrgyz and Tajik forces exchanged fire": the subject's last conjunct, its verb right after
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and (nxt.lower_ == "of" or nxt.is_punct):
             continue

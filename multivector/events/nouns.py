@@ -28,6 +28,9 @@ MEASURE_ROOTS = frozenset({"16", "17"})
 # Prepositions under which disapproval is aimed at whoever acts ("despite American objections", "amid criticism
 # from rebel fighters"): the noun pattern lists them as its targets.
 DEFIED_PREPS = frozenset({"despite", "amid", "amidst"})
+# "in the face of", "in spite of" read as "despite"; the parser may hang the phrase on the act's object noun ("pressed ahead with
+# the release despite criticism from China"), so the act is the nearest verb up the tree.
+FACE_OF = ("in", ("face", "spite"), "of")
 IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
 # Roots of force whose noun, with an owner and no target, is aimed at the place where it fell (places.force_place).
 FORCE_PLACE_ROOTS = frozenset({"19"})
@@ -167,7 +170,10 @@ class Nominals(Places):
         currency = _nominal_currency(n, np.code, self.year)
         if currency == "background" and answered_with(n) is not None:
             currency = "current"  # "retaliated with sanctions on ...": the answer is made now
-        if currency == "background" and n.head.lower_ in DEFIED_PREPS and n.head.lower_ in np.target:
+        defied = _defied(n) if n.dep_ == "pobj" else None
+        if defied is not None and defied[0] not in np.target:
+            defied = None
+        if currency == "background" and defied is not None:
             currency = "current"  # the disapproval an act defies is voiced now, not a standing measure ("despite sanctions")
         if currency in ("background", "alleged") or (self._nominal_unreal(n) and claimed_by(n) is None):
             return []
@@ -268,9 +274,9 @@ class Nominals(Places):
             srcs = self.actors_for(child(v, "nsubjpass") or child(v, "nsubj"))
             both_ways = v.lemma_.lower() in modality.words().casualty_verbs
         tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False))), [])
-        if n.dep_ == "pobj" and n.head.lower_ in DEFIED_PREPS and n.head.lower_ in np.target:
+        if defied is not None:
             # "releases prisoners despite American objections", "amid criticism from rebels": at whoever acts
-            tgts = self.subjects(n.head.head) if n.head.head.pos_ in ("VERB", "AUX") else []
+            tgts = self.subjects(defied[1]) if defied[1] is not None else []
         if not tgts and np.code[:2] == "14":  # "anti-China protests": what the protest is against
             tgts = self.opposed_to(n)
         own = frozenset(a.code for a in srcs)
@@ -533,6 +539,22 @@ def answered_with(n: Token) -> Token | None:
     if n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.lemma_.lower() in modality.words().response_verbs:
         return n.head.head
     return None
+
+
+def _defied(n: Token) -> tuple[str, Token | None] | None:
+    """The preposition of defiance over a noun ("despite", "amid", "in the face of") and the act it qualifies."""
+    prep = n.head
+    word = prep.lower_
+    if word == FACE_OF[2] and prep.head.lower_ in FACE_OF[1] and prep.head.head.lower_ == FACE_OF[0]:
+        prep, word = prep.head.head, "despite"
+    if word not in DEFIED_PREPS:
+        return None
+    v = prep.head
+    for _ in range(3):  # "pressed ahead with the release of water despite ...": up through the object's phrase
+        if v.pos_ in ("VERB", "AUX") or v.dep_ not in ("dobj", "pobj", "prep") or v.head is v:
+            break
+        v = v.head
+    return word, (v if v.pos_ in ("VERB", "AUX") else None)
 
 
 def _nominal_currency(n: Token, code: str, year: int | None) -> str:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from . import patterns
 from .repair_clauses import (
+    agent_read_on_complex_preposition,
     agent_read_on_object,
     attack_noun_read_as_verb,
     clause_across_a_semicolon,
@@ -516,7 +517,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     verb_read_as_subject_of_a_participle,
     subject_of_preposition,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
-    particle_read_as_preposition, agent_read_on_object, verb_pair_read_as_subordinators_object,
+    particle_read_as_preposition, agent_read_on_object, agent_read_on_complex_preposition,
+    verb_pair_read_as_subordinators_object,
     outbreak_read_as_plural,
     plural_read_for_verb, plural_subject_read_as_verb, agent_noun_read_as_verb, ing_noun_read_as_participle,
     report_verb_read_as_noun, subject_read_as_modifier_of_verb,
@@ -551,6 +553,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
     particle_read_as_preposition: frozenset({"prep"}), agent_read_on_object: frozenset({"prep"}),
+    agent_read_on_complex_preposition: frozenset({"prep"}),
     verb_pair_read_as_subordinators_object: frozenset({"pobj"}), outbreak_read_as_plural: frozenset({"ROOT"}),
     object_lent_to_main_subject: frozenset({"nsubj"}), receiver_read_as_adverb: frozenset({"npadvmod", "dobj"}),
     subject_swallowed_by_fronted_phrase: frozenset({"nsubj"}),

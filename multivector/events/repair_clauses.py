@@ -409,3 +409,18 @@ def second_object_read_as_object(t: Token) -> bool:
     t.head, t.dep_ = first, "conj"
     cc.head = first
     return True
+
+
+def agent_read_on_complex_preposition(t: Token) -> bool:
+    """"in the face of condemnation by the EU": the parser hangs the noun's by/from-phrase on the "face" of the
+    complex preposition ("in the face of", "in spite of"); it belongs to the noun the "of" governs."""
+    head = t.head
+    if not (t.dep_ == "prep" and t.lower_ in ("by", "from") and head.lower_ in ("face", "spite")
+            and head.dep_ == "pobj" and head.head.lower_ == "in"):
+        return False
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < t.i), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of is not None else None
+    if noun is None:
+        return False
+    t.head = noun
+    return True

@@ -130,13 +130,16 @@ def adjectives_read_as_head_of_their_noun(t: Token) -> bool:
     """"Vietnamese and Chinese coast guards clashed": before a compound noun the parser may make the first of two
     joined nationality adjectives the phrase's head, and the noun its conjunct; the noun is the head, both
     adjectives modify it (as the parser reads "Vietnamese and Chinese troops")."""
-    if not (t.tag_ == "JJ" and t.dep_ in NOUN_SLOTS and t.text[:1].isupper()):
+    if not (t.dep_ in NOUN_SLOTS and t.text[:1].isupper() and (t.tag_ == "JJ" or (
+            # "Kyrgyz and Tajik forces": a nationality word the parser takes for a name
+            t.tag_ == "NNP" and any(e.kind == "adjective" for e in lexicon.load().lookup(t.text))))):
         return False
     n = next((c for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > t.i), None)
     if n is None or not any(c.dep_ == "cc" and t.i < c.i < n.i for c in t.children):
         return False
-    second = next((c for c in n.children if c.dep_ == "amod" and c.tag_ == "JJ" and c.text[:1].isupper()
-                   and t.i < c.i < n.i), None)
+    second = next((c for c in n.children if c.dep_ in ("amod", "compound") and c.tag_ in ("JJ", "NNP")
+                   and c.text[:1].isupper() and t.i < c.i < n.i
+                   and (c.tag_ == "JJ" or any(e.kind == "adjective" for e in lexicon.load().lookup(c.text)))), None)
     if second is None:
         return False
     n.head, n.dep_ = t.head, t.dep_
@@ -145,6 +148,8 @@ def adjectives_read_as_head_of_their_noun(t: Token) -> bool:
             c.head = n  # what follows the phrase belongs to its noun
     t.head, t.dep_ = n, "amod"
     second.head, second.dep_ = t, "conj"
+    t.pos_, t.tag_ = "ADJ", "JJ"
+    second.pos_, second.tag_ = "ADJ", "JJ"
     return True
 
 

@@ -18,6 +18,7 @@ from .tree import (
     child,
     flat_preps,
     is_passive,
+    near_a_border,
     passive_subject,
     pobj_of,
     prep_objects,
@@ -279,7 +280,8 @@ class Targets(Judgements):
                     # migrants": whose people they are is said on the people the holder noun is of (or by)
                     got = [a for p in prep_objects(theme, ("of", "by"))
                            for a in self._each_conjunct(through_quantity(p), lambda t: self.modifier_entity(t, exclude))]
-            elif slot in PLACE_PREPS and pat.code[:2] in PLACE_TARGET_ROOTS:
+            elif (slot in PLACE_PREPS or slot == "near_place") and pat.code[:2] in PLACE_TARGET_ROOTS:
+                prep = "near" if slot == "near_place" else slot  # "killed fighters near Mosul": in Iraq, not beyond
                 # "launched airstrikes in Syria": force used in a place is used against it (the annotators'
                 # rule), but only a place named as such, not whatever the phrase mentions ("in defiance of the UN")
                 bases = [*anchors, *([theme] if theme is not None else [])]  # "began airstrikes in Syria"
@@ -287,9 +289,9 @@ class Targets(Judgements):
                 # (not the circumstance: "kill 20 Palestinians in Gaza amid ceasefire talks in Egypt")
                 bases += [p for b in list(bases) for p in prep_objects(b) if p.head.lower_ not in CIRCUMSTANCE_PREPS]
                 for a in bases:
-                    got = [x for x in self.prep_targets(a, (slot,), possessor=False, exclude=exclude)
+                    got = [x for x in self.prep_targets(a, (prep,), possessor=False, exclude=exclude)
                            if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(a, x)
-                           and not aside_of_place(a, slot, x)]
+                           and not aside_of_place(a, prep, x) and not (prep == "near" and near_a_border(a))]
                     if got:
                         break
                 if got and self._names_own_side(anchors, pat, exclude):

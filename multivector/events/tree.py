@@ -179,6 +179,8 @@ def inherited_subject(v: Token) -> Token | None:
             return s
         if t.dep_ not in ("advcl", "xcomp", "conj") or t.head.i == t.i:
             return None
+        if t.dep_ == "xcomp" and (o := child(t.head, "dobj")) is not None and o.i < t.i:
+            return o  # "prompting Norwegian jets to scramble": the object the infinitive controls
         t = t.head
     return None
 

@@ -1,0 +1,69 @@
+"""Reactions and force in place: disapproval an act defies, aircraft scrambled in answer, force against armed
+groups where they are. One class of structure per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from multivector.pipeline import code_article
+from multivector.records import Article
+
+DATE = dt.date(2024, 5, 1)
+
+
+def coded(text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.code) for e in code_article(Article.make(text, DATE)).events}
+
+
+def roots(text: str) -> set[tuple[str, str, str]]:
+    return {(s, t, c[:2]) for s, t, c in coded(text)}
+
+
+def test_disapproval_an_act_defies_is_aimed_at_whoever_acts() -> None:
+    # the parser hangs "despite" on the act's object noun: the act is the verb above it
+    assert roots("Japan pressed ahead with the release of treated water despite criticism from China.") == {
+        ("CHN", "JPN", "11")}
+    # "in the face of", "in spite of" read as "despite" (the by-phrase the parser hangs on "face" is the noun's)
+    assert roots("Israel expanded the settlement in the face of condemnation by the European Union.") == {
+        ("EU", "ISR", "11")}
+    assert roots("Turkey bought the S-400 system in spite of objections by the United States.") == {
+        ("USA", "TUR", "11")}
+    assert roots("Japan went ahead with the plan despite an outcry from South Korea.") == {("KOR", "JPN", "11")}
+    # a face that is no preposition names no disapproval
+    assert coded("The minister saved face after criticism from China.") == set()
+
+
+def test_aircraft_scrambled_in_answer_are_a_raised_alert_against_the_provoker() -> None:
+    # the infinitive's subject is the object that "prompting" controls, not the main clause's subject
+    assert roots("Russian bombers flew near Norwegian airspace, prompting Norwegian fighter jets to scramble.") == {
+        ("RUS", "NOR", "15"), ("NOR", "RUS", "15")}
+    assert coded("South Korean jets scrambled after Chinese warplanes entered its air defence zone.") == {
+        ("KOR", "CHN", "152"), ("CHN", "KOR", "150")}
+    assert coded("Japanese officials scrambled to respond.") == set()  # people scrambling raise no alert
+
+
+def test_a_singular_its_in_a_clause_is_not_that_clauses_plural_subject() -> None:
+    assert ("CHN", "KOR", "150") in coded("South Korea said Chinese warplanes entered its air defence zone.")
+    # a singular subject keeps its own: "its" is the subject's
+    assert coded("China closed its airspace.") == set()
+
+
+def test_force_against_armed_groups_is_against_the_state_they_are_in() -> None:
+    assert roots("Turkey attacked PKK hideouts in northern Iraq.") == {("TUR", "IRQ", "19")}
+    assert roots("Iran attacked Kurdish militants in Iraq with missiles and drones.") == {("IRN", "IRQ", "19")}
+    # an assault is done to people; a state named only as where is no victim of one
+    assert ("IRN", "IRQ", "18") not in roots("Iranian drones attacked Kurdish groups in northern Iraq.")
+    assert roots("A mob attacked two Chinese workers in Kyrgyzstan.") == {("KGZ", "CHN", "18")}
+
+
+def test_killing_near_a_city_is_in_its_state_not_beyond_a_border() -> None:
+    assert roots("U.S. airstrikes killed dozens of Islamic State fighters near Mosul, Iraq.") == {("USA", "IRQ", "19")}
+    assert roots("Russian troops killed three civilians near Kharkiv.") == {("RUS", "UKR", "19")}
+    assert coded("Pakistani troops killed two militants near the Afghan border.") == set()
+
+
+def test_joined_nationality_names_before_a_plural_noun_modify_it() -> None:
+    # the tagger reads "Kyrgyz" as a name heading the subject and "forces" as a verb; both are one subject
+    assert coded("Kyrgyz and Tajik forces exchanged fire.") == {("KGZ", "TJK", "190"), ("TJK", "KGZ", "190")}
+    assert coded("Kyrgyz and Tajik forces exchanged fire at the border.") == {
+        ("KGZ", "TJK", "190"), ("TJK", "KGZ", "190")}
