@@ -67,3 +67,16 @@ def test_joined_nationality_names_before_a_plural_noun_modify_it() -> None:
     assert coded("Kyrgyz and Tajik forces exchanged fire.") == {("KGZ", "TJK", "190"), ("TJK", "KGZ", "190")}
     assert coded("Kyrgyz and Tajik forces exchanged fire at the border.") == {
         ("KGZ", "TJK", "190"), ("TJK", "KGZ", "190")}
+
+
+def test_a_measure_rejected_answers_the_state_its_modifier_names() -> None:
+    assert roots("The Czech Republic and Slovakia reject EU quotas for refugees.") == {
+        ("CZE", "EU", "12"), ("SVK", "EU", "12")}
+    assert roots("Iran dismissed American demands.") == {("IRN", "USA", "12")}
+    assert coded("Hungary rejects the quotas.") == set()  # no one's
+
+
+def test_a_state_joining_force_under_way_uses_it_where_it_falls() -> None:
+    assert coded("Australian jets join the bombing campaign in Syria.") == {("AUS", "SYR", "195")}
+    assert coded("France joins airstrikes against ISIL in Iraq.") == {("FRA", "IRQ", "195")}
+    assert coded("Kazakhstan joined the Eurasian Economic Union.") == set()  # a union joined is no force
