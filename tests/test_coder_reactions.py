@@ -80,3 +80,11 @@ def test_a_state_joining_force_under_way_uses_it_where_it_falls() -> None:
     assert coded("Australian jets join the bombing campaign in Syria.") == {("AUS", "SYR", "195")}
     assert coded("France joins airstrikes against ISIL in Iraq.") == {("FRA", "IRQ", "195")}
     assert coded("Kazakhstan joined the Eurasian Economic Union.") == set()  # a union joined is no force
+
+
+def test_what_a_modifier_says_is_anothers_is_answered_in_kind() -> None:
+    assert coded("Iran ignores American warnings.") == {("IRN", "USA", "120")}
+    assert coded("China opposes Japanese remilitarisation.") == {("CHN", "JPN", "110")}
+    # demands a preposition brings are still the modifier's
+    assert coded("Uzbekistan agrees to Russian demands.") == {("UZB", "RUS", "083")}
+    assert ("UZB", "RUS", "083") not in coded("Uzbekistan agrees to Russian gas prices.")

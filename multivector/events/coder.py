@@ -195,8 +195,11 @@ class ArticleCoder(Refinements):
             if theme is None and not passive and pat.needs:
                 # "looking into Russian drone attacks": a prepositional verb's object is its preposition's
                 # (only "into": "look into", "delve into"; "agree to", "let in" keep their own readings)
-                pat_theme = next((p for c in v.children if c.dep_ == "prep" and c.lower_ == "into"
-                                  and "into" in pat.needs for p in c.children if p.dep_ == "pobj"), None)
+                # and a listed object a needed preposition brings, for slots on it: "agreed to Russian demands"
+                on_object = pat.only_objects and bool({"adjective", "possessor"} & set(pat.target))
+                pat_theme = next((p for c in v.children if c.dep_ == "prep" and c.lower_ in pat.needs
+                                  and (c.lower_ == "into" or on_object) for p in c.children if p.dep_ == "pobj"
+                                  and (c.lower_ == "into" or p.lemma_.lower() in pat.objects)), None)
             found = self._apply(v, pat, code, pat_theme, passive, lemma)
             if found is not None:
                 if matched is not None:  # "agreed to talks with Ukraine": the talks are this event, not another
