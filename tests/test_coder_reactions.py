@@ -88,3 +88,18 @@ def test_what_a_modifier_says_is_anothers_is_answered_in_kind() -> None:
     # demands a preposition brings are still the modifier's
     assert coded("Uzbekistan agrees to Russian demands.") == {("UZB", "RUS", "083")}
     assert ("UZB", "RUS", "083") not in coded("Uzbekistan agrees to Russian gas prices.")
+
+
+def test_a_bid_held_up_is_refused_for_now() -> None:
+    assert coded("Hungary delays the Swedish bid to join NATO.") == {("HUN", "SWE", "120")}
+    assert coded("Bulgaria holds up North Macedonia's accession.") == {("BGR", "MKD", "120")}
+    assert coded("Russia delayed gas deliveries to Moldova.") == set()  # no bid: a delivery late is no refusal
+
+
+def test_the_people_of_states_who_gather_meet() -> None:
+    assert coded("The leaders of France and Ukraine gather in Paris for a summit.") == {
+        ("FRA", "UKR", "040"), ("UKR", "FRA", "040")}
+    assert coded("Envoys of the two Koreas gathered at Panmunjom.") == {("PRK", "KOR", "040"), ("KOR", "PRK", "040")}
+    # one side gathering meets no one; a crowd gathering at an embassy protests (14), no meeting
+    assert coded("Kazakh officials gathered in Astana.") == set()
+    assert {c[:2] for _s, _t, c in coded("Protesters gathered outside the Russian embassy in Kyiv.")} == {"14"}

@@ -443,7 +443,7 @@ class ArticleCoder(Refinements):
             pairs = [(s, t) for s in sources for t in sources if s.code != t.code and not same_group(s, t)]
             if code.startswith("045"):
                 code = "040"  # "Seoul and Tokyo agree to hold a summit": talks held among themselves mediate nothing
-            if pat.id in ("meet", "hold-talks", "host-mediate") and code == "040":
+            if pat.id in ("meet", "hold-talks", "host-mediate", "gather") and code == "040":
                 code = self._meeting_code(v, sources, sources)
         if not pairs and not targets and not pat.inverted:
             # "Erdogan told Putin that Turkey would never recognise the annexation": a statement with no target
