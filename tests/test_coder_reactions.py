@@ -103,3 +103,12 @@ def test_the_people_of_states_who_gather_meet() -> None:
     # one side gathering meets no one; a crowd gathering at an embassy protests (14), no meeting
     assert coded("Kazakh officials gathered in Astana.") == set()
     assert {c[:2] for _s, _t, c in coded("Protesters gathered outside the Russian embassy in Kyiv.")} == {"14"}
+
+
+def test_force_threatened_or_answered_in_force() -> None:
+    assert coded("Saudi Arabia threatens military action against Qatar.") == {("SAU", "QAT", "138")}
+    assert coded("The EU threatens retaliatory steps against the United States.") == {("EU", "USA", "130")}
+    # an answer in force is aimed at whose act it answers; vowed, it is a threat of force
+    assert coded("Israel vows to respond forcefully to any attack from Lebanon.") == {("ISR", "LBN", "1384")}
+    assert coded("Turkey responded militarily to the Syrian shelling.") == {("TUR", "SYR", "190")}
+    assert coded("Japan responded to the Chinese protest.") == set()  # an answer in words is no force

@@ -207,6 +207,12 @@ class Targets(Judgements):
                             if any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) else [])
                         if got:
                             break
+            elif slot == "answered_act":  # "respond forcefully to any attack from Lebanon": whose act it answers
+                for p in prep_objects(v, ("to", "for")):
+                    got = got or [f.source for f in self.code_noun(p) if f.source.code not in exclude] or [
+                        a for a in self.act_owner(p) if a.code not in exclude] or ([
+                            a for o in prep_objects(p, ("from", "by")) for a in self.actors_for(o, exclude)
+                            if a.codable] if self.noun_pattern(p) is not None else [])
             elif slot == "adversary":  # "vowed to retaliate": against whoever last acted against the subject
                 # (in the same sentence only for a vow: "Tehran vows harsh revenge", "and Kabul vows to retaliate")
                 vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().threat_heads
