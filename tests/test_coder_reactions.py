@@ -112,3 +112,12 @@ def test_force_threatened_or_answered_in_force() -> None:
     assert coded("Israel vows to respond forcefully to any attack from Lebanon.") == {("ISR", "LBN", "1384")}
     assert coded("Turkey responded militarily to the Syrian shelling.") == {("TUR", "SYR", "190")}
     assert coded("Japan responded to the Chinese protest.") == set()  # an answer in words is no force
+
+
+def test_a_killing_by_an_attack_noun_is_that_attack() -> None:
+    # the passive's agent names the act that killed: fighting, not a killing beside it
+    assert coded("Three militants were killed by a U.S. drone strike in Pakistan.") == {("USA", "PAK", "1952")}
+    assert coded("Two Iraqi soldiers were killed by a Turkish drone attack.") == {("TUR", "IRQ", "1952")}
+    assert roots("Two Lebanese soldiers were killed by Israeli shelling.") == {("ISR", "LBN", "19")}
+    assert roots("A Pakistani soldier was killed by Indian gunfire.") == {("IND", "PAK", "19")}
+    assert roots("Two Chinese engineers were killed by Pakistani gunmen.") == {("PAK", "CHN", "18")}

@@ -22,8 +22,10 @@ class Refinements(Deverbals):
     def _battle_code(self, v: Token, theme: Token | None, pairs: list[tuple[Actor, Actor]]) -> str | None:
         """A killing in a fight is the fight: "killed 20 Kenyan soldiers in an attack on a base" (190), "killed in
         shelling" (194); and soldiers killed by soldiers or militants were killed in battle."""
-        # "Azerbaijani shelling killed a soldier": the act that killed is named by its subject as well
-        for p in [*prep_objects(v, ("in", "during")), *(x for x in instruments(v) if x.dep_ == "nsubj")]:
+        # "Azerbaijani shelling killed a soldier": the act that killed is named by its subject as well, or by the
+        # passive's agent ("a Turkish soldier was killed by Syrian shelling")
+        for p in [*prep_objects(v, ("in", "during")), *(x for x in instruments(v) if x.dep_ == "nsubj"
+                                                        or (x.head.dep_ == "agent" and is_passive(v)))]:
             np = self.noun_pattern(p)
             if np is not None and np.code[:2] == "19":
                 return np.code
