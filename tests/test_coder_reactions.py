@@ -77,7 +77,7 @@ def test_a_measure_rejected_answers_the_state_its_modifier_names() -> None:
 
 
 def test_a_state_joining_force_under_way_uses_it_where_it_falls() -> None:
-    assert coded("Australian jets join the bombing campaign in Syria.") == {("AUS", "SYR", "195")}
+    assert coded("Jordan joined the air campaign over Syria.") == {("JOR", "SYR", "195")}
     assert coded("France joins airstrikes against ISIL in Iraq.") == {("FRA", "IRQ", "195")}
     assert coded("Kazakhstan joined the Eurasian Economic Union.") == set()  # a union joined is no force
 
@@ -121,3 +121,11 @@ def test_a_killing_by_an_attack_noun_is_that_attack() -> None:
     assert roots("Two Lebanese soldiers were killed by Israeli shelling.") == {("ISR", "LBN", "19")}
     assert roots("A Pakistani soldier was killed by Indian gunfire.") == {("IND", "PAK", "19")}
     assert roots("Two Chinese engineers were killed by Pakistani gunmen.") == {("PAK", "CHN", "18")}
+
+
+def test_a_noun_of_force_beside_its_verb_is_one_act() -> None:
+    # two nouns are two acts, and a visit and the talks held on it are two as well
+    assert roots("Israeli airstrikes and artillery shelling hit Hezbollah positions in Lebanon.") == {
+        ("ISR", "LBN", "19")}
+    assert coded("Obama holds talks with the Vietnamese president during his first visit to Hanoi.") == {
+        ("USA", "VNM", "046"), ("USA", "VNM", "042")}

@@ -2411,7 +2411,8 @@ def test_pressure_asks_and_a_rejected_ask_answers_the_asker() -> None:
     assert roots("The EU pressured Montenegro to impose sanctions on Belarus.") == {("EU", "MNE", "02")}
     assert roots("Montenegro defied EU pressure to back sanctions on Belarus.") == {("MNE", "EU", "12")}
     assert roots("Tehran rejected EU pressure over its missile programme.") == {("IRN", "EU", "12")}
-    assert coded("Beijing rejected Japanese protests over the detention.") == set()  # a protest is no ask
+    # a protest rejected is a reported refusal too (gold rule 7), answering the protester
+    assert coded("Beijing rejected Japanese protests over the detention.") == {("CHN", "JPN", "120")}
 
 
 def test_what_one_state_expects_another_to_do_is_not_done() -> None:

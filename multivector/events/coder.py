@@ -24,6 +24,7 @@ from .arguments import through_quantity
 from .clauses import (
     CONDITION_MARKS,
     FORCE_ROOTS,
+    act_head,
     agreed_together,
     aimed_elsewhere,
     mediated_over_talks,
@@ -40,7 +41,7 @@ from .clauses import (
 )
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
-from .refine import Refinements
+from .refine import Refinements, restated_by_noun
 from .targets import PLACE_PREPS
 from .tree import (
     BORDER_NOUNS,
@@ -588,7 +589,8 @@ def code_document(
         kept = one_act_per_chain(reported_over_saying(mediated_over_talks(found)))
         for f in (x for g in kept for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
-            if e is None or not new_act(seen.setdefault((e.source, e.target, e.code), set()), f.predicate):
+            if e is None or not new_act(seen.setdefault((e.source, e.target, e.code), set()), f.predicate) or (
+                    act_head(f.predicate) is None and restated_by_noun(events, e)):
                 continue
             events.append(e)
             if e.code.startswith("112"):

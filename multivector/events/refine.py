@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from ..actors.matcher import Actor
-from . import modality
+from ..records import Event
+from . import cameo, modality
 from .arguments import through_quantity
 from .deverbal import Deverbals
 from .tree import child, is_passive, pobj_of, prep_objects
 from .words import instruments, is_mass
 
+# Roots whose noun beside a verb of the same act restates it: force, whose instrument names the act's kind
+RESTATED_ROOTS = frozenset({"18", "19", "20"})
 # Prepositions that give a sending its destination ("sent a frigate to the Black Sea to help Ukraine")
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 
@@ -86,3 +91,19 @@ class Refinements(Deverbals):
                 i == motion.i for i, *_ in self.current):
             return mod
         return modality.analyse(motion, question=self.in_question, year=self.year)
+
+
+def restated_by_noun(kept: list[Event], e: Event) -> bool:
+    """Whether noun event ``e`` restates a verb's act of force ``kept`` already tells for the same source, target
+    and root in its sentence (gold rule 2: "were killed by a U.S. drone strike" is one act; two nouns, "airstrikes
+    and shelling", are two; a visit and talks held on it are two acts); a generic code told there (190) takes the
+    noun's more specific one (1952)."""
+    for i, k in enumerate(kept):
+        if (k.source, k.target, k.root, k.sentence_index) == (e.source, e.target, e.root, e.sentence_index) and \
+                not k.pattern.endswith(".n") and k.root in RESTATED_ROOTS:
+            if k.code != e.code and k.code == k.root + "0" and e.code.startswith(k.root):
+                cc = cameo.lookup(e.code)
+                kept[i] = replace(k, code=cc.code, quad_class=cc.quad_class, goldstein=cc.goldstein,
+                                  plover_type=cc.plover_type, plover_mode=cc.plover_mode)
+            return True
+    return False
