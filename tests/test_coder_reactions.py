@@ -129,3 +129,12 @@ def test_a_noun_of_force_beside_its_verb_is_one_act() -> None:
         ("ISR", "LBN", "19")}
     assert coded("Obama holds talks with the Vietnamese president during his first visit to Hanoi.") == {
         ("USA", "VNM", "046"), ("USA", "VNM", "042")}
+
+
+def test_people_held_are_named_past_a_group_the_scheme_does_not_code() -> None:
+    assert coded("Turkish police arrest dozens of suspected ISIL members, including two German citizens.") == {
+        ("TUR", "DEU", "173")}
+    # a person held for serving a state: the arrest is aimed at the state served
+    assert coded("Russia detains a man suspected of spying for Ukraine.") == {("RUS", "UKR", "173")}
+    assert coded("Iran arrested two people accused of working for Israel.") == {("IRN", "ISR", "173")}
+    assert coded("Russia detained a man suspected of theft.") == set()

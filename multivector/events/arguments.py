@@ -61,6 +61,10 @@ LAUNCH_VERBS = frozenset({"fire", "launch"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
 ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil", "enact"})
 # Who wrote or owns what is acted on: "a U.S.-drafted resolution" is the United States', "a tanker operated by ..."
+# People held for serving a state: "a man suspected of spying for Ukraine", "accused of working for Iranian
+# intelligence" (the state served is whom the arrest is aimed at).
+SUSPECTED_WORDS = frozenset({"suspect", "accuse", "charge", "convict", "arrest", "detain", "jail", "sentence"})
+SERVING_VERBS = frozenset({"spy", "work", "collaborate", "act", "gather", "pass", "operate"})
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put", "own",
                           "operate"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
@@ -494,16 +498,28 @@ class Arguments:
         """The actor a target phrase names: itself, its possessor, its by-agent; if ``loose``, a national
         modifier or any entity inside ("near its border with Ukraine", "two Chinese engineers")."""
         W = modality.words()
+        counted = through_quantity(p)
+
+        def including(codable: bool = False) -> list[Actor]:
+            # "detained its crew, including a Swedish activist and a French lawmaker": the people named (or a
+            # phrase the parser hangs on the verb after the object: "detain the crew, including ...", or on the
+            # counted noun: "dozens of suspected ISIL members, including two Germans")
+            return [a for c in [*p.children, *(counted.children if counted is not p else []),
+                                *(p.head.children if p.dep_ == "dobj" else [])]
+                    if c.dep_ == "prep" and c.lower_ == "including" and c.i > p.i
+                    for x in c.children if x.dep_ == "pobj" for y in (x, *x.conjuncts)
+                    for a in self.actors_for(y, exclude) if a.codable or not codable]
+
+        def named() -> list[Actor]:
+            got = self.actors_for(p, exclude)  # a group the scheme does not code gives way to the people listed
+            return got if any(a.codable for a in got) else including(codable=True) or got
+
         chain = [
             lambda: self.author_of(p),
-            lambda: self.actors_for(p, exclude),
-            # "detained its crew, including a Swedish activist and a French lawmaker": the people named
-            # (or a phrase the parser hangs on the verb after the object: "detain the crew, including ...")
-            lambda: [a for c in [*p.children, *(p.head.children if p.dep_ == "dobj" else [])]
-                     if c.dep_ == "prep" and c.lower_ == "including" and c.i > p.i
-                     for x in c.children if x.dep_ == "pobj" for y in (x, *x.conjuncts)
-                     for a in self.actors_for(y, exclude)],
+            named,
+            including,
             lambda: self.possessor(p, exclude) if possessor else [],
+            lambda: self.served_state(p, exclude),
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],
             lambda: self.prep_targets(p, ("with",), possessor=False) if p.lemma_.lower() in BORDER_NOUNS else [],
@@ -521,6 +537,17 @@ class Arguments:
             found = [a for a in step() if a.code not in exclude]
             if found:
                 return found
+        return []
+
+    def served_state(self, p: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The state a person is held for serving: "a man suspected of spying for Ukraine" -> UKR."""
+        for c in p.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in SUSPECTED_WORDS:
+                for g in (g for x in c.children if x.dep_ == "prep" and x.lower_ in ("of", "for")
+                          for g in x.children if g.dep_ in ("pobj", "pcomp")):
+                    if g.lemma_.lower() in SERVING_VERBS:
+                        return [a for o in prep_objects(g, ("for",)) for a in self.phrase_actors(o, exclude=exclude)
+                                if a.codable]
         return []
 
     def author_of(self, p: Token) -> list[Actor]:
