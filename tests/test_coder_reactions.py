@@ -138,3 +138,12 @@ def test_people_held_are_named_past_a_group_the_scheme_does_not_code() -> None:
     assert coded("Russia detains a man suspected of spying for Ukraine.") == {("RUS", "UKR", "173")}
     assert coded("Iran arrested two people accused of working for Israel.") == {("IRN", "ISR", "173")}
     assert coded("Russia detained a man suspected of theft.") == set()
+
+
+def test_verbs_joined_before_one_object_each_act_on_it() -> None:
+    assert coded("The United States criticised and sanctioned Russia.") == {("USA", "RUS", "111"), ("USA", "RUS", "163")}
+    assert coded("Russia condemns and rejects the Ukrainian proposal.") == {("RUS", "UKR", "111"), ("RUS", "UKR", "121")}
+    # two verbs of one root tell one act, by its last verb
+    assert coded("Turkey arrested and deported two German journalists.") == {("TUR", "DEU", "174")}
+    # a verb with its own object keeps it
+    assert coded("Bahrain recalled its ambassador and expelled Iranian diplomats.") == {("BHR", "IRN", "161")}

@@ -18,7 +18,7 @@ from . import modality, patterns
 from .arguments import through_quantity
 from .modality import Modality
 from .nouns import Found, Nominals
-from .tree import child, name_head, prep_objects, reciprocal, verb_like
+from .tree import child, name_head, prep_objects, reciprocal, shared_object, verb_like
 
 # Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").
 CONDITION_MARKS = frozenset({"if", "unless", "after", "until"})
@@ -519,6 +519,10 @@ def one_act_per_chain(found: list[Found]) -> list[Found]:
                 # a coercive act's effect told by a participle is that act: "turned back Russian citizens, shutting
                 # one of the last routes" (not a second use of force against the same state)
                 drop.add(i)
+                continue
+            if i != j and gp.dep_ == "conj" and gp.head.i == p.i and shared_object(p) is not None and \
+                    key(f) == key(g):
+                drop.add(i)  # "stabs and kills", "rams and sinks": one act, told by its last verb
                 continue
             if i == j or key(f) != key(g) or f.predicate.i == g.predicate.i:
                 continue

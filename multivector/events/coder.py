@@ -52,6 +52,7 @@ from .tree import (
     misparsed_main,
     passive_subject,
     prep_objects,
+    shared_object,
     verb_like,
 )
 from .words import (
@@ -149,7 +150,8 @@ class ArticleCoder(Refinements):
         small = next((c for c in v.children if c.dep_ == "ccomp" and (c.pos_ in ("NOUN", "PROPN") or (
             (c.lower_ in modality.words().verbless_heads or c.pos_ == "ADJ") and child(c, "nsubj") is not None))),
             None)  # ("declared two Estonian NGOs undesirable": an adjective's small clause)
-        obj = obj or adverbial_object(v) or (None if small is None else child(small, "nsubj") or small)
+        obj = obj or adverbial_object(v) or shared_object(v) or (None if small is None else child(small, "nsubj")
+                                                                 or small)
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN" and not misparsed_main(v))
         theme = passive_subject(v) if is_passive(v) else (v.head if passive and v.dep_ == "acl" else obj)
         if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":

@@ -218,3 +218,15 @@ def adverbial_object(v: Token) -> Token | None:
     if v.pos_ == "VERB" and nxt is not None and nxt.head.i == v.i and nxt.dep_ == "npadvmod" and nxt.pos_ == "PROPN":
         return nxt
     return None
+
+
+def shared_object(v: Token) -> Token | None:
+    """The object a verb shares with the verb joined right after it: "criticised and sanctioned Russia",
+    "arrested and deported two journalists" (the parser hangs it on the last verb only)."""
+    if v.pos_ != "VERB" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "dative") for c in v.rights):
+        return None
+    for c in v.rights:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
+                and all(t.dep_ in ("cc", "advmod", "punct") for t in v.doc[v.i + 1:c.i]):
+            return child(c, "dobj")
+    return None
