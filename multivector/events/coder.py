@@ -19,7 +19,7 @@ from .. import nlp
 from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
-from . import cameo, modality, patterns
+from . import modality, patterns
 from .arguments import through_quantity
 from .clauses import (
     CONDITION_MARKS,
@@ -41,7 +41,8 @@ from .clauses import (
 )
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
-from .refine import Refinements, restated_by_noun
+from .records_of import Records
+from .refine import restated_by_noun
 from .targets import PLACE_PREPS
 from .tree import (
     BORDER_NOUNS,
@@ -94,16 +95,7 @@ REFERRING = frozenset({"country", "nation", "government", "president", "leader",
                        "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
 
 
-def word_end(text: str, t: Token) -> int:
-    """Where the article's word ends for token ``t``: past the hyphen the parser's copy lost ("re-imposes" was
-    parsed as "reimposes ", nlp.bound_tokens), so the evidence holds the whole word."""
-    end = t.idx + len(t.text)
-    if "-" in text[t.idx:end] and end < len(text) and text[end].isalpha():
-        end += 1
-    return end
-
-
-class ArticleCoder(Refinements):
+class ArticleCoder(Records):
     """Codes one parsed article; holds its actors and their cross-sentence context."""
 
     def __init__(self, article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None,
@@ -506,51 +498,6 @@ class ArticleCoder(Refinements):
         code = code_under(code, mod)
         found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
         return found if alleger is None else self.allegation(alleger, [s for s, _t in pairs], code, pid, found)
-
-    # -- records ------------------------------------------------------------------
-    def expand_found(self, f: Found) -> list[Found]:
-        """Regional groups that reached an event unexpanded (read straight off a modifier) become members."""
-        regions = self.actors.lex.regions
-        if f.source.code not in regions and f.target.code not in regions:
-            return [f]
-        return [Found(s, t, f.code, f.pattern, f.predicate, f.mod)
-                for s in self.expand(f.source) for t in self.expand(f.target)]
-
-    def to_event(self, f: Found, sentence_index: int) -> Event | None:
-        s, t = f.source, f.target
-        if not (s.codable and t.codable) or s.code == t.code or s.kind == "place":
-            return None  # a place is where an act happens or whom it hits, never who acts
-        cc = cameo.lookup(f.code)
-        speaker = None
-        if f.mod.speaker is not None:
-            sp = self.subjects(f.mod.speaker)
-            speaker = sp[0].code if sp else None
-        notes = [f"{a.text!r} -> {a.code} from {a.resolved_from}" for a in (s, t) if a.resolved_from]
-        if f.mod.transform:
-            notes.append(f"{f.mod.transform} ({f.mod.governor.text if f.mod.governor is not None else 'future'})")
-        p = f.predicate
-        return Event(
-            self.article.id, self.article.date, sentence_index, p.idx, word_end(self.article.text, p), s.code, s.role,
-            t.code,
-            t.role, cc.code, cc.root, cc.quad_class, cc.goldstein, cc.plover_type, cc.plover_mode, f.pattern,
-            f.mod.confidence, speaker, s.text, t.text, "; ".join(notes),
-        )
-
-    def mentions(self) -> list[Mention]:
-        sent_starts = [(s.start_char, i) for i, s in enumerate(self.doc.sents)]
-
-        def sidx(ch: int) -> int:
-            return max((i for st, i in sent_starts if st <= ch), default=0)
-
-        out = []
-        for span, entry in self.actors.spans():
-            code, role = entry.at(self.article.date, self.actors.lex.titles)
-            out.append(Mention(sidx(span.start_char), span.start_char, span.end_char, span.text, code, role,
-                               entry.kind, f"lexicon:{entry.kind}"))
-        for a in self.resolved.values():
-            out.append(Mention(sidx(a.start), a.start, a.end, a.text, a.code, a.role, "anaphor", "context",
-                               a.resolved_from))
-        return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def code_document(
