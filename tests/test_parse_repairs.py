@@ -494,6 +494,8 @@ def test_an_agent_noun_read_as_the_verb_is_the_agent() -> None:
     text = "Missiles fired by Houthi forces hit a Saudi ship."
     assert ("forces", "pobj") in deps(text) and ("hit", "ROOT") in deps(text)
     assert coded(text, IN_2023) == {("YEM", "SAU", "19")}
+    # only in a by-phrase: a place's name before a verb and its object is the subject's place
+    assert ("seeks", "ROOT") in deps("The opposition in Venezuela seeks help from France.")
 
 
 def test_a_summing_relative_read_as_a_conjunct_is_the_nouns_relative() -> None:

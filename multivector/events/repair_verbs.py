@@ -258,7 +258,8 @@ def agent_noun_read_as_verb(t: Token) -> bool:
     if not (t.dep_ == "ROOT" and t.tag_ == "VBZ" and t.lower_.endswith("s") and 0 < t.i < len(doc) - 1):
         return False
     name, v, verbs = doc[t.i - 1], doc[t.i + 1], patterns.load().verbs
-    if not (name.dep_ == "pobj" and name.head.dep_ in ("agent", "prep") and name.pos_ in ("PROPN", "ADJ")
+    if not (name.dep_ == "pobj" and name.head.dep_ in ("agent", "prep") and name.head.lower_ == "by"
+            and name.pos_ in ("PROPN", "ADJ")
             and name.head.i == name.i - 1 and v.head.i != v.i and v.tag_ in ("VBD", "VBP", "VBZ", "VB", "JJ", "NN")
             and (v.lower_ in verbs or v.lemma_.lower() in verbs)):
         return False
