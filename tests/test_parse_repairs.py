@@ -568,3 +568,12 @@ def test_a_comma_list_of_nationalities_is_one_list() -> None:
         ("GBR", "SYR", "19"), ("FRA", "SYR", "19"), ("USA", "SYR", "19")}
     # plain adjectives are left as the parser read them
     assert ("modern", "amod") in deps("Large, modern and fast Russian warships sail past Japan.")
+
+
+def test_a_captive_held_hostage_is_described_not_the_holder() -> None:
+    # "held hostage" after a verb with no object is a participle: the journalist is held, and holds no one
+    assert ("held", "acl") in deps("Militants behead a Japanese journalist held hostage in Syria.")
+    assert coded("Militants behead a Japanese journalist held hostage in Syria.", IN_2018) == set()
+    # a finite verb with its own counted object stays a clause
+    text = "Hamas freed four Israeli soldiers held in Gaza and Israel released 200 Palestinian prisoners."
+    assert ("ISR", "PSE", "08") in coded(text, IN_2023)

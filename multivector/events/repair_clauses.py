@@ -95,13 +95,25 @@ def receiver_read_as_adverb(t: Token) -> bool:
 FINITE_MARKS = frozenset({"aux", "auxpass", "mark", "neg"})
 
 
+# What a past form read as finite holds its people as, when it is the participle of captivity: "a journalist
+# held hostage in Syria", "sailors kept captive" (read so only then: a finite "held talks" is common).
+CAPTIVITY = frozenset({"hostage", "captive", "prisoner", "incommunicado"})
+
+
+def participle_form(t: Token) -> bool:
+    return any(c.lemma_.lower() in CAPTIVITY and all(x.dep_ == "prep" for x in c.children)  # not "200 prisoners"
+               for c in t.children if c.dep_ in ("dobj", "oprd", "advmod", "npadvmod"))
+
+
 def reduced_relative_read_as_clause(t: Token) -> bool:
-    """"Belarus releases a Lithuanian citizen detained on smuggling charges": after a verb with no object the
+    """"Belarus releases a Lithuanian citizen detained on smuggling charges", "Militants behead a Japanese journalist
+    held hostage in Syria" (a past form the tagger took for finite): after a verb with no object the
     parser may read the noun as the subject of a clause headed by the participle after it. A past participle
     with no auxiliary is no finite clause: the noun is the verb's object, the participle describes it."""
     h = t.head
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    if not (t.dep_ == "ccomp" and t.tag_ == "VBN" and h.pos_ == "VERB" and h.i < t.i and subj is not None
+    if not (t.dep_ == "ccomp" and (t.tag_ == "VBN" or (t.tag_ == "VBD" and participle_form(t))) and h.pos_ == "VERB"
+            and h.i < t.i and subj is not None
             and subj.pos_ in ("NOUN", "PROPN") and subj.i < t.i
             and h.lemma_.lower() not in modality.words().report_verbs
             and not any(c.dep_ in FINITE_MARKS for c in t.children)
