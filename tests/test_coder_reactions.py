@@ -147,3 +147,9 @@ def test_verbs_joined_before_one_object_each_act_on_it() -> None:
     assert coded("Turkey arrested and deported two German journalists.") == {("TUR", "DEU", "174")}
     # a verb with its own object keeps it
     assert coded("Bahrain recalled its ambassador and expelled Iranian diplomats.") == {("BHR", "IRN", "161")}
+
+
+def test_a_crowd_that_sets_fire_to_an_embassy_is_where_the_embassy_is() -> None:
+    # the object of a verb's needed preposition is what it acts on, and where the crowd stands
+    assert coded("Protesters set fire to the Danish embassy in Damascus.") == {("SYR", "DNK", "145")}
+    assert coded("Protesters set fire to tyres in Damascus.") == set()

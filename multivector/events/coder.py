@@ -213,7 +213,8 @@ class ArticleCoder(Records):
         more needed words, then a light verb whose object comes earliest (the theme before a prepositional
         object: "launched an investigation into strikes" is an investigation)."""
         near = near_words(v) if any(p.needs for p in cands) else frozenset()
-        obj_lemmas = object_lemmas(v, theme) + self.object_classes(theme, cands)
+        obj_lemmas = object_lemmas(v, theme) + self.object_classes(theme, cands) + [  # "set fire to the embassy"
+            p.lemma_.lower() for p in prep_objects(v) if p.head.lower_ in near and p.head.lower_ not in forms(v)]
         out = []
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):

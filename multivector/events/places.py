@@ -56,6 +56,7 @@ class Places(Circumstances):
             return []  # ("Mobs" opening a sentence may be tagged a name and keep its plural)
         # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
         objs = [o for h in heads if (o := child(h, "dobj")) is not None]
+        objs += [o for h in heads for o in prep_objects(h, ("to", "into"))]  # "set fire to the embassy in Damascus"
         walked = [p for h in heads for p in prep_objects(h, CROWD_PLACE_PREPS)]  # "through the streets of Dhaka"
         for a in (people, *heads, *walked, *objs):
             places = prep_objects(a, ("in", "at")) or (  # "through the streets of Dhaka", "through Dhaka"
