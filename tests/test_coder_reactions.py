@@ -153,3 +153,10 @@ def test_a_crowd_that_sets_fire_to_an_embassy_is_where_the_embassy_is() -> None:
     # the object of a verb's needed preposition is what it acts on, and where the crowd stands
     assert coded("Protesters set fire to the Danish embassy in Damascus.") == {("SYR", "DNK", "145")}
     assert coded("Protesters set fire to tyres in Damascus.") == set()
+
+
+def test_outlets_ordered_shut_and_what_state_hackers_steal() -> None:
+    assert coded("Azerbaijan ordered the BBC to suspend its operations in Baku.") == {("AZE", "GBR", "1721")}
+    assert coded("Azerbaijan ordered the BBC to report more fairly.") == set()  # not told to stop
+    assert coded("North Korean hackers stole $81 million from Bangladesh's central bank.") == {("PRK", "BGD", "176")}
+    assert coded("North Korean smugglers stole cars from Bangladesh.") == set()  # not hackers
