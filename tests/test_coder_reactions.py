@@ -160,3 +160,8 @@ def test_outlets_ordered_shut_and_what_state_hackers_steal() -> None:
     assert coded("Azerbaijan ordered the BBC to report more fairly.") == set()  # not told to stop
     assert coded("North Korean hackers stole $81 million from Bangladesh's central bank.") == {("PRK", "BGD", "176")}
     assert coded("North Korean smugglers stole cars from Bangladesh.") == set()  # not hackers
+
+
+def test_air_defences_are_the_military_that_fires() -> None:
+    assert coded("Ukrainian air defences shot down 40 Russian drones.") == {("UKR", "RUS", "195")}
+    assert coded("Ukrainian air defences shot down 40 of the 50 Russian drones.") == {("UKR", "RUS", "195")}
