@@ -165,3 +165,5 @@ def test_outlets_ordered_shut_and_what_state_hackers_steal() -> None:
 def test_air_defences_are_the_military_that_fires() -> None:
     assert coded("Ukrainian air defences shot down 40 Russian drones.") == {("UKR", "RUS", "195")}
     assert coded("Ukrainian air defences shot down 40 of the 50 Russian drones.") == {("UKR", "RUS", "195")}
+    # armour named by its state is its army
+    assert coded("Turkish tanks rolled into Afrin, Syria.") == {("TUR", "SYR", "192")}
