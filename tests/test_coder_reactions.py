@@ -167,3 +167,9 @@ def test_air_defences_are_the_military_that_fires() -> None:
     assert coded("Ukrainian air defences shot down 40 of the 50 Russian drones.") == {("UKR", "RUS", "195")}
     # armour named by its state is its army
     assert coded("Turkish tanks rolled into Afrin, Syria.") == {("TUR", "SYR", "192")}
+
+
+def test_a_visit_during_which_an_object_is_announced_is_to_the_announcing_state() -> None:
+    # the parser hangs "during" on the announced noun: the clause's subjects still host the visit
+    assert coded("Britain and China announce a golden era of relations during Xi's state visit.") == {
+        ("CHN", "GBR", "042")}

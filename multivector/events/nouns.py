@@ -311,13 +311,16 @@ class Nominals(Places):
         if srcs and not any(t.codable for t in tgts) and np.code[:2] in FORCE_PLACE_ROOTS:
             # "strikes on Hamas posts in Gaza": a target the scheme cannot code leaves the place it was in
             tgts = self.force_place(n, own)
+        host = top.head.head
+        if top.head.lower_ == "during" and host.dep_ == "dobj" and host.pos_ == "NOUN":
+            host = host.head  # "announce a golden era of relations during Xi's state visit": the parser's noun
         if srcs and not tgts and np.code.startswith("042") and top.dep_ == "pobj" and top.head.dep_ == "prep" \
-                and top.head.head.pos_ in ("VERB", "AUX") and (top.head.lower_ in DURING_PREPS or (
-                    top.head.lower_ in ("after", "following") and self._answers_in_kind(top.head.head))):
+                and host.pos_ in ("VERB", "AUX") and (top.head.lower_ in DURING_PREPS or (
+                    top.head.lower_ in ("after", "following") and self._answers_in_kind(host))):
             # (a time, not a cause: "protests over the visit of its minister to a shrine" names no host)
             # "Israel announced new settlements during a visit by the U.S. vice president": a visit with no
             # destination, told in what the clause's subject did meanwhile, is to the subject's state
-            tgts = [a for a in self.subjects(top.head.head) if a.codable and a.code not in own and not a.person]
+            tgts = [a for a in self.subjects(host) if a.codable and a.code not in own and not a.person]
         if not srcs or not tgts:
             return []
         code = np.code
