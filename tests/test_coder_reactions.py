@@ -173,3 +173,5 @@ def test_a_visit_during_which_an_object_is_announced_is_to_the_announcing_state(
     # the parser hangs "during" on the announced noun: the clause's subjects still host the visit
     assert coded("Britain and China announce a golden era of relations during Xi's state visit.") == {
         ("CHN", "GBR", "042")}
+    # shelling is artillery (194), told by its own verb
+    assert coded("Kyiv says Russian forces shelled a school in Donetsk.") == {("RUS", "UKR", "194")}
