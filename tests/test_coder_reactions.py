@@ -162,7 +162,7 @@ def test_outlets_ordered_shut_and_what_state_hackers_steal() -> None:
     assert coded("North Korean smugglers stole cars from Bangladesh.") == set()  # not hackers
 
 
-def test_air_defences_are_the_military_that_fires() -> None:
+def test_air_defences_and_armour_are_the_military() -> None:
     assert coded("Ukrainian air defences shot down 40 Russian drones.") == {("UKR", "RUS", "195")}
     assert coded("Ukrainian air defences shot down 40 of the 50 Russian drones.") == {("UKR", "RUS", "195")}
     # armour named by its state is its army
@@ -173,5 +173,7 @@ def test_a_visit_during_which_an_object_is_announced_is_to_the_announcing_state(
     # the parser hangs "during" on the announced noun: the clause's subjects still host the visit
     assert coded("Britain and China announce a golden era of relations during Xi's state visit.") == {
         ("CHN", "GBR", "042")}
-    # shelling is artillery (194), told by its own verb
+
+
+def test_shelling_is_artillery_told_by_its_own_verb() -> None:
     assert coded("Kyiv says Russian forces shelled a school in Donetsk.") == {("RUS", "UKR", "194")}
