@@ -577,3 +577,9 @@ def test_a_captive_held_hostage_is_described_not_the_holder() -> None:
     # a finite verb with its own counted object stays a clause
     text = "Hamas freed two Thai workers held in Gaza on Sunday and Israel released some 90 Palestinian prisoners in return."
     assert ("ISR", "PSE", "08") in coded(text, IN_2023)
+
+
+def test_a_headline_verb_read_as_plural_subject_of_its_own_object() -> None:
+    # "voices" is the verb when the word after it is what "voice" takes ("regret"); "forces fire" stays
+    assert coded("Kazakhstan voices regret over Russia's decision.", IN_2023) == {("KAZ", "RUS", "11")}
+    assert coded("Houthi forces fire a missile at Israel.", IN_2023) == {("YEM", "ISR", "19")}

@@ -112,6 +112,11 @@ def _verbless(sent: Span) -> bool:
     return sent.root.pos_ not in ("VERB", "AUX")
 
 
+def object_of(lemma: str, t: Token, lang: str = "en") -> bool:
+    """Whether ``t`` (a present-tense root) is a noun the trigger verb ``lemma`` refines on as its object."""
+    return any(t.lower_ in p.objects or t.lemma_.lower() in p.objects for p in patterns.load(lang).verbs.get(lemma, ()))
+
+
 def hidden_verb(sent: Span, lang: str = "en") -> Token | None:
     """A third-person trigger verb the tagger took for a noun in a sentence that has another verbal root: right
     after a proper noun or a body's head ("Latvia scrambles interceptor jets after bombers approached ...", "The
@@ -129,8 +134,9 @@ def hidden_verb(sent: Span, lang: str = "en") -> Token | None:
             # a verb tag the parser overrode ("Taiwan scrambles jets to ...": VBZ, yet a compound) is re-read
         if t.i not in subj or not (prev.pos_ == "PROPN" or prev.lower_ in BODY_HEADS):
             continue
-        if t.dep_ in ("nsubj", "nsubjpass") and root.tag_ in ("VBP", "VBD"):
+        if t.dep_ in ("nsubj", "nsubjpass") and root.tag_ in ("VBP", "VBD") and not object_of(lemma, root, lang):
             continue  # "Houthi forces fire a missile": a plural subject its verb agrees with is read right
+            # (but "Kazakhstan voices regret over ...": the "verb" is a noun the word's own patterns take)
         if t.dep_ == "conj" and root.tag_ in ("VBP", "VBD") and root.i == t.i + 1:
             continue  # "Kyrgyz and Tajik forces exchanged fire": the subject's last conjunct, its verb right after
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
