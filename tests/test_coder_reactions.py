@@ -177,3 +177,8 @@ def test_a_visit_during_which_an_object_is_announced_is_to_the_announcing_state(
 
 def test_shelling_is_artillery_told_by_its_own_verb() -> None:
     assert coded("Kyiv says Russian forces shelled a school in Donetsk.") == {("RUS", "UKR", "194")}
+
+
+def test_an_amount_given_is_refined_by_the_kind_named_after_it() -> None:
+    assert coded("China provides $2 billion in loans to Venezuela.") == {("CHN", "VEN", "071")}
+    assert coded("China provides $2 billion to Venezuela.") == {("CHN", "VEN", "070")}

@@ -74,6 +74,8 @@ from .words import (
     withdrawal_code,
 )
 
+# Objects that count an amount, not a kind of act: a kind named after them refines the code instead
+AMOUNT_OBJECTS = frozenset({"million", "billion", "trillion", "dollar", "euro", "yuan", "ruble", "rouble", "pound"})
 SUMMONING = frozenset({"summon", "invite", "receive", "meet"})  # their purpose clause speaks to whom they bring
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
@@ -225,6 +227,10 @@ class ArticleCoder(Records):
                     if lm in p.objects:
                         idx, matched, lemma = i, p.objects[lm], lm
                         break
+                # an amount names no kind: "provides $2 billion in loans" is a loan (071), not aid at large (070)
+                if matched is not None and lemma in AMOUNT_OBJECTS:
+                    lemma, matched = next(((lm, p.objects[lm]) for lm in obj_lemmas[idx + 1:] if lm in p.objects
+                                           and lm not in AMOUNT_OBJECTS), (lemma, matched))
             if p.only_objects and matched is None:
                 continue
             out.append(((p.rank, -len(p.needs), 0 if p.only_objects else 1, idx), p, matched, lemma))

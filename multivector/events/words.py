@@ -251,8 +251,8 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
             # what an act named by its noun acts on ("approved the lifting of sanctions" lifts them)
             if p.dep_ == "prep" and p.lower_ == "of" and undoing_noun(theme):
                 continue
-            if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and any(
-                    c.dep_ == "nummod" for c in theme.children)) or (
+            if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and (theme.tag_ == "CD" or any(
+                    c.dep_ == "nummod" for c in theme.children))) or (
                     p.lower_ == "as" and theme.lemma_.lower() in ("role", "position", "status"))):
                 # ("suspended its role as a mediator": the role is what it was)
                 out.extend(x.lemma_.lower() for x in p.children if x.dep_ == "pobj")
