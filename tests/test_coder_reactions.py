@@ -182,3 +182,12 @@ def test_shelling_is_artillery_told_by_its_own_verb() -> None:
 def test_an_amount_given_is_refined_by_the_kind_named_after_it() -> None:
     assert coded("China provides $2 billion in loans to Venezuela.") == {("CHN", "VEN", "071")}
     assert coded("China provides $2 billion to Venezuela.") == {("CHN", "VEN", "070")}
+
+
+def test_a_mediator_named_by_a_with_phrase_mediates_between_the_clause_subjects() -> None:
+    # gold rule 5: the mediator's 045 toward each party, and no meeting or talks between the parties
+    assert coded("The presidents of Colombia and Venezuela meet in Quito to discuss the border dispute, "
+                 "with mediation by Ecuador.") == {("ECU", "COL", "045"), ("ECU", "VEN", "045")}
+    # a mediation only discussed is no act
+    assert coded("Colombia and Venezuela discussed mediation by Ecuador.") == {
+        ("COL", "VEN", "046"), ("VEN", "COL", "046")}

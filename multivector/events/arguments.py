@@ -485,8 +485,10 @@ class Arguments:
             if prep_name(c) not in names or any(x.dep_ == "advmod" and x.lower_ in CO_AGENT for x in c.children):
                 continue  # "its artillery fire together with U.S. air strikes": a partner, not a target
             for p in c.children:
-                if p.dep_ == "pobj" and c.lower_ == "with" and p.lemma_.lower() in modality.words().backing_nouns:
+                if p.dep_ == "pobj" and c.lower_ == "with" and p.lemma_.lower() in modality.words().backing_nouns | {
+                        "mediation", "facilitation", "auspices"}:
                     continue  # "fought IS with assistance from U.S. airstrikes": a helper, not a partner or foe
+                    # (nor a mediator: "meet to discuss the dispute, with mediation by Ecuador")
                 if p.dep_ in ("pobj", "pcomp"):
                     found = self.phrase_actors(p, possessor=possessor, exclude=exclude)
                     if found:

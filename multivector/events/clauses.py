@@ -433,7 +433,8 @@ def mediated_over_talks(found: list[Found]) -> list[Found]:
     mediated = {f.target.code for f in found if f.code.startswith("045")}
     if len(mediated) < 2:
         return found
-    return [f for f in found if not (f.code.startswith("046") and f.source.code in mediated
+    # (a meeting of the parties is those talks too: "meet in Quito to discuss ..., with mediation by Ecuador")
+    return [f for f in found if not (f.code[:3] in ("046", "040", "044") and f.source.code in mediated
                                      and f.target.code in mediated)]
 
 

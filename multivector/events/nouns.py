@@ -17,6 +17,7 @@ from .tree import child, is_passive, near_a_border, passive_subject, prep_object
 from .words import WITHDRAWALS, withdrawal_code
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
+MEDIATION_NOUNS = frozenset({"mediation", "facilitation", "auspices"})
 BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
 BROKER_FORMS = frozenset({"brokered", "mediated", "facilitated"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
@@ -80,8 +81,10 @@ class Nominals(Places):
             if t.head.i == t.i:
                 return False
             if t.dep_ == "pobj" and (t.head.lower_ in ADJUNCT_PREPS or (
-                    t.head.lower_ == "on" and t.lemma_.lower() in JOURNEY_NOUNS)):
+                    t.head.lower_ == "on" and t.lemma_.lower() in JOURNEY_NOUNS) or (
+                    t.head.lower_ in ("with", "under") and t.lemma_.lower() in MEDIATION_NOUNS)):
                 return False  # "during his visit", "in a phone call with Erdogan": a circumstance that happened
+                # ("met to discuss the dispute, with mediation by Ecuador": how they met, not what they discussed)
             if t.i != n.i and t.dep_ in ("nsubj", "nsubjpass"):
                 return False  # "Lavrov, on a visit to Tashkent, warned ...": said of the subject, outside the warning
             t = t.head
@@ -280,6 +283,14 @@ class Nominals(Places):
         if not tgts and np.code[:2] == "14":  # "anti-China protests": what the protest is against
             tgts = self.opposed_to(n)
         own = frozenset(a.code for a in srcs)
+        if srcs and not tgts and np.code.startswith("045") and n.dep_ == "pobj" and n.head.lower_ in ("with", "under"):
+            # "the presidents of A and B meet in Quito, with mediation by Ecuador": the mediator's parties are the
+            # clause's subjects (the verb above the phrase, through an infinitive: "meet to discuss ...")
+            v = n.head.head
+            while v.dep_ in ("xcomp", "advcl") and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head
+            parties = [a for a in self.subjects(v) if a.codable and a.code not in own]
+            tgts = parties if len({a.code for a in parties}) >= 2 else []
         if not tgts:  # "the visit of the Japanese premier to Taiwan": the parser hangs the target on the source
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "by"):
