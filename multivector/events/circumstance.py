@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .arguments import Arguments, through_quantity
+from .arguments import Arguments
+from .references import through_quantity
 from .tree import child, prep_objects
 
 # Object classes a pattern's objects may name instead of a noun: a named city, town or region ("captured Bakhmut"),

@@ -15,9 +15,9 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .arguments import through_quantity
 from .modality import Modality
 from .nouns import Found, Nominals
+from .references import through_quantity
 from .tree import child, name_head, prep_objects, reciprocal, shared_object, verb_like
 
 # Clauses whose subject a threat is aimed at: its condition ("unless Bishkek paid") or its cause ("after Seoul ...").

@@ -20,7 +20,6 @@ from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
 from ..records import Article, Event, Mention, Tie
 from . import modality, patterns
-from .arguments import through_quantity
 from .clauses import (
     CONDITION_MARKS,
     FORCE_ROOTS,
@@ -42,6 +41,7 @@ from .clauses import (
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
 from .records_of import Records
+from .references import through_quantity
 from .refine import restated_by_noun
 from .targets import PLACE_PREPS
 from .tree import (

@@ -9,8 +9,8 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality
-from .arguments import through_quantity
 from .circumstance import Circumstances
+from .references import through_quantity
 from .tree import (
     BORDER_NOUNS,
     CIRCUMSTANCE_PREPS,

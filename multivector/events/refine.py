@@ -10,8 +10,8 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from ..records import Event
 from . import cameo, modality
-from .arguments import through_quantity
 from .deverbal import Deverbals
+from .references import through_quantity
 from .tree import child, is_passive, pobj_of, prep_objects
 from .words import instruments, is_mass
 

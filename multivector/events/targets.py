@@ -9,9 +9,9 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .arguments import through_quantity
 from .clauses import PROVOKED_MARKS, THREAT_PREPS, summed_up_by_speech, to_come, told_as_past
 from .judgements import Judgements
+from .references import through_quantity
 from .tree import (
     CIRCUMSTANCE_PREPS,
     NEARNESS,
