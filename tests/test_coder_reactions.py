@@ -191,3 +191,11 @@ def test_a_mediator_named_by_a_with_phrase_mediates_between_the_clause_subjects(
     # a mediation only discussed is no act
     assert coded("Colombia and Venezuela discussed mediation by Ecuador.") == {
         ("COL", "VEN", "046"), ("VEN", "COL", "046")}
+
+
+def test_an_own_plan_told_to_someone_is_an_intention_toward_them() -> None:
+    # gold rule 6: "will" is intent; told to the addressee, it is aimed at the addressee (030, not a plain 010)
+    assert coded("Kazakhstan's foreign minister tells the UN Human Rights Council that Astana will set up a "
+                 "truth commission.") == {("KAZ", "UN", "030")}
+    assert coded("Kazakhstan's foreign minister told the UN Human Rights Council that Astana had set up a "
+                 "truth commission.") == {("KAZ", "UN", "010")}

@@ -283,6 +283,17 @@ class ArticleCoder(Records):
         np = self.noun_pattern(subj) if subj is not None else None
         return np is not None and np.code[:2] in IMPACT_ROOTS
 
+    def _tells_own_plan(self, v: Token, sources: list[Actor]) -> bool:
+        """The told clause is its teller's own act to come ("will set up", "stood ready to send"), coded by no
+        trigger of its own: an intention told to the addressee (030), not a plain statement (010)."""
+        own = {a.code for a in sources}
+        for c in (c for c in v.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+            mod = modality.analyse(c, question=self.in_question, year=self.year)
+            subj = child(c, "nsubj")
+            if mod.transform == "intent" and subj is not None and {a.code for a in self.actors_for(subj)} & own:
+                return True
+        return False
+
     def _done_to_people(self, v: Token, theme: Token | None) -> bool:
         """Whether an act done to people has people for its object: a person, a role ("traders") or a people's
         actor, not a thing, a craft or weapon (weapon_codes other than small arms) or "it" ("shot it down")."""
@@ -425,6 +436,8 @@ class ArticleCoder(Records):
             if not targets:
                 return None
             sources, targets = targets, sources
+        if pat.id == "tell" and targets and self._tells_own_plan(v, sources):
+            code = "030"  # "tells the Council that Colombo will set up a truth commission": an intent told to it
         if pat.id == "meet" and targets:
             code = self._meeting_code(v, sources, targets)
         if reciprocal_owner(theme):
