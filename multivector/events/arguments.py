@@ -18,6 +18,7 @@ from .references import References, through_quantity
 from .tree import (
     BORDER_NOUNS,
     CO_AGENT,
+    MEDIATION_NOUNS,
     NEARNESS,
     child,
     flat_preps,
@@ -263,8 +264,8 @@ class Arguments(References):
             if prep_name(c) not in names or any(x.dep_ == "advmod" and x.lower_ in CO_AGENT for x in c.children):
                 continue  # "its artillery fire together with U.S. air strikes": a partner, not a target
             for p in c.children:
-                if p.dep_ == "pobj" and c.lower_ == "with" and p.lemma_.lower() in modality.words().backing_nouns | {
-                        "mediation", "facilitation", "auspices"}:
+                if p.dep_ == "pobj" and c.lower_ == "with" and (
+                        p.lemma_.lower() in modality.words().backing_nouns or p.lemma_.lower() in MEDIATION_NOUNS):
                     continue  # "fought IS with assistance from U.S. airstrikes": a helper, not a partner or foe
                     # (nor a mediator: "meet to discuss the dispute, with mediation by Ecuador")
                 if p.dep_ in ("pobj", "pcomp"):

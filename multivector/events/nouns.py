@@ -13,11 +13,10 @@ from ..records import Article
 from . import modality, patterns
 from .modality import Modality, code_under
 from .places import Places
-from .tree import child, is_passive, near_a_border, passive_subject, prep_objects
+from .tree import MEDIATION_NOUNS, child, despite_head, is_passive, near_a_border, passive_subject, prep_objects
 from .words import WITHDRAWALS, withdrawal_code
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
-MEDIATION_NOUNS = frozenset({"mediation", "facilitation", "auspices"})
 BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
 BROKER_FORMS = frozenset({"brokered", "mediated", "facilitated"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
@@ -29,9 +28,6 @@ MEASURE_ROOTS = frozenset({"16", "17"})
 # Prepositions under which disapproval is aimed at whoever acts ("despite American objections", "amid criticism
 # from rebel fighters"): the noun pattern lists them as its targets.
 DEFIED_PREPS = frozenset({"despite", "amid", "amidst"})
-# "in the face of", "in spite of" read as "despite"; the parser may hang the phrase on the act's object noun ("pressed ahead with
-# the release despite criticism from China"), so the act is the nearest verb up the tree.
-FACE_OF = ("in", ("face", "spite"), "of")
 IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
 # Roots of force whose noun, with an owner and no target, is aimed at the place where it fell (places.force_place).
 FORCE_PLACE_ROOTS = frozenset({"19"})
@@ -556,10 +552,12 @@ def answered_with(n: Token) -> Token | None:
 
 
 def _defied(n: Token) -> tuple[str, Token | None] | None:
-    """The preposition of defiance over a noun ("despite", "amid", "in the face of") and the act it qualifies."""
+    """The preposition of defiance over a noun ("despite", "amid"; "in the face of", "in spite of" read as
+    "despite") and the act it qualifies: the nearest verb up the tree, since the parser may hang the phrase on the
+    act's object noun ("pressed ahead with the release despite criticism from China")."""
     prep = n.head
     word = prep.lower_
-    if word == FACE_OF[2] and prep.head.lower_ in FACE_OF[1] and prep.head.head.lower_ == FACE_OF[0]:
+    if word == "of" and despite_head(prep.head):
         prep, word = prep.head.head, "despite"
     if word not in DEFIED_PREPS:
         return None

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from . import modality, patterns
 from .repair_names import NOMINAL, has_subject
-from .tree import child
+from .tree import child, despite_head
 
 FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
 
@@ -427,8 +427,7 @@ def agent_read_on_complex_preposition(t: Token) -> bool:
     """"in the face of condemnation by the EU": the parser hangs the noun's by/from-phrase on the "face" of the
     complex preposition ("in the face of", "in spite of"); it belongs to the noun the "of" governs."""
     head = t.head
-    if not (t.dep_ == "prep" and t.lower_ in ("by", "from") and head.lower_ in ("face", "spite")
-            and head.dep_ == "pobj" and head.head.lower_ == "in"):
+    if not (t.dep_ == "prep" and t.lower_ in ("by", "from") and despite_head(head)):
         return False
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < t.i), None)
     noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of is not None else None

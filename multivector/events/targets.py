@@ -208,11 +208,7 @@ class Targets(Judgements):
                         if got:
                             break
             elif slot == "answered_act":  # "respond forcefully to any attack from Lebanon": whose act it answers
-                for p in prep_objects(v, ("to", "for")):
-                    got = got or [f.source for f in self.code_noun(p) if f.source.code not in exclude] or [
-                        a for a in self.act_owner(p) if a.code not in exclude] or ([
-                            a for o in prep_objects(p, ("from", "by")) for a in self.actors_for(o, exclude)
-                            if a.codable] if self.noun_pattern(p) is not None else [])
+                got = next((g for p in prep_objects(v, ("to", "for")) if (g := self.answered_owner(p, exclude))), [])
             elif slot == "adversary":  # "vowed to retaliate": against whoever last acted against the subject
                 # (in the same sentence only for a vow: "Tehran vows harsh revenge", "and Kabul vows to retaliate")
                 vowed = v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().threat_heads
@@ -430,6 +426,14 @@ class Targets(Judgements):
         """Whose a thing is when a participle names who deployed, operated or proposed it: "seizes an underwater
         drone deployed by USNS Bowditch" (the U.S. Navy's drone), "a deal proposed by Kerry is rejected"."""
         return self.participle_agents(thing, OPERATING)
+
+    def answered_owner(self, act: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Who did the act a response answers: the source the act's noun codes, its owner ("the Syrian shelling"),
+        or, for an act not coded as happening ("any attack from Lebanon"), its from/by-phrase."""
+        got = [f.source for f in self.code_noun(act)] or self.act_owner(act)
+        if not got and self.noun_pattern(act) is not None:
+            got = [a for o in prep_objects(act, ("from", "by")) for a in self.actors_for(o, exclude) if a.codable]
+        return [a for a in got if a.code not in exclude]
 
     def admitted_act(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
         """Whom an act the subject admits to was done to ("Iran admitted that its forces had shot down a Ukrainian

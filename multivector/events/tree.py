@@ -13,6 +13,11 @@ from . import modality
 CIRCUMSTANCE_PREPS = frozenset({"amid", "despite", "since", "until", "because", "ahead", "like", "unlike", "besides"})
 # "its border with Ukraine": the actor across the border.
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+# The heads of the complex prepositions that mean "despite": "in the face of", "in spite of".
+DESPITE_HEADS = frozenset({"face", "spite"})
+# Nouns of a third party's brokering an act happens with or under ("with mediation by Ecuador", "under the
+# auspices of the UN"): how the act happened, neither its partner nor what was discussed.
+MEDIATION_NOUNS = frozenset({"mediation", "facilitation", "auspices"})
 
 # Where a crowd stands, which names its state ("outside the Russian embassy in Vilnius"); never what it is
 # against ("against Israel's strikes in Lebanon").
@@ -230,3 +235,8 @@ def shared_object(v: Token) -> Token | None:
                 and all(t.dep_ in ("cc", "advmod", "punct") for t in v.doc[v.i + 1:c.i]):
             return child(c, "dobj")
     return None
+
+
+def despite_head(t: Token) -> bool:
+    """``t`` is the "face" or "spite" of "in the face of" / "in spite of"."""
+    return t.lower_ in DESPITE_HEADS and t.dep_ == "pobj" and t.head.lower_ == "in"
