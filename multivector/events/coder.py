@@ -215,8 +215,9 @@ class ArticleCoder(Records):
         more needed words, then a light verb whose object comes earliest (the theme before a prepositional
         object: "launched an investigation into strikes" is an investigation)."""
         near = near_words(v) if any(p.needs for p in cands) else frozenset()
+        own_forms = forms(v) if near else ()
         obj_lemmas = object_lemmas(v, theme) + self.object_classes(theme, cands) + [  # "set fire to the embassy"
-            p.lemma_.lower() for p in prep_objects(v) if p.head.lower_ in near and p.head.lower_ not in forms(v)]
+            p.lemma_.lower() for p in prep_objects(v) if p.head.lower_ in near and p.head.lower_ not in own_forms]
         out = []
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):
@@ -554,12 +555,13 @@ def code_document(
             elif tok.dep_ == "amod":
                 found.extend(coder.code_brokered(tok))
         seen: dict[tuple[str, str, str], set[int | None]] = {}  # act heads told per source, target and code
+        first = len(events)  # this sentence's events start here
         acts: list[tuple[str, Actor]] = []
         kept = one_act_per_chain(reported_over_saying(mediated_over_talks(found)))
         for f in (x for g in kept for x in coder.expand_found(g)):
             e = coder.to_event(f, si)
             if e is None or not new_act(seen.setdefault((e.source, e.target, e.code), set()), f.predicate) or (
-                    act_head(f.predicate) is None and restated_by_noun(events, e)):
+                    act_head(f.predicate) is None and restated_by_noun(events, first, e)):
                 continue
             events.append(e)
             if e.code.startswith("112"):

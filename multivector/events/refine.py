@@ -93,13 +93,14 @@ class Refinements(Deverbals):
         return modality.analyse(motion, question=self.in_question, year=self.year)
 
 
-def restated_by_noun(kept: list[Event], e: Event) -> bool:
+def restated_by_noun(kept: list[Event], first: int, e: Event) -> bool:
     """Whether noun event ``e`` restates a verb's act of force ``kept`` already tells for the same source, target
     and root in its sentence (gold rule 2: "were killed by a U.S. drone strike" is one act; two nouns, "airstrikes
     and shelling", are two; a visit and talks held on it are two acts); a generic code told there (190) takes the
-    noun's more specific one (1952)."""
-    for i, k in enumerate(kept):
-        if (k.source, k.target, k.root, k.sentence_index) == (e.source, e.target, e.root, e.sentence_index) and \
+    noun's more specific one (1952). ``kept[first:]`` are the events of ``e``'s sentence."""
+    for i in range(first, len(kept)):
+        k = kept[i]
+        if (k.source, k.target, k.root) == (e.source, e.target, e.root) and \
                 not k.pattern.endswith(".n") and k.root in RESTATED_ROOTS:
             if k.code != e.code and k.code == k.root + "0" and e.code.startswith(k.root):
                 cc = cameo.lookup(e.code)
