@@ -329,18 +329,31 @@ class DocContext:
                 return r[0].code if r else None
         return None
 
+    def _person(self, token: Token, cands: list[Seen]) -> Seen | None:
+        """The person "he" or "she" refers to, of ``cands``."""
+        persons = [s for s in cands if s.actor.person]
+        si = self.sent_of[token.i]
+        # Centering: within the sentence the subject is the likelier antecedent ("Japarov flew to meet
+        # Putin, days after his government ...").
+        subj = [s for s in persons if s.sentence == si and s.subject]
+        return (subj or persons)[0] if subj or persons else None
+
+    def person_noun(self, token: Token) -> Token | None:
+        """The noun a "he" or "she" stands for ("its ambassador ... after he was summoned": the ambassador),
+        so that a verb refined by its object reads the noun through the pronoun."""
+        if token.lower_ not in PERSON_PRONOUNS:
+            return None
+        s = self._person(token, self._before(token))
+        if s is None or s.token != int(s.token) or s.token >= len(self.actors.doc):
+            return None  # an antecedent from a sentence that was not parsed has no token here
+        return self.actors.doc[int(s.token)]
+
     def _pronoun(self, token: Token) -> list[Actor]:
         low = token.lower_
         cands = self._before(token)
         if low in PERSON_PRONOUNS:
-            persons = [s for s in cands if s.actor.person]
-            si = self.sent_of[token.i]
-            # Centering: within the sentence the subject is the likelier antecedent ("Japarov flew to meet
-            # Putin, days after his government ...").
-            subj = [s for s in persons if s.sentence == si and s.subject]
-            for s in subj or persons:
-                return [self._note(s.actor, s, token, token.text)]
-            return []
+            s = self._person(token, cands)
+            return [self._note(s.actor, s, token, token.text)] if s is not None else []
         if low in ("itself",):
             # Reflexive: the subject of its clause.
             head = token.head

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..actors.context import PERSON_PRONOUNS
 from ..actors.matcher import Actor
 from . import modality, patterns
 from .arguments import Arguments
-from .references import through_quantity
+from .references import PERSON_NOUNS, through_quantity
 from .tree import child, prep_objects
 
 # Object classes a pattern's objects may name instead of a noun: a named city, town or region ("captured Bakhmut"),
@@ -25,9 +26,13 @@ class Circumstances(Arguments):
     """Targets found in the circumstances of an act (the `tension`, `pair_partner`, `conflict_parties` slots)."""
 
     def object_classes(self, theme: Token | None, cands: Sequence[patterns.VerbPattern]) -> list[str]:
-        """The object classes ``theme`` belongs to, of those some pattern of ``cands`` names."""
+        """The object classes ``theme`` belongs to, of those some pattern of ``cands`` names (for a pronoun,
+        the noun it stands for)."""
         if theme is None:
             return []
+        noun = self._person_noun(theme)
+        if noun is not None:  # "after he was summoned": what "he" is ("its ambassador") refines the verb
+            return [noun.lemma_.lower()]
         wanted = {k for k in OBJECT_CLASSES if any(k in p.objects for p in cands)}  # (dict lookups: a hot path)
         if not wanted:
             return []
@@ -47,6 +52,16 @@ class Circumstances(Arguments):
                 people.tag_ in ("NNS", "NNPS") or (people.tag_ == "NNP" and people.lower_.endswith("s"))):
             out.append(PEOPLE_OBJECT)
         return out
+
+    def _person_noun(self, pron: Token) -> Token | None:
+        """The nearer of a "he"'s antecedent person and an earlier office noun of its sentence ("recalled its
+        ambassador after he was summoned": an unnamed envoy is no actor the context knows)."""
+        if pron.lower_ not in PERSON_PRONOUNS:
+            return None
+        own = next((t for t in reversed(pron.doc[pron.sent.start:pron.i])
+                    if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS), None)
+        cands = [t for t in (self.ctx.person_noun(pron), own) if t is not None]
+        return max(cands, key=lambda t: t.i) if cands else None
 
     def agent_of_doing(self, n: Token) -> list[Actor]:
         """Who did the act a noun names, by a participle of doing: "an airstrike launched by NATO", "the attack

@@ -355,7 +355,9 @@ class ArticleCoder(Records):
             # "a think tank warned that a Chinese blockade could ...", "Iran could strike Israel, U.S. officials
             # warned": a third party's warning of what a state could do is analysis, not that state's threat
             return []
-        if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
+        if not sources and passive and pat.objectless and theme is not None and not has_agent(v):
+            sources = self.actors_for(theme)  # "Blinken is expected in Kyiv": a verb taking no object has no patient
+        elif not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
             sources = self.located_in(v, LOCATION_PREPS)
         elif not sources and code[:2] in LOCATION_SOURCE_ROOTS and (subj := child(v, "nsubj")) is not None \
                 and self.actors.role_of(subj) in ("GOV", "MIL"):
@@ -368,7 +370,7 @@ class ArticleCoder(Records):
             # ("sailors captured by Russia in the Kerch Strait were released": the captor, before the place)
             sources = [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
                        for a in (self.subjects(c) or self.located_in(c, LOCATION_PREPS)) if a.codable][:1]
-        if not sources and passive and code[:2] in ("07", "15", "19") and theme is not None and not has_agent(v):
+        if not sources and passive and code[:2] in ("07", "08", "15", "19") and theme is not None and not has_agent(v):
             sources = self.forces_sender(theme)
         sources = self.nationals_crowd(v, sources) if code[:2] == "14" else sources  # "Thousands of Serbs march"
         if pat.source_roles:

@@ -136,7 +136,10 @@ class Targets(Judgements):
                     # "offers Turkey 3 billion euros": the parser hangs the recipient on the amount as a modifier;
                     # a state right after the verb, before the object, is the indirect object
                     first = next((c for c in theme.lefts if c.dep_ in ("nmod", "compound") and c.i == v.i + 1), None)
-                    got = [a for a in self.actors_for(first, exclude) if a.kind in ("country", "capital", "igo")] \
+                    # ("sent UN peacekeepers": an organisation before people named by role is theirs, not the receiver)
+                    kinds = ("country", "capital") if self.actors.role_of(theme) is not None else (
+                        "country", "capital", "igo")
+                    got = [a for a in self.actors_for(first, exclude) if a.kind in kinds] \
                         if first is not None and first.pos_ == "PROPN" else []
             elif slot == "ccomp":  # "demanded that Russia withdraw", "called for Russia to withdraw"
                 for cc in (c for c in v.children if c.dep_ == "ccomp" or (c.dep_ in ("advcl", "xcomp") and any(

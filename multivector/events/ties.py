@@ -332,12 +332,31 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
                 obj_tokens = obj_tokens + _np_tokens(p)
                 break
         if not receivers and obj is not None:
-            receivers = [a for t in obj.subtree if t.dep_ == "poss" for a in coder.actors_for(t)]
+            receivers = [a for t in obj.subtree if t.dep_ == "poss" for a in coder.actors_for(t)] or _users(
+                coder, obj, frozenset(a.code for a in provider))
         if not _named_flow(e, obj_tokens, lex):
             return out
         typ = e.get("type") or _type_of(obj_tokens, lex, e["default"])
         out.extend((a, b, typ, e["id"], v) for a in receivers for b in provider)
     return out
+
+
+# Participles saying who takes up a flow: "40 percent of the uranium used by French reactors", "the gas burned in
+# Turkey's power plants"
+USING_PARTICIPLES = frozenset({"use", "consume", "burn", "need", "import", "buy", "purchase"})
+
+
+def _users(coder: ArticleCoder, obj: Token, exclude: frozenset[str]) -> list[Actor]:
+    """Who uses the thing supplied, by a participle on it: its agent, or the place it is used in."""
+    for t in obj.subtree:
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in USING_PARTICIPLES:
+            for c in t.children:
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "in"):
+                    got = [a for p in c.children if p.dep_ == "pobj"
+                           for a in _subtree_actors(coder, p, exclude=exclude) if a.code not in exclude]
+                    if got:
+                        return got
+    return []
 
 
 def _noun_lemma(t: Token) -> str:

@@ -1,0 +1,57 @@
+"""What a pronoun, a passive subject or a modifier stands for: the noun behind "he", the visitor expected
+somewhere, the organisation a force belongs to, who uses a flow supplied. On sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from multivector.pipeline import code_article
+from multivector.records import Article
+
+DATE = dt.date(2024, 5, 1)
+
+
+def coded(text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.code) for e in code_article(Article.make(text, DATE)).events}
+
+
+def ties(text: str) -> set[tuple[str, str, str]]:
+    return {(t.a, t.b, t.type) for t in code_article(Article.make(text, DATE)).ties}
+
+
+def test_a_pronoun_object_refines_the_verb_by_the_noun_it_stands_for() -> None:
+    # "he" is the envoy just named: summoning an envoy is a protest (114), not a bare summons
+    assert ("KOR", "JPN", "114") in coded(
+        "Japan recalled its ambassador to Seoul after he was summoned by the South Korean foreign ministry.")
+    assert coded("China's ambassador made remarks about Taiwan; he was later summoned by the Philippine "
+                 "foreign ministry.") == {("PHL", "CHN", "114")}
+    # a "he" standing for a leader refines nothing: summoning a president names no protest
+    assert coded("Putin met Erdogan, and he was later summoned.") == {("RUS", "TUR", "040")}
+
+
+def test_an_official_expected_somewhere_is_a_visit_announced() -> None:
+    assert coded("Blinken is expected in Kyiv on Thursday.") == {("USA", "UKR", "036")}
+    assert coded("Tokayev is due in Beijing next week for a summit with Xi Jinping.") == {("KAZ", "CHN", "036")}
+    # things expected or due somewhere visit no one
+    assert coded("Growth is expected in Russia next year.") == set()
+    assert coded("The report is due in Brussels next week.") == set()
+
+
+def test_forces_withdrawn_in_the_passive_are_their_state_s() -> None:
+    assert coded("Russian troops were withdrawn from Syria.") == {("RUS", "SYR", "087")}
+
+
+def test_an_organisation_before_a_force_is_its_own_not_the_receiver() -> None:
+    # the parser may read "CSTO" as the indirect object of "sent"; a force named by role belongs to it
+    assert coded("Russia sent CSTO peacekeepers during the unrest in Kazakhstan.") == {("RUS", "KAZ", "074")}
+    assert coded("Russia sent NATO troops.") == set()
+    # a state before an amount is still the receiver
+    assert ("EU", "TUR", "0331") in coded("The EU offered Turkey 3 billion euros.")
+
+
+def test_a_flow_supplied_goes_to_whoever_uses_it() -> None:
+    assert ties("Kazakhstan supplies about 40 percent of the uranium used by French reactors.") == {
+        ("FRA", "KAZ", "energy")}
+    assert ties("Russia supplies most of the gas consumed in Armenia.") == {("ARM", "RUS", "energy")}
+    # a participle of no use names no user
+    assert ties("Russia supplies most of the gas stored in Armenia.") == set()
