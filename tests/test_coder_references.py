@@ -55,3 +55,14 @@ def test_a_flow_supplied_goes_to_whoever_uses_it() -> None:
     assert ties("Russia supplies most of the gas consumed in Armenia.") == {("ARM", "RUS", "energy")}
     # a participle of no use names no user
     assert ties("Russia supplies most of the gas stored in Armenia.") == set()
+
+
+def test_a_dashed_pair_of_states_before_an_act_names_both() -> None:
+    # the parser makes the name before the dash a compound of the adjective after it
+    assert coded("North Korea condemned the US-South Korean drills.") == {("PRK", "USA", "111"), ("PRK", "KOR", "111")}
+    assert coded("Iran condemned the US-Israeli strikes.") == {("IRN", "USA", "111"), ("IRN", "ISR", "111")}
+    assert coded("US-Israeli strikes killed 20 people in Iran.") == {("USA", "IRN", "195"), ("ISR", "IRN", "195")}
+    # a state before a dashed participle backs the force; it is no party to its act
+    assert coded("United States-supported Somali forces killed 10 Somalis.") == set()
+    # a dual national is still the first state's (gold: the citizenship news names first)
+    assert coded("Iran arrested a British-Iranian aid worker.") == {("IRN", "GBR", "173")}

@@ -394,9 +394,13 @@ class DocActors:
 
     def hyphen_pair(self, x: Token) -> list[Actor]:
         """The states before ``x`` in a hyphenated pair of nationalities ("Canadian" in "Canadian-Iranian")."""
-        if not any(p.tag_ == "HYPH" for p in x.lefts):
-            return []
-        return [a for h in x.lefts if h.dep_ == "amod" if (a := self.entity_at(h)) is not None]
+        dash = next((p for p in x.lefts if p.tag_ == "HYPH"), None)
+        own = self.entity_at(x) if dash is not None else None
+        if dash is None or own is None or own.start != dash.idx + len(dash.text):
+            return []  # the state word itself right after the dash, not "United States-supported Somali forces"
+        # ("US-South Korean drills": the parser makes a name before the dash a compound)
+        return [a for h in x.lefts if h.i < dash.i and h.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                if (a := self.entity_at(h)) is not None]
 
     def _first_of_pair(self, x: Token) -> Actor | None:
         """The first of a hyphenated pair of nationalities ("Canadian-Iranian anthropologist"): the citizenship

@@ -363,7 +363,10 @@ class Nominals(Places):
             found = [a for c in level if (a := self.actors.entity_at(c) or self.actors.led_by(c))
                      and not (force and a.kind in ("capital", "place", "seat"))]
             if found:
-                return found
+                # and the first of a dashed pair: "US-Israeli strikes", "the US-South Korean drills"
+                pair = [a for c in level if self.actors.entity_at(c) is not None for a in self.actors.hyphen_pair(c)
+                        if a.codable and all(a.code != f.code for f in found)]
+                return pair + found
             level = [x for c in level if c.dep_ == "compound" for x in c.lefts if x.dep_ in ("amod", "compound")]
         if force:  # "an insurgent attack on a base in Kandahar": an armed group named by kind, placed by the act
             placed = [a for c in n.lefts if c.dep_ in ("amod", "compound") and (a := self.actors.actor_of(c))
