@@ -396,6 +396,9 @@ def test_a_present_verb_read_as_the_subject_of_a_participle_is_the_verb() -> Non
     # a capitalised plural is part of a name, and force words are who acted
     assert ("Forces", "nsubj") in deps("The Lebanese Armed Forces exchanged fire with Israeli troops.")
     assert ("guards", "nsubj") in deps("Iran guards seized British sailors.")
+    # a group's "states" is its noun, and a participle describes no amount
+    assert ("states", "nsubj") in deps("The Gulf states pledged $10 billion in aid for Egypt.")
+    assert ("pledged", "ROOT") in deps("The Gulf states pledged $10 billion in aid for Egypt.")
 
 
 def test_a_nationality_read_as_the_receiver_before_the_object_modifies_it() -> None:

@@ -419,6 +419,8 @@ def verb_read_as_subject_of_a_participle(t: Token) -> bool:
     obj = next((c for c in h.children if c.dep_ == "dobj"), None)
     if name is None or obj is None or min(x.i for x in obj.subtree) != h.i + 1:
         return False
+    if t.lower_ == "states" or t.doc[h.i + 1].tag_ in ("CD", "$"):
+        return False  # "the Gulf states pledged $10 billion": a group's noun, and no participle describes an amount
     lemma = present_verb_lemma(t)
     if lemma is None:
         return False
