@@ -66,3 +66,10 @@ def test_a_dashed_pair_of_states_before_an_act_names_both() -> None:
     assert coded("United States-supported Somali forces killed 10 Somalis.") == set()
     # a dual national is still the first state's (gold: the citizenship news names first)
     assert coded("Iran arrested a British-Iranian aid worker.") == {("IRN", "GBR", "173")}
+
+
+def test_a_leader_before_the_name_he_is_called_is_its_target() -> None:
+    # the parser hangs "Xi" on "dictator" as a modifier: the one named right after the verb is the one called it
+    assert coded("Biden called Xi a dictator.") == {("USA", "CHN", "111")}
+    assert coded("Washington offered Zelensky more help.") == {("USA", "UKR", "033")}
+    assert coded("Baerbock called China a threat.") == {("DEU", "CHN", "111")}

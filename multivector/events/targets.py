@@ -132,13 +132,14 @@ class Targets(Judgements):
                     # "Martinelli was granted asylum by Nicaragua": the passive of a two-object verb makes the
                     # recipient its subject and keeps the thing given as object
                     got = self.actors_for(passive_subject(v), exclude)
-                if not got and theme is not None:
+                second = theme if theme is not None else child(v, "oprd")  # "called Xi a dictator"
+                if not got and second is not None:
                     # "offers Turkey 3 billion euros": the parser hangs the recipient on the amount as a modifier;
-                    # a state right after the verb, before the object, is the indirect object
-                    first = next((c for c in theme.lefts if c.dep_ in ("nmod", "compound") and c.i == v.i + 1), None)
+                    # a state or a leader right after the verb, before the object, is the indirect object
+                    first = next((c for c in second.lefts if c.dep_ in ("nmod", "compound") and c.i == v.i + 1), None)
                     # ("sent UN peacekeepers": an organisation before people named by role is theirs, not the receiver)
-                    kinds = ("country", "capital") if self.actors.role_of(theme) is not None else (
-                        "country", "capital", "igo")
+                    kinds = ("country", "capital", "leader") if self.actors.role_of(second) is not None else (
+                        "country", "capital", "leader", "igo")
                     got = [a for a in self.actors_for(first, exclude) if a.kind in kinds] \
                         if first is not None and first.pos_ == "PROPN" else []
             elif slot == "ccomp":  # "demanded that Russia withdraw", "called for Russia to withdraw"
