@@ -73,3 +73,13 @@ def test_a_leader_before_the_name_he_is_called_is_its_target() -> None:
     assert coded("Biden called Xi a dictator.") == {("USA", "CHN", "111")}
     assert coded("Washington offered Zelensky more help.") == {("USA", "UKR", "033")}
     assert coded("Baerbock called China a threat.") == {("DEU", "CHN", "111")}
+
+
+def test_a_definite_act_noun_refers_back_to_the_one_actor_of_the_sentence_before() -> None:
+    # the first sentence names one actor, so it is never parsed: its act is known only by its doer
+    assert coded("China announced new export controls on gallium. The European Union criticised the decision.") == {
+        ("EU", "CHN", "111")}
+    # a sentence before that names two actors says nothing of whose act it was
+    assert coded("Gallium is mined in China and Japan. The European Union criticised the decision.") == set()
+    # nor does a decision with nothing told before it
+    assert coded("The European Union criticised the decision.") == set()

@@ -329,6 +329,19 @@ class DocContext:
                 return r[0].code if r else None
         return None
 
+    def sole_actor_before(self, token: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The one actor the sentence right before ``token``'s names (none if it names two or none): the doer
+        of whatever that sentence told."""
+        si = self.sent_of[token.i]
+        prev = [s for s in self.seen if s.sentence < si]
+        if not prev:
+            return []
+        last = max(s.sentence for s in prev)
+        there = [s for s in prev if s.sentence == last]
+        if len({s.actor.code for s in there}) != 1 or there[0].actor.code in exclude or not there[0].actor.codable:
+            return []
+        return [self._note(there[0].actor, there[0], token, token.text)]
+
     def _person(self, token: Token, cands: list[Seen]) -> Seen | None:
         """The person "he" or "she" refers to, of ``cands``."""
         persons = [s for s in cands if s.actor.person]

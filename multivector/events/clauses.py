@@ -377,7 +377,9 @@ class Clauses(Nominals):
                 # every doer of that act: "U.S. and British warplanes strike ..., and Iran condemns the strikes"
                 doers = [src] + ([s for j, c, s in here if j == i and c == code and s.code != src.code] if i >= 0 else [])
                 return [a for a in doers if a.code not in exclude and a.codable]
-        return []
+        # "China announced export controls on gallium. The EU criticised the decision.": an act the coder took for
+        # no event (one actor, so never parsed) is still told by the one actor of the sentence before
+        return self.ctx.sole_actor_before(n, exclude)
 
     def reacted(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whom a hostile act with no target of its own was aimed at: the one who reacted to it ("Greece put its
