@@ -124,7 +124,7 @@ def hidden_verb(sent: Span, lang: str = "en") -> Token | None:
     phrase swallowed. Only such a word is re-read: a plural after a common noun ("air strikes kill") stays."""
     forms = verb_forms(lang)
     root = sent.root
-    subj = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    subj: set[int] | None = None  # the root's subject words, read only for a candidate (a hot path)
     for t in sent[1:6]:
         prev = t.doc[t.i - 1]
         lemma = forms.get(t.lower_)
@@ -132,7 +132,11 @@ def hidden_verb(sent: Span, lang: str = "en") -> Token | None:
                 t.tag_.startswith("VB") and t.dep_ not in NOMINAL_DEPS):
             continue  # the third person only ("scrambles"): a base form after a name is a noun too often;
             # a verb tag the parser overrode ("Taiwan scrambles jets to ...": VBZ, yet a compound) is re-read
-        if t.i not in subj or not (prev.pos_ == "PROPN" or prev.lower_ in BODY_HEADS):
+        if not (prev.pos_ == "PROPN" or prev.lower_ in BODY_HEADS):
+            continue
+        if subj is None:
+            subj = {x.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
+        if t.i not in subj:
             continue
         if t.dep_ in ("nsubj", "nsubjpass") and root.tag_ in ("VBP", "VBD") and not object_of(lemma, root, lang):
             continue  # "Houthi forces fire a missile": a plural subject its verb agrees with is read right
