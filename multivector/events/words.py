@@ -290,8 +290,11 @@ def modified_forms(h: Token) -> list[str]:
     """A noun with each modifier before it, as the lexicon's two-word keys name it: "visa-free travel", "rescue
     team", "air base" (the modifier's whole phrase, so a hyphenated one stays one word)."""
     heads = dict.fromkeys([*forms(h), h.lower_])
-    return [f"{h.doc[c.left_edge.i:c.i + 1].text.lower()} {w}" for c in h.lefts if c.dep_ in ("amod", "compound")
-            for w in heads]
+    out = [f"{h.doc[c.left_edge.i:c.i + 1].text.lower()} {w}" for c in h.lefts if c.dep_ in ("amod", "compound")
+           for w in heads]
+    # and each of joined modifiers: "search and rescue teams" are rescue teams (the parser may call the first an nmod)
+    return out + [f"{x.lower_} {w}" for c in h.lefts if c.dep_ in ("amod", "compound", "nmod")
+                  for x in c.conjuncts if x.i < h.i for w in heads]
 
 
 def head_words(h: Token) -> set[str]:
