@@ -83,3 +83,9 @@ def test_a_definite_act_noun_refers_back_to_the_one_actor_of_the_sentence_before
     assert coded("Gallium is mined in China and Japan. The European Union criticised the decision.") == set()
     # nor does a decision with nothing told before it
     assert coded("The European Union criticised the decision.") == set()
+
+
+def test_an_envoy_summoned_with_no_agent_is_summoned_by_the_state_he_is_sent_to() -> None:
+    assert coded("The Russian ambassador to Poland was summoned to the foreign ministry.") == {("POL", "RUS", "114")}
+    # with no host named, no one is known to have summoned him
+    assert coded("The Chinese ambassador was summoned.") == set()

@@ -370,6 +370,9 @@ class ArticleCoder(Records):
             # ("sailors captured by Russia in the Kerch Strait were released": the captor, before the place)
             sources = [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
                        for a in (self.subjects(c) or self.located_in(c, LOCATION_PREPS)) if a.codable][:1]
+        if not sources and passive and code.startswith("114") and theme is not None and not has_agent(v):
+            # "Russia's ambassador to Kazakhstan was summoned": the state an envoy is sent to summons him
+            sources = [a for p in prep_objects(theme, ("to",)) for a in self.actors_for(p) if a.codable]
         if not sources and passive and code[:2] in ("07", "08", "15", "19") and theme is not None and not has_agent(v):
             sources = self.forces_sender(theme)
         sources = self.nationals_crowd(v, sources) if code[:2] == "14" else sources  # "Thousands of Serbs march"
