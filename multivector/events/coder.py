@@ -357,7 +357,7 @@ class ArticleCoder(Records):
             return []
         if not sources and passive and pat.objectless and theme is not None and not has_agent(v):
             sources = self.actors_for(theme)  # "Blinken is expected in Kyiv": a verb taking no object has no patient
-        elif not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
+        if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
             sources = self.located_in(v, LOCATION_PREPS)
         elif not sources and code[:2] in LOCATION_SOURCE_ROOTS and (subj := child(v, "nsubj")) is not None \
                 and self.actors.role_of(subj) in ("GOV", "MIL"):
