@@ -89,3 +89,16 @@ def test_an_envoy_summoned_with_no_agent_is_summoned_by_the_state_he_is_sent_to(
     assert coded("The Russian ambassador to Poland was summoned to the foreign ministry.") == {("POL", "RUS", "114")}
     # with no host named, no one is known to have summoned him
     assert coded("The Chinese ambassador was summoned.") == set()
+
+
+def test_it_after_a_reaction_is_the_act_reacted_to() -> None:
+    assert ("USA", "PRK", "111") in coded("North Korea launches a satellite. Japan and South Korea condemn the launch, "
+                                          "and the United States calls it a violation of UN resolutions.")
+    # with no reaction before it, "it" is the act just told
+    assert ("RUS", "TUR", "111") in coded("Turkey shot down a Russian bomber, and Putin called it a stab in the back.")
+
+
+def test_a_city_state_named_as_the_venue_is_not_one_of_the_two_sides() -> None:
+    got = coded("The Chinese defence minister meets his American counterpart in Singapore. "
+                "The two sides agree to keep military channels open.")
+    assert not any("SGP" in (s, t) for s, t, _c in got)

@@ -556,7 +556,7 @@ class DocContext:
         # nor a city named as the venue ("meet in Astana": Kazakhstan does not meet)
         doc = token.doc
         cands = [s for s in self._before(token) if s.actor.kind not in ("igo", "bloc", "group", "place")
-                 and not (s.actor.kind == "capital" and _venue(doc, s))]
+                 and not (s.actor.kind in ("capital", "country") and _venue(doc, s))]  # (and a city-state)
         counts: dict[str, int] = {}
         for s in cands:
             counts[s.actor.code] = counts.get(s.actor.code, 0) + 1

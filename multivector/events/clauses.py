@@ -31,6 +31,8 @@ THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
 # force rally opposition against it (113). Talks (04) and promises (03) rally nobody.
 RALLY_CODES = {**{r: "053" for r in ("05", "06", "07", "08")},
                **{r: "113" for r in ("02", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20")}}
+# Verbal reactions to an act: a later "it" is the act reacted to, not the reaction
+REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
 # Determiners that refer a noun back to something already told ("condemns the launch").
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Uses of force, which a participle only elaborates ("struck Syria, targeting rebels near Homs").
@@ -349,7 +351,9 @@ class Clauses(Nominals):
         root (any root for a summing-up noun: "the move", "the decision")."""
         if n.lower_ in ("it", "this") and n.dep_ == "dobj":
             # "Turkey shot down a Russian bomber, and Putin called it a stab in the back": the act just told
-            told = [src for i, _code, src, _tgt in self.current if i < n.i]
+            # (but after a reaction to an act, "it" is that act: "Japan condemns the launch, and the United States
+            # calls it a violation": the launch's doer, the reaction's target)
+            told = [tgt if code[:2] in REACTION_ROOTS else src for i, code, src, tgt in self.current if i < n.i]
             return [told[-1]] if told and told[-1].code not in exclude and told[-1].codable else []
         # (", a move Beijing called protectionism": an indefinite noun that sums up its clause refers back too)
         summing = n.dep_ in ("npadvmod", "appos") and n.lemma_.lower() in modality.words().summary_nouns
