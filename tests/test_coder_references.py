@@ -102,3 +102,9 @@ def test_a_city_state_named_as_the_venue_is_not_one_of_the_two_sides() -> None:
     got = coded("The Chinese defence minister meets his American counterpart in Singapore. "
                 "The two sides agree to keep military channels open.")
     assert not any("SGP" in (s, t) for s, t, _c in got)
+
+
+def test_the_host_of_talks_an_act_is_agreed_in_is_no_party_to_it() -> None:
+    assert coded("Colombia and the ELN rebels agree to a six-month ceasefire in talks hosted by Cuba.") == set()
+    # the talks' partner is
+    assert coded("Russia agreed to a ceasefire in talks with Ukraine.") == {("RUS", "UKR", "087")}

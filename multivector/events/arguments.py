@@ -47,6 +47,8 @@ SERVING_VERBS = frozenset({"spy", "work", "collaborate", "act", "gather", "pass"
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put", "own",
                           "operate"})
 AUTHOR_FORMS = frozenset({"drafted", "sponsored", "proposed", "authored", "tabled", "submitted"})
+# Forums an act is agreed in: their partners may be parties to it, their hosts and mediators are not
+FORUM_NOUNS = frozenset({"talk", "negotiation", "meeting", "summit", "conference", "consultation"})
 
 
 class Arguments(References):
@@ -268,10 +270,15 @@ class Arguments(References):
                         p.lemma_.lower() in modality.words().backing_nouns or p.lemma_.lower() in MEDIATION_NOUNS):
                     continue  # "fought IS with assistance from U.S. airstrikes": a helper, not a partner or foe
                     # (nor a mediator: "meet to discuss the dispute, with mediation by Ecuador")
-                if p.dep_ in ("pobj", "pcomp"):
+                if p.dep_ == "pobj" and c.lower_ == "in" and p.lemma_.lower() in FORUM_NOUNS:
+                    # "agreed to a ceasefire in talks hosted by Cuba": the talks' partners, never their host
+                    found = self.prep_targets(p, ("with", "between"), possessor=False, exclude=exclude)
+                elif p.dep_ in ("pobj", "pcomp"):
                     found = self.phrase_actors(p, possessor=possessor, exclude=exclude)
-                    if found:
-                        return found
+                else:
+                    continue
+                if found:
+                    return found
         return []
 
     def phrase_actors(self, p: Token, *, possessor: bool = True, exclude: frozenset[str] = frozenset(),
