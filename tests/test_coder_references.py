@@ -108,9 +108,3 @@ def test_the_host_of_talks_an_act_is_agreed_in_is_no_party_to_it() -> None:
     assert coded("Colombia and the ELN rebels agree to a six-month ceasefire in talks hosted by Cuba.") == set()
     # the talks' partner is
     assert coded("Russia agreed to a ceasefire in talks with Ukraine.") == {("RUS", "UKR", "087")}
-
-
-def test_a_fight_with_someone_in_a_phrase_of_time_is_the_clause_subject_s() -> None:
-    assert coded("The Taliban closed the crossing after clashes with Pakistani forces.") == {("AFG", "PAK", "190")}
-    # a fight with no one named is nobody's
-    assert coded("Pakistan closed the crossing after clashes.") == set()

@@ -224,10 +224,6 @@ class Nominals(Places):
             # "During his visit ..., Macron praised"; "After talks with X, Y freed": one's own visits and talks,
             # not an attack the clause's subject only reacts to ("protested after the attack on ...")
             srcs = self.subjects(top.head.head)
-        if not srcs and top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("VERB", "AUX") \
-                and np.symmetric and np.code[:2] == "19" and prep_objects(n, ("with",)):
-            # "closed the crossing after clashes with Pakistani forces": a fight with someone is the clause's subject's
-            srcs = self.subjects(top.head.head)
         if not srcs and top.dep_ == "pobj" and top.head.lower_ in ("on", "during") and np.code[:2] == "04" \
                 and top.head.head.dep_ in ("nsubj", "nsubjpass") and top.head.head.pos_ == "PROPN":
             # "Xi Jinping, on a state visit to Britain, praised ...": the phrase set off beside the subject
