@@ -36,6 +36,10 @@ def load() -> Language:
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)[-–—](?=[A-Z])"]
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # The tokenizer caches a chunk only while its cache holds fewer than max_cache_size (10,000; no eviction), and
+    # the lexicon's phrase matcher tokenizes its ~11,000 surface strings at start: past that, every news word was
+    # tokenized afresh (6x slower tokenizing, ~10% of the coder's time). 200,000 chunks cost a few MB.
+    tokenizer.max_cache_size = 200_000
     nlp_ruler.install(nlp)  # the package's attribute rules by table lookup: same output, the pipeline ~17% faster
     return nlp
 
