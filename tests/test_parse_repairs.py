@@ -399,6 +399,7 @@ def test_a_present_verb_read_as_the_subject_of_a_participle_is_the_verb() -> Non
     # a group's "states" is its noun, and a participle describes no amount
     assert ("states", "nsubj") in deps("The Gulf states pledged $10 billion in aid for Egypt.")
     assert ("pledged", "ROOT") in deps("The Gulf states pledged $10 billion in aid for Egypt.")
+    assert ("condemned", "ROOT") in deps("The Gulf states condemned Iranian attacks.")
 
 
 def test_a_nationality_read_as_the_receiver_before_the_object_modifies_it() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from typing import TypedDict
 
 from ..errors import LexiconError, UnknownCodeError
 
@@ -27,6 +28,17 @@ PLOVER_TYPES = (
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
+class EventFields(TypedDict):
+    """What an event inherits from its code, under records.Event's field names."""
+
+    code: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover_type: str
+    plover_mode: str
+
+
 @dataclass(frozen=True, slots=True)
 class CameoCode:
     """One CAMEO code with everything an event inherits from it."""
@@ -38,6 +50,11 @@ class CameoCode:
     goldstein: float
     plover_type: str
     plover_mode: str
+
+    def event_fields(self) -> EventFields:
+        """The fields an Event takes from its code (records.Event's names)."""
+        return {"code": self.code, "root": self.root, "quad_class": self.quad_class, "goldstein": self.goldstein,
+                "plover_type": self.plover_type, "plover_mode": self.plover_mode}
 
     @property
     def is_root(self) -> bool:

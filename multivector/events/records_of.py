@@ -48,9 +48,8 @@ class Records(Refinements):
         p = f.predicate
         return Event(
             self.article.id, self.article.date, sentence_index, p.idx, word_end(self.article.text, p), s.code, s.role,
-            t.code,
-            t.role, cc.code, cc.root, cc.quad_class, cc.goldstein, cc.plover_type, cc.plover_mode, f.pattern,
-            f.mod.confidence, speaker, s.text, t.text, "; ".join(notes),
+            t.code, t.role, **cc.event_fields(), pattern=f.pattern, confidence=f.mod.confidence,
+            speaker=speaker, source_text=s.text, target_text=t.text, note="; ".join(notes),
         )
 
     def mentions(self) -> list[Mention]:

@@ -103,8 +103,6 @@ def restated_by_noun(kept: list[Event], first: int, e: Event) -> bool:
         if (k.source, k.target, k.root) == (e.source, e.target, e.root) and \
                 not k.pattern.endswith(".n") and k.root in RESTATED_ROOTS:
             if k.code != e.code and k.code == k.root + "0" and e.code.startswith(k.root):
-                cc = cameo.lookup(e.code)
-                kept[i] = replace(k, code=cc.code, quad_class=cc.quad_class, goldstein=cc.goldstein,
-                                  plover_type=cc.plover_type, plover_mode=cc.plover_mode)
+                kept[i] = replace(k, **cameo.lookup(e.code).event_fields())
             return True
     return False

@@ -420,7 +420,9 @@ def verb_read_as_subject_of_a_participle(t: Token) -> bool:
     if name is None or obj is None or min(x.i for x in obj.subtree) != h.i + 1:
         return False
     if t.lower_ == "states" or t.doc[h.i + 1].tag_ in ("CD", "$"):
-        return False  # "the Gulf states pledged $10 billion": a group's noun, and no participle describes an amount
+        # "the Gulf states condemned ...": after a name, "states" is a group's noun far more often than the verb
+        # (Gulf, Baltic, Nordic, member states); and no participle describes an amount ("pledged $10 billion")
+        return False
     lemma = present_verb_lemma(t)
     if lemma is None:
         return False
