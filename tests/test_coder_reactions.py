@@ -199,3 +199,15 @@ def test_an_own_plan_told_to_someone_is_an_intention_toward_them() -> None:
                  "truth commission.") == {("KAZ", "UN", "030")}
     assert coded("Kazakhstan's foreign minister told the UN Human Rights Council that Astana had set up a "
                  "truth commission.") == {("KAZ", "UN", "010")}
+
+
+def test_a_reaction_with_no_addressee_answers_the_act_that_prompted_it() -> None:
+    # an ambassador recalled, a move condemned: aimed at whoever did what prompted it
+    assert coded("Lithuania allowed Taiwan to open an office, prompting China to recall its ambassador.") == {
+        ("CHN", "LTU", "161")}
+    assert coded("China recalled its ambassador after Lithuania allowed Taiwan to open an office.") == {
+        ("CHN", "LTU", "161")}
+    assert coded("Lithuania allowed Taiwan to open an office, prompting China to condemn the move.") == {
+        ("CHN", "LTU", "111")}
+    # an ambassador recalled from a named capital is recalled from it, whatever came before
+    assert coded("After the vote, Turkey recalled its ambassador from Vienna.") == {("TUR", "AUT", "161")}

@@ -108,3 +108,25 @@ def test_the_host_of_talks_an_act_is_agreed_in_is_no_party_to_it() -> None:
     assert coded("Colombia and the ELN rebels agree to a six-month ceasefire in talks hosted by Cuba.") == set()
     # the talks' partner is
     assert coded("Russia agreed to a ceasefire in talks with Ukraine.") == {("RUS", "UKR", "087")}
+
+
+def test_a_flow_of_people_stemmed_is_no_embargo() -> None:
+    assert coded("Russia cut the flow of gas to Ukraine.") == {("RUS", "UKR", "163")}
+    assert coded("Hungary moved to halt the flow of migrants from Serbia.") == set()
+    assert coded("Turkey stopped the flow of refugees to Greece.") == set()
+
+
+def test_a_trader_named_by_what_he_trades_is_a_person_handed_over() -> None:
+    # "arms dealer": the compound is his trade, not arms delivered (072)
+    assert coded("Washington handed over a Russian arms dealer to Moscow.") == {("USA", "RUS", "0841")}
+    assert coded("Washington handed over Russian arms to Kyiv.") == {("USA", "UKR", "072")}
+
+
+def test_a_guarantee_offered_is_no_standing_tie() -> None:
+    assert ties("Turkey is ready to act as a guarantor of any deal between Russia and Ukraine.") == set()
+    assert ties("Turkey acts as a guarantor of the deal between Russia and Ukraine.") == {
+        ("RUS", "TUR", "security"), ("UKR", "TUR", "security")}
+    # a status a participle underscores stands
+    assert ties("Russian and Belarusian troops began joint drills on Thursday, underscoring Minsk's status as "
+                "Moscow's closest military ally.") == {
+        ("BLR", "RUS", "security")}

@@ -41,6 +41,11 @@ def test_a_leaders_bare_surname_before_a_past_verb_and_a_plural_is_a_clause() ->
     assert coded("Trump imposed new sanctions on Iran, the White House said.", IN_2018) == {("USA", "IRN", "16")}
     # a noun phrase opened by a word that names no leader stays a noun phrase
     assert deps("Western imposed sanctions hurt Iran.")[1] != ("imposed", "ROOT")
+    # an organisation's acronym, which the model reads as a verb ("ECOWAS" like "echoes"), opening the sentence
+    # or its main clause after a fronted phrase
+    assert deps("ECOWAS imposed sanctions on Niger.")[:3] == [("ECOWAS", "nsubj"), ("imposed", "ROOT"),
+                                                              ("sanctions", "dobj")]
+    assert ("ECOWAS", "nsubj") in deps("In July, ECOWAS imposed sanctions on Niger.")
 
 
 def test_a_lowercase_word_tagged_as_a_name_is_a_common_noun() -> None:

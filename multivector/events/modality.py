@@ -90,6 +90,7 @@ class Words:
     speech_nouns: frozenset[str]
     trial_heads: frozenset[str]
     restriction_heads: frozenset[str]
+    flow_heads: frozenset[str]
     authorship_verbs: frozenset[str]
     origin_verbs: frozenset[str]
     wrongdoing_verbs: frozenset[str]

@@ -53,14 +53,17 @@ def lowercase_read_as_name(t: Token) -> bool:
 
 @functools.cache
 def _bare_name_word(text: str) -> bool:
-    """A leader's bare name or a state's one-word name ("Pakistan[JJ] expels Afghan refugees")."""
-    return any(e.kind in ("leader", "country", "capital") for e in lexicon.load().lookup(text))
+    """A leader's bare name, a state's one-word name ("Pakistan[JJ] expels Afghan refugees") or an organisation's
+    acronym ("ECOWAS[ROOT] imposed sanctions": the small model reads an unfamiliar capitalised "-S" as a verb)."""
+    return any(e.kind in ("leader", "country", "capital") or (e.kind == "igo" and text.isupper())
+               for e in lexicon.load().lookup(text))
 
 
 def _opens_with_bare_name(t: Token) -> bool:
-    """``t`` opens its sentence and is a leader's name as news writes it bare ("Trump", "Baerbock"), or a
-    state's."""
-    return t.i == t.sent.start and t.text[:1].isupper() and _bare_name_word(t.text)
+    """``t`` opens its sentence or its main clause after an opening phrase ("In July, ECOWAS imposed ...") and is a
+    leader's name as news writes it bare ("Trump", "Baerbock"), a state's or an organisation's acronym."""
+    opens = t.i == t.sent.start or (t.i > t.sent.start and t.doc[t.i - 1].text == ",")
+    return opens and t.text[:1].isupper() and _bare_name_word(t.text)
 
 
 def name_read_as_modifier(t: Token) -> bool:

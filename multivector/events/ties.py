@@ -119,7 +119,7 @@ def _stative(v: Token) -> bool:
     participle ("depending on Russian gas"); not a past act ("received a grant"), a future, or the
     complement of an aspect or intent verb ("began shipping", "agreed to buy")."""
     aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
-    if aux & {"will", "would", "shall", "could", "might", "may", "'ll", "to"}:
+    if _unrealised(v):
         return False  # a future, or an infinitive: "plans to buy jets from France" is no trading tie
     if v.tag_ == "VBD" or (v.tag_ == "VBN" and (not aux & {"has", "have", "'s", "'ve"}
                                                  or any(c.dep_ == "auxpass" for c in v.children))):
@@ -384,6 +384,8 @@ def _holder(coder: ArticleCoder, n: Token) -> list[Actor]:
         return coder.actors_for(t.head)
     if t.dep_ in ("attr", "oprd", "acomp"):
         v = t.head
+        if v.pos_ in ("VERB", "AUX") and not _stative(v):
+            return []  # "will become its main supplier", "was its ally until 2014": no standing tie now
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "dobj") and c is not t), None)
         return coder.actors_for(subj) if subj is not None else coder.subjects(v)
     if t.dep_ == "nsubj":
@@ -401,8 +403,15 @@ def _holder(coder: ArticleCoder, n: Token) -> list[Actor]:
         if v.lemma_.lower() in VIEW_VERBS:
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
             return coder.actors_for(obj)
-        return coder.subjects(v) if v.pos_ in ("VERB", "AUX") else []
+        # (not one offered or hoped for: "is ready to act as a guarantor of any deal")
+        return coder.subjects(v) if v.pos_ in ("VERB", "AUX") and not _unrealised(v) else []
     return []
+
+
+def _unrealised(v: Token) -> bool:
+    """A verb of a future or an infinitive, a state offered or hoped for ("will act as", "ready to act as")."""
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & {"will", "would", "shall", "could", "might", "may", "'ll", "to"})
 
 
 def _owner(coder: ArticleCoder, n: Token, orgs: list[str] | None, holder: list[Actor]) -> list[Actor]:

@@ -210,7 +210,7 @@ def carried(p: Token) -> list[str]:
 def _people_phrase(n: Token) -> bool:
     """Whether a noun with its compounds names a kind of people in the actor lexicon's roles ("asylum seekers")."""
     words = " ".join(t.lower_ for t in n.lefts if t.dep_ == "compound")
-    return f"{words} {n.lower_}" in lexicon.load().roles  # the whole phrase: a "mission" alone is no person
+    return f"{words} {n.lower_}".strip() in lexicon.load().roles  # the whole phrase: a "mission" alone is no person
 
 
 def undoing_noun(n: Token) -> bool:
@@ -232,6 +232,12 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         if theme.lemma_.lower() in modality.words().trial_heads:
             kinds = []  # "conducted missile tests": a test of missiles is no firing of them
         head_first = _people_phrase(theme) or theme.lemma_.lower() in modality.words().restriction_heads
+        if theme.lemma_.lower() in modality.words().flow_heads and any(
+                _people_phrase(x) for p in theme.children if p.dep_ == "prep" and p.lower_ == "of"
+                for x in p.children if x.dep_ == "pobj"):
+            # "halt the flow of migrants from Serbia": people moving, no goods cut off
+            return [x.lemma_.lower() for p in theme.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for x in p.children if x.dep_ == "pobj"]
         # the noun with its modifier first, for the lexicon's two-word objects: "visa-free travel", "air base"
         out.extend(modified_forms(theme))
         out.extend([*forms(theme), *kinds] if kinds and head_first else [*kinds, *forms(theme)])
