@@ -38,6 +38,7 @@ from .clauses import (
     same_group,
     summed_up_by_speech,
 )
+from .conjuncts import Unaimed, shared_targets
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
 from .records_of import Records
@@ -114,6 +115,7 @@ class ArticleCoder(Records):
         self.adversaries: dict[str, Actor] = {}  # target code -> latest actor in conflict with it (quad 3-4)
         self.earlier: list[tuple[str, Actor]] = []  # (code, source) of the acts of earlier sentences, in order
         self.untargeted: list[tuple[int, str, Actor]] = []  # this sentence's hostile acts aimed at no one (word, ...)
+        self.unaimed: list[Unaimed] = []  # the same acts as the coder saw them, for a joined act's target
         self.current: list[tuple[int, str, Actor, Actor]] = []  # (word, code, source, target) of this sentence's acts
         self.reacting = False  # second pass over an adverbial clause: its target may be who reacted to it
 
@@ -486,6 +488,7 @@ class ArticleCoder(Records):
                 # "North Korea fires two missiles into the sea. Japan condemns the launches.": an act aimed at no
                 # one is still the act a later reaction refers back to (clauses.prior_act)
                 self.untargeted.append((v.i, code, sources[0]))
+                self.unaimed.append((v, code, pid, list(sources), mod))
             return None
         if mod.transform == "demand":
             # "the EU says Russia must withdraw its troops": no withdrawal; the speaker demands it of Russia
@@ -554,6 +557,12 @@ def code_document(
                 found.extend(got)
             if tok.pos_ in ("AUX", "VERB", "ADJ"):
                 found.extend(coder.code_blame(tok))
+        # "downgraded ties and suspended trade with India": an act aimed at no one shares its joined act's target
+        shared = shared_targets(coder.unaimed, found)
+        coder.current.extend((f.predicate.i, f.code, f.source, f.target) for f in shared)
+        found.extend(shared)
+        coder.untargeted = [u for u in coder.untargeted if u[0] not in {f.predicate.i for f in shared}]
+        coder.unaimed = []
         for tok in sent:
             if tok.pos_ == "NOUN" or nominal_gerund(tok):
                 found.extend(coder.code_noun(tok) or coder.code_deverbal(tok))
