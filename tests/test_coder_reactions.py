@@ -211,3 +211,13 @@ def test_a_reaction_with_no_addressee_answers_the_act_that_prompted_it() -> None
         ("CHN", "LTU", "111")}
     # an ambassador recalled from a named capital is recalled from it, whatever came before
     assert coded("After the vote, Turkey recalled its ambassador from Vienna.") == {("TUR", "AUT", "161")}
+
+
+def test_rejecting_a_claim_about_oneself_denies_an_accusation() -> None:
+    # gold rule 7: a rejected accusation is 016 toward the accuser
+    assert coded("Kazakhstan rejected Moscow's claims that it was helping Ukraine.") == {("KAZ", "RUS", "016")}
+    assert coded("Kazakhstan rejected the Russian claims that Kazakh firms were supplying Ukraine.") == {
+        ("KAZ", "RUS", "016")}
+    # a claim about someone else, or a suggestion of what to do, is rejected (12)
+    assert coded("Kazakhstan rejected Moscow's claims that Ukraine was losing the war.") == {("KAZ", "RUS", "120")}
+    assert roots("Uzbekistan rejected Moscow's suggestion that it rejoin the CSTO.") == {("UZB", "RUS", "12")}

@@ -592,3 +592,14 @@ def test_a_headline_verb_read_as_plural_subject_of_its_own_object() -> None:
     # "voices" is the verb when the word after it is what "voice" takes ("regret"); "forces fire" stays
     assert coded("Kazakhstan voices regret over Russia's decision.", IN_2023) == {("KAZ", "RUS", "11")}
     assert coded("Houthi forces fire a missile at Israel.", IN_2023) == {("YEM", "ISR", "19")}
+
+
+def test_a_plural_claim_noun_read_as_a_verb_of_saying_is_the_object() -> None:
+    # "media claims" read as "media [subject-less] claims that ...": the claims are what was rejected
+    for text in ("Astana rejected Russian media claims that it was helping Ukraine.",
+                 "Kazakhstan's foreign ministry rejected Russian media claims that it was helping Ukraine, calling "
+                 "them groundless."):
+        got = deps(text)
+        assert ("claims", "dobj") in got and ("media", "compound") in got and ("helping", "acl") in got
+    # after a verb of saying, a name's claims are its saying
+    assert ("claims", "ccomp") in deps("Astana said Moscow claims that it was helping Ukraine.")

@@ -506,6 +506,8 @@ class ArticleCoder(Records):
             rallied = self.rallied(v, sources, targets)
             if rallied is not None:  # "urged its EU partners to punish Belarus": rallying opposition (113)
                 pairs, code = rallied
+        if code[:2] == "12" and theme is not None and self.claim_against(theme, sources):
+            code = "016"  # "rejected Moscow's claims that it was helping Ukraine": an accusation denied (gold rule 7)
         if code == "013" and theme is not None and any(c.lower_ in modality.words().negative_determiners
                                                        for c in theme.lefts):
             code = "012"  # "saw little hope of a settlement": hope denied is pessimism

@@ -52,6 +52,21 @@ class Refinements(Deverbals):
         head = through_quantity(theme)
         return self.actors.role_of(head) in ("CVL", "BUS") or head.lemma_.lower() in modality.words().civilian_sites
 
+    def claim_against(self, theme: Token, sources: list[Actor]) -> bool:
+        """A claim, report or allegation whose that-clause tells of the one answering it ("Moscow's claims that it
+        was helping Ukraine", "reports that Kazakh firms supply Russia"): an accusation, which rejecting denies."""
+        if theme.lemma_.lower() not in modality.words().accusation_nouns:
+            return False
+        own = {a.code for a in sources}
+        for c in theme.children:
+            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not (
+                    c.tag_ == "VB" and child(c, "aux") is None):  # (a subjunctive is a proposal: "that it rejoin")
+                subj = child(c, "nsubj") or child(c, "nsubjpass")
+                # (a pronoun there is the one answering: the coder's resolver may take the claimant)
+                if subj is not None and (subj.pos_ == "PRON" or own & {a.code for a in self.actors_for(subj)}):
+                    return True
+        return False
+
     def _addressee(self, speaker: Token | None) -> list[Actor]:
         if speaker is None or speaker.lemma_.lower() not in modality.words().addressee_verbs:
             return []

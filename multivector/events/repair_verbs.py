@@ -250,6 +250,29 @@ def plural_subject_read_as_verb(t: Token) -> bool:
     return True
 
 
+def claim_noun_read_as_verb(t: Token) -> bool:
+    """"Astana rejected Russian media claims[VBZ] that it was helping Ukraine": the parser reads a plural claim noun
+    after a common noun as a verb of saying, with that noun as its subject or compound. A word in -s of
+    ``accusation_nouns`` right after a common noun, with a that-clause, under a verb that takes no clause (not
+    "said officials claim that ..."), is the verb's object and the that-clause its content."""
+    h = t.head
+    if not (t.dep_ in ("ccomp", "xcomp", "dobj") and t.tag_ == "VBZ" and t.lower_.endswith("s") and t.i > 0
+            and h.pos_ == "VERB" and h.i < t.i and t.lower_[:-1] in modality.words().accusation_nouns
+            and h.lemma_.lower() not in modality.words().report_verbs):
+        return False
+    prev = t.doc[t.i - 1]
+    said = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if not (said is not None and prev.head.i == t.i and prev.dep_ in ("compound", "nsubj") and prev.pos_ == "NOUN"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != prev.i for c in t.children)
+            and (t.dep_ == "dobj" or child(h, "dobj") is None)):
+        return False
+    t.dep_, t.pos_, t.tag_, t.lemma_ = "dobj", "NOUN", "NNS", t.lower_[:-1]
+    prev.dep_ = "compound"
+    said.dep_ = "acl"
+    return True
+
+
 def agent_noun_read_as_verb(t: Token) -> bool:
     """"Missiles fired by Houthi forces[VBZ] hit[amod] a British-owned ship": the same misreading inside a by-phrase:
     the agent's plural noun is taken for the sentence's verb, the name before it for the agent. A present verb
