@@ -130,3 +130,12 @@ def test_a_guarantee_offered_is_no_standing_tie() -> None:
     assert ties("Russian and Belarusian troops began joint drills on Thursday, underscoring Minsk's status as "
                 "Moscow's closest military ally.") == {
         ("BLR", "RUS", "security")}
+
+
+def test_a_breakaway_or_plural_republic_is_no_state_named_before() -> None:
+    # "the breakaway republics" are not Moscow, the nearest state: recognising them is not refusing Russia
+    assert coded("A Kremlin spokesman said Moscow respected Kazakhstan's decision not to recognise the breakaway "
+                 "republics.") == set()
+    # a singular one still takes up the state named before
+    assert coded("Erdogan arrived in Bishkek on Monday. Later, the former Soviet republic signed a defence deal "
+                 "with Turkey.") == {("TUR", "KGZ", "042"), ("KGZ", "TUR", "057")}

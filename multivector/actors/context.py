@@ -37,6 +37,10 @@ MEETING_VERBS = frozenset({"meet", "speak", "talk", "phone", "call", "confer", "
 VENUE_PREPS = frozenset({"in", "at", "before", "inside", "near"})
 # Subordinators of a clause about what the main clause acted on: "shot down a jet as it flew over"
 ADVERBIAL_MARKS = frozenset({"as", "when", "while", "after", "before", "because", "since", "once"})
+# Modifiers of a state noun that make it an entity no state recognises ("the breakaway republic", "the
+# self-proclaimed state"): never the state named before.
+UNRECOGNISED = frozenset({"breakaway", "separatist", "self-proclaimed", "self-declared", "unrecognised",
+                          "unrecognized", "rebel", "puppet", "renegade", "secessionist"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "group", "body", "fund"})
 
 
@@ -208,6 +212,8 @@ class DocContext:
                         return [self._note(s.actor, s, token, words)]
                 return []
             if lemma in COUNTRY_NOUNS:
+                if token.tag_ in ("NNS", "NNPS") or any(c.lower_ in UNRECOGNISED for c in token.lefts):
+                    return []  # "the breakaway republics", "the self-proclaimed state": no one state named before
                 cands = [s for s in self._before(token)
                          if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group")]
                 if (styled := self.actors.lex.styles.get(lemma)) is not None:
