@@ -261,6 +261,7 @@ class Clauses(Nominals):
         W = modality.words()
         heads = [v, *([theme] if theme is not None else [])]
         heads += [p for h in list(heads) for p in prep_objects(h, ("in", "as"))]  # "in a show of force aimed at"
+        heads += [p for h in list(heads) for p in prep_objects(h, ("of",))]  # (the parser hangs "aimed" on "force")
         for h in heads:
             for c in h.children:
                 got: list[Actor] = []

@@ -278,6 +278,9 @@ class Nominals(Places):
             tgts = self.subjects(defied[1]) if defied[1] is not None else []
         if not tgts and np.code[:2] == "14":  # "anti-China protests": what the protest is against
             tgts = self.opposed_to(n)
+        if not tgts and np.code[:2] == "15":  # "a show of force aimed at Washington" (on the noun or its of-phrase)
+            tgts = next((t for h in [n, *prep_objects(n, ("of",))] for c in h.children if c.dep_ == "acl" and c.lemma_
+                         in ("aim", "direct") and (t := self.prep_targets(c, ("at",), possessor=False))), [])
         own = frozenset(a.code for a in srcs)
         if srcs and not tgts and np.code.startswith("045") and n.dep_ == "pobj" and n.head.lower_ in ("with", "under"):
             # "the presidents of A and B meet in Quito, with mediation by Ecuador": the mediator's parties are the
