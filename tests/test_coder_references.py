@@ -139,3 +139,11 @@ def test_a_breakaway_or_plural_republic_is_no_state_named_before() -> None:
     # a singular one still takes up the state named before
     assert coded("Erdogan arrived in Bishkek on Monday. Later, the former Soviet republic signed a defence deal "
                  "with Turkey.") == {("TUR", "KGZ", "042"), ("KGZ", "TUR", "057")}
+
+
+def test_a_leaders_kin_or_aide_in_apposition_acts_for_the_leaders_government() -> None:
+    assert coded("Jang Song-thaek, Kim Jong-un's uncle, met Hu Jintao.") == {("PRK", "CHN", "040")}
+    assert coded("Jang Song-thaek, an adviser to North Korean leader Kim Jong-un, meets Chinese leader "
+                 "Hu Jintao.") == {("PRK", "CHN", "040")}
+    # a private person's kin is no government
+    assert coded("John Smith, the son of a British businessman, met Wang Yi.") == set()

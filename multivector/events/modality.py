@@ -91,6 +91,7 @@ class Words:
     trial_heads: frozenset[str]
     restriction_heads: frozenset[str]
     flow_heads: frozenset[str]
+    entourage_nouns: frozenset[str]
     authorship_verbs: frozenset[str]
     origin_verbs: frozenset[str]
     wrongdoing_verbs: frozenset[str]

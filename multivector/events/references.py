@@ -176,9 +176,19 @@ class References:
     def _office_of(self, t: Token, exclude: frozenset[str]) -> list[Actor]:
         """A name the lexicon does not know, with its office in apposition: "José Sócrates, the Prime Minister of
         Portugal, asks ...", "Kang Chol, North Korea's ambassador" (the office's state, as that person)."""
-        if t.pos_ != "PROPN":
-            return []
+        if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                                               for c in t.lefts)):
+            return []  # (the last part of a hyphenated name may be tagged a noun: "Jang Song-thaek")
         for c in t.children:
+            if c.dep_ == "appos" and c.lemma_.lower() in modality.words().entourage_nouns:
+                # "Jang Song-thaek, the uncle of North Korean leader Kim Jong-un", "an aide to Putin": a leader's
+                # kin or aide acts for the leader's government
+                near = self.possessor(c, exclude) or [a for p in prep_objects(c, ("of", "to"))
+                                                      for a in self.actors_for(p, exclude)]
+                got = [dataclasses.replace(a, role="GOV", person=True) for a in near
+                       if (a.person or a.role == "GOV") and a.code not in exclude]
+                if got:
+                    return got
             if c.dep_ != "appos" or c.pos_ not in ("NOUN", "PROPN") or (role := self.actors.role_of(c)) is None:
                 continue
             states = self._one(c, exclude) or self.possessor(c, exclude) or [
