@@ -2451,3 +2451,15 @@ def test_an_act_with_no_target_shares_the_target_of_the_act_joined_to_it() -> No
     assert got("Iran seized a British tanker and fired missiles into the sea.") == {("IRN", "GBR", "171")}
     # nor does one act told by two verbs of one root count twice
     assert got("Israeli forces intercepted the boat and detained its Swedish crew.") == {("ISR", "SWE", "173")}
+
+
+def test_clashes_along_a_dashed_border_are_between_the_two_states_it_divides() -> None:
+    assert coded("Two soldiers were killed in clashes along the Israel-Lebanon border.") == {
+        ("ISR", "LBN", "190"), ("LBN", "ISR", "190")}
+    assert coded("Clashes erupted on the Kyrgyz-Tajik border.") == {("KGZ", "TJK", "190"), ("TJK", "KGZ", "190")}
+    # a fight with an armed group only placed by the border is not the two states'
+    assert coded("Clashes with militants along the Afghan-Pakistani border killed ten soldiers.") == set()
+
+
+def test_an_organisations_forces_moved_in_the_passive_are_its_own() -> None:
+    assert coded("NATO troops were deployed to Estonia.") == {("NATO", "EST", "074")}

@@ -97,7 +97,7 @@ class Clauses(Nominals):
         if head.lemma_.lower() not in modality.words().force_nouns:
             return []
         return [dataclasses.replace(a, role="MIL") for a in self.modifier_entity(head)
-                if a.codable and a.kind in ("country", "adjective")]
+                if a.codable and a.kind in ("country", "adjective", "igo")]  # (and "NATO jets were scrambled")
 
     def requested_act(self, v: Token) -> str | None:  # the coder's: what an appeal or demand asks for
         raise NotImplementedError
