@@ -207,14 +207,7 @@ class Nominals(Places):
                 # (or on its of-phrase: "an exchange of fire between Thai and Cambodian troops")
                 both = next((b for a in [*anchors, *prep_objects(n, ("of",))]
                              if len(b := self.prep_targets(a, ("between", "among"), possessor=False)) >= 2), [])
-                if len(both) < 2 and not any(c.dep_ == "prep" and c.lower_ == "with" for a in anchors for c in a.children
-                                             ) and not any(self.actors.role_of(t) == "OPP" for t in n.sent):
-                    # "clashes along the Israel-Lebanon border": the two whose border it is (not "clashes with
-                    # militants along the Afghan-Pakistani border", where the border only places the fight)
-                    both = next((b for a in anchors for p in prep_objects(a, ("along", "on", "at", "across", "near"))
-                                 if p.lemma_.lower()
-                                 in ("border", "frontier", "boundary") for b in [self.modifier_sources(p)]
-                                 if len({a.code for a in b}) == 2), both)
+                both = both if len(both) >= 2 else self.border_sides(anchors)  # "along the Israel-Lebanon border"
                 if len(both) >= 2 and not self.in_question:  # "clashes between A and B": both directions
                     return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
             else:

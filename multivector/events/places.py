@@ -29,6 +29,10 @@ FORCE_PATH_PREPS = frozenset({"by", "with", "from", "of", "in", "during", "amid"
 REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 
 
+# The phrases of a fight's place that may name its two sides: "clashes along the Israel-Lebanon border"
+BORDER_PREPS = ("along", "on", "at", "across", "near")
+
+
 class Places(Circumstances):
     """Sources read from the place of an act; the nominal and clause readers subclass this."""
 
@@ -143,3 +147,24 @@ class Places(Circumstances):
                 break
             v, steps = v.head, steps + 1
         return got
+
+    def border_sides(self, anchors: list[Token]) -> list[Actor]:
+        """The two states a dashed border a fight is on divides ("clashes along the Israel-Lebanon border", on the
+        noun or the verb it erupts with); none when a with-phrase or an armed group names the foe ("clashes with
+        militants along the Afghan-Pakistani border": the border only places the fight)."""
+        if any(c.dep_ == "prep" and c.lower_ == "with" for a in anchors for c in a.children) or any(
+                self.actors.role_of(t) == "OPP" for t in anchors[0].sent):
+            return []
+        for a in anchors:
+            for p in prep_objects(a, BORDER_PREPS):
+                if p.lemma_.lower() not in BORDER_NOUNS:
+                    continue
+                sides: dict[str, Actor] = {}
+                for c in p.lefts:
+                    if c.dep_ in ("amod", "compound", "nmod") and (x := self.actors.entity_at(c)) is not None:
+                        for y in (*self.actors.hyphen_pair(c), x):
+                            if y.codable:
+                                sides.setdefault(y.code, y)
+                if len(sides) == 2:
+                    return list(sides.values())
+        return []
