@@ -2463,3 +2463,9 @@ def test_clashes_along_a_dashed_border_are_between_the_two_states_it_divides() -
 
 def test_an_organisations_forces_moved_in_the_passive_are_its_own() -> None:
     assert coded("NATO troops were deployed to Estonia.") == {("NATO", "EST", "074")}
+
+
+def test_a_long_list_of_states_after_of_acts_through_every_member() -> None:
+    # the parser hangs the second of five states on the first as an apposition, the rest as its conjuncts
+    got = coded("The leaders of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met in Dushanbe.")
+    assert {s for s, _t, _c in got} == {"KAZ", "KGZ", "TJK", "TKM", "UZB"} and len(got) == 20

@@ -73,7 +73,7 @@ class References:
                 head = self.actors.entity_at(mod)
                 if head is None or not any(x.code == head.code for x in out):
                     continue  # only the list of a modifier read as the phrase's actor: not "demands of A, B and C"
-                for c in mod.conjuncts:
+                for c in (*mod.conjuncts, *self._listed(mod)):  # ("of A, B, C and D": B read as A's apposition)
                     a = self.actors.entity_at(c)
                     if a is not None:
                         base = out[-1] if out else None
