@@ -273,6 +273,15 @@ class Targets(Judgements):
                                                                          if p.lemma_.lower() in pat.objects]:
                     for act in prep_objects(inquiry, ("into", "of")):
                         got = got or [a for a in self.act_owner(act) or self._agent_of(act) if a.code not in exclude]
+            elif slot == "examined_place":
+                # "called for an investigation into the killings in Rwanda": with no doer named, the state where
+                # what it examines happened is asked to look into it
+                for inquiry in ([theme] if theme is not None else []) + [p for p in prep_objects(v)
+                                                                         if p.lemma_.lower() in pat.objects]:
+                    for act in prep_objects(inquiry, ("into", "of")):
+                        got = got or [x for x in self.prep_targets(act, tuple(PLACE_PREPS), possessor=False,
+                                                                   exclude=exclude)
+                                      if x.kind in ("country", "capital", "place") and x.codable]
             elif slot == "opposed" and theme is not None:  # "held anti-China protests"
                 got = self.opposed_to(theme)
             elif slot == "adjective" and theme is not None:
