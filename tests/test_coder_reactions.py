@@ -221,3 +221,14 @@ def test_rejecting_a_claim_about_oneself_denies_an_accusation() -> None:
     # a claim about someone else, or a suggestion of what to do, is rejected (12)
     assert coded("Kazakhstan rejected Moscow's claims that Ukraine was losing the war.") == {("KAZ", "RUS", "120")}
     assert roots("Uzbekistan rejected Moscow's suggestion that it rejoin the CSTO.") == {("UZB", "RUS", "12")}
+
+
+def test_a_feeling_about_another_states_act_said_with_be_judges_it() -> None:
+    assert coded("Washington was disappointed by India's decision.") == {("USA", "IND", "111")}
+    assert coded("Japan is alarmed by China's military buildup.") == {("JPN", "CHN", "111")}
+    assert coded("The Kremlin said it was concerned about Astana's decision.") == {("RUS", "KAZ", "111")}
+    assert coded("Kyiv is grateful to Berlin for its support.") == {("UKR", "DEU", "051")}
+    # a feeling denied, or one only foreseen, judges nothing; nor does a feeling about no one
+    assert coded("Russia is not concerned about NATO expansion.") == set()
+    assert coded("China would be unhappy with a Japanese visit.") == set()
+    assert coded("Kazakhstan is worried about inflation.") == set()

@@ -558,7 +558,7 @@ def code_document(
                 coder.current.extend((tok.i, f.code, f.source, f.target) for f in got if not f.saying)
                 found.extend(got)
             if tok.pos_ in ("AUX", "VERB", "ADJ"):
-                found.extend(coder.code_blame(tok))
+                found.extend(coder.code_blame(tok) or coder.code_feeling(tok))
         # "downgraded ties and suspended trade with India": an act aimed at no one shares its joined act's target
         shared = shared_targets(coder.unaimed, found)
         coder.current.extend((f.predicate.i, f.code, f.source, f.target) for f in shared)

@@ -87,3 +87,25 @@ class Judgements(Clauses):
         pid = f"blame-wrong+{low}" if what is t else "blame-responsible"
         return [Found(a, x, "112", pid, t, Modality()) for a in self.subjects(teller) if a.codable
                 for x in accused if a.code != x.code]
+
+    def code_feeling(self, t: Token) -> list[Found]:
+        """A state's displeasure or pleasure at another's act, said with "be" (modality.yaml displeased_words,
+        pleased_words): "Moscow was disappointed by Astana's decision" (111), "Tokyo is alarmed by China's
+        military buildup" (111), "Kyiv is grateful to Berlin for its support" (051): toward whoever the phrase of
+        the cause names, in the feeling's own modality."""
+        W = modality.words()
+        low = t.lower_
+        code = "111" if low in W.displeased_words else "051" if low in W.pleased_words else None
+        if code is None or not (t.dep_ == "acomp" or (t.tag_ == "VBN" and child(t, "auxpass") is not None)):
+            return []
+        clause = t.head if t.dep_ == "acomp" else t
+        feelers = [a for a in self.actors_for(child(clause, "nsubj") or child(clause, "nsubjpass")) if a.codable]
+        mod = modality.analyse(clause, question=self.in_question, year=self.year)
+        if not feelers or mod.drop or mod.transform or mod.conditional:  # ("would be unhappy with a visit")
+            return []
+        own = frozenset(a.code for a in feelers)
+        phrases = [p for c in t.children if c.dep_ in ("prep", "agent") and c.lower_ in W.feeling_preps
+                   for p in c.children if p.dep_ == "pobj"]  # ("concerned by": the parser's agent)
+        causes = [a for p in phrases for a in self.phrase_actors(p, exclude=own) if a.codable and a.code not in own]
+        pid = f"feel+{low}"
+        return [Found(a, x, code, pid, t, Modality()) for a in feelers for x in {c.code: c for c in causes}.values()]
