@@ -1761,7 +1761,10 @@ def test_a_reaction_refers_back_to_an_act_aimed_at_no_one() -> None:
     # in an earlier clause of the same sentence too, but never in a later one
     assert roots("North Korea fires a ballistic missile, and the United States condemns the launch.") == {
         ("USA", "PRK", "11")}
-    assert roots("The United States condemned the launch after North Korea fired a missile.") == set()
+    assert roots("The United States condemned the launch before North Korea fired another missile.") == set()
+    # (an act told after "after" is what provoked the condemnation: its doer is the target by that route)
+    assert roots("The United States condemned the launch after North Korea fired a missile.") == {
+        ("USA", "PRK", "11")}
 
 
 def test_sanctions_with_no_target_answer_the_latest_hostile_act_against_the_imposer() -> None:
