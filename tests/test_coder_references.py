@@ -147,3 +147,11 @@ def test_a_leaders_kin_or_aide_in_apposition_acts_for_the_leaders_government() -
                  "Hu Jintao.") == {("PRK", "CHN", "040")}
     # a private person's kin is no government
     assert coded("John Smith, the son of a British businessman, met Wang Yi.") == set()
+
+
+def test_the_city_a_visitor_arrives_in_is_a_party_to_what_the_two_leaders_do() -> None:
+    # "arrived in Beijing" names the host; "met in Sochi" only where the two met
+    assert ("CHN", "KAZ", "057") in coded("Kazakh President Kassym-Jomart Tokayev arrived in Beijing on Tuesday for a "
+                                          "state visit. During the talks, the two leaders signed 15 agreements.")
+    assert coded("Tokayev and Putin met in Sochi. The two leaders discussed gas supplies.") == {
+        ("KAZ", "RUS", "040"), ("RUS", "KAZ", "040"), ("KAZ", "RUS", "046"), ("RUS", "KAZ", "046")}

@@ -41,6 +41,8 @@ ADVERBIAL_MARKS = frozenset({"as", "when", "while", "after", "before", "because"
 # self-proclaimed state"): never the state named before.
 UNRECOGNISED = frozenset({"breakaway", "separatist", "self-proclaimed", "self-declared", "unrecognised",
                           "unrecognized", "rebel", "puppet", "renegade", "secessionist"})
+# Verbs whose in-phrase is a visit's destination, not a venue: "arrived in Beijing", "landed in Astana".
+ARRIVAL_VERBS = frozenset({"arrive", "land", "touch"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "group", "body", "fund"})
 
 
@@ -600,7 +602,8 @@ def _venue(doc: Doc, s: Seen) -> bool:
     if s.sentence != int(s.sentence) or s.token != int(s.token) or not 0 <= int(s.token) < len(doc):
         return False
     t = doc[int(s.token)]
-    return t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+    # (not where a visitor arrives: "arrived in Beijing for a state visit" names the host, a party to what follows)
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and t.head.head.lemma_.lower() not in ARRIVAL_VERBS
 
 
 def _gov(a: Actor, lemma: str) -> Actor:

@@ -269,6 +269,8 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
                 out.extend(carried(p))  # "sent a train loaded with flour": the cargo names what was sent
     for c in [*v.children, *(p for p in flat_preps(v) if p.head.i != v.i)]:
         if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "npadvmod" and any(d.dep_ == "dative" for d in v.children)):
+            if c.dep_ == "oprd":
+                out.extend(modified_forms(c))  # "called Kazakhstan a brotherly nation": the name with its modifier
             out.append(c.lemma_.lower())  # "gave Qatar ten days": the parser may call the second object adverbial
             if c.dep_ in ("oprd", "attr") and c.lemma_.lower() in modality.words().kind_heads:
                 # "called the seizures acts of piracy", "a form of blackmail": what kind of act it was named
