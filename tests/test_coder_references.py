@@ -155,3 +155,12 @@ def test_the_city_a_visitor_arrives_in_is_a_party_to_what_the_two_leaders_do() -
                                           "state visit. During the talks, the two leaders signed 15 agreements.")
     assert coded("Tokayev and Putin met in Sochi. The two leaders discussed gas supplies.") == {
         ("KAZ", "RUS", "040"), ("RUS", "KAZ", "040"), ("KAZ", "RUS", "046"), ("RUS", "KAZ", "046")}
+
+
+def test_a_flow_routed_through_another_state_depends_on_it() -> None:
+    assert ties("Around 80% of Kazakhstan's oil exports pass through Russia via the CPC pipeline.") == {
+        ("KAZ", "RUS", "energy")}
+    assert ties("Most of Kazakhstan's oil exports go through Russia.") == {("KAZ", "RUS", "energy")}
+    # a shipment once made, or a flow foreseen, is no standing tie
+    assert ties("Kazakhstan shipped oil through Russia last year.") == set()
+    assert ties("Kazakh oil will flow through Azerbaijan.") == set()
