@@ -284,6 +284,8 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
             # "considers the raid to be a violation": what the object is said to be
             out.extend(x.lemma_.lower() for x in c.children if x.dep_ in ("attr", "acomp"))
         if c.dep_ == "prep":
+            # "asked for American air support": a prepositional object with its modifier first, as for the object
+            out.extend(f for x in c.children if x.dep_ == "pobj" for f in modified_forms(x))
             # "described the drills as provocative": the parser may make the adjective a modifier of "as"
             out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj" or (
                 c.lower_ == "as" and x.dep_ in ("amod", "acomp")))
