@@ -232,3 +232,11 @@ def test_a_feeling_about_another_states_act_said_with_be_judges_it() -> None:
     assert coded("Russia is not concerned about NATO expansion.") == set()
     assert coded("China would be unhappy with a Japanese visit.") == set()
     assert coded("Kazakhstan is worried about inflation.") == set()
+
+
+def test_jets_scrambled_in_the_passive_answer_who_provoked_it() -> None:
+    # the state of the jets scrambles them; "when" read as the clause's adverb still opens it
+    assert coded("Polish fighter jets were scrambled when Russian bombers approached Polish airspace.") == {
+        ("POL", "RUS", "152")}
+    assert coded("NATO fighter jets were scrambled when Russian bombers approached Latvian airspace.") == {
+        ("NATO", "RUS", "152")}

@@ -211,8 +211,9 @@ class Clauses(Nominals):
         t = v
         for _ in range(4):
             for c in t.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) and (
-                        keep is None or keep(c)):
+                # (the parser may call "when" an adverb of its clause: "were scrambled when Russian bombers ...")
+                if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks and m.i < c.i
+                                             for m in c.children) and (keep is None or keep(c)):
                     subj = child(c, "nsubj")
                     found = (self.actors_for(subj) or self.modifier_entity(subj)) if subj is not None else []
                     got = [a for a in found if a.code not in exclude]
