@@ -240,3 +240,13 @@ def test_jets_scrambled_in_the_passive_answer_who_provoked_it() -> None:
         ("POL", "RUS", "152")}
     assert coded("NATO fighter jets were scrambled when Russian bombers approached Latvian airspace.") == {
         ("NATO", "RUS", "152")}
+
+
+def test_a_cooperative_act_stopped_reduces_relations() -> None:
+    assert coded("Slovakia stopped supplying diesel to Ukraine.") == {("SVK", "UKR", "163")}
+    assert coded("Turkey stopped sharing intelligence with Israel.") == {("TUR", "ISR", "160")}
+    # in the stopping verb's modality: threatened, it is a threat of sanctions
+    assert coded("Hungary threatened to stop supplying electricity to Ukraine.") == {("HUN", "UKR", "1312")}
+    # fighting stopped did not happen; a stop said impossible is none
+    assert coded("Russia stopped shelling Kharkiv.") == set()
+    assert coded("Erdogan says that it is impossible for his country to stop buying oil from Iran.") == set()

@@ -333,6 +333,15 @@ class ArticleCoder(Records):
             alleger, mod = mod.speaker, modality.Modality(speaker=mod.speaker)  # read on as said; see allegation()
         elif mod.drop == "purpose" and (mod := self.purpose_intended(mod, code)).drop:
             return []
+        elif mod.drop == "avoided" and mod.governor is not None and (
+                ceased := modality.ceased_code(code, mod.governor)) is not None:
+            # "Slovakia stopped supplying diesel to Ukraine": a cooperative act stopped reduces relations (16x), in
+            # the stopping verb's own modality ("threatened to stop buying Russian gas")
+            code, mod = ceased, modality.analyse(mod.governor, question=self.in_question, year=self.year)
+            pid = f"{pid}+stopped"
+            if mod.drop or (mod.transform and (mod.governor is None or mod.governor.pos_ != "VERB")):
+                # (only a stopping a verb intends or threatens: "it is impossible to stop buying oil" is none)
+                return []
         elif mod.drop:
             return []
         if code[:2] == "15" and theme is not None and theme.lemma_.lower() in modality.words().civilian_envoys and \

@@ -1,8 +1,9 @@
 """Acts joined by "and" under one subject share a target the other names: "Pakistan downgraded diplomatic ties
 and suspended trade with India" downgrades ties with India; "Turkey condemned the Israeli raid and recalled its
 ambassador" recalls him from Israel. Only acts that reduce relations, posture or coerce (roots 15-17, not a show
-of force, 150) borrow a target, and only from a joined act of conflict (roots 10-20) aimed at exactly one state: an attack needs its own
-foe ("seized a tanker and fired missiles into the sea" fired at no one)."""
+of force, 150) borrow a target, and only from a joined act of conflict (roots 10-20) aimed at exactly one state;
+an attack needs its own foe ("seized a tanker and fired missiles into the sea" fired at no one). Measured on the
+studied and scored sets: 3 more true events, no false one (eval/README.md, thirtieth session)."""
 
 from __future__ import annotations
 

@@ -95,6 +95,7 @@ class Words:
     displeased_words: frozenset[str]
     pleased_words: frozenset[str]
     feeling_preps: frozenset[str]
+    cessation_heads: frozenset[str]
     authorship_verbs: frozenset[str]
     origin_verbs: frozenset[str]
     wrongdoing_verbs: frozenset[str]
@@ -192,6 +193,22 @@ def _data(lang: str = "en") -> dict[str, Any]:
 
 def _codes(key: str, lang: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in (_data(lang).get(key) or {}).items()}
+
+
+@functools.cache
+def ceased_codes(lang: str = "en") -> dict[str, str]:
+    """Cooperative acts (by code prefix) -> what stopping them is (data/<lang>/modality.yaml ceased_codes)."""
+    return _codes("ceased_codes", lang)
+
+
+def ceased_code(code: str, governor: Token) -> str | None:
+    """The reduction of relations that stopping a cooperative act is ("stopped supplying diesel to Ukraine":
+    163; "halted military aid deliveries": 1622), or None for an act stopping it is not (fighting stopped)."""
+    if governor.lemma_.lower() not in words().cessation_heads:
+        return None
+    table = ceased_codes()
+    prefix = next((code[:n] for n in range(len(code), 1, -1) if code[:n] in table), None)
+    return table[prefix] if prefix is not None else None
 
 
 @functools.cache
@@ -366,7 +383,9 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             return Modality(drop="requested")  # "defied EU pressure to back sanctions": asked for, not done
         if (dep in ("xcomp", "pcomp") and lemma in W.avoid_heads) or (
                 dep == "prep" and t.lower_ == "from" and lemma in W.avoid_heads | W.barring_heads):
-            return Modality(drop="avoided")  # "refrained from attacking", "were banned from travelling to"
+            # "refrained from attacking", "were banned from travelling to" (the governor: "stopped supplying gas"
+            # is a reduction of relations, coder._apply)
+            return Modality(drop="avoided", governor=head)
         if dep in ("xcomp", "acl") and lemma in W.unrealised_heads:
             return Modality(drop="unrealised")  # "waiting for the EU to approve", "Iran's ability to sell oil"
         if dep == "pcomp" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
