@@ -41,6 +41,10 @@ ADVERBIAL_MARKS = frozenset({"as", "when", "while", "after", "before", "because"
 # self-proclaimed state"): never the state named before.
 UNRECOGNISED = frozenset({"breakaway", "separatist", "self-proclaimed", "self-declared", "unrecognised",
                           "unrecognized", "rebel", "puppet", "renegade", "secessionist"})
+# Verbs whose object is one who acts, never a thing done: "severed relations with Israel, accusing it of
+# genocide" ("calling it a grave error" takes up the thing the main verb took).
+AGENT_VERBS = frozenset({"accuse", "blame", "urge", "warn", "ask", "thank", "congratulate", "invite", "charge",
+                         "suspect", "press", "pressure"})
 # Verbs whose in-phrase is a visit's destination, not a venue: "arrived in Beijing", "landed in Astana".
 ARRIVAL_VERBS = frozenset({"arrive", "land", "touch"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "group", "body", "fund"})
@@ -402,7 +406,8 @@ class DocContext:
                                         resolved_from=f"{poss.text} {t.text} (sentence {self.label_of(t.i)})")]
                     break
             part = token.head
-            if part.dep_ == "advcl" and part.tag_ == "VBG" and part.head.pos_ == "VERB":
+            if part.dep_ == "advcl" and part.tag_ == "VBG" and part.head.pos_ == "VERB" and \
+                    part.lemma_.lower() not in AGENT_VERBS:
                 # "apologises for the timing of the announcement ..., calling it a grave error": "it" is what the
                 # main verb took (its object, else its first prepositional object); a thing there is no actor
                 main = part.head
