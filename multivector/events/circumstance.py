@@ -140,9 +140,11 @@ class Circumstances(Arguments):
         W = modality.words()
         nouns = [p for p in prep_objects(v, ("in", "over", "on", "to")) if p.lemma_.lower() in W.conflict_nouns]
         nouns += [d for d in v.children if d.dep_ == "dobj" and d.lemma_.lower() in W.conflict_nouns]
-        for n in nouns:
-            got = [a for q in prep_objects(n, ("between", "with", "in")) for a in self.actors_for(q, exclude)] or \
-                self.modifier_entity(n, exclude)
+        # (and a truce made in one: "brokered a truce in Sudan" mediates in Sudan's war, the place on the verb)
+        truces = [d for d in v.children if d.dep_ == "dobj" and d.lemma_.lower() in W.truce_nouns]
+        for n in nouns + truces:
+            places = [*prep_objects(n, ("between", "with", "in")), *(prep_objects(v, ("in",)) if n in truces else [])]
+            got = [a for q in places for a in self.actors_for(q, exclude)] or self.modifier_entity(n, exclude)
             got = [a for a in got if a.code not in exclude and a.codable]
             if got:
                 return got
