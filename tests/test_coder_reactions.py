@@ -250,3 +250,9 @@ def test_a_cooperative_act_stopped_reduces_relations() -> None:
     # fighting stopped did not happen; a stop said impossible is none
     assert coded("Russia stopped shelling Kharkiv.") == set()
     assert coded("Erdogan says that it is impossible for his country to stop buying oil from Iran.") == set()
+
+
+def test_only_an_act_is_admitted_not_a_standing_state() -> None:
+    assert coded("Iran admitted that its forces had shot down a Ukrainian airliner.") == {
+        ("IRN", "UKR", "015"), ("IRN", "UKR", "195")}
+    assert coded("Tokayev acknowledged that Kazakhstan relied on Russia for oil transit.") == set()

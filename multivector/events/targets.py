@@ -32,6 +32,8 @@ TOLD_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "charge",
 AFTER_MARKS = frozenset({"after", "following"})
 # Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
+# Verbs of a standing state, never an act one admits to: "acknowledged that Kazakhstan relied on Russia".
+STATE_VERBS = frozenset({"be", "have", "rely", "depend", "need", "remain", "own", "lack", "seem", "appear"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
@@ -458,6 +460,9 @@ class Targets(Judgements):
             subj = child(h, "nsubj")
             if subj is not None and not (set(a.code for a in self.phrase_actors(subj)) <= exclude):
                 continue  # another's act: "admitted that Russian jets had struck"
+            code = self.act_code(h)
+            if (code is not None and not "11" <= code[:2] <= "20") or h.lemma_.lower() in STATE_VERBS:
+                continue  # a wrong admitted, not a state owned to: "acknowledged that it relied on Russia"
             obj = child(h, "dobj")
             got = [a for a in (self.phrase_actors(obj, exclude=exclude) if obj is not None else [])
                    if a.codable and not a.person] or [
