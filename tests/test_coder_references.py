@@ -164,3 +164,7 @@ def test_a_flow_routed_through_another_state_depends_on_it() -> None:
     # a shipment once made, or a flow foreseen, is no standing tie
     assert ties("Kazakhstan shipped oil through Russia last year.") == set()
     assert ties("Kazakh oil will flow through Azerbaijan.") == set()
+
+
+def test_a_debt_is_an_aid_tie_whatever_its_creditor_is_called() -> None:
+    assert ties("Kyrgyzstan owes China's Export-Import Bank about $1.7 billion.") == {("KGZ", "CHN", "aid")}

@@ -289,8 +289,9 @@ def _verb_ties(coder: ArticleCoder, v: Token, lemma: str, lex: TieLexicon) -> li
         typ_tokens = typ_tokens + [t for p in _prep_objects(v, ["for"]) for t in _np_tokens(p)]
         if not _named_flow(e, typ_tokens, lex):
             return out
-        out.extend((a, b, typ, e["id"], v) for typ in _types_of(typ_tokens, lex, e["default"])
-                   for a in subj for b in others)
+        # (a fixed type first: a debt is aid whatever its creditor is called, "owes China's Export-Import Bank")
+        types = [e["type"]] if e.get("type") else _types_of(typ_tokens, lex, e["default"])
+        out.extend((a, b, typ, e["id"], v) for typ in types for a in subj for b in others)
     elif lemma in lex.market:
         e = lex.market[lemma]
         subj = coder.subjects(v)
