@@ -168,3 +168,9 @@ def test_a_flow_routed_through_another_state_depends_on_it() -> None:
 
 def test_a_debt_is_an_aid_tie_whatever_its_creditor_is_called() -> None:
     assert ties("Kyrgyzstan owes China's Export-Import Bank about $1.7 billion.") == {("KGZ", "CHN", "aid")}
+
+
+def test_an_agentless_passive_expulsion_or_summons_is_the_host_states() -> None:
+    assert coded("Three Russian diplomats were ordered to leave Moldova.") == {("MDA", "RUS", "161")}
+    assert coded("The Russian ambassador was summoned to the foreign ministry in Astana.") == {
+        ("KAZ", "RUS", "114")}

@@ -41,6 +41,7 @@ from .clauses import (
 from .conjuncts import Unaimed, shared_targets
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
+from .places import LOCATION_SOURCE_ROOTS
 from .records_of import Records
 from .references import through_quantity
 from .refine import restated_by_noun
@@ -79,14 +80,8 @@ from .words import (
 AMOUNT_OBJECTS = frozenset({"million", "billion", "trillion", "dollar", "euro", "yuan", "ruble", "rouble", "pound"})
 SUMMONING = frozenset({"summon", "invite", "receive", "meet"})  # their purpose clause speaks to whom they bring
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
-# An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
-# nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
-LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 # Protection, support and defence (074, 033x, 032, 052): of a state, never of a border against it.
 PROTECTION_CODES = frozenset({"074", "033", "032", "052"})
-LOCATION_PREPS = frozenset({"in", "from", "inside"})
-# Participles that say where people were held: "Americans held in Venezuela were freed".
-HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "capture"})
 # A state named as such (a country or its capital): not a person a beating or torture is done to.
 STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 # Acts bound to a place they must name: a blockade or an occupation of what ("entered the Aegean" is neither).
@@ -368,22 +363,14 @@ class ArticleCoder(Records):
             return []
         if not sources and passive and pat.objectless and theme is not None and not has_agent(v):
             sources = self.actors_for(theme)  # "Blinken is expected in Kyiv": a verb taking no object has no patient
-        if not sources and passive and code[:2] in LOCATION_SOURCE_ROOTS and not has_agent(v):
-            sources = self.located_in(v, LOCATION_PREPS)
+        if not sources and passive and not has_agent(v):
+            sources = self.agentless_source(v, theme, code)  # "were arrested in Kuwait", "was summoned"
         elif not sources and code[:2] in LOCATION_SOURCE_ROOTS and (subj := child(v, "nsubj")) is not None \
                 and self.actors.role_of(subj) in ("GOV", "MIL"):
             # "Police arrest three Americans in Moscow": officers of no named state act for the state they are in
             sources = self.located_in(v, PLACE_PREPS)
         if not sources and code[:2] in ("14", "18"):  # "mobs in Johannesburg beat Nigerian migrants"
             sources = self.crowd_place(v)
-        if not sources and passive and code.startswith("084") and theme is not None and not has_agent(v):
-            # "six Americans held in Venezuela were freed": the state that held them frees them
-            # ("sailors captured by Russia in the Kerch Strait were released": the captor, before the place)
-            sources = [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
-                       for a in (self.subjects(c) or self.located_in(c, LOCATION_PREPS)) if a.codable][:1]
-        if not sources and passive and code.startswith("114") and theme is not None and not has_agent(v):
-            # "Russia's ambassador to Kazakhstan was summoned": the state an envoy is sent to summons him
-            sources = [a for p in prep_objects(theme, ("to",)) for a in self.actors_for(p) if a.codable]
         if not sources and passive and code[:2] in ("07", "08", "15", "19") and theme is not None and not has_agent(v):
             sources = self.forces_sender(theme)
         sources = self.nationals_crowd(v, sources) if code[:2] == "14" else sources  # "Thousands of Serbs march"

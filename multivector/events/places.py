@@ -29,6 +29,13 @@ FORCE_PATH_PREPS = frozenset({"by", "with", "from", "of", "in", "during", "amid"
 REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "reprisal", "revenge", "protest"})
 
 
+# An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
+# nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
+LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
+LOCATION_PREPS = frozenset({"in", "from", "inside"})
+LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+# Participles that say where people were held: "Americans held in Venezuela were freed".
+HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "capture"})
 # The phrases of a fight's place that may name its two sides: "clashes along the Israel-Lebanon border"
 BORDER_PREPS = ("along", "on", "at", "across", "near")
 
@@ -167,4 +174,24 @@ class Places(Circumstances):
                                 sides.setdefault(y.code, y)
                 if len(sides) == 2:
                     return list(sides.values())
+        return []
+
+    def agentless_source(self, v: Token, theme: Token | None, code: str) -> list[Actor]:
+        """Who did an act told in the passive with no agent: the state a coercion or an expulsion happens in, or
+        that people are ordered to leave (16-17: "were arrested in Kuwait", "were ordered to leave Moldova"); the
+        state that held people freed (084: "six Americans held in Venezuela were freed"; "sailors captured by
+        Russia in the Kerch Strait were released": the captor, before the place); the state an envoy is sent to or
+        summoned in (114: "Russia's ambassador to Kazakhstan was summoned", "was summoned to the foreign ministry
+        in Astana")."""
+        if code[:2] in LOCATION_SOURCE_ROOTS:
+            return self.located_in(v, LOCATION_PREPS) or [
+                a for x in v.children if x.dep_ == "xcomp" and x.lemma_.lower() in LEAVING_VERBS
+                for o in x.children if o.dep_ == "dobj" for a in self.actors_for(o) if a.codable]
+        if code.startswith("084") and theme is not None:
+            return [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
+                    for a in (self.subjects(c) or self.located_in(c, LOCATION_PREPS)) if a.codable][:1]
+        if code.startswith("114") and theme is not None:
+            return [a for p in prep_objects(theme, ("to",)) for a in self.actors_for(p) if a.codable] or [
+                a for p in prep_objects(v, ("to",))
+                for a in (self.prep_targets(p, ("in",), possessor=False) or self.actors_for(p)) if a.codable]
         return []
