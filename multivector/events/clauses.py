@@ -17,6 +17,7 @@ from ..actors.matcher import Actor
 from . import modality, patterns
 from .modality import Modality
 from .nouns import Found, Nominals
+from .places import AIM_VERBS
 from .references import through_quantity
 from .tree import child, name_head, prep_objects, reciprocal, shared_object, verb_like
 
@@ -269,7 +270,7 @@ class Clauses(Nominals):
                 if c.dep_ == "prep" and c.lower_ in ("as", "in"):  # "as a warning to Iran"
                     got = [a for n in prep_objects(h, (c.lower_,)) if n.lemma_.lower() in W.warning_nouns
                            for q in prep_objects(n, ("to", "for", "against")) for a in self.phrase_actors(q)]
-                elif c.dep_ in ("acl", "advcl") and c.lemma_.lower() in ("aim", "direct", "design", "intend"):
+                elif c.dep_ in ("acl", "advcl") and c.lemma_.lower() in AIM_VERBS:
                     # "aimed at Israel", "aimed at deterring North Korea" (a gerund, as pcomp or pobj)
                     for q in (q for at in c.children if at.dep_ == "prep" and at.lower_ == "at" for q in at.children
                               if q.dep_ in ("pobj", "pcomp")):

@@ -559,7 +559,8 @@ def code_document(
         shared = shared_targets(coder.unaimed, found)
         coder.current.extend((f.predicate.i, f.code, f.source, f.target) for f in shared)
         found.extend(shared)
-        coder.untargeted = [u for u in coder.untargeted if u[0] not in {f.predicate.i for f in shared}]
+        aimed = {f.predicate.i for f in shared}
+        coder.untargeted = [u for u in coder.untargeted if u[0] not in aimed]
         coder.unaimed = []
         for tok in sent:
             if tok.pos_ == "NOUN" or nominal_gerund(tok):

@@ -206,9 +206,7 @@ def ceased_code(code: str, governor: Token) -> str | None:
     163; "halted military aid deliveries": 1622), or None for an act stopping it is not (fighting stopped)."""
     if governor.lemma_.lower() not in words().cessation_heads:
         return None
-    table = ceased_codes()
-    prefix = next((code[:n] for n in range(len(code), 1, -1) if code[:n] in table), None)
-    return table[prefix] if prefix is not None else None
+    return patterns.by_prefix(ceased_codes(), code)
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
 from .modality import Modality, code_under
-from .places import Places
+from .places import AIM_VERBS, Places
 from .tree import MEDIATION_NOUNS, child, despite_head, is_passive, near_a_border, passive_subject, prep_objects
 from .words import WITHDRAWALS, withdrawal_code
 
@@ -281,7 +281,7 @@ class Nominals(Places):
             tgts = self.opposed_to(n)
         if not tgts and np.code[:2] == "15":  # "a show of force aimed at Washington" (on the noun or its of-phrase)
             tgts = next((t for h in [n, *prep_objects(n, ("of",))] for c in h.children if c.dep_ == "acl" and c.lemma_
-                         in ("aim", "direct") and (t := self.prep_targets(c, ("at",), possessor=False))), [])
+                         in AIM_VERBS and (t := self.prep_targets(c, ("at",), possessor=False))), [])
         own = frozenset(a.code for a in srcs)
         if srcs and not tgts and np.code.startswith("045") and n.dep_ == "pobj" and n.head.lower_ in ("with", "under"):
             # "the presidents of A and B meet in Quito, with mediation by Ecuador": the mediator's parties are the

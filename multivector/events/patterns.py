@@ -10,17 +10,19 @@ their event by the object noun ("impose sanctions": ``objects``). A noun trigger
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from .. import yamlfast
 from ..errors import LexiconError
 from . import cameo
+
+V = TypeVar("V")
 
 TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "adjective", "accuser", "adversary", "harmed_when",
                           "participants", "theme_acl", "complement", "provoker", "clause_actors", "relation_subject",
@@ -80,6 +82,11 @@ class NounPattern:
     symmetric: bool = False  # "talks between A and B", "clashes between A and B": both directions
 
 
+def by_prefix(table: Mapping[str, V], code: str) -> V | None:
+    """The row of ``table`` keyed by the longest prefix of a CAMEO ``code`` (two digits at least), if any."""
+    return next((table[code[:n]] for n in range(len(code), 1, -1) if code[:n] in table), None)
+
+
 @dataclass(frozen=True, slots=True)
 class Patterns:
     verbs: dict[str, tuple[VerbPattern, ...]]  # key: head lemma; patterns sorted for trying
@@ -90,10 +97,9 @@ class Patterns:
 
     def family(self, code: str, kind: str) -> str:
         """The ``kind`` (intent, appeal, demand, refuse, threat) code of an act, by its longest code prefix."""
-        for n in range(len(code), 1, -1):
-            row = self.families.get(code[:n])
-            if row is not None:
-                return row[kind]
+        row = by_prefix(self.families, code)
+        if row is not None:
+            return row[kind]
         return {"intent": "030", "appeal": "020", "demand": "100", "refuse": "120", "threat": "130"}[kind]
 
     def count(self) -> int:

@@ -36,6 +36,8 @@ LOCATION_PREPS = frozenset({"in", "from", "inside"})
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 # Participles that say where people were held: "Americans held in Venezuela were freed".
 HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "capture"})
+# Participles that aim a show of force at a state: "a show of force aimed at Washington", "drills directed at"
+AIM_VERBS = frozenset({"aim", "direct", "design", "intend"})
 # The phrases of a fight's place that may name its two sides: "clashes along the Israel-Lebanon border"
 BORDER_PREPS = ("along", "on", "at", "across", "near")
 

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import lexicon
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .tree import child, flat_preps, fronted_list, name_head
+from .tree import child, flat_preps, fronted_list, name_head, prep_objects
 
 # Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
 PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
@@ -232,12 +232,9 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         if theme.lemma_.lower() in modality.words().trial_heads:
             kinds = []  # "conducted missile tests": a test of missiles is no firing of them
         head_first = _people_phrase(theme) or theme.lemma_.lower() in modality.words().restriction_heads
-        if theme.lemma_.lower() in modality.words().flow_heads and any(
-                _people_phrase(x) for p in theme.children if p.dep_ == "prep" and p.lower_ == "of"
-                for x in p.children if x.dep_ == "pobj"):
-            # "halt the flow of migrants from Serbia": people moving, no goods cut off
-            return [x.lemma_.lower() for p in theme.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for x in p.children if x.dep_ == "pobj"]
+        movers = prep_objects(theme, ("of",)) if theme.lemma_.lower() in modality.words().flow_heads else []
+        if any(_people_phrase(x) for x in movers):
+            return [x.lemma_.lower() for x in movers]  # "halt the flow of migrants from Serbia": no goods cut off
         # the noun with its modifier first, for the lexicon's two-word objects: "visa-free travel", "air base"
         out.extend(modified_forms(theme))
         out.extend([*forms(theme), *kinds] if kinds and head_first else [*kinds, *forms(theme)])
