@@ -174,3 +174,28 @@ def test_an_agentless_passive_expulsion_or_summons_is_the_host_states() -> None:
     assert coded("Three Russian diplomats were ordered to leave Moldova.") == {("MDA", "RUS", "161")}
     assert coded("The Russian ambassador was summoned to the foreign ministry in Astana.") == {
         ("KAZ", "RUS", "114")}
+
+
+def test_a_subject_it_is_no_plural_subject_s_state() -> None:
+    # "Russian officials" are "they": the singular state named after them did what the clause says
+    assert ("KAZ", "UKR", "073") in coded(
+        "Russian officials accused Kazakhstan of ingratitude after it sent humanitarian aid to Ukraine.")
+    assert ("RUS", "UKR", "073") not in coded(
+        "Russian officials accused Kazakhstan of ingratitude after it sent humanitarian aid to Ukraine.")
+    # with no other state in the sentence, the plural's state is still "it"
+    assert ("RUS", "UKR", "073") in coded("Russian officials said it sent humanitarian aid to Ukraine.")
+
+
+def test_coercion_named_by_a_noun_with_no_doer_is_the_host_state_s() -> None:
+    # as for the agentless passive ("were arrested in Kuwait"): the state where it happened did it
+    assert ("RUS", "USA", "173") in coded("The arrest in Moscow of an American journalist strained relations.")
+    assert ("IRN", "USA", "173") in coded("Washington condemned the detention of two U.S. citizens in Iran.")
+    assert ("DEU", "RUS", "161") in coded("The expulsion of 40 Russian diplomats from Germany was announced.")
+    # a named doer comes first; a place of the target's own state is no doer
+    assert coded("The arrest of Russian activists in Russia drew criticism.") == set()
+
+
+def test_an_act_named_by_a_noun_belongs_to_its_by_phrase() -> None:
+    got = coded("The downing of a Russian jet by Turkey angered Moscow.")
+    assert ("TUR", "RUS", "195") in got  # the downing is shooting down (a deverbal noun)
+    assert ("RUS", "TUR", "111") in got  # and the state it angered disapproves of its doer

@@ -2466,3 +2466,9 @@ def test_a_long_list_of_states_after_of_acts_through_every_member() -> None:
     # the parser hangs the second of five states on the first as an apposition, the rest as its conjuncts
     got = coded("The leaders of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met in Dushanbe.")
     assert {s for s, _t, _c in got} == {"KAZ", "KGZ", "TJK", "TKM", "UZB"} and len(got) == 20
+
+
+def test_a_flow_warned_against_or_kept_from_is_no_tie() -> None:
+    assert ties("Kazakhstan hosts Russian military bases.") == {("KAZ", "RUS", "security")}
+    assert ties("The Kremlin warned Astana against hosting Western military bases.") == set()
+    assert ties("Washington kept Ankara from buying Russian gas.") == set()

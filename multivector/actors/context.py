@@ -435,8 +435,14 @@ class DocContext:
             subj_pos = token.dep_ in ("nsubj", "nsubjpass") or (
                 token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"))
             if subj_pos:
-                # A subject "it"/"its" continues the previous subject ("China is ..., and its companies ...").
-                things = [s for s in things if s.sentence == si and s.subject] + things
+                # A subject "it"/"its" continues the previous subject ("China is ..., and its companies ..."),
+                # but not a plural one: "Russian officials accused Kazakhstan of ingratitude after it sent aid"
+                # is Kazakhstan's act (the officials are "they"; their adjective's state is no "it" here)
+                plural = [s for s in things if s.sentence == si and self._adjective_of_plural(s)]
+                if not any(s.sentence == si and s not in plural for s in things):
+                    plural = []  # ("Russian officials said it would respond": no other state to be "it")
+                things = [s for s in things if s.sentence == si and s.subject and s not in plural] + [
+                    s for s in things if s not in plural] + plural
             for s in things:
                 return [self._note(s.actor, s, token, token.text)]
             return []
@@ -512,6 +518,13 @@ class DocContext:
         cand = self.actors.doc[int(s.token)]
         return token.dep_ == "poss" and cand.tag_ in ("NNS", "NNPS") and cand.dep_ in ("nsubj", "nsubjpass") \
             and token.head.dep_ in ("dobj", "pobj") and cand.head in (token.head.head, token.head.head.head)
+
+    def _adjective_of_plural(self, s: Seen) -> bool:
+        """"Russian officials", "Chinese troops": a state named by a plural common noun or its adjective."""
+        if s.token != int(s.token):
+            return False
+        cand = self.actors.doc[int(s.token)]
+        return cand.tag_ == "NNS" or (cand.dep_ == "amod" and cand.head.tag_ == "NNS")
 
     def _met_with(self, subj: Seen, cands: list[Seen]) -> list[Seen]:
         """The partner a subject met or spoke with, as states (the object of "meets", the with-phrase of "speaks"):

@@ -12,7 +12,7 @@ from ..actors.matcher import Actor
 from ..records import Article
 from . import modality, patterns
 from .modality import Modality, code_under
-from .places import AIM_VERBS, Places
+from .places import AIM_VERBS, LOCATION_PREPS, LOCATION_SOURCE_ROOTS, Places
 from .tree import MEDIATION_NOUNS, child, despite_head, is_passive, near_a_border, passive_subject, prep_objects
 from .words import WITHDRAWALS, withdrawal_code
 
@@ -332,6 +332,14 @@ class Nominals(Places):
             # "Israel announced new settlements during a visit by the U.S. vice president": a visit with no
             # destination, told in what the clause's subject did meanwhile, is to the subject's state
             tgts = [a for a in self.subjects(host) if a.codable and a.code not in own and not a.person]
+        if not srcs and tgts and np.code[:2] in LOCATION_SOURCE_ROOTS and not np.symmetric:
+            # "the arrest in Moscow of an American journalist", "the expulsion of 40 Russian diplomats from
+            # Germany": coercion and expulsion with no named doer are the acts of the state they happen in
+            # (as for the agentless passive, Places.agentless_source)
+            # (or where those it was done to were: "the detention of two U.S. citizens in Iran")
+            srcs = next((got for h in (n, *prep_objects(n, ("of",))) if (got := [
+                a for a in self.located_in(h, LOCATION_PREPS) if a.codable and a.code not in {t.code for t in tgts}])),
+                [])
         if not srcs or not tgts:
             return []
         code = np.code
@@ -442,9 +450,14 @@ class Nominals(Places):
         return []
 
     def act_owner(self, noun: Token) -> list[Actor]:
-        if noun.lemma_.lower() not in modality.words().summary_nouns and self.noun_pattern(noun) is None:
+        """Who did the act a noun names: its possessor or national modifier ("Ethiopia's port deal"), else its
+        by-phrase ("the downing of a Russian jet by Turkey")."""
+        low = noun.lemma_.lower()
+        if low not in modality.words().summary_nouns and self.noun_pattern(noun) is None and \
+                low not in patterns.deverbals():
             return []
-        return [a for a in self.possessor(noun) or self.modifier_entity(noun) if a.codable and not a.person]
+        return [a for a in self.possessor(noun) or self.modifier_entity(noun) or self.prep_targets(
+            noun, ("by",), possessor=False) if a.codable and not a.person]
 
     def code_brokered(self, m: Token) -> list[Found]:
         """"a Turkish-brokered deal", "a U.S.-mediated truce between A and B": the broker mediates (045)

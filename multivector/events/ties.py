@@ -26,6 +26,9 @@ COPULAS = frozenset({"be", "remain", "become", "stay"})
 VIEW_VERBS = frozenset({"count", "consider", "see", "regard", "view", "treat", "make", "call", "describe"})
 # Measures whose object is a flow stopped or restored, not a standing dependence.
 BAN_NOUNS = frozenset({"ban", "embargo", "restriction", "moratorium", "curb", "halt", "suspension", "limit"})
+# a flow named as what one is warned against, kept from or goes without is not there ("instead of" is "of" under
+# "instead")
+UNREALISING_PREPS = frozenset({"against", "from", "without"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +239,10 @@ def _named_flow(e: dict[str, Any], tokens: list[Token], lex: TieLexicon) -> bool
 def _barred(v: Token) -> bool:
     """A flow named only as what a ban or its lifting is about ("lift their bans on importing meat from Brazil"),
     or only as what someone is accused of or denies ("denies providing troops to M23 rebels", "accusing Berlin of
-    supplying arms to Israel")."""
+    supplying arms to Israel"), or warned against or kept from."""
     if v.dep_ in ("pcomp", "pobj") and v.head.dep_ == "prep":
+        if v.head.lower_ in UNREALISING_PREPS:
+            return True  # "warned Astana against hosting Western bases", "kept Minsk from buying", "without"
         h = v.head.head  # "bans on importing"; the parser may hang "on importing" on the verb: "lift bans on ..."
         if h.lemma_.lower() in BAN_NOUNS or any(c.dep_ == "dobj" and c.lemma_.lower() in BAN_NOUNS for c in h.children):
             return True
