@@ -299,6 +299,9 @@ def modified_forms(h: Token) -> list[str]:
     heads = dict.fromkeys([*forms(h), h.lower_])
     out = [f"{h.doc[c.left_edge.i:c.i + 1].text.lower()} {w}" for c in h.lefts if c.dep_ in ("amod", "compound")
            for w in heads]
+    # and the modifier word alone when its phrase is longer: "a military training mission" is a training mission
+    out += [f"{c.lower_} {w}" for c in h.lefts if c.dep_ in ("amod", "compound") and c.left_edge.i < c.i
+            and h.doc[c.i - 1].text != "-" for w in heads]
     # and each of joined modifiers: "search and rescue teams" are rescue teams (the parser may call the first an nmod)
     return out + [f"{x.lower_} {w}" for c in h.lefts if c.dep_ in ("amod", "compound", "nmod")
                   for x in c.conjuncts if x.i < h.i for w in heads]
