@@ -2472,3 +2472,10 @@ def test_a_flow_warned_against_or_kept_from_is_no_tie() -> None:
     assert ties("Kazakhstan hosts Russian military bases.") == {("KAZ", "RUS", "security")}
     assert ties("The Kremlin warned Astana against hosting Western military bases.") == set()
     assert ties("Washington kept Ankara from buying Russian gas.") == set()
+
+
+def test_people_hurt_in_a_seizure_were_assaulted_too() -> None:
+    got = coded("Russia seized the Ukrainian ships, wounding three Ukrainian sailors.")
+    assert {("RUS", "UKR", "171"), ("RUS", "UKR", "180")} <= got
+    # a measure's effect told by a participle is still no attack
+    assert coded("China imposed export controls on gallium, hitting the United States.") <= {("CHN", "USA", "163")}

@@ -603,3 +603,18 @@ def test_a_plural_claim_noun_read_as_a_verb_of_saying_is_the_object() -> None:
         assert ("claims", "dobj") in got and ("media", "compound") in got and ("helping", "acl") in got
     # after a verb of saying, a name's claims are its saying
     assert ("claims", "ccomp") in deps("Astana said Moscow claims that it was helping Ukraine.")
+
+
+def test_a_bare_verb_after_demand_that_read_as_a_noun_is_the_verb() -> None:
+    # the model reads "Damascus halt" as a compound noun: the name is the subject, "halt" the demanded act
+    assert ("Damascus", "nsubj") in deps("NATO demanded that Damascus halt such acts.")
+    assert ("NATO", "SYR", "10") in coded("NATO demanded that Damascus halt such acts.", IN_2023)
+    # a noun that is one stays one: "the Damascus halt" has an article and no that-clause
+    assert ("Damascus", "compound") in deps("NATO demanded the Damascus halt to flights.")
+
+
+def test_a_verb_joined_by_and_read_as_a_noun_is_the_second_verb() -> None:
+    got = coded("NATO ambassadors condemn the attack and demand that Damascus halt such acts.", IN_2023)
+    assert ("NATO", "SYR", "10") in got
+    # with an article, the noun and its that-clause are one object: "the demand that ..." is no verb
+    assert not any(t == ("demand", "ROOT") for t in deps("They condemned the attack and the demand that it end."))

@@ -32,6 +32,8 @@ THREAT_PREPS = ("on", "against", "to", "from", "of", "out", "with", "into")
 # force rally opposition against it (113). Talks (04) and promises (03) rally nobody.
 RALLY_CODES = {**{r: "053" for r in ("05", "06", "07", "08")},
                **{r: "113" for r in ("02", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20")}}
+# Coercion done to bodies or craft (seizure, arrest, expulsion, repression), not on paper (172) or online (176)
+PHYSICAL_COERCION = frozenset({"170", "171", "173", "174", "175"})
 # Verbal reactions to an act: a later "it" is the act reacted to, not the reaction
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
 # Determiners that refer a noun back to something already told ("condemns the launch").
@@ -85,11 +87,13 @@ class Clauses(Nominals):
 
     def effect_of_measure(self, v: Token, code: str) -> bool:
         """A force verb in a participle of a non-force act is the act's effect, not an attack: "imposes export
-        controls on gallium, hitting the United States"."""
+        controls on gallium, hitting the United States". Physical coercion is force's kind: "boarded Philippine
+        boats, injuring several Filipino sailors" hurt them."""
         if code[:2] not in ("18", "19", "20") or v.tag_ != "VBG" or v.dep_ not in ("advcl", "xcomp"):
             return False
         head_code = self.act_code(v.head)
-        return head_code is not None and head_code[:2] not in ("15", "18", "19", "20")
+        return head_code is not None and head_code[:2] not in ("15", "18", "19", "20") and \
+            head_code[:3] not in PHYSICAL_COERCION
 
     def forces_sender(self, theme: Token) -> list[Actor]:
         """The state whose forces were sent, deployed or moved, in a passive with no agent: "Venezuelan troops
@@ -525,9 +529,11 @@ def one_act_per_chain(found: list[Found]) -> list[Found]:
             gp = g.predicate  # (its verb chain's head: "began turning back ..., shutting")
             if i != j and p.dep_ == "advcl" and p.tag_ == "VBG" and f.code[:2] in FORCE_ROOTS and (
                     p.head.i == gp.i or (gp.dep_ == "xcomp" and p.head.i == gp.head.i)) and \
-                    g.code[:2] in ("16", "17") and (f.source.code, f.target.code) == (g.source.code, g.target.code):
+                    g.code[:2] in ("16", "17") and (f.source.code, f.target.code) == (g.source.code, g.target.code) \
+                    and not (g.code[:3] in PHYSICAL_COERCION and f.code[:2] == "18"):
                 # a coercive act's effect told by a participle is that act: "turned back Russian citizens, shutting
-                # one of the last routes" (not a second use of force against the same state)
+                # one of the last routes" (not a second use of force against the same state); but people hurt in a
+                # seizure were assaulted too ("boarded Philippine boats, injuring several Filipino sailors")
                 drop.add(i)
                 continue
             if i != j and gp.dep_ == "conj" and gp.head.i == p.i and shared_object(p) is not None and \

@@ -511,3 +511,35 @@ def ing_noun_read_as_participle(t: Token) -> bool:
     if h.tag_ == "VBN":
         h.tag_, h.pos_ = "JJ", "ADJ"  # "Renewed[VBN] shelling"
     return True
+
+
+def subjunctive_read_as_noun(t: Token) -> bool:
+    """"demanded that Damascus halt such acts": after a verb of demanding, the bare verb of the that-clause may be
+    read as a noun compounded with its subject. A trigger verb's form with a name before it, a "that" and an object
+    of its own, under a demand, is the clause's verb and the name its subject."""
+    if not (t.dep_ == "ccomp" and t.tag_ == "NN" and t.lemma_.lower() in patterns.load().verbs
+            and t.head.lemma_.lower() in modality.words().request_ccomp):
+        return False
+    subj = t.doc[t.i - 1] if t.i > 0 else None
+    if subj is None or subj.dep_ != "compound" or subj.head.i != t.i or subj.pos_ != "PROPN" or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in t.children) or not any(
+            c.dep_ == "dobj" and c.i > t.i for c in t.children):
+        return False
+    subj.dep_ = "nsubj"
+    t.pos_, t.tag_ = "VERB", "VB"
+    return True
+
+
+def verb_conjunct_read_as_noun(t: Token) -> bool:
+    """"condemn the attack and demand that Damascus halt": a bare trigger verb joined to a present verb by "and"
+    may be read as a noun with a that-clause. Right after the "and", with no article and a that-clause of its own,
+    it is the second verb, in its head's tense."""
+    h = t.head
+    if not (t.dep_ == "conj" and t.tag_ == "NN" and h.pos_ == "VERB" and h.tag_ in ("VBP", "VBZ", "VBD")
+            and t.lemma_.lower() in patterns.load().verbs and t.i > 0 and t.doc[t.i - 1].dep_ == "cc"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "compound") for c in t.lefts) or not any(
+            c.dep_ == "ccomp" and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children) for c in t.children):
+        return False
+    t.pos_, t.tag_ = "VERB", h.tag_
+    return True
