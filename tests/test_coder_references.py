@@ -199,3 +199,15 @@ def test_an_act_named_by_a_noun_belongs_to_its_by_phrase() -> None:
     got = coded("The downing of a Russian jet by Turkey angered Moscow.")
     assert ("TUR", "RUS", "195") in got  # the downing is shooting down (a deverbal noun)
     assert ("RUS", "TUR", "111") in got  # and the state it angered disapproves of its doer
+
+
+def test_the_capital_with_its_name_beside_it_is_that_capital() -> None:
+    # not the last state named before: Pakistan only abstained
+    got = coded("Pakistan abstained, as Russian forces launch drones at the region around the capital Kyiv.")
+    assert {t for _s, t, _c in got} == {"UKR"}
+    assert coded("China's envoy visited the capital, Tashkent.") == {("CHN", "UZB", "042")}
+
+
+def test_eurozone_ministers_are_the_eu() -> None:
+    assert ("EU", "GRC", "122") in coded("Eurozone finance ministers reject Greece's request for an extension of "
+                                         "its bailout.")

@@ -2479,3 +2479,14 @@ def test_people_hurt_in_a_seizure_were_assaulted_too() -> None:
     assert {("RUS", "UKR", "171"), ("RUS", "UKR", "180")} <= got
     # a measure's effect told by a participle is still no attack
     assert coded("China imposed export controls on gallium, hitting the United States.") <= {("CHN", "USA", "163")}
+
+
+def test_one_preposition_repeated_after_and_names_a_second_target() -> None:
+    assert coded("Mozambique appealed to the United Nations and to neighbouring South Africa for helicopters.") == {
+        ("MOZ", "UN", "020"), ("MOZ", "ZAF", "020")}
+
+
+def test_drones_launched_at_a_place_attack_it_not_show_force_near_it() -> None:
+    got = coded("Russian forces launch a fresh wave of Iranian-made drones at the region around Kyiv.")
+    assert ("RUS", "UKR", "150") not in got and any(c[:2] == "19" for s, t, c in got if (s, t) == ("RUS", "UKR"))
+    assert coded("North Korea fired missiles near Japan.") == {("PRK", "JPN", "150")}

@@ -618,3 +618,17 @@ def test_a_verb_joined_by_and_read_as_a_noun_is_the_second_verb() -> None:
     assert ("NATO", "SYR", "10") in got
     # with an article, the noun and its that-clause are one object: "the demand that ..." is no verb
     assert not any(t == ("demand", "ROOT") for t in deps("They condemned the attack and the demand that it end."))
+
+
+def test_a_headline_verb_read_as_the_plural_head_of_the_sentence_is_the_name_s_verb() -> None:
+    assert ("Mozambique", "nsubj") in deps("Mozambique appeals to the United Nations for helicopters.")
+    assert coded("Mozambique appeals to the United Nations for helicopters.", IN_2023) == {("MOZ", "UN", "02")}
+    # a plural noun with no preposition after it, or not opening the sentence, stays a noun
+    assert ("Mozambique", "nsubj") not in deps("Mozambique appeals.")
+
+
+def test_a_second_subject_read_as_a_compound_of_the_verb_joins_the_first() -> None:
+    text = ("German Chancellor Olaf Scholz and French President Emmanuel Macron call on Western allies to impose "
+            "new sanctions on Moscow.")
+    assert ("Macron", "conj") in deps(text)
+    assert {("DEU", "RUS", "11"), ("FRA", "RUS", "11")} <= coded(text, IN_2023)

@@ -220,6 +220,10 @@ class DocContext:
             if lemma in COUNTRY_NOUNS:
                 if token.tag_ in ("NNS", "NNPS") or any(c.lower_ in UNRECOGNISED for c in token.lefts):
                     return []  # "the breakaway republics", "the self-proclaimed state": no one state named before
+                named = [a for c in token.rights if c.dep_ == "appos" and c.i <= token.i + 2
+                         if (a := self.actors.entity_at(c)) is not None]
+                if named:
+                    return named  # "the capital Kyiv", "the kingdom Bahrain": the name it stands beside
                 cands = [s for s in self._before(token)
                          if not s.actor.person and s.actor.kind not in ("igo", "bloc", "group")]
                 if (styled := self.actors.lex.styles.get(lemma)) is not None:

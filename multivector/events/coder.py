@@ -54,6 +54,7 @@ from .tree import (
     is_passive,
     misparsed_main,
     passive_subject,
+    pobj_of,
     prep_objects,
     shared_object,
     verb_like,
@@ -75,6 +76,9 @@ from .words import (
     weapon_code,
     withdrawal_code,
 )
+
+# Prepositions that aim a projectile at what it hits ("fired rockets at"; "into waters near" is a show of force)
+AIMED_PREPS = frozenset({"at", "on", "toward", "towards"})
 
 # Objects that count an amount, not a kind of act: a kind named after them refines the code instead
 AMOUNT_OBJECTS = frozenset({"million", "billion", "trillion", "dollar", "euro", "yuan", "ruble", "rouble", "pound"})
@@ -342,6 +346,11 @@ class ArticleCoder(Records):
         if code[:2] == "15" and theme is not None and theme.lemma_.lower() in modality.words().civilian_envoys and \
                 not any(c.lemma_.lower() in ("military", "armed") for c in theme.lefts):
             return None  # "deployed a civilian mission to Armenia's border": monitors are no show of force
+        if code.startswith("150") and pat.id == "missile-show" and any(
+                c.dep_ == "prep" and c.lower_ in AIMED_PREPS and (o := pobj_of(c)) is not None and o.lower_ not in
+                modality.words().weekdays for h in (v, theme, *(prep_objects(theme, ("of",)) if theme is not None else ()))
+                if h is not None for c in h.children):
+            return None  # "launched a wave of drones at the region around Kyiv": fired at, not near, is an attack
         if self.effect_of_measure(v, code):
             return None
         doers = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] if passive \

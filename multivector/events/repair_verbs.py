@@ -543,3 +543,40 @@ def verb_conjunct_read_as_noun(t: Token) -> bool:
         return False
     t.pos_, t.tag_ = "VERB", h.tag_
     return True
+
+
+def headline_verb_read_as_root_noun(t: Token) -> bool:
+    """"Mozambique appeals to the United Nations for helicopters": with no verb found, the parser makes a present
+    verb in -s the plural head of the whole sentence and the name before it its modifier. A trigger verb's form
+    heading the sentence, right after a capitalised name that opens it, with a preposition after it, is the
+    name's verb."""
+    if not (t.dep_ == "ROOT" and t.tag_ == "NNS" and t.i > 0) or (lemma := present_verb_lemma(t)) is None:
+        return False
+    lefts = list(t.lefts)
+    name = t.doc[t.i - 1]
+    if not lefts or lefts[-1].i != name.i or not name.text[:1].isupper() or name.dep_ not in (
+            "amod", "compound", "nmod") or any(c.dep_ != "det" and not c.text[:1].isupper() for c in lefts) \
+            or t.doc[t.sent.start].i != lefts[0].left_edge.i or not any(
+            c.dep_ == "prep" and c.i == t.i + 1 for c in t.children):
+        return False
+    for c in lefts[:-1]:
+        c.head = name
+    name.dep_ = "nsubj"
+    as_verb(t, lemma)
+    return True
+
+
+def second_subject_read_as_compound_of_verb(t: Token) -> bool:
+    """"Olaf Scholz and French President Emmanuel Macron call on ...": the parser hangs the second of two joined
+    subjects on the verb as a compound. A name compounded with a verb after it, right after "and" that follows
+    the verb's subject, is that subject's conjunct."""
+    v = t.head
+    if not (t.dep_ == "compound" and t.pos_ == "PROPN" and v.pos_ == "VERB" and v.i == t.i + 1):
+        return False
+    first = t.left_edge
+    cc = t.doc[first.i - 1] if first.i > 0 else None
+    subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < t.i), None)
+    if cc is None or cc.lower_ != "and" or subj is None or cc.head.i != subj.i:
+        return False
+    t.head, t.dep_ = subj, "conj"
+    return True
