@@ -2490,3 +2490,12 @@ def test_drones_launched_at_a_place_attack_it_not_show_force_near_it() -> None:
     got = coded("Russian forces launch a fresh wave of Iranian-made drones at the region around Kyiv.")
     assert ("RUS", "UKR", "150") not in got and any(c[:2] == "19" for s, t, c in got if (s, t) == ("RUS", "UKR"))
     assert coded("North Korea fired missiles near Japan.") == {("PRK", "JPN", "150")}
+
+
+def test_people_of_no_named_state_expelled_into_another_are_expelled_toward_it() -> None:
+    assert coded("Algeria expelled more than 20,000 migrants to Niger.") == {("DZA", "NER", "201")}
+    assert coded("Greece pushed refugees back to Turkey.") == {("GRC", "TUR", "174")}
+    # named people are their own state's
+    assert coded("Dominican authorities expel more than 27,000 Haitians.") == {("DOM", "HTI", "201")}
+    # dropped near a border, they were not sent into the state beyond it
+    assert coded("Tunisian forces expelled hundreds of migrants to a desert area along the border with Libya.") == set()

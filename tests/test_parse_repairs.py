@@ -632,3 +632,9 @@ def test_a_second_subject_read_as_a_compound_of_the_verb_joins_the_first() -> No
             "new sanctions on Moscow.")
     assert ("Macron", "conj") in deps(text)
     assert {("DEU", "RUS", "11"), ("FRA", "RUS", "11")} <= coded(text, IN_2023)
+
+
+def test_a_qualified_nationality_after_and_joins_the_first_and_a_duration_holds_no_parties() -> None:
+    text = "Heavy fighting rages for a second day between Azerbaijani and ethnic Armenian forces."
+    assert ("Armenian", "conj") in deps(text)
+    assert coded(text, IN_2023) == {("AZE", "ARM", "19"), ("ARM", "AZE", "19")}

@@ -437,6 +437,8 @@ class ArticleCoder(Records):
             targets = owners or targets
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
+        if code[:3] in ("174", "201"):  # "expelled migrants to a desert area along the border with Libya": not into it
+            targets = [a for a in targets if not self.only_near(v, a)]
         joint = (code[:2] in ("05", "08") or v.lemma_.lower() == "agree" or agreed_together(mod, code)) and len(
             {a.code for a in sources}) >= 2 and only_where(v, targets)  # (not "pledged to rebuild schools in Aleppo")
         if joint:  # "Russia and Turkey agreed to create a buffer zone in Syria": with each other, not at Syria

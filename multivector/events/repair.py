@@ -1,7 +1,7 @@
 """Parse repairs: the small English model's readings that hide an act, each a class of structure mended in
 place after the parse (heads and labels only; words and offsets never change). One function per class, tried
 in order on each token; the first that applies wins. Repairs of names, verbs and clauses live in
-repair_names.py, repair_verbs.py and repair_clauses.py; this module holds the rest and the order."""
+repair_names.py, repair_verbs.py, repair_clauses.py and repair_phrases.py; this module holds the rest and the order."""
 
 from __future__ import annotations
 
@@ -47,7 +47,19 @@ from .repair_names import (
     nationality_read_as_receiver,
     pair_read_as_modifier_of_second_name,
     possessed_pair_read_as_one,
+    qualified_adjective_read_as_modifier,
     verdict_read_as_head_of_a_noun,
+)
+from .repair_phrases import (
+    conjunct_of_the_like,
+    list_read_as_apposition,
+    object_of_a_bare_preposition,
+    object_of_particle,
+    object_read_as_subordinate_subject,
+    particle_read_as_adverb,
+    phrase_read_on_a_duration,
+    subject_of_preposition,
+    subject_of_subordinator,
 )
 from .repair_verbs import (
     SUBORDINATORS,
@@ -301,135 +313,6 @@ def gerund_read_as_main_verb(t: Token) -> bool:
     return True
 
 
-def object_of_a_bare_preposition(t: Token) -> bool:
-    """"a peace plan proposed by U.S. Secretary of State Condoleezza Rice is rejected by Syria": the parser leaves
-    the first "by" without its object and makes the name a second subject of the main verb; a phrase that begins right
-    after a preposition with no object is that preposition's object."""
-    v = t.head
-    # (or a modifier of the verb: "The leaders of Armenia[nmod] and Azerbaijan meet in Bern for talks")
-    if not (t.dep_ in ("nsubj", "nsubjpass", "nmod", "npadvmod") and t.pos_ in NOMINAL and v.i > t.i
-            and t.left_edge.i > 0 and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in v.children)):
-        return False
-    p = t.doc[t.left_edge.i - 1]
-    if p.dep_ not in ("agent", "prep") or p.pos_ != "ADP" or any(c.dep_ in ("pobj", "pcomp") for c in p.children):
-        return False
-    t.head, t.dep_ = p, "pobj"
-    return True
-
-
-
-def subject_of_subordinator(t: Token) -> bool:
-    """"after a Russian plane violated its airspace": the parser makes the subject an object of the
-    subordinator; it is the subject of the verb the subordinator marks."""
-    h = t.head
-    if not (t.dep_ == "pobj" and h.dep_ == "mark" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL
-            and h.head.pos_ in ("VERB", "AUX") and h.i < t.i < h.head.i and not has_subject(h.head)):
-        return False
-    t.head, t.dep_ = h.head, "nsubj"
-    return True
-
-
-def object_read_as_subordinate_subject(t: Token) -> bool:
-    """"jets bomb rebel bases in Iraq hours after the president blamed ...": the parser makes the main verb's
-    object the subject of the subordinate clause, which then has two subjects; the one before the subordinator
-    is the object of the verb before it, and the clause that verb's adverbial."""
-    c = t.head
-    v = c.head
-    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and c.dep_ in ("ccomp", "advcl") and c.i > t.i
-            and v.pos_ == "VERB" and v.i < t.i and not any(x.dep_ == "dobj" for x in v.children)):
-        return False
-    mark = next((x for x in c.children if x.dep_ == "mark" and x.lower_ in SUBORDINATORS and t.i < x.i < c.i), None)
-    if mark is None or not any(x.dep_ == "nsubj" and mark.i < x.i < c.i for x in c.children):
-        return False
-    t.head, t.dep_ = v, "dobj"
-    c.dep_ = "advcl"
-    return True
-
-
-def subject_of_preposition(t: Token) -> bool:
-    """"remain undetermined as the U.S., France and Britain ask that he be released": the parser reads the
-    subordinator as a preposition whose object is the list; a finite verb with no subject right after that list
-    is its clause, the list its subject and the word its mark."""
-    h = t.head
-    if not (t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL):
-        return False
-    end = max(x.i for x in t.subtree)
-    if end + 1 >= len(t.doc):
-        return False
-    v = t.doc[end + 1]
-    if not (v.tag_ in ("VBP", "VBZ", "VBD") and v.dep_ in ("advcl", "conj", "ccomp") and not has_subject(v)
-            and v.head.i < h.i):
-        return False
-    t.head, t.dep_ = v, "nsubj"
-    h.head, h.dep_ = v, "mark"
-    return True
-
-
-def list_read_as_apposition(t: Token) -> bool:
-    """"a Canadian hostage, a Filipina hostage, and a Norwegian hostage": the parser makes the second item an
-    apposition of the first and hangs the third on it; a noun repeated after a comma, itself followed by a
-    conjunct, is the list's next item."""
-    h = t.head
-    if not (t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_ == h.lemma_ and h.i < t.i
-            and any(c.dep_ == "conj" for c in t.children)):
-        return False
-    t.dep_ = "conj"
-    for c in list(t.children):
-        if c.dep_ in ("conj", "cc"):
-            c.head = h
-    return True
-
-
-def conjunct_of_the_like(t: Token) -> bool:
-    """"seize an Indonesian tanker with 24 crew in the Gulf of Aden and a British cargo ship": the parser joins
-    the last noun to the nearest one; like coordinates with like, so a conjunct that shares more than twice as
-    many of the lexicon's object lists with the verb's object as with the noun it was joined to is the object's
-    conjunct."""
-    h = t.head
-    if not (t.dep_ == "conj" and t.pos_ == "NOUN" and h.pos_ == "NOUN" and h.dep_ == "pobj"):
-        return False
-    verb = next((a for a in h.ancestors if a.pos_ == "VERB"), None)
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if verb is not None else None
-    if obj is None or obj.i > h.i:
-        return False
-    kinds = patterns.load().object_kinds
-    mine = kinds.get(t.lemma_.lower(), frozenset())
-    # more lists in common with the object than with the noun it was joined to
-    if len(mine & kinds.get(obj.lemma_.lower(), frozenset())) <= 2 * len(mine & kinds.get(h.lemma_.lower(), frozenset())):
-        return False
-    t.head = obj
-    for c in h.children:
-        if c.dep_ == "cc" and c.i < t.i:
-            c.head = obj
-    return True
-
-
-def object_of_particle(t: Token) -> bool:
-    """"hands over the British sailors": the parser gives the particle an object; a particle takes none, so the
-    noun is the phrasal verb's object."""
-    h = t.head
-    if not (t.dep_ == "pobj" and h.dep_ == "prt" and h.head.pos_ == "VERB"
-            and not any(c.dep_ == "dobj" for c in h.head.children)):
-        return False
-    t.head, t.dep_ = h.head, "dobj"
-    return True
-
-
-def particle_read_as_adverb(t: Token) -> bool:
-    """"pulls its troops back from the Ukrainian border": the parser makes the particle an adverb holding the
-    verb's phrase; it is the phrasal verb's particle ("pull back"), and the phrase is the verb's."""
-    h = t.head
-    if not (t.dep_ == "advmod" and t.lower_ in ("back", "out", "away", "off") and h.pos_ == "VERB" and h.i < t.i
-            and any(c.dep_ == "prep" for c in t.children)):
-        return False
-    t.dep_ = "prt"
-    for c in list(t.children):
-        if c.dep_ == "prep":
-            c.head = h
-    return True
-
-
-
 def participle_joined_to_adverb(t: Token) -> bool:
     """"are forcibly and controversially deported to Baghdad": the parser joins the participle to the first
     adverb, which it makes the complement of "are"; the participle is the passive verb, the adverbs its own."""
@@ -524,7 +407,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     particle_read_as_preposition, agent_read_on_object, agent_read_on_complex_preposition,
     verb_pair_read_as_subordinators_object,
-    outbreak_read_as_plural,
+    outbreak_read_as_plural, phrase_read_on_a_duration,
     plural_read_for_verb, plural_subject_read_as_verb, agent_noun_read_as_verb, ing_noun_read_as_participle,
     headline_verb_read_as_root_noun, second_subject_read_as_compound_of_verb,
     report_verb_read_as_noun, claim_noun_read_as_verb, subject_read_as_modifier_of_verb, subjunctive_read_as_noun,
@@ -539,7 +422,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     name_read_as_adverb, name_read_as_modifier, nationality_read_as_receiver,
     name_read_as_noun_phrase, name_read_as_verb, verdict_read_as_head_of_a_noun,
     pair_read_as_modifier_of_second_name, object_read_into_a_date, second_object_read_as_object,
-    adjective_list_read_as_modifiers,
+    adjective_list_read_as_modifiers, qualified_adjective_read_as_modifier,
 )
 
 
@@ -559,6 +442,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
     particle_read_as_preposition: frozenset({"prep"}), agent_read_on_object: frozenset({"prep"}),
+    phrase_read_on_a_duration: frozenset({"prep"}),
     agent_read_on_complex_preposition: frozenset({"prep"}),
     verb_pair_read_as_subordinators_object: frozenset({"pobj"}), outbreak_read_as_plural: frozenset({"ROOT"}),
     object_lent_to_main_subject: frozenset({"nsubj"}), receiver_read_as_adverb: frozenset({"npadvmod", "dobj"}),
@@ -587,6 +471,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     pair_read_as_modifier_of_second_name: frozenset({"nmod", "compound"}),
     nationality_read_as_receiver: frozenset({"dative"}), object_read_into_a_date: frozenset({"pobj"}),
     second_object_read_as_object: frozenset({"dobj"}), adjective_list_read_as_modifiers: frozenset({"amod"}),
+    qualified_adjective_read_as_modifier: frozenset({"amod"}),
     adjectives_read_as_head_of_their_noun: NOUN_SLOTS, verdict_read_as_head_of_a_noun: NOUN_SLOTS,
 }
 

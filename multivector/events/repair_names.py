@@ -266,3 +266,21 @@ def adjective_list_read_as_modifiers(t: Token) -> bool:
     t.head, t.dep_ = before, "conj"
     doc[t.i - 1].head = before
     return True
+
+
+def qualified_adjective_read_as_modifier(t: Token) -> bool:
+    """"between Azerbaijani and ethnic Armenian forces": a nationality qualified by a word of its own after "and"
+    is hung on the noun beside the first instead of joined to it. The qualified nationality is the first one's
+    conjunct, as the parser reads "Azerbaijani and Armenian forces"."""
+    doc = t.doc
+    if not (t.dep_ == "amod" and t.text[:1].isupper() and t.i >= 3):
+        return False
+    qual, cc = doc[t.i - 1], doc[t.i - 2]
+    first = cc.head
+    if not (qual.dep_ == "amod" and qual.pos_ == "ADJ" and qual.text.islower() and qual.head.i in (t.head.i, t.i)
+            and cc.lower_ in ("and", "or") and cc.dep_ == "cc" and first.i < cc.i and first.text[:1].isupper()
+            and first.head.i == t.head.i and first.dep_ in ("amod", "nmod", "compound")):
+        return False
+    t.head, t.dep_ = first, "conj"
+    qual.head = t
+    return True

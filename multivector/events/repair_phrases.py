@@ -1,0 +1,154 @@
+"""Parse repairs of phrases: a noun phrase or a preposition hung on the wrong word (a subordinator's subject read
+as its object, a particle read as a preposition or an adverb, a list item read as an apposition, a phrase hung on
+a duration). Each is one class of structure, mended in place; repair.py holds the order."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import patterns
+from .repair_names import NOMINAL, has_subject
+from .repair_verbs import SUBORDINATORS
+
+# Nouns of a span of time a phrase of the event may be hung on: "rages for a second day between A and B"
+DURATION_NOUNS = frozenset({"day", "night", "week", "month", "year", "hour", "time", "weekend", "straight"})
+
+
+def object_of_a_bare_preposition(t: Token) -> bool:
+    """"a peace plan proposed by U.S. Secretary of State Condoleezza Rice is rejected by Syria": the parser leaves
+    the first "by" without its object and makes the name a second subject of the main verb; a phrase that begins right
+    after a preposition with no object is that preposition's object."""
+    v = t.head
+    # (or a modifier of the verb: "The leaders of Armenia[nmod] and Azerbaijan meet in Bern for talks")
+    if not (t.dep_ in ("nsubj", "nsubjpass", "nmod", "npadvmod") and t.pos_ in NOMINAL and v.i > t.i
+            and t.left_edge.i > 0 and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i for c in v.children)):
+        return False
+    p = t.doc[t.left_edge.i - 1]
+    if p.dep_ not in ("agent", "prep") or p.pos_ != "ADP" or any(c.dep_ in ("pobj", "pcomp") for c in p.children):
+        return False
+    t.head, t.dep_ = p, "pobj"
+    return True
+
+
+
+def subject_of_subordinator(t: Token) -> bool:
+    """"after a Russian plane violated its airspace": the parser makes the subject an object of the
+    subordinator; it is the subject of the verb the subordinator marks."""
+    h = t.head
+    if not (t.dep_ == "pobj" and h.dep_ == "mark" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL
+            and h.head.pos_ in ("VERB", "AUX") and h.i < t.i < h.head.i and not has_subject(h.head)):
+        return False
+    t.head, t.dep_ = h.head, "nsubj"
+    return True
+
+
+def object_read_as_subordinate_subject(t: Token) -> bool:
+    """"jets bomb rebel bases in Iraq hours after the president blamed ...": the parser makes the main verb's
+    object the subject of the subordinate clause, which then has two subjects; the one before the subordinator
+    is the object of the verb before it, and the clause that verb's adverbial."""
+    c = t.head
+    v = c.head
+    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and c.dep_ in ("ccomp", "advcl") and c.i > t.i
+            and v.pos_ == "VERB" and v.i < t.i and not any(x.dep_ == "dobj" for x in v.children)):
+        return False
+    mark = next((x for x in c.children if x.dep_ == "mark" and x.lower_ in SUBORDINATORS and t.i < x.i < c.i), None)
+    if mark is None or not any(x.dep_ == "nsubj" and mark.i < x.i < c.i for x in c.children):
+        return False
+    t.head, t.dep_ = v, "dobj"
+    c.dep_ = "advcl"
+    return True
+
+
+def subject_of_preposition(t: Token) -> bool:
+    """"remain undetermined as the U.S., France and Britain ask that he be released": the parser reads the
+    subordinator as a preposition whose object is the list; a finite verb with no subject right after that list
+    is its clause, the list its subject and the word its mark."""
+    h = t.head
+    if not (t.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in SUBORDINATORS and t.pos_ in NOMINAL):
+        return False
+    end = max(x.i for x in t.subtree)
+    if end + 1 >= len(t.doc):
+        return False
+    v = t.doc[end + 1]
+    if not (v.tag_ in ("VBP", "VBZ", "VBD") and v.dep_ in ("advcl", "conj", "ccomp") and not has_subject(v)
+            and v.head.i < h.i):
+        return False
+    t.head, t.dep_ = v, "nsubj"
+    h.head, h.dep_ = v, "mark"
+    return True
+
+
+def list_read_as_apposition(t: Token) -> bool:
+    """"a Canadian hostage, a Filipina hostage, and a Norwegian hostage": the parser makes the second item an
+    apposition of the first and hangs the third on it; a noun repeated after a comma, itself followed by a
+    conjunct, is the list's next item."""
+    h = t.head
+    if not (t.dep_ == "appos" and t.pos_ == "NOUN" and t.lemma_ == h.lemma_ and h.i < t.i
+            and any(c.dep_ == "conj" for c in t.children)):
+        return False
+    t.dep_ = "conj"
+    for c in list(t.children):
+        if c.dep_ in ("conj", "cc"):
+            c.head = h
+    return True
+
+
+def conjunct_of_the_like(t: Token) -> bool:
+    """"seize an Indonesian tanker with 24 crew in the Gulf of Aden and a British cargo ship": the parser joins
+    the last noun to the nearest one; like coordinates with like, so a conjunct that shares more than twice as
+    many of the lexicon's object lists with the verb's object as with the noun it was joined to is the object's
+    conjunct."""
+    h = t.head
+    if not (t.dep_ == "conj" and t.pos_ == "NOUN" and h.pos_ == "NOUN" and h.dep_ == "pobj"):
+        return False
+    verb = next((a for a in h.ancestors if a.pos_ == "VERB"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if verb is not None else None
+    if obj is None or obj.i > h.i:
+        return False
+    kinds = patterns.load().object_kinds
+    mine = kinds.get(t.lemma_.lower(), frozenset())
+    # more lists in common with the object than with the noun it was joined to
+    if len(mine & kinds.get(obj.lemma_.lower(), frozenset())) <= 2 * len(mine & kinds.get(h.lemma_.lower(), frozenset())):
+        return False
+    t.head = obj
+    for c in h.children:
+        if c.dep_ == "cc" and c.i < t.i:
+            c.head = obj
+    return True
+
+
+def object_of_particle(t: Token) -> bool:
+    """"hands over the British sailors": the parser gives the particle an object; a particle takes none, so the
+    noun is the phrasal verb's object."""
+    h = t.head
+    if not (t.dep_ == "pobj" and h.dep_ == "prt" and h.head.pos_ == "VERB"
+            and not any(c.dep_ == "dobj" for c in h.head.children)):
+        return False
+    t.head, t.dep_ = h.head, "dobj"
+    return True
+
+
+def particle_read_as_adverb(t: Token) -> bool:
+    """"pulls its troops back from the Ukrainian border": the parser makes the particle an adverb holding the
+    verb's phrase; it is the phrasal verb's particle ("pull back"), and the phrase is the verb's."""
+    h = t.head
+    if not (t.dep_ == "advmod" and t.lower_ in ("back", "out", "away", "off") and h.pos_ == "VERB" and h.i < t.i
+            and any(c.dep_ == "prep" for c in t.children)):
+        return False
+    t.dep_ = "prt"
+    for c in list(t.children):
+        if c.dep_ == "prep":
+            c.head = h
+    return True
+
+
+def phrase_read_on_a_duration(t: Token) -> bool:
+    """"Heavy fighting rages for a second day between Azerbaijani and Armenian forces": the parser hangs the
+    parties' phrase on the duration before it; a between- or along-phrase is the verb's (a day is between no one)."""
+    h = t.head
+    if not (t.dep_ == "prep" and t.lower_ in ("between", "along") and h.dep_ == "pobj"
+            and h.lemma_.lower() in DURATION_NOUNS and h.head.dep_ == "prep" and h.head.lower_ in ("for", "in")
+            and h.head.head.pos_ in ("VERB", "AUX", "NOUN")):
+        return False
+    t.head = h.head.head
+    return True
