@@ -2499,3 +2499,15 @@ def test_people_of_no_named_state_expelled_into_another_are_expelled_toward_it()
     assert coded("Dominican authorities expel more than 27,000 Haitians.") == {("DOM", "HTI", "201")}
     # dropped near a border, they were not sent into the state beyond it
     assert coded("Tunisian forces expelled hundreds of migrants to a desert area along the border with Libya.") == set()
+
+
+def test_a_standing_debt_or_a_border_guarded_by_another_state_is_a_tie() -> None:
+    assert ties("Pakistan has borrowed heavily from China.") == {("PAK", "CHN", "aid")}
+    assert ties("Pakistan borrowed $2 billion from China last year.") == set()  # an act (071), not a state
+    assert ties("Russian border guards protect Tajikistan's frontier with Afghanistan.") == {("TJK", "RUS", "security")}
+    assert ties("Chinese coast guard ships patrol the Philippines' waters.") == set()
+
+
+def test_playing_with_fire_is_no_use_of_force() -> None:
+    assert not any(c.startswith("19") for _s, _t, c in coded('Beijing said Washington was "playing with fire" over '
+                                                            'Taiwan.'))

@@ -41,6 +41,8 @@ DURING_PREPS = frozenset({"during", "amid", "in", "at"})
 # "on a visit to Hanoi, warned ...", "on a tour of the region": the journey the act is made on, which happened
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "stopover", "mission"})
 
+# "playing with fire", "toying with war": a figure of risk, not force used as an instrument
+PLAYING = frozenset({"play", "toy", "flirt", "gamble"})
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -250,7 +252,7 @@ class Nominals(Places):
             # subject's intention (036), not held
             srcs = self.subjects(wished)
         if not srcs and n.dep_ == "pobj" and n.head.lower_ == "with" and n.head.head.pos_ in ("VERB", "AUX") and (
-                np.code[:2] == "19" or answered_with(n) is not None):
+                np.code[:2] == "19" or answered_with(n) is not None) and n.head.head.lemma_.lower() not in PLAYING:
             # (and any act a response is made with: "Russia retaliated with an entry ban on U.S. lawmakers")
             # "The Turkish military responded with artillery fire on ...": force is the instrument of the subject
             srcs = self.subjects(n.head.head)
