@@ -638,3 +638,10 @@ def test_a_qualified_nationality_after_and_joins_the_first_and_a_duration_holds_
     text = "Heavy fighting rages for a second day between Azerbaijani and ethnic Armenian forces."
     assert ("Armenian", "conj") in deps(text)
     assert coded(text, IN_2023) == {("AZE", "ARM", "19"), ("ARM", "AZE", "19")}
+
+
+def test_an_apposition_read_as_a_second_subject_describes_the_first() -> None:
+    # the model cannot read the hyphenated given name and makes "the uncle" a second subject of "meets"
+    text = "Jang Song-thaek, the uncle of North Korean leader Kim Jong-un, meets Chinese leader Hu Jintao."
+    assert ("uncle", "appos") in deps(text)
+    assert coded(text, dt.date(2012, 6, 1)) == {("PRK", "CHN", "04")}

@@ -51,6 +51,7 @@ from .repair_names import (
     verdict_read_as_head_of_a_noun,
 )
 from .repair_phrases import (
+    apposition_read_as_second_subject,
     conjunct_of_the_like,
     list_read_as_apposition,
     object_of_a_bare_preposition,
@@ -403,7 +404,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     subject_of_subordinator, object_read_as_subordinate_subject, object_of_a_bare_preposition,
     demonym_subject_read_as_modifier, verb_read_as_subject_of_a_gerund, verb_read_as_subject_of_its_object,
     verb_read_as_subject_of_a_participle,
-    subject_of_preposition,
+    subject_of_preposition, apposition_read_as_second_subject,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     particle_read_as_preposition, agent_read_on_object, agent_read_on_complex_preposition,
     verb_pair_read_as_subordinators_object,
@@ -439,6 +440,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     object_of_a_bare_preposition: frozenset({"nsubj", "nsubjpass", "nmod", "npadvmod"}),
     subject_of_subordinator: frozenset({"pobj"}),
     subject_of_preposition: frozenset({"pobj"}), list_read_as_apposition: frozenset({"appos"}),
+    apposition_read_as_second_subject: frozenset({"nsubj"}),
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
     particle_read_as_preposition: frozenset({"prep"}), agent_read_on_object: frozenset({"prep"}),

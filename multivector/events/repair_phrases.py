@@ -152,3 +152,19 @@ def phrase_read_on_a_duration(t: Token) -> bool:
         return False
     t.head = h.head.head
     return True
+
+
+def apposition_read_as_second_subject(t: Token) -> bool:
+    """"Jang Song-thaek, the uncle of North Korean leader Kim Jong-un, meets Hu Jintao": after a name the parser
+    cannot read, it makes the apposition a second subject of the verb. A subject with an article, set off by
+    commas right after the verb's first subject, describes that subject."""
+    v = t.head
+    if not (t.dep_ == "nsubj" and t.pos_ == "NOUN" and any(c.dep_ == "det" for c in t.lefts) and t.left_edge.i >= 2
+            and t.doc[t.left_edge.i - 1].text == ","):
+        return False
+    first = next((c for c in v.children if c.dep_ == "nsubj" and c.i < t.i and c.right_edge.i == t.left_edge.i - 2),
+                 None)
+    if first is None:
+        return False
+    t.head, t.dep_ = first, "appos"
+    return True
