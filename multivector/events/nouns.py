@@ -27,7 +27,7 @@ IMPACT_ROOTS = frozenset({"18", "19", "20"})
 MEASURE_ROOTS = frozenset({"16", "17"})
 # Prepositions under which disapproval is aimed at whoever acts ("despite American objections", "amid criticism
 # from rebel fighters"): the noun pattern lists them as its targets.
-DEFIED_PREPS = frozenset({"despite", "amid", "amidst"})
+DEFIED_PREPS = frozenset({"despite", "amid", "amidst", "over"})  # ("over Hungary's objections": objection nouns only)
 IMPACT_PLACE_PREPS = ("in", "inside", "near", "on")
 # Roots of force whose noun, with an owner and no target, is aimed at the place where it fell (places.force_place).
 FORCE_PLACE_ROOTS = frozenset({"19"})

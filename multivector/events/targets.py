@@ -13,6 +13,7 @@ from .clauses import PROVOKED_MARKS, THREAT_PREPS, summed_up_by_speech, to_come,
 from .judgements import Judgements
 from .references import through_quantity
 from .tree import (
+    BORDER_NOUNS,
     CIRCUMSTANCE_PREPS,
     NEARNESS,
     child,
@@ -268,6 +269,11 @@ class Targets(Judgements):
                 # "condemned the killings in the Philippines": what is judged happened in a state, under it
                 got = [x for x in self.prep_targets(theme, tuple(PLACE_PREPS), possessor=False, exclude=exclude)
                        if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(theme, x)]
+            elif slot == "border_partner" and theme is not None:
+                # "reintroduces checks on its border with Hungary": the state beyond the border the object is on
+                got = [a for b in (theme, *prep_objects(theme, ("on", "at", "along")))
+                       if b.lemma_.lower() in BORDER_NOUNS for a in self.prep_targets(b, ("with",), possessor=False,
+                                                                                      exclude=exclude)][:2]
             elif slot == "examined":
                 # "demanded an inquiry into the killing of its citizens by Egyptian forces", "called for an
                 # investigation into Israeli strikes": whoever did the act examined (never its victims)
