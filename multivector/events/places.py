@@ -193,7 +193,8 @@ class Places(Circumstances):
             return [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
                     for a in (self.subjects(c) or self.located_in(c, LOCATION_PREPS)) if a.codable][:1]
         if code.startswith("114") and theme is not None:
-            return [a for p in prep_objects(theme, ("to",)) for a in self.actors_for(p) if a.codable] or [
+            # ("the Russian ambassador in Astana was handed a note of protest": where the envoy serves)
+            return [a for p in prep_objects(theme, ("to", "in")) for a in self.actors_for(p) if a.codable] or [
                 a for p in prep_objects(v, ("to",))
                 for a in (self.prep_targets(p, ("in",), possessor=False) or self.actors_for(p)) if a.codable]
         return []
