@@ -234,6 +234,15 @@ class Clauses(Nominals):
         against U.S. tariffs", "in response to Trump's stance", "as a response to a U.S. bill", "in protest of
         the Security Council resolution"; on ``v`` or the verbs it completes."""
         W = modality.words()
+        r = v.head.head if v.dep_ == "pcomp" and v.head.lower_ == "by" else None
+        if r is not None and r.lemma_.lower() in W.response_verbs:
+            # "Minsk answered the EU's sanctions by suspending ...", "retaliated against Oslo by expelling ...": the
+            # means answers what the response verb names
+            for what in [*(c for c in r.children if c.dep_ == "dobj"), *prep_objects(r, ("to", "against", "for"))]:
+                got = [a for a in (self.actors_for(what) or self.possessor(what, exclude) or self.modifier_entity(what))
+                       if a.code not in exclude and a.codable]
+                if got:
+                    return got
         t = v
         for _ in range(3):
             # (or deep in the object, where the parser may hang it: "approve tariffs worth 2.8 billion euros in

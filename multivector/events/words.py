@@ -283,6 +283,9 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         if c.dep_ == "prep":
             # "asked for American air support": a prepositional object with its modifier first, as for the object
             out.extend(f for x in c.children if x.dep_ == "pobj" for f in modified_forms(x))
+            # and what kind of members a list is of: "removed it from its list of trusted trading partners"
+            out.extend(f"{m.lemma_.lower()} list" for x in c.children if x.dep_ == "pobj" and x.lemma_.lower() == "list"
+                       for o in prep_objects(x, ("of",)) for m in o.lefts if m.dep_ == "amod")
             # "described the drills as provocative": the parser may make the adjective a modifier of "as"
             out.extend(x.lemma_.lower() for x in c.children if x.dep_ == "pobj" or (
                 c.lower_ == "as" and x.dep_ in ("amod", "acomp")))
