@@ -194,7 +194,7 @@ def _longest(spans: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int
 
 def code_planned(p: Plan, docs: Sequence[Doc]) -> CodedArticle:
     """Code the parsed sentences of a plan and map everything back to the article."""
-    from .events.coder import code_document
+    from .events.document import code_document
 
     article = p.article
     if not docs:
@@ -321,7 +321,7 @@ def sentences_of(article: Article, doc: Doc) -> tuple[Sentence, ...]:
 
 def code_doc(article: Article, doc: Doc) -> CodedArticle:
     """Code an article parsed whole by the caller (no prefilter): the coder's cost alone, for benchmarks."""
-    from .events.coder import code_document
+    from .events.document import code_document
 
     mentions, events, ties = code_document(article, doc)
     return CodedArticle(article, sentences_of(article, doc), tuple(mentions), tuple(events), tuple(ties))

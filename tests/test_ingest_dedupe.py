@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-import multivector.events.coder as coder
+import multivector.events.document as coder
 from multivector.ingest.run import ingest_paths
 from multivector.records import Article, Event
 from multivector.store import Store

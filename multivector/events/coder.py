@@ -18,33 +18,29 @@ from spacy.tokens import Doc, Token
 from .. import nlp
 from ..actors.context import DocContext, Extra
 from ..actors.matcher import Actor, DocActors
-from ..records import Article, Event, Mention, Tie
+from ..records import Article
 from . import modality, patterns
 from .clauses import (
     CONDITION_MARKS,
     FORCE_ROOTS,
-    act_head,
-    agreed_together,
-    aimed_elsewhere,
-    mediated_over_talks,
-    mutual,
-    new_act,
-    one_act_per_chain,
-    only_where,
     reaction_clause,
-    reciprocal_owner,
     relation_subjects,
-    reported_over_saying,
-    same_group,
     summed_up_by_speech,
 )
-from .conjuncts import Unaimed, shared_targets
+from .conjuncts import Unaimed
 from .modality import code_under
-from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found, nominal_gerund
+from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found
 from .places import LOCATION_SOURCE_ROOTS
 from .records_of import Records
 from .references import through_quantity
-from .refine import restated_by_noun
+from .selection import (
+    agreed_together,
+    aimed_elsewhere,
+    mutual,
+    only_where,
+    reciprocal_owner,
+    same_group,
+)
 from .targets import PLACE_PREPS
 from .tree import (
     BORDER_NOUNS,
@@ -95,9 +91,6 @@ STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 PLACE_BOUND = frozenset({"191", "192"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
-# Subject words worth resolving ahead of coding (their resolution feeds later pronouns).
-REFERRING = frozenset({"country", "nation", "government", "president", "leader", "leaders", "junta", "state",
-                       "neighbour", "neighbor", "kingdom", "republic", "ministry", "side", "sides"})
 
 
 class ArticleCoder(Records):
@@ -541,65 +534,3 @@ class ArticleCoder(Records):
         code = code_under(code, mod)
         found = [Found(s, t, code, pid, v, mod, pat.code == "010") for s, t in pairs]
         return found if alleger is None else self.allegation(alleger, [s for s, _t in pairs], code, pid, found)
-
-
-def code_document(
-    article: Article, doc: Doc, *, label_of: Callable[[int], int] | None = None, extra: Sequence[Extra] = (),
-    matches: Sequence[tuple[int, int]] | None = None,
-) -> tuple[list[Mention], list[Event], list[Tie]]:
-    """Mentions, events and ties of one parsed article (or of its parsed sentences, with ``extra``
-    antecedents from the sentences that were not parsed; offsets are the doc's)."""
-    from .ties import code_ties
-
-    coder = ArticleCoder(article, doc, label_of=label_of, extra=extra, matches=matches)
-    events: list[Event] = []
-    ties: list[Tie] = []
-    for si, sent in enumerate(doc.sents):
-        found: list[Found] = []
-        coder.current = []
-        coder.in_question = sent.text.rstrip().endswith("?")
-        for tok in sent:
-            # Resolve every subject first: a resolved "his country" is the antecedent of a later "its".
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in coder.actors.by_token and (
-                    tok.pos_ == "PRON" or tok.lower_ in REFERRING or any(c.dep_ == "poss" for c in tok.children)):
-                coder.actors_for(tok)
-        for tok in sent:
-            # Verbs, and gerunds the tagger calls nouns ("began sharing data").
-            if verb_like(tok) or tok.tag_ == "VBG":
-                got = coder.code_verb(tok)
-                coder.current.extend((tok.i, f.code, f.source, f.target) for f in got if not f.saying)
-                found.extend(got)
-            if tok.pos_ in ("AUX", "VERB", "ADJ"):
-                found.extend(coder.code_blame(tok) or coder.code_feeling(tok))
-        # "downgraded ties and suspended trade with India": an act aimed at no one shares its joined act's target
-        shared = shared_targets(coder.unaimed, found)
-        coder.current.extend((f.predicate.i, f.code, f.source, f.target) for f in shared)
-        found.extend(shared)
-        aimed = {f.predicate.i for f in shared}
-        coder.untargeted = [u for u in coder.untargeted if u[0] not in aimed]
-        coder.unaimed = []
-        for tok in sent:
-            if tok.pos_ == "NOUN" or nominal_gerund(tok):
-                found.extend(coder.code_noun(tok) or coder.code_deverbal(tok))
-            elif tok.dep_ == "amod":
-                found.extend(coder.code_brokered(tok))
-        seen: dict[tuple[str, str, str], set[int | None]] = {}  # act heads told per source, target and code
-        first = len(events)  # this sentence's events start here
-        acts: list[tuple[str, Actor]] = []
-        kept = one_act_per_chain(reported_over_saying(mediated_over_talks(found)))
-        for f in (x for g in kept for x in coder.expand_found(g)):
-            e = coder.to_event(f, si)
-            if e is None or not new_act(seen.setdefault((e.source, e.target, e.code), set()), f.predicate) or (
-                    act_head(f.predicate) is None and restated_by_noun(events, first, e)):
-                continue
-            events.append(e)
-            if e.code.startswith("112"):
-                coder.accusers[e.target] = f.source
-            if e.quad_class >= 3:
-                coder.adversaries[e.target] = f.source
-            acts.append((e.code, f.source))
-        # only after the sentence: "the attack" refers back, not to its own clause
-        coder.earlier.extend([*((c, s) for _i, c, s in coder.untargeted), *acts])
-        coder.untargeted = []
-        ties.extend(code_ties(coder, sent, si))
-    return coder.mentions(), events, ties

@@ -12,7 +12,8 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from . import modality, patterns
 from .modality import Modality
-from .nouns import IMPACT_ROOTS, Found, _nominal_currency, answered_with, carried_out_by
+from .noun_frames import answered_with, carried_out_by, nominal_currency
+from .nouns import IMPACT_ROOTS, Found
 from .targets import Targets
 from .tree import prep_objects
 
@@ -52,7 +53,7 @@ class Deverbals(Targets):
             if pat.inverted or pat.objectless or pat.needs_ccomp or pat.needs_xcomp or pat.xcomp_only or pat.ccomp_only:
                 continue
             code = matched if matched is not None else pat.code
-            currency = _nominal_currency(n, code, self.year)
+            currency = nominal_currency(n, code, self.year)
             if currency == "background" and answering is not None:
                 currency = "current"  # the answer a response is made with is made now, not a standing measure
             if currency in ("background", "alleged"):
