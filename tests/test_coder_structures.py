@@ -2511,3 +2511,20 @@ def test_a_standing_debt_or_a_border_guarded_by_another_state_is_a_tie() -> None
 def test_playing_with_fire_is_no_use_of_force() -> None:
     assert not any(c.startswith("19") for _s, _t, c in coded('Beijing said Washington was "playing with fire" over '
                                                             'Taiwan.'))
+
+
+def test_an_act_ruled_out_right_after_the_verb_is_refused_not_done() -> None:
+    assert coded("Zelenskiy ruled out ceding any Ukrainian territory to Russia.") == {("UKR", "RUS", "124")}
+    # a participle after a comma is a second act, not the one refused
+    assert coded("Moscow rejected the plan, accusing Kyiv of lying.") == {("RUS", "UKR", "112")}
+
+
+def test_an_event_noun_under_an_inverted_should_is_hypothetical() -> None:
+    assert coded("Analysts say a Chinese blockade of Taiwan, should one ever come, would cause severe "
+                 "disruption.") == set()
+
+
+def test_killing_a_civilian_office_holder_is_an_assassination_whoever_kills() -> None:
+    assert coded("Andrei Karlov, Russia's ambassador to Turkey, was shot dead by an off-duty Turkish police "
+                 "officer.") == {("TUR", "RUS", "186")}
+    assert coded("Bolivian police killed three Argentine nationals.") == {("BOL", "ARG", "190")}

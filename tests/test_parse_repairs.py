@@ -645,3 +645,9 @@ def test_an_apposition_read_as_a_second_subject_describes_the_first() -> None:
     text = "Jang Song-thaek, the uncle of North Korean leader Kim Jong-un, meets Chinese leader Hu Jintao."
     assert ("uncle", "appos") in deps(text)
     assert coded(text, dt.date(2012, 6, 1)) == {("PRK", "CHN", "04")}
+
+
+def test_a_relative_clause_hung_on_the_phrase_head_belongs_to_the_of_noun() -> None:
+    text = "Tehran demanded the release of an Iranian supertanker that British Royal Marines had seized."
+    got = coded(text, IN_2023)
+    assert {("GBR", "IRN", "17"), ("IRN", "GBR", "10")} <= got  # the seizure, and the demand of the seizer

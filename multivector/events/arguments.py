@@ -408,6 +408,11 @@ class Arguments(References):
                 for a in c.children:
                     if a.dep_ == "agent":
                         return self.actors_for(pobj_of(a))
+            if c.dep_ == "relcl" and any(x.dep_ == "dobj" and x.tag_ in ("WDT", "WP") for x in c.children):
+                # "the release of a tanker that British Royal Marines had seized": who did it to the noun
+                got = self.actors_for(child(c, "nsubj"))
+                if got:
+                    return got
         return self.agent_under_of(p)
 
     def agent_under_of(self, n: Token) -> list[Actor]:

@@ -292,6 +292,13 @@ class ArticleCoder(Records):
                 return True
         return False
 
+    def _official_victim(self, theme: Token | None) -> bool:
+        """The one killed holds a civilian office ("Andrei Karlov, Russia's ambassador to Turkey"): assassinated."""
+        if theme is None:
+            return False
+        heads = [theme, *(c for c in theme.children if c.dep_ == "appos")]
+        return any(h.lemma_.lower() in modality.words().official_victims for h in heads)
+
     def _done_to_people(self, v: Token, theme: Token | None) -> bool:
         """Whether an act done to people has people for its object: a person, a role ("traders") or a people's
         actor, not a thing, a craft or weapon (weapon_codes other than small arms) or "it" ("shot it down")."""
@@ -520,7 +527,8 @@ class ArticleCoder(Records):
             code = weapon_code(v) or code
         elif code == "180":
             # "a suicide bomber killed": 183; killing in battle is fighting ("killed 20 soldiers in an attack")
-            code = weapon_code(v, modality.bombing_codes()) or self._battle_code(v, theme, pairs) or code
+            code = weapon_code(v, modality.bombing_codes()) or ("186" if self._official_victim(theme) else None) \
+                or self._battle_code(v, theme, pairs) or code
         if code in ("190", "193") and pairs and all(s.role == "OPP" for s, _t in pairs) and theme is not None \
                 and self._civilian(theme):
             code = "180"  # "gunmen attacked a Chinese-run mine": an armed group's violence on civilians (18)

@@ -55,6 +55,7 @@ class Words:
     future_aux: frozenset[str]
     deontic_aux: frozenset[str]
     force_agents: frozenset[str]
+    official_victims: frozenset[str]
     conditional_marks: frozenset[str]
     request_heads: frozenset[str]
     request_ccomp: frozenset[str]
@@ -370,6 +371,10 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             return Modality(drop="purpose", governor=head)
         if infinitive:
             dep = "xcomp"  # "offered on Thursday to mediate": an infinitive complement parsed as advcl
+        elif dep == "advcl" and t.tag_ == "VBG" and lemma in W.refuse_heads and head.i < t.i and all(
+                x.dep_ in ("prt", "advmod") for x in t.doc[head.i + 1:t.i]):
+            dep = "xcomp"  # "ruled out ceding any territory": the refused act parsed as an adverbial participle (right
+            # after it: not "rejected the plan, accusing Kyiv of lying")
         if head.pos_ == "VERB" and (
             (dep == "xcomp" and lemma in W.request_heads
              and (lemma not in W.own_act_heads or any(c.dep_ == "dobj" for c in head.children)))

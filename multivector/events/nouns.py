@@ -105,8 +105,11 @@ class Nominals(Places):
                     return True  # "a meeting between Putin and Zelensky is unlikely": an act only weighed
                 mod = modality.analyse(t, question=self.in_question,
                                        year=self.year)
-                if mod.conditional or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in t.children):
-                    return True  # "a Chinese blockade of Taiwan would cost ...": a hypothetical
+                if mod.conditional or any(c.dep_ == "aux" and (c.lower_ in HYPOTHETICAL_AUX or (
+                        c.lower_ == "should" and any(x.dep_ in ("nsubj", "nsubjpass") and x.i > c.i
+                                                     for x in t.children))) for c in t.children):
+                    # "a Chinese blockade of Taiwan would cost ...", "..., should one ever come,": a hypothetical
+                    return True
                 return mod.drop is not None and mod.drop != "purpose"
         return False
 

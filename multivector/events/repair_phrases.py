@@ -168,3 +168,21 @@ def apposition_read_as_second_subject(t: Token) -> bool:
         return False
     t.head, t.dep_ = first, "appos"
     return True
+
+
+def relative_read_on_phrase_head(t: Token) -> bool:
+    """"demanded the release of an Iranian supertanker that British Royal Marines had seized": the parser hangs
+    the relative clause on the head of the phrase ("release") and reads its "that" as a subordinator. A relative
+    clause with no object of its own, opening with "that" right after the noun of an of-phrase, is that noun's,
+    and the "that" its object."""
+    if t.dep_ != "relcl" or any(c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in t.children):
+        return False
+    that = t.doc[t.left_edge.i]
+    noun = t.doc[that.i - 1] if that.i > 0 else None
+    if not (that.lower_ == "that" and that.dep_ == "mark" and that.head.i == t.i and noun is not None
+            and noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i == t.head.i
+            and any(c.dep_ == "nsubj" for c in t.children)):
+        return False
+    t.head = noun
+    that.dep_, that.tag_, that.pos_ = "dobj", "WDT", "PRON"
+    return True
