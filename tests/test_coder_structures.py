@@ -2528,3 +2528,13 @@ def test_killing_a_civilian_office_holder_is_an_assassination_whoever_kills() ->
     assert coded("Andrei Karlov, Russia's ambassador to Turkey, was shot dead by an off-duty Turkish police "
                  "officer.") == {("TUR", "RUS", "186")}
     assert coded("Bolivian police killed three Argentine nationals.") == {("BOL", "ARG", "190")}
+
+
+def test_hours_given_to_act_are_an_ultimatum_but_hours_to_leave_are_an_expulsion() -> None:
+    assert coded("Kim Jong Un gives Seoul 48 hours to dismantle its propaganda loudspeakers.") == {
+        ("PRK", "KOR", "139")}
+    assert coded("Peru declared Mexico's ambassador persona non grata, giving him 72 hours to leave the "
+                 "country.") == {("PER", "MEX", "161")}
+    # an order to one's own troops expels no one, even beside a threat
+    assert coded("Kim Jong Un orders his front-line troops onto a war footing and gives Seoul 48 hours to "
+                 "dismantle its loudspeakers.") == {("PRK", "KOR", "139")}

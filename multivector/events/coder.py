@@ -30,7 +30,7 @@ from .clauses import (
 from .conjuncts import Unaimed
 from .modality import code_under
 from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found
-from .places import LOCATION_SOURCE_ROOTS
+from .places import LEAVING_VERBS, LOCATION_SOURCE_ROOTS
 from .records_of import Records
 from .references import through_quantity
 from .selection import (
@@ -349,6 +349,12 @@ class ArticleCoder(Records):
         if code[:2] == "15" and theme is not None and theme.lemma_.lower() in modality.words().civilian_envoys and \
                 not any(c.lemma_.lower() in ("military", "armed") for c in theme.lefts):
             return None  # "deployed a civilian mission to Armenia's border": monitors are no show of force
+        if pat.id == "ultimatum" and any(x.lemma_.lower() in LEAVING_VERBS and x.pos_ == "VERB" for h in (
+                v, theme) if h is not None for x in h.children):
+            return None  # "giving him 72 hours to leave the country": the term of an expulsion (161), no threat
+        if pat.id == "order-out" and not any(c.lemma_.lower() in LEAVING_VERBS or (
+                c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "home")) for c in v.children):
+            return None  # "ordered French troops out", "to leave"; not "ordered his troops onto a war footing"
         if pat.id in ARRIVALS and v.lemma_.lower() in CARRYING_MOTION and theme is not None and theme.dep_ == "dobj":
             return None  # "returned the statues to Turkey": a thing given back is no journey made
         if code.startswith("150") and pat.id == "missile-show" and any(
@@ -537,6 +543,9 @@ class ArticleCoder(Records):
         if code == "087" and pat.id in WITHDRAWALS:  # (the force left is the object, or the subject that leaves)
             force = theme if theme is not None and pat.id != "leave" else inherited_subject(v)
             code = withdrawal_code(code, v, through_quantity(force) if force else None, [t for _s, t in pairs])
+        if code.startswith("063") and any(c.dep_ == "advmod" and c.lower_ in ("forcibly", "forcefully")
+                                          for c in v.children):
+            code = "174"  # "forcibly sent about 100 Uighur men back to China": a deportation, not a handover
         if code in modality.mass_codes() and theme is not None and is_mass(theme, bare_people=code == "174"):
             code = modality.mass_codes()[code]  # "deported more than 10,000 Haitians": a mass expulsion
         code = code_under(code, mod)
