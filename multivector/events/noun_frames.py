@@ -77,7 +77,10 @@ def carried_out_by(n: Token) -> Token | None:
     deverbal_governors)."""
     w = modality.words()
     lemma = n.head.lemma_.lower()
-    return n.head if n.dep_ == "dobj" and (lemma in w.completion_verbs or lemma in w.deverbal_governors) else None
+    # (or its passive subject, with the doer as agent: "the expulsion of 23 British diplomats was announced by
+    # Moscow")
+    told = n.dep_ == "dobj" or (n.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in n.head.children))
+    return n.head if told and (lemma in w.completion_verbs or lemma in w.deverbal_governors) else None
 
 
 def joined_by(n: Token) -> Token | None:
