@@ -140,8 +140,9 @@ class References:
                 h = h.head
         a = self.actors.actor_of(t)
         if a is not None:
-            if a.kind == "adjective" and t.pos_ == "ADJ":
-                return []
+            if a.kind == "adjective" and t.pos_ == "ADJ" and not (
+                    t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj") and any(c.dep_ == "det" for c in t.children)):
+                return []  # (but "deported a German and a Dane": the tagger's adjective heads a noun phrase)
             if a.kind == "seat" and (poss := next((c for c in t.children if c.dep_ == "poss"), None)) is not None:
                 # "Peru's Congress", "Mexico's Senate": the body of the state that owns it, not the one whose
                 # body the bare name means
