@@ -2538,3 +2538,10 @@ def test_hours_given_to_act_are_an_ultimatum_but_hours_to_leave_are_an_expulsion
     # an order to one's own troops expels no one, even beside a threat
     assert coded("Kim Jong Un orders his front-line troops onto a war footing and gives Seoul 48 hours to "
                  "dismantle its loudspeakers.") == {("PRK", "KOR", "139")}
+
+
+def test_a_time_phrase_does_not_refine_what_a_verb_is_about() -> None:
+    events = code_article(Article.make("During talks with Putin, Erdogan called for a ceasefire.", DATE)).events
+    assert ("TUR", "RUS", "046") in {(e.source, e.target, e.code) for e in events}  # the talks happened
+    # the call is read from its own object, the ceasefire, not from the talks it was made during
+    assert [e.pattern for e in events if e.code.startswith("02")] == ["call-for+ceasefire"]

@@ -651,3 +651,9 @@ def test_a_relative_clause_hung_on_the_phrase_head_belongs_to_the_of_noun() -> N
     text = "Tehran demanded the release of an Iranian supertanker that British Royal Marines had seized."
     got = coded(text, IN_2023)
     assert {("GBR", "IRN", "17"), ("IRN", "GBR", "10")} <= got  # the seizure, and the demand of the seizer
+
+
+def test_a_subject_read_as_an_apposition_in_a_fronted_phrase_is_the_verb_s_subject() -> None:
+    text = "At the invitation of President Tokayev, Emir of Qatar Sheikh Tamim arrived in Astana on a state visit."
+    assert ("Tamim", "nsubj") in deps(text)
+    assert coded(text, IN_2023) == {("QAT", "KAZ", "04")}

@@ -227,8 +227,6 @@ class Nominals(Places):
                 srcs = self.prep_targets(n, (slot,), possessor=False)
                 if not srcs and slot == "by":
                     srcs = self.agent_under_of(n) or self.agent_of_doing(n)
-                if not srcs and slot == "by" and np.code[:2] in IMPACT_ROOTS:
-                    srcs = self.launched_from(n)  # "a roadside bomb planted by al-Shabaab militants killed ..."
             if srcs:
                 break
         # "at the start of a two-day visit to South Korea": a phase of the event stands in its phrase

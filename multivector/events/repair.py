@@ -62,6 +62,7 @@ from .repair_phrases import (
     relative_read_on_phrase_head,
     subject_of_preposition,
     subject_of_subordinator,
+    subject_read_as_apposition_in_fronted_phrase,
 )
 from .repair_verbs import (
     SUBORDINATORS,
@@ -405,7 +406,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     subject_of_subordinator, object_read_as_subordinate_subject, object_of_a_bare_preposition,
     demonym_subject_read_as_modifier, verb_read_as_subject_of_a_gerund, verb_read_as_subject_of_its_object,
     verb_read_as_subject_of_a_participle,
-    subject_of_preposition, apposition_read_as_second_subject,
+    subject_of_preposition, apposition_read_as_second_subject, subject_read_as_apposition_in_fronted_phrase,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
     particle_read_as_preposition, agent_read_on_object, agent_read_on_complex_preposition,
     verb_pair_read_as_subordinators_object,
@@ -442,6 +443,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     subject_of_subordinator: frozenset({"pobj"}),
     subject_of_preposition: frozenset({"pobj"}), list_read_as_apposition: frozenset({"appos"}),
     apposition_read_as_second_subject: frozenset({"nsubj"}),
+    subject_read_as_apposition_in_fronted_phrase: frozenset({"appos"}),
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
     particle_read_as_preposition: frozenset({"prep"}), agent_read_on_object: frozenset({"prep"}),

@@ -186,3 +186,21 @@ def relative_read_on_phrase_head(t: Token) -> bool:
     t.head = noun
     that.dep_, that.tag_, that.pos_ = "dobj", "WDT", "PRON"
     return True
+
+
+def subject_read_as_apposition_in_fronted_phrase(t: Token) -> bool:
+    """"At the invitation of President Tokayev, Emir of Qatar Sheikh Tamim arrived in Astana": the parser makes
+    the subject an apposition of the fronted phrase's last name. A name after a comma that runs up to a verb with
+    no subject, inside a phrase opening the sentence on that verb, is the verb's subject."""
+    if not (t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN") and t.left_edge.i > 0
+            and t.doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 1 < len(t.doc)):
+        return False
+    v = t.doc[t.right_edge.i + 1]
+    if not (v.pos_ in ("VERB", "AUX") and v.tag_ in ("VBD", "VBZ", "VBP") and not has_subject(v)):
+        return False
+    front = t.doc[t.sent.start]
+    if not (front.dep_ == "prep" and front.head.i == v.i and front.i < t.i and t.head.i in {x.i for x in front.subtree}):
+        return False
+    t.doc[t.left_edge.i - 1].head = v
+    t.head, t.dep_ = v, "nsubj"
+    return True
