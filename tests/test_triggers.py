@@ -181,3 +181,13 @@ def test_object_classes_in_triggers_are_ones_the_coder_knows() -> None:
     used = {k for pats in patterns.load("en").verbs.values() for p in pats for k in p.objects if k.startswith("@")}
     assert used and used <= set(OBJECT_CLASSES), used - set(OBJECT_CLASSES)
     assert {"@place", "@name", "@people"} <= used
+
+
+def test_a_leaving_condition_is_needed_or_excluded_and_nothing_else() -> None:
+    entry = {"id": "x", "lemmas": ["order"], "code": "161", "leaving": "needed"}
+    assert patterns.verb_patterns(entry, "t.yaml")[0].leaving == "needed"
+    with pytest.raises(LexiconError, match="leaving must be needed or excluded"):
+        patterns.verb_patterns({**entry, "leaving": "sometimes"}, "t.yaml")
+    # the lexicon uses both: an order expels only with a leaving complement, an ultimatum is never to leave
+    pats = patterns.load().verbs
+    assert any(p.leaving == "needed" for p in pats["order"]) and any(p.leaving == "excluded" for p in pats["give"])

@@ -75,9 +75,6 @@ from .words import (
 
 # Prepositions that aim a projectile at what it hits ("fired rockets at"; "into waters near" is a show of force)
 AIMED_PREPS = frozenset({"at", "on", "toward", "towards"})
-# Patterns of a journey made (04.yaml): a verb of motion with an object moves a thing instead
-ARRIVALS = frozenset({"arrive", "arrive-gov"})
-CARRYING_MOTION = frozenset({"return"})  # ("returned the statues"; a dobj of "fly" or "head" may be the trip itself)
 
 # Objects that count an amount, not a kind of act: a kind named after them refines the code instead
 AMOUNT_OBJECTS = frozenset({"million", "billion", "trillion", "dollar", "euro", "yuan", "ruble", "rouble", "pound"})
@@ -349,15 +346,15 @@ class ArticleCoder(Records):
         if code[:2] == "15" and theme is not None and theme.lemma_.lower() in modality.words().civilian_envoys and \
                 not any(c.lemma_.lower() in ("military", "armed") for c in theme.lefts):
             return None  # "deployed a civilian mission to Armenia's border": monitors are no show of force
-        if pat.id == "ultimatum" and any(x.lemma_.lower() in LEAVING_VERBS and x.pos_ == "VERB" for h in (
+        if pat.leaving == "excluded" and any(x.lemma_.lower() in LEAVING_VERBS and x.pos_ == "VERB" for h in (
                 v, theme) if h is not None for x in h.children):
             return None  # "giving him 72 hours to leave the country": the term of an expulsion (161), no threat
-        if pat.id == "order-out" and not any(c.lemma_.lower() in LEAVING_VERBS or (
+        if pat.leaving == "needed" and not any(c.lemma_.lower() in LEAVING_VERBS or (
                 c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "home")) for c in v.children):
             return None  # "ordered French troops out", "to leave"; not "ordered his troops onto a war footing"
-        if pat.id in ARRIVALS and v.lemma_.lower() in CARRYING_MOTION and theme is not None and theme.dep_ == "dobj":
+        if v.lemma_.lower() in pat.object_moves and theme is not None and theme.dep_ == "dobj":
             return None  # "returned the statues to Turkey": a thing given back is no journey made
-        if code.startswith("150") and pat.id == "missile-show" and any(
+        if pat.fired_near and any(
                 c.dep_ == "prep" and c.lower_ in AIMED_PREPS and (o := pobj_of(c)) is not None and o.lower_ not in
                 modality.words().weekdays for h in (v, theme, *(prep_objects(theme, ("of",)) if theme is not None else ()))
                 if h is not None for c in h.children):

@@ -34,7 +34,8 @@ FAMILY_KINDS = ("intent", "appeal", "demand", "refuse", "threat")
 VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_objects", "symmetric", "possessor_target",
                        "xcomp_only", "needs_phone", "needs_ccomp", "objectless", "stative_present", "inverted",
                        "only_negated", "source_roles", "needs_xcomp", "rank", "complement", "target_roles",
-                       "passive_target", "people_target", "subject_heads", "mutual", "ccomp_only"})
+                       "passive_target", "people_target", "subject_heads", "mutual", "ccomp_only", "leaving",
+                       "fired_near", "object_moves"})
 NOUN_KEYS = frozenset({"id", "lemmas", "code", "source", "target", "background", "needs", "rank", "symmetric"})
 LANGUAGES = ("en",)
 
@@ -67,6 +68,11 @@ class VerbPattern:
     subject_heads: tuple[str, ...] = ()  # the subject's head must be one of these lemmas ("troops arrive", not planes)
     mutual: bool = False  # the wording says both sides acted ("exchanged fire with"): the target acts back
     ccomp_only: tuple[str, ...] = ()  # the that-clause's verb must be one of these ("vowed that Israel would pay")
+    # "needed": the act needs a leaving complement ("ordered French troops out", "to leave"); "excluded": none
+    # ("gave Seoul 48 hours to dismantle", not "gave him 72 hours to leave", an expulsion's term)
+    leaving: str | None = None
+    fired_near: bool = False  # a show of force fired near, not at: skipped when aimed at something ("at", "on")
+    object_moves: tuple[str, ...] = ()  # lemmas whose direct object is a thing moved, no journey ("returned the statues")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +196,12 @@ def verb_patterns(v: dict[str, Any], where: str) -> list[VerbPattern]:
             int(v.get("rank", 0)), v.get("complement"), tuple(v.get("target_roles", ())),
             bool(v.get("people_target", False)), _strs(v.get("subject_heads"), where, "subject_heads"),
             bool(v.get("mutual", False)), _strs(v.get("ccomp_only"), where, "ccomp_only"),
+            v.get("leaving"), bool(v.get("fired_near", False)), _strs(v.get("object_moves"), where, "object_moves"),
         ))
         if out[-1].complement not in (None, "appeal", "demand"):
             raise LexiconError(where, f"{pid}: complement must be appeal or demand")
+        if out[-1].leaving not in (None, "needed", "excluded"):
+            raise LexiconError(where, f"{pid}: leaving must be needed or excluded")
     return out
 
 
