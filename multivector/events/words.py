@@ -272,6 +272,9 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
             if c.dep_ == "oprd":
                 out.extend(modified_forms(c))  # "called Kazakhstan a brotherly nation": the name with its modifier
             out.append(c.lemma_.lower())  # "gave Qatar ten days": the parser may call the second object adverbial
+            if c.dep_ == "dobj" and theme is not None and c.i != theme.i:
+                # a passive's retained object says what it was of: "was handed a note of protest"
+                out.extend(x.lemma_.lower() for x in prep_objects(c, ("of",)))
             if c.dep_ in ("oprd", "attr") and c.lemma_.lower() in modality.words().kind_heads:
                 # "called the seizures acts of piracy", "a form of blackmail": what kind of act it was named
                 out.extend(x.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
