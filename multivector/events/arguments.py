@@ -282,7 +282,8 @@ class Arguments(References):
                     more = [a for x in c.conjuncts if x.pos_ == "ADP" and x.lower_ == c.lower_ for q in x.children
                             if q.dep_ in ("pobj", "pcomp")
                             for a in self.phrase_actors(q, possessor=possessor, exclude=exclude)]
-                    return found + [a for a in more if a.code not in {f.code for f in found}]
+                    named = {f.code for f in found}
+                    return found + [a for a in more if a.code not in named]
         return []
 
     def phrase_actors(self, p: Token, *, possessor: bool = True, exclude: frozenset[str] = frozenset(),

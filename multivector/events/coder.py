@@ -540,7 +540,7 @@ class ArticleCoder(Records):
         if code == "087" and pat.id in WITHDRAWALS:  # (the force left is the object, or the subject that leaves)
             force = theme if theme is not None and pat.id != "leave" else inherited_subject(v)
             code = withdrawal_code(code, v, through_quantity(force) if force else None, [t for _s, t in pairs])
-        if code.startswith("063") and any(c.dep_ == "advmod" and c.lower_ in ("forcibly", "forcefully")
+        if code.startswith("063") and any(c.dep_ == "advmod" and c.lower_ in modality.words().force_adverbs
                                           for c in v.children):
             code = "174"  # "forcibly sent about 100 Uighur men back to China": a deportation, not a handover
         if code in modality.mass_codes() and theme is not None and is_mass(theme, bare_people=code == "174"):

@@ -56,6 +56,7 @@ class Words:
     deontic_aux: frozenset[str]
     force_agents: frozenset[str]
     official_victims: frozenset[str]
+    force_adverbs: frozenset[str]
     conditional_marks: frozenset[str]
     request_heads: frozenset[str]
     request_ccomp: frozenset[str]

@@ -25,7 +25,7 @@ from .noun_frames import (
 )
 from .places import AIM_VERBS, LOCATION_PREPS, LOCATION_SOURCE_ROOTS, Places
 from .tree import MEDIATION_NOUNS, child, is_passive, near_a_border, passive_subject, prep_objects
-from .words import WITHDRAWALS, withdrawal_code
+from .words import TIME_PREPS, WITHDRAWALS, withdrawal_code
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
 BROKER_WORDS = frozenset({"broker", "mediate", "facilitate"})
@@ -42,7 +42,7 @@ FORCE_PLACE_ROOTS = frozenset({"19"})
 # Parts of an event's time: "at the start of a visit", "on the sidelines of a summit", "at the end of talks".
 PHASE_NOUNS = frozenset({"start", "beginning", "end", "close", "conclusion", "eve", "sideline", "margin", "course",
                          "outset", "opening", "climax", "height"})
-ADJUNCT_PREPS = frozenset({"in", "during", "after", "before", "following", "at", "amid", "since", "ahead"})
+ADJUNCT_PREPS = TIME_PREPS | {"in", "at"}
 # What happens while a visit lasts is done where the visitor is; after one, only cooperation answers it in kind
 # ("China sent warships near Taiwan after the U.S. envoy's visit" names no host of that visit).
 DURING_PREPS = frozenset({"during", "amid", "in", "at"})
@@ -350,9 +350,9 @@ class Nominals(Places):
             # Germany": coercion and expulsion with no named doer are the acts of the state they happen in
             # (as for the agentless passive, Places.agentless_source)
             # (or where those it was done to were: "the detention of two U.S. citizens in Iran")
+            done_to = {t.code for t in tgts}
             srcs = next((got for h in (n, *prep_objects(n, ("of",))) if (got := [
-                a for a in self.located_in(h, LOCATION_PREPS) if a.codable and a.code not in {t.code for t in tgts}])),
-                [])
+                a for a in self.located_in(h, LOCATION_PREPS) if a.codable and a.code not in done_to])), [])
         if not srcs or not tgts:
             return []
         code = np.code

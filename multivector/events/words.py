@@ -13,10 +13,9 @@ from .tree import child, flat_preps, fronted_list, name_head, prep_objects
 
 # Words of phrasal verbs that are particles, not prepositions ("hand over", "pull out", "cut off").
 PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
-
-
 # Prepositions of a time or occasion: their objects set the scene, they are not what the verb is about
 TIME_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst", "since", "ahead"})
+
 
 def stative(v: Token) -> bool:
     """Simple present ("sells"), or present perfect in a relative clause ("which has invested")."""
