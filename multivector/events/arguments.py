@@ -323,7 +323,7 @@ class Arguments(References):
                      for a in self.phrase_actors(e, possessor=False)],  # "roads leading to the Ukrainian border"
         ]
         if loose:
-            chain += [lambda: self.modifier_entity(p), lambda: self._entity_in(p)]
+            chain += [lambda: self.nearby_owner(p, exclude) or self.modifier_entity(p), lambda: self._entity_in(p)]
         if reciprocal(p):
             exclude = frozenset()  # "each side accused the other": the pair; the caller drops self-pairs
         for step in chain:
@@ -331,6 +331,15 @@ class Arguments(References):
             if found:
                 return found
         return []
+
+    def nearby_owner(self, p: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Whose border or coast an act is near, told by a pronoun ("NATO's exercises near its borders"): no one
+        is the target of its own drills, so a pronoun whose nearest reading is the doer is the other state's."""
+        if not (exclude and p.dep_ == "pobj" and (prep_name(p.head) in NEARNESS or (
+                p.lemma_.lower() in BORDER_NOUNS and p.head.lower_ in ("on", "at", "across")))):
+            return []
+        poss = next((c for c in p.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        return [a for a in self.actors_for(poss, exclude) if a.code not in exclude] if poss is not None else []
 
     def served_state(self, p: Token, exclude: frozenset[str]) -> list[Actor]:
         """The state a person is held for serving: "a man suspected of spying for Ukraine" -> UKR."""

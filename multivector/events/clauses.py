@@ -39,6 +39,11 @@ REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Uses of force, which a participle only elaborates ("struck Syria, targeting rebels near Homs").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# Acts that always have a partner, though news may leave it to the sentence's other clause: a refusal (12x) and a
+# cut in relations (16x) told with no one named are with the state whose act they follow or that follows them.
+PARTNERED_ROOTS = frozenset({"12", "16"})
+# Clauses that tell what an act follows: "after Canada accused ...", "a day after New Delhi suspended ...".
+SEQUENCE_MARKS = frozenset({"after", "following"})
 
 
 def to_come(clause: Token) -> bool:
@@ -407,6 +412,23 @@ class Clauses(Nominals):
         if not reaction_clause(v):
             return []
         return [a for a in self.subjects(v.head) if a.code not in exclude]
+
+    def counterpart(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The partner of a refusal or a cut in relations told with no one named (PARTNERED_ROOTS): the subject of
+        the after-clause it follows ("India halted trade talks after Canada accused its agents"), or, told in
+        such a clause itself, the subject of the act that followed it ("Moscow cut gas supplies to Latvia after
+        the Baltic state refused to pay", "warned of consequences a day after New Delhi suspended the treaty").
+        Only an act with no object or one that names a relation (modality.yaml partnered_objects)."""
+        obj = child(v, "dobj")
+        if obj is not None and obj.lemma_.lower() not in modality.words().partnered_objects:
+            return []
+        got = self.clause_subjects(v, SEQUENCE_MARKS, exclude, climb=False)
+        if got:
+            return [a for a in got if a.codable]
+        if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in v.children) \
+                and v.head.pos_ == "VERB" and self.act_code(v.head) is not None:
+            return [a for a in self.subjects(v.head) if a.codable and a.code not in exclude]
+        return []
 
     @staticmethod
     def _to_a_group(theme: Token | None, targets: list[Actor]) -> bool:

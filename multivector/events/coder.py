@@ -23,6 +23,7 @@ from . import modality, patterns
 from .clauses import (
     CONDITION_MARKS,
     FORCE_ROOTS,
+    PARTNERED_ROOTS,
     reaction_clause,
     relation_subjects,
     summed_up_by_speech,
@@ -49,6 +50,7 @@ from .tree import (
     inherited_subject,
     is_passive,
     misparsed_main,
+    noun_keys,
     passive_subject,
     pobj_of,
     prep_objects,
@@ -86,6 +88,8 @@ PROTECTION_CODES = frozenset({"074", "033", "032", "052"})
 STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 # Acts bound to a place they must name: a blockade or an occupation of what ("entered the Aegean" is neither).
 PLACE_BOUND = frozenset({"191", "192"})
+# Acts a participle in an apposition may tell of a person as who they are ("the director jailed in Russia").
+DESCRIBED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
@@ -243,7 +247,7 @@ class ArticleCoder(Records):
                     # not a reading that holds only with someone deterred, or only negated ("will not allow")
                     if pat.target != ("deterred",) and not pat.only_negated:
                         return matched if matched is not None else pat.code
-        for np in self.pats.nouns.get(t.lemma_.lower(), ()):
+        for np in next((found for k in noun_keys(t) if (found := self.pats.nouns.get(k))), ()):
             if np.needs and t.pos_ == "VERB" and child(t, "dobj") is not None and self.noun_pattern(t) is not np:
                 continue  # a verb whose object names the act: "show restraint" is no "show of force"
             return np.code
@@ -328,6 +332,10 @@ class ArticleCoder(Records):
             # "tortured detained Ukrainian civilians": a participle before its noun says what state the people were
             # in; the act told is the verb's
             return []
+        if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.dep_ == "appos" and code[:2] in DESCRIBED_ROOTS:
+            # "Oleg Sentsov, the Ukrainian film director jailed in Russia, ...": who a person is, told in an
+            # apposition, is background (gold rule 9), not the news
+            return []
         if mod.drop == "alleged" and mod.speaker is not None:
             alleger, mod = mod.speaker, modality.Modality(speaker=mod.speaker)  # read on as said; see allegation()
         elif mod.drop == "purpose" and (mod := self.purpose_intended(mod, code)).drop:
@@ -359,6 +367,9 @@ class ArticleCoder(Records):
                 modality.words().weekdays for h in (v, theme, *(prep_objects(theme, ("of",)) if theme is not None else ()))
                 if h is not None for c in h.children):
             return None  # "launched a wave of drones at the region around Kyiv": fired at, not near, is an attack
+        if pat.means_decides and any(
+                (np := self.noun_pattern(o)) is not None and np.code[:2] != code[:2] for o in prep_objects(v, ("with",))):
+            return None  # "retaliated with sanctions on nine lawmakers": the means is the act, coded by its noun
         if self.effect_of_measure(v, code):
             return None
         doers = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"] if passive \
@@ -420,6 +431,8 @@ class ArticleCoder(Records):
                        for a in self.actors_for(p) if a.codable and a.code not in own_codes]
         if not targets and self.thanked_for(v) and v.head.head.lemma_.lower() == "thank":
             targets = self.subjects(v.head.head)  # "Ukraine thanks Germany for supplying air defence": to Ukraine
+        if not targets and code[:2] in PARTNERED_ROOTS:
+            targets = self.counterpart(v, frozenset(a.code for a in sources))
         if not targets and self.reacting and code[:2] in FORCE_ROOTS and code[:3] not in PLACE_BOUND:
             targets = self.reacted(v, frozenset(a.code for a in sources))
         if targets and code[:3] in PROTECTION_CODES and theme is not None and theme.lemma_.lower() in BORDER_NOUNS:

@@ -71,6 +71,7 @@ class Words:
     main_participles: frozenset[str]
     relation_nouns: frozenset[str]
     mutual_objects: frozenset[str]
+    partnered_objects: frozenset[str]
     reaction_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     arrival_verbs: frozenset[str]

@@ -24,7 +24,7 @@ from .noun_frames import (
     nominal_currency,
 )
 from .places import AIM_VERBS, LOCATION_PREPS, LOCATION_SOURCE_ROOTS, Places
-from .tree import MEDIATION_NOUNS, child, is_passive, near_a_border, passive_subject, prep_objects
+from .tree import MEDIATION_NOUNS, child, is_passive, near_a_border, noun_keys, passive_subject, prep_objects
 from .words import TIME_PREPS, WITHDRAWALS, withdrawal_code
 
 # "a Turkish-brokered deal", "a Russian-mediated truce": the modifier's actor is a mediator (045).
@@ -133,7 +133,7 @@ class Nominals(Places):
 
     def noun_pattern(self, n: Token) -> patterns.NounPattern | None:
         """The first of a noun's patterns whose needed modifier is present ("air strike", "hunger strike")."""
-        pats = self.pats.nouns.get(n.lemma_.lower() if n.pos_ == "NOUN" else n.lower_)
+        pats = next((found for k in noun_keys(n) if (found := self.pats.nouns.get(k))), None)
         if not pats:
             return None
         mods: set[str] | None = None
@@ -286,7 +286,9 @@ class Nominals(Places):
             v = n.head.head
             srcs = self.actors_for(child(v, "nsubjpass") or child(v, "nsubj"))
             both_ways = v.lemma_.lower() in modality.words().casualty_verbs
-        tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False))), [])
+        # (a show of force past its doer: "NATO's exercises near its borders" are near another's)
+        shown = frozenset(a.code for a in srcs) if np.code[:2] == "15" else frozenset()
+        tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False, exclude=shown))), [])
         if defied is not None:
             # "releases prisoners despite American objections", "amid criticism from rebels": at whoever acts
             tgts = self.subjects(defied[1]) if defied[1] is not None else []

@@ -35,7 +35,7 @@ VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_object
                        "xcomp_only", "needs_phone", "needs_ccomp", "objectless", "stative_present", "inverted",
                        "only_negated", "source_roles", "needs_xcomp", "rank", "complement", "target_roles",
                        "passive_target", "people_target", "subject_heads", "mutual", "ccomp_only", "leaving",
-                       "fired_near", "object_moves"})
+                       "fired_near", "object_moves", "means_decides"})
 NOUN_KEYS = frozenset({"id", "lemmas", "code", "source", "target", "background", "needs", "rank", "symmetric"})
 LANGUAGES = ("en",)
 
@@ -73,6 +73,9 @@ class VerbPattern:
     leaving: str | None = None
     fired_near: bool = False  # a show of force fired near, not at: skipped when aimed at something ("at", "on")
     object_moves: tuple[str, ...] = ()  # lemmas whose direct object is a thing moved, no journey ("returned the statues")
+    # a means named in a with-phrase that is an act of another root decides the act: "retaliated with sanctions"
+    # is the sanctions (163), not force
+    means_decides: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,7 @@ def verb_patterns(v: dict[str, Any], where: str) -> list[VerbPattern]:
             bool(v.get("people_target", False)), _strs(v.get("subject_heads"), where, "subject_heads"),
             bool(v.get("mutual", False)), _strs(v.get("ccomp_only"), where, "ccomp_only"),
             v.get("leaving"), bool(v.get("fired_near", False)), _strs(v.get("object_moves"), where, "object_moves"),
+            bool(v.get("means_decides", False)),
         ))
         if out[-1].complement not in (None, "appeal", "demand"):
             raise LexiconError(where, f"{pid}: complement must be appeal or demand")

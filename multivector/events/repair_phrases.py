@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from . import patterns
 from .repair_names import NOMINAL, has_subject
 from .repair_verbs import SUBORDINATORS
+from .tree import noun_keys
 
 # Nouns of a span of time a phrase of the event may be hung on: "rages for a second day between A and B"
 DURATION_NOUNS = frozenset({"day", "night", "week", "month", "year", "hour", "time", "weekend", "straight"})
@@ -203,4 +204,30 @@ def subject_read_as_apposition_in_fronted_phrase(t: Token) -> bool:
         return False
     t.doc[t.left_edge.i - 1].head = v
     t.head, t.dep_ = v, "nsubj"
+    return True
+
+
+# Roots of acts done in a place, which a phrase of nearness may locate ("exercises near Okinawa").
+PLACED_ROOTS = frozenset({"15", "18", "19", "20"})
+# Roots of acts of word, which happen nowhere near a border ("denounced ... near its borders"); a protest with an
+# object is one too ("protested the exercises near its islands").
+WORD_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"})
+NEARNESS_PREPS = frozenset({"near", "along", "around", "off"})
+
+
+def place_read_on_a_statement(t: Token) -> bool:
+    """"Moscow denounced NATO's exercises near its borders": the parser hangs the place on the verb of saying; a
+    statement is made nowhere near a border, so the phrase right after an object that names an act done in a
+    place (a show of force, an attack) is that act's."""
+    v = t.head
+    if not (t.dep_ == "prep" and t.lower_ in NEARNESS_PREPS and v.pos_ == "VERB" and v.i < t.i):
+        return False
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.right_edge.i == t.i - 1), None)
+    P = patterns.load()
+    if obj is None or not any(p.code[:2] in PLACED_ROOTS for k in noun_keys(obj) for p in P.nouns.get(k, ())):
+        return False
+    verbs = P.verbs.get(v.lemma_.lower(), ())
+    if not verbs or not all(p.code[:2] in WORD_ROOTS for p in verbs):
+        return False
+    t.head = obj
     return True

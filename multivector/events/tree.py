@@ -139,6 +139,16 @@ def misparsed_main(v: Token) -> bool:
             and v.i > h.i and not any(c.dep_ in ("agent", "auxpass") for c in v.children))
 
 
+def noun_keys(n: Token) -> tuple[str, ...]:
+    """The keys an event noun is looked up by: a hyphenated compound the tokenizer split first ("build-up" is
+    "build", "-", "up"; "cease-fire"), then the noun's own lemma (a proper noun by its form)."""
+    own = n.lemma_.lower() if n.pos_ == "NOUN" else n.lower_
+    doc = n.doc
+    if n.i >= 2 and doc[n.i - 1].text == "-" and not doc[n.i - 1].whitespace_ and not doc[n.i - 2].whitespace_:
+        return f"{doc[n.i - 2].lower_}-{own}", own
+    return (own,)
+
+
 def child(t: Token | None, dep: str) -> Token | None:
     if t is None:
         return None
