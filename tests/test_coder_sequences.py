@@ -78,3 +78,35 @@ def test_a_person_described_by_a_participle_is_background() -> None:
     assert coded("Paul Whelan, a former US Marine held in Russia since 2018, called for help.") == set()
     # a participle on the sentence's own people is their act's setting: still coded
     assert ("KWT", "IND", "173") in coded("Three Indian nationals arrested in Kuwait were deported on Friday.")
+
+
+def test_a_partner_hung_on_the_worth_of_an_amount_is_the_verbs() -> None:
+    assert coded("Gabon signed contracts worth $4 billion with Indian and Singaporean companies.") == {
+        ("GAB", "IND", "057"), ("GAB", "SGP", "057")}
+    assert coded("Kazakhstan signed deals worth $10 billion with China.") == {("KAZ", "CHN", "057")}
+
+
+def test_an_outlet_kept_off_the_air_is_a_media_restriction() -> None:
+    assert coded("Moscow barred Radio Liberty from operating in Russia.") == {("RUS", "USA", "1721")}
+    # the outlet named inside a longer name
+    assert coded("Beijing barred BBC World News from Chinese airwaves.") == {("CHN", "GBR", "1721")}
+    # a person barred is no medium, and a reading meant for media borrows no target from a joined act
+    got = coded("Turkey bars the Dutch ambassador from returning and closes its airspace to Dutch diplomats.")
+    assert not any(c.startswith("172") for _s, _t, c in got)
+
+
+def test_a_judged_measure_with_no_doer_is_the_state_of_its_people() -> None:
+    assert roots("South Africa criticised the life sentence passed against the former Madagascan president.") == {
+        ("ZAF", "MDG", "11")}
+    assert roots("Germany criticised the verdict handed down against a Turkish journalist.") == {("DEU", "TUR", "11")}
+    # sanctions on a state's firms come from abroad: not that state's measure
+    assert roots("Britain condemned the sanctions imposed on Russian banks.") == set()
+    # a doer named is the target, not the people
+    assert roots("France criticised the fine imposed on a French company by Chinese regulators.") == {
+        ("FRA", "CHN", "11")}
+
+
+def test_where_a_judged_or_examined_act_happened_one_phrase_down() -> None:
+    assert coded("The UN called for an investigation into the killings of opposition figures in Rwanda.") == {
+        ("UN", "RWA", "020")}
+    assert roots("Germany criticised the death sentence handed to a German citizen in Iran.") == {("DEU", "IRN", "11")}

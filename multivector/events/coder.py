@@ -458,6 +458,10 @@ class ArticleCoder(Records):
             targets = owners or targets
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
+            if not targets:
+                # not this reading, and no act aimed at no one either: "bans the Dutch ambassador from returning"
+                # is no ban on a medium, whatever a joined act is aimed at
+                return None
         if code[:3] in ("174", "201"):  # "expelled migrants to a desert area along the border with Libya": not into it
             targets = [a for a in targets if not self.only_near(v, a)]
         joint = (code[:2] in ("05", "08") or v.lemma_.lower() == "agree" or agreed_together(mod, code)) and len(

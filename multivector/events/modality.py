@@ -72,6 +72,7 @@ class Words:
     relation_nouns: frozenset[str]
     mutual_objects: frozenset[str]
     partnered_objects: frozenset[str]
+    judged_measures: frozenset[str]
     reaction_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     arrival_verbs: frozenset[str]

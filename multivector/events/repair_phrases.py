@@ -231,3 +231,17 @@ def place_read_on_a_statement(t: Token) -> bool:
         return False
     t.head = obj
     return True
+
+
+def phrase_read_on_a_worth(t: Token) -> bool:
+    """"signed contracts worth $4 billion with Indian companies": the parser hangs the partner's phrase on the
+    "worth" of the object's amount; an amount has no partner, so the phrase is the verb's."""
+    w = t.head
+    if not (t.dep_ == "prep" and t.lower_ in ("with", "to", "from", "between", "for") and w.lower_ == "worth"
+            and w.i < t.i and w.dep_ in ("amod", "prep", "acomp")):
+        return False
+    obj = w.head
+    if not (obj.dep_ in ("dobj", "nsubjpass") and obj.head.pos_ in ("VERB", "AUX")):
+        return False
+    t.head = obj.head
+    return True

@@ -266,9 +266,27 @@ class Targets(Judgements):
                 # "after Russian aircraft violated its airspace": no state violates its own; the pronoun is another's
                 got = self._each_conjunct(theme, lambda t: self.possessor(t, exclude))
             elif slot == "theme_place" and theme is not None:
-                # "condemned the killings in the Philippines": what is judged happened in a state, under it
-                got = [x for x in self.prep_targets(theme, tuple(PLACE_PREPS), possessor=False, exclude=exclude)
-                       if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(theme, x)]
+                # "condemned the killings in the Philippines": what is judged happened in a state, under it (or told
+                # one phrase lower, on its people or its participle: "the killings of opposition figures in Rwanda",
+                # "the death sentence handed to a German citizen in Iran")
+                lower = [*prep_objects(theme, ("of",)), *(c for c in theme.children if c.dep_ == "acl")]
+                lower += [p for c in lower if c.dep_ == "acl" for p in prep_objects(c, ("to", "against", "on"))]
+                got = next((g for h in (theme, *lower) if (g := [
+                    x for x in self.prep_targets(h, tuple(PLACE_PREPS), possessor=False, exclude=exclude)
+                    if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(h, x)])), [])
+            elif slot == "judged_patient" and theme is not None:
+                # "criticised the life sentence passed against the former Madagascan president": a measure with no
+                # doer named, done to a state's people, is that state's
+                # (the parser may hang the participle on the verb: "criticised the sentence passed against ...")
+                parts = [c for c in theme.children if c.dep_ == "acl"] + [
+                    c for c in v.children if c.dep_ == "advcl" and c.i == theme.right_edge.i + 1]
+                # (a state's own measures on its people: sentences and bans, not sanctions from abroad; and none
+                # whose doer is named: "imposed on a French company by Chinese regulators")
+                if theme.lemma_.lower() in modality.words().judged_measures:
+                    got = [a for c in parts if c.tag_ in ("VBN", "VBD") and not any(
+                           x.dep_.startswith("nsubj") or x.dep_ == "agent" for x in c.children)
+                           for p in prep_objects(c, ("against", "on", "to"))
+                           for a in self.phrase_actors(p, exclude=exclude) if a.codable][:1]
             elif slot == "border_partner" and theme is not None:
                 # "reintroduces checks on its border with Hungary": the state beyond the border the object is on
                 got = [a for b in (theme, *prep_objects(theme, ("on", "at", "along")))
@@ -286,7 +304,8 @@ class Targets(Judgements):
                 # what it examines happened is asked to look into it
                 for inquiry in ([theme] if theme is not None else []) + [p for p in prep_objects(v)
                                                                          if p.lemma_.lower() in pat.objects]:
-                    for act in prep_objects(inquiry, ("into", "of")):
+                    # (or on its people: "into the killings of opposition figures in Rwanda")
+                    for act in [a for x in prep_objects(inquiry, ("into", "of")) for a in (x, *prep_objects(x, ("of",)))]:
                         got = got or [x for x in self.prep_targets(act, tuple(PLACE_PREPS), possessor=False,
                                                                    exclude=exclude)
                                       if x.kind in ("country", "capital", "place") and x.codable]
