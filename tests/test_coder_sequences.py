@@ -110,3 +110,18 @@ def test_where_a_judged_or_examined_act_happened_one_phrase_down() -> None:
     assert coded("The UN called for an investigation into the killings of opposition figures in Rwanda.") == {
         ("UN", "RWA", "020")}
     assert roots("Germany criticised the death sentence handed to a German citizen in Iran.") == {("DEU", "IRN", "11")}
+
+
+def test_a_second_statement_joined_to_a_light_verbs_object() -> None:
+    got = roots("The United States filed a formal protest and a demand for its return with China.")
+    assert ("USA", "CHN", "10") in got
+    # goods joined to a deployment are the same deployment, not aid
+    got = roots("Venezuela sent troops and armoured vehicles to its border with Guyana.")
+    assert ("VEN", "GUY", "07") not in got
+
+
+def test_a_protest_lodged_with_no_one_is_lodged_with_whom_the_joined_demand_names() -> None:
+    assert roots("Japan lodged a protest and demanded an apology from Beijing.") == {
+        ("JPN", "CHN", "11"), ("JPN", "CHN", "10")}
+    # a protest that names no one and has no joined act stays uncoded
+    assert roots("Japan lodged a protest on Monday.") == set()

@@ -125,12 +125,28 @@ class ArticleCoder(Records):
                 found = self._code_verb(v)
             finally:
                 self.reacting = False
+        obj = child(v, "dobj")
+        if found and obj is not None and all(f.code[:2] <= "13" for f in found):
+            # "lodged a protest with Beijing and a demand for compensation": a light verb's second object naming
+            # a statement of another root is a second statement, with the verb's own phrases (not goods: "sent
+            # troops and armoured vehicles to its border" is one deployment)
+            done = {f.code[:2] for f in found}
+            for other in obj.conjuncts:
+                more = [f for f in self._code_verb(v, other) if f.code[:2] not in done and f.code[:2] <= "13"]
+                done |= {f.code[:2] for f in more}
+                found = found + more
         return found
 
-    def _code_verb(self, v: Token) -> list[Found]:
+    def _code_verb(self, v: Token, second: Token | None = None) -> list[Found]:
+        """The first reading of ``v`` that finds its actors; with ``second``, only a light verb's reading of that
+        conjoined object."""
         cands = self.pats.verbs.get(v.lemma_.lower())
         if not cands:
             return []
+        if second is not None:
+            cands = tuple(p for p in cands if p.only_objects and second.lemma_.lower() in p.objects)
+            if not cands:
+                return []
         if v.lemma_.lower() in modality.words().response_verbs and any(
                 c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG"
                                                              for g in c.children) for c in v.children):
@@ -144,6 +160,7 @@ class ArticleCoder(Records):
             None)  # ("declared two Estonian NGOs undesirable": an adjective's small clause)
         obj = obj or adverbial_object(v) or shared_object(v) or (None if small is None else child(small, "nsubj")
                                                                  or small)
+        obj = second or obj
         passive = is_passive(v) or (v.dep_ == "acl" and v.tag_ == "VBN" and not misparsed_main(v))
         theme = passive_subject(v) if is_passive(v) else (v.head if passive and v.dep_ == "acl" else obj)
         if theme is not None and theme.lower_ in ("who", "which", "that", "whom") and v.dep_ == "relcl":
@@ -521,6 +538,8 @@ class ArticleCoder(Records):
                 # one is still the act a later reaction refers back to (clauses.prior_act)
                 self.untargeted.append((v.i, code, sources[0]))
                 self.unaimed.append((v, code, pid, list(sources), mod))
+            elif sources and code.startswith("114") and mod.drop is None and mod.transform is None:
+                self.unaimed.append((v, code, pid, list(sources), mod))  # a protest lodged, for a joined demand's target
             return None
         if mod.transform == "demand":
             # "the EU says Russia must withdraw its troops": no withdrawal; the speaker demands it of Russia

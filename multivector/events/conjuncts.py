@@ -1,7 +1,7 @@
 """Acts joined by "and" under one subject share a target the other names: "Pakistan downgraded diplomatic ties
 and suspended trade with India" downgrades ties with India; "Turkey condemned the Israeli raid and recalled its
 ambassador" recalls him from Israel. Only acts that reduce relations, posture or coerce (roots 15-17, not a show
-of force, 150) borrow a target, and only from a joined act of conflict (roots 10-20) aimed at exactly one state;
+of force, 150) and official protests (114) borrow a target, and only from a joined act of conflict (roots 10-20) aimed at exactly one state;
 an attack needs its own foe ("seized a tanker and fired missiles into the sea" fired at no one). Measured on the
 studied and scored sets: 3 more true events, no false one (eval/README.md, thirtieth session)."""
 
@@ -13,8 +13,11 @@ from ..actors.matcher import Actor
 from .modality import Modality, code_under
 from .nouns import Found
 
-# The roots that borrow a target, and the lowest root a joined act lending it must have.
+# The roots that borrow a target, and the lowest root a joined act lending it must have; and an official
+# protest, which is lodged with whoever the joined demand or measure names ("lodged a protest and demanded an
+# apology from Beijing").
 BORROWING_ROOTS = frozenset({"15", "16", "17"})
+BORROWING_CODES = frozenset({"114"})
 LENDING_ROOT_MIN = "10"
 
 # (verb, code, pattern, sources, modality) of an act coded with no target
@@ -43,7 +46,7 @@ def shared_targets(unaimed: list[Unaimed], found: list[Found]) -> list[Found]:
         if v.i in tried:
             continue  # the verb's first pattern that matched is what it says; later ones are weaker readings
         tried.add(v.i)
-        if code[:2] not in BORROWING_ROOTS or code.startswith("150"):
+        if (code[:2] not in BORROWING_ROOTS and code[:3] not in BORROWING_CODES) or code.startswith("150"):
             continue  # (a show of force, "fired missiles into the sea", is aimed at whom it is shown)
         doers = {s.code for s in sources}
         joined = {x.i for x in joined_acts(v)}
