@@ -125,3 +125,18 @@ def test_a_protest_lodged_with_no_one_is_lodged_with_whom_the_joined_demand_name
         ("JPN", "CHN", "11"), ("JPN", "CHN", "10")}
     # a protest that names no one and has no joined act stays uncoded
     assert roots("Japan lodged a protest on Monday.") == set()
+
+
+def test_troops_crossing_a_line_or_camping_inside_a_states_territory() -> None:
+    assert coded("Chinese troops crossed the Line of Actual Control in Ladakh.") == {("CHN", "IND", "192")}
+    assert coded("Chinese troops set up camp inside Indian territory.") == {("CHN", "IND", "192")}
+    # a crossing with no state beyond it, or by people who are no force, enters no one
+    assert coded("Chinese troops crossed the line on Tuesday.") == set()
+    assert coded("Journalists set up camp in Kyiv.") == set()
+
+
+def test_an_extradition_is_to_the_state_that_wants_the_person() -> None:
+    assert roots("A Polish court refused to extradite a Ukrainian man wanted by Germany.") == {("POL", "DEU", "12")}
+    assert roots("Greece rejected the extradition of eight soldiers accused by Turkey of plotting a coup.") == {
+        ("GRC", "TUR", "12")}
+    assert roots("Kazakhstan extradited a businessman wanted by Russia.") == {("KAZ", "RUS", "06")}

@@ -28,7 +28,8 @@ TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "
                           "participants", "theme_acl", "complement", "provoker", "clause_actors", "relation_subject",
                           "possessor_other", "opposed", "theme_place", "tension", "examined", "prior_act",
                           "deterred", "reporter", "speaker", "speaker_party", "denied", "admitted", "asked", "theme_between", "conflict_parties", "pair_partner",
-                          "near_place", "answered_act", "border_partner", "examined_place", "judged_patient"})
+                          "near_place", "answered_act", "border_partner", "examined_place", "judged_patient",
+                          "requester"})
 NOUN_SOURCE_SLOTS = frozenset({"poss", "amod", "compound", "of", "by", "from", "between", "among", "clause"})
 FAMILY_KINDS = ("intent", "appeal", "demand", "refuse", "threat")
 VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_objects", "symmetric", "possessor_target",

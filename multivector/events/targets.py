@@ -31,6 +31,8 @@ from .words import CARRIERS, forms
 TOLD_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "charge", "assertion", "suggestion"})
 # Marks of a clause an act answers in time, not only accompanies ("as talks are held" is not a provocation).
 AFTER_MARKS = frozenset({"after", "following"})
+# Participles whose agent pursues a person: the state an extradition is to ("a man wanted by Germany").
+PURSUIT_VERBS = frozenset({"want", "seek", "accuse", "charge", "convict", "sentence", "indict", "request", "pursue"})
 # Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
 # Verbs of a standing state, never an act one admits to: "acknowledged that Kazakhstan relied on Russia".
@@ -73,6 +75,14 @@ class Targets(Judgements):
 
     adversaries: dict[str, Actor]  # the coder's: target code -> latest actor in conflict with it
     accusers: dict[str, Actor]  # the coder's: accused code -> latest accuser
+
+    def requester(self, person: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The state that wants a person handed over: the agent of a participle of pursuit on the person ("a man
+        wanted by Germany", "soldiers accused by Turkey of ...")."""
+        people = [person, *prep_objects(person, ("of",))]  # ("the extradition of eight soldiers accused by ...")
+        return [a for p in people for c in p.children if c.dep_ == "acl" and c.lemma_.lower() in PURSUIT_VERBS
+                for g in c.children if g.dep_ == "agent" for a in self.actors_for(pobj_of(g), exclude)
+                if a.codable][:1]
 
     def hostile_before(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """Who did the hostile act (roots 13-20) an act comes after: "rushed troops to Ladakh after Chinese troops
@@ -274,6 +284,9 @@ class Targets(Judgements):
                 got = next((g for h in (theme, *lower) if (g := [
                     x for x in self.prep_targets(h, tuple(PLACE_PREPS), possessor=False, exclude=exclude)
                     if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(h, x)])), [])
+            elif slot == "requester" and theme is not None:
+                # "refused to extradite a Ukrainian man wanted by Germany": whoever wants the person handed over
+                got = self.requester(theme, exclude)
             elif slot == "judged_patient" and theme is not None:
                 # "criticised the life sentence passed against the former Madagascan president": a measure with no
                 # doer named, done to a state's people, is that state's
