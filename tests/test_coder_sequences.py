@@ -140,3 +140,21 @@ def test_an_extradition_is_to_the_state_that_wants_the_person() -> None:
     assert roots("Greece rejected the extradition of eight soldiers accused by Turkey of plotting a coup.") == {
         ("GRC", "TUR", "12")}
     assert roots("Kazakhstan extradited a businessman wanted by Russia.") == {("KAZ", "RUS", "06")}
+
+
+def test_a_second_clauses_verb_read_as_a_plural_noun() -> None:
+    # after "and", the parser reads "summons" as a noun joined to the first verb
+    got = roots("Algerian forces have expelled thousands of migrants to Niger, and Niger's foreign ministry "
+                "summons the Algerian ambassador.")
+    assert ("NER", "DZA", "11") in got
+    # a real list of nouns stays one
+    assert roots("Russia imposed sanctions and tariffs on Latvia.") == {("RUS", "LVA", "16")}
+
+
+def test_a_promise_with_no_partner_is_to_the_other_clauses_state() -> None:
+    assert ("SWE", "TUR", "03") in roots("Turkey dropped its opposition to Sweden's membership after Swedish Prime "
+                                         "Minister Ulf Kristersson promised closer cooperation against militants.")
+    assert ("GEO", "RUS", "03") in roots("Russia lifted the ban on Georgian wine after Tbilisi promised to hold "
+                                         "talks.")
+    # no other state, no partner
+    assert roots("Japan offered aid after the earthquake.") == set()

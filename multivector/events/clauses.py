@@ -39,9 +39,10 @@ REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Uses of force, which a participle only elaborates ("struck Syria, targeting rebels near Homs").
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-# Acts that always have a partner, though news may leave it to the sentence's other clause: a refusal (12x) and a
-# cut in relations (16x) told with no one named are with the state whose act they follow or that follows them.
-PARTNERED_ROOTS = frozenset({"12", "16"})
+# Acts that always have a partner, though news may leave it to the sentence's other clause: a promise (03x), a
+# refusal (12x) and a cut in relations (16x) told with no one named are with the state whose act they follow or
+# that follows them ("dropped its opposition after Sweden's prime minister promised closer cooperation").
+PARTNERED_ROOTS = frozenset({"03", "12", "16"})
 # Clauses that tell what an act follows: "after Canada accused ...", "a day after New Delhi suspended ...".
 SEQUENCE_MARKS = frozenset({"after", "following"})
 

@@ -580,3 +580,29 @@ def second_subject_read_as_compound_of_verb(t: Token) -> bool:
         return False
     t.head, t.dep_ = subj, "conj"
     return True
+
+
+def joined_verb_read_as_plural_noun(t: Token) -> bool:
+    """"..., and Niger's foreign ministry summons the Algerian ambassador": after "and", the parser reads a present
+    verb in -s as a plural noun joined to the first verb, its subject as the noun's modifiers and its object as an
+    apposition. A trigger verb's form right after a noun that follows the "and", with a noun phrase after it
+    opening with an article, is the second clause's verb."""
+    h = t.head
+    if not (t.dep_ == "conj" and t.tag_ in ("NNS", "NN") and h.pos_ in ("VERB", "AUX") and h.i < t.i) \
+            or (lemma := present_verb_lemma(t)) is None:
+        return False
+    lefts = [c for c in t.lefts if c.dep_ in ("compound", "poss", "amod", "nmod", "det")]
+    subj = t.doc[t.i - 1]
+    obj = next((c for c in t.rights if c.dep_ in ("appos", "dobj", "compound", "npadvmod")
+                and c.left_edge.i == t.i + 1 and c.left_edge.dep_ == "det"), None)
+    if not lefts or lefts[-1].i != subj.i or subj.pos_ not in ("NOUN", "PROPN") or obj is None:
+        return False
+    cc = t.doc[lefts[0].left_edge.i - 1] if lefts[0].left_edge.i > 0 else None
+    if cc is None or cc.lower_ != "and" or cc.dep_ != "cc":
+        return False
+    for c in lefts[:-1]:
+        c.head = subj
+    subj.head, subj.dep_ = t, "nsubj"
+    obj.head, obj.dep_ = t, "dobj"
+    as_verb(t, lemma)
+    return True
