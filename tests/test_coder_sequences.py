@@ -158,3 +158,14 @@ def test_a_promise_with_no_partner_is_to_the_other_clauses_state() -> None:
                                          "talks.")
     # no other state, no partner
     assert roots("Japan offered aid after the earthquake.") == set()
+
+
+def test_the_dead_handed_back_are_not_expelled() -> None:
+    assert roots("Iran returned the bodies of two Afghan migrants to Kabul.") == {("IRN", "AFG", "08")}
+    assert roots("Iran deported two Afghan migrants to Kabul.") == {("IRN", "AFG", "17")}
+
+
+def test_help_against_a_disaster_is_aid_to_the_state_helped() -> None:
+    assert coded("Turkey dispatched firefighters to Israel.") == {("TUR", "ISR", "073")}
+    # the parser reads "Greece battle wildfires" as one noun phrase under "help"
+    assert coded("France sent firefighting planes to help Greece battle wildfires.") == {("FRA", "GRC", "073")}

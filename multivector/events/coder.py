@@ -384,6 +384,9 @@ class ArticleCoder(Records):
                 modality.words().weekdays for h in (v, theme, *(prep_objects(theme, ("of",)) if theme is not None else ()))
                 if h is not None for c in h.children):
             return None  # "launched a wave of drones at the region around Kyiv": fired at, not near, is an attack
+        if code[:3] in ("161", "164", "166", "174", "201") and theme is not None and \
+                theme.lemma_.lower() in modality.words().remains_nouns:
+            return None  # "returned the bodies of two Afghan migrants to Kabul": the dead are handed back, not expelled
         if pat.means_decides and any(
                 (np := self.noun_pattern(o)) is not None and np.code[:2] != code[:2] for o in prep_objects(v, ("with",))):
             return None  # "retaliated with sanctions on nine lawmakers": the means is the act, coded by its noun

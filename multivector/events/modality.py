@@ -83,6 +83,7 @@ class Words:
     verbless_heads: frozenset[str]
     regard_verbs: frozenset[str]
     people_holders: frozenset[str]
+    remains_nouns: frozenset[str]
     civilian_envoys: frozenset[str]
     conflict_nouns: frozenset[str]
     own_act_heads: frozenset[str]

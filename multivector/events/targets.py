@@ -175,6 +175,12 @@ class Targets(Judgements):
                         obj = child(c, "dobj")  # "to disperse hundreds of Ukrainians": through the amount
                         got = self.actors_for(through_quantity(obj) if obj is not None else None) or \
                             self.actors_for(child(inner, "nsubj"))
+                        if not got and c.lemma_.lower() == "help" and inner is not None and inner.pos_ == "NOUN":
+                            # "to help Greece battle wildfires": the parser reads the helped state and the bare
+                            # verb after it as modifiers of the verb's object; the first name among them is helped
+                            first = inner.left_edge
+                            got = [a for a in self.actors_for(first) if a.kind in ("country", "capital")] \
+                                if first.pos_ == "PROPN" and first.head.i != c.i else []
                         if got:
                             break
             elif slot == "relation_subject":
