@@ -169,3 +169,23 @@ def test_help_against_a_disaster_is_aid_to_the_state_helped() -> None:
     assert coded("Turkey dispatched firefighters to Israel.") == {("TUR", "ISR", "073")}
     # the parser reads "Greece battle wildfires" as one noun phrase under "help"
     assert coded("France sent firefighting planes to help Greece battle wildfires.") == {("FRA", "GRC", "073")}
+
+
+def test_a_threat_over_an_act_is_aimed_at_whoever_would_do_it() -> None:
+    assert roots("Moscow warned that any deployment of Western troops to Ukraine would make them legitimate "
+                 "targets.") == {("RUS", "WST", "13")}
+    assert roots("Tehran warned that an Israeli attack on its nuclear sites would trigger a regional war.") == {
+        ("IRN", "ISR", "13")}
+
+
+def test_not_hesitating_affirms_the_act() -> None:
+    assert roots("Russia will not hesitate to use force against Georgia.") == {("RUS", "GEO", "13")}
+    assert roots("Turkey did not hesitate to criticise Israel.") == {("TUR", "ISR", "11")}
+    # a plain negation still codes nothing
+    assert roots("Turkey did not criticise Israel.") == set()
+
+
+def test_a_force_placed_on_a_level_of_readiness() -> None:
+    assert roots("Serbia placed its army on the highest level of combat readiness over tensions in northern "
+                 "Kosovo.") == {("SRB", "XKX", "15")}
+    assert roots("The company placed its shares on the highest level of the exchange.") == set()

@@ -31,6 +31,7 @@ class Words:
     signed_acts: frozenset[str]
     act_nouns: frozenset[str]
     refuse_heads: frozenset[str]
+    affirming_negations: frozenset[str]
     threat_heads: frozenset[str]
     report_verbs: frozenset[str]
     accuse_verbs: frozenset[str]
@@ -326,6 +327,11 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             # "no longer recognizes Yanukovych as president", "will no longer accept": a stance withdrawn is
             # refused (12x), not held
             transform, governor = "refuse", t
+        elif not first and transform is None and _negated(t) and t.lemma_.lower() in W.affirming_negations:
+            # "would not hesitate to launch an operation": the negation of a doubt affirms the act, intended
+            # when said of the future ("did not hesitate to criticise" criticised)
+            if aux & W.future_aux:
+                transform, governor = "intent", t
         elif _negated(t):
             # "would never recognise", "would not negotiate": a refusal, not a plain negation (gold rule 7).
             never_future = bool(aux & W.future_aux)

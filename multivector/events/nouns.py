@@ -471,8 +471,13 @@ class Nominals(Places):
         if low not in modality.words().summary_nouns and self.noun_pattern(noun) is None and \
                 low not in patterns.deverbals():
             return []
+        # (or its of-phrase's forces or officials, where the noun's pattern puts its doer there: "the deployment
+        # of Western troops"; not goods: "a consignment of Turkish medical supplies")
+        np = self.noun_pattern(noun)
+        of_doers = [a for a in self.prep_targets(noun, ("of",), possessor=False) if a.role in ("MIL", "GOV")] \
+            if np is not None and "of" in np.source else []
         return [a for a in self.possessor(noun) or self.modifier_entity(noun) or self.prep_targets(
-            noun, ("by",), possessor=False) if a.codable and not a.person]
+            noun, ("by",), possessor=False) or of_doers if a.codable and not a.person]
 
     def code_brokered(self, m: Token) -> list[Found]:
         """"a Turkish-brokered deal", "a U.S.-mediated truce between A and B": the broker mediates (045)

@@ -163,7 +163,15 @@ class Targets(Judgements):
                     if pat.code[:2] == "10" and cc.dep_ == "ccomp" and told_as_past(cc):
                         continue  # "insisting the plane had stayed over Syria" states a fact; a demand wants a deed
                     # (a threat's patient in the passive is its target: "vowed that Israel will be punished")
-                    got = self.actors_for(child(cc, "nsubj")) or (
+                    subj = child(cc, "nsubj")
+                    if pat.code[:2] == "13" and subj is not None and subj.pos_ == "NOUN" and \
+                            self.noun_pattern(subj) is not None:
+                        # "warned that any deployment of Western troops to Ukraine would make them targets": a
+                        # threat over an act is aimed at whoever would do it
+                        got = [a for a in self.act_owner(subj) if a.codable and a.code not in exclude]
+                        if got:
+                            break
+                    got = self.actors_for(subj) or (
                         self.actors_for(child(cc, "nsubjpass")) if pat.code[:2] == "13" else []
                     ) or self.passive_addressee(cc)
                     if got:
