@@ -189,3 +189,13 @@ def test_a_force_placed_on_a_level_of_readiness() -> None:
     assert roots("Serbia placed its army on the highest level of combat readiness over tensions in northern "
                  "Kosovo.") == {("SRB", "XKX", "15")}
     assert roots("The company placed its shares on the highest level of the exchange.") == set()
+
+
+def test_an_option_not_ruled_out_is_kept_open_and_a_refusal_negated_is_none() -> None:
+    # conflict kept open is threatened; anything else is weighed (014)
+    assert roots("Washington has not ruled out imposing sanctions on Beijing.") == {("USA", "CHN", "13")}
+    assert coded("Kazakhstan did not rule out joining the talks with Russia.") == {("KAZ", "RUS", "014")}
+    # ruled out, it is refused
+    assert roots("Kazakhstan ruled out joining the talks with Russia.") == {("KAZ", "RUS", "12")}
+    # a refusal negated is a plain negation, not a refusal (gold rule 7)
+    assert roots("Moscow did not refuse to meet Kyiv.") == set()

@@ -32,6 +32,7 @@ class Words:
     act_nouns: frozenset[str]
     refuse_heads: frozenset[str]
     affirming_negations: frozenset[str]
+    open_negations: frozenset[str]
     threat_heads: frozenset[str]
     report_verbs: frozenset[str]
     accuse_verbs: frozenset[str]
@@ -184,7 +185,7 @@ class Modality:
     """How the clause context changes an event: transform, drop, confidence, speaker token."""
 
     drop: str | None = None  # reason not to code ("negated", "conditional", "question", "alleged")
-    transform: str | None = None  # "intent" | "refuse" | "threat" | "demand" | "consider"
+    transform: str | None = None  # "intent" | "refuse" | "threat" | "demand" | "consider" | "open" (not ruled out)
     confidence: float = 1.0
     speaker: Token | None = None
     governor: Token | None = None  # the word that caused the transform
@@ -340,10 +341,12 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             record = bool(aux & {"has", "have", "had", "did"})
             # a reason given is a prediction, not a refusal: "criticised the verdict, as it would not help ..."
             reason = any(c.dep_ == "mark" and c.lower_ in ("as", "because", "since") for c in t.children)
+            if transform == "refuse" and governor is not None and governor.i == t.i:
+                return Modality(drop="negated")  # "did not refuse to meet Kyiv": a refusal negated is none
             if transform is None and not reason and (never_future or (first and negation_refuses and not record)
                                       or (not first and t.lemma_ in W.refuse_heads)):
                 transform, governor = "refuse", t
-            elif transform != "refuse":
+            elif transform not in ("refuse", "open"):
                 return Modality(drop="negated")
         if first and aux & W.future_aux and transform is None:
             transform, governor = "intent", t
@@ -441,6 +444,10 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                     or (dep == "prep" and head.pos_ in ("NOUN", "ADJ") and lemma in W.intent_heads)):
                 if lemma in W.threat_heads and transform is None:
                     transform, governor = "threat", head
+                elif lemma in W.open_negations and transform is None and _negated(head):
+                    # "did not rule out joining the talks", "has not ruled out military action": an option kept
+                    # open, weighed (014) or, for conflict, threatened (13x); never a refusal
+                    transform, governor = "open", head
                 elif lemma in W.refuse_heads and transform is None and lemma != "fail":
                     transform, governor = "refuse", head
                 elif lemma == "fail" and dep == "xcomp":
@@ -555,6 +562,9 @@ def code_under(code: str, mod: Modality) -> str:
         return transformed(code, "intent")  # "vowed to share intelligence": a cooperative act vowed is a promise
     if mod.transform == "consider":
         return code if code.startswith("01") else "014"  # "is considering freezing assets": an option weighed
+    if mod.transform == "open":  # "did not rule out": conflict kept open threatens it, anything else is weighed
+        return transformed(code, "threat") if cameo.lookup(code).quad_class >= 3 else (
+            code if code.startswith("01") else "014")
     if mod.transform in ("intent", "refuse", "threat", "demand"):
         return transformed(code, mod.transform)
     if mod.conditional:
