@@ -90,6 +90,8 @@ STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 PLACE_BOUND = frozenset({"191", "192"})
 # Acts a participle in an apposition may tell of a person as who they are ("the director jailed in Russia").
 DESCRIBED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# Expulsions of people: diplomats, forces or missions, individuals, a population.
+EXPULSION_CODES = frozenset({"161", "164", "166", "174", "201"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
@@ -264,7 +266,7 @@ class ArticleCoder(Records):
                     # not a reading that holds only with someone deterred, or only negated ("will not allow")
                     if pat.target != ("deterred",) and not pat.only_negated:
                         return matched if matched is not None else pat.code
-        for np in next((found for k in noun_keys(t) if (found := self.pats.nouns.get(k))), ()):
+        for np in self.pats.nouns_for(noun_keys(t)):
             if np.needs and t.pos_ == "VERB" and child(t, "dobj") is not None and self.noun_pattern(t) is not np:
                 continue  # a verb whose object names the act: "show restraint" is no "show of force"
             return np.code
@@ -384,7 +386,7 @@ class ArticleCoder(Records):
                 modality.words().weekdays for h in (v, theme, *(prep_objects(theme, ("of",)) if theme is not None else ()))
                 if h is not None for c in h.children):
             return None  # "launched a wave of drones at the region around Kyiv": fired at, not near, is an attack
-        if code[:3] in ("161", "164", "166", "174", "201") and theme is not None and \
+        if code[:3] in EXPULSION_CODES and theme is not None and \
                 theme.lemma_.lower() in modality.words().remains_nouns:
             return None  # "returned the bodies of two Afghan migrants to Kabul": the dead are handed back, not expelled
         if pat.means_decides and any(

@@ -133,7 +133,7 @@ class Nominals(Places):
 
     def noun_pattern(self, n: Token) -> patterns.NounPattern | None:
         """The first of a noun's patterns whose needed modifier is present ("air strike", "hunger strike")."""
-        pats = next((found for k in noun_keys(n) if (found := self.pats.nouns.get(k))), None)
+        pats = self.pats.nouns_for(noun_keys(n))
         if not pats:
             return None
         mods: set[str] | None = None

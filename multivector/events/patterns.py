@@ -112,6 +112,11 @@ class Patterns:
             return row[kind]
         return {"intent": "030", "appeal": "020", "demand": "100", "refuse": "120", "threat": "130"}[kind]
 
+    def nouns_for(self, keys: Iterable[str]) -> tuple[NounPattern, ...]:
+        """The noun patterns of the first of ``keys`` the lexicon knows (tree.noun_keys: a hyphenated compound
+        before the noun's own lemma)."""
+        return next((found for k in keys if (found := self.nouns.get(k))), ())
+
     def count(self) -> int:
         """Trigger entries: distinct (surface, code) pairs, a surface being a verb lemma or phrase, the object
         noun of a light verb, or an event noun ("impose/slap/extend sanctions" is four: three verbs, one
