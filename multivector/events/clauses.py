@@ -44,7 +44,7 @@ FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # that follows them ("dropped its opposition after Sweden's prime minister promised closer cooperation").
 PARTNERED_ROOTS = frozenset({"03", "12", "16"})
 # Clauses that tell what an act follows: "after Canada accused ...", "a day after New Delhi suspended ...".
-SEQUENCE_MARKS = frozenset({"after", "following"})
+AFTER_MARKS = frozenset({"after", "following"})
 
 
 def to_come(clause: Token) -> bool:
@@ -423,10 +423,10 @@ class Clauses(Nominals):
         obj = child(v, "dobj")
         if obj is not None and obj.lemma_.lower() not in modality.words().partnered_objects:
             return []
-        got = self.clause_subjects(v, SEQUENCE_MARKS, exclude, climb=False)
+        got = self.clause_subjects(v, AFTER_MARKS, exclude, climb=False)
         if got:
             return [a for a in got if a.codable]
-        if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in v.children) \
+        if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in AFTER_MARKS for m in v.children) \
                 and v.head.pos_ == "VERB" and self.act_code(v.head) is not None:
             return [a for a in self.subjects(v.head) if a.codable and a.code not in exclude]
         return []

@@ -468,16 +468,15 @@ class Nominals(Places):
         """Who did the act a noun names: its possessor or national modifier ("Ethiopia's port deal"), else its
         by-phrase ("the downing of a Russian jet by Turkey")."""
         low = noun.lemma_.lower()
-        if low not in modality.words().summary_nouns and self.noun_pattern(noun) is None and \
-                low not in patterns.deverbals():
-            return []
-        # (or its of-phrase's forces or officials, where the noun's pattern puts its doer there: "the deployment
-        # of Western troops"; not goods: "a consignment of Turkish medical supplies")
         np = self.noun_pattern(noun)
-        of_doers = [a for a in self.prep_targets(noun, ("of",), possessor=False) if a.role in ("MIL", "GOV")] \
-            if np is not None and "of" in np.source else []
-        return [a for a in self.possessor(noun) or self.modifier_entity(noun) or self.prep_targets(
-            noun, ("by",), possessor=False) or of_doers if a.codable and not a.person]
+        if low not in modality.words().summary_nouns and np is None and low not in patterns.deverbals():
+            return []
+        got = self.possessor(noun) or self.modifier_entity(noun) or self.prep_targets(noun, ("by",), possessor=False)
+        if not got and np is not None and "of" in np.source:
+            # its of-phrase's forces or officials, where the noun's pattern puts its doer there: "the deployment
+            # of Western troops" (not goods: "a consignment of Turkish medical supplies")
+            got = [a for a in self.prep_targets(noun, ("of",), possessor=False) if a.role in ("MIL", "GOV")]
+        return [a for a in got if a.codable and not a.person]
 
     def code_brokered(self, m: Token) -> list[Found]:
         """"a Turkish-brokered deal", "a U.S.-mediated truce between A and B": the broker mediates (045)

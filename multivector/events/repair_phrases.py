@@ -224,7 +224,7 @@ def place_read_on_a_statement(t: Token) -> bool:
         return False
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.right_edge.i == t.i - 1), None)
     P = patterns.load()
-    if obj is None or not any(p.code[:2] in PLACED_ROOTS for k in noun_keys(obj) for p in P.nouns.get(k, ())):
+    if obj is None or not any(p.code[:2] in PLACED_ROOTS for p in P.nouns_for(noun_keys(obj))):
         return False
     verbs = P.verbs.get(v.lemma_.lower(), ())
     if not verbs or not all(p.code[:2] in WORD_ROOTS for p in verbs):

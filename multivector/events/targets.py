@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .clauses import PROVOKED_MARKS, THREAT_PREPS, summed_up_by_speech, to_come, told_as_past
+from .clauses import AFTER_MARKS, PROVOKED_MARKS, THREAT_PREPS, summed_up_by_speech, to_come, told_as_past
 from .judgements import Judgements
 from .references import through_quantity
 from .tree import (
@@ -30,7 +30,6 @@ from .words import CARRIERS, forms
 # What a denial may call what another said before it in the sentence: "New Delhi denies the claim".
 TOLD_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "charge", "assertion", "suggestion"})
 # Marks of a clause an act answers in time, not only accompanies ("as talks are held" is not a provocation).
-AFTER_MARKS = frozenset({"after", "following"})
 # Participles whose agent pursues a person: the state an extradition is to ("a man wanted by Germany").
 PURSUIT_VERBS = frozenset({"want", "seek", "accuse", "charge", "convict", "sentence", "indict", "request", "pursue"})
 # Prepositions of place: their target must be a place named as such.
