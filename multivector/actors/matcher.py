@@ -115,6 +115,15 @@ def _some_of(token: Token) -> bool:
                for c in token.lefts)
 
 
+# "the West" as a bloc, however the sentence begins
+WEST_SURFACES = frozenset({"the West", "The West", "West"})
+
+
+def named_after(t: Token) -> bool:
+    """A capitalised word after "West" makes it part of a name: "the West Bank", "West African", "West Papua"."""
+    return t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN")
+
+
 @functools.cache
 def phrase_matcher(nlp: Language) -> PhraseMatcher:
     """One PhraseMatcher over every lexicon surface string (built once per pipeline)."""
@@ -123,7 +132,7 @@ def phrase_matcher(nlp: Language) -> PhraseMatcher:
     for surface in lex.phrases:
         m.add(surface, [nlp.make_doc(surface)])
     # "the West" only as a bloc: matched by text, filtered in find_spans (not "West Bank").
-    m.add("the West", [nlp.make_doc("the West")])
+    m.add("the West", [nlp.make_doc("the West"), nlp.make_doc("The West")])
     return m
 
 
@@ -143,6 +152,9 @@ class DocActors:
         spans = [s for s in found if s is not None]
         if len(spans) < len(found):
             spans = [Span(doc, start, end) for _id, start, end in phrase_matcher(nlp)(doc)]
+        # "the West" before a name is no bloc ("the West Bank"): dropped before the longest spans are kept, so that
+        # the name it overlaps survives
+        spans = [s for s in spans if not (s.text in WEST_SURFACES and s.end < len(doc) and named_after(doc[s.end]))]
         kept = filter_spans(spans)
         starts = {s.start for s in kept}
         for span in kept:
@@ -156,8 +168,8 @@ class DocActors:
                 # "Iranian-made drones" were made there
             if span.start >= 1 and doc[span.start - 1].text in SHIP_PREFIXES:
                 continue  # "the destroyer USS Carney" is a ship, not Canada's prime minister
-            if surface == "the West" or surface == "West":
-                if nxt is not None and nxt.pos_ == "PROPN":
+            if surface in WEST_SURFACES:
+                if nxt is not None and named_after(nxt):
                     continue  # "the West Bank", "the West African ..."
                 entry = Entry("WST", "bloc", None, "the West")
             else:

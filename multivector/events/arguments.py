@@ -323,7 +323,8 @@ class Arguments(References):
                      for a in self.phrase_actors(e, possessor=False)],  # "roads leading to the Ukrainian border"
         ]
         if loose:
-            chain += [lambda: self.nearby_owner(p, exclude) or self.modifier_entity(p), lambda: self._entity_in(p)]
+            chain += [lambda: self.nearby_owner(p, exclude) or self.modifier_entity(
+                p, exclude if self.past_doer else frozenset()), lambda: self._entity_in(p)]
         if reciprocal(p):
             exclude = frozenset()  # "each side accused the other": the pair; the caller drops self-pairs
         for step in chain:

@@ -283,6 +283,9 @@ class ArticleCoder(Readings):
                 return []
         elif mod.drop:
             return []
+        if mod.transform == "open" and mod.governor is v and theme is not None and (
+                act := self.act_code(theme)) is not None:
+            code, pid = act, f"{pid}+open"  # "has not ruled out military action": the act kept open (code_under)
         if self._misread(v, pat, code, theme):
             return None
         if self.effect_of_measure(v, code):

@@ -158,7 +158,7 @@ def _ends_subject(t: Token) -> bool:
 
 def candidates(sent: Span, lang: str = "en") -> list[Token]:
     """Words of a verbless sentence that may be its verb: a trigger verb form right after a noun,
-    those after a proper noun or plural first."""
+    those after a proper noun or plural first, a base form after a singular noun last."""
     forms = verb_forms(lang)
     out: list[tuple[int, int, Token]] = []
     for t in sent[1:]:
@@ -176,7 +176,12 @@ def candidates(sent: Span, lang: str = "en") -> list[Token]:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and nxt.lower_ == "of":  # "a strike of", "the exchange of": a noun
             continue
-        out.append((0 if _ends_subject(prev) else 1, t.i, t))
+        # a base form after a singular common noun disagrees with it ("the air force bombs ...": "bombs", not
+        # "force"), so it is tried last
+        # (not after a phrase that may end a plural subject: "Supporters of Niger's junta attack ...")
+        base_after_singular = forms[t.lower_] == t.lower_ and prev.tag_ == "NN" and prev.lower_ not in PLURAL_HEADS \
+            and not any(x.pos_ == "ADP" for x in t.doc[sent.start:t.i])
+        out.append((0 if _ends_subject(prev) else 2 if base_after_singular else 1, t.i, t))
     return [t for _p, _i, t in sorted(out, key=lambda x: (x[0], x[1]))]
 
 

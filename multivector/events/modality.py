@@ -254,6 +254,13 @@ def _negated(t: Token) -> bool:
     return any(c.dep_ == "neg" for c in t.children)
 
 
+def _keeps_open(t: Token, W: Words) -> bool:
+    """A refusal verb of ``open_negations`` ("rule out", "exclude"): negated, it keeps an option open."""
+    low = t.lemma_.lower()
+    return low in W.open_negations and (low != "rule" or any(c.dep_ == "prt" and c.lower_ == "out"
+                                                             for c in t.children))
+
+
 def _no_longer(t: Token) -> bool:
     """"No longer" on the verb: a stance withdrawn ("no longer recognizes Yanukovych")."""
     return any(c.dep_ == "advmod" and c.lower_ == "longer" and c.i > 0 and t.doc[c.i - 1].lower_ == "no"
@@ -333,6 +340,10 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
             # when said of the future ("did not hesitate to criticise" criticised)
             if aux & W.future_aux:
                 transform, governor = "intent", t
+        elif first and transform is None and _negated(t) and _keeps_open(t, W):
+            # "has not ruled out military action against Iran": the option named by the object kept open (the
+            # coder codes the act the object names, readings.open_option)
+            transform, governor = "open", t
         elif _negated(t):
             # "would never recognise", "would not negotiate": a refusal, not a plain negation (gold rule 7).
             never_future = bool(aux & W.future_aux)
@@ -444,10 +455,12 @@ def analyse(verb: Token, *, negation_refuses: bool = False, question: bool | Non
                     or (dep == "prep" and head.pos_ in ("NOUN", "ADJ") and lemma in W.intent_heads)):
                 if lemma in W.threat_heads and transform is None:
                     transform, governor = "threat", head
-                elif lemma in W.open_negations and transform is None and _negated(head):
+                elif transform is None and _negated(head) and _keeps_open(head, W):
                     # "did not rule out joining the talks", "has not ruled out military action": an option kept
                     # open, weighed (014) or, for conflict, threatened (13x); never a refusal
                     transform, governor = "open", head
+                elif lemma in W.refuse_heads and transform is None and t.i == verb.i and _keeps_open(t, W):
+                    transform, governor = "open", t  # "refuses to rule out a strike on Iran": kept open
                 elif lemma in W.refuse_heads and transform is None and lemma != "fail":
                     transform, governor = "refuse", head
                 elif lemma == "fail" and dep == "xcomp":

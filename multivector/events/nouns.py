@@ -65,6 +65,13 @@ class Found:
     saying: bool = False  # a plain statement (010 trigger): gives way to what it reports or is part of
 
 
+# Expulsions of people: diplomats, forces or missions, individuals, a population.
+EXPULSION_CODES = frozenset({"161", "164", "166", "174", "201"})
+# Acts whose patient is never their doer's own: coercion, assault, fighting, mass violence (roots), expulsions
+# and sanctions (codes)
+ON_OTHERS = frozenset({"17", "18", "19", "20", "163"}) | EXPULSION_CODES
+
+
 class Nominals(Places):
     """Coding of event nouns; the article coder subclasses this."""
 
@@ -289,6 +296,16 @@ class Nominals(Places):
         # (a show of force past its doer: "NATO's exercises near its borders" are near another's)
         shown = frozenset(a.code for a in srcs) if np.code[:2] == "15" else frozenset()
         tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False, exclude=shown))), [])
+        own_codes = frozenset(a.code for a in srcs)
+        if tgts and (np.code[:2] in ON_OTHERS or np.code[:3] in ON_OTHERS) and all(t.code in own_codes and t.resolved_from for t in tgts):
+            # "Iran says the U.S. seizure of its tanker is piracy": coercion or force done to "its" people or
+            # things is done to another than its doer; the reference is read again past the doer
+            self.past_doer = True
+            try:
+                tgts = next((t for a in anchors if (
+                    t := self.prep_targets(a, np.target, possessor=False, exclude=own_codes))), [])
+            finally:
+                self.past_doer = False
         if defied is not None:
             # "releases prisoners despite American objections", "amid criticism from rebels": at whoever acts
             tgts = self.subjects(defied[1]) if defied[1] is not None else []

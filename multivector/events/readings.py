@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors.matcher import Actor
 from . import modality, patterns
 from .modality import code_under
-from .nouns import IMPACT_ROOTS
+from .nouns import EXPULSION_CODES, IMPACT_ROOTS
 from .places import LEAVING_VERBS
 from .records_of import Records
 from .references import through_quantity
@@ -18,8 +18,6 @@ from .words import WITHDRAWALS, improvised_bomb, is_mass, weapon_code, withdrawa
 
 # Prepositions that aim a projectile at what it hits ("fired rockets at"; "into waters near" is a show of force)
 AIMED_PREPS = frozenset({"at", "on", "toward", "towards"})
-# Expulsions of people: diplomats, forces or missions, individuals, a population.
-EXPULSION_CODES = frozenset({"161", "164", "166", "174", "201"})
 
 
 class Readings(Records):
@@ -39,6 +37,8 @@ class Readings(Records):
         for np in self.pats.nouns_for(noun_keys(t)):
             if np.needs and t.pos_ == "VERB" and child(t, "dobj") is not None and self.noun_pattern(t) is not np:
                 continue  # a verb whose object names the act: "show restraint" is no "show of force"
+            if np.background and np.needs and t.pos_ != "VERB" and self.noun_pattern(t) is not np:
+                continue  # a word an option is named by only with its modifier: "a multinational force" is none
             return np.code
         return None
 

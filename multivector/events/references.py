@@ -57,6 +57,7 @@ class References:
     earlier: list[tuple[str, Actor]]  # the coder's: (code, source) of the acts of earlier sentences
     untargeted: list[tuple[int, str, Actor]]  # the coder's: (word, code, source) of this sentence's untargeted acts
     current: list[tuple[int, str, Actor, Actor]]  # the coder's: (word, code, source, target) of this sentence's acts
+    past_doer = False  # a pronoun the context gave an excluded code is read again past it (see Nominals)
 
     def actors_for(self, tok: Token | None, exclude: frozenset[str] = frozenset()) -> list[Actor]:
         """Actors of a noun phrase and its conjuncts ("France and Germany", "Russian and Belarusian troops")."""
@@ -139,6 +140,8 @@ class References:
                     break
                 h = h.head
         a = self.actors.actor_of(t)
+        if a is not None and self.past_doer and a.code in exclude and a.resolved_from and t.pos_ == "PRON":
+            return self.ctx.resolve(t, exclude)
         if a is not None:
             if a.kind == "adjective" and t.pos_ == "ADJ" and not (
                     t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj") and any(c.dep_ == "det" for c in t.children)):
@@ -234,7 +237,7 @@ class References:
                     return [*self.actors.hyphen_pair(c), a] + [
                         x for cc in c.conjuncts if (x := self.actors.entity_at(cc)) is not None]
                 if c.dep_ == "poss":
-                    r = self.actors_for(c)
+                    r = self.actors_for(c, exclude if self.past_doer else frozenset())
                     if r and not all(x.code in exclude for x in r):
                         return r
                     if r:

@@ -32,6 +32,7 @@ from .repair_clauses import (
     summing_relative_read_as_conjunct,
     summing_relative_read_as_main_clause,
     that_clause_read_as_noun_clause,
+    verb_read_as_compound_of_its_object,
 )
 from .repair_names import (
     NOMINAL,
@@ -277,11 +278,12 @@ def noun_read_as_bare_verb(t: Token) -> bool:
 
 def gerund_noun_subject(t: Token) -> bool:
     """"Azerbaijani shelling kills a soldier": the parser makes the adjective the subject and the event noun a
-    participle modifying it; a word the lexicon knows as an event noun, with nothing of its own, right after
-    the subject it would modify, is the subject, and the adjective its modifier."""
+    participle modifying it; a word the lexicon knows as an event noun, with nothing of its own but its phrases
+    ("Azerbaijani shelling of Armenian villages wounds ..."), right after the subject it would modify, is the
+    subject, and the adjective its modifier."""
     h = t.head
     if not (t.dep_ == "acl" and t.tag_ == "VBG" and h.i == t.i - 1 and h.dep_ == "nsubj" and h.tag_ in ("NNP", "JJ")
-            and not any(True for _ in t.children) and t.lower_ in patterns.load().nouns):
+            and all(c.dep_ == "prep" and c.i > t.i for c in t.children) and t.lower_ in patterns.load().nouns):
         return False
     verb = h.head
     t.head, t.dep_, t.tag_, t.pos_, t.lemma_ = verb, "nsubj", "NN", "NOUN", t.lower_
@@ -417,7 +419,7 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     outbreak_read_as_plural, phrase_read_on_a_duration, relative_read_on_phrase_head, place_read_on_a_statement,
     phrase_read_on_a_worth,
     plural_read_for_verb, plural_subject_read_as_verb, agent_noun_read_as_verb, ing_noun_read_as_participle,
-    headline_verb_read_as_root_noun, second_subject_read_as_compound_of_verb,
+    headline_verb_read_as_root_noun, second_subject_read_as_compound_of_verb, verb_read_as_compound_of_its_object,
     report_verb_read_as_noun, claim_noun_read_as_verb, subject_read_as_modifier_of_verb, subjunctive_read_as_noun,
     participle_joined_to_adverb,
     subject_joined_to_object,
@@ -467,6 +469,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     closing_denial_read_as_noun: frozenset({"appos", "conj", "npadvmod", "dobj", "pobj", "relcl", "ROOT"}),
     that_clause_read_as_noun_clause: frozenset({"acl"}),
     verb_read_as_compound: frozenset({"compound"}), gerund_read_as_compound_of_its_object: frozenset({"compound"}),
+    verb_read_as_compound_of_its_object: frozenset({"compound"}),
     demonym_subject_read_as_modifier: frozenset({"ROOT"}),
     plural_read_for_verb: frozenset({"ROOT"}), report_verb_read_as_noun: frozenset({"ROOT"}),
     headline_verb_read_as_root_noun: frozenset({"ROOT"}), joined_verb_read_as_plural_noun: frozenset({"conj"}), second_subject_read_as_compound_of_verb: frozenset({"compound"}),

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from . import modality, patterns
 from .repair_names import NOMINAL, has_subject
+from .repair_verbs import as_verb, present_verb_lemma
 from .tree import child, despite_head
 
 FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
@@ -434,4 +435,31 @@ def agent_read_on_complex_preposition(t: Token) -> bool:
     if noun is None:
         return False
     t.head = noun
+    return True
+
+
+def verb_read_as_compound_of_its_object(t: Token) -> bool:
+    """"The Russian air force bombs rebel positions in Idlib": finding no verb, the parser reads a present verb in
+    -s as a plural noun modifying the object, which heads the whole sentence. In a sentence with no verb, a
+    trigger verb's form compounded with the root noun after it, right after a noun of its own, is the verb: the
+    noun before it is its subject, the root its object."""
+    n = t.head
+    while n.dep_ == "compound" and n.head.i != n.i:
+        n = n.head
+    if not (t.tag_ == "NNS" and t.i > 0 and n.dep_ == "ROOT" and n.pos_ in NOMINAL and n.i > t.i) \
+            or (lemma := present_verb_lemma(t)) is None:
+        return False
+    subj = t.doc[t.i - 1]
+    if subj.head.i != t.i or subj.dep_ not in ("compound", "nmod") or subj.pos_ not in NOMINAL or any(
+            x.pos_ in ("VERB", "AUX") and x.dep_ != "amod" for x in t.sent):  # (but "the Saudi-led coalition")
+        return False
+    for c in [*(c for c in t.lefts if c.i != subj.i), *(c for c in n.lefts if c.i < t.i)]:
+        c.head = subj
+    subj.dep_ = "nsubj"
+    t.head, t.dep_ = t, "ROOT"
+    as_verb(t, lemma)
+    for c in list(n.children):
+        if c.dep_ == "punct" and c.i > n.i:
+            c.head = t
+    n.head, n.dep_ = t, "dobj"
     return True

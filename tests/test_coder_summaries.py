@@ -1,0 +1,66 @@
+"""Acts as news summaries tell them: a headline verb the parser takes for a noun, an event noun done to "its"
+people, force kept open by "has not ruled out", names that begin with "the West". Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from multivector.pipeline import code_article
+from multivector.records import Article
+
+DATE = dt.date(2024, 5, 1)
+
+
+def coded(text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.code) for e in code_article(Article.make(text, DATE)).events}
+
+
+def roots(text: str) -> set[tuple[str, str, str]]:
+    return {(s, t, c[:2]) for s, t, c in coded(text)}
+
+
+def test_an_event_noun_done_to_its_people_is_done_to_another_than_its_doer() -> None:
+    # "its" inside what was seized, expelled or sanctioned is the speaker's, never the doer's own
+    assert roots("Iran says the U.S. seizure of its tanker violated international law.") == {("USA", "IRN", "17")}
+    assert roots("Russia says the British expulsion of its diplomats was unjustified.") == {("GBR", "RUS", "16")}
+    assert roots("China says the U.S. sanctions on its officials are illegal.") == {("USA", "CHN", "16")}
+    # the doer's own things stay its own: a withdrawal of its troops is aimed at no one here
+    assert roots("Moscow says the Russian withdrawal of its troops is complete.") == set()
+
+
+def test_the_west_bank_and_the_west_at_the_start_of_a_sentence() -> None:
+    assert roots("Israel raided a refugee camp in the West Bank.") == {("ISR", "PSE", "19")}
+    assert roots("The West condemned Russia.") == {("WST", "RUS", "11")}
+    # "the West" before a name is part of the name
+    assert not any("WST" in (s, t) for s, t, _r in roots("The West African bloc condemned the coup in Niger."))
+
+
+def test_a_headline_verb_read_as_a_noun_is_the_verb() -> None:
+    # the verb in -s read as a plural noun modifying the object, which heads a sentence with no verb
+    assert roots("The Saudi-led coalition bombs Sanaa.") == {("SAU", "YEM", "19")}
+    # a base form after a singular noun disagrees with it: "bombs" is the verb, not "force"
+    assert roots("The Russian air force bombs rebel positions in Idlib.") == {("RUS", "SYR", "19")}
+    # the subject hung on the verb as a compound, the object read as an adverbial noun
+    assert roots("The Ukrainian army shells Belgorod.") == {("UKR", "RUS", "19")}
+    # an event noun in -ing with its of-phrase, read as a participle of the adjective before it
+    assert roots("Azerbaijani shelling of Armenian villages wounds two civilians.") == {("AZE", "ARM", "19")}
+
+
+def test_force_not_ruled_out_is_threatened() -> None:
+    assert roots("The United States has not ruled out military action against Iran.") == {("USA", "IRN", "13")}
+    assert roots("Washington refuses to rule out a military strike on Iran.") == {("USA", "IRN", "13")}
+    assert roots("Ankara did not rule out sanctions on Greece.") == {("TUR", "GRC", "13")}
+    # ruled out, it is refused; a court that did not rule on a case keeps nothing open
+    assert roots("Russia ruled out military action against Moldova.") == {("RUS", "MDA", "12")}
+    assert roots("The court did not rule on Kazakhstan's appeal against Russia.") == set()
+    # talks not ruled out are an option weighed (014), not a threat
+    assert roots("Baku did not rule out talks with Yerevan.") == {("AZE", "ARM", "01")}
+
+
+def test_force_named_as_an_option_is_not_an_act_by_itself() -> None:
+    # "military action" and "the use of force" are coded only through what governs them
+    assert roots("Israel threatened the use of force against Iran.") == {("ISR", "IRN", "13")}
+    assert roots("The debate on military action against Iran continued in Washington.") == set()
+    # "a multinational force" names no act an offer could be of
+    assert ("KEN", "HTI", "03") in roots("Kenya offers to lead a multinational force in Haiti.")
