@@ -64,3 +64,35 @@ def test_force_named_as_an_option_is_not_an_act_by_itself() -> None:
     assert roots("The debate on military action against Iran continued in Washington.") == set()
     # "a multinational force" names no act an offer could be of
     assert ("KEN", "HTI", "03") in roots("Kenya offers to lead a multinational force in Haiti.")
+
+
+def test_its_read_past_the_doer_is_the_speaker() -> None:
+    # "its villages" are not the attackers' own, nor the body complained to: the complaining state's
+    assert roots("Tajikistan complains to the United Nations about Kyrgyz attacks on its villages.") == {
+        ("TJK", "KGZ", "11"), ("KGZ", "TJK", "19")}
+
+
+def test_a_third_party_named_with_as_is_no_party() -> None:
+    assert roots("Armenia and Azerbaijan signed a peace deal in Washington, with the United States as "
+                 "mediator.") == {("ARM", "AZE", "05"), ("AZE", "ARM", "05")}
+    assert not any("NOR" in (s, t) for s, t, _r in roots(
+        "Colombia and the rebels sign a peace agreement in Havana, with Cuba and Norway as guarantors."))
+    # a partner named with "with" is still one
+    assert roots("Armenia signed a peace deal with Azerbaijan in Washington.") == {("ARM", "AZE", "05")}
+
+
+def test_people_named_in_a_list_refine_the_act_done_to_them() -> None:
+    assert roots("Indonesia executes seven foreigners, including two Australians, for drug trafficking.") == {
+        ("IDN", "AUS", "18")}
+
+
+def test_a_complaint_to_a_court_is_against_whom_it_names() -> None:
+    assert roots("Iran files a complaint with the International Court of Justice against the United States.") == {
+        ("IRN", "USA", "11")}
+
+
+def test_more_headline_verbs_read_as_nouns() -> None:
+    # a body's verb with a to-infinitive read as the verb's clause
+    assert roots("The U.S. Senate votes to impose sanctions on Russian officials.") == {("USA", "RUS", "16")}
+    # a verb read as a noun before a bare gerund the parser took for the verb
+    assert roots("Greek coast guard vessels fire warning shots at a Turkish fishing boat.") == {("GRC", "TUR", "15")}

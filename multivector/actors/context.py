@@ -133,17 +133,21 @@ class DocContext:
         origin = s.actor.resolved_from or f"{s.actor.text} (sentence {s.label})"
         return replace(a, start=token.idx, end=token.idx + len(words), text=words, resolved_from=origin)
 
-    def resolve(self, token: Token, exclude: frozenset[str] = frozenset()) -> list[Actor]:
+    def resolve(self, token: Token, exclude: frozenset[str] = frozenset(), *,
+                subject_first: bool = False) -> list[Actor]:
         """Actors a pronoun or description headed by ``token`` refers to (empty if none).
 
-        ``exclude`` holds codes that cannot be meant (the clause's own subject for "greeted him")."""
-        self.exclude = exclude
+        ``exclude`` holds codes that cannot be meant (the clause's own subject for "greeted him");
+        ``subject_first``: an "its" read again past the doer of an act means the sentence's subject first ("Iran
+        says the U.S. seizure of its tanker ...")."""
+        self.exclude, self.subject_first = exclude, subject_first
         try:
             return self._resolve(token)
         finally:
-            self.exclude = frozenset()
+            self.exclude, self.subject_first = frozenset(), False
 
     exclude: frozenset[str] = frozenset()
+    subject_first = False
 
     def _resolve(self, token: Token) -> list[Actor]:
         low = token.lower_
@@ -438,7 +442,7 @@ class DocContext:
             things = same + leaders + [s for s in things if s.sentence != si]
             subj_pos = token.dep_ in ("nsubj", "nsubjpass") or (
                 token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"))
-            if subj_pos:
+            if subj_pos or self.subject_first:
                 # A subject "it"/"its" continues the previous subject ("China is ..., and its companies ..."),
                 # but not a plural one: "Russian officials accused Kazakhstan of ingratitude after it sent aid"
                 # is Kazakhstan's act (the officials are "they"; their adjective's state is no "it" here)

@@ -34,6 +34,7 @@ from .tree import (
     prep_objects,
     reciprocal,
     route_ends,
+    third_party,
 )
 
 LAUNCH_VERBS = frozenset({"fire", "launch"})
@@ -270,6 +271,8 @@ class Arguments(References):
                         p.lemma_.lower() in modality.words().backing_nouns or p.lemma_.lower() in MEDIATION_NOUNS):
                     continue  # "fought IS with assistance from U.S. airstrikes": a helper, not a partner or foe
                     # (nor a mediator: "meet to discuss the dispute, with mediation by Ecuador")
+                if p.dep_ == "pobj" and c.lower_ == "with" and third_party(p):
+                    continue  # "sign a peace agreement, with Cuba and Norway as guarantors": no party to it
                 if p.dep_ == "pobj" and c.lower_ == "in" and p.lemma_.lower() in FORUM_NOUNS:
                     # "agreed to a ceasefire in talks hosted by Cuba": the talks' partners, never their host
                     found = self.prep_targets(p, ("with", "between"), possessor=False, exclude=exclude)
@@ -442,8 +445,10 @@ class Arguments(References):
     def _entity_in(self, tok: Token) -> list[Actor]:
         """The first named actor inside a phrase ("the Uzbek city of Samarkand" -> UZB), not inside a clause
         that describes it ("migrants trying to cross the border from Serbia" names no Serbs)."""
+        aside = {x.i for w in phrase_tokens(tok) if w.dep_ == "pobj" and w.head.lower_ == "with" and third_party(w)
+                 for x in w.subtree}  # ("a peace deal, with the United States as mediator": beside the deal)
         for t in phrase_tokens(tok):
-            a = self.actors.entity_at(t)
+            a = self.actors.entity_at(t) if t.i not in aside else None
             if a is not None and a.kind != "leader":
                 # with those conjoined to it: "companies in Russia and China" (from the name's last word:
                 # "imports from the European Union, Canada and Mexico")

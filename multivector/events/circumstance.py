@@ -48,6 +48,11 @@ class Circumstances(Arguments):
             out.append(IGO_OBJECT)
         people = through_quantity(theme)  # "hundreds of Ukrainians"
         a = self.actors.entity_at(people) if people is not theme else a
+        if a is None and PEOPLE_OBJECT in wanted:
+            # "executes seven foreigners, including two Australians": the people named in the list
+            people = next((through_quantity(x) for c in people.children if c.dep_ == "prep" and c.lower_ == "including"
+                           for x in c.children if x.dep_ == "pobj"), people)
+            a = self.actors.entity_at(people)
         if PEOPLE_OBJECT in wanted and a is not None and a.kind == "adjective" and (
                 people.tag_ in ("NNS", "NNPS") or (people.tag_ == "NNP" and people.lower_.endswith("s"))):
             out.append(PEOPLE_OBJECT)

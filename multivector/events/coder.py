@@ -373,7 +373,10 @@ class ArticleCoder(Readings):
             own = {a.code for a in sources}
             about = [p for h in (v, theme) if h is not None for p in prep_objects(h, ("over", "about"))]
             owners = [a for p in about for a in self.act_owner(p) if a.code not in own]
-            targets = owners or targets
+            # or whom it names as the one complained against: "filed a complaint with the ICJ against the U.S."
+            against = [a for h in (v, theme) if h is not None for p in prep_objects(h, ("against",))
+                       for a in self.phrase_actors(p) if a.codable and a.code not in own and a.kind != "igo"]
+            targets = against or owners or targets
         if pat.target_roles:
             targets = [a for a in targets if a.role in pat.target_roles]
             if not targets:

@@ -109,7 +109,10 @@ def fix_lemmas(doc: Doc, lang: str = "en") -> Doc:
 
 
 def _verbless(sent: Span) -> bool:
-    return sent.root.pos_ not in ("VERB", "AUX")
+    """No finite verb heads the sentence: a noun, or a bare gerund ("Greek vessels fire[NN] warning[VBG] shots")."""
+    root = sent.root
+    return root.pos_ not in ("VERB", "AUX") or (root.tag_ == "VBG" and not any(
+        c.dep_ in ("aux", "auxpass") for c in root.children))
 
 
 def object_of(lemma: str, t: Token, lang: str = "en") -> bool:

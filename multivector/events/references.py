@@ -140,8 +140,6 @@ class References:
                     break
                 h = h.head
         a = self.actors.actor_of(t)
-        if a is not None and self.past_doer and a.code in exclude and a.resolved_from and t.pos_ == "PRON":
-            return self.ctx.resolve(t, exclude)
         if a is not None:
             if a.kind == "adjective" and t.pos_ == "ADJ" and not (
                     t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj") and any(c.dep_ == "det" for c in t.children)):
@@ -171,7 +169,7 @@ class References:
             for r in got:
                 self.ctx.note(t, r)  # "the country's president ... he": the person is an antecedent too
             return got
-        found = self.ctx.resolve(t, exclude)
+        found = self.ctx.resolve(t, exclude, subject_first=self.past_doer)
         for r in found:
             self.resolved[(r.start, r.end, r.code)] = r
             self.ctx.note(t, r)  # a resolved phrase is itself an antecedent for what follows

@@ -210,7 +210,8 @@ def subject_read_as_modifier_of_verb(t: Token) -> bool:
     if not (t.pos_ == "VERB" and (t.tag_ in ("VBP", "VBZ", "VBD") or (
             t.tag_ == "VB" and t.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in t.children)))
             and not has_subject(t)
-            and any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "appos", "npadvmod") and c.i > t.i for c in t.children)):
+            and any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "appos", "npadvmod") and c.i > t.i or (
+                c.dep_ == "acl" and to_infinitive(c)) for c in t.children)):  # ("The U.S. Senate votes to impose")
         return False  # (its object may be read as an apposition: "An Israeli airstrike flattens Iran's consulate")
     lefts = list(t.lefts)
     subj = lefts[-1] if lefts else None
@@ -221,6 +222,9 @@ def subject_read_as_modifier_of_verb(t: Token) -> bool:
     for c in lefts[:-1]:
         c.head = subj
     subj.dep_ = "nsubj"
+    for c in t.children:
+        if c.dep_ == "acl" and to_infinitive(c):
+            c.dep_ = "xcomp"
     # (or as an adverbial noun: "The Ukrainian army shells Donetsk")
     obj = next((c for c in t.rights if c.dep_ in ("appos", "npadvmod") and c.pos_ in NOMINAL), None)
     if obj is not None and not any(c.dep_ == "dobj" for c in t.children):

@@ -18,6 +18,9 @@ DESPITE_HEADS = frozenset({"face", "spite"})
 # Nouns of a third party's brokering an act happens with or under ("with mediation by Ecuador", "under the
 # auspices of the UN"): how the act happened, neither its partner nor what was discussed.
 MEDIATION_NOUNS = frozenset({"mediation", "facilitation", "auspices"})
+# Roles of a third party named in "with X as ...": a guarantor or host stands beside the parties, not among them
+THIRD_PARTY_ROLES = frozenset({"guarantor", "mediator", "observer", "witness", "host", "facilitator", "broker",
+                               "intermediary", "go-between", "chair", "sponsor"})
 
 # Where a crowd stands, which names its state ("outside the Russian embassy in Vilnius"); never what it is
 # against ("against Israel's strikes in Lebanon").
@@ -250,3 +253,14 @@ def shared_object(v: Token) -> Token | None:
 def despite_head(t: Token) -> bool:
     """``t`` is the "face" or "spite" of "in the face of" / "in spite of"."""
     return t.lower_ in DESPITE_HEADS and t.dep_ == "pobj" and t.head.lower_ == "in"
+
+
+def third_party(p: Token) -> bool:
+    """The object of "with" is a third party by the role its "as" phrase gives it: "with Cuba and Norway as
+    guarantors" (the parser hangs the "as" phrase on the object or on the phrase's head)."""
+    as_phrase = next((c for c in p.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    end = p.right_edge.i + 1
+    if as_phrase is None and end < len(p.doc) and p.doc[end].lower_ == "as":
+        as_phrase = p.doc[end]
+    role = pobj_of(as_phrase) if as_phrase is not None else None
+    return role is not None and role.lemma_.lower() in THIRD_PARTY_ROLES
