@@ -96,3 +96,34 @@ def test_more_headline_verbs_read_as_nouns() -> None:
     assert roots("The U.S. Senate votes to impose sanctions on Russian officials.") == {("USA", "RUS", "16")}
     # a verb read as a noun before a bare gerund the parser took for the verb
     assert roots("Greek coast guard vessels fire warning shots at a Turkish fishing boat.") == {("GRC", "TUR", "15")}
+
+
+def test_who_holds_people_and_who_wants_them() -> None:
+    # a release demanded of the state the people are held in, not of the people's own state
+    assert roots("Iran demands the release of its nationals held in the United States.") == {("IRN", "USA", "10")}
+    # an extradition goes where the parser hangs its destination, inside the phrase of the person wanted
+    assert roots("Uzbekistan extradites a Russian citizen wanted for fraud to Moscow.") == {("UZB", "RUS", "06")}
+
+
+def test_military_help_named_by_trade_and_by_craft() -> None:
+    assert roots("British instructors train Ukrainian soldiers.") == {("GBR", "UKR", "07")}
+    assert roots("China provides Pakistan with eight submarines.") == {("CHN", "PAK", "07")}
+    # warships sent somewhere are no aid
+    assert not any(r == "07" for _s, _t, r in roots("Britain sends two warships to the Black Sea."))
+
+
+def test_an_assurance_told_to_someone() -> None:
+    # the teller's own act to come, told to the addressee, is an intent toward it (the parser hangs the
+    # that-clause on the addressee)
+    assert roots("Lavrov promises his Turkish counterpart that Russia will keep the grain corridor open.") == {
+        ("RUS", "TUR", "03")}
+    assert roots("Putin assures Tokayev that Russia respects Kazakhstan's territorial integrity.") == {
+        ("RUS", "KAZ", "01")}
+    # "guarantee" with no that-clause names no statement an appeal asks for
+    assert ("UN", "VEN", "02") in roots("The U.N. urges Venezuela's government to guarantee free elections.")
+
+
+def test_goods_supplied_under_a_deal_are_trade_and_in_the_present_a_tie() -> None:
+    assert roots("As part of the deal, Russia will supply Uzbekistan with gas.") == {("RUS", "UZB", "03")}
+    assert roots("Russia supplied Armenia with gas last week.") == {("RUS", "ARM", "06")}
+    assert roots("Russia supplies Armenia with gas.") == set()

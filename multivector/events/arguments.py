@@ -44,6 +44,9 @@ ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publis
 # intelligence" (the state served is whom the arrest is aimed at).
 SUSPECTED_WORDS = frozenset({"suspect", "accuse", "charge", "convict", "arrest", "detain", "jail", "sentence"})
 SERVING_VERBS = frozenset({"spy", "work", "collaborate", "act", "gather", "pass", "operate"})
+# Participles of holding people: who holds them is who must release them ("its nationals held in the United States")
+HOLDING_VERBS = frozenset({"hold", "detain", "jail", "imprison", "keep", "capture", "kidnap", "abduct", "arrest",
+                           "incarcerate", "intern"})
 # Who wrote or owns what is acted on: "a U.S.-drafted resolution" is the United States', "a tanker operated by ..."
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put", "own",
                           "operate"})
@@ -316,6 +319,7 @@ class Arguments(References):
             including,
             lambda: self.possessor(p, exclude) if possessor else [],
             lambda: self.served_state(p, exclude),
+            lambda: self.holder(p, exclude),
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],
             lambda: self.prep_targets(p, ("with",), possessor=False) if p.lemma_.lower() in BORDER_NOUNS else [],
@@ -354,6 +358,17 @@ class Arguments(References):
                     if g.lemma_.lower() in SERVING_VERBS:
                         return [a for o in prep_objects(g, ("for",)) for a in self.phrase_actors(o, exclude=exclude)
                                 if a.codable]
+        return []
+
+    def holder(self, p: Token, exclude: frozenset[str]) -> list[Actor]:
+        """The state that holds people, when the people are not one's own to name: "demanded the release of its
+        nationals held in the United States" -> USA (by its agent, else the state they are held in)."""
+        for c in through_quantity(p).children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HOLDING_VERBS:
+                by = [a for g in c.children if g.dep_ == "agent" for a in self.actors_for(pobj_of(g), exclude)]
+                held_in = [a for q in prep_objects(c, ("in",)) for a in self.actors_for(q, exclude)
+                           if a.kind in ("country", "capital", "place")]
+                return [a for a in by or held_in if a.codable and a.code not in exclude]
         return []
 
     def author_of(self, p: Token) -> list[Actor]:

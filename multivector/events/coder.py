@@ -80,6 +80,8 @@ STATE_NAME_KINDS = frozenset({"country", "capital", "igo"})
 PLACE_BOUND = frozenset({"191", "192"})
 # Acts a participle in an apposition may tell of a person as who they are ("the director jailed in Russia").
 DESCRIBED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# Patterns of a statement told to someone, whose told clause may be the teller's own plan (030)
+TELLING = frozenset({"tell", "assure-that"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
@@ -397,7 +399,7 @@ class ArticleCoder(Readings):
             if not targets:
                 return None
             sources, targets = targets, sources
-        if pat.id == "tell" and targets and self._tells_own_plan(v, sources):
+        if pat.id in TELLING and targets and self._tells_own_plan(v, sources):
             code = "030"  # "tells the Council that Colombo will set up a truth commission": an intent told to it
         if pat.id == "meet" and targets:
             code = self._meeting_code(v, sources, targets)

@@ -33,6 +33,7 @@ class Words:
     refuse_heads: frozenset[str]
     affirming_negations: frozenset[str]
     open_negations: frozenset[str]
+    telling_verbs: frozenset[str]
     threat_heads: frozenset[str]
     report_verbs: frozenset[str]
     accuse_verbs: frozenset[str]

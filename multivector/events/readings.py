@@ -32,7 +32,9 @@ class Readings(Records):
                 theme = child(t, "dobj")
                 for pat, matched, _lm in self._candidates(t, cands, theme):
                     # not a reading that holds only with someone deterred, or only negated ("will not allow")
-                    if pat.target != ("deterred",) and not pat.only_negated:
+                    # (nor one that needs a that-clause the word has not: "to guarantee free elections")
+                    if pat.target != ("deterred",) and not pat.only_negated and not (
+                            pat.needs_ccomp and child(t, "ccomp") is None):
                         return matched if matched is not None else pat.code
         for np in self.pats.nouns_for(noun_keys(t)):
             if np.needs and t.pos_ == "VERB" and child(t, "dobj") is not None and self.noun_pattern(t) is not np:

@@ -58,11 +58,19 @@ def that_clause_read_as_noun_clause(t: Token) -> bool:
     a noun ("requests" as "the requests that ..."); a clause with its own subject and "that" under a finite verb
     is that verb's complement."""
     h = t.head
-    if not (t.dep_ == "acl" and h.pos_ == "VERB" and h.tag_ in ("VBZ", "VBD", "VBP") and h.i < t.i
-            and has_subject(t) and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
+    if not (t.dep_ == "acl" and has_subject(t) and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)):
         return False
-    t.dep_ = "ccomp"
-    return True
+    if h.pos_ == "VERB" and h.tag_ in ("VBZ", "VBD", "VBP") and h.i < t.i:
+        t.dep_ = "ccomp"
+        return True
+    # "promises his Turkish counterpart that Russia will ...": hung on the addressee, the object of a verb that
+    # tells someone something; the clause is the verb's
+    v = h.head
+    if h.dep_ == "dobj" and v.pos_ == "VERB" and v.lemma_.lower() in modality.words().telling_verbs and \
+            h.lemma_.lower() not in modality.words().report_nouns:
+        t.head, t.dep_ = v, "ccomp"
+        return True
+    return False
 
 
 def agent_read_on_object(t: Token) -> bool:

@@ -79,9 +79,13 @@ class Targets(Judgements):
         """The state that wants a person handed over: the agent of a participle of pursuit on the person ("a man
         wanted by Germany", "soldiers accused by Turkey of ...")."""
         people = [person, *prep_objects(person, ("of",))]  # ("the extradition of eight soldiers accused by ...")
-        return [a for p in people for c in p.children if c.dep_ == "acl" and c.lemma_.lower() in PURSUIT_VERBS
-                for g in c.children if g.dep_ == "agent" for a in self.actors_for(pobj_of(g), exclude)
-                if a.codable][:1]
+        pursuits = [c for p in people for c in p.children if c.dep_ == "acl" and c.lemma_.lower() in PURSUIT_VERBS]
+        by = [a for c in pursuits for g in c.children if g.dep_ == "agent" for a in self.actors_for(pobj_of(g), exclude)
+              if a.codable][:1]
+        # or where it sends the person, hung by the parser in the participle's phrase: "a Russian citizen wanted for
+        # fraud to Moscow"
+        return by or [a for c in pursuits for x in c.subtree if x.dep_ == "prep" and x.lower_ == "to"
+                      for a in self.actors_for(pobj_of(x), exclude) if a.codable][:1]
 
     def hostile_before(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """Who did the hostile act (roots 13-20) an act comes after: "rushed troops to Ladakh after Chinese troops
