@@ -127,3 +127,20 @@ def test_goods_supplied_under_a_deal_are_trade_and_in_the_present_a_tie() -> Non
     assert roots("As part of the deal, Russia will supply Uzbekistan with gas.") == {("RUS", "UZB", "03")}
     assert roots("Russia supplied Armenia with gas last week.") == {("RUS", "ARM", "06")}
     assert roots("Russia supplies Armenia with gas.") == set()
+
+
+def test_passives_whose_doer_the_phrase_gives() -> None:
+    # an envoy recalled with no agent is recalled by the state it serves
+    assert roots("Kyrgyzstan's ambassador to Russia is recalled for consultations.") == {("KGZ", "RUS", "16")}
+    # the agent hung on the predicate noun
+    assert roots("Three Iranian diplomats are declared persona non grata by Albania.") == {("ALB", "IRN", "16")}
+    # aid delivered with no agent comes from where its phrase says
+    assert roots("Humanitarian aid from Kazakhstan is delivered to Gaza.") == {("KAZ", "PSE", "07")}
+
+
+def test_a_states_own_bodies_and_aides() -> None:
+    assert roots("The Russian Security Council condemned Ukraine.") == {("RUS", "UKR", "11")}
+    assert roots("The secretary of the Russian Security Council visits Tajikistan.") == {("RUS", "TJK", "04")}
+    assert roots("The UN Security Council condemned North Korea.") == {("UN", "PRK", "11")}
+    assert roots("The Azerbaijani president's aide meets the U.S. envoy for the South Caucasus.") == {
+        ("AZE", "USA", "04")}

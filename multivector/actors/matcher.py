@@ -190,19 +190,25 @@ class DocActors:
                     continue  # "former congressman Odin Sanchez" is not Pedro Sanchez: another name before the alias
                 if entry.kind == "leader" and self._named_for_another_state(doc, span, entry):
                     continue  # "Saudi King Abdullah" is not Jordan's King Abdullah: the adjective names the state
+                if entry.kind == "igo" and surface.endswith("Security Council") and self._state_before(doc, span):
+                    continue  # "the Russian Security Council", "Iran's National Security Council": the state's own
+                    # (roles.yaml reads the office with its state)
             for t in span:
                 self.by_token[t.i] = (span, entry)
 
     def _named_for_another_state(self, doc: Doc, span: Span, entry: Entry) -> bool:
         """A leader's alias right after a state's name or adjective ("Saudi Arabian", "Saudi Arabia's") that is
         not the leader's state. Spans come in document order, so the state before is already matched."""
+        before = self._state_before(doc, span)
+        return before is not None and before.at(self.date, self.lex.titles)[0] != entry.at(self.date, self.lex.titles)[0]
+
+    def _state_before(self, doc: Doc, span: Span) -> Entry | None:
+        """The state named (by name, possessive or adjective) right before a span, matched already."""
         i = span.start - 1
         if i >= 1 and doc[i].lower_ in ("'s", "’s"):
             i -= 1
         before = self.by_token.get(i)
-        if before is None or before[1].kind not in ("adjective", "country"):
-            return False
-        return before[1].at(self.date, self.lex.titles)[0] != entry.at(self.date, self.lex.titles)[0]
+        return before[1] if before is not None and before[1].kind in ("adjective", "country") else None
 
     # -- spans -----------------------------------------------------------------
     def spans(self) -> Iterator[tuple[Span, Entry]]:

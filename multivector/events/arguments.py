@@ -18,6 +18,7 @@ from .references import References, through_quantity
 from .tree import (
     BORDER_NOUNS,
     CO_AGENT,
+    HOLDING_VERBS,
     MEDIATION_NOUNS,
     NEARNESS,
     child,
@@ -44,9 +45,6 @@ ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publis
 # intelligence" (the state served is whom the arrest is aimed at).
 SUSPECTED_WORDS = frozenset({"suspect", "accuse", "charge", "convict", "arrest", "detain", "jail", "sentence"})
 SERVING_VERBS = frozenset({"spy", "work", "collaborate", "act", "gather", "pass", "operate"})
-# Participles of holding people: who holds them is who must release them ("its nationals held in the United States")
-HOLDING_VERBS = frozenset({"hold", "detain", "jail", "imprison", "keep", "capture", "kidnap", "abduct", "arrest",
-                           "incarcerate", "intern"})
 # Who wrote or owns what is acted on: "a U.S.-drafted resolution" is the United States', "a tanker operated by ..."
 AUTHOR_WORDS = frozenset({"draft", "sponsor", "propose", "author", "table", "submit", "present", "put", "own",
                           "operate"})

@@ -15,6 +15,7 @@ from .tree import (
     BORDER_NOUNS,
     CIRCUMSTANCE_PREPS,
     CROWD_PLACE_PREPS,
+    HOLDING_VERBS,
     child,
     entered,
     near_a_border,
@@ -32,10 +33,11 @@ REACTION_NOUNS = frozenset({"response", "retaliation", "reaction", "reply", "rep
 # An agentless passive of coercion or expulsion is the act of the state where it happens: "three Indian
 # nationals were arrested in Kuwait" (KWT -> IND 173), "Uzbek workers were expelled from Russia".
 LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
+# Verbs of calling an envoy home: done by the envoy's own state
+RECALLING = frozenset({"recall", "withdraw"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 # Participles that say where people were held: "Americans held in Venezuela were freed".
-HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "capture"})
 # Participles that aim a show of force at a state: "a show of force aimed at Washington", "drills directed at"
 AIM_VERBS = frozenset({"aim", "direct", "design", "intend"})
 # The phrases of a fight's place that may name its two sides: "clashes along the Israel-Lebanon border"
@@ -185,6 +187,12 @@ class Places(Circumstances):
         Russia in the Kerch Strait were released": the captor, before the place); the state an envoy is sent to or
         summoned in (114: "Russia's ambassador to Kazakhstan was summoned", "was summoned to the foreign ministry
         in Astana")."""
+        if code.startswith("161") and v.lemma_.lower() in RECALLING and theme is not None:
+            # "Kyrgyzstan's ambassador to Russia is recalled": an envoy is recalled by the state it serves
+            return [a for a in self.possessor(theme) or self.modifier_entity(theme) if a.codable]
+        if code[:2] == "07" and theme is not None:
+            # "humanitarian aid from Kazakhstan is delivered to Gaza": the giver the aid comes from
+            return [a for p in prep_objects(theme, ("from",)) for a in self.actors_for(p) if a.codable]
         if code[:2] in LOCATION_SOURCE_ROOTS:
             return self.located_in(v, LOCATION_PREPS) or [
                 a for x in v.children if x.dep_ == "xcomp" and x.lemma_.lower() in LEAVING_VERBS

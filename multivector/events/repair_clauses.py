@@ -78,7 +78,8 @@ def agent_read_on_object(t: Token) -> bool:
     the object; a passive with an object (a verb of giving, naming, awarding) takes its agent there."""
     obj = t.head
     v = obj.head
-    if not (t.dep_ == "prep" and t.lower_ == "by" and obj.dep_ == "dobj" and obj.pos_ == "NOUN" and t.i > obj.i
+    # (or on its predicate noun: "are declared persona non grata by Albania")
+    if not (t.dep_ == "prep" and t.lower_ == "by" and obj.dep_ in ("dobj", "oprd") and obj.pos_ == "NOUN" and t.i > obj.i
             and v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children)
             and not any(c.dep_ == "agent" for c in v.children) and any(c.dep_ == "pobj" for c in t.children)):
         return False

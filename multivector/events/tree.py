@@ -18,6 +18,10 @@ DESPITE_HEADS = frozenset({"face", "spite"})
 # Nouns of a third party's brokering an act happens with or under ("with mediation by Ecuador", "under the
 # auspices of the UN"): how the act happened, neither its partner nor what was discussed.
 MEDIATION_NOUNS = frozenset({"mediation", "facilitation", "auspices"})
+# Participles of holding people: who holds them frees them ("six Americans held in Venezuela were freed", "its
+# nationals held in the United States")
+HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "capture", "kidnap", "abduct", "arrest",
+                           "incarcerate", "intern"})
 # Roles of a third party named in "with X as ...": a guarantor or host stands beside the parties, not among them
 THIRD_PARTY_ROLES = frozenset({"guarantor", "mediator", "observer", "witness", "host", "facilitator", "broker",
                                "intermediary", "go-between", "chair", "sponsor"})
