@@ -144,3 +144,24 @@ def test_a_states_own_bodies_and_aides() -> None:
     assert roots("The UN Security Council condemned North Korea.") == {("UN", "PRK", "11")}
     assert roots("The Azerbaijani president's aide meets the U.S. envoy for the South Caucasus.") == {
         ("AZE", "USA", "04")}
+
+
+def test_embassies_reopened_together_and_a_status_granted() -> None:
+    assert roots("Saudi Arabia and Iran reopen their embassies.") == {("SAU", "IRN", "05"), ("IRN", "SAU", "05")}
+    assert roots("The UN General Assembly grants Palestine observer status.") == {("UN", "PSE", "05")}
+    # a status held is no grant
+    assert roots("Ukraine has held candidate status since 2022.") == set()
+
+
+def test_a_base_form_after_two_joined_names_is_their_verb() -> None:
+    assert roots("Turkey and Syria exchange artillery fire after a Syrian shell kills five Turkish civilians in "
+                 "the border town of Akcakale.") >= {("TUR", "SYR", "19"), ("SYR", "TUR", "19")}
+    assert roots("Azerbaijan and Armenia exchange prisoners, and Yerevan supports Baku's bid to host the COP29 "
+                 "climate conference.") >= {("AZE", "ARM", "08"), ("ARM", "AZE", "08")}
+
+
+def test_a_package_is_no_sanction_unless_named_so() -> None:
+    assert ("USA", "CHN", "16") not in roots(
+        "China sanctions Lockheed Martin over arms sales to Taiwan, a day after Washington approved a $1.1 billion "
+        "package.")
+    assert roots("The EU adopts a new sanctions package against Russia.") == {("EU", "RUS", "16")}

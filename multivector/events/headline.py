@@ -131,10 +131,14 @@ def hidden_verb(sent: Span, lang: str = "en") -> Token | None:
     for t in sent[1:6]:
         prev = t.doc[t.i - 1]
         lemma = forms.get(t.lower_)
-        if lemma is None or t.lower_ == lemma or t.i == root.i or (
+        # a base form only after two names joined ("Turkey and Syria exchange artillery fire after ..."): after one
+        # name it is a noun too often
+        paired = t.i >= 3 and prev.pos_ == "PROPN" and t.doc[t.i - 2].lower_ == "and" and \
+            t.doc[t.i - 3].pos_ == "PROPN"
+        if lemma is None or (t.lower_ == lemma and not paired) or t.i == root.i or (
                 t.tag_.startswith("VB") and t.dep_ not in NOMINAL_DEPS):
-            continue  # the third person only ("scrambles"): a base form after a name is a noun too often;
-            # a verb tag the parser overrode ("Taiwan scrambles jets to ...": VBZ, yet a compound) is re-read
+            continue  # the third person only ("scrambles"); a verb tag the parser overrode ("Taiwan scrambles
+            # jets to ...": VBZ, yet a compound) is re-read
         if not (prev.pos_ == "PROPN" or prev.lower_ in BODY_HEADS):
             continue
         if subj is None:
