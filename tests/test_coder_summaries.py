@@ -165,3 +165,27 @@ def test_a_package_is_no_sanction_unless_named_so() -> None:
         "China sanctions Lockheed Martin over arms sales to Taiwan, a day after Washington approved a $1.1 billion "
         "package.")
     assert roots("The EU adopts a new sanctions package against Russia.") == {("EU", "RUS", "16")}
+
+
+def test_an_act_one_is_convicted_of_is_not_the_courts() -> None:
+    assert roots("A German court convicts a Russian man of murdering a Georgian dissident in Berlin.") == {
+        ("DEU", "RUS", "11")}
+    assert roots("The European Commission opens an infringement procedure against Hungary.") == {("EU", "HUN", "11")}
+
+
+def test_a_reaction_to_a_joint_act_is_to_every_side() -> None:
+    assert roots("Kyrgyzstan and Tajikistan sign a border agreement. Russia welcomes the deal.") >= {
+        ("RUS", "KGZ", "01"), ("RUS", "TJK", "01")}
+
+
+def test_an_act_named_by_the_crime_it_would_be() -> None:
+    assert ("ARM", "AZE", "11") in roots(
+        "Azerbaijan closes the Lachin corridor. Armenia calls the move an act of ethnic cleansing.")
+    assert roots("Erdogan calls Israel's offensive in Gaza a genocide.") >= {("TUR", "ISR", "11")}
+
+
+def test_a_closing_comment_is_the_tellers() -> None:
+    assert ("IRN", "ISR", "11") in roots(
+        "Iran says Israel attacked its consulate in Damascus with missiles, calling it a terrorist act.")
+    assert ("ISR", "IRN", "11") not in roots(
+        "Iran says Israel attacked its consulate in Damascus with missiles, calling it a terrorist act.")

@@ -84,6 +84,10 @@ def relation_subjects(v: Token) -> list[Token]:
             and s.lemma_.lower() in modality.words().relation_nouns]
 
 
+# Acts two sides do together (meet, agree, cooperate): told once per side
+JOINT_ROOTS = frozenset({"04", "05", "06"})
+
+
 class Clauses(Nominals):
     """Clause-level argument readers; the coder (events/coder.py) subclasses this."""
 
@@ -397,10 +401,20 @@ class Clauses(Nominals):
         acts |= {(t.i, f.code, f.source) for t in n.doc[n.sent.start:n.i] if t.i not in inside and t.pos_ == "NOUN"
                  and self.noun_pattern(t) is not None for f in self.code_noun(t)}
         here = sorted(acts, key=lambda x: x[0])
-        for i, code, src in reversed([*((-1, c, s) for c, s in self.earlier), *here]):
+        sequence = [*((-1, c, s) for c, s in self.earlier), *here]
+        for k in range(len(sequence) - 1, -1, -1):
+            i, code, src = sequence[k]
             if roots is None or code[:2] in roots:
                 # every doer of that act: "U.S. and British warplanes strike ..., and Iran condemns the strikes"
                 doers = [src] + ([s for j, c, s in here if j == i and c == code and s.code != src.code] if i >= 0 else [])
+                if i < 0 and code[:2] in JOINT_ROOTS:
+                    # "Kyrgyzstan and Tajikistan sign a border agreement. Russia welcomes the deal.": a joint act of an
+                    # earlier sentence, told once per side in a row
+                    j = k - 1
+                    while j >= 0 and sequence[j][0] < 0 and sequence[j][1] == code:
+                        doers.append(sequence[j][2])
+                        j -= 1
+                doers = list({a.code: a for a in doers}.values())
                 return [a for a in doers if a.code not in exclude and a.codable]
         # "China announced export controls on gallium. The EU criticised the decision.": an act the coder took for
         # no event (one actor, so never parsed) is still told by the one actor of the sentence before

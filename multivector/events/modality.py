@@ -34,6 +34,7 @@ class Words:
     affirming_negations: frozenset[str]
     open_negations: frozenset[str]
     telling_verbs: frozenset[str]
+    comment_participles: frozenset[str]
     threat_heads: frozenset[str]
     report_verbs: frozenset[str]
     accuse_verbs: frozenset[str]

@@ -472,3 +472,18 @@ def verb_read_as_compound_of_its_object(t: Token) -> bool:
             c.head = t
     n.head, n.dep_ = t, "dobj"
     return True
+
+
+def comment_read_on_reported_clause(t: Token) -> bool:
+    """"Russia says Ukraine tried to kill Putin with drones ..., calling it a terrorist act": the parser hangs a
+    closing participle of saying on the reported clause, making its subject the one reported on. A participle of
+    telling or naming after a comma, on a verb reported by a verb of saying, is the teller's."""
+    h = t.head
+    teller = h.head
+    W = modality.words()
+    if not (t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in W.comment_participles
+            and h.dep_ == "ccomp" and teller.lemma_.lower() in W.report_verbs and teller.i < h.i < t.i
+            and has_subject(teller) and t.i > 0 and t.doc[t.i - 1].text == ","):
+        return False
+    t.head = teller
+    return True
