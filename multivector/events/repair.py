@@ -68,20 +68,22 @@ from .repair_phrases import (
     subject_of_subordinator,
     subject_read_as_apposition_in_fronted_phrase,
 )
+from .repair_plurals import (
+    demonym_subject_read_as_modifier,
+    headline_verb_read_as_root_noun,
+    joined_verb_read_as_plural_noun,
+    plural_read_for_verb,
+    plural_subject_read_as_verb,
+)
 from .repair_verbs import (
     SUBORDINATORS,
     agent_noun_read_as_verb,
     claim_noun_read_as_verb,
-    demonym_subject_read_as_modifier,
     gerund_read_as_compound_of_its_object,
-    headline_verb_read_as_root_noun,
     ing_noun_read_as_participle,
-    joined_verb_read_as_plural_noun,
     outbreak_read_as_plural,
     particle_read_as_preposition,
     past_read_as_lemma,
-    plural_read_for_verb,
-    plural_subject_read_as_verb,
     report_verb_read_as_noun,
     second_subject_read_as_compound_of_verb,
     subject_read_as_modifier_of_verb,
