@@ -168,9 +168,7 @@ class DocActors:
                 # "Iranian-made drones" were made there
             if span.start >= 1 and doc[span.start - 1].text in SHIP_PREFIXES:
                 continue  # "the destroyer USS Carney" is a ship, not Canada's prime minister
-            if surface in WEST_SURFACES:
-                if nxt is not None and named_after(nxt):
-                    continue  # "the West Bank", "the West African ..."
+            if surface in WEST_SURFACES:  # ("the West Bank" was dropped before filter_spans)
                 entry = Entry("WST", "bloc", None, "the West")
             else:
                 entries = self.lex.lookup(surface)
@@ -190,9 +188,9 @@ class DocActors:
                     continue  # "former congressman Odin Sanchez" is not Pedro Sanchez: another name before the alias
                 if entry.kind == "leader" and self._named_for_another_state(doc, span, entry):
                     continue  # "Saudi King Abdullah" is not Jordan's King Abdullah: the adjective names the state
-                if entry.kind == "igo" and surface.endswith("Security Council") and self._state_before(doc, span):
-                    continue  # "the Russian Security Council", "Iran's National Security Council": the state's own
-                    # (roles.yaml reads the office with its state)
+                if entry.kind == "igo" and span[-2:].text.lower() in self.lex.roles and self._state_before(doc, span):
+                    continue  # "the Russian Security Council", "Iran's National Security Council": a body an
+                    # organisation has and a state has too (roles.yaml), named after a state, is the state's own
             for t in span:
                 self.by_token[t.i] = (span, entry)
 
