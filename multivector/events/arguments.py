@@ -458,9 +458,10 @@ class Arguments(References):
     def _entity_in(self, tok: Token) -> list[Actor]:
         """The first named actor inside a phrase ("the Uzbek city of Samarkand" -> UZB), not inside a clause
         that describes it ("migrants trying to cross the border from Serbia" names no Serbs)."""
-        aside = {x.i for w in phrase_tokens(tok) if w.dep_ == "pobj" and w.head.lower_ == "with" and third_party(w)
+        words = phrase_tokens(tok)
+        aside = {x.i for w in words if w.dep_ == "pobj" and w.head.lower_ == "with" and third_party(w)
                  for x in w.subtree}  # ("a peace deal, with the United States as mediator": beside the deal)
-        for t in phrase_tokens(tok):
+        for t in words:
             a = self.actors.entity_at(t) if t.i not in aside else None
             if a is not None and a.kind != "leader":
                 # with those conjoined to it: "companies in Russia and China" (from the name's last word:

@@ -67,9 +67,10 @@ class Found:
 
 # Expulsions of people: diplomats, forces or missions, individuals, a population.
 EXPULSION_CODES = frozenset({"161", "164", "166", "174", "201"})
-# Acts whose patient is never their doer's own: coercion, assault, fighting, mass violence (roots), expulsions
+# Acts whose patient is never their doer's own: coercion, assault, fighting, mass violence (roots); expulsions
 # and sanctions (codes)
-ON_OTHERS = frozenset({"17", "18", "19", "20", "163"}) | EXPULSION_CODES
+ON_OTHERS_ROOTS = frozenset({"17", "18", "19", "20"})
+ON_OTHERS_CODES = EXPULSION_CODES | {"163"}
 
 
 class Nominals(Places):
@@ -297,7 +298,8 @@ class Nominals(Places):
         shown = frozenset(a.code for a in srcs) if np.code[:2] == "15" else frozenset()
         tgts = next((t for a in anchors if (t := self.prep_targets(a, np.target, possessor=False, exclude=shown))), [])
         own_codes = frozenset(a.code for a in srcs)
-        if tgts and (np.code[:2] in ON_OTHERS or np.code[:3] in ON_OTHERS) and all(t.code in own_codes and t.resolved_from for t in tgts):
+        on_others = np.code[:2] in ON_OTHERS_ROOTS or np.code[:3] in ON_OTHERS_CODES
+        if tgts and on_others and all(t.code in own_codes and t.resolved_from for t in tgts):
             # "Iran says the U.S. seizure of its tanker is piracy": coercion or force done to "its" people or
             # things is done to another than its doer; the reference is read again past the doer
             self.past_doer = True

@@ -15,7 +15,6 @@ from .tree import (
     BORDER_NOUNS,
     CIRCUMSTANCE_PREPS,
     CROWD_PLACE_PREPS,
-    HOLDING_VERBS,
     child,
     entered,
     near_a_border,
@@ -198,8 +197,7 @@ class Places(Circumstances):
                 a for x in v.children if x.dep_ == "xcomp" and x.lemma_.lower() in LEAVING_VERBS
                 for o in x.children if o.dep_ == "dobj" for a in self.actors_for(o) if a.codable]
         if code.startswith("084") and theme is not None:
-            return [a for c in theme.children if c.dep_ == "acl" and c.lemma_.lower() in HOLDING_VERBS
-                    for a in (self.subjects(c) or self.located_in(c, LOCATION_PREPS)) if a.codable][:1]
+            return self.holder(theme, frozenset())[:1]
         if code.startswith("114") and theme is not None:
             # ("the Russian ambassador in Astana was handed a note of protest": where the envoy serves)
             return [a for p in prep_objects(theme, ("to", "in")) for a in self.actors_for(p) if a.codable] or [
