@@ -290,6 +290,18 @@ class Arguments(References):
                     return found + [a for a in more if a.code not in named]
         return []
 
+    def border_partner(self, p: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Whose border a border phrase names when the parser hangs its "with" phrase elsewhere (on the verb, the
+        object or the noun before: "massing troops along the border with X", "put on alert along the border
+        with X"): the "with" right after the border phrase is the border's."""
+        if p.lemma_.lower() not in BORDER_NOUNS or p.dep_ != "pobj":
+            return []
+        nxt = p.doc[p.right_edge.i + 1] if p.right_edge.i + 1 < len(p.doc) else None
+        if nxt is None or nxt.lower_ != "with" or nxt.dep_ != "prep" or nxt.head.i == p.i:
+            return []
+        return [a for o in nxt.children if o.dep_ == "pobj" for a in self.phrase_actors(o, possessor=False)
+                if a.code not in exclude]
+
     def phrase_actors(self, p: Token, *, possessor: bool = True, exclude: frozenset[str] = frozenset(),
                       loose: bool = True) -> list[Actor]:
         """The actor a target phrase names: itself, its possessor, its by-agent; if ``loose``, a national
@@ -321,8 +333,7 @@ class Arguments(References):
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],
             lambda: self.prep_targets(p, ("with",), possessor=False) if p.lemma_.lower() in BORDER_NOUNS else [],
-            lambda: self.prep_targets(p.head.head, ("with",), possessor=False)  # "massing along the border with X"
-            if p.lemma_.lower() in BORDER_NOUNS and p.dep_ == "pobj" and p.head.head.pos_ in ("VERB", "AUX") else [],
+            lambda: self.border_partner(p, exclude),
             lambda: self.prep_targets(p, ("in", "inside", "near"), possessor=False) if p.lemma_.lower() in self.place_nouns() else [],
             lambda: [a for e in route_ends(p, W.route_nouns, W.route_verbs)
                      for a in self.phrase_actors(e, possessor=False)],  # "roads leading to the Ukrainian border"

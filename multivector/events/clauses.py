@@ -270,7 +270,9 @@ class Clauses(Nominals):
                         # the answered act's owner ("U.S. tariffs", "Trump's stance"), never a state its own
                         # phrases name ("Tsai's meeting with U.S. House Speaker ...")
                         got = [a for a in (self.actors_for(what) or self.possessor(what, exclude)
-                                           or self.modifier_entity(what)) if a.code not in exclude and a.codable]
+                                           or self.modifier_entity(what) or [  # "to threats by the United States"
+                                               x for o in prep_objects(what, ("by", "from")) for x in self.actors_for(o)])
+                               if a.code not in exclude and a.codable]
                         if got:
                             return got
             if t.dep_ not in ("xcomp", "conj", "advcl") or t.head.i == t.i:

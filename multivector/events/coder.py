@@ -333,8 +333,9 @@ class ArticleCoder(Readings):
             # target (the self-pair is dropped later); never the allied state itself
             targets = [t for c in sorted(own) for t in self._targets(v, pat, theme, frozenset({c}))
                        if t.code in own - {c} and (t.role == "OPP" or t.kind == "place")]
-        if not targets and (mod.transform == "threat" or (mod.conditional and code[:2] >= "10") or code[:2] == "13"
-                            or pat.id == "retaliate"):
+        if not targets and tuple(pat.target) != ("if_attacker",) and (  # (an answer only to an attack: no other)
+                mod.transform == "threat" or (mod.conditional and code[:2] >= "10") or code[:2] == "13"
+                or pat.id == "retaliate"):
             # "threatened to cut deliveries unless Bishkek paid", "vowed to retaliate after Seoul resumed ...": a
             # threat is aimed at whom its condition or cause names (not help: "if China invades, ... would defend")
             targets = self.clause_subjects(v, CONDITION_MARKS, frozenset(a.code for a in sources))

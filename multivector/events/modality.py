@@ -92,6 +92,7 @@ class Words:
     conflict_nouns: frozenset[str]
     own_act_heads: frozenset[str]
     boundary_nouns: frozenset[str]
+    resulting_states: frozenset[str]
     completion_verbs: frozenset[str]
     deverbal_governors: frozenset[str]
     response_verbs: frozenset[str]

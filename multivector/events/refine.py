@@ -93,7 +93,8 @@ class Refinements(Deverbals):
         ("sent a team to train Somali troops", "agreed to send experts to help Ukraine": in the sending's own
         modality); beside a coded sending it stays a linked event, not added (gold rule 4). Only sendings with no
         destination (a ship sent "to the Black Sea to help Ukraine" is a movement), not journeys or gifts (whose
-        purposes are plans or uses), and only material help (roots 06-07). A protest is the exception: going or
+        purposes are plans or uses), and only material help or a show of force (roots 06-07, 15: "sent fighter
+        jets to intercept Chinese bombers" shows force by the sending). A protest is the exception: going or
         striking "to protest" is protesting, in the going's modality (roots 14)."""
         motion = mod.governor
         if motion is not None and code[:2] == "14":
@@ -101,7 +102,7 @@ class Refinements(Deverbals):
             # picket the consulate" (in the going's own modality)
             return modality.analyse(motion, question=self.in_question, year=self.year)
         if motion is None or motion.lemma_.lower() not in modality.words().sending_verbs or code[:2] not in (
-                "06", "07") or any(
+                "06", "07", "15") or any(
                 c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS for c in motion.children) or any(
                 i == motion.i for i, *_ in self.current):
             return mod

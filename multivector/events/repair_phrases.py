@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import patterns
+from . import modality, patterns
 from .repair_names import NOMINAL, has_subject
 from .repair_verbs import SUBORDINATORS
 from .tree import noun_keys
@@ -140,6 +140,19 @@ def particle_read_as_adverb(t: Token) -> bool:
     for c in list(t.children):
         if c.dep_ == "prep":
             c.head = h
+    return True
+
+
+def state_read_on_object(t: Token) -> bool:
+    """"placed its artillery units on combat alert", "took the two sailors into custody": the parser may hang the
+    phrase of the state an act puts its object in on the object; it is the verb's (modality.yaml resulting_states)."""
+    h = t.head
+    if not (t.dep_ == "prep" and h.dep_ == "dobj" and h.i < t.i and h.head.pos_ == "VERB"):
+        return False
+    states = modality.words().resulting_states
+    if not any(o.dep_ == "pobj" and o.lemma_.lower() in states for o in t.children):
+        return False
+    t.head = h.head
     return True
 
 

@@ -69,6 +69,10 @@ OPERATING = frozenset({"deploy", "operate", "own", "fly", "use", "charter", "run
 HELP_CODES = frozenset({"023", "070", "073"})
 
 
+# Roots of force: a show of it, coercion, assault, fighting, mass violence (not reducing relations, 16)
+FORCE = frozenset({"15", "17", "18", "19", "20"})
+
+
 class Targets(Judgements):
     """The target slots of verb patterns; the article coder subclasses this."""
 
@@ -87,15 +91,40 @@ class Targets(Judgements):
         return by or [a for c in pursuits for x in c.subtree if x.dep_ == "prep" and x.lower_ == "to"
                       for a in self.actors_for(pobj_of(x), exclude) if a.codable][:1]
 
+    def hostile_verb(self, c: Token) -> bool:
+        """Most of the verb's readings are threats or force (roots 13-20): "attack", "intercept", "shell"."""
+        pats = self.pats.verbs.get(c.lemma_.lower(), ())
+        return 2 * sum("13" <= p.code[:2] <= "20" for p in pats) > len(pats) > 0
+
+    def if_attacker(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
+        """Who would attack in an if-clause on the verb or on what it is the complement of ("will respond if China
+        attacks", "says it is ready to retaliate if Iran launches an attack"): the subject of a hostile verb, or
+        of a verb whose object is an act of force (roots 15, 17-20; not a cut in ties, 16)."""
+        W = modality.words()
+        h = v
+        for _ in range(3):
+            for c in h.children:
+                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in W.conditional_marks
+                                                 for m in c.children):
+                    continue
+                obj = child(c, "dobj")
+                np = self.noun_pattern(obj) if obj is not None else None
+                pats = self.pats.verbs.get(c.lemma_.lower(), ())
+                if (np is not None and np.code[:2] in FORCE) or (np is None and 2 * sum(
+                        p.code[:2] in FORCE for p in pats) > len(pats) > 0):
+                    got = [a for a in self.actors_for(child(c, "nsubj")) if a.codable and a.code not in exclude]
+                    if got:
+                        return got
+            if h.dep_ not in ("xcomp", "acomp", "ccomp") or h.head.i == h.i:
+                break
+            h = h.head
+        return []
+
     def hostile_before(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """Who did the hostile act (roots 13-20) an act comes after: "rushed troops to Ladakh after Chinese troops
         attacked a post", "after a clash with Chinese troops"; not a friendly or neutral one ("after Sweden joined
         NATO", "after talks with Latvia")."""
-        def hostile(c: Token) -> bool:  # most of the verb's readings are threats or force (roots 13-20)
-            pats = self.pats.verbs.get(c.lemma_.lower(), ())
-            return 2 * sum("13" <= p.code[:2] <= "20" for p in pats) > len(pats) > 0
-
-        got = self.clause_subjects(v, AFTER_MARKS, exclude, climb=False, keep=hostile)
+        got = self.clause_subjects(v, AFTER_MARKS, exclude, climb=False, keep=self.hostile_verb)
         if got:
             return got
         for o in prep_objects(v, tuple(AFTER_MARKS)):
@@ -181,7 +210,10 @@ class Targets(Judgements):
                         break
             elif slot == "xcomp_obj":  # "pledged 50 million euros to help Ukraine (repair its grid)"
                 for c in v.children:
-                    if c.dep_ in ("xcomp", "advcl"):
+                    if c.dep_ in ("xcomp", "advcl") and not (
+                            pat.code[:2] < "10" and c.tag_ == "VB" and self.hostile_verb(c)):
+                        # (help's purpose is no act of force: "sent fighter jets to intercept Chinese bombers" helps
+                        # no one; "scrambled jets to intercept Chinese drones" is aimed at them)
                         inner = next((x for x in c.children if x.dep_ in ("ccomp", "xcomp")), None)
                         obj = child(c, "dobj")  # "to disperse hundreds of Ukrainians": through the amount
                         got = self.actors_for(through_quantity(obj) if obj is not None else None) or \
@@ -250,6 +282,8 @@ class Targets(Judgements):
                 # a formal protest")
                 got = (self.adversary_before(v, exclude) if pat.code[:2] in ("10", "11", "13", "16") or vowed else []) or [
                     self.adversaries[c] for c in exclude if c in self.adversaries]
+            elif slot == "if_attacker":  # "is prepared to respond if North Korea launches an attack": a conditional
+                got = self.if_attacker(v, exclude)  # answer to whoever the if-clause says would attack
             elif slot == "harmed_when":  # "two soldiers are wounded when a gunman opens fire": whom it hurt
                 h = v.head
                 if v.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as") for c in v.children) \
@@ -319,9 +353,12 @@ class Targets(Judgements):
                            for a in self.phrase_actors(p, exclude=exclude) if a.codable][:1]
             elif slot == "border_partner" and theme is not None:
                 # "reintroduces checks on its border with Hungary": the state beyond the border the object is on
-                got = [a for b in (theme, *prep_objects(theme, ("on", "at", "along")))
-                       if b.lemma_.lower() in BORDER_NOUNS for a in self.prep_targets(b, ("with",), possessor=False,
-                                                                                      exclude=exclude)][:2]
+                borders = [b for b in (theme, *prep_objects(theme, ("on", "at", "along")),
+                                       *prep_objects(v, ("on", "at", "along"))) if b.lemma_.lower() in BORDER_NOUNS]
+                got = [a for b in borders for a in self.prep_targets(b, ("with",), possessor=False,
+                                                                     exclude=exclude)][:2] or [
+                    a for b in borders if b is not theme for a in self.modifier_entity(b, exclude)][:2]
+                # (or the state a border on which the object is is named by: "drills on the Polish border")
             elif slot == "examined":
                 # "demanded an inquiry into the killing of its citizens by Egyptian forces", "called for an
                 # investigation into Israeli strikes": whoever did the act examined (never its victims)
@@ -415,7 +452,9 @@ class Targets(Judgements):
                         if (inner.dep_ == "prep" and inner.lower_ in ("of", "in", "on", "about")) or (
                                 inner.dep_ == "acl" and (inner.lemma_.lower() in CARRIERS or any(
                                     x.dep_ == "aux" and x.lower_ == "to" for x in inner.children))):
-                            for x in (y for y in inner.subtree if y.dep_ == "prep" and y.lower_ == slot):
+                            for x in (y for y in inner.subtree if y.dep_ == "prep" and y.lower_ == slot and not (
+                                    slot == "with" and y.head.lemma_.lower() in BORDER_NOUNS)):
+                                # (a border's own "with" names no partner: "drills on its border with Poland")
                                 got = [a for p in x.children if p.dep_ == "pobj"
                                        for a in self.phrase_actors(p, exclude=exclude)]
                                 if got:

@@ -30,7 +30,7 @@ THIRD_PARTY_ROLES = frozenset({"guarantor", "mediator", "observer", "witness", "
 # against ("against Israel's strikes in Lebanon").
 CROWD_PLACE_PREPS = frozenset({"outside", "near", "at", "in", "before", "through", "across"})
 # Words that make "to" a preposition of nearness: "close to", "next to".
-ADJACENCY = frozenset({"close", "next"})
+ADJACENCY = frozenset({"close", "closer", "next"})
 CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
 
 
@@ -128,7 +128,9 @@ def route_ends(route: Token, nouns: frozenset[str], verbs: frozenset[str]) -> li
 
 def prep_name(p: Token) -> str:
     """A preposition's name in trigger entries: "close to" and "next to" are one ("close to the border")."""
-    return f"{p.head.lower_} to" if p.lower_ == "to" and p.head.lower_ in ADJACENCY else p.lower_
+    if p.lower_ == "to" and p.head.lower_ in ADJACENCY:  # ("moved troops closer to the border": close to)
+        return "close to" if p.head.lower_ == "closer" else f"{p.head.lower_} to"
+    return p.lower_
 
 
 def misparsed_main(v: Token) -> bool:
