@@ -79,3 +79,13 @@ def test_an_exemption_from_sanctions_eases_them() -> None:
     assert coded("China exempts U.S. soybeans from retaliatory tariffs.") == {("CHN", "USA", "085")}
     assert coded("Trump exempts Canada and Mexico from steel tariffs.") == {("USA", "CAN", "085"), ("USA", "MEX", "085")}
     assert coded("The U.S. grants India an exemption from sanctions on Iranian oil.") == {("USA", "IND", "085")}
+
+
+def test_an_office_of_a_province_or_city_acts_for_its_state() -> None:
+    # gold README: officials map to their country
+    assert roots("The governor of Texas criticizes Mexico over migrants.") == {("USA", "MEX", "11")}
+    assert roots("Texas Governor Greg Abbott criticizes Mexico over migrants.") == {("USA", "MEX", "11")}
+    assert roots("The Chief Minister of Andhra Pradesh Y. S. Rajasekhara Reddy blames Pakistani terrorists for the "
+                 "bombings.") == {("IND", "PAK", "11")}
+    # an office of no place names no state
+    assert roots("The governor of the central bank criticizes Russia.") == set()

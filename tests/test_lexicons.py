@@ -206,7 +206,11 @@ def test_codable_orgs_follow_gold_scheme(orgs: list[dict[str, Any]]) -> None:
 
 def test_roles_schema(roles: dict[str, Any]) -> None:
     assert set(roles) == {"version", "roles", "titles", "craft_designators", "located_by_place", "organs_by_place",
-                          "international_seats", "bloc_acts"}
+                          "international_seats", "bloc_acts", "offices_of_place"}
+    # offices of a place are government titles ("governor of Texas" -> USA GOV): each is a GOV role word
+    gov = {w.lower() for w in roles["roles"]["GOV"]}
+    assert all(isinstance(w, str) and w == w.lower() for w in roles["offices_of_place"])
+    assert all(set(w.replace("-", " ").split()) & (gov | {x + "s" for x in gov}) for w in roles["offices_of_place"])
     # bloc acts are lower-case singular nouns, never a role word ("Western diplomats" is plural and a role already)
     assert all(isinstance(w, str) and w == w.lower() and " " not in w for w in roles["bloc_acts"])
     assert not set(roles["bloc_acts"]) & {w for ws in roles["roles"].values() for w in ws}

@@ -89,6 +89,7 @@ class Lexicon:
     seats: frozenset[str] = frozenset()  # "The Hague": cities whose courts and officials may be international
     bloc_acts: frozenset[str] = frozenset()  # "criticism", "pressure": singular heads a bloc adjective acts through
     act_adjectives: dict[str, str] = field(default_factory=dict)  # "European" -> EU, before a bloc act only
+    offices: frozenset[str] = frozenset()  # "governor", "chief minister": offices of a province or city's state
 
     def lookup(self, surface: str) -> tuple[Entry, ...]:
         return self.phrases.get(surface, ())
@@ -292,8 +293,9 @@ def load() -> Lexicon:
     organs = frozenset(str(w).lower() for w in _strings(rdata.get("organs_by_place")))
     seats = frozenset(str(w) for w in _strings(rdata.get("international_seats")))
     bloc_acts = frozenset(str(w).lower() for w in _strings(rdata.get("bloc_acts")))
+    offices = frozenset(str(w).lower() for w in _strings(rdata.get("offices_of_place")))
     return Lexicon(
         {k: tuple(v) for k, v in phrases.items()}, roles, titles, names, bloc_adj, descriptions, regions,
         region_names, craft, place_kinds, located, {k: frozenset(v) for k, v in styles.items()}, frozenset(sides),
-        organs, seats, bloc_acts, act_adj,
+        organs, seats, bloc_acts, act_adj, offices,
     )
