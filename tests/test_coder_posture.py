@@ -89,3 +89,13 @@ def test_an_office_of_a_province_or_city_acts_for_its_state() -> None:
                  "bombings.") == {("IND", "PAK", "11")}
     # an office of no place names no state
     assert roots("The governor of the central bank criticizes Russia.") == set()
+
+
+def test_a_manner_phrase_names_no_partner_of_a_tie() -> None:
+    def ties(text: str) -> set[tuple[str, str, str]]:
+        return {(t.a, t.b, t.type) for t in code_article(Article.make(text, DATE)).ties}
+
+    # "in defiance of EU sanctions" tells why: the gas is Russia's, not the EU's
+    assert ties("Hungary buys Russian gas in defiance of EU sanctions.") == {("HUN", "RUS", "energy")}
+    assert ("TUR", "USA", "energy") not in ties("Turkey buys Iranian oil in defiance of U.S. sanctions.")
+    assert ties("Armenia buys most of its gas from Russia.") == {("ARM", "RUS", "energy")}

@@ -40,6 +40,7 @@ class TieLexicon:
     nouns: dict[str, dict[str, Any]]
     stationed: dict[str, dict[str, Any]]
     adjectives: dict[str, str]  # "dependent" -> "depend": an adjective read as its dependent verb
+    manner: frozenset[str] = frozenset()  # "defiance", "response": "in defiance of" tells why, names no partner
 
 
 @functools.cache
@@ -68,7 +69,7 @@ def load() -> TieLexicon:
 
     adjectives = {a: e["lemmas"][0] for e in data.get("dependent_verbs", []) for a in e.get("adjectives", [])}
     return TieLexicon(words, index("dependent_verbs"), index("market_verbs"), index("provider_verbs"), index("nouns"),
-                      index("stationed_verbs"), adjectives)
+                      index("stationed_verbs"), adjectives, frozenset(str(w) for w in data.get("manner_nouns", [])))
 
 
 def _type_of(tokens: list[Token], lex: TieLexicon, default: str) -> str:
@@ -209,8 +210,9 @@ def _subtree_actors(coder: ArticleCoder, tok: Token | None, *, skip: Token | Non
 def _prep_objects(v: Token, names: list[str], *, on_object: bool = False) -> list[Token]:
     """Noun objects of the named prepositions (a clause, "on how long the war lasts", is no party); also
     inside a share phrase: "imports almost all of its petrol from Russia", "buys 90% of its oil from"."""
+    manner = load().manner  # ("buys Russian gas in defiance of EU sanctions": no partner in a manner phrase)
     out = [p for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in names
-           for x in (c, *c.conjuncts) for p in x.children if p.dep_ == "pobj"]
+           for x in (c, *c.conjuncts) for p in x.children if p.dep_ == "pobj" and p.lemma_.lower() not in manner]
     if "dative" in names:  # the indirect object itself: "owes China $4 billion"
         out += [c for c in v.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
     if out:
