@@ -99,3 +99,10 @@ def test_a_manner_phrase_names_no_partner_of_a_tie() -> None:
     assert ties("Hungary buys Russian gas in defiance of EU sanctions.") == {("HUN", "RUS", "energy")}
     assert ("TUR", "USA", "energy") not in ties("Turkey buys Iranian oil in defiance of U.S. sanctions.")
     assert ties("Armenia buys most of its gas from Russia.") == {("ARM", "RUS", "energy")}
+
+
+def test_an_opposition_in_a_country_is_that_countrys() -> None:
+    assert roots("The opposition in Belarus asks Lithuania for help.") == {("BLR", "LTU", "02")}
+    assert roots("Opposition parties in Georgia accuse Russia of meddling.") == {("GEO", "RUS", "11")}
+    # unplaced, it is no one's
+    assert roots("The opposition accuses Russia of meddling.") == set()
