@@ -106,3 +106,11 @@ def test_an_opposition_in_a_country_is_that_countrys() -> None:
     assert roots("Opposition parties in Georgia accuse Russia of meddling.") == {("GEO", "RUS", "11")}
     # unplaced, it is no one's
     assert roots("The opposition accuses Russia of meddling.") == set()
+
+
+def test_support_after_a_subject_of_its_own_is_a_time_not_a_purpose() -> None:
+    # "two days after Venezuelan voters backed ..." tells when, so the alert is still aimed at Venezuela
+    assert ("GUY", "VEN", "152") in coded(
+        "Guyana puts its defence forces on alert, two days after Venezuelan voters backed their government's claim "
+        "to the territory.")
+    assert coded("Russia sent troops to help Kazakhstan restore order.") == {("RUS", "KAZ", "074")}

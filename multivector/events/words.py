@@ -106,7 +106,9 @@ def in_support(v: Token) -> bool:
     at the request of the government", "in support of the Syrian army"."""
     words = modality.words()
     for c in v.children:
-        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in words.support_purposes:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in words.support_purposes and not any(
+                x.dep_ in ("nsubj", "nsubjpass", "mark") for x in c.children):
+            # (a purpose has no subject of its own: "two days after Venezuelan voters backed ..." is a time)
             obj = next((o for o in c.children if o.dep_ == "dobj"), None)
             if obj is not None and any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES for p in obj.children):
                 continue  # "put reservists on standby to reinforce its frontier": its own, no one supported
