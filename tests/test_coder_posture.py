@@ -114,3 +114,13 @@ def test_support_after_a_subject_of_its_own_is_a_time_not_a_purpose() -> None:
         "Guyana puts its defence forces on alert, two days after Venezuelan voters backed their government's claim "
         "to the territory.")
     assert coded("Russia sent troops to help Kazakhstan restore order.") == {("RUS", "KAZ", "074")}
+
+
+def test_a_by_phrase_after_an_attack_noun_is_the_nouns() -> None:
+    # the parser makes the coalition the killing's agent and hangs the market on it: both are the airstrikes'
+    assert roots("At least 20 people are killed in airstrikes by the Saudi-led coalition on a market in northern "
+                 "Yemen.") == {("SAU", "YEM", "19")}
+    assert roots("Five Afghan soldiers were killed in an attack by Pakistani forces on a border post.") == {
+        ("PAK", "AFG", "19")}
+    # a by-phrase after a place is the verb's own agent
+    assert roots("Two Ukrainian journalists were detained in Moscow by Russian police.") == {("RUS", "UKR", "17")}

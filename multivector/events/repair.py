@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from . import patterns
 from .repair_clauses import (
     agent_read_on_complex_preposition,
+    agent_read_off_its_attack_noun,
     agent_read_on_object,
     attack_noun_read_as_verb,
     clause_across_a_semicolon,
@@ -418,7 +419,8 @@ REPAIRS: tuple[Callable[[Token], bool], ...] = (
     verb_read_as_subject_of_a_participle,
     subject_of_preposition, apposition_read_as_second_subject, subject_read_as_apposition_in_fronted_phrase,
     list_read_as_apposition, conjunct_of_the_like, object_of_particle, particle_read_as_adverb,
-    particle_read_as_preposition, agent_read_on_object, agent_read_on_complex_preposition,
+    particle_read_as_preposition, agent_read_on_object, agent_read_off_its_attack_noun,
+    agent_read_on_complex_preposition,
     verb_pair_read_as_subordinators_object,
     outbreak_read_as_plural, phrase_read_on_a_duration, relative_read_on_phrase_head, place_read_on_a_statement,
     phrase_read_on_a_worth, state_read_on_object,
@@ -458,6 +460,7 @@ ONLY_ON: dict[Callable[[Token], bool], frozenset[str]] = {
     conjunct_of_the_like: frozenset({"conj"}), object_of_particle: frozenset({"pobj"}),
     particle_read_as_adverb: frozenset({"advmod"}), subject_joined_to_object: frozenset({"conj"}),
     particle_read_as_preposition: frozenset({"prep"}), agent_read_on_object: frozenset({"prep"}),
+    agent_read_off_its_attack_noun: frozenset({"agent"}),
     phrase_read_on_a_duration: frozenset({"prep"}), relative_read_on_phrase_head: frozenset({"relcl"}),
     place_read_on_a_statement: frozenset({"prep"}), phrase_read_on_a_worth: frozenset({"prep"}),
     state_read_on_object: frozenset({"prep"}),

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from . import modality, patterns
 from .repair_names import NOMINAL, has_subject
 from .repair_verbs import as_verb, present_verb_lemma
-from .tree import child, despite_head
+from .tree import child, despite_head, noun_keys
 
 FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
 
@@ -84,6 +84,25 @@ def agent_read_on_object(t: Token) -> bool:
             and not any(c.dep_ == "agent" for c in v.children) and any(c.dep_ == "pobj" for c in t.children)):
         return False
     t.head, t.dep_ = v, "agent"
+    return True
+
+
+def agent_read_off_its_attack_noun(t: Token) -> bool:
+    """"20 people are killed in airstrikes by the Saudi-led coalition on a market in Yemen": the parser makes the
+    by-phrase after an attack noun the passive verb's agent and hangs what was hit on the agent. Right after
+    "in <attack noun>", the by-phrase and the phrase of what was hit are the noun's (which codes the attack)."""
+    v = t.head
+    n = t.doc[t.i - 1] if t.i > 0 else None
+    if not (t.dep_ == "agent" and n is not None and n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.i == v.i
+            and any(c.dep_ == "auxpass" for c in v.children)):
+        return False
+    if not any("18" <= np.code[:2] <= "20" for np in patterns.load().nouns_for(noun_keys(n))):
+        return False
+    t.head, t.dep_ = n, "prep"
+    for o in (c for c in t.children if c.dep_ == "pobj"):
+        for p in list(o.children):
+            if p.dep_ == "prep" and p.lower_ in ("on", "against", "at") and p.i > o.i:
+                p.head = n
     return True
 
 
