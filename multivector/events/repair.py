@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Token
 
 from . import patterns
 from .repair_clauses import (
-    agent_read_on_complex_preposition,
     agent_read_off_its_attack_noun,
+    agent_read_on_complex_preposition,
     agent_read_on_object,
     attack_noun_read_as_verb,
     clause_across_a_semicolon,
