@@ -124,3 +124,11 @@ def test_a_by_phrase_after_an_attack_noun_is_the_nouns() -> None:
         ("PAK", "AFG", "19")}
     # a by-phrase after a place is the verb's own agent
     assert roots("Two Ukrainian journalists were detained in Moscow by Russian police.") == {("RUS", "UKR", "17")}
+
+
+def test_it_in_the_cause_of_a_reaction_is_the_one_answered() -> None:
+    # "after it ..." under a condemnation or protest is the act of the state condemned, not of the condemner
+    assert ("IRN", "DEU", "18") in roots("Germany condemns Iran after it executes a German citizen.")
+    assert ("RUS", "EST", "15") in roots("Estonia protests to Russia after its jet violates Estonian airspace.")
+    # outside a reaction, a subject "it" still continues the subject: no request from Kazakhstan is read
+    assert roots("Russia sent troops to Kazakhstan after it received a request for help.") == {("RUS", "KAZ", "07")}

@@ -45,6 +45,12 @@ UNRECOGNISED = frozenset({"breakaway", "separatist", "self-proclaimed", "self-de
 # genocide" ("calling it a grave error" takes up the thing the main verb took).
 AGENT_VERBS = frozenset({"accuse", "blame", "urge", "warn", "ask", "thank", "congratulate", "invite", "charge",
                          "suspect", "press", "pressure"})
+# Verbs of answering another's act, whose "it" in a clause of cause or time is the one answered: "condemns Iran
+# after it executes a German citizen", "protests to Russia after its jet violates Estonian airspace".
+REACTION_VERBS = frozenset({"condemn", "criticise", "criticize", "denounce", "protest", "summon", "sanction",
+                            "expel", "reprimand", "rebuke", "punish", "censure", "thank", "praise", "congratulate",
+                            "commend", "penalise", "penalize", "fine"})
+REASON_MARKS = frozenset({"after", "because", "since", "as", "when"})
 # Verbs whose in-phrase is a visit's destination, not a venue: "arrived in Beijing", "landed in Astana".
 ARRIVAL_VERBS = frozenset({"arrive", "land", "touch"})
 ORG_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "union", "group", "body", "fund"})
@@ -339,6 +345,23 @@ class DocContext:
         a = self.actors.entity_at(obj)
         return obj if a is None or a.kind not in ("country", "capital", "igo") else None
 
+    def _answered(self, token: Token, cands: list[Seen]) -> Seen | None:
+        """The state a reaction answers, when "it"/"its" is the subject of the reaction's clause of cause or time:
+        the reaction verb's object or to/against-phrase ("summons Russia's envoy after its jets ...")."""
+        clause = token.head if token.dep_ in ("nsubj", "nsubjpass") else token.head.head
+        main = clause.head
+        if clause.dep_ != "advcl" or main.lemma_.lower() not in REACTION_VERBS or not any(
+                c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in clause.children):
+            return None
+        objs = [c for c in main.children if c.dep_ == "dobj" and c.i < token.i] + [
+            p for c in main.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "with") and c.i < token.i
+            for p in c.children if p.dep_ == "pobj"]
+        for o in objs:
+            found = [s for s in cands if o.left_edge.i <= s.token <= o.i and not s.actor.person]
+            if found:
+                return found[0]
+        return None
+
     def _has_modifier(self, token: Token) -> bool:
         return any(c.dep_ in ("amod", "compound", "poss") and c.pos_ in ("PROPN", "ADJ", "PRON") for c in token.lefts)
 
@@ -442,6 +465,9 @@ class DocContext:
             things = same + leaders + [s for s in things if s.sentence != si]
             subj_pos = token.dep_ in ("nsubj", "nsubjpass") or (
                 token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"))
+            answered = self._answered(token, cands) if subj_pos else None
+            if answered is not None:
+                return [self._note(answered.actor, answered, token, token.text)]
             if subj_pos or self.subject_first:
                 # A subject "it"/"its" continues the previous subject ("China is ..., and its companies ..."),
                 # but not a plural one: "Russian officials accused Kazakhstan of ingratitude after it sent aid"
