@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -301,10 +301,9 @@ class DocActors:
             # Minister Abbas Araghchi" -> the title's nationality and role, as a person.
             titles = [self.role_of(c) for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
             title_role = next((r for r in titles if r), None)
-            office = next((o for c in token.lefts if c.dep_ == "compound" and (o := self._office_place(c))), None)
+            office = next((o for c in token.lefts if c.dep_ == "compound" and (o := self._office_state(c))), None)
             if office is not None:  # "Texas Governor Greg Abbott": the office's state
-                return Actor(office.code, "GOV", office.start, office.end, office.text, "country", office.codable,
-                             person=True)
+                return replace(office, person=True)
             if title_role is not None:
                 found = self._modifier_actor(token)
                 if found is not None:
@@ -347,8 +346,8 @@ class DocActors:
                 a = self.entity_at(child)
                 if a is not None and a.kind != "adjective":
                     return _with_role(a, role or a.role, person=True)
-        if direct is None and role == "GOV" and (office := self._office_place(token)) is not None:
-            return Actor(office.code, role, office.start, office.end, office.text, "country", office.codable)
+        if direct is None and role == "GOV" and (office := self._office_state(token)) is not None:
+            return office
         found = self._modifier_actor(token)
         if found is not None and not (found.kind == "place" and direct is not None):
             return _with_role(found, role, person=is_person)  # but "Karabakh Armenians" are Armenians
@@ -369,9 +368,9 @@ class DocActors:
             return _with_role(direct, role, person=is_person)
         return None
 
-    def _office_place(self, token: Token) -> Actor | None:
-        """The province or city whose office a title names ("the governor of Texas", "Texas Governor Greg Abbott",
-        "Punjab's chief minister", "the Chief Minister of Andhra Pradesh"): the place's actor, if it has a state."""
+    def _office_state(self, token: Token) -> Actor | None:
+        """The state whose province or city an office title names ("the governor of Texas", "Texas Governor Greg
+        Abbott", "Punjab's chief minister", "the Chief Minister of Andhra Pradesh"), as its government."""
         two = next((f"{c.lower_} {token.lower_}" for c in token.lefts if c.dep_ in ("amod", "compound")), "")
         if not ({token.lower_, token.lemma_.lower(), two} & self.lex.offices):
             return None
@@ -381,7 +380,7 @@ class DocActors:
             for x in (o, *(c for c in o.lefts if c.dep_ == "compound")):
                 a = self.entity_at(x)
                 if a is not None and a.kind == "place" and a.codable:
-                    return a
+                    return Actor(a.code, "GOV", a.start, a.end, a.text, "country", a.codable)
         return None
 
     @staticmethod

@@ -290,7 +290,7 @@ class Arguments(References):
                     return found + [a for a in more if a.code not in named]
         return []
 
-    def border_partner(self, p: Token, exclude: frozenset[str]) -> list[Actor]:
+    def border_with_elsewhere(self, p: Token, exclude: frozenset[str]) -> list[Actor]:
         """Whose border a border phrase names when the parser hangs its "with" phrase elsewhere (on the verb, the
         object or the noun before: "massing troops along the border with X", "put on alert along the border
         with X"): the "with" right after the border phrase is the border's."""
@@ -333,7 +333,7 @@ class Arguments(References):
             lambda: self._agent_of(p),
             lambda: self.event_source(p) if possessor else [],
             lambda: self.prep_targets(p, ("with",), possessor=False) if p.lemma_.lower() in BORDER_NOUNS else [],
-            lambda: self.border_partner(p, exclude),
+            lambda: self.border_with_elsewhere(p, exclude),
             lambda: self.prep_targets(p, ("in", "inside", "near"), possessor=False) if p.lemma_.lower() in self.place_nouns() else [],
             lambda: [a for e in route_ends(p, W.route_nouns, W.route_verbs)
                      for a in self.phrase_actors(e, possessor=False)],  # "roads leading to the Ukrainian border"

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from . import patterns
 from .repair_names import NOMINAL, has_subject
-from .repair_verbs import as_verb, present_verb_lemma, to_infinitive
+from .repair_verbs import as_verb, noun_root_as_verb, present_verb_lemma, to_infinitive
 
 # Verbs news writes with a to-infinitive that the parser may take for plural nouns ("the Council votes to ...")
 INFINITIVE_NOUN_VERBS = frozenset({"vote", "plan", "vow", "pledge", "promise", "threaten", "call", "move", "seek",
@@ -59,13 +59,7 @@ def plural_read_for_verb(t: Token) -> bool:
     name = next((c for c in t.lefts if c.dep_ == "compound" and c.i == t.i - 1 and c.pos_ == "PROPN"), None)
     if inf is None or name is None or any(c.dep_ == "det" for c in t.lefts):
         return False
-    for c in list(t.lefts):
-        if c.i < name.i and c.dep_ in ("det", "compound", "amod", "nmod"):
-            c.head = name
-    name.dep_ = "nsubj"
-    t.tag_, t.pos_ = "VBZ", "VERB"
-    inf.dep_ = "xcomp"
-    return True
+    return noun_root_as_verb(t, name, "VBZ", inf, "xcomp", frozenset({"det", "compound", "amod", "nmod"}))
 
 
 def plural_subject_read_as_verb(t: Token) -> bool:

@@ -391,6 +391,19 @@ def verb_read_as_subject_of_a_participle(t: Token) -> bool:
     return True
 
 
+def noun_root_as_verb(t: Token, subj: Token, tag: str, comp: Token, comp_dep: str,
+                      moved: frozenset[str] | None = None) -> bool:
+    """Re-read a root noun as the verb of the noun compounded before it: the words before that noun (of the
+    ``moved`` labels, if given) become its modifiers, it the subject, ``comp`` the verb's complement."""
+    for c in list(t.lefts):
+        if c.i < subj.i and (moved is None or c.dep_ in moved):
+            c.head = subj
+    subj.dep_ = "nsubj"
+    t.pos_, t.tag_ = "VERB", tag
+    comp.dep_ = comp_dep
+    return True
+
+
 def report_verb_read_as_noun(t: Token) -> bool:
     """"Iranian state media report[NN] that the Revolutionary Guards have seized a tanker": after a plural the
     parser may read a verb of saying as a noun compounded with it, and the that-clause as the noun's. A saying
@@ -402,13 +415,7 @@ def report_verb_read_as_noun(t: Token) -> bool:
                  and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
     if subj is None or said is None or any(c.dep_ in ("det", "poss") for c in t.lefts):
         return False
-    for c in list(t.lefts):
-        if c.i < subj.i:
-            c.head = subj
-    subj.dep_ = "nsubj"
-    t.pos_, t.tag_ = "VERB", "VBP"
-    said.dep_ = "ccomp"
-    return True
+    return noun_root_as_verb(t, subj, "VBP", said, "ccomp")
 
 
 def ing_noun_read_as_participle(t: Token) -> bool:

@@ -71,6 +71,7 @@ HELP_CODES = frozenset({"023", "070", "073"})
 
 # Roots of force: a show of it, coercion, assault, fighting, mass violence (not reducing relations, 16)
 FORCE = frozenset({"15", "17", "18", "19", "20"})
+HOSTILE = frozenset({"13", "14"}) | FORCE | {"16"}  # threats and force, roots 13-20
 
 
 class Targets(Judgements):
@@ -91,10 +92,10 @@ class Targets(Judgements):
         return by or [a for c in pursuits for x in c.subtree if x.dep_ == "prep" and x.lower_ == "to"
                       for a in self.actors_for(pobj_of(x), exclude) if a.codable][:1]
 
-    def hostile_verb(self, c: Token) -> bool:
-        """Most of the verb's readings are threats or force (roots 13-20): "attack", "intercept", "shell"."""
+    def hostile_verb(self, c: Token, roots: frozenset[str] = HOSTILE) -> bool:
+        """Most of the verb's readings are of these roots (threats or force, 13-20: "attack", "intercept")."""
         pats = self.pats.verbs.get(c.lemma_.lower(), ())
-        return 2 * sum("13" <= p.code[:2] <= "20" for p in pats) > len(pats) > 0
+        return 2 * sum(p.code[:2] in roots for p in pats) > len(pats) > 0
 
     def if_attacker(self, v: Token, exclude: frozenset[str]) -> list[Actor]:
         """Who would attack in an if-clause on the verb or on what it is the complement of ("will respond if China
@@ -109,9 +110,7 @@ class Targets(Judgements):
                     continue
                 obj = child(c, "dobj")
                 np = self.noun_pattern(obj) if obj is not None else None
-                pats = self.pats.verbs.get(c.lemma_.lower(), ())
-                if (np is not None and np.code[:2] in FORCE) or (np is None and 2 * sum(
-                        p.code[:2] in FORCE for p in pats) > len(pats) > 0):
+                if (np is not None and np.code[:2] in FORCE) or (np is None and self.hostile_verb(c, FORCE)):
                     got = [a for a in self.actors_for(child(c, "nsubj")) if a.codable and a.code not in exclude]
                     if got:
                         return got
@@ -355,8 +354,8 @@ class Targets(Judgements):
                 # "reintroduces checks on its border with Hungary": the state beyond the border the object is on
                 borders = [b for b in (theme, *prep_objects(theme, ("on", "at", "along")),
                                        *prep_objects(v, ("on", "at", "along"))) if b.lemma_.lower() in BORDER_NOUNS]
-                got = [a for b in borders for a in self.prep_targets(b, ("with",), possessor=False,
-                                                                     exclude=exclude)][:2] or [
+                got = [a for b in borders for a in (self.prep_targets(b, ("with",), possessor=False, exclude=exclude)
+                                                    or self.border_with_elsewhere(b, exclude))][:2] or [
                     a for b in borders if b is not theme for a in self.modifier_entity(b, exclude)][:2]
                 # (or the state a border on which the object is is named by: "drills on the Polish border")
             elif slot == "examined":
