@@ -162,6 +162,7 @@ class Words:
     report_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     accusation_nouns: frozenset[str]
+    sanctioned_verbs: frozenset[str]
     civilian_sites: frozenset[str]
     sign_nouns: frozenset[str]
     burnt_signs: frozenset[str]

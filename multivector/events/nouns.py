@@ -161,6 +161,9 @@ class Nominals(Places):
     def code_noun(self, n: Token) -> list[Found]:
         """The events an event noun names; one its verb refuses, intends or weighs taking on is coded so (12x:
         "Kyrgyzstan will never join sanctions against Moscow" rejects, it does not sanction)."""
+        defied = self.defied_measure(n)
+        if defied is not None:
+            return defied
         got = self._code_noun(n)
         if got and n.dep_ == "dobj" and n.head.pos_ in ("VERB", "AUX"):
             # (and "will join sanctions" intends them: the verb's clause says how the noun's act stands)
@@ -171,6 +174,30 @@ class Nominals(Places):
                 return [replace(f, code=code_under(f.code, mod), pattern=f"{f.pattern}+{mod.transform}",
                                 mod=mod) if f.source.code in own else f for f in got]
         return got
+
+    def defied_measure(self, n: Token) -> list[Found] | None:
+        """A sanction acted "despite" is defied by the clause's subject (128, as "in defiance of U.S. sanctions"):
+        "India buys Iranian oil despite American sanctions" -> IND->USA 128, the sanctions themselves standing
+        measures (not coded). None when ``n`` is no such measure."""
+        np = self.noun_pattern(n)
+        if np is None or not np.code.startswith("163") or n.dep_ != "pobj":
+            return None
+        defied = defied_by(n)
+        if defied is None or defied[0] != "despite" or defied[1] is None:
+            return None
+        v = defied[1]
+        if modality.analyse(v, question=self.in_question, year=self.year).drop:
+            return []
+        setters = [a for a in self.possessor(n) or self.modifier_sources(n) or self.prep_targets(
+            n, ("by", "from"), possessor=False) if a.codable]
+        setter_codes = {a.code for a in setters}
+        defiers = [a for a in self.subjects(v) if a.codable and a.code not in setter_codes]
+        barred = modality.words().sanctioned_verbs
+        acts = [v, *(x for x in v.subtree if x.dep_ in ("xcomp", "pcomp", "ccomp") and x.i - v.i <= 8)]
+        if not any(a.lemma_.lower() in barred for a in acts) and not self.prep_targets(
+                n, ("on", "against"), possessor=False, exclude=frozenset(a.code for a in defiers)):
+            return []  # an act sanctions do not bar, against sanctions on no one named: it goes on under them
+        return [Found(a, s, "128", f"defy+{np.id}", n, Modality()) for a in defiers for s in setters]
 
     def _code_noun(self, n: Token) -> list[Found]:
         np = self.noun_pattern(n)

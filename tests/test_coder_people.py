@@ -1,0 +1,65 @@
+"""Acts done to people of another state and appeals for them: entry refused (active and passive), people of a
+named nationality deported, the release of people asked of whoever holds them, and sanctions defied by acting
+"despite" them. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from multivector.pipeline import code_article
+from multivector.records import Article
+
+DATE = dt.date(2024, 5, 1)
+
+
+def coded(text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.code) for e in code_article(Article.make(text, DATE)).events}
+
+
+def roots(text: str) -> set[tuple[str, str, str]]:
+    return {(s, t, c[:2]) for s, t, c in coded(text)}
+
+
+def test_entry_refused_is_an_entry_ban_not_a_denial() -> None:
+    # "deny entry" is no denial of an accusation (016): it refuses the people entry (172)
+    assert coded("Ukrainian border guards denied entry to three Russian citizens.") == {("UKR", "RUS", "172")}
+    assert coded("Israel denied a Turkish delegation entry.") == {("ISR", "TUR", "172")}
+    # the denial of a claim is still one
+    assert roots("Russia denied that its jets had entered Turkish airspace.") == {("RUS", "TUR", "01")}
+
+
+def test_entry_refused_in_the_passive_is_the_states_it_is_refused_to() -> None:
+    assert coded("Two Russian journalists were denied entry into Moldova.") == {("MDA", "RUS", "172")}
+    assert coded("A Turkish delegation was refused entry to Israel.") == {("ISR", "TUR", "172")}
+    # no state named to refuse it: no doer, no event
+    assert coded("The Chinese scholar was refused entry.") == set()
+
+
+def test_people_of_a_nation_deported_are_that_nations() -> None:
+    assert coded("Sweden deports Eritrean migrants to Italy.") == {("SWE", "ERI", "174")}
+    assert coded("Greece returns Syrian refugees to Turkey.") == {("GRC", "SYR", "174")}
+    # people of no nation named are pushed into the state they are sent to
+    assert roots("Algeria expelled more than 20,000 migrants to Niger.") == {("DZA", "NER", "20")}
+
+
+def test_a_release_is_asked_of_whoever_holds_the_people() -> None:
+    assert ("USA", "CHN", "0253") in coded("The US urges the release of two Canadians detained in China.")
+    assert coded("Germany calls for the release of a German journalist held in Turkey.") == {("DEU", "TUR", "0253")}
+    # people carried off to a state are held by it
+    assert coded("The UN calls for the return of Ukrainian children taken to Russia.") == {("UN", "RUS", "0253")}
+    # no holder told: the state the person is of
+    assert coded("The United States calls for the release of a Chinese activist.") == {("USA", "CHN", "0253")}
+
+
+def test_acting_despite_sanctions_defies_their_setter() -> None:
+    assert ("IND", "USA", "128") in coded("India continues to import Iranian oil despite American sanctions.")
+    assert coded("Despite U.S. sanctions, Turkey buys Russian missiles.") == {("TUR", "USA", "128")}
+    # an act sanctions do not bar goes on under them; so does the economy of a sanctioned state
+    assert coded("Russia holds the vote despite American sanctions.") == set()
+    assert coded("Despite Western sanctions, Russia's economy grew by 3 percent.") == set()
+    # what is not done defies nothing; sanctions of no one named have no setter
+    assert coded("India did not buy Iranian oil despite American sanctions.") == set()
+    assert coded("The company traded with Iran despite sanctions.") == set()
+    # objections acted despite stay the objector's disapproval (the annotators' reading), no defiance
+    assert roots("Japan's prime minister visits the Yasukuni shrine despite protests from China.") == {
+        ("CHN", "JPN", "11")}
