@@ -1,6 +1,6 @@
 """Acts done to people of another state and appeals for them: entry refused (active and passive), people of a
 named nationality deported, the release of people asked of whoever holds them, and sanctions defied by acting
-"despite" them. Sentences written for these tests."""
+"despite" them; crowds told by a bare number or in front of a building. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -63,3 +63,15 @@ def test_acting_despite_sanctions_defies_their_setter() -> None:
     # objections acted despite stay the objector's disapproval (the annotators' reading), no defiance
     assert roots("Japan's prime minister visits the Yasukuni shrine despite protests from China.") == {
         ("CHN", "JPN", "11")}
+
+
+def test_a_crowd_told_by_a_bare_number_is_the_subject_of_its_verb() -> None:
+    # the parser reads "Thousands" as the root and the finite verb as a clause on it (a repair)
+    assert coded("Thousands protested outside the French embassy in Niamey.") == {("NER", "FRA", "140")}
+    assert roots("Dozens marched to the Chinese embassy in Hanoi.") == {("VNM", "CHN", "14")}
+
+
+def test_in_front_of_a_building_is_outside_it() -> None:
+    assert coded("Protesters rallied in front of the U.S. embassy in Baghdad.") == {("IRQ", "USA", "140")}
+    # the embassy is where the crowd stands, not the crowd's state
+    assert coded("Protesters rallied in front of the Russian embassy.") == set()

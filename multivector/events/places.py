@@ -73,9 +73,13 @@ class Places(Circumstances):
         # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
         objs = [o for h in heads if (o := child(h, "dobj")) is not None]
         objs += [o for h in heads for o in prep_objects(h, ("to", "into"))]  # "set fire to the embassy in Damascus"
-        walked = [p for h in heads for p in prep_objects(h, CROWD_PLACE_PREPS)]  # "through the streets of Dhaka"
+        walked = [p for h in heads for p in prep_objects(h, CROWD_PLACE_PREPS)  # "through the streets of Dhaka"
+                  if p.lower_ != "front"]
+        # "rallied in front of the U.S. embassy in Baghdad": the building fronted, as "outside" it
+        objs += [o for h in heads for f in prep_objects(h, ("in",)) if f.lower_ == "front"
+                 for o in prep_objects(f, ("of",))]
         for a in (people, *heads, *walked, *objs):
-            places = prep_objects(a, ("in", "at")) or (  # "through the streets of Dhaka", "through Dhaka"
+            places = [x for x in prep_objects(a, ("in", "at")) if x.lower_ != "front"] or (  # "through Dhaka"
                 (prep_objects(a, ("of",)) or ([a] if a.pos_ == "PROPN" else [])) if a in walked else [])
             # each place of a list is a crowd of its own: "marched in Dhaka and Karachi"
             # (or the state a place noun is given by: "in the South African port of Durban", "in Kyrgyzstan's
