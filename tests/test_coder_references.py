@@ -211,3 +211,16 @@ def test_the_capital_with_its_name_beside_it_is_that_capital() -> None:
 def test_eurozone_ministers_are_the_eu() -> None:
     assert ("EU", "GRC", "122") in coded("Eurozone finance ministers reject Greece's request for an extension of "
                                          "its bailout.")
+
+
+def test_the_former_and_the_latter_are_the_two_states_named_before() -> None:
+    # across a sentence: "the former", once resolved, is no third state for "the latter"
+    assert ("ARM", "AZE", "112") in coded(
+        "Armenia and Azerbaijan met in Brussels. The former accused the latter of violating the truce.")
+    assert ("CHN", "JPN", "111") in coded("Japan and China held talks; the latter criticised the former's defence spending.")
+
+
+def test_an_unknown_name_with_an_office_in_apposition_is_the_he_that_follows() -> None:
+    # "he" is the envoy of the apposition, a person of his state
+    assert ("PRK", "MYS", "111") in coded(
+        "Malaysia expelled Kang Chol, North Korea's ambassador, after he criticised Malaysia.")

@@ -76,11 +76,14 @@ class DocContext(Pairs):
             # Climb to the noun phrase the name belongs to: "Niger's military ruler, General Tiani",
             # "U.S. President Donald Trump", "The Ukrainian leader" are one actor each.
             np = head
+            office = None  # a person's office passed on the way up ("Kang Chol, North Korea's ambassador")
             while np.dep_ in ("compound", "amod", "poss", "appos", "nmod") and np.head.i != np.i and (
                     np.head.i in actors.by_token or actors.role_of(np.head) is not None or np.dep_ == "appos"
                     # "American student Otto Warmbier": an occupation before a name is that person's
                     or (np.dep_ == "compound" and np.head.pos_ == "PROPN" and actors.role_of(np) is not None)):
                 np = np.head
+                if office is None and np.lemma_.lower() in PERSON_ROLES_HINT and np.i not in actors.by_token:
+                    office = np
             if np.i in done:
                 # "Prime Minister of Australia John Howard": the parser may hang the name on the country's
                 # phrase; the person is an antecedent of "the two leaders" as well as the country
@@ -93,6 +96,10 @@ class DocContext(Pairs):
             a = actors.actor_of(np) if np is not head else None
             if a is None:
                 a = actors.actor_of(head) or actors.entity_at(head)
+                if a is not None and office is not None and np.dep_ != "poss" and not a.person and \
+                        a.kind in ("country", "capital", "adjective"):
+                    # the office holder named in apposition is a person of that state, an antecedent of "he"
+                    a = replace(a, role=actors.role_of(office) or a.role, person=True)
             if a is None:
                 continue
             subj = np.dep_ in ("nsubj", "nsubjpass") or (np.dep_ == "conj" and np.head.dep_ in ("nsubj", "nsubjpass"))
@@ -264,7 +271,9 @@ class DocContext(Pairs):
         last: list[Seen] = []  # the latest mention of each of the last two actors, latest first
         for s in sorted((s for s in self.seen if (s.sentence, s.token) < (self.sent_of[token.i], token.i)),
                         key=lambda s: (s.sentence, s.token), reverse=True):
-            if not self._venue(s) and all(s.actor.code != x.actor.code for x in last):
+            # (named mentions only: "the former" resolved just before is no third party for "the latter")
+            if not self._venue(s) and s.actor.resolved_from is None and all(
+                    s.actor.code != x.actor.code for x in last):
                 last.append(s)
             if len(last) == 2:
                 break
