@@ -2545,3 +2545,18 @@ def test_a_time_phrase_does_not_refine_what_a_verb_is_about() -> None:
     assert ("TUR", "RUS", "046") in {(e.source, e.target, e.code) for e in events}  # the talks happened
     # the call is read from its own object, the ceasefire, not from the talks it was made during
     assert [e.pattern for e in events if e.code.startswith("02")] == ["call-for+ceasefire"]
+
+
+def test_a_fronted_time_phrase_names_nothing_agreed() -> None:
+    # "Following a meeting": the meeting is when, not what the leaders agree on
+    assert coded("Following a meeting in Minsk, the leaders of Russia and Ukraine agree on a package of measures "
+                 "to end the fighting.") == set()
+    # the parser's second subject "talks" is the fronted phrase's object (a repair): the agreement is the states'
+    assert coded("After talks in Ankara, Russia and Ukraine agree on a grain deal.") == {
+        ("RUS", "UKR", "031"), ("UKR", "RUS", "031")}
+
+
+def test_a_closure_joined_to_a_measure_shares_its_target() -> None:
+    assert ("VEN", "COL", "191") in coded("Venezuela recalls its ambassador to Colombia and closes the border.")
+    # a block joined to a condemnation is no veto of the condemned state's
+    assert ("AZE", "ARM", "129") not in coded("Azerbaijan condemned Armenia and blocked the road.")

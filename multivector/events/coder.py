@@ -56,6 +56,7 @@ from .tree import (
     verb_like,
 )
 from .words import (
+    TIME_PREPS,
     consignment,
     forms,
     has_agent,
@@ -224,7 +225,8 @@ class ArticleCoder(Readings):
         near = near_words(v) if any(p.needs for p in cands) else frozenset()
         own_forms = forms(v) if near else ()
         obj_lemmas = object_lemmas(v, theme) + self.object_classes(theme, cands) + [  # "set fire to the embassy"
-            p.lemma_.lower() for p in prep_objects(v) if p.head.lower_ in near and p.head.lower_ not in own_forms]
+            p.lemma_.lower() for p in prep_objects(v) if p.head.lower_ in near and p.head.lower_ not in own_forms
+            and p.head.lower_ not in TIME_PREPS]  # ("Following a meeting in Minsk, ... agree on": no meeting agreed)
         out = []
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):
@@ -342,9 +344,11 @@ class ArticleCoder(Readings):
         purpose_of_meeting = v.dep_ in ("advcl", "xcomp") and v.head.lemma_.lower() in SUMMONING and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in v.children)  # "summoned the envoy to demand an explanation"
         if not targets and (v.dep_ == "conj" or purpose_of_meeting) and code[:2] in ("02", "10", "12", "13") and \
+                not code.startswith("129") and \
                 v.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "xcomp", "ccomp") for c in v.children):
             # "condemned Ukraine and demanded an apology", "react angrily to the British government and demand an
-            # explanation": a statement with no addressee of its own is made to the state the first verb named
+            # explanation": a statement with no addressee of its own is made to the state the first verb named (not
+            # a veto, aimed at a text's author: "condemned Armenia and blocked the road" vetoes nothing of Armenia's)
             # (named itself: not the author of what it named, "rejecting accusations by U.N. agencies")
             own_codes = {a.code for a in sources}
             h = v.head

@@ -37,6 +37,26 @@ def subject_swallowed_by_fronted_phrase(t: Token) -> bool:
     return True
 
 
+def fronted_phrase_read_as_subject(t: Token) -> bool:
+    """"After talks in Ankara, Russia and Ukraine agree on a deal": the parser may make the fronted word a mark of
+    the verb and its noun a first subject beside the real one. A subject right after a sentence-opening
+    preposition (FRONTING_PREPS) on the same verb, cut off by a comma before another subject, is that
+    preposition's object."""
+    v = t.head
+    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and v.pos_ in ("VERB", "AUX") and t.i < v.i and t.left_edge.i > 0):
+        return False
+    front = t.doc[t.left_edge.i - 1]
+    if not (front.lower_ in FRONTING_PREPS and front.i == front.sent.start and front.head.i == v.i
+            and front.dep_ in ("mark", "prep")):
+        return False
+    other = next((c for c in v.children if c.dep_ == "nsubj" and c.i > t.right_edge.i), None)
+    if other is None or t.doc[other.left_edge.i - 1].text != ",":
+        return False
+    t.head, t.dep_ = front, "pobj"
+    front.dep_ = "prep"
+    return True
+
+
 def clause_across_a_semicolon(t: Token) -> bool:
     """"Police kill two tourists; Mexico demands an inquiry": a semicolon joins two independent clauses, but
     the parser may hang the first as the complement of the second (here, what is demanded). A finite clause
