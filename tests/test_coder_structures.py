@@ -2560,3 +2560,17 @@ def test_a_closure_joined_to_a_measure_shares_its_target() -> None:
     assert ("VEN", "COL", "191") in coded("Venezuela recalls its ambassador to Colombia and closes the border.")
     # a block joined to a condemnation is no veto of the condemned state's
     assert ("AZE", "ARM", "129") not in coded("Azerbaijan condemned Armenia and blocked the road.")
+
+
+def test_a_group_named_as_one_side_is_paired_only_with_the_other() -> None:
+    got = coded("Talks between Iran and the six world powers resumed in Vienna on Monday.")
+    assert ("IRN", "USA", "046") in got and ("RUS", "IRN", "046") in got
+    assert not {(s, t) for s, t, _c in got if "IRN" not in (s, t)}  # the powers hold no talks among themselves
+
+
+def test_an_absolute_clause_after_a_comma_names_no_partner() -> None:
+    assert coded("Russia held talks with Ukraine, with Turkey acting as mediator.") == {("RUS", "UKR", "046")}
+    # a participle on the partner itself is still the partner
+    assert ("ISR", "LBN", "190") in coded(
+        "The Lebanese Armed Forces exchanged fire with the Israeli Defense Forces patrolling the border, "
+        "with one Lebanese soldier being injured.")

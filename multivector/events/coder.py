@@ -33,14 +33,13 @@ from .modality import code_under
 from .nouns import IMPACT_ROOTS, MEASURE_ROOTS, Found
 from .places import LOCATION_SOURCE_ROOTS
 from .readings import Readings
-from .references import through_quantity
+from .references import same_group, through_quantity
 from .selection import (
     agreed_together,
     aimed_elsewhere,
     mutual,
     only_where,
     reciprocal_owner,
-    same_group,
 )
 from .targets import PLACE_PREPS
 from .tree import (

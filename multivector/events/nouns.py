@@ -24,6 +24,7 @@ from .noun_frames import (
     nominal_currency,
 )
 from .places import AIM_VERBS, LOCATION_PREPS, LOCATION_SOURCE_ROOTS, Places
+from .references import same_group
 from .tree import MEDIATION_NOUNS, child, is_passive, near_a_border, noun_keys, passive_subject, prep_objects
 from .words import TIME_PREPS, WITHDRAWALS, withdrawal_code
 
@@ -51,6 +52,15 @@ JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "stopover", "miss
 
 # "playing with fire", "toying with war": a figure of risk, not force used as an instrument
 PLAYING = frozenset({"play", "toy", "flirt", "gamble"})
+
+
+def sides_paired(both: list[Actor]) -> list[tuple[Actor, Actor]]:
+    """Each side of a two-sided act toward each other: "talks between Iran and the six world powers" pair Iran
+    with each power, not the powers among themselves (members of one group named with another side)."""
+    mentions = {a.start for a in both}
+    return [(a, b) for a in both for b in both
+            if a.code != b.code and not (len(mentions) >= 2 and same_group(a, b))]
+
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -237,7 +247,7 @@ class Nominals(Places):
             # "Talks between Britain and Ecuador end with no breakthrough": talks said to happen are both sides'
             both = self.prep_targets(n, ("between", "among"), possessor=False)
             if len({a.code for a in both}) >= 2:
-                return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
+                return [Found(a, b, np.code, np.id, n, Modality()) for a, b in sides_paired(both)]
         for slot in np.source:
             if slot == "poss":
                 srcs = self.possessor(n)
@@ -257,7 +267,7 @@ class Nominals(Places):
                              if len(b := self.prep_targets(a, ("between", "among"), possessor=False)) >= 2), [])
                 both = both if len(both) >= 2 else self.border_sides(anchors)  # "along the Israel-Lebanon border"
                 if len(both) >= 2 and not self.in_question:  # "clashes between A and B": both directions
-                    return [Found(a, b, np.code, np.id, n, Modality()) for a in both for b in both if a.code != b.code]
+                    return [Found(a, b, np.code, np.id, n, Modality()) for a, b in sides_paired(both)]
             else:
                 srcs = self.prep_targets(n, (slot,), possessor=False)
                 if not srcs and slot == "by":

@@ -34,6 +34,11 @@ PERSON_NOUNS = frozenset({"president", "minister", "premier", "chancellor", "lea
                           "spokesperson", "ambassador", "envoy", "king", "queen", "emir", "ruler", "commissioner"})
 
 
+def same_group(a: Actor, b: Actor) -> bool:
+    """Two members a regional group named together stand for (one mention, "EU and Central Asian leaders")."""
+    return a.start == b.start and bool(a.resolved_from) and str(a.resolved_from).startswith("group ")
+
+
 def through_quantity(t: Token) -> Token:
     """The counted noun of a quantity head ("hundreds of Syrian refugees" -> refugees), else ``t``: whose
     people they are is said on the counted noun."""

@@ -147,11 +147,6 @@ def reciprocal_owner(theme: Token | None) -> bool:
     return theme is not None and any(c.dep_ == "poss" and reciprocal(c) for c in theme.children)
 
 
-def same_group(a: Actor, b: Actor) -> bool:
-    """Two members a regional group named together stand for (one mention, "EU and Central Asian leaders")."""
-    return a.start == b.start and bool(a.resolved_from) and str(a.resolved_from).startswith("group ")
-
-
 def aimed_elsewhere(v: Token, theme: Token | None, pat: patterns.VerbPattern) -> bool:
     """A target phrase that names someone else: "Austria and Germany opened their borders to migrants" is
     not an act of each toward the other; "Armenia and Turkey reopened their border" is."""
