@@ -2574,3 +2574,10 @@ def test_an_absolute_clause_after_a_comma_names_no_partner() -> None:
     assert ("ISR", "LBN", "190") in coded(
         "The Lebanese Armed Forces exchanged fire with the Israeli Defense Forces patrolling the border, "
         "with one Lebanese soldier being injured.")
+
+
+def test_firing_by_one_side_is_that_sides_alone() -> None:
+    # a fight with a by-agent is one-sided; a clash "with" the other side is both sides'
+    assert coded("Two Indian soldiers are killed in cross-border firing by Pakistani troops.") == {("PAK", "IND", "190")}
+    assert coded("Two Indian soldiers were killed in a clash with Pakistani troops.") == {
+        ("IND", "PAK", "190"), ("PAK", "IND", "190")}
