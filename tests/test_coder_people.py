@@ -1,6 +1,5 @@
-"""Acts done to people of another state and appeals for them: entry refused (active and passive), people of a
-named nationality deported, the release of people asked of whoever holds them, and sanctions defied by acting
-"despite" them; crowds told by a bare number or in front of a building. Sentences written for these tests."""
+"""Acts done to people and by crowds: people of a named nationality deported, sanctions defied by acting
+"despite" them, crowds told by a bare number or in front of a building. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -20,19 +19,6 @@ def roots(text: str) -> set[tuple[str, str, str]]:
     return {(s, t, c[:2]) for s, t, c in coded(text)}
 
 
-def test_entry_refused_is_an_entry_ban_not_a_denial() -> None:
-    # "deny entry" is no denial of an accusation (016): it refuses the people entry (172)
-    assert coded("Ukrainian border guards denied entry to three Russian citizens.") == {("UKR", "RUS", "172")}
-    assert coded("Israel denied a Turkish delegation entry.") == {("ISR", "TUR", "172")}
-    # the denial of a claim is still one
-    assert roots("Russia denied that its jets had entered Turkish airspace.") == {("RUS", "TUR", "01")}
-
-
-def test_entry_refused_in_the_passive_is_the_states_it_is_refused_to() -> None:
-    assert coded("Two Russian journalists were denied entry into Moldova.") == {("MDA", "RUS", "172")}
-    assert coded("A Turkish delegation was refused entry to Israel.") == {("ISR", "TUR", "172")}
-    # no state named to refuse it: no doer, no event
-    assert coded("The Chinese scholar was refused entry.") == set()
 
 
 def test_people_of_a_nation_deported_are_that_nations() -> None:
@@ -41,14 +27,6 @@ def test_people_of_a_nation_deported_are_that_nations() -> None:
     # people of no nation named are pushed into the state they are sent to
     assert roots("Algeria expelled more than 20,000 migrants to Niger.") == {("DZA", "NER", "20")}
 
-
-def test_a_release_is_asked_of_whoever_holds_the_people() -> None:
-    assert ("USA", "CHN", "0253") in coded("The US urges the release of two Canadians detained in China.")
-    assert coded("Germany calls for the release of a German journalist held in Turkey.") == {("DEU", "TUR", "0253")}
-    # people carried off to a state are held by it
-    assert coded("The UN calls for the return of Ukrainian children taken to Russia.") == {("UN", "RUS", "0253")}
-    # no holder told: the state the person is of
-    assert coded("The United States calls for the release of a Chinese activist.") == {("USA", "CHN", "0253")}
 
 
 def test_acting_despite_sanctions_defies_their_setter() -> None:

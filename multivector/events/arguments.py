@@ -21,7 +21,6 @@ from .tree import (
     HOLDING_VERBS,
     MEDIATION_NOUNS,
     NEARNESS,
-    TAKING_VERBS,
     child,
     flat_preps,
     fronted_list,
@@ -381,10 +380,9 @@ class Arguments(References):
         """The state that holds people, when the people are not one's own to name: "demanded the release of its
         nationals held in the United States" -> USA (by its agent, else the state they are held in)."""
         for c in through_quantity(p).children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HOLDING_VERBS | TAKING_VERBS:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HOLDING_VERBS:
                 by = [a for g in c.children if g.dep_ == "agent" for a in self.actors_for(pobj_of(g), exclude)]
-                where = ("in",) if c.lemma_.lower() in HOLDING_VERBS else ("to", "into")
-                held_in = [a for q in prep_objects(c, where) for a in self.actors_for(q, exclude)
+                held_in = [a for q in prep_objects(c, ("in",)) for a in self.actors_for(q, exclude)
                            if a.kind in ("country", "capital", "place")]
                 return [a for a in by or held_in if a.codable and a.code not in exclude]
         return []

@@ -36,8 +36,6 @@ LOCATION_SOURCE_ROOTS = frozenset({"16", "17"})
 RECALLING = frozenset({"recall", "withdraw"})
 LOCATION_PREPS = frozenset({"in", "from", "inside"})
 LEAVING_VERBS = frozenset({"leave", "depart", "quit", "exit"})
-# Nouns of getting in: "were denied entry into Moldova" is refused by the state entry to is refused.
-ENTRY_NOUNS = frozenset({"entry", "admission", "admittance"})
 # Participles that say where people were held: "Americans held in Venezuela were freed".
 # Participles that aim a show of force at a state: "a show of force aimed at Washington", "drills directed at"
 AIM_VERBS = frozenset({"aim", "direct", "design", "intend"})
@@ -199,10 +197,6 @@ class Places(Circumstances):
             # "humanitarian aid from Kazakhstan is delivered to Gaza": the giver the aid comes from
             return [a for p in prep_objects(theme, ("from",)) for a in self.actors_for(p) if a.codable]
         if code[:2] in LOCATION_SOURCE_ROOTS:
-            entry = [o for o in v.children if o.dep_ == "dobj" and o.lemma_.lower() in ENTRY_NOUNS]
-            if entry:
-                return [a for h in (*entry, v) for p in prep_objects(h, ("to", "into")) for a in self.actors_for(p)
-                        if a.codable and not a.person]
             return self.located_in(v, LOCATION_PREPS) or [
                 a for x in v.children if x.dep_ == "xcomp" and x.lemma_.lower() in LEAVING_VERBS
                 for o in x.children if o.dep_ == "dobj" for a in self.actors_for(o) if a.codable]

@@ -334,12 +334,6 @@ class Targets(Judgements):
                 got = next((g for h in (theme, *lower) if (g := [
                     x for x in self.prep_targets(h, tuple(PLACE_PREPS), possessor=False, exclude=exclude)
                     if x.kind in ("country", "capital", "adjective", "place") and not self.only_near(h, x)])), [])
-            elif slot == "holder":
-                # "urged the release of two Canadians detained in China": whoever holds the people asked to be freed
-                # (the release in the phrase of a phrasal verb: "called for the return of ...")
-                asked = [theme] if theme is not None else [p for c in v.children if c.dep_ == "prep"
-                                                           for p in c.children if p.dep_ == "pobj"]
-                got = [a for r in asked for o in prep_objects(r, ("of",)) for a in self.holder(o, exclude)]
             elif slot == "requester" and theme is not None:
                 # "refused to extradite a Ukrainian man wanted by Germany": whoever wants the person handed over
                 got = self.requester(theme, exclude)

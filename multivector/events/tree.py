@@ -22,8 +22,6 @@ MEDIATION_NOUNS = frozenset({"mediation", "facilitation", "auspices"})
 # nationals held in the United States")
 HOLDING_VERBS = frozenset({"hold", "jail", "detain", "imprison", "keep", "capture", "kidnap", "abduct", "arrest",
                            "incarcerate", "intern"})
-# Verbs that carry people off to a state that then holds them: "Ukrainian children taken to Russia".
-TAKING_VERBS = frozenset({"take", "transfer", "deport", "remove", "bring", "move"})
 # Roles of a third party named in "with X as ...": a guarantor or host stands beside the parties, not among them
 THIRD_PARTY_ROLES = frozenset({"guarantor", "mediator", "observer", "witness", "host", "facilitator", "broker",
                                "intermediary", "go-between", "chair", "sponsor"})
