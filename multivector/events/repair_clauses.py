@@ -14,17 +14,26 @@ from .tree import child, despite_head, noun_keys
 FRONTING_PREPS = frozenset({"after", "before", "following", "during", "despite", "amid", "at", "in"})
 
 
+def _fronting(t: Token) -> Token | None:
+    """The sentence-opening preposition (FRONTING_PREPS) on the same verb right before subject ``t``, if any."""
+    v = t.head
+    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and v.pos_ in ("VERB", "AUX") and t.i < v.i and t.left_edge.i > 0):
+        return None
+    front = t.doc[t.left_edge.i - 1]
+    if not (front.lower_ in FRONTING_PREPS and front.i == front.sent.start and front.head.i == v.i
+            and front.dep_ in ("mark", "prep")):
+        return None
+    return front
+
+
 def subject_swallowed_by_fronted_phrase(t: Token) -> bool:
     """"After the talks in Astana, Kazakhstan and Russia signed a deal": the parser makes the fronted phrase the
     subject and joins the real subject to a name inside it; a name after a comma whose list runs up to the verb
     is the verb's subject, and the fronted phrase a prepositional phrase on the verb."""
+    front = _fronting(t)
+    if front is None:
+        return False
     v = t.head
-    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and v.pos_ in ("VERB", "AUX") and t.i < v.i and t.left_edge.i > 0):
-        return False
-    front = t.doc[t.left_edge.i - 1]
-    if not (front.lower_ in FRONTING_PREPS and front.i == front.sent.start and front.head.i == v.i
-            and front.dep_ in ("mark", "prep")):
-        return False
     inner = [x for x in t.subtree if x.i != t.i and x.dep_ == "conj" and x.pos_ == "PROPN" and x.head.i != t.i]
     c = next((x for x in inner if x.right_edge.i + 1 == v.i and t.doc[x.left_edge.i - 1].lower_ == ","), None)
     if c is None:
@@ -40,16 +49,11 @@ def subject_swallowed_by_fronted_phrase(t: Token) -> bool:
 def fronted_phrase_read_as_subject(t: Token) -> bool:
     """"After talks in Ankara, Russia and Ukraine agree on a deal": the parser may make the fronted word a mark of
     the verb and its noun a first subject beside the real one. A subject right after a sentence-opening
-    preposition (FRONTING_PREPS) on the same verb, cut off by a comma before another subject, is that
-    preposition's object."""
-    v = t.head
-    if not (t.dep_ == "nsubj" and t.pos_ in NOMINAL and v.pos_ in ("VERB", "AUX") and t.i < v.i and t.left_edge.i > 0):
+    preposition on the same verb, cut off by a comma before another subject, is that preposition's object."""
+    front = _fronting(t)
+    if front is None:
         return False
-    front = t.doc[t.left_edge.i - 1]
-    if not (front.lower_ in FRONTING_PREPS and front.i == front.sent.start and front.head.i == v.i
-            and front.dep_ in ("mark", "prep")):
-        return False
-    other = next((c for c in v.children if c.dep_ == "nsubj" and c.i > t.right_edge.i), None)
+    other = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i > t.right_edge.i), None)
     if other is None or t.doc[other.left_edge.i - 1].text != ",":
         return False
     t.head, t.dep_ = front, "pobj"
