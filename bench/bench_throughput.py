@@ -19,6 +19,7 @@ the change in multivector's articles/s from the smallest to the largest size (ta
     python bench/bench_throughput.py --sizes 2000          # one size
     python bench/bench_throughput.py --sizes 1000 --repeats 3   # median of 3 alternating runs per mode
     python bench/bench_throughput.py --quick               # 50 articles: a smoke run, not a measurement
+    python bench/bench_throughput.py --from-file OUT/articles.jsonl --repeats 3   # a fixed corpus file
 """
 
 from __future__ import annotations
@@ -112,11 +113,17 @@ def run_child(mode: str, path: Path, workdir: Path, n_process: int, batch_size: 
 
 
 # -- parent ---------------------------------------------------------------------------------------
-def measure(size: int, seed: int, n_process: int, batch_size: int, repeats: int = 1) -> dict[str, Any]:
-    """Both modes on one generated corpus of ``size`` articles; per mode the run of median time."""
+def measure(size: int, seed: int, n_process: int, batch_size: int, repeats: int = 1,
+            from_file: Path | None = None) -> dict[str, Any]:
+    """Both modes on one generated corpus of ``size`` articles (or on ``from_file``, the same text for two code
+    versions: the generated corpus follows the shipped lexicons); per mode the run of median time."""
     got: dict[str, list[dict[str, Any]]] = {mode: [] for mode in MODES}
     with tempfile.TemporaryDirectory(prefix="mv-bench-") as tmp:
-        path = corpus.write_jsonl(corpus.generate(size, seed=seed), Path(tmp) / "corpus")
+        if from_file is not None:
+            path = from_file
+            size = sum(1 for _ in corpus.iter_texts(path))
+        else:
+            path = corpus.write_jsonl(corpus.generate(size, seed=seed), Path(tmp) / "corpus")
         for r in range(repeats):
             for mode in MODES if r % 2 == 0 else MODES[::-1]:  # alternate the order against drift
                 (Path(tmp) / "store.duckdb").unlink(missing_ok=True)  # every ingest starts from an empty store
@@ -162,6 +169,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | None:
     ap.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size (ingest's default)")
     ap.add_argument("--repeats", type=int, default=1, help="runs per mode and size; the median is reported")
     ap.add_argument("--quick", action="store_true", help="one size of 50 articles: a smoke run, not a measurement")
+    ap.add_argument("--from-file", type=Path, metavar="JSONL",
+                    help="measure on this corpus file instead of generating one (python bench/corpus.py OUT --n 1000 "
+                         "writes OUT/articles.jsonl): two code versions then read the same text")
     ap.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--store", type=Path, help=argparse.SUPPRESS)
@@ -177,7 +187,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any] | None:
 
     sizes = [50] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     repeats = 1 if args.quick else args.repeats
-    runs = [measure(size, args.seed, args.n_process, args.batch_size, repeats) for size in sizes]
+    if args.from_file is not None:
+        if not args.from_file.is_file():
+            raise SystemExit(f"bench_throughput: no such corpus file {args.from_file}; write one with "
+                             "python bench/corpus.py OUT --n 1000")
+        sizes = sizes[:1]  # the file's own size
+    runs = [measure(size, args.seed, args.n_process, args.batch_size, repeats, args.from_file) for size in sizes]
     result: dict[str, Any] = {
         "bench": "throughput",
         "date": dt.date.today().isoformat(),

@@ -83,6 +83,18 @@ def test_coder_overhead_quick() -> None:
     assert syn["events"] > 0 and syn["mentions"] > syn["events"]
 
 
+def test_throughput_reads_a_fixed_corpus_file(tmp_path: Path) -> None:
+    # two code versions compared on one text: the file's articles are measured, whatever --sizes says
+    path = corpus.write_jsonl(corpus.generate(12, seed=3), tmp_path)
+    res = _run("bench_throughput.py", "--from-file", str(path), "--sizes", "1000,5000")
+    assert [r["size"] for r in res["runs"]] == [12]
+    r = res["runs"][0]
+    assert r["spacy"]["articles"] == r["multivector"]["articles"] == 12
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_throughput.py"), "--from-file", str(tmp_path / "no.jsonl")],
+                          capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert proc.returncode != 0 and "bench/corpus.py" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_throughput_quick() -> None:
     res = _run("bench_throughput.py", "--quick")
     assert res["bench"] == "throughput" and res["n_process"] == 1 and res["repeats"] == 1
