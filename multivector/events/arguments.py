@@ -21,6 +21,7 @@ from .tree import (
     HOLDING_VERBS,
     MEDIATION_NOUNS,
     NEARNESS,
+    absolute_clause,
     child,
     flat_preps,
     fronted_list,
@@ -274,13 +275,8 @@ class Arguments(References):
                     # (nor a mediator: "meet to discuss the dispute, with mediation by Ecuador")
                 if p.dep_ == "pobj" and c.lower_ == "with" and third_party(p):
                     continue  # "sign a peace agreement, with Cuba and Norway as guarantors": no party to it
-                if c.lower_ == "with" and c.i > 0 and c.doc[c.i - 1].text == "," and (
-                        (p.dep_ == "pobj" and any(x.dep_ == "acl" and x.tag_ == "VBG" for x in p.children)) or (
-                        p.dep_ == "pcomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in p.children))):
-                    # "talks resume, with the U.S. and Iran holding a meeting", "held talks with Ukraine, with
-                    # Turkey acting as mediator": after a comma, a clause of its own, no partner ("exchanged fire
-                    # with Israeli forces patrolling the border" is the partner)
-                    continue
+                if absolute_clause(c, p):
+                    continue  # "held talks with Ukraine, with Turkey acting as mediator": no partner
                 if p.dep_ == "pobj" and c.lower_ == "in" and p.lemma_.lower() in FORUM_NOUNS:
                     # "agreed to a ceasefire in talks hosted by Cuba": the talks' partners, never their host
                     found = self.prep_targets(p, ("with", "between"), possessor=False, exclude=exclude)

@@ -189,11 +189,12 @@ class Nominals(Places):
         """A sanction acted "despite" is defied by the clause's subject (128, as "in defiance of U.S. sanctions"):
         "India buys Iranian oil despite American sanctions" -> IND->USA 128, the sanctions themselves standing
         measures (not coded). None when ``n`` is no such measure."""
-        np = self.noun_pattern(n)
-        if np is None or not np.code.startswith("163") or n.dep_ != "pobj":
-            return None
-        defied = defied_by(n)
+        # (the cheap tests first: this runs on every noun, and _code_noun looks the pattern up again)
+        defied = defied_by(n) if n.dep_ == "pobj" else None
         if defied is None or defied[0] != "despite" or defied[1] is None:
+            return None
+        np = self.noun_pattern(n)
+        if np is None or not np.code.startswith("163"):
             return None
         v = defied[1]
         if modality.analyse(v, question=self.in_question, year=self.year).drop:
@@ -203,6 +204,7 @@ class Nominals(Places):
         setter_codes = {a.code for a in setters}
         defiers = [a for a in self.subjects(v) if a.codable and a.code not in setter_codes]
         barred = modality.words().sanctioned_verbs
+        # the act itself or one it completes close by ("continues to import", "impossible ... to stop buying")
         acts = [v, *(x for x in v.subtree if x.dep_ in ("xcomp", "pcomp", "ccomp") and x.i - v.i <= 8)]
         if not any(a.lemma_.lower() in barred for a in acts) and not self.prep_targets(
                 n, ("on", "against"), possessor=False, exclude=frozenset(a.code for a in defiers)):

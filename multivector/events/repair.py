@@ -115,12 +115,18 @@ def child_of(t: Token, dep: str) -> Token | None:
 def headline_future(t: Token) -> bool:
     """"EU to impose new sanctions on Iran": the name the parser made the root is the infinitive's subject."""
     h = t.head
-    if not (t.dep_ == "acl" and t.tag_ == "VB" and h.dep_ == "ROOT" and h.pos_ in NOMINAL and h.i < t.i
-            and to_infinitive(t) and not any(c.pos_ in ("VERB", "AUX") and c.i != t.i for c in h.children)):
+    if not (t.tag_ == "VB" and _clause_of_root_noun(t) and to_infinitive(t)):
         return False
     h.head, h.dep_ = t, "nsubj"
     t.head, t.dep_ = t, "ROOT"
     return True
+
+
+def _clause_of_root_noun(t: Token) -> bool:
+    """``t`` is the parser's only verb clause on the noun it made the sentence's root, after that noun."""
+    h = t.head
+    return (t.dep_ == "acl" and h.dep_ == "ROOT" and h.pos_ in NOMINAL and h.i < t.i
+            and not any(c.pos_ in ("VERB", "AUX") and c.i != t.i for c in h.children))
 
 
 def finite_verb_read_as_relative(t: Token) -> bool:
@@ -128,9 +134,8 @@ def finite_verb_read_as_relative(t: Token) -> bool:
     sentence its root and the finite verb after it a clause modifying it. A finite verb modifying the root noun,
     with no subject of its own and no other verb on that noun, is the sentence's verb and the noun its subject."""
     h = t.head
-    if not (t.dep_ == "acl" and t.tag_ in ("VBD", "VBZ", "VBP") and h.dep_ == "ROOT" and h.pos_ in NOMINAL
-            and h.i < t.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-            and not any(c.pos_ in ("VERB", "AUX") and c.i != t.i for c in h.children)):
+    if not (t.tag_ in ("VBD", "VBZ", "VBP") and _clause_of_root_noun(t)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
         return False
     for c in list(h.rights):
         if c.i > t.i:

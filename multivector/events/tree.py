@@ -126,6 +126,17 @@ def route_ends(route: Token, nouns: frozenset[str], verbs: frozenset[str]) -> li
     return ends or next((e for a in route.children if a.dep_ == "appos" and (e := route_ends(a, nouns, verbs))), [])
 
 
+def absolute_clause(c: Token, p: Token) -> bool:
+    """``c`` ("with") and its object ``p`` open a clause of their own after a comma, naming no partner: ", with the
+    U.S. and Iran holding a meeting", ", with Turkey acting as mediator" (not "exchanged fire with Israeli forces
+    patrolling the border", with no comma)."""
+    if c.lower_ != "with" or c.i == 0 or c.doc[c.i - 1].text != ",":
+        return False
+    if p.dep_ == "pobj":
+        return any(x.dep_ == "acl" and x.tag_ == "VBG" for x in p.children)
+    return p.dep_ == "pcomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in p.children)
+
+
 def prep_name(p: Token) -> str:
     """A preposition's name in trigger entries: "close to" and "next to" are one ("close to the border")."""
     if p.lower_ == "to" and p.head.lower_ in ADJACENCY:  # ("moved troops closer to the border": close to)
