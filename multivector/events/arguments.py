@@ -40,6 +40,8 @@ from .tree import (
 )
 
 LAUNCH_VERBS = frozenset({"fire", "launch"})
+# Copulas whose attribute is their subject ("X becomes the first country to ...").
+COPULAS = frozenset({"be", "become", "remain"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
 ADOPT_VERBS = frozenset({"adopt", "pass", "approve", "issue", "release", "publish", "unveil", "enact"})
 # People held for serving a state: "a man suspected of spying for Ukraine", "accused of working for Iranian
@@ -82,7 +84,8 @@ class Arguments(References):
             # "Houthi rebels fire a missile that hits a Saudi base": the relative's act is the firer's
             return [x if x.role is not None else dataclasses.replace(x, role="MIL")
                     for x in self.subjects(rel.head.head)]
-        launchers = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        launchers = [c for c in noun.children if c.dep_ == "acl" and (
+            c.tag_ == "VBN" or (c.tag_ == "VBD" and c.lemma_ in LAUNCH_VERBS))]  # the tagger's "rocket fired[VBD]"
         if noun.dep_ == "nsubj" and noun.head.lemma_ in LAUNCH_VERBS:
             launchers.append(noun.head)  # the small parser reads "Rockets fired from Lebanon struck" as a clause
         for c in launchers:
@@ -143,10 +146,13 @@ class Arguments(References):
                 return self.actors_for(t.head)  # "Filipino fishermen and activists protested outside ..."
             if (thanked := self.thanked_for(t)) is not None:
                 return thanked  # "thanks Trump for sharing intelligence": Trump shared it
-            if t.dep_ == "acl" and t.tag_ == "VBN":
+            if t.dep_ == "acl" and (t.tag_ == "VBN" or (t.tag_ == "VBD" and t.lemma_ in LAUNCH_VERBS)):
                 for c in t.children:
                     if c.dep_ == "agent":
                         return self.actors_for(pobj_of(c))
+                if t is v and t.lemma_ in LAUNCH_VERBS and \
+                        t.head.lemma_.lower() in modality.words().fired_weapons:
+                    return self.launched_from(t.head)  # "a missile fired from Yemen at Riyadh": forces in Yemen
                 return []
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
@@ -216,11 +222,19 @@ class Arguments(References):
                 # clause whose subject is a thing ("it", the moratorium) is done by the subject above it
                 from_participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t is v
                 if t.dep_ == "relcl":
-                    return self.actors_for(t.head)
+                    return self._copula_subject(t.head) or self.actors_for(t.head)
                 t = t.head
                 continue
             break
         return []
+
+    def _copula_subject(self, attr: Token) -> list[Actor]:
+        """The subject a copula's attribute stands for: "Sweden becomes the first EU member state to recognise
+        Palestine" (Sweden recognises it; the group in the attribute only ranks it)."""
+        cop = attr.head
+        if attr.dep_ != "attr" or cop.lemma_.lower() not in COPULAS:
+            return []
+        return [a for c in cop.children if c.dep_ == "nsubj" for a in self.actors_for(c)]
 
     def _acting_noun(self, n: Token, *, document: bool = False) -> list[Actor]:
         """Who acts through a noun that does something: itself ("the Kremlin, which ..."), a statement's authors,

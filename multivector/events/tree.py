@@ -52,6 +52,11 @@ def phrase_tokens(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+# Complex prepositions whose inner "to" names a source or a cause, never where an act goes ("masses troops
+# near the border, according to NATO"; "cancelled the visit due to Iran's objections").
+NO_DESTINATION = frozenset({"according", "due", "owing", "thanks", "contrary", "pursuant"})
+
+
 def flat_preps(v: Token) -> list[Token]:
     """A verb's prepositions, looking through a complex one ("pulled out of talks", "away from"): the inner
     preposition counts as the verb's own."""
@@ -59,7 +64,7 @@ def flat_preps(v: Token) -> list[Token]:
     for c in v.children:
         if c.dep_ in ("prep", "dative", "agent"):
             out.append(c)
-            if not any(x.dep_ == "pobj" for x in c.children):
+            if not any(x.dep_ == "pobj" for x in c.children) and c.lower_ not in NO_DESTINATION:
                 out.extend(x for x in c.children if x.dep_ == "prep")
         elif c.dep_ in ("advmod", "amod") and c.lower_ in ADJACENCY:  # "held drills close to the border"
             out.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ == "to")
