@@ -53,3 +53,33 @@ def test_in_front_of_a_building_is_outside_it() -> None:
     assert coded("Protesters rallied in front of the U.S. embassy in Baghdad.") == {("IRQ", "USA", "140")}
     # the embassy is where the crowd stands, not the crowd's state
     assert coded("Protesters rallied in front of the Russian embassy.") == set()
+
+
+def test_people_named_by_their_calling_belong_to_their_nation() -> None:
+    # politicians, tycoons, singers ... of a named nation are its people, released, arrested or sanctioned
+    assert roots("A Bosnian politician is released on bail by a British court.") == {("GBR", "BIH", "08")}
+    assert roots("Russia detains a Ukrainian singer.") == {("RUS", "UKR", "17")}
+    assert roots("The EU sanctions Russian oligarchs.") == {("EU", "RUS", "16")}
+    # a politician of the state that acts is no second party
+    assert roots("Britain releases a British politician.") == set()
+
+
+def test_dues_withheld_are_funding_cut() -> None:
+    assert roots("Israel withholds $6 million from its United Nations dues.") == {("ISR", "UN", "16")}
+    assert roots("The payment is due to Russia next month.") == set()
+
+
+def test_protests_an_act_sets_off_in_a_state_are_against_its_doer() -> None:
+    assert roots("Saudi Arabia executes a Shia cleric, sparking protests in Iran.") == {("IRN", "SAU", "14")}
+    # a state's own act protested at home is domestic
+    assert roots("Kenya's new tax law sparks protests in Kenya.") == set()
+    # the crowd of a "where" clause is of the place it stands for
+    assert ("IRN", "SAU", "14") in roots("Saudi Arabia executes a cleric, sparking outrage in Iran, where "
+                                         "demonstrators storm the Saudi embassy.")
+    assert roots("Ministers met in Istanbul, where they criticised the plan.") == set()
+
+
+def test_a_states_media_blocked_abroad_is_a_sanction_on_it() -> None:
+    # websites and channels named by their nation are its media
+    assert roots("Azerbaijan blocks access to Russian news websites.") == {("AZE", "RUS", "17")}
+    assert roots("Azerbaijan blocks access to Azerbaijani news websites.") == set()

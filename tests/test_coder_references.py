@@ -224,3 +224,11 @@ def test_an_unknown_name_with_an_office_in_apposition_is_the_he_that_follows() -
     # "he" is the envoy of the apposition, a person of his state
     assert ("PRK", "MYS", "111") in coded(
         "Malaysia expelled Kang Chol, North Korea's ambassador, after he criticised Malaysia.")
+
+
+def test_its_never_stands_for_a_person_named_by_a_nationality() -> None:
+    # "a Jordanian fisherman ... its navy": the fisherman is no "it"; the navy is Israel's
+    got = coded("Israel returns a Jordanian fisherman arrested by its navy.")
+    assert ("JOR", "ISR", "173") not in got and ("ISR", "JOR", "0841") in got
+    # a company or an army named by its nation is an "it"
+    assert coded("The Turkish army said its jets struck Syria.") == {("TUR", "SYR", "195")}

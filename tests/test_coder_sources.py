@@ -43,3 +43,4 @@ def test_the_subject_of_a_copula_does_what_its_attribute_does() -> None:
     # without a copula the group does act through its members
     assert roots("NATO countries condemn Russia.") == {("NATO", "RUS", "11")}
 
+

@@ -588,6 +588,15 @@ def test_a_captive_held_hostage_is_described_not_the_holder() -> None:
     assert ("ISR", "PSE", "08") in coded(text, IN_2023)
 
 
+def test_a_past_form_with_a_by_agent_is_a_participle_of_the_noun_before_it() -> None:
+    # the parser leaves the noun as a compound of "shot" read as a clause; the by-agent marks the passive
+    text = "Investigators examine a Turkish jet shot down by Syrian air defences."
+    assert ("shot", "acl") in deps(text)
+    assert coded(text, IN_2018) == {("SYR", "TUR", "19")}
+    # a finite clause after a report verb keeps its reading
+    assert coded("Turkey says Syrian air defences shot down a Turkish jet.", IN_2018) == {("SYR", "TUR", "19")}
+
+
 def test_a_headline_verb_read_as_plural_subject_of_its_own_object() -> None:
     # "voices" is the verb when the word after it is what "voice" takes ("regret"); "forces fire" stays
     assert coded("Kazakhstan voices regret over Russia's decision.", IN_2023) == {("KAZ", "RUS", "11")}

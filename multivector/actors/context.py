@@ -449,7 +449,7 @@ class DocContext(Pairs):
                             resolved_from=f"{thing.text} (sentence {self.label_of(thing.i)})")] if a is not None else []
         if low in THING_PRONOUNS:
             si = self.sent_of[token.i]
-            things = [s for s in cands if not s.actor.person]
+            things = [s for s in cands if not s.actor.person and not self._adjective_of_person(s)]
             # A person subject of the same sentence speaks for a state: "Japarov ... cannot cut ties with
             # Russia and China, its two largest trading partners" -> Kyrgyzstan, before earlier sentences.
             leaders = [replace(s, actor=replace(s.actor, person=False, kind="country"))
@@ -545,6 +545,14 @@ class DocContext(Pairs):
         cand = self.actors.doc[int(s.token)]
         return token.dep_ == "poss" and cand.tag_ in ("NNS", "NNPS") and cand.dep_ in ("nsubj", "nsubjpass") \
             and token.head.dep_ in ("dobj", "pobj") and cand.head in (token.head.head, token.head.head.head)
+
+    def _adjective_of_person(self, s: Seen) -> bool:
+        """"returns a Jordanian fisherman arrested by its navy": a national adjective of one civilian or reporter
+        names a person, whom "it"/"its" never stands for."""
+        if s.token != int(s.token) or s.token >= len(self.actors.doc):
+            return False
+        cand = self.actors.doc[int(s.token)]  # (the noun the adjective is read with)
+        return s.actor.kind == "adjective" and cand.tag_ == "NN" and self.actors.role_of(cand) in ("CVL", "MED")
 
     def _adjective_of_plural(self, s: Seen) -> bool:
         """"Russian officials", "Chinese troops": a state named by a plural common noun or its adjective."""

@@ -89,7 +89,10 @@ class Places(Circumstances):
             if got:
                 return [dataclasses.replace(x, role="CVL", person=False, kind="adjective")
                         for x in {x.code: x for x in got}.values()]
-        return []
+        # "sparking protests in Iran, where demonstrators stormed the Saudi embassy": the place "where" stands for
+        got = [x for h in heads if h.dep_ == "relcl" and any(c.lower_ == "where" for c in h.children)
+               for x in self.actors_for(h.head) if x.kind in ("country", "capital", "place") and x.codable]
+        return [dataclasses.replace(x, role="CVL", person=False, kind="adjective") for x in got[:1]]
 
     def nationals_crowd(self, v: Token, sources: list[Actor]) -> list[Actor]:
         """"Thousands of Serbs march", "Hundreds of Pakistanis rally": people named by a plural nationality noun

@@ -164,8 +164,12 @@ def reduced_relative_read_as_clause(t: Token) -> bool:
     parser may read the noun as the subject of a clause headed by the participle after it. A past participle
     with no auxiliary is no finite clause: the noun is the verb's object, the participle describes it."""
     h = t.head
-    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    if not (t.dep_ == "ccomp" and (t.tag_ == "VBN" or (t.tag_ == "VBD" and participle_form(t))) and h.pos_ == "VERB"
+    # (or the noun left as a compound of a participle with a by-agent: "examine a Turkish jet shot down by Syrian
+    # air defences" -- a by-agent marks the passive participle whatever the tagger said)
+    agent = any(c.dep_ == "agent" for c in t.children)
+    subj = next((c for c in t.children if c.dep_ == "nsubj" or (agent and c.dep_ == "compound" and c.i < t.i)), None)
+    if not (t.dep_ == "ccomp" and (t.tag_ == "VBN" or (t.tag_ == "VBD" and (participle_form(t) or agent)))
+            and h.pos_ == "VERB"
             and h.i < t.i and subj is not None
             and subj.pos_ in ("NOUN", "PROPN") and subj.i < t.i
             and h.lemma_.lower() not in modality.words().report_verbs
@@ -176,6 +180,7 @@ def reduced_relative_read_as_clause(t: Token) -> bool:
         return False  # only a noun phrase right after the verb: its object
     subj.head, subj.dep_ = h, "dobj"
     t.head, t.dep_ = subj, "acl"
+    t.tag_ = "VBN"  # a participle, whatever the tagger took it for
     return True
 
 
