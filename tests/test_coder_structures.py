@@ -2581,3 +2581,33 @@ def test_firing_by_one_side_is_that_sides_alone() -> None:
     assert coded("Two Indian soldiers are killed in cross-border firing by Pakistani troops.") == {("PAK", "IND", "190")}
     assert coded("Two Indian soldiers were killed in a clash with Pakistani troops.") == {
         ("IND", "PAK", "190"), ("PAK", "IND", "190")}
+
+
+def test_talks_a_state_suspends_its_part_in_are_not_held() -> None:
+    assert roots("Sudan suspends its participation in talks with Ethiopia.") == {("SDN", "ETH", "16")}
+    # resumed, they are held
+    assert roots("Sudan resumes its participation in talks with Ethiopia.") == {("SDN", "ETH", "04")}
+
+
+def test_the_giver_of_a_two_object_passive_is_its_by_phrase() -> None:
+    # the parser reads "by Japan" as a plain preposition once the amount stays as object
+    assert roots("Ukraine is promised $500 million in new aid by Japan.") == {("JPN", "UKR", "03")}
+    assert roots("Ukraine is sent 100 tanks by Poland.") == {("POL", "UKR", "07")}
+    # a "by" that names no actor gives no source
+    assert roots("Ukraine is promised $500 million by next year.") == set()
+
+
+def test_a_noun_summed_up_by_a_relative_is_an_act_its_judge_did_not_do() -> None:
+    # who held the trial is the clause's subject only when the clause did it, not when it judged it
+    assert ("USA", "RUS", "11") in roots("Russia held a trial, which Washington denounced.")
+    assert ("USA", "EU", "11") not in roots("The EU condemned the trial, which Washington also denounced.")
+    # people backed by a state are no act its backer answers
+    assert ("USA", "TUR", "05") not in roots("Turkey condemns the militia backed by the United States.")
+
+
+def test_aid_serves_whom_its_purpose_names() -> None:
+    # the owner or the place of what the aid is to support is the one aided
+    assert roots("Japan pledges $25 million to support reconstruction in Ukraine.") == {("JPN", "UKR", "03")}
+    assert roots("Belarus sends troops to support Russia's war.") == {("BLR", "RUS", "07")}
+    # a border protected is guarded against the neighbour, never aid to it
+    assert roots("Tajikistan sends troops to protect its border with Afghanistan.") == set()

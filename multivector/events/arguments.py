@@ -131,7 +131,9 @@ class Arguments(References):
             if is_passive(t) and t is v:
                 for x in (t, *t.conjuncts):
                     for c in x.children:
-                        if c.dep_ == "agent" and c.lower_ == "by":
+                        if c.lower_ == "by" and (c.dep_ == "agent" or (c.dep_ == "prep" and child(x, "dobj"))):
+                            # (the parser's plain "by" after a two-object passive: "Ukraine is promised $500
+                            # million by Japan")
                             return self.actors_for(pobj_of(c))
                 # "supplies donated by China were handed over to ...": the agent of the thing's participle
                 theme = passive_subject(t)

@@ -43,6 +43,8 @@ FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # refusal (12x) and a cut in relations (16x) told with no one named are with the state whose act they follow or
 # that follows them ("dropped its opposition after Sweden's prime minister promised closer cooperation").
 PARTNERED_ROOTS = frozenset({"03", "12", "16"})
+# Verbs that judge or answer an act named as their object: its subject did not do that act.
+JUDGING_ROOTS = frozenset({"01", "05", "11", "12", "13"})
 # Clauses that tell what an act follows: "after Canada accused ...", "a day after New Delhi suspended ...".
 AFTER_MARKS = frozenset({"after", "following"})
 
@@ -208,6 +210,8 @@ class Clauses(Nominals):
         if n.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
         if n.dep_ in ("appos", "npadvmod", "dobj", "pobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            if n.dep_ == "dobj" and (judged := self.act_code(head)) is not None and judged[:2] in JUDGING_ROOTS:
+                return []  # "the EU condemned the trial, which Washington denounced": the EU held no trial
             return [a for a in self.subjects(head) if a.code not in exclude]
         if summary:
             # "Putin annexed four regions of Ukraine, a move the EU said it would never recognise": the parser

@@ -84,6 +84,9 @@ DESCRIBED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 TELLING = frozenset({"tell", "assure-that"})
 # Codes a statement made to someone can carry toward its addressee.
 STATEMENT_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+# A share in an act that a state suspends or ends: what it took part in is not happening ("suspends its
+# participation in the talks").
+PARTAKING = frozenset({"participation", "involvement", "part", "role", "presence", "membership"})
 
 
 class ArticleCoder(Readings):
@@ -213,6 +216,9 @@ class ArticleCoder(Readings):
                 if code[:2] == "12" and theme is not None and not passive:
                     # "Cyprus vetoes EU sanctions on Belarus": an act rejected or vetoed is not done
                     self.consumed.update(t.i for t in (theme, *theme.conjuncts))
+                if code[:2] == "16" and theme is not None and theme.lemma_.lower() in PARTAKING:
+                    # "suspends its participation in talks with Ethiopia": the talks it leaves are not held
+                    self.consumed.update(t.i for o in prep_objects(theme, ("in",)) for t in (o, *o.conjuncts))
                 return found
         return []
 

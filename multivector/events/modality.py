@@ -125,6 +125,7 @@ class Words:
     perfect_background_adverbs: frozenset[str]
     negative_determiners: frozenset[str]
     support_purposes: frozenset[str]
+    aided_purposes: frozenset[str]
     motion_verbs: frozenset[str]
     sending_verbs: frozenset[str]
     statement_nouns: frozenset[str]

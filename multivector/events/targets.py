@@ -217,6 +217,11 @@ class Targets(Judgements):
                         obj = child(c, "dobj")  # "to disperse hundreds of Ukrainians": through the amount
                         got = self.actors_for(through_quantity(obj) if obj is not None else None) or \
                             self.actors_for(child(inner, "nsubj"))
+                        if not got and obj is not None and pat.code[:2] in ("03", "07") and \
+                                c.lemma_.lower() in modality.words().aided_purposes:
+                            # "pledged $25 million to support reconstruction in Ukraine", "sends troops to support
+                            # Russia's war": the one whose cause or place the aid serves
+                            got = [a for a in self.phrase_actors(obj, exclude=exclude) if a.codable]
                         if not got and c.lemma_.lower() == "help" and inner is not None and inner.pos_ == "NOUN":
                             # "to help Greece battle wildfires": the parser reads the helped state and the bare
                             # verb after it as modifiers of the verb's object; the first name among them is helped
@@ -469,7 +474,8 @@ class Targets(Judgements):
             elif got:
                 return got
         if not places and theme is not None and pat.code[:2] in SUMMARY_ROOTS and (
-                (theme.i == v.head.i and v.dep_ in ("relcl", "acl")) or summed_up_by_speech(v, theme)):
+                (theme.i == v.head.i and v.dep_ in ("relcl", "acl")) or summed_up_by_speech(v, theme)) and \
+                self.actors.role_of(theme) is None:  # an act summed up; not people ("the militia backed by")
             return self.summarized(theme, exclude)
         # "called for a ceasefire in Gaza" asks no one in Gaza; "recognised the breakaway regions of Abkhazia
         # and South Ossetia" is no cooperation with Georgia
