@@ -83,3 +83,10 @@ def test_a_states_media_blocked_abroad_is_a_sanction_on_it() -> None:
     # websites and channels named by their nation are its media
     assert roots("Azerbaijan blocks access to Russian news websites.") == {("AZE", "RUS", "17")}
     assert roots("Azerbaijan blocks access to Azerbaijani news websites.") == set()
+
+
+def test_a_crowd_that_is_the_agent_of_a_passive_acts_where_the_building_is() -> None:
+    assert roots("The French embassy in Niamey was attacked by protesters.") == {("NER", "FRA", "14")}
+    assert roots("The Swedish embassy in Baghdad was stormed by protesters.") == {("IRQ", "SWE", "14")}
+    # a crowd at its own state's building is domestic
+    assert roots("The French embassy in Paris was attacked by protesters.") == set()

@@ -132,3 +132,15 @@ def test_it_in_the_cause_of_a_reaction_is_the_one_answered() -> None:
     assert ("RUS", "EST", "15") in roots("Estonia protests to Russia after its jet violates Estonian airspace.")
     # outside a reaction, a subject "it" still continues the subject: no request from Kazakhstan is read
     assert roots("Russia sent troops to Kazakhstan after it received a request for help.") == {("RUS", "KAZ", "07")}
+
+
+def test_no_one_enters_its_own_zone() -> None:
+    # "its air defence zone" after two foreign subjects is the zone of the state named before them
+    assert roots("South Korea scrambles jets after Russian and Chinese military aircraft enter its air defence "
+                 "zone.") >= {("RUS", "KOR", "15"), ("CHN", "KOR", "15")}
+    assert ("RUS", "KOR", "19") not in roots("South Korea scrambles jets after Russian military aircraft enter its "
+                                             "air defence zone.")
+
+
+def test_a_states_vessel_acts_for_it_at_sea() -> None:
+    assert roots("A Chinese vessel rammed a Philippine supply boat.") == {("CHN", "PHL", "17")}

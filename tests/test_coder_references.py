@@ -232,3 +232,16 @@ def test_its_never_stands_for_a_person_named_by_a_nationality() -> None:
     assert ("JOR", "ISR", "173") not in got and ("ISR", "JOR", "0841") in got
     # a company or an army named by its nation is an "it"
     assert coded("The Turkish army said its jets struck Syria.") == {("TUR", "SYR", "195")}
+
+
+def test_a_later_it_goes_on_telling_of_a_craft_its_owner_sent() -> None:
+    # the craft that was the main clause's subject, and through its "its" the state that owns it
+    got = coded("A Russian drone entered Polish airspace before it was shot down by NATO jets.")
+    assert ("NATO", "RUS", "195") in got
+    got = coded("Moscow denied that its Su-24 bomber had strayed into Turkish airspace before it was shot down by "
+                "Turkish F-16 fighters.")
+    assert ("TUR", "RUS", "195") in got
+    # a craft of no named state: no target
+    assert coded("A drone entered Polish airspace before it was shot down by NATO jets.") == set()
+    # a craft that was the object stays first
+    assert ("TUR", "RUS", "195") in coded("Turkey shot down a Russian jet after it violated its airspace.")

@@ -2611,3 +2611,10 @@ def test_aid_serves_whom_its_purpose_names() -> None:
     assert roots("Belarus sends troops to support Russia's war.") == {("BLR", "RUS", "07")}
     # a border protected is guarded against the neighbour, never aid to it
     assert roots("Tajikistan sends troops to protect its border with Afghanistan.") == set()
+
+
+def test_an_end_asked_to_an_act_is_asked_of_its_doer() -> None:
+    assert roots("Egypt calls for an end to Israeli strikes on Gaza.") == {("EGY", "ISR", "02")}
+    assert roots("Turkey calls for an immediate halt to Russian airstrikes in Syria.") == {("TUR", "RUS", "02")}
+    # an end with no doer named asks no one
+    assert roots("The UN calls for an end to the war.") == set()

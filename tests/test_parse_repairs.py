@@ -666,3 +666,18 @@ def test_a_subject_read_as_an_apposition_in_a_fronted_phrase_is_the_verb_s_subje
     text = "At the invitation of President Tokayev, Emir of Qatar Sheikh Tamim arrived in Astana on a state visit."
     assert ("Tamim", "nsubj") in deps(text)
     assert coded(text, IN_2023) == {("QAT", "KAZ", "04")}
+
+
+def test_a_free_relative_of_naming_stands_for_the_thing_named() -> None:
+    # "what it called X": the parser makes the naming clause the object; the thing named is
+    text = "Israel struck what it called Hezbollah targets in southern Lebanon."
+    assert ("targets", "dobj") in deps(text)
+    assert coded(text, IN_2018) == {("ISR", "LBN", "19")}
+    assert coded("Iran fired missiles at what it said were militant bases in Iraq's Kurdistan region.",
+                 IN_2018) == {("IRN", "IRQ", "19")}
+    assert coded("China criticised what it called interference by the United States.", IN_2018) == {
+        ("CHN", "USA", "11")}
+    # a "what" clause under a verb of saying or asking is a question, and stays as it was
+    assert ("called", "ccomp") in deps("Russia did not say what it called the meeting for.")
+    assert ("said", "ccomp") in deps("The minister explained what he said at the summit.")
+

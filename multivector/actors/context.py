@@ -18,6 +18,9 @@ from .pairs import Extra, Pairs, Seen
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
+# Craft and weapons a later "it" goes on telling of ("the drone crossed the border before it was shot down").
+CRAFT_WORDS = frozenset({"jet", "plane", "aircraft", "bomber", "fighter", "warplane", "helicopter", "drone", "ship",
+                         "vessel", "warship", "submarine", "tanker", "boat", "missile", "rocket", "balloon"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 COUNTRY_NOUNS = frozenset({"country", "nation", "republic", "state", "kingdom", "government", "neighbour",
                            "neighbor", "capital", "emirate", "sultanate", "principality", "ally", "partner",
@@ -323,6 +326,14 @@ class DocContext(Pairs):
             return same[0]
         return self._topic(token, cands) or (cands[0] if cands else None)
 
+    def thing_noun(self, token: Token) -> Token | None:
+        """The noun a subject "it" stands for when it goes on telling of the thing a main clause named ("a Russian
+        drone entered Polish airspace before it was shot down": the drone), so that a verb refined by its object
+        reads the noun through the pronoun."""
+        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        return self._object_before(token)
+
     def _object_before(self, token: Token) -> Token | None:
         """The singular thing a main clause acted on, when "it" is the subject of its adverbial clause ("shot down a
         jet as it ..."): a common noun, never a state's name ("sanctioned Iran after it ...")."""
@@ -333,6 +344,11 @@ class DocContext(Pairs):
         obj = next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < token.i), None) or next(
             (p for c in clause.head.children if c.dep_ == "prep" and c.lower_ in ("down", "off", "up", "out")
              for p in c.children if p.dep_ == "pobj" and p.i < token.i), None)
+        # or a craft that was the main clause's subject, unless a craft was its object: "its bomber had strayed
+        # into Turkish airspace before it was shot down"
+        craft = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in CRAFT_WORDS), None)
+        if craft is not None and (obj is None or obj.lemma_.lower() not in CRAFT_WORDS):
+            obj = craft
         if obj is None or obj.pos_ != "NOUN" or obj.tag_ != "NN" or obj.lemma_.lower() in PERSON_ROLES_HINT:
             return None  # (a person there is "he" or "she"; a collective "it" is the body named: its own actor)
         a = self.actors.entity_at(obj)
@@ -445,6 +461,9 @@ class DocContext(Pairs):
             # "shot down a Russian jet after it violated its airspace", "downs a drone as it flew over": "it" is
             # the thing the main clause acted on (its actor if it names one: the jet is Russia's; a drone, no one)
             a = self.actors.actor_of(thing) or next(iter(self._resolve(thing)), None)  # or "the country"
+            poss = next((c for c in thing.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+            if a is None and poss is not None:  # "its bomber had strayed ... before it was shot down": its owner's
+                a = next(iter(self._pronoun(poss)), None)
             return [replace(a, start=token.idx, end=token.idx + 2, text=token.text,
                             resolved_from=f"{thing.text} (sentence {self.label_of(thing.i)})")] if a is not None else []
         if low in THING_PRONOUNS:

@@ -30,9 +30,9 @@ class Circumstances(Arguments):
         the noun it stands for)."""
         if theme is None:
             return []
-        noun = self._person_noun(theme)
+        noun = self._person_noun(theme) or self.ctx.thing_noun(theme)
         if noun is not None:  # "after he was summoned": what "he" is ("its ambassador") refines the verb
-            return [noun.lemma_.lower()]
+            return [noun.lemma_.lower()]  # (and "before it was shot down": the drone)
         wanted = {k for k in OBJECT_CLASSES if any(k in p.objects for p in cands)}  # (dict lookups: a hot path)
         if not wanted:
             return []

@@ -53,7 +53,8 @@ class Places(Circumstances):
         plural ("supermarkets in Kuwait"), or by the participle it heads ("residents rallying against ..."); its
         place by a settled place's owner ("in Kyrgyzstan's Naryn region")."""
         heads = [v]
-        subj = child(v, "nsubj")
+        subj = child(v, "nsubj") or next((p for c in v.children if c.dep_ == "agent" for p in c.children
+                                          if p.dep_ == "pobj"), None)  # "the embassy was stormed by protesters"
         if subj is None and v.dep_ in ("xcomp", "advcl", "conj"):
             heads.append(v.head)  # "marched through Dhaka to protest against ...": the marchers protest
             subj = child(v.head, "nsubj")
@@ -69,7 +70,7 @@ class Places(Circumstances):
                 self.actors.role_of(people) in ("CVL", "BUS") and people.tag_ in ("NNS", "NNPS"))):
             return []  # ("Mobs" opening a sentence may be tagged a name and keep its plural)
         # "protesters stormed the Saudi embassy in Tehran": the building it acts on is where the crowd is
-        objs = [o for h in heads if (o := child(h, "dobj")) is not None]
+        objs = [o for h in heads if (o := child(h, "dobj") or child(h, "nsubjpass")) is not None]
         objs += [o for h in heads for o in prep_objects(h, ("to", "into"))]  # "set fire to the embassy in Damascus"
         walked = [p for h in heads for p in prep_objects(h, CROWD_PLACE_PREPS)  # "through the streets of Dhaka"
                   if p.lower_ != "front"]

@@ -535,3 +535,35 @@ def comment_read_on_reported_clause(t: Token) -> bool:
         return False
     t.head = teller
     return True
+
+
+# Verbs that name what a free relative stands for ("struck what it called Hezbollah targets").
+NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "say", "claim", "believe", "consider"})
+
+
+def free_relative_read_as_clause(t: Token) -> bool:
+    """"Israel struck what it called Hezbollah targets in southern Lebanon", "fired missiles at what it said were
+    militant bases in Iraq's Kurdistan region", "bombed what it described as PKK positions": the parser makes the
+    naming clause the object; the thing named is. The noun takes the clause's place and the clause describes it."""
+    if t.lemma_.lower() not in NAMING_VERBS or t.dep_ not in ("ccomp", "pcomp"):
+        return False
+    if t.dep_ == "ccomp" and (t.head.lemma_.lower() in modality.words().report_verbs or t.head.lemma_.lower() in
+                              ("ask", "explain", "know", "wonder", "reveal", "show")):
+        return False  # "did not say what it called the meeting for": a question, not a thing named
+    named: Token | None = None
+    if any(c.dep_ == "dobj" and c.lower_ == "what" for c in t.children):
+        named = next((c for c in t.children if c.dep_ == "oprd"), None) or next(
+            (p for c in t.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"),
+            None)
+    else:
+        inner = next((c for c in t.children if c.dep_ == "ccomp" and c.lemma_ == "be"
+                      and any(x.dep_ == "nsubj" and x.lower_ == "what" for x in c.children)), None)
+        named = next((c for c in inner.children if c.dep_ == "attr"), None) if inner is not None else None
+    if named is None or named.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for c in list(t.children):
+        if c.dep_ == "prep" and c.i > named.i:
+            c.head = named  # ("what it called interference by the United States": the phrase is the noun's)
+    named.head, named.dep_ = t.head, "dobj" if t.dep_ == "ccomp" else "pobj"
+    t.head, t.dep_ = named, "relcl"
+    return True

@@ -326,7 +326,9 @@ class Targets(Judgements):
                     # third state saying so is misread); an organisation only monitors it
                     got = [a for a in got if a.kind not in ("igo", "bloc")]
             elif slot == "possessor" and theme is not None:
-                got = self._each_conjunct(theme, self.possessor) or self.operated_by(theme)
+                got = self._each_conjunct(theme, self.possessor) or self.operated_by(theme) or (
+                    # "its bomber strayed ... before it was shot down": the owner of the thing "it" goes on telling of
+                    self.actors_for(theme, exclude) if self.ctx.thing_noun(theme) is not None else [])
             elif slot == "possessor_other" and theme is not None:
                 # "after Russian aircraft violated its airspace": no state violates its own; the pronoun is another's
                 got = self._each_conjunct(theme, lambda t: self.possessor(t, exclude))
@@ -368,7 +370,7 @@ class Targets(Judgements):
                 # investigation into Israeli strikes": whoever did the act examined (never its victims)
                 for inquiry in ([theme] if theme is not None else []) + [p for p in prep_objects(v)
                                                                          if p.lemma_.lower() in pat.objects]:
-                    for act in prep_objects(inquiry, ("into", "of")):
+                    for act in prep_objects(inquiry, ("into", "of", "to")):  # (an end to Israeli strikes)
                         got = got or [a for a in self.act_owner(act) or self._agent_of(act) if a.code not in exclude]
             elif slot == "examined_place":
                 # "called for an investigation into the killings in Rwanda": with no doer named, the state where
