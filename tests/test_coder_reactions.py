@@ -256,3 +256,11 @@ def test_only_an_act_is_admitted_not_a_standing_state() -> None:
     assert coded("Iran admitted that its forces had shot down a Ukrainian airliner.") == {
         ("IRN", "UKR", "015"), ("IRN", "UKR", "195")}
     assert coded("Tokayev acknowledged that Kazakhstan relied on Russia for oil transit.") == set()
+
+
+def test_a_retaliation_against_a_measure_is_no_force() -> None:
+    # answering tariffs or sanctions reduces relations (16), and a vow to do so threatens it (13), never force
+    assert coded("China retaliates against U.S. tariffs.") == {("CHN", "USA", "160")}
+    assert {c[:2] for _s, _t, c in coded("China vows to retaliate against U.S. sanctions.")} == {"13"}
+    # answering an attack stays force
+    assert coded("Russia retaliates against Ukraine's drone attack.") == {("RUS", "UKR", "190")}

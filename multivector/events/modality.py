@@ -126,6 +126,7 @@ class Words:
     negative_determiners: frozenset[str]
     support_purposes: frozenset[str]
     aided_purposes: frozenset[str]
+    measure_nouns: frozenset[str]
     motion_verbs: frozenset[str]
     sending_verbs: frozenset[str]
     statement_nouns: frozenset[str]

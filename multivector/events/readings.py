@@ -137,6 +137,9 @@ class Readings(Records):
         if code == "013" and theme is not None and any(c.lower_ in modality.words().negative_determiners
                                                        for c in theme.lefts):
             code = "012"  # "saw little hope of a settlement": hope denied is pessimism
+        if code == "190" and pat.means_decides and any(
+                o.lemma_.lower() in modality.words().measure_nouns for o in prep_objects(v, ("against", "for"))):
+            code = "160"  # "retaliates against U.S. tariffs": an answer to a measure is no force (CAMEO 16)
         if code == "190":
             code = weapon_code(v) or code
         elif code == "180":
