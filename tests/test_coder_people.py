@@ -90,3 +90,9 @@ def test_a_crowd_that_is_the_agent_of_a_passive_acts_where_the_building_is() -> 
     assert roots("The Swedish embassy in Baghdad was stormed by protesters.") == {("IRQ", "SWE", "14")}
     # a crowd at its own state's building is domestic
     assert roots("The French embassy in Paris was attacked by protesters.") == set()
+
+
+def test_a_hunger_strike_where_one_is_held_is_against_the_holder() -> None:
+    assert roots("A jailed Ukrainian filmmaker begins a hunger strike in a Russian prison.") == {("UKR", "RUS", "14")}
+    # never an air strike, with or without a place
+    assert roots("A jailed Ukrainian filmmaker begins a hunger strike.") == set()
