@@ -64,11 +64,6 @@ def test_people_named_by_their_calling_belong_to_their_nation() -> None:
     assert roots("Britain releases a British politician.") == set()
 
 
-def test_dues_withheld_are_funding_cut() -> None:
-    assert roots("Israel withholds $6 million from its United Nations dues.") == {("ISR", "UN", "16")}
-    assert roots("The payment is due to Russia next month.") == set()
-
-
 def test_protests_an_act_sets_off_in_a_state_are_against_its_doer() -> None:
     assert roots("Saudi Arabia executes a Shia cleric, sparking protests in Iran.") == {("IRN", "SAU", "14")}
     # a state's own act protested at home is domestic
