@@ -40,6 +40,13 @@ from .tree import (
 )
 
 LAUNCH_VERBS = frozenset({"fire", "launch"})
+
+
+def participle(t: Token) -> bool:
+    """A past participle, or the tagger's past tense for a firing one ("a rocket fired[VBD] from Gaza")."""
+    return t.tag_ == "VBN" or (t.tag_ == "VBD" and t.lemma_ in LAUNCH_VERBS)
+
+
 # Copulas whose attribute is their subject ("X becomes the first country to ...").
 COPULAS = frozenset({"be", "become", "remain"})
 # A body that adopts or issues a text speaks through it ("adopted a resolution condemning ...").
@@ -84,8 +91,7 @@ class Arguments(References):
             # "Houthi rebels fire a missile that hits a Saudi base": the relative's act is the firer's
             return [x if x.role is not None else dataclasses.replace(x, role="MIL")
                     for x in self.subjects(rel.head.head)]
-        launchers = [c for c in noun.children if c.dep_ == "acl" and (
-            c.tag_ == "VBN" or (c.tag_ == "VBD" and c.lemma_ in LAUNCH_VERBS))]  # the tagger's "rocket fired[VBD]"
+        launchers = [c for c in noun.children if c.dep_ == "acl" and participle(c)]
         if noun.dep_ == "nsubj" and noun.head.lemma_ in LAUNCH_VERBS:
             launchers.append(noun.head)  # the small parser reads "Rockets fired from Lebanon struck" as a clause
         for c in launchers:
@@ -148,7 +154,7 @@ class Arguments(References):
                 return self.actors_for(t.head)  # "Filipino fishermen and activists protested outside ..."
             if (thanked := self.thanked_for(t)) is not None:
                 return thanked  # "thanks Trump for sharing intelligence": Trump shared it
-            if t.dep_ == "acl" and (t.tag_ == "VBN" or (t.tag_ == "VBD" and t.lemma_ in LAUNCH_VERBS)):
+            if t.dep_ == "acl" and participle(t):
                 for c in t.children:
                     if c.dep_ == "agent":
                         return self.actors_for(pobj_of(c))

@@ -539,6 +539,8 @@ def comment_read_on_reported_clause(t: Token) -> bool:
 
 # Verbs that name what a free relative stands for ("struck what it called Hezbollah targets").
 NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "say", "claim", "believe", "consider"})
+# Verbs whose "what" clause is a question ("did not explain what it called the meeting for"), never a thing named.
+QUESTION_VERBS = frozenset({"ask", "explain", "know", "wonder", "reveal", "show"})
 
 
 def free_relative_read_as_clause(t: Token) -> bool:
@@ -547,8 +549,8 @@ def free_relative_read_as_clause(t: Token) -> bool:
     naming clause the object; the thing named is. The noun takes the clause's place and the clause describes it."""
     if t.lemma_.lower() not in NAMING_VERBS or t.dep_ not in ("ccomp", "pcomp"):
         return False
-    if t.dep_ == "ccomp" and (t.head.lemma_.lower() in modality.words().report_verbs or t.head.lemma_.lower() in
-                              ("ask", "explain", "know", "wonder", "reveal", "show")):
+    if t.dep_ == "ccomp" and (t.head.lemma_.lower() in modality.words().report_verbs
+                              or t.head.lemma_.lower() in QUESTION_VERBS):
         return False  # "did not say what it called the meeting for": a question, not a thing named
     named: Token | None = None
     if any(c.dep_ == "dobj" and c.lower_ == "what" for c in t.children):
