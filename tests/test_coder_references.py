@@ -245,3 +245,14 @@ def test_a_later_it_goes_on_telling_of_a_craft_its_owner_sent() -> None:
     assert coded("A drone entered Polish airspace before it was shot down by NATO jets.") == set()
     # a craft that was the object stays first
     assert ("TUR", "RUS", "195") in coded("Turkey shot down a Russian jet after it violated its airspace.")
+
+
+def test_them_is_a_nations_people_last_named_as_subject() -> None:
+    # "one of them": the Russian lawmakers of the sentence before
+    assert ("RUS", "KAZ", "112") in coded(
+        "Russian lawmakers criticised Kazakhstan. One of them accused Astana of ingratitude.")
+    # officials who say what "they" will do speak for their state
+    assert coded("Chinese officials said they would impose sanctions on Lithuania.") == {("CHN", "LTU", "1312")}
+    # a nearer plural is what "them" counts: missiles, not the forces that fired them
+    assert coded("Houthi forces fired missiles at Saudi Arabia. Saudi air defences intercepted seven missiles, "
+                 "three of them near Riyadh.") <= {("YEM", "SAU", "190"), ("YEM", "SAU", "195")}

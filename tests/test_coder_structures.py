@@ -2618,3 +2618,24 @@ def test_an_end_asked_to_an_act_is_asked_of_its_doer() -> None:
     assert roots("Turkey calls for an immediate halt to Russian airstrikes in Syria.") == {("TUR", "RUS", "02")}
     # an end with no doer named asks no one
     assert roots("The UN calls for an end to the war.") == set()
+
+
+def test_a_promised_act_told_through_keep_or_continue_is_one_event() -> None:
+    # the promise announces the supplying: one event, coded as the intended act
+    assert coded("Putin promised to keep supplying gas to Kazakhstan.") == {("RUS", "KAZ", "0311")}
+    assert roots("Putin promised to continue sending weapons to Syria.") == {("RUS", "SYR", "03")}
+
+
+def test_money_pledged_in_any_currency_is_aid_pledged() -> None:
+    assert coded("Xi pledged 26 billion yuan in financing to Kyrgyzstan.") == {("CHN", "KGZ", "033")}
+    assert coded("Japan pledged 500 billion yen in loans to India.") == {("JPN", "IND", "033")}
+    assert roots("Saudi Arabia gave 3 billion riyals to Pakistan.") == {("SAU", "PAK", "07")}
+
+
+def test_a_pipeline_shut_halts_supply_to_whom_it_serves() -> None:
+    assert coded("Russia shut down the Nord Stream pipeline to Germany.") == {("RUS", "DEU", "163")}
+    # whose exports a relative clause says it carries, through "most of"
+    assert ("RUS", "KAZ", "13") in roots(
+        "Russia threatened to cut off the pipeline that carries most of Kazakhstan's oil exports.")
+    # its own pipeline closed for repairs is no measure against anyone
+    assert roots("Russia closed its oil pipeline for maintenance.") == set()

@@ -551,6 +551,15 @@ class DocContext(Pairs):
                          and int(s.token) in span and not s.actor.person}
                 if named:
                     return [self._note(s.actor, s, token, token.text) for s in named.values()]
+            doc = self.actors.doc
+            people = next((s for s in cands if s.sentence in (si - 1, si) and s.subject and s.token == int(s.token)
+                           and doc[int(s.token)].tag_ == "NNS" and s.actor.role is not None), None)
+            if people is not None and any(t.tag_ in ("NNS", "NNPS") for t in doc[int(people.token) + 1:token.i]):
+                people = None  # ("fired missiles ... it intercepted seven missiles, three of them": the nearer plural)
+            if people is not None:
+                # a nation's people last named as a subject: "Russian lawmakers criticised Kazakhstan. One of them
+                # accused Astana of ingratitude"
+                return self._conjoined(people, cands, token)  # (with those named beside them)
             if nearest is not None:
                 return self._conjoined(nearest, cands, token)
             return []

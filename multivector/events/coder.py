@@ -69,7 +69,8 @@ from .words import (
 )
 
 # Objects that count an amount, not a kind of act: a kind named after them refines the code instead
-AMOUNT_OBJECTS = frozenset({"million", "billion", "trillion", "dollar", "euro", "yuan", "ruble", "rouble", "pound"})
+AMOUNT_OBJECTS = frozenset({"million", "billion", "trillion", "dollar", "euro", "yuan", "ruble", "rouble", "pound", "yen",
+                            "rupee", "riyal", "dirham", "lira", "franc"})
 SUMMONING = frozenset({"summon", "invite", "receive", "meet"})  # their purpose clause speaks to whom they bring
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # Protection, support and defence (074, 033x, 032, 052): of a state, never of a border against it.

@@ -81,6 +81,15 @@ def new_act(heads: set[int | None], predicate: Token) -> bool:
     return True
 
 
+def xcomp_under(p: Token, g: Token) -> bool:
+    """Whether ``p`` is an infinitive or gerund complement of ``g``, directly or through others."""
+    while p.dep_ == "xcomp" and p.head.i != p.i:
+        p = p.head
+        if p.i == g.i:
+            return True
+    return False
+
+
 def one_act_per_chain(found: list[Found]) -> list[Found]:
     """One act told twice along a clause chain is one event: "carried out airstrikes in Syria, targeting
     rebels" (the participle elaborates its head: the head stays), "pledged to deepen cooperation" (the head
@@ -122,8 +131,8 @@ def one_act_per_chain(found: list[Found]) -> list[Found]:
                 # f elaborates g (a use of force, a refusal: "refused to release him, turning down an appeal";
                 # but "sued X, accusing it of ..." are two acts)
                 drop.add(i)
-            elif p.dep_ == "xcomp" and p.head.i == g.predicate.i:
-                drop.add(j)  # g announces f
+            elif p.dep_ == "xcomp" and xcomp_under(p, g.predicate):
+                drop.add(j)  # g announces f (through "keep", "continue": "promised to keep supplying gas")
             elif p.dep_ in ("relcl", "acl") and f.code[:2] in FORCE_ROOTS and p.head.head.i == g.predicate.i:
                 drop.add(i)  # "fired a missile which struck a warship": what the projectile did is the firing
     return [f for i, f in enumerate(found) if i not in drop]

@@ -272,7 +272,12 @@ class Targets(Judgements):
                 for c in theme.children:
                     if c.dep_ in ("acl", "relcl"):
                         # (or its partner in a phrase: "signed a deal to supply gas to Azerbaijan")
-                        got = self.actors_for(child(c, "dative")) or self.actors_for(child(c, "dobj")) or (
+                        # (the object through its amount and owner: "a pipeline that carries most of Kazakhstan's
+                        # exports")
+                        o = child(c, "dobj")
+                        o = through_quantity(o) if o is not None else None
+                        got = self.actors_for(child(c, "dative")) or self.actors_for(o) or (
+                            self.possessor(o, exclude) if o is not None else []) or (
                             self.prep_targets(c, ("to", "from", "with"), possessor=False, exclude=exclude)
                             if any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) else [])
                         if got:
