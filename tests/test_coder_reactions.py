@@ -264,3 +264,18 @@ def test_a_retaliation_against_a_measure_is_no_force() -> None:
     assert {c[:2] for _s, _t, c in coded("China vows to retaliate against U.S. sanctions.")} == {"13"}
     # answering an attack stays force
     assert coded("Russia retaliates against Ukraine's drone attack.") == {("RUS", "UKR", "190")}
+
+
+def test_a_blocs_presence_or_policy_is_the_bloc_acting() -> None:
+    # "Western" before a stance or a presence names the West; before a region it names no one
+    assert roots("The Kremlin said it was concerned about the growing Western presence in Central Asia.") == {
+        ("RUS", "WST", "11")}
+    assert roots("China criticised Western policy in the region.") == {("CHN", "WST", "11")}
+    assert roots("Tokayev visited Western Kazakhstan.") == set()
+
+
+def test_words_that_blame_make_a_judgement_criticism() -> None:
+    assert roots("Aliyev called France's policy destructive.") == {("AZE", "FRA", "11")}
+    assert roots("Beijing called the U.S. report a smear.") == {("CHN", "USA", "11")}
+    # a word of praise is no criticism
+    assert roots("Aliyev called France's policy constructive.") <= {("AZE", "FRA", "05")}
