@@ -2639,3 +2639,19 @@ def test_a_pipeline_shut_halts_supply_to_whom_it_serves() -> None:
         "Russia threatened to cut off the pipeline that carries most of Kazakhstan's oil exports.")
     # its own pipeline closed for repairs is no measure against anyone
     assert roots("Russia closed its oil pipeline for maintenance.") == set()
+
+
+def test_money_pledged_for_a_purpose_is_aid_to_whom_the_purpose_serves() -> None:
+    # the money is what is pledged; the infinitive says what it is for, not a second promised act
+    assert coded("Saudi Arabia pledged $100 million to rebuild Lebanon.") == {("SAU", "LBN", "033")}
+    assert coded("Saudi Arabia pledged $100 million to help rebuild Lebanon.") == {("SAU", "LBN", "033")}
+    # with no object, the infinitive is the promised act
+    assert roots("Russia and Kazakhstan agreed to build a joint industrial zone.") <= {
+        ("RUS", "KAZ", "03"), ("KAZ", "RUS", "03")}
+
+
+def test_an_act_a_measure_punishes_was_done_by_whom_it_falls_on() -> None:
+    # the sanctioned firms sold the missiles, not the state that sanctions them
+    got = roots("Washington imposed sanctions on two Chinese companies for selling missile technology to Pakistan.")
+    assert ("USA", "CHN", "16") in got
+    assert ("USA", "PAK", "07") not in got

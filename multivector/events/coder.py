@@ -168,8 +168,12 @@ class ArticleCoder(Readings):
                 c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in v.children) and \
                 v.head.lemma_.lower() in modality.words().summary_nouns:  # not "any troops it sent"
             theme = v.head  # "a charge Moscow denied", "an offer Kyiv rejected": the noun is the clause's object
-        for pat, matched, lemma in self._candidates(v, cands, theme):
+        found_cands = self._candidates(v, cands, theme)
+        object_named = any(m is not None for _p, m, _lm in found_cands)
+        for pat, matched, lemma in found_cands:
             code = matched if matched is not None else pat.code
+            if "clause_actors" in pat.target and object_named and pat.needs_xcomp:
+                continue  # "pledged $100 million to rebuild Lebanon": the money names the pledge, the clause its use
             if pat.xcomp_only and not any((c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
                     x.dep_ == "aux" and x.tag_ == "TO" for x in c.children)))
                                           and c.lemma_ in pat.xcomp_only for c in v.children):

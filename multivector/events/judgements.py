@@ -1,5 +1,5 @@
 """Readers of whom a statement accuses (112): an allegation of another's act, harm laid on a state, or a wrong
-it is said to have done. (What a that-clause says of an act, "says Turkey's decision is
+it is said to have done; and whom an admission or a denial answers (the act admitted, the report denied). (What a that-clause says of an act, "says Turkey's decision is
 unacceptable", is not read: tried twice, it found no true event the other readers miss.)
 
 Gold rule 8: "X said Y did Z" codes Z; an accusation codes X->Y 112 and not the alleged act.
@@ -11,10 +11,15 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality
-from .clauses import Clauses
+from .clauses import THREAT_PREPS, Clauses
 from .modality import Modality
 from .nouns import Found
 from .tree import child, prep_objects
+
+# What a denial may call what another said before it in the sentence: "New Delhi denies the claim".
+TOLD_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "charge", "assertion", "suggestion"})
+# Verbs of a standing state, never an act one admits to: "acknowledged that Kazakhstan relied on Russia".
+STATE_VERBS = frozenset({"be", "have", "rely", "depend", "need", "remain", "own", "lack", "seem", "appear"})
 
 
 class Judgements(Clauses):
@@ -109,3 +114,44 @@ class Judgements(Clauses):
         causes = [a for p in phrases for a in self.phrase_actors(p, exclude=own) if a.codable and a.code not in own]
         pid = f"feel+{low}"
         return [Found(a, x, code, pid, t, Modality()) for a in feelers for x in {c.code: c for c in causes}.values()]
+
+    def admitted_act(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
+        """Whom an act the subject admits to was done to ("Iran admitted that its forces had shot down a Ukrainian
+        airliner", "admits shooting down the Ukrainian jet"): only an act of the subject's own side."""
+        heads = [c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        if theme is not None and theme.tag_ == "VBG":
+            heads.append(theme)
+        for h in heads:
+            subj = child(h, "nsubj")
+            if subj is not None and not (set(a.code for a in self.phrase_actors(subj)) <= exclude):
+                continue  # another's act: "admitted that Russian jets had struck"
+            code = self.act_code(h)
+            if (code is not None and not "11" <= code[:2] <= "20") or h.lemma_.lower() in STATE_VERBS:
+                continue  # a wrong admitted, not a state owned to: "acknowledged that it relied on Russia"
+            obj = child(h, "dobj")
+            got = [a for a in (self.phrase_actors(obj, exclude=exclude) if obj is not None else [])
+                   if a.codable and not a.person] or [
+                a for a in self.prep_targets(h, THREAT_PREPS + ("in", "inside"), possessor=True, exclude=exclude)
+                if a.codable and not a.person]
+            if got:
+                return got
+        return []
+
+    def reporter_before(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
+        """Who said what a denial refers back to with a pronoun ("Poland says four soldiers were arrested, while
+        Russia denies this", "..., which Rwanda denies"): the subject of the nearest verb of saying before it in
+        the sentence, when that is another state."""
+        pronoun = theme is None or theme.lower_ in ("this", "it", "that", "which", "so")
+        # or the claim itself, named by no one else: "..., and New Delhi denies the claim", "a claim Baku denied"
+        told = theme is not None and theme.lemma_.lower() in TOLD_NOUNS and not any(
+            c.dep_ in ("poss", "prep", "amod", "compound") for c in theme.children)
+        if not (pronoun or told):
+            return []
+        W = modality.words()
+        saying = W.report_verbs | W.alleging_verbs | W.finding_verbs
+        for t in reversed(v.doc[v.sent.start:v.i]):
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in saying:
+                got = [a for a in self.subjects(t) if a.codable and a.code not in exclude]
+                if got:
+                    return got
+        return []

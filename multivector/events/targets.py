@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
-from .clauses import AFTER_MARKS, PROVOKED_MARKS, THREAT_PREPS, summed_up_by_speech, to_come, told_as_past
+from .clauses import AFTER_MARKS, PROVOKED_MARKS, summed_up_by_speech, to_come, told_as_past
 from .judgements import Judgements
 from .references import through_quantity
 from .tree import (
@@ -27,15 +27,10 @@ from .tree import (
 )
 from .words import CARRIERS, forms
 
-# What a denial may call what another said before it in the sentence: "New Delhi denies the claim".
-TOLD_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "charge", "assertion", "suggestion"})
-# Marks of a clause an act answers in time, not only accompanies ("as talks are held" is not a provocation).
 # Participles whose agent pursues a person: the state an extradition is to ("a man wanted by Germany").
 PURSUIT_VERBS = frozenset({"want", "seek", "accuse", "charge", "convict", "sentence", "indict", "request", "pursue"})
 # Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
-# Verbs of a standing state, never an act one admits to: "acknowledged that Kazakhstan relied on Russia".
-STATE_VERBS = frozenset({"be", "have", "rely", "depend", "need", "remain", "own", "lack", "seem", "appear"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "18", "19", "20"})
 # Reactions whose target a summarising noun names by its act ("a charge Moscow denied"): comments, denials,
@@ -216,7 +211,9 @@ class Targets(Judgements):
                         inner = next((x for x in c.children if x.dep_ in ("ccomp", "xcomp")), None)
                         obj = child(c, "dobj")  # "to disperse hundreds of Ukrainians": through the amount
                         got = self.actors_for(through_quantity(obj) if obj is not None else None) or \
-                            self.actors_for(child(inner, "nsubj"))
+                            self.actors_for(child(inner, "nsubj")) or (  # "to help rebuild Lebanon"
+                                self.actors_for(child(inner, "dobj")) if obj is None and inner is not None
+                                and c.lemma_.lower() in modality.words().aided_purposes else [])
                         if not got and obj is not None and pat.code[:2] in ("03", "07") and \
                                 c.lemma_.lower() in modality.words().aided_purposes:
                             # "pledged $25 million to support reconstruction in Ukraine", "sends troops to support
@@ -557,44 +554,3 @@ class Targets(Judgements):
         if not got and self.noun_pattern(act) is not None:
             got = [a for o in prep_objects(act, ("from", "by")) for a in self.actors_for(o, exclude) if a.codable]
         return [a for a in got if a.code not in exclude]
-
-    def admitted_act(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
-        """Whom an act the subject admits to was done to ("Iran admitted that its forces had shot down a Ukrainian
-        airliner", "admits shooting down the Ukrainian jet"): only an act of the subject's own side."""
-        heads = [c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
-        if theme is not None and theme.tag_ == "VBG":
-            heads.append(theme)
-        for h in heads:
-            subj = child(h, "nsubj")
-            if subj is not None and not (set(a.code for a in self.phrase_actors(subj)) <= exclude):
-                continue  # another's act: "admitted that Russian jets had struck"
-            code = self.act_code(h)
-            if (code is not None and not "11" <= code[:2] <= "20") or h.lemma_.lower() in STATE_VERBS:
-                continue  # a wrong admitted, not a state owned to: "acknowledged that it relied on Russia"
-            obj = child(h, "dobj")
-            got = [a for a in (self.phrase_actors(obj, exclude=exclude) if obj is not None else [])
-                   if a.codable and not a.person] or [
-                a for a in self.prep_targets(h, THREAT_PREPS + ("in", "inside"), possessor=True, exclude=exclude)
-                if a.codable and not a.person]
-            if got:
-                return got
-        return []
-
-    def reporter_before(self, v: Token, theme: Token | None, exclude: frozenset[str]) -> list[Actor]:
-        """Who said what a denial refers back to with a pronoun ("Poland says four soldiers were arrested, while
-        Russia denies this", "..., which Rwanda denies"): the subject of the nearest verb of saying before it in
-        the sentence, when that is another state."""
-        pronoun = theme is None or theme.lower_ in ("this", "it", "that", "which", "so")
-        # or the claim itself, named by no one else: "..., and New Delhi denies the claim", "a claim Baku denied"
-        told = theme is not None and theme.lemma_.lower() in TOLD_NOUNS and not any(
-            c.dep_ in ("poss", "prep", "amod", "compound") for c in theme.children)
-        if not (pronoun or told):
-            return []
-        W = modality.words()
-        saying = W.report_verbs | W.alleging_verbs | W.finding_verbs
-        for t in reversed(v.doc[v.sent.start:v.i]):
-            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in saying:
-                got = [a for a in self.subjects(t) if a.codable and a.code not in exclude]
-                if got:
-                    return got
-        return []
