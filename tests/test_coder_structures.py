@@ -2655,3 +2655,11 @@ def test_an_act_a_measure_punishes_was_done_by_whom_it_falls_on() -> None:
     got = roots("Washington imposed sanctions on two Chinese companies for selling missile technology to Pakistan.")
     assert ("USA", "CHN", "16") in got
     assert ("USA", "PAK", "07") not in got
+
+
+def test_a_programme_frozen_is_aid_cut_only_when_it_is_aid() -> None:
+    assert coded("The United States suspended its aid programme for Niger.") == {("USA", "NER", "162")}
+    assert roots("The US suspended a programme of aid to Egypt.") == {("USA", "EGY", "16")}
+    # its own nuclear programme frozen, in exchange for fuel, cuts nothing from the one who gives the fuel
+    got = roots("North Korea agreed to freeze its nuclear programme in exchange for fuel oil from the United States.")
+    assert not any(r in ("13", "16") for _s, _t, r in got)

@@ -55,6 +55,7 @@ from .tree import (
     verb_like,
 )
 from .words import (
+    COMPLEX_PREP_NOUNS,
     TIME_PREPS,
     consignment,
     forms,
@@ -236,7 +237,8 @@ class ArticleCoder(Readings):
         own_forms = forms(v) if near else ()
         obj_lemmas = object_lemmas(v, theme) + self.object_classes(theme, cands) + [  # "set fire to the embassy"
             p.lemma_.lower() for p in prep_objects(v) if p.head.lower_ in near and p.head.lower_ not in own_forms
-            and p.head.lower_ not in TIME_PREPS]  # ("Following a meeting in Minsk, ... agree on": no meeting agreed)
+            and p.head.lower_ not in TIME_PREPS  # ("Following a meeting in Minsk, ... agree on": no meeting agreed)
+            and not (p.lemma_.lower() in COMPLEX_PREP_NOUNS and child(p, "prep") is not None)]  # ("in exchange for")
         out = []
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):

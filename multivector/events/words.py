@@ -15,6 +15,9 @@ from .tree import child, flat_preps, fronted_list, name_head, prep_objects
 PARTICLES = frozenset({"over", "out", "off", "up", "down", "back", "away", "around", "aside"})
 # Prepositions of a time or occasion: their objects set the scene, they are not what the verb is about
 TIME_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst", "since", "ahead"})
+# Nouns of complex prepositions ("in exchange for", "in return for", "in line with"): no thing acted on.
+COMPLEX_PREP_NOUNS = frozenset({"exchange", "return", "accordance", "addition", "lieu", "spite", "wake", "light",
+                                "line", "keeping"})
 
 
 def stative(v: Token) -> bool:
@@ -287,9 +290,12 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         if c.dep_ == "xcomp" and c.lemma_ == "be":
             # "considers the raid to be a violation": what the object is said to be
             out.extend(x.lemma_.lower() for x in c.children if x.dep_ in ("attr", "acomp"))
-        if c.dep_ == "prep" and c.lower_ not in TIME_PREPS:
+        if c.dep_ == "prep" and c.lower_ not in TIME_PREPS and not (c.lower_ == "in" and any(
+                x.lemma_.lower() in COMPLEX_PREP_NOUNS and x.dep_ == "pobj" and child(x, "prep") is not None
+                for x in c.children)):
             # "asked for American air support": a prepositional object with its modifier first, as for the object
-            # (not a time: "during talks with Putin, called for a ceasefire" calls for no talks)
+            # (not a time: "during talks with Putin, called for a ceasefire" calls for no talks; nor a complex
+            # preposition: "froze its programme in exchange for fuel oil" froze no exchange)
             out.extend(f for x in c.children if x.dep_ == "pobj" for f in modified_forms(x))
             # and what kind of members a list is of: "removed it from its list of trusted trading partners"
             out.extend(f"{m.lemma_.lower()} list" for x in c.children if x.dep_ == "pobj" and x.lemma_.lower() == "list"
