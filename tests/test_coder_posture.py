@@ -144,3 +144,10 @@ def test_no_one_enters_its_own_zone() -> None:
 
 def test_a_states_vessel_acts_for_it_at_sea() -> None:
     assert roots("A Chinese vessel rammed a Philippine supply boat.") == {("CHN", "PHL", "17")}
+
+
+def test_jamming_a_states_navigation_is_an_electronic_attack_on_it() -> None:
+    assert coded("Russia jammed GPS signals in Finland.") == {("RUS", "FIN", "176")}
+    assert coded("Russia jammed Estonia's GPS signals.") == {("RUS", "EST", "176")}
+    # weather is no actor
+    assert coded("The storm disrupted GPS signals across Texas.") == set()
