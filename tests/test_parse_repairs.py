@@ -681,3 +681,15 @@ def test_a_free_relative_of_naming_stands_for_the_thing_named() -> None:
     assert ("called", "ccomp") in deps("Russia did not say what it called the meeting for.")
     assert ("said", "ccomp") in deps("The minister explained what he said at the summit.")
 
+
+
+def test_a_typeset_apostrophe_reads_as_a_typed_one() -> None:
+    # two possessors joined: with the curly apostrophe the model hung one name on the other and coded nothing
+    text = "Russia’s Gazprom and Ukraine’s Naftogaz have agreed to set up two joint ventures."
+    assert coded(text, IN_2018) == {("RUS", "UKR", "03"), ("UKR", "RUS", "03")}
+    # the text the parser sees keeps its length, so evidence offsets still point into the article
+    seen = nlp.bound_tokens(text)
+    assert len(seen) == len(text) and "’" not in seen
+    # and the evidence span still lands on the trigger in the article's own text
+    spans = {text[e.start:e.end] for e in code_article(Article.make(text, IN_2018)).events}
+    assert spans == {"set"}
