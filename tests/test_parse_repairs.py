@@ -693,3 +693,13 @@ def test_a_typeset_apostrophe_reads_as_a_typed_one() -> None:
     # and the evidence span still lands on the trigger in the article's own text
     spans = {text[e.start:e.end] for e in code_article(Article.make(text, IN_2018)).events}
     assert spans == {"set"}
+
+
+def test_a_word_split_by_an_invisible_character_is_read_whole() -> None:
+    # web copy hides soft hyphens and zero-width spaces in words; the reader sees "sanctions"
+    for text in ("Russia imposed sanc\u00adtions on Poland.", "Russia imposed\u200b sanctions on Poland."):
+        assert coded(text, IN_2023) == {("RUS", "POL", "16")}
+        assert len(nlp.bound_tokens(text)) == len(text)
+    # at a word's start the invisible becomes a space before it, so the name keeps its offsets
+    text = "\ufeffRussia imposed sanctions on Poland."
+    assert nlp.bound_tokens(text).index("Russia") == text.index("Russia")
