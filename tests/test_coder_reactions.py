@@ -279,3 +279,11 @@ def test_words_that_blame_make_a_judgement_criticism() -> None:
     assert roots("Beijing called the U.S. report a smear.") == {("CHN", "USA", "11")}
     # a word of praise is no criticism
     assert roots("Aliyev called France's policy constructive.") <= {("AZE", "FRA", "05")}
+
+
+def test_a_response_to_come_is_a_threat_and_one_told_as_done_is_its_means() -> None:
+    assert coded("Russia will respond to NATO's expansion, Lavrov said.") == {("RUS", "NATO", "130")}
+    assert coded("Iran vowed to hit back at Israel.") == {("IRN", "ISR", "130")}
+    # done: the response is what it did, and an angry reply threatens nothing
+    assert roots("Russia responded angrily to the decision of Poland.") <= {("RUS", "POL", "11")}
+    assert not any(r == "13" for _s, _t, r in roots("Russia responded to the sanctions by expelling Polish diplomats."))

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..actors.matcher import Actor
 from . import modality, patterns
+from .clauses import to_come
 from .modality import code_under
 from .nouns import EXPULSION_CODES, IMPACT_ROOTS
 from .places import LEAVING_VERBS
@@ -104,6 +105,9 @@ class Readings(Records):
 
     def _misread(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None) -> bool:
         """A reading the clause rules out, though its words are present: the next pattern is tried."""
+        if pat.id == "respond-to-come" and not (to_come(v) or (
+                v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().threat_heads | {"promise", "pledge"})):
+            return True  # "Russia responded to the sanctions by expelling diplomats": the means is the act
         if code[:2] == "15" and theme is not None and theme.lemma_.lower() in modality.words().civilian_envoys and \
                 not any(c.lemma_.lower() in ("military", "armed") for c in theme.lefts):
             return True  # "deployed a civilian mission to Armenia's border": monitors are no show of force
