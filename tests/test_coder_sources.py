@@ -44,26 +44,3 @@ def test_the_subject_of_a_copula_does_what_its_attribute_does() -> None:
     assert roots("NATO countries condemn Russia.") == {("NATO", "RUS", "11")}
 
 
-
-
-def test_whoever_pressed_for_an_act_is_not_its_target() -> None:
-    # the pressure's source moved the doer; the eased restrictions still fall on Gaza
-    got = roots("Israel eased restrictions on the entry of goods into Gaza under pressure from Washington.")
-    assert ("ISR", "USA", "08") not in got
-    assert roots("Israel eased restrictions on Gaza under pressure from Washington.") == {("ISR", "PSE", "08")}
-
-
-def test_a_thing_held_abroad_stays_its_owners() -> None:
-    # assets kept in a third state are still Iran's; people held there are the holder's to release
-    assert roots("The United States unfroze $6 billion in Iranian assets held in South Korea.") == {
-        ("USA", "IRN", "08")}
-    assert roots("France demanded the release of French nationals held in Iran.") == {("FRA", "IRN", "10")}
-
-
-def test_a_measure_seen_as_retaliation_is_aimed_at_whom_it_answers() -> None:
-    assert roots("Beijing imposed export controls on gallium, in a move seen as retaliation against "
-                 "Washington.") == {("CHN", "USA", "16")}
-    assert ("CHN", "USA", "16") in roots(
-        "China imposed export controls on graphite in what was seen as a response to U.S. restrictions.")
-    # seen as something else, the measure answers no one
-    assert roots("Beijing imposed export controls on gallium, in a move seen as a boost to its industry.") == set()

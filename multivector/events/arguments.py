@@ -403,10 +403,7 @@ class Arguments(References):
     def holder(self, p: Token, exclude: frozenset[str]) -> list[Actor]:
         """The state that holds people, when the people are not one's own to name: "demanded the release of its
         nationals held in the United States" -> USA (by its agent, else the state they are held in)."""
-        held = through_quantity(p)
-        if held.lemma_.lower() in modality.words().owned_things:
-            return []  # "Iranian assets held in South Korea" are still Iran's
-        for c in held.children:
+        for c in through_quantity(p).children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HOLDING_VERBS:
                 by = [a for g in c.children if g.dep_ == "agent" for a in self.actors_for(pobj_of(g), exclude)]
                 held_in = [a for q in prep_objects(c, ("in",)) for a in self.actors_for(q, exclude)

@@ -267,11 +267,7 @@ class Clauses(Nominals):
             for a0, c in ((x, c) for x in anchors for c in x.children):
                 if c.dep_ != "prep" or c.lower_ not in ("in", "as"):
                     continue
-                # (or what the move is seen as: "in a move seen as retaliation against Washington", "in what was
-                # seen as a response to")
-                said = [*prep_objects(a0, (c.lower_,)), *(x for x in c.children if x.dep_ == "pcomp")]
-                for r in [*said, *(q for x in said for s in (x, *x.children) if s.lemma_.lower() in W.construal_verbs
-                                   and (s is x or s.dep_ in ("acl", "relcl")) for q in prep_objects(s, ("as",)))]:
+                for r in prep_objects(a0, (c.lower_,)):
                     if r.lemma_.lower() not in W.response_nouns:
                         continue
                     for what in prep_objects(r, ("for", "to", "against", "at", "of", "over")):

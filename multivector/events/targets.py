@@ -461,10 +461,8 @@ class Targets(Judgements):
                                 inner.dep_ == "acl" and (inner.lemma_.lower() in CARRIERS or any(
                                     x.dep_ == "aux" and x.lower_ == "to" for x in inner.children))):
                             for x in (y for y in inner.subtree if y.dep_ == "prep" and y.lower_ == slot and not (
-                                    slot == "with" and y.head.lemma_.lower() in BORDER_NOUNS)
-                                    and y.head.lemma_.lower() not in modality.words().instigation_nouns):
-                                # (a border's own "with" names no partner: "drills on its border with Poland"; nor
-                                # does pressure name a target: "restrictions on ... under pressure from Washington")
+                                    slot == "with" and y.head.lemma_.lower() in BORDER_NOUNS)):
+                                # (a border's own "with" names no partner: "drills on its border with Poland")
                                 got = [a for p in x.children if p.dep_ == "pobj"
                                        for a in self.phrase_actors(p, exclude=exclude)]
                                 if got:
