@@ -42,6 +42,7 @@ REFERRING_WORDS = frozenset({
     "country", "nation", "state", "republic", "government", "neighbour", "neighbor", "leader", "leaders",
     "side", "sides", "bloc", "alliance", "kingdom", "emirate", "sultanate", "principality", "capital", "junta",
     "other", "both", "latter", "former",
+    "we", "us", "our",  # the speaker's side in a quotation (actors/speakers.py)
 })
 # Words before a plural that make it refer back to states named before ("the two countries", "both parties"),
 # with the group sizes the context resolver reads ("the three countries")

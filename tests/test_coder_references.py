@@ -256,3 +256,15 @@ def test_them_is_a_nations_people_last_named_as_subject() -> None:
     # a nearer plural is what "them" counts: missiles, not the forces that fired them
     assert coded("Houthi forces fired missiles at Saudi Arabia. Saudi air defences intercepted seven missiles, "
                  "three of them near Riyadh.") <= {("YEM", "SAU", "190"), ("YEM", "SAU", "195")}
+
+
+def test_we_in_what_a_speaker_says_is_the_speakers_state() -> None:
+    # a quotation attributed after it, a that-clause, a description of the speaker by nationality
+    assert coded("“We condemn Russia’s attack on Ukraine,” Macron said.") >= {("FRA", "RUS", "111")}
+    assert coded("Lavrov said we would respond to NATO's expansion.") == {("RUS", "NATO", "130")}
+    assert ("DEU", "UKR", "0332") in coded("\"We will send more weapons to Ukraine,\" the German chancellor said.")
+    # across the sentence end inside one quotation, attributed after it closes
+    assert coded("“We will respond to NATO’s expansion. Our answer will be tough,” Lavrov said.") == {
+        ("RUS", "NATO", "130")}
+    # a quotation no one is said to have said has no speaker
+    assert coded("“We will respond to NATO’s expansion.” Lavrov left the room.") == set()

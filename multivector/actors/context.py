@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from .matcher import PERSON_ROLES_HINT, Actor, DocActors
 from .pairs import Extra, Pairs, Seen
+from .speakers import FIRST_PLURAL, speakers_side
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -415,6 +416,8 @@ class DocContext(Pairs):
 
     def _pronoun(self, token: Token) -> list[Actor]:
         low = token.lower_
+        if low in FIRST_PLURAL:
+            return speakers_side(self.actors, token)
         cands = self._before(token)
         if low in PERSON_PRONOUNS:
             s = self._person(token, cands)

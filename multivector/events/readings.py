@@ -105,9 +105,12 @@ class Readings(Records):
 
     def _misread(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None) -> bool:
         """A reading the clause rules out, though its words are present: the next pattern is tried."""
-        if pat.id == "respond-to-come" and not (to_come(v) or (
-                v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().threat_heads | {"promise", "pledge"})):
-            return True  # "Russia responded to the sanctions by expelling diplomats": the means is the act
+        if pat.id == "respond-to-come" and (not (to_come(v) or (
+                v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().threat_heads | {"promise", "pledge"}))
+                or not any(c.dep_ == "prep" and c.lower_ in pat.target for c in v.children)):
+            # "Russia responded to the sanctions by expelling diplomats": the means is the act; and a response
+            # names what it answers ("India will respond if Pakistan asks for talks" threatens no one)
+            return True
         if code[:2] == "15" and theme is not None and theme.lemma_.lower() in modality.words().civilian_envoys and \
                 not any(c.lemma_.lower() in ("military", "armed") for c in theme.lefts):
             return True  # "deployed a civilian mission to Armenia's border": monitors are no show of force
