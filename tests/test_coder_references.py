@@ -268,3 +268,9 @@ def test_we_in_what_a_speaker_says_is_the_speakers_state() -> None:
         ("RUS", "NATO", "130")}
     # a quotation no one is said to have said has no speaker
     assert coded("“We will respond to NATO’s expansion.” Lavrov left the room.") == set()
+
+
+def test_a_joint_intent_referred_back_to_is_both_sides() -> None:
+    # the agreement the two leaders reached: welcoming it welcomes both
+    got = coded("Kyrgyzstan and Tajikistan agreed to reopen their border crossings. Russia welcomed the decision.")
+    assert {("RUS", "KGZ"), ("RUS", "TJK")} <= {(s, t) for s, t, _c in got}

@@ -87,7 +87,7 @@ def relation_subjects(v: Token) -> list[Token]:
 
 
 # Acts two sides do together (meet, agree, cooperate): told once per side
-JOINT_ROOTS = frozenset({"04", "05", "06"})
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
 class Clauses(Nominals):
