@@ -2663,3 +2663,11 @@ def test_a_programme_frozen_is_aid_cut_only_when_it_is_aid() -> None:
     # its own nuclear programme frozen, in exchange for fuel, cuts nothing from the one who gives the fuel
     got = roots("North Korea agreed to freeze its nuclear programme in exchange for fuel oil from the United States.")
     assert not any(r in ("13", "16") for _s, _t, r in got)
+
+
+def test_a_transport_link_opened_together_is_economic_cooperation() -> None:
+    assert coded("Azerbaijan and Kazakhstan launched a ferry service across the Caspian.") == {
+        ("AZE", "KAZ", "061"), ("KAZ", "AZE", "061")}
+    assert coded("China and Kyrgyzstan opened a new rail link.") == {("CHN", "KGZ", "061"), ("KGZ", "CHN", "061")}
+    # one state's link, to no one, is no dyad
+    assert coded("Russia launched a cyber link.") == set()
