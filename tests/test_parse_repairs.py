@@ -703,3 +703,16 @@ def test_a_word_split_by_an_invisible_character_is_read_whole() -> None:
     # at a word's start the invisible becomes a space before it, so the name keeps its offsets
     text = "\ufeffRussia imposed sanctions on Poland."
     assert nlp.bound_tokens(text).index("Russia") == text.index("Russia")
+
+
+def test_a_visiting_guest_read_as_an_object_of_visiting_is_the_verbs_object() -> None:
+    # the guest visits the one who meets him; before, the parser made the host visit the guest
+    assert deps("Putin met visiting Chinese Foreign Minister Wang Yi in Moscow.")[2] == ("visiting", "amod")
+    assert coded("Putin met visiting Chinese Foreign Minister Wang Yi in Moscow.", IN_2023) == {
+        ("RUS", "CHN", "04"), ("CHN", "RUS", "04")}
+    assert ("EU", "KAZ", "04") in coded(
+        "Tokayev told visiting European Council President Charles Michel that Astana would not help Russia.", IN_2023)
+    # hosting the guest is the host's own act only (gold rule 4)
+    assert coded("Putin hosted visiting Chinese Foreign Minister Wang Yi.", IN_2023) == {("RUS", "CHN", "04")}
+    # a guest described by a common noun is no one named
+    assert coded("Putin met visiting officials.", IN_2023) == set()

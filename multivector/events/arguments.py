@@ -162,6 +162,8 @@ class Arguments(References):
                         t.head.lemma_.lower() in modality.words().fired_weapons:
                     return self.launched_from(t.head)  # "a missile fired from Yemen at Riyadh": forces in Yemen
                 return []
+            if t is v and t.dep_ == "amod" and t.tag_ == "VBG" and t.head.pos_ == "PROPN":
+                return self.actors_for(t.head)  # "met visiting Chinese Foreign Minister Wang Yi": the guest visits
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 if t.tag_ == "VBG":  # "resolutions banning its weapons": the noun acts

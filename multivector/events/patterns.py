@@ -29,7 +29,7 @@ TARGET_SLOTS = frozenset({"dobj", "dative", "ccomp", "xcomp_obj", "possessor", "
                           "possessor_other", "opposed", "theme_place", "tension", "examined", "prior_act",
                           "deterred", "reporter", "speaker", "speaker_party", "denied", "admitted", "asked", "theme_between", "conflict_parties", "pair_partner",
                           "near_place", "answered_act", "border_partner", "examined_place", "judged_patient",
-                          "requester", "if_attacker"})
+                          "requester", "if_attacker", "host"})
 NOUN_SOURCE_SLOTS = frozenset({"poss", "amod", "compound", "of", "by", "from", "between", "among", "clause"})
 FAMILY_KINDS = ("intent", "appeal", "demand", "refuse", "threat")
 VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_objects", "symmetric", "possessor_target",

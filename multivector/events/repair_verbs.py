@@ -496,3 +496,27 @@ def second_subject_read_as_compound_of_verb(t: Token) -> bool:
     t.head, t.dep_ = subj, "conj"
     return True
 
+
+# Participles that describe the person after them as a guest: "met visiting Chinese Foreign Minister Wang Yi"
+GUEST_PARTICIPLES = frozenset({"visiting"})
+
+
+def guest_participle_read_as_verb(t: Token) -> bool:
+    """"Putin met visiting Chinese Foreign Minister Wang Yi", "told visiting EU President Charles Michel that":
+    right after a verb, the parser reads "visiting" as a second verb whose object is the guest; it describes the
+    guest, who is the first verb's object."""
+    v = t.head
+    if not (t.lower_ in GUEST_PARTICIPLES and t.tag_ == "VBG" and v.pos_ in ("VERB", "AUX") and t.i == v.i + 1
+            and not any(c.dep_ in ("aux", "mark", "nsubj", "neg") for c in t.children)
+            and not any(c.dep_ in ("dobj", "dative") for c in v.children)):
+        return False
+    guest = child(t, "dobj")
+    if guest is None or guest.pos_ != "PROPN":
+        return False
+    guest.head, guest.dep_ = v, ("dative" if any(c.dep_ == "ccomp" for c in v.children) else "dobj")
+    for c in list(t.children):
+        if c.i != guest.i:
+            c.head = v  # ("in Moscow", "on Tuesday": the meeting's)
+    t.head, t.dep_ = guest, "amod"
+    return True
+

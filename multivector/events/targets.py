@@ -29,6 +29,8 @@ from .words import CARRIERS, forms
 
 # Participles whose agent pursues a person: the state an extradition is to ("a man wanted by Germany").
 PURSUIT_VERBS = frozenset({"want", "seek", "accuse", "charge", "convict", "sentence", "indict", "request", "pursue"})
+# Verbs whose subject receives a guest as its own act (043): a "visiting" guest of theirs is told by them.
+HOSTING_VERBS = frozenset({"host", "receive", "welcome", "greet", "entertain"})
 # Prepositions of place: their target must be a place named as such.
 PLACE_PREPS = frozenset({"in", "inside"})
 # Acts whose place is their target when nothing else is: force used in a country, aid handed out there
@@ -227,6 +229,12 @@ class Targets(Judgements):
                                 if first.pos_ == "PROPN" and first.head.i != c.i else []
                         if got:
                             break
+            elif slot == "host" and v.dep_ == "amod" and v.head.head.pos_ in ("VERB", "AUX"):
+                # "Putin met visiting Chinese Foreign Minister Wang Yi": whoever receives the guest is visited (not
+                # a host's own act told twice: "Putin hosted visiting ..." is the host's 043, gold rule 4)
+                host = v.head.head
+                got = [] if host.lemma_.lower() in HOSTING_VERBS else [
+                    a for a in self.subjects(host) if a.code not in exclude]
             elif slot == "relation_subject":
                 got = self.relation_subject(v, exclude)
             elif slot == "clause_actors":  # "threatened to behead a Japanese hostage", "to pull American whiskey"
