@@ -191,3 +191,15 @@ def test_a_leaving_condition_is_needed_or_excluded_and_nothing_else() -> None:
     # the lexicon uses both: an order expels only with a leaving complement, an ultimatum is never to leave
     pats = patterns.load().verbs
     assert any(p.leaving == "needed" for p in pats["order"]) and any(p.leaving == "excluded" for p in pats["give"])
+
+
+def test_a_word_set_in_an_entrys_objects_stands_for_each_of_its_words() -> None:
+    sets = patterns.object_sets("en")
+    assert {"yuan", "yen", "dollar"} <= set(sets["@currency"])
+    entry = {"id": "x", "lemmas": ["pledge"], "code": "030", "objects": {"@currency": "033", "yen": "0331"}}
+    objects = patterns.verb_patterns(entry, "t.yaml", sets)[0].objects
+    # each currency with the entry's code, the key itself gone, a word listed by the entry keeping its own code
+    assert objects["yuan"] == objects["dollar"] == "033" and objects["yen"] == "0331" and "@currency" not in objects
+    # the shipped lexicon: money pledged in any currency is aid pledged
+    assert all(p.objects.get(w) == "033" for p in patterns.load().verbs["pledge"] if p.id == "pledge"
+               for w in sets["@currency"])

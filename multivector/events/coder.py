@@ -10,6 +10,7 @@ Nominal events ("his visit to Astana") come from noun patterns.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -55,8 +56,8 @@ from .tree import (
     verb_like,
 )
 from .words import (
-    COMPLEX_PREP_NOUNS,
     TIME_PREPS,
+    complex_preposition,
     consignment,
     forms,
     has_agent,
@@ -69,9 +70,15 @@ from .words import (
     stative,
 )
 
-# Objects that count an amount, not a kind of act: a kind named after them refines the code instead
-AMOUNT_OBJECTS = frozenset({"million", "billion", "trillion", "dollar", "euro", "yuan", "ruble", "rouble", "pound", "yen",
-                            "rupee", "riyal", "dirham", "lira", "franc"})
+# Objects that count an amount, not a kind of act: a kind named after them refines the code instead (with the
+# currency units of data/<lang>/object_sets.yaml: amount_objects())
+AMOUNT_NUMBERS = frozenset({"million", "billion", "trillion"})
+
+
+@functools.cache
+def amount_objects(lang: str = "en") -> frozenset[str]:
+    """Numbers and currency units: "provides $2 billion in loans" is a loan (071), not aid at large (070)."""
+    return AMOUNT_NUMBERS | frozenset(patterns.object_sets(lang).get("@currency", ()))
 SUMMONING = frozenset({"summon", "invite", "receive", "meet"})  # their purpose clause speaks to whom they bring
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 # Protection, support and defence (074, 033x, 032, 052): of a state, never of a border against it.
@@ -238,8 +245,9 @@ class ArticleCoder(Readings):
         obj_lemmas = object_lemmas(v, theme) + self.object_classes(theme, cands) + [  # "set fire to the embassy"
             p.lemma_.lower() for p in prep_objects(v) if p.head.lower_ in near and p.head.lower_ not in own_forms
             and p.head.lower_ not in TIME_PREPS  # ("Following a meeting in Minsk, ... agree on": no meeting agreed)
-            and not (p.lemma_.lower() in COMPLEX_PREP_NOUNS and child(p, "prep") is not None)]  # ("in exchange for")
+            and not complex_preposition(p)]  # ("in exchange for fuel oil": no exchange acted on)
         out = []
+        amounts = amount_objects()
         for p in cands:
             if p.needs and not all(w in near for w in p.needs):
                 continue
@@ -250,9 +258,9 @@ class ArticleCoder(Readings):
                         idx, matched, lemma = i, p.objects[lm], lm
                         break
                 # an amount names no kind: "provides $2 billion in loans" is a loan (071), not aid at large (070)
-                if matched is not None and lemma in AMOUNT_OBJECTS:
+                if matched is not None and lemma in amounts:
                     lemma, matched = next(((lm, p.objects[lm]) for lm in obj_lemmas[idx + 1:] if lm in p.objects
-                                           and lm not in AMOUNT_OBJECTS), (lemma, matched))
+                                           and lm not in amounts), (lemma, matched))
             if p.only_objects and matched is None:
                 continue
             out.append(((p.rank, -len(p.needs), 0 if p.only_objects else 1, idx), p, matched, lemma))

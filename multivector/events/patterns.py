@@ -36,7 +36,7 @@ VERB_KEYS = frozenset({"id", "lemmas", "code", "target", "objects", "only_object
                        "xcomp_only", "needs_phone", "needs_ccomp", "objectless", "stative_present", "inverted",
                        "only_negated", "source_roles", "needs_xcomp", "rank", "complement", "target_roles",
                        "passive_target", "people_target", "subject_heads", "mutual", "ccomp_only", "leaving",
-                       "fired_near", "object_moves", "means_decides"})
+                       "fired_near", "object_moves", "means_decides", "to_come"})
 NOUN_KEYS = frozenset({"id", "lemmas", "code", "source", "target", "background", "needs", "rank", "symmetric"})
 LANGUAGES = ("en",)
 
@@ -77,6 +77,9 @@ class VerbPattern:
     # a means named in a with-phrase that is an act of another root decides the act: "retaliated with sanctions"
     # is the sanctions (163), not force
     means_decides: bool = False
+    # only an act to come, said ("will respond to") or vowed ("vowed to hit back at"), that names in one of its
+    # target prepositions what it answers: a response told as done is coded by its means
+    to_come: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,14 +184,21 @@ def _code(c: Any, where: str) -> str:
     return code
 
 
-def verb_patterns(v: dict[str, Any], where: str) -> list[VerbPattern]:
-    """The patterns of one verb entry (one per lemma)."""
+def verb_patterns(v: dict[str, Any], where: str,
+                  word_sets: Mapping[str, tuple[str, ...]] | None = None) -> list[VerbPattern]:
+    """The patterns of one verb entry (one per lemma); an object key naming a word set (object_sets.yaml)
+    stands for each of its words."""
     pid = v.get("id")
     unknown = set(v) - VERB_KEYS
     if unknown:
         raise LexiconError(where, f"{pid}: unknown keys {sorted(unknown)}")
     code = _code(v.get("code"), f"{where}:{pid}")
-    objects = {str(k): _code(c, f"{where}:{pid}") for k, c in (v.get("objects") or {}).items()}
+    sets = word_sets or {}
+    listed = {str(k): _code(c, f"{where}:{pid}") for k, c in (v.get("objects") or {}).items()}
+    objects = {k: c for k, c in listed.items() if k not in sets}
+    for k, c in listed.items():
+        for w in sets.get(k, ()):
+            objects.setdefault(w, c)  # (a word the entry lists itself keeps its own code)
     target = _strs(v.get("target", ["dobj"]), f"{where}:{pid}", "target")
     out = []
     for lemma in _strs(v.get("lemmas"), f"{where}:{pid}", "lemmas"):
@@ -206,7 +216,7 @@ def verb_patterns(v: dict[str, Any], where: str) -> list[VerbPattern]:
             bool(v.get("people_target", False)), _strs(v.get("subject_heads"), where, "subject_heads"),
             bool(v.get("mutual", False)), _strs(v.get("ccomp_only"), where, "ccomp_only"),
             v.get("leaving"), bool(v.get("fired_near", False)), _strs(v.get("object_moves"), where, "object_moves"),
-            bool(v.get("means_decides", False)),
+            bool(v.get("means_decides", False)), bool(v.get("to_come", False)),
         ))
         if out[-1].complement not in (None, "appeal", "demand"):
             raise LexiconError(where, f"{pid}: complement must be appeal or demand")
@@ -249,7 +259,8 @@ def _families(path: Path) -> dict[str, dict[str, str]]:
     return out
 
 
-def build(entries: Iterable[tuple[str, dict[str, Any]]], families: dict[str, dict[str, str]]) -> Patterns:
+def build(entries: Iterable[tuple[str, dict[str, Any]]], families: dict[str, dict[str, str]],
+          word_sets: Mapping[str, tuple[str, ...]] | None = None) -> Patterns:
     """Index trigger files' contents ((where, data) pairs, in load order)."""
     verbs: dict[str, list[VerbPattern]] = {}
     nouns: dict[str, list[NounPattern]] = {}
@@ -263,7 +274,7 @@ def build(entries: Iterable[tuple[str, dict[str, Any]]], families: dict[str, dic
                 raise LexiconError(where, f"verb pattern without a unique id: {pid!r}"
                                    + (f" (also in {ids[pid]})" if pid in ids else ""))
             ids[pid] = where
-            for p in verb_patterns(v, where):
+            for p in verb_patterns(v, where, word_sets):
                 verbs.setdefault(p.lemma, []).append(p)
                 objs.update(p.objects)
                 for o in p.objects:
@@ -295,7 +306,18 @@ def _load(lang: str) -> Patterns:
     fam = _families(Path(str(resources.files("multivector.events") / "data" / "families.tsv")))
     from ..user_lexicon import trigger_files as user_triggers  # the user lexicons' verbs and nouns, after ours
 
-    return build([*((str(f), _read(f)) for f in files), *(user_triggers() if lang == "en" else [])], fam)
+    return build([*((str(f), _read(f)) for f in files), *(user_triggers() if lang == "en" else [])], fam,
+                 object_sets(lang))
+
+
+@functools.cache
+def object_sets(lang: str = "en") -> dict[str, tuple[str, ...]]:
+    """The word sets trigger objects may name at once (data/<lang>/object_sets.yaml: "@currency" ...)."""
+    path = data_dir(lang) / "object_sets.yaml"
+    sets = _read(path).get("sets") or {}
+    if not isinstance(sets, dict) or not all(str(k).startswith("@") for k in sets):
+        raise LexiconError(str(path), "sets must map names starting with @ to lists of words")
+    return {str(k): _strs(v, str(path), str(k)) for k, v in sets.items()}
 
 
 @functools.cache

@@ -20,6 +20,13 @@ COMPLEX_PREP_NOUNS = frozenset({"exchange", "return", "accordance", "addition", 
                                 "line", "keeping"})
 
 
+def complex_preposition(p: Token) -> bool:
+    """The noun of a complex preposition, a prepositional object with its own preposition after it ("in exchange
+    for", "in return for", "in line with"): no thing a verb acts on."""
+    return p.dep_ == "pobj" and p.head.lower_ == "in" and p.lemma_.lower() in COMPLEX_PREP_NOUNS and \
+        child(p, "prep") is not None
+
+
 def stative(v: Token) -> bool:
     """Simple present ("sells"), or present perfect in a relative clause ("which has invested")."""
     aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
@@ -290,9 +297,7 @@ def object_lemmas(v: Token, theme: Token | None) -> list[str]:
         if c.dep_ == "xcomp" and c.lemma_ == "be":
             # "considers the raid to be a violation": what the object is said to be
             out.extend(x.lemma_.lower() for x in c.children if x.dep_ in ("attr", "acomp"))
-        if c.dep_ == "prep" and c.lower_ not in TIME_PREPS and not (c.lower_ == "in" and any(
-                x.lemma_.lower() in COMPLEX_PREP_NOUNS and x.dep_ == "pobj" and child(x, "prep") is not None
-                for x in c.children)):
+        if c.dep_ == "prep" and c.lower_ not in TIME_PREPS and not any(complex_preposition(x) for x in c.children):
             # "asked for American air support": a prepositional object with its modifier first, as for the object
             # (not a time: "during talks with Putin, called for a ceasefire" calls for no talks; nor a complex
             # preposition: "froze its programme in exchange for fuel oil" froze no exchange)
