@@ -161,7 +161,8 @@ _TOPIC_LABEL = re.compile(rf"(?m)^[ \t]*(?:[\w'’.\-\u2013\u2014]+ ){{0,6}}(?:{
 
 # Invisible characters inside or after a word (soft hyphen, zero-width space and joiners, word joiner, byte-order
 # mark), common in web copy: "sanc\u00adtions" is one word to a reader but two to the tokenizer.
-_INVISIBLE = re.compile("(\\w*)[\u00ad\u200b\u200c\u200d\u2060\ufeff]+(\\w*)")
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"(\\w*)[{_INVISIBLE_CHARS}]+(\\w*)")
 
 
 def _join_invisible(m: re.Match[str]) -> str:
@@ -171,8 +172,9 @@ def _join_invisible(m: re.Match[str]) -> str:
 
 def bound_tokens(text: str) -> str:
     """``text`` with punctuation runs and over-long words broken by spaces, a wire dateline or a topic label
-    blanked, hyphenated prefix verbs joined, British -ise verbs in the model's -ize spelling and aircraft models as
-    nouns, typeset apostrophes as typed ones, words split by invisible characters whole; always the same length, and usually ``text`` itself."""
+    blanked, hyphenated prefix verbs joined, British -ise verbs in the model's -ize spelling, aircraft models as
+    nouns, typeset apostrophes as typed ones and words split by invisible characters whole; always the same
+    length, and usually ``text`` itself."""
     if _PUNCT_RUN.search(text):
         text = _PUNCT_RUN.sub(_blank_run, text)
     if _LONG_TOKEN.search(text):
@@ -185,7 +187,7 @@ def bound_tokens(text: str) -> str:
         text = _AIRCRAFT.sub(_as_aircraft, text)
     if "-" in text and _hyphen_prefixed().search(text):
         text = _hyphen_prefixed().sub(_join_prefix, text)
-    if _INVISIBLE.search(text):
+    if any(c in text for c in _INVISIBLE_CHARS):  # (a scan for six characters, not the word-wide pattern)
         text = _INVISIBLE.sub(_join_invisible, text)
     if "’" in text or "‘" in text:
         # the model learnt the typewriter apostrophe: "Russia’s Gazprom and Ukraine’s Naftogaz agreed" parses as

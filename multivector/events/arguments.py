@@ -204,20 +204,18 @@ class Arguments(References):
                 return fronted
             if t.dep_ == "relcl" and t is not v:
                 return self.actors_for(t.head)
-            measure = child(t.head.head, "dobj") if t.dep_ == "pcomp" else None
-            measured = measure is not None and measure.lemma_.lower() in modality.words().measure_nouns
-            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in ("for", "over") and (
-                    t.head.head.lemma_.lower() in modality.words().judging_verbs or measured):
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in ("for", "over"):
                 # "rebuked Sudan for recalling its ambassador", "praised Turkey for hosting refugees": the
                 # judged one did the act ("blacklisted Kyrgyz banks for helping Russia", "two men were arrested
                 # for spying": never the judge, even when the judged one is no actor); a measure's, the one it
                 # falls on ("imposed sanctions on two Chinese firms for selling missiles to Pakistan")
                 judge = t.head.head
-                judged_tok = child(judge, "dobj") or (passive_subject(judge) if is_passive(judge) else None)
-                if measured and measure is not None:
-                    judged_tok = next(iter(prep_objects(measure, ("on", "against")) or prep_objects(
-                        judge, ("on", "against"))), None)
-                if judged_tok is not None or measured:
+                measure = child(judge, "dobj")
+                if measure is not None and measure.lemma_.lower() in modality.words().measure_nouns:
+                    hit = prep_objects(measure, ("on", "against")) or prep_objects(judge, ("on", "against"))
+                    return self.actors_for(hit[0]) if hit else []
+                judged_tok = measure or (passive_subject(judge) if is_passive(judge) else None)
+                if judged_tok is not None and judge.lemma_.lower() in modality.words().judging_verbs:
                     return self.actors_for(judged_tok)
             if t.dep_ == "ccomp" and t.head.dep_ == "relcl" and t.head.lemma_.lower() in \
                     modality.words().report_verbs and not any(c.dep_ in ("dobj", "nsubj") and c.tag_ in (

@@ -1,6 +1,7 @@
 """Readers of whom a statement accuses (112): an allegation of another's act, harm laid on a state, or a wrong
-it is said to have done; and whom an admission or a denial answers (the act admitted, the report denied). (What a that-clause says of an act, "says Turkey's decision is
-unacceptable", is not read: tried twice, it found no true event the other readers miss.)
+it is said to have done; and whom an admission or a denial answers (the act admitted, the report denied). (What a
+that-clause says of an act, "says Turkey's decision is unacceptable", is not read: tried twice, it found no true
+event the other readers miss.)
 
 Gold rule 8: "X said Y did Z" codes Z; an accusation codes X->Y 112 and not the alleged act.
 """

@@ -21,6 +21,10 @@ from .words import WITHDRAWALS, improvised_bomb, is_mass, weapon_code, withdrawa
 AIMED_PREPS = frozenset({"at", "on", "toward", "towards"})
 
 
+# Verbs that promise a response to come besides threats ("promised to respond to any attack").
+PROMISING = frozenset({"promise", "pledge"})
+
+
 class Readings(Records):
     """The readings of a predicate: its act code, what it asks, what rules it out, its final code."""
 
@@ -105,8 +109,8 @@ class Readings(Records):
 
     def _misread(self, v: Token, pat: patterns.VerbPattern, code: str, theme: Token | None) -> bool:
         """A reading the clause rules out, though its words are present: the next pattern is tried."""
-        if pat.id == "respond-to-come" and (not (to_come(v) or (
-                v.dep_ == "xcomp" and v.head.lemma_.lower() in modality.words().threat_heads | {"promise", "pledge"}))
+        if pat.to_come and (not (to_come(v) or (v.dep_ == "xcomp" and (
+                v.head.lemma_.lower() in modality.words().threat_heads or v.head.lemma_.lower() in PROMISING)))
                 or not any(c.dep_ == "prep" and c.lower_ in pat.target for c in v.children)):
             # "Russia responded to the sanctions by expelling diplomats": the means is the act; and a response
             # names what it answers ("India will respond if Pakistan asks for talks" threatens no one)
