@@ -287,11 +287,3 @@ def test_a_response_to_come_is_a_threat_and_one_told_as_done_is_its_means() -> N
     # done: the response is what it did, and an angry reply threatens nothing
     assert roots("Russia responded angrily to the decision of Poland.") <= {("RUS", "POL", "11")}
     assert not any(r == "13" for _s, _t, r in roots("Russia responded to the sanctions by expelling Polish diplomats."))
-
-
-def test_officials_walking_out_on_a_speech_protest_its_speaker() -> None:
-    assert roots("Western diplomats walked out of the hall as Lavrov began to speak.") == {("WST", "RUS", "14")}
-    assert roots("Ukraine's delegation walked out on the Russian envoy.") == {("UKR", "RUS", "14")}
-    # workers walking out strike; a state leaving talks breaks them off
-    assert roots("Workers walked out over pay.") == set()
-    assert roots("Russia walked out of talks with the United States.") == {("RUS", "USA", "16")}
